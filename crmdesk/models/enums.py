@@ -1,0 +1,137 @@
+"""The fixed vocabularies of the domain, as plain string enums.
+
+Plain Python (no SQLAlchemy) so that interop records, services and views share the same words;
+the values are what the database stores, so never rename a value without a migration.
+"""
+
+from enum import StrEnum
+
+
+class ValueTier(StrEnum):
+    """Customer value tier, the levels of the customer pyramid."""
+
+    VIP = "vip"
+    IMPORTANT = "important"
+    ORDINARY = "ordinary"
+
+
+class LoyaltyStage(StrEnum):
+    PROSPECT = "prospect"
+    NEW = "new"
+    REGULAR = "regular"
+    LONG_STANDING = "long_standing"
+    LOYAL = "loyal"
+
+
+class LifecyclePhase(StrEnum):
+    ACQUISITION = "acquisition"
+    GROWTH = "growth"
+    RETENTION = "retention"
+    DECLINE = "decline"
+    LOST = "lost"
+
+
+class AccountKind(StrEnum):
+    ORGANISATION = "organisation"
+    INDIVIDUAL = "individual"
+
+
+class PhoneKind(StrEnum):
+    MOBILE = "mobile"
+    WORK = "work"
+    HOME = "home"
+    FAX = "fax"
+    PAGER = "pager"
+    OTHER = "other"
+
+
+class EmailKind(StrEnum):
+    WORK = "work"
+    HOME = "home"
+    OTHER = "other"
+
+
+class AddressKind(StrEnum):
+    WORK = "work"
+    HOME = "home"
+    POSTAL = "postal"
+    OTHER = "other"
+
+
+class Channel(StrEnum):
+    """How a contact prefers to be reached."""
+
+    PHONE = "phone"
+    MOBILE = "mobile"
+    EMAIL = "email"
+    WECHAT = "wechat"
+    SMS = "sms"
+    VISIT = "visit"
+    LETTER = "letter"
+
+
+class ActivityKind(StrEnum):
+    CALL = "call"
+    VISIT = "visit"
+    MEETING = "meeting"
+    EMAIL = "email"
+    MESSAGE = "message"
+    NOTE = "note"
+    TASK = "task"
+
+
+class EventKind(StrEnum):
+    VISIT = "visit"
+    CALL = "call"
+    MEETING = "meeting"
+    TASK = "task"
+    OTHER = "other"
+
+
+class EventStatus(StrEnum):
+    TENTATIVE = "tentative"
+    CONFIRMED = "confirmed"
+    CANCELLED = "cancelled"
+    DONE = "done"
+
+
+class CaseKind(StrEnum):
+    INQUIRY = "inquiry"
+    COMPLAINT = "complaint"
+    REPAIR = "repair"
+    SUGGESTION = "suggestion"
+
+
+class CasePriority(StrEnum):
+    LOW = "low"
+    NORMAL = "normal"
+    HIGH = "high"
+    URGENT = "urgent"
+
+
+class CaseStatus(StrEnum):
+    NEW = "new"
+    ASSIGNED = "assigned"
+    IN_PROGRESS = "in_progress"
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+    REOPENED = "reopened"
+
+
+class OrderStatus(StrEnum):
+    OPEN = "open"
+    PAID = "paid"
+    SHIPPED = "shipped"
+    CANCELLED = "cancelled"
+    RETURNED = "returned"
+
+
+class ChangeAction(StrEnum):
+    """What a change-log row records."""
+
+    INSERT = "insert"
+    UPDATE = "update"
+    DELETE = "delete"
+    RESTORE = "restore"
+    MERGE = "merge"
+    UNMERGE = "unmerge"
