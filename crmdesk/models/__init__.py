@@ -1,0 +1,23 @@
+"""The domain model: SQLAlchemy 2 typed ORM entities. Importing this package registers them all."""
+
+from crmdesk.models.activities import Activity, CalendarEvent, EventReminder
+from crmdesk.models.base import Base, Entity, new_id, utcnow
+from crmdesk.models.changelog import ChangeLogEntry
+from crmdesk.models.customers import Account, Address, Contact, Email, Phone, Tag
+from crmdesk.models.sales import (
+    Opportunity,
+    OpportunityLine,
+    Order,
+    OrderLine,
+    PipelineStage,
+    Product,
+    StageChange,
+)
+from crmdesk.models.service import SatisfactionSurvey, ServiceCase, SurveyItem
+
+__all__ = [
+    "Account", "Activity", "Address", "Base", "CalendarEvent", "ChangeLogEntry", "Contact",
+    "Email", "Entity", "EventReminder", "Opportunity", "OpportunityLine", "Order", "OrderLine",
+    "Phone", "PipelineStage", "Product", "SatisfactionSurvey", "ServiceCase", "StageChange",
+    "SurveyItem", "Tag", "new_id", "utcnow",
+]

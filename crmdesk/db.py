@@ -1,0 +1,195 @@
+"""The database: an engine built from a URL, SQLite pragmas, migrations on open, sessions.
+
+`Database.open(path_or_url)` is the one way in. It refuses a file that is not a crmdesk
+database or was written by a newer crmdesk (never touching it), upgrades an older one, and hands
+out sessions whose writes are change-logged and kept in the full-text index.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from platformdirs import user_data_path
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DatabaseError
+from sqlalchemy.orm import Session, sessionmaker
+
+from crmdesk import fulltext
+from crmdesk.errors import DatabaseRefused
+from crmdesk.models import Account, Address, Contact, Email, Phone
+from crmdesk.models.changelog import record_changes
+
+APP_NAME = "crmdesk"
+# PRAGMA application_id marks our files ("CRMD") so a foreign SQLite file is never migrated.
+APPLICATION_ID = 0x43524D44
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def default_database_path() -> Path:
+    return user_data_path(APP_NAME, appauthor=False) / "crmdesk.sqlite3"
+
+
+def database_url(target: str | Path) -> URL:
+    """A SQLAlchemy URL from a URL string or a plain file path."""
+    target = str(target)
+    if "://" in target:
+        return make_url(target)
+    return URL.create("sqlite+pysqlite", database=str(Path(target).expanduser().resolve()))
+
+
+def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    for pragma in ("journal_mode = WAL", "foreign_keys = ON", "synchronous = NORMAL",
+                   "busy_timeout = 5000", "temp_store = MEMORY", "cache_size = -32000"):
+        cursor.execute(f"PRAGMA {pragma}")
+    cursor.close()
+
+
+@dataclass
+class _Touched:
+    contacts: set[uuid.UUID]
+    accounts: set[uuid.UUID]
+
+
+def _touched_by_flush(session: Session) -> _Touched:
+    touched = _Touched(set(), set())
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(obj, Contact):
+            touched.contacts.add(obj.id)
+        elif isinstance(obj, Account):
+            touched.accounts.add(obj.id)
+        elif isinstance(obj, Phone | Email | Address):
+            for owner_id, bucket in ((obj.contact_id, touched.contacts),
+                                     (obj.account_id, touched.accounts)):
+                if owner_id is not None:
+                    bucket.add(owner_id)
+            for owner in (obj.contact, obj.account):
+                if owner is not None:
+                    (touched.contacts if isinstance(owner, Contact) else touched.accounts).add(
+                        owner.id)
+    return touched
+
+
+def _reindex_after_flush(session: Session, _ctx: Any) -> None:
+    """Keep the full-text index in the same transaction as the rows it describes."""
+    touched = _touched_by_flush(session)
+    conn = session.connection()
+    fulltext.reindex(conn, fulltext.CONTACT, touched.contacts)
+    fulltext.reindex(conn, fulltext.ACCOUNT, touched.accounts)
+
+
+def _new_batch(session: Session, _transaction: Any = None) -> None:
+    session.info.pop("batch_id", None)
+
+
+class Database:
+    """An open crmdesk database: the engine and the factory of its sessions."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.session_factory = sessionmaker(engine, expire_on_commit=False)
+        event.listen(self.session_factory, "after_flush", record_changes)
+        event.listen(self.session_factory, "after_flush", _reindex_after_flush)
+        event.listen(self.session_factory, "after_commit", _new_batch)
+        event.listen(self.session_factory, "after_rollback", _new_batch)
+
+    @classmethod
+    def open(cls, target: str | Path | None = None, *, upgrade: bool = True) -> Database:
+        """Open (creating or upgrading as needed) the database at a path or URL."""
+        url = database_url(target or default_database_path())
+        if url.get_backend_name() == "sqlite" and url.database:
+            _check_sqlite_file(Path(url.database))
+            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url)
+        if url.get_backend_name() == "sqlite":
+            event.listen(engine, "connect", _sqlite_pragmas)
+        db = cls(engine)
+        if upgrade:
+            db.migrate()
+        return db
+
+    @property
+    def url(self) -> URL:
+        return self.engine.url
+
+    def migrate(self) -> None:
+        """Bring the schema to this program's newest revision, refusing files we don't own."""
+        head = ScriptDirectory.from_config(self._alembic_config()).get_current_head()
+        with self.engine.connect() as conn:
+            current = MigrationContext.configure(conn).get_current_revision()
+            has_tables = bool(inspect(conn).get_table_names())
+            app_id = self._application_id(conn)
+        if current is None and has_tables and app_id != APPLICATION_ID:
+            raise DatabaseRefused(f"{self.url.database} is not a crmdesk database.",
+                                  "Choose a crmdesk database file or a new file name.")
+        script = ScriptDirectory.from_config(self._alembic_config())
+        if current is not None and current not in {r.revision for r in script.walk_revisions()}:
+            raise DatabaseRefused(
+                f"{self.url.database} was written by a newer version of crmdesk.",
+                "Update crmdesk to open it; the file was left untouched.")
+        if current != head:
+            command.upgrade(self._alembic_config(), "head")
+        if self.engine.dialect.name == "sqlite" and app_id != APPLICATION_ID:
+            with self.engine.begin() as conn:
+                conn.execute(text(f"PRAGMA application_id = {APPLICATION_ID}"))
+
+    def _application_id(self, conn: Any) -> int | None:
+        if self.engine.dialect.name != "sqlite":
+            return None
+        return conn.execute(text("PRAGMA application_id")).scalar()
+
+    def _alembic_config(self) -> Config:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        config.attributes["engine"] = self.engine
+        return config
+
+    @contextlib.contextmanager
+    def transaction(self, actor: str | None = None) -> Iterator[Session]:
+        """One user action: a session whose work commits together or not at all."""
+        with self.session_factory() as session, session.begin():
+            if actor is not None:
+                session.info["actor"] = actor
+            yield session
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A short read-only session (rolled back at the end, so nothing can be written)."""
+        with self.session_factory() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """Refuse, before SQLAlchemy touches it, a file that is not SQLite at all."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as f:
+        header = f.read(16)
+    if header != b"SQLite format 3\x00":
+        raise DatabaseRefused(f"{path} is not a crmdesk database (not an SQLite file).",
+                              "Choose a crmdesk database file or a new file name.")
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+            conn.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseRefused(f"{path} cannot be read: {exc}.") from exc
+
+
+__all__ = ["Database", "DatabaseError", "DatabaseRefused", "default_database_path"]

@@ -1,0 +1,170 @@
+"""The SQLite FTS5 index over contacts and accounts, and the query language typed into it.
+
+SQLite's unicode61 tokenizer keeps a run of Han characters as one token, so the indexed text
+spaces Han characters apart (a query for 朝阳 becomes the phrase "朝 阳") and adds pinyin and
+initials for names (张三 is also indexed as zhangsan, zs, zhang, san). Phone numbers are indexed
+as every digit suffix of length >= 3, so a prefix query finds any fragment of a number.
+`search_refs` maps a stable integer rowid to each entity's UUID so a row can be re-indexed
+without scanning the index.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+
+from sqlalchemy import Connection, bindparam, select, text
+
+from crmdesk.models.customers import (
+    Account,
+    Address,
+    Contact,
+    Email,
+    Phone,
+    Tag,
+    account_tags,
+    contact_tags,
+)
+from crmdesk.models.names import _CJK, fold, pinyin_search_terms
+
+CONTACT, ACCOUNT = "contact", "account"
+MIN_PHONE_FRAGMENT = 3
+_CHUNK = 500
+
+DDL = (
+    "CREATE TABLE IF NOT EXISTS search_refs ("
+    " rowid INTEGER PRIMARY KEY, entity TEXT NOT NULL, ref CHAR(32) NOT NULL UNIQUE)",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
+    " body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')",
+)
+DROP = ("DROP TABLE IF EXISTS search_fts", "DROP TABLE IF EXISTS search_refs")
+
+_SEPARATORS = re.compile(r"[^\w]+", re.UNICODE)
+
+
+def spaced(text_: str) -> str:
+    """Text as the tokenizer should see it: folded, Han characters one token each."""
+    return _CJK.sub(lambda m: f" {m.group(0)} ", fold(text_))
+
+
+def phone_fragments(number: str) -> list[str]:
+    digits = re.sub(r"\D", "", number)
+    return [digits[i:] for i in range(len(digits) - MIN_PHONE_FRAGMENT + 1)]
+
+
+def match_expression(query: str) -> str | None:
+    """FTS5 MATCH text for what a user typed: every word must match, the last token of each as
+    a prefix; Han runs become phrases. None when nothing searchable was typed."""
+    phrases = []
+    for word in query.split():
+        if re.fullmatch(r"[\d+\-().]+", word) and re.search(r"\d", word):
+            tokens = [re.sub(r"\D", "", word)]
+        else:
+            tokens = [t for t in _SEPARATORS.split(spaced(word)) if t]
+            tokens = [t for tok in tokens for t in tok.split()]
+        if tokens:
+            phrases.append('"' + " ".join(tokens) + '"*')
+    return " AND ".join(phrases) or None
+
+
+def _body(parts: Iterable[str]) -> str:
+    return " ".join(spaced(p) for p in parts if p)
+
+
+def _contact_points(conn: Connection, owner_col: str, ids: Sequence[uuid.UUID]) -> dict:
+    """Phones, emails, addresses and tags of the given owners, gathered per owner."""
+    points: dict[uuid.UUID, list[str]] = defaultdict(list)
+    ids_param = bindparam("ids", expanding=True)
+    ph, em, ad = Phone.__table__, Email.__table__, Address.__table__
+    for owner, number in conn.execute(
+        select(ph.c[owner_col], ph.c.number).where(ph.c[owner_col].in_(ids_param),
+                                                    ph.c.deleted_at.is_(None)), {"ids": ids}):
+        points[owner].extend([number, *phone_fragments(number)])
+    for owner, address in conn.execute(
+        select(em.c[owner_col], em.c.address).where(em.c[owner_col].in_(ids_param),
+                                                     em.c.deleted_at.is_(None)), {"ids": ids}):
+        points[owner].append(address)
+    for owner, *parts in conn.execute(
+        select(ad.c[owner_col], ad.c.street, ad.c.city, ad.c.region, ad.c.postal_code,
+               ad.c.country).where(ad.c[owner_col].in_(ids_param), ad.c.deleted_at.is_(None)),
+        {"ids": ids}):
+        points[owner].extend(parts)
+    link = contact_tags if owner_col == "contact_id" else account_tags
+    tg = Tag.__table__
+    for owner, name in conn.execute(
+        select(link.c[owner_col], tg.c.name).join(tg, tg.c.id == link.c.tag_id)
+        .where(link.c[owner_col].in_(ids_param)), {"ids": ids}):
+        points[owner].append(name)
+    return points
+
+
+def _contact_bodies(conn: Connection, ids: Sequence[uuid.UUID]) -> Iterator[tuple[uuid.UUID, str]]:
+    c, a = Contact.__table__, Account.__table__
+    points = _contact_points(conn, "contact_id", ids)
+    rows = conn.execute(
+        select(c.c.id, c.c.family_name, c.c.given_name, c.c.middle_name, c.c.nickname,
+               c.c.phonetic_family_name, c.c.phonetic_given_name, c.c.organization, c.c.title,
+               c.c.department, c.c.wechat, c.c.notes, a.c.name)
+        .outerjoin(a, a.c.id == c.c.account_id).where(c.c.id.in_(bindparam("ids", expanding=True))),
+        {"ids": ids})
+    for cid, family, given, *rest, account_name in rows:
+        names = [family, given, *rest[:4], account_name]
+        extra = [*pinyin_search_terms(family + given), *pinyin_search_terms(given)[:2],
+                 *pinyin_search_terms(account_name or "")]
+        yield cid, _body([*names, *extra, *rest[4:], *points.get(cid, [])])
+
+
+def _account_bodies(conn: Connection, ids: Sequence[uuid.UUID]) -> Iterator[tuple[uuid.UUID, str]]:
+    a = Account.__table__
+    points = _contact_points(conn, "account_id", ids)
+    rows = conn.execute(
+        select(a.c.id, a.c.name, a.c.code, a.c.industry, a.c.owner, a.c.website, a.c.notes)
+        .where(a.c.id.in_(bindparam("ids", expanding=True))), {"ids": ids})
+    for aid, name, *rest in rows:
+        yield aid, _body([name, *pinyin_search_terms(name), *rest, *points.get(aid, [])])
+
+
+_BODIES = {CONTACT: _contact_bodies, ACCOUNT: _account_bodies}
+
+
+def reindex(conn: Connection, entity: str, ids: Iterable[uuid.UUID]) -> None:
+    """Bring the index up to date for these rows (inserted, edited or gone)."""
+    ids = list(ids)
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start:start + _CHUNK]
+        refs = [i.hex for i in chunk]
+        old = conn.execute(text("SELECT rowid FROM search_refs WHERE ref IN :refs")
+                           .bindparams(bindparam("refs", expanding=True)), {"refs": refs})
+        old_rowids = [r for (r,) in old]
+        if old_rowids:
+            for stmt in ("DELETE FROM search_fts WHERE rowid IN :r",
+                         "DELETE FROM search_refs WHERE rowid IN :r"):
+                conn.execute(text(stmt).bindparams(bindparam("r", expanding=True)),
+                             {"r": old_rowids})
+        _insert(conn, entity, _BODIES[entity](conn, chunk))
+
+
+def _insert(conn: Connection, entity: str, bodies: Iterable[tuple[uuid.UUID, str]]) -> None:
+    for ref, body in bodies:
+        rowid = conn.execute(text("INSERT INTO search_refs (entity, ref) VALUES (:e, :r)"),
+                             {"e": entity, "r": ref.hex}).lastrowid
+        conn.execute(text("INSERT INTO search_fts (rowid, body) VALUES (:i, :b)"),
+                     {"i": rowid, "b": body})
+
+
+def rebuild(conn: Connection) -> None:
+    """Re-create the whole index from the tables (after a bulk load or a migration)."""
+    for stmt in (*DROP, *DDL):
+        conn.execute(text(stmt))
+    for entity, table in ((CONTACT, Contact.__table__), (ACCOUNT, Account.__table__)):
+        ids = [i for (i,) in conn.execute(select(table.c.id))]
+        for start in range(0, len(ids), _CHUNK):
+            _insert(conn, entity, _BODIES[entity](conn, ids[start:start + _CHUNK]))
+
+
+def matching_ids_sql(entity: str) -> str:
+    """SQL giving the entity's matching UUID hex refs for a :match parameter."""
+    return ("SELECT ref FROM search_refs WHERE entity = '" + entity + "' AND rowid IN "
+            "(SELECT rowid FROM search_fts WHERE search_fts MATCH :match)")

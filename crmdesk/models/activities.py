@@ -1,0 +1,103 @@
+"""Touchpoints with customers, and the calendar of visits, calls, meetings and tasks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from crmdesk.models.base import Entity
+from crmdesk.models.enums import ActivityKind, EventKind, EventStatus
+
+
+class _Links:
+    """What an activity or event is about: any of a contact, account, opportunity, case."""
+
+    contact_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("contacts.id", ondelete="SET NULL"), index=True
+    )
+    account_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("accounts.id", ondelete="SET NULL"), index=True
+    )
+    opportunity_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("opportunities.id", ondelete="SET NULL"), index=True
+    )
+
+
+class Activity(_Links, Entity):
+    """An interaction that happened (or is logged): a call, a visit, an email, a note."""
+
+    __tablename__ = "activities"
+
+    kind: Mapped[ActivityKind] = mapped_column(String(20), default=ActivityKind.NOTE)
+    occurred_at: Mapped[dt.datetime]
+    duration_minutes: Mapped[int | None]
+    subject: Mapped[str] = mapped_column(String(300), default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[str] = mapped_column(String(300), default="")
+    owner: Mapped[str] = mapped_column(String(100), default="")
+    case_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("service_cases.id", ondelete="SET NULL"), index=True
+    )
+
+    __table_args__ = (Index("ix_activities_contact_time", "contact_id", "occurred_at"),)
+
+
+class CalendarEvent(_Links, Entity):
+    """A scheduled visit, call, meeting or task.
+
+    Timed events keep `starts_at`/`ends_at` in UTC with the event's IANA zone beside them, so a
+    weekly 09:00 meeting stays at 09:00 across daylight-saving changes; all-day events keep plain
+    dates (`start_date`, `end_date` exclusive). A recurring series stores its RRULE and EXDATE/
+    RDATE lists; an overridden instance is its own row pointing at the series with the original
+    start it replaces (`recurrence_id`), as iCalendar does.
+    """
+
+    __tablename__ = "calendar_events"
+
+    uid: Mapped[str] = mapped_column(String(300), default="", index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    location: Mapped[str] = mapped_column(String(300), default="")
+    kind: Mapped[EventKind] = mapped_column(String(20), default=EventKind.MEETING)
+    status: Mapped[EventStatus] = mapped_column(String(20), default=EventStatus.CONFIRMED)
+    all_day: Mapped[bool] = mapped_column(default=False)
+    starts_at: Mapped[dt.datetime | None] = mapped_column(index=True)
+    ends_at: Mapped[dt.datetime | None]
+    start_date: Mapped[dt.date | None] = mapped_column(index=True)
+    end_date: Mapped[dt.date | None]
+    time_zone: Mapped[str] = mapped_column(String(64), default="")
+    rrule: Mapped[str] = mapped_column(String(500), default="")
+    exdates: Mapped[list[str]] = mapped_column(JSON, default=list)
+    rdates: Mapped[list[str]] = mapped_column(JSON, default=list)
+    series_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("calendar_events.id", ondelete="CASCADE"), index=True
+    )
+    recurrence_id: Mapped[str] = mapped_column(String(40), default="")
+    attendees: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    owner: Mapped[str] = mapped_column(String(100), default="")
+    case_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("service_cases.id", ondelete="SET NULL"), index=True
+    )
+
+    reminders: Mapped[list[EventReminder]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", order_by="EventReminder.minutes_before"
+    )
+    overrides: Mapped[list[CalendarEvent]] = relationship(cascade="all, delete-orphan")
+
+
+class EventReminder(Entity):
+    """An alarm on an event: so many minutes before its start (negative: after)."""
+
+    __tablename__ = "event_reminders"
+
+    event_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("calendar_events.id", ondelete="CASCADE"), index=True
+    )
+    minutes_before: Mapped[int] = mapped_column(default=15)
+    action: Mapped[str] = mapped_column(String(20), default="display")
+
+    event: Mapped[CalendarEvent] = relationship(back_populates="reminders")

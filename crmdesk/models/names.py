@@ -1,0 +1,95 @@
+"""Personal names in Chinese and Western order, and their pinyin for search and sorting."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from pypinyin import Style, lazy_pinyin
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef]")
+
+# Two-character family names (复姓) that a single-field Chinese name may start with.
+COMPOUND_FAMILY_NAMES = frozenset(
+    ["欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "轩辕", "令狐", "端木", "独孤", "南宫", "西门", "澹台"]
+)
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_CJK.search(text))
+
+
+def is_cjk_name(text: str) -> bool:
+    """True when a name is written in Han characters (so: family name first, no space)."""
+    return has_cjk(text)
+
+
+def display_name(family: str, given: str, middle: str = "") -> str:
+    """Chinese names show family-first with no space (张三); Western ones given-first."""
+    family, given, middle = family.strip(), given.strip(), middle.strip()
+    if is_cjk_name(family + given):
+        return f"{family}{given}"
+    return " ".join(p for p in (given, middle, family) if p)
+
+
+def split_full_name(full: str) -> tuple[str, str]:
+    """(family, given) from a single name field: 张三 -> (张, 三), 欧阳娜娜 -> (欧阳, 娜娜),
+    'John Doe' -> (Doe, John), 'Doe, John' -> (Doe, John)."""
+    full = " ".join(full.split())
+    if not full:
+        return "", ""
+    if is_cjk_name(full) and " " not in full:
+        cut = 2 if full[:2] in COMPOUND_FAMILY_NAMES and len(full) > 2 else 1
+        return full[:cut], full[cut:]
+    if "," in full:
+        family, _, given = full.partition(",")
+        return family.strip(), given.strip()
+    if " " not in full:
+        return "", full
+    given, _, family = full.rpartition(" ")
+    return family, given
+
+
+@lru_cache(maxsize=65536)
+def pinyin_syllables(text: str) -> tuple[str, ...]:
+    """Toneless pinyin syllables of the Han characters in text (other characters pass through)."""
+    if not has_cjk(text):
+        return ()
+    return tuple(s.lower() for s in lazy_pinyin(text, style=Style.NORMAL, errors="ignore"))
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed: the form Latin text is compared and sorted in."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def name_sort_key(family: str, given: str) -> str:
+    """Family-name-first key in pinyin or folded Latin, so 张三 sorts among the Z's."""
+    parts = []
+    for part in (family, given):
+        syllables = pinyin_syllables(part)
+        parts.append("".join(syllables) if syllables else fold(part).strip())
+    return " ".join(p for p in parts if p)
+
+
+def text_sort_key(text: str) -> str:
+    """Sort key for a single text such as an account name: pinyin for Han, folded otherwise."""
+    out: list[str] = []
+    for chunk in re.split(f"({_CJK.pattern}+)", text):
+        if not chunk:
+            continue
+        out.append(" ".join(pinyin_syllables(chunk)) if has_cjk(chunk) else fold(chunk))
+    return " ".join(" ".join(out).split())
+
+
+def pinyin_search_terms(text: str) -> list[str]:
+    """Tokens that let pinyin typists find a Han name: full pinyin and initials.
+
+    张三 -> ['zhangsan', 'zs', 'zhang', 'san']; the caller indexes them beside the name itself.
+    """
+    syllables = pinyin_syllables(text)
+    if not syllables:
+        return []
+    return ["".join(syllables), "".join(s[0] for s in syllables), *syllables]
