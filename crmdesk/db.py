@@ -50,8 +50,14 @@ def database_url(target: str | Path) -> URL:
 
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
-    for pragma in ("journal_mode = WAL", "foreign_keys = ON", "synchronous = NORMAL",
-                   "busy_timeout = 5000", "temp_store = MEMORY", "cache_size = -32000"):
+    for pragma in (
+        "journal_mode = WAL",
+        "foreign_keys = ON",
+        "synchronous = NORMAL",
+        "busy_timeout = 5000",
+        "temp_store = MEMORY",
+        "cache_size = -32000",
+    ):
         cursor.execute(f"PRAGMA {pragma}")
     cursor.close()
 
@@ -70,14 +76,17 @@ def _touched_by_flush(session: Session) -> _Touched:
         elif isinstance(obj, Account):
             touched.accounts.add(obj.id)
         elif isinstance(obj, Phone | Email | Address):
-            for owner_id, bucket in ((obj.contact_id, touched.contacts),
-                                     (obj.account_id, touched.accounts)):
+            for owner_id, bucket in (
+                (obj.contact_id, touched.contacts),
+                (obj.account_id, touched.accounts),
+            ):
                 if owner_id is not None:
                     bucket.add(owner_id)
             for owner in (obj.contact, obj.account):
                 if owner is not None:
                     (touched.contacts if isinstance(owner, Contact) else touched.accounts).add(
-                        owner.id)
+                        owner.id
+                    )
     return touched
 
 
@@ -131,13 +140,16 @@ class Database:
             has_tables = bool(inspect(conn).get_table_names())
             app_id = self._application_id(conn)
         if current is None and has_tables and app_id != APPLICATION_ID:
-            raise DatabaseRefused(f"{self.url.database} is not a crmdesk database.",
-                                  "Choose a crmdesk database file or a new file name.")
+            raise DatabaseRefused(
+                f"{self.url.database} is not a crmdesk database.",
+                "Choose a crmdesk database file or a new file name.",
+            )
         script = ScriptDirectory.from_config(self._alembic_config())
         if current is not None and current not in {r.revision for r in script.walk_revisions()}:
             raise DatabaseRefused(
                 f"{self.url.database} was written by a newer version of crmdesk.",
-                "Update crmdesk to open it; the file was left untouched.")
+                "Update crmdesk to open it; the file was left untouched.",
+            )
         if current != head:
             command.upgrade(self._alembic_config(), "head")
         if self.engine.dialect.name == "sqlite" and app_id != APPLICATION_ID:
@@ -183,8 +195,10 @@ def _check_sqlite_file(path: Path) -> None:
     with path.open("rb") as f:
         header = f.read(16)
     if header != b"SQLite format 3\x00":
-        raise DatabaseRefused(f"{path} is not a crmdesk database (not an SQLite file).",
-                              "Choose a crmdesk database file or a new file name.")
+        raise DatabaseRefused(
+            f"{path} is not a crmdesk database (not an SQLite file).",
+            "Choose a crmdesk database file or a new file name.",
+        )
     try:
         with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
             conn.execute("PRAGMA schema_version").fetchone()

@@ -79,23 +79,34 @@ def _contact_points(conn: Connection, owner_col: str, ids: Sequence[uuid.UUID]) 
     ids_param = bindparam("ids", expanding=True)
     ph, em, ad = Phone.__table__, Email.__table__, Address.__table__
     for owner, number in conn.execute(
-        select(ph.c[owner_col], ph.c.number).where(ph.c[owner_col].in_(ids_param),
-                                                    ph.c.deleted_at.is_(None)), {"ids": ids}):
+        select(ph.c[owner_col], ph.c.number).where(
+            ph.c[owner_col].in_(ids_param), ph.c.deleted_at.is_(None)
+        ),
+        {"ids": ids},
+    ):
         points[owner].extend([number, *phone_fragments(number)])
     for owner, address in conn.execute(
-        select(em.c[owner_col], em.c.address).where(em.c[owner_col].in_(ids_param),
-                                                     em.c.deleted_at.is_(None)), {"ids": ids}):
+        select(em.c[owner_col], em.c.address).where(
+            em.c[owner_col].in_(ids_param), em.c.deleted_at.is_(None)
+        ),
+        {"ids": ids},
+    ):
         points[owner].append(address)
     for owner, *parts in conn.execute(
-        select(ad.c[owner_col], ad.c.street, ad.c.city, ad.c.region, ad.c.postal_code,
-               ad.c.country).where(ad.c[owner_col].in_(ids_param), ad.c.deleted_at.is_(None)),
-        {"ids": ids}):
+        select(
+            ad.c[owner_col], ad.c.street, ad.c.city, ad.c.region, ad.c.postal_code, ad.c.country
+        ).where(ad.c[owner_col].in_(ids_param), ad.c.deleted_at.is_(None)),
+        {"ids": ids},
+    ):
         points[owner].extend(parts)
     link = contact_tags if owner_col == "contact_id" else account_tags
     tg = Tag.__table__
     for owner, name in conn.execute(
-        select(link.c[owner_col], tg.c.name).join(tg, tg.c.id == link.c.tag_id)
-        .where(link.c[owner_col].in_(ids_param)), {"ids": ids}):
+        select(link.c[owner_col], tg.c.name)
+        .join(tg, tg.c.id == link.c.tag_id)
+        .where(link.c[owner_col].in_(ids_param)),
+        {"ids": ids},
+    ):
         points[owner].append(name)
     return points
 
@@ -104,15 +115,32 @@ def _contact_bodies(conn: Connection, ids: Sequence[uuid.UUID]) -> Iterator[tupl
     c, a = Contact.__table__, Account.__table__
     points = _contact_points(conn, "contact_id", ids)
     rows = conn.execute(
-        select(c.c.id, c.c.family_name, c.c.given_name, c.c.middle_name, c.c.nickname,
-               c.c.phonetic_family_name, c.c.phonetic_given_name, c.c.organization, c.c.title,
-               c.c.department, c.c.wechat, c.c.notes, a.c.name)
-        .outerjoin(a, a.c.id == c.c.account_id).where(c.c.id.in_(bindparam("ids", expanding=True))),
-        {"ids": ids})
+        select(
+            c.c.id,
+            c.c.family_name,
+            c.c.given_name,
+            c.c.middle_name,
+            c.c.nickname,
+            c.c.phonetic_family_name,
+            c.c.phonetic_given_name,
+            c.c.organization,
+            c.c.title,
+            c.c.department,
+            c.c.wechat,
+            c.c.notes,
+            a.c.name,
+        )
+        .outerjoin(a, a.c.id == c.c.account_id)
+        .where(c.c.id.in_(bindparam("ids", expanding=True))),
+        {"ids": ids},
+    )
     for cid, family, given, *rest, account_name in rows:
         names = [family, given, *rest[:4], account_name]
-        extra = [*pinyin_search_terms(family + given), *pinyin_search_terms(given)[:2],
-                 *pinyin_search_terms(account_name or "")]
+        extra = [
+            *pinyin_search_terms(family + given),
+            *pinyin_search_terms(given)[:2],
+            *pinyin_search_terms(account_name or ""),
+        ]
         yield cid, _body([*names, *extra, *rest[4:], *points.get(cid, [])])
 
 
@@ -120,8 +148,11 @@ def _account_bodies(conn: Connection, ids: Sequence[uuid.UUID]) -> Iterator[tupl
     a = Account.__table__
     points = _contact_points(conn, "account_id", ids)
     rows = conn.execute(
-        select(a.c.id, a.c.name, a.c.code, a.c.industry, a.c.owner, a.c.website, a.c.notes)
-        .where(a.c.id.in_(bindparam("ids", expanding=True))), {"ids": ids})
+        select(a.c.id, a.c.name, a.c.code, a.c.industry, a.c.owner, a.c.website, a.c.notes).where(
+            a.c.id.in_(bindparam("ids", expanding=True))
+        ),
+        {"ids": ids},
+    )
     for aid, name, *rest in rows:
         yield aid, _body([name, *pinyin_search_terms(name), *rest, *points.get(aid, [])])
 
@@ -133,25 +164,35 @@ def reindex(conn: Connection, entity: str, ids: Iterable[uuid.UUID]) -> None:
     """Bring the index up to date for these rows (inserted, edited or gone)."""
     ids = list(ids)
     for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start:start + _CHUNK]
+        chunk = ids[start : start + _CHUNK]
         refs = [i.hex for i in chunk]
-        old = conn.execute(text("SELECT rowid FROM search_refs WHERE ref IN :refs")
-                           .bindparams(bindparam("refs", expanding=True)), {"refs": refs})
+        old = conn.execute(
+            text("SELECT rowid FROM search_refs WHERE ref IN :refs").bindparams(
+                bindparam("refs", expanding=True)
+            ),
+            {"refs": refs},
+        )
         old_rowids = [r for (r,) in old]
         if old_rowids:
-            for stmt in ("DELETE FROM search_fts WHERE rowid IN :r",
-                         "DELETE FROM search_refs WHERE rowid IN :r"):
-                conn.execute(text(stmt).bindparams(bindparam("r", expanding=True)),
-                             {"r": old_rowids})
+            for stmt in (
+                "DELETE FROM search_fts WHERE rowid IN :r",
+                "DELETE FROM search_refs WHERE rowid IN :r",
+            ):
+                conn.execute(
+                    text(stmt).bindparams(bindparam("r", expanding=True)), {"r": old_rowids}
+                )
         _insert(conn, entity, _BODIES[entity](conn, chunk))
 
 
 def _insert(conn: Connection, entity: str, bodies: Iterable[tuple[uuid.UUID, str]]) -> None:
     for ref, body in bodies:
-        rowid = conn.execute(text("INSERT INTO search_refs (entity, ref) VALUES (:e, :r)"),
-                             {"e": entity, "r": ref.hex}).lastrowid
-        conn.execute(text("INSERT INTO search_fts (rowid, body) VALUES (:i, :b)"),
-                     {"i": rowid, "b": body})
+        rowid = conn.execute(
+            text("INSERT INTO search_refs (entity, ref) VALUES (:e, :r)"),
+            {"e": entity, "r": ref.hex},
+        ).lastrowid
+        conn.execute(
+            text("INSERT INTO search_fts (rowid, body) VALUES (:i, :b)"), {"i": rowid, "b": body}
+        )
 
 
 def rebuild(conn: Connection) -> None:
@@ -161,10 +202,12 @@ def rebuild(conn: Connection) -> None:
     for entity, table in ((CONTACT, Contact.__table__), (ACCOUNT, Account.__table__)):
         ids = [i for (i,) in conn.execute(select(table.c.id))]
         for start in range(0, len(ids), _CHUNK):
-            _insert(conn, entity, _BODIES[entity](conn, ids[start:start + _CHUNK]))
+            _insert(conn, entity, _BODIES[entity](conn, ids[start : start + _CHUNK]))
 
 
 def matching_ids_sql(entity: str) -> str:
     """SQL giving the entity's matching UUID hex refs for a :match parameter."""
-    return ("SELECT ref FROM search_refs WHERE entity = '" + entity + "' AND rowid IN "
-            "(SELECT rowid FROM search_fts WHERE search_fts MATCH :match)")
+    return (
+        "SELECT ref FROM search_refs WHERE entity = '" + entity + "' AND rowid IN "
+        "(SELECT rowid FROM search_fts WHERE search_fts MATCH :match)"
+    )

@@ -84,7 +84,9 @@ class CalendarEvent(_Links, Entity):
     )
 
     reminders: Mapped[list[EventReminder]] = relationship(
-        back_populates="event", cascade="all, delete-orphan", order_by="EventReminder.minutes_before"
+        back_populates="event",
+        cascade="all, delete-orphan",
+        order_by="EventReminder.minutes_before",
     )
     overrides: Mapped[list[CalendarEvent]] = relationship(cascade="all, delete-orphan")
 

@@ -112,9 +112,20 @@ def record_changes(session: Session, flush_context: Any = None) -> None:
     rows: list[dict[str, Any]] = []
 
     def log(obj: Entity, action: ChangeAction, field: str, old: Any, new: Any) -> None:
-        rows.append({"id": new_id(), "batch_id": batch, "at": at, "actor": actor,
-                     "action": action, "entity": obj.__tablename__, "entity_id": obj.id,
-                     "field": field, "old": old, "new": new})
+        rows.append(
+            {
+                "id": new_id(),
+                "batch_id": batch,
+                "at": at,
+                "actor": actor,
+                "action": action,
+                "entity": obj.__tablename__,
+                "entity_id": obj.id,
+                "field": field,
+                "old": old,
+                "new": new,
+            }
+        )
 
     for obj in session.new:
         if isinstance(obj, Entity):

@@ -61,10 +61,14 @@ class Opportunity(Entity):
 
     stage: Mapped[PipelineStage] = relationship()
     lines: Mapped[list[OpportunityLine]] = relationship(
-        back_populates="opportunity", cascade="all, delete-orphan", order_by="OpportunityLine.position"
+        back_populates="opportunity",
+        cascade="all, delete-orphan",
+        order_by="OpportunityLine.position",
     )
     stage_history: Mapped[list[StageChange]] = relationship(
-        back_populates="opportunity", cascade="all, delete-orphan", order_by="StageChange.changed_at"
+        back_populates="opportunity",
+        cascade="all, delete-orphan",
+        order_by="StageChange.changed_at",
     )
 
 

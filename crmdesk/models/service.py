@@ -37,7 +37,9 @@ class ServiceCase(Entity):
     satisfaction: Mapped[int | None]
 
     __table_args__ = (
-        CheckConstraint("satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5", name="satisfaction"),
+        CheckConstraint(
+            "satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5", name="satisfaction"
+        ),
     )
 
 
