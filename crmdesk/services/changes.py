@@ -19,8 +19,9 @@ class Changes:
     cases: Ids = frozenset()
 
     def __or__(self, other: Changes) -> Changes:
-        return Changes(**{f.name: getattr(self, f.name) | getattr(other, f.name)
-                          for f in fields(self)})
+        return Changes(
+            **{f.name: getattr(self, f.name) | getattr(other, f.name) for f in fields(self)}
+        )
 
     @property
     def is_empty(self) -> bool:

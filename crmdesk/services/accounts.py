@@ -1,0 +1,286 @@
+"""Accounts (customer organisations and individual customers): key lists, rows, details, writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from sqlalchemy import Select, and_, exists, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from crmdesk.errors import FieldError, RecordNotFound, StaleRecordError, ValidationError
+from crmdesk.interop.records import AddressRecord, EmailRecord, PhoneRecord
+from crmdesk.models import Account, Address, Contact, Tag
+from crmdesk.models.base import utcnow
+from crmdesk.models.customers import account_tags
+from crmdesk.models.enums import AccountKind, LifecyclePhase, LoyaltyStage, ValueTier
+from crmdesk.models.names import text_sort_key
+from crmdesk.services.changes import Changes
+from crmdesk.services.contact_points import (
+    address_records,
+    email_records,
+    phone_records,
+    point_errors,
+    sync_points,
+)
+from crmdesk.services.search import search_condition
+from crmdesk.services.tags import set_tags
+
+SCALAR_FIELDS = (
+    "name",
+    "code",
+    "kind",
+    "industry",
+    "value_tier",
+    "loyalty_stage",
+    "lifecycle_phase",
+    "source",
+    "owner",
+    "website",
+    "notes",
+)
+
+
+@dataclass
+class AccountDraft:
+    name: str = ""
+    code: str = ""
+    kind: AccountKind = AccountKind.ORGANISATION
+    industry: str = ""
+    value_tier: ValueTier = ValueTier.ORDINARY
+    loyalty_stage: LoyaltyStage = LoyaltyStage.PROSPECT
+    lifecycle_phase: LifecyclePhase = LifecyclePhase.ACQUISITION
+    source: str = ""
+    owner: str = ""
+    website: str = ""
+    notes: str = ""
+    phones: list[PhoneRecord] = field(default_factory=list)
+    emails: list[EmailRecord] = field(default_factory=list)
+    addresses: list[AddressRecord] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    id: uuid.UUID | None = None
+    version: int | None = None
+
+
+@dataclass(frozen=True)
+class AccountRow:
+    id: uuid.UUID
+    name: str
+    industry: str
+    value_tier: str
+    loyalty_stage: str
+    city: str
+    contacts: int
+    owner: str
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class AccountDetail:
+    draft: AccountDraft
+    contacts: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    deleted: bool
+
+
+class AccountSort(StrEnum):
+    NAME = "name"
+    INDUSTRY = "industry"
+    TIER = "tier"
+    LOYALTY = "loyalty"
+    OWNER = "owner"
+    UPDATED = "updated"
+
+
+@dataclass(frozen=True)
+class AccountFilter:
+    search: str = ""
+    value_tier: ValueTier | None = None
+    loyalty_stage: LoyaltyStage | None = None
+    tag: str | None = None
+    city: str | None = None
+    owner: str | None = None
+    deleted: bool = False
+
+
+def _city():
+    return (
+        select(func.coalesce(Address.city, ""))
+        .where(Address.account_id == Account.id, Address.deleted_at.is_(None))
+        .order_by(Address.is_primary.desc(), Address.position)
+        .limit(1)
+        .correlate(Account)
+        .scalar_subquery()
+    )
+
+
+def _filtered(stmt: Select, flt: AccountFilter) -> Select:
+    conditions = [Account.deleted_at.is_not(None) if flt.deleted else Account.deleted_at.is_(None)]
+    if flt.search.strip():
+        conditions.append(search_condition(Account.id, "account", flt.search))
+    if flt.value_tier:
+        conditions.append(Account.value_tier == flt.value_tier)
+    if flt.loyalty_stage:
+        conditions.append(Account.loyalty_stage == flt.loyalty_stage)
+    if flt.tag:
+        conditions.append(
+            exists().where(
+                account_tags.c.account_id == Account.id,
+                account_tags.c.tag_id == Tag.id,
+                Tag.name == flt.tag,
+            )
+        )
+    if flt.city:
+        conditions.append(
+            exists().where(
+                Address.account_id == Account.id,
+                Address.deleted_at.is_(None),
+                Address.city == flt.city,
+            )
+        )
+    if flt.owner:
+        conditions.append(Account.owner == flt.owner)
+    return stmt.where(and_(*conditions))
+
+
+_SORT = {
+    AccountSort.NAME: Account.sort_key,
+    AccountSort.INDUSTRY: Account.industry,
+    AccountSort.TIER: Account.value_tier,
+    AccountSort.LOYALTY: Account.loyalty_stage,
+    AccountSort.OWNER: Account.owner,
+    AccountSort.UPDATED: Account.updated_at,
+}
+
+
+def account_ids(
+    session: Session,
+    flt: AccountFilter = AccountFilter(),
+    sort: AccountSort = AccountSort.NAME,
+    descending: bool = False,
+) -> list[uuid.UUID]:
+    key = _SORT[sort]
+    order = [key.desc() if descending else key.asc(), Account.id]
+    return list(session.scalars(_filtered(select(Account.id), flt).order_by(*order)))
+
+
+def count_accounts(session: Session, flt: AccountFilter = AccountFilter()) -> int:
+    return session.scalar(_filtered(select(func.count(Account.id)), flt)) or 0
+
+
+def _contact_count():
+    return (
+        select(func.count(Contact.id))
+        .where(Contact.account_id == Account.id, Contact.deleted_at.is_(None))
+        .correlate(Account)
+        .scalar_subquery()
+    )
+
+
+def account_rows(session: Session, ids: Sequence[uuid.UUID]) -> list[AccountRow]:
+    stmt = select(
+        Account.id,
+        Account.name,
+        Account.industry,
+        Account.value_tier,
+        Account.loyalty_stage,
+        _city(),
+        _contact_count(),
+        Account.owner,
+        Account.updated_at,
+    ).where(Account.id.in_(ids))
+    by_id = {row[0]: AccountRow(*row) for row in session.execute(stmt)}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def get_account(session: Session, account_id: uuid.UUID) -> AccountDetail:
+    a = session.scalars(
+        select(Account)
+        .where(Account.id == account_id)
+        .options(
+            selectinload(Account.phones),
+            selectinload(Account.emails),
+            selectinload(Account.addresses),
+            selectinload(Account.tags),
+        )
+    ).one_or_none()
+    if a is None:
+        raise RecordNotFound(f"No account with id {account_id}.")
+    draft = AccountDraft(
+        **{f: getattr(a, f) for f in SCALAR_FIELDS},
+        phones=phone_records(a.phones),
+        emails=email_records(a.emails),
+        addresses=address_records(a.addresses),
+        tags=[t.name for t in a.tags],
+        id=a.id,
+        version=a.version,
+    )
+    count = (
+        session.scalar(
+            select(func.count(Contact.id)).where(
+                Contact.account_id == a.id, Contact.deleted_at.is_(None)
+            )
+        )
+        or 0
+    )
+    return AccountDetail(draft, count, a.created_at, a.updated_at, a.deleted_at is not None)
+
+
+def validate_account(draft: AccountDraft) -> list[FieldError]:
+    errors = []
+    if not draft.name.strip():
+        errors.append(FieldError("name", "An account needs a name."))
+    return errors + point_errors(draft.phones, draft.emails)
+
+
+def save_account(session: Session, draft: AccountDraft) -> tuple[uuid.UUID, Changes]:
+    if errors := validate_account(draft):
+        raise ValidationError(errors)
+    if draft.id is None or (account := session.get(Account, draft.id)) is None:
+        account = Account(id=draft.id) if draft.id else Account()
+        session.add(account)
+    elif draft.version is not None and account.version != draft.version:
+        raise StaleRecordError(
+            f"{account.name} was changed elsewhere since you opened it.",
+            "Reload it and make your change again.",
+        )
+    for name in SCALAR_FIELDS:
+        value = getattr(draft, name)
+        setattr(account, name, value.strip() if isinstance(value, str) else value)
+    account.sort_key = text_sort_key(account.name)
+    sync_points(account, draft.phones, draft.emails, draft.addresses)
+    set_tags(session, account, draft.tags)
+    session.flush()
+    return account.id, Changes(accounts=frozenset({account.id}))
+
+
+def delete_accounts(session: Session, ids: Sequence[uuid.UUID]) -> Changes:
+    return _set_deleted(session, ids, utcnow())
+
+
+def restore_accounts(session: Session, ids: Sequence[uuid.UUID]) -> Changes:
+    return _set_deleted(session, ids, None)
+
+
+def _set_deleted(session: Session, ids: Sequence[uuid.UUID], when: dt.datetime | None) -> Changes:
+    changed = set()
+    for account in session.scalars(select(Account).where(Account.id.in_(ids))):
+        if (account.deleted_at is None) != (when is None):
+            account.deleted_at = when
+            changed.add(account.id)
+    session.flush()
+    return Changes(accounts=frozenset(changed))
+
+
+def account_choices(
+    session: Session, prefix: str = "", limit: int = 50
+) -> list[tuple[uuid.UUID, str]]:
+    """(id, name) of live accounts for a picker, matched by the search index when typed."""
+    stmt = select(Account.id, Account.name).where(Account.deleted_at.is_(None))
+    if prefix.strip():
+        stmt = stmt.where(search_condition(Account.id, "account", prefix))
+    return [(i, n) for i, n in session.execute(stmt.order_by(Account.sort_key).limit(limit))]

@@ -1,0 +1,30 @@
+"""Tags: free labels on contacts and accounts, created on first use."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from crmdesk.models import Tag
+
+
+def tags_named(session: Session, names: Sequence[str]) -> list[Tag]:
+    """The Tag rows for these names, creating the missing ones (case and spaces kept as typed)."""
+    wanted = list(dict.fromkeys(n.strip() for n in names if n.strip()))
+    if not wanted:
+        return []
+    found = {t.name: t for t in session.scalars(select(Tag).where(Tag.name.in_(wanted)))}
+    for name in wanted:
+        if name not in found:
+            found[name] = Tag(name=name)
+            session.add(found[name])
+    return [found[n] for n in wanted]
+
+
+def set_tags(session: Session, owner: Any, names: Sequence[str]) -> None:
+    tags = tags_named(session, names)
+    if {t.name for t in owner.tags} != {t.name for t in tags}:
+        owner.tags = tags
