@@ -1,0 +1,1 @@
+"""Everything Qt: panes, dialogs, widgets and the item models that adapt services to views."""
