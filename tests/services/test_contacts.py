@@ -22,9 +22,9 @@ from crmdesk.services.contacts import (
 )
 
 
-def names(db, flt=ContactFilter(), **kw):
+def names(db, flt=None, **kw):
     with db.reading() as s:
-        return [r.name for r in contact_rows(s, contact_ids(s, flt, **kw))]
+        return [r.name for r in contact_rows(s, contact_ids(s, flt or ContactFilter(), **kw))]
 
 
 @pytest.mark.parametrize(
