@@ -22,7 +22,6 @@ from alembic.script import ScriptDirectory
 from platformdirs import user_data_path
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from crmdesk import fulltext
@@ -118,7 +117,7 @@ class Database:
         """Open (creating or upgrading as needed) the database at a path or URL."""
         url = database_url(target or default_database_path())
         if url.get_backend_name() == "sqlite" and url.database:
-            _check_sqlite_file(Path(url.database))
+            _check_sqlite_file(Path(url.database), ScriptDirectory.from_config(_alembic_config()))
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url)
         if url.get_backend_name() == "sqlite":
@@ -134,23 +133,13 @@ class Database:
 
     def migrate(self) -> None:
         """Bring the schema to this program's newest revision, refusing files we don't own."""
-        head = ScriptDirectory.from_config(self._alembic_config()).get_current_head()
+        script = ScriptDirectory.from_config(self._alembic_config())
         with self.engine.connect() as conn:
             current = MigrationContext.configure(conn).get_current_revision()
             has_tables = bool(inspect(conn).get_table_names())
             app_id = self._application_id(conn)
-        if current is None and has_tables and app_id != APPLICATION_ID:
-            raise DatabaseRefused(
-                f"{self.url.database} is not a crmdesk database.",
-                "Choose a crmdesk database file or a new file name.",
-            )
-        script = ScriptDirectory.from_config(self._alembic_config())
-        if current is not None and current not in {r.revision for r in script.walk_revisions()}:
-            raise DatabaseRefused(
-                f"{self.url.database} was written by a newer version of crmdesk.",
-                "Update crmdesk to open it; the file was left untouched.",
-            )
-        if current != head:
+        _refuse_foreign_or_newer(str(self.url.database), app_id, current, has_tables, script)
+        if current != script.get_current_head():
             command.upgrade(self._alembic_config(), "head")
         if self.engine.dialect.name == "sqlite" and app_id != APPLICATION_ID:
             with self.engine.begin() as conn:
@@ -162,10 +151,7 @@ class Database:
         return conn.execute(text("PRAGMA application_id")).scalar()
 
     def _alembic_config(self) -> Config:
-        config = Config()
-        config.set_main_option("script_location", str(MIGRATIONS))
-        config.attributes["engine"] = self.engine
-        return config
+        return _alembic_config(self.engine)
 
     @contextlib.contextmanager
     def transaction(self, actor: str | None = None) -> Iterator[Session]:
@@ -188,8 +174,31 @@ class Database:
         self.engine.dispose()
 
 
-def _check_sqlite_file(path: Path) -> None:
-    """Refuse, before SQLAlchemy touches it, a file that is not SQLite at all."""
+def _alembic_config(engine: Engine | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["engine"] = engine
+    return config
+
+
+def _refuse_foreign_or_newer(
+    name: str, app_id: int | None, revision: str | None, has_tables: bool, script: ScriptDirectory
+) -> None:
+    if revision is None and has_tables and app_id != APPLICATION_ID:
+        raise DatabaseRefused(
+            f"{name} is not a crmdesk database.",
+            "Choose a crmdesk database file or a new file name.",
+        )
+    if revision is not None and revision not in {r.revision for r in script.walk_revisions()}:
+        raise DatabaseRefused(
+            f"{name} was written by a newer version of crmdesk.",
+            "Update crmdesk to open it; the file was left untouched.",
+        )
+
+
+def _check_sqlite_file(path: Path, script: ScriptDirectory) -> None:
+    """Refuse, through a read-only connection and before any pragma can change the file, a file
+    that is not SQLite, not ours, or newer than this program."""
     if not path.exists() or path.stat().st_size == 0:
         return
     with path.open("rb") as f:
@@ -201,9 +210,15 @@ def _check_sqlite_file(path: Path) -> None:
         )
     try:
         with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
-            conn.execute("PRAGMA schema_version").fetchone()
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            revision = (
+                conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                if "alembic_version" in tables
+                else None
+            )
     except sqlite3.DatabaseError as exc:
         raise DatabaseRefused(f"{path} cannot be read: {exc}.") from exc
-
-
-__all__ = ["Database", "DatabaseError", "DatabaseRefused", "default_database_path"]
+    _refuse_foreign_or_newer(
+        str(path), app_id, revision[0] if revision else None, bool(tables), script
+    )

@@ -353,3 +353,4 @@ def facets(session: Session, max_cities: int = 300) -> Facets:
         .union(select(Account.owner).where(Account.owner != ""))
     )
     return Facets(tuple(tags), tuple(sorted(cities)), tuple(sorted(owners)))
+

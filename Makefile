@@ -1,0 +1,37 @@
+# `make run` opens crmdesk (a demo database on first start); `make test` runs every check headless.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[test,dev]"
+	touch $@ $(VENV)/.installed
+
+run: $(VENV)/.installed
+	./scripts/system-deps.sh run
+	$(BIN)/crmdesk $(ARGS)
+
+test: $(VENV)/.test-installed
+	./scripts/system-deps.sh test
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
+	$(MAKE) lint
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+
+bench: $(VENV)/.test-installed
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info

@@ -1,0 +1,1 @@
+"""Pure functions and SQL aggregates: RFM, value pyramid, CLV, forecasts, service KPIs."""

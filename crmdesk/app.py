@@ -1,0 +1,103 @@
+"""The application shell: display check, QApplication, translations, first-run demo, window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from crmdesk.db import Database
+
+DEMO_SIZE_ON_FIRST_START = 3000
+RESOURCES = Path(__file__).resolve().parents[1] / "resources"
+TRANSLATIONS = RESOURCES / "translations"
+
+
+def display_problem() -> str | None:
+    """One clear line when there is no screen to open a window on (instead of a Qt abort)."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "crmdesk: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set). "
+        "Run it on a desktop, or without a screen as: xvfb-run -a crmdesk "
+        "(the command-line verbs need no display: crmdesk --help)."
+    )
+
+
+def run_app(db_target: str | None = None, argv: list[str] | None = None) -> int:
+    if problem := display_problem():
+        print(problem, file=sys.stderr)
+        return 2
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from crmdesk.db import Database, default_database_path
+    from crmdesk.errors import KnownError
+    from crmdesk.views import errors
+
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName("crmdesk")
+    app.setApplicationName("crmdesk")
+    app.setApplicationDisplayName("crmdesk")
+    install_translations(app)
+    errors.install_excepthook()
+
+    first_start = db_target is None and not default_database_path().exists()
+    try:
+        db = Database.open(db_target)
+    except KnownError as exc:
+        errors.show_known_error(None, exc)
+        return 1
+    if first_start:
+        _build_first_start_demo(db)
+
+    from crmdesk.views.main_window import MainWindow
+
+    window = MainWindow(db, QSettings())
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        db.dispose()
+
+
+def install_translations(app: object) -> None:
+    """Load Qt's own and crmdesk's catalogue for the user's language (CRMDESK_LANG overrides)."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    locale = QLocale(os.environ["CRMDESK_LANG"]) if os.environ.get("CRMDESK_LANG") else QLocale()
+    QLocale.setDefault(locale)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in (("qtbase", qt_dir), ("crmdesk", str(TRANSLATIONS))):
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder):
+            app.installTranslator(translator)
+
+
+def _build_first_start_demo(db: Database) -> None:
+    """On the very first start, fill the new default database with demo customers."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QProgressDialog
+
+    from crmdesk.services.demo import build_demo
+
+    dialog = QProgressDialog(
+        QCoreApplication.translate("app", "Creating a demo database for your first start…"),
+        "",
+        0,
+        100,
+    )
+    dialog.setCancelButton(None)
+    dialog.setMinimumDuration(0)
+    dialog.show()
+
+    def progress(done: int, total: int) -> None:
+        dialog.setValue(done * 100 // max(total, 1))
+        QCoreApplication.processEvents()
+
+    build_demo(db, DEMO_SIZE_ON_FIRST_START, progress=progress)
+    dialog.close()

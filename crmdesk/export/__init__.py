@@ -1,0 +1,1 @@
+"""Word, Excel and PDF writers: take plain data, write one file atomically."""

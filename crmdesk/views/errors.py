@@ -1,0 +1,79 @@
+"""How failures reach the user: a KnownError as a message with what to do, anything else as a
+crash dialog whose traceback is also written to a log file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from platformdirs import user_log_path
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from crmdesk.errors import KnownError
+
+
+def crash_log_path() -> Path:
+    return user_log_path("crmdesk", appauthor=False) / "crash.log"
+
+
+def show_known_error(parent: QWidget | None, error: KnownError) -> None:
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        parent.tr("crmdesk") if parent else "crmdesk",
+        error.message,
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    if error.hint:
+        box.setInformativeText(error.hint)
+    box.exec()
+
+
+def write_crash_log(details: str) -> Path:
+    path = crash_log_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a", encoding="utf-8") as log:
+        log.write(f"--- {dt.datetime.now(dt.UTC).isoformat()}\n{details}\n")
+    return path
+
+
+def show_crash(parent: QWidget | None, error: BaseException, details: str) -> None:
+    path = write_crash_log(details)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        "crmdesk",
+        QMessageBox.tr("Something went wrong inside crmdesk: %1").replace(
+            "%1", str(error) or type(error).__name__
+        ),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setInformativeText(
+        QMessageBox.tr(
+            "Your data is safe: the last action was not saved. Details were written to %1."
+        ).replace("%1", str(path))
+    )
+    box.setDetailedText(details)
+    box.exec()
+
+
+def report(parent: QWidget | None, error: BaseException, details: str = "") -> None:
+    """Show any error the right way for its kind."""
+    if isinstance(error, KnownError):
+        show_known_error(parent, error)
+    else:
+        show_crash(parent, error, details or "".join(traceback.format_exception(error)))
+
+
+def install_excepthook() -> None:
+    """Uncaught exceptions in slots go to the crash dialog instead of killing the window."""
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        details = "".join(traceback.format_exception(kind, error, tb))
+        print(details, file=sys.stderr)
+        report(None, error, details)
+
+    sys.excepthook = hook

@@ -1,0 +1,101 @@
+"""Opening databases: new files are migrated, ours upgraded, anything else refused untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+
+import pytest
+from sqlalchemy import inspect, text
+
+from crmdesk.db import APPLICATION_ID, Database
+from crmdesk.errors import DatabaseRefused
+from crmdesk.models import Base
+
+
+def digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_new_file_gets_every_table_wal_and_foreign_keys(tmp_path):
+    db = Database.open(tmp_path / "new.sqlite3")
+    with db.engine.connect() as conn:
+        tables = set(inspect(conn).get_table_names())
+        assert set(Base.metadata.tables) <= tables
+        assert {"search_fts", "search_refs", "alembic_version"} <= tables
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("PRAGMA application_id")).scalar() == APPLICATION_ID
+    db.dispose()
+
+
+def test_empty_file_is_upgraded(tmp_path):
+    path = tmp_path / "empty.sqlite3"
+    path.touch()
+    db = Database.open(path)
+    with db.engine.connect() as conn:
+        assert "contacts" in inspect(conn).get_table_names()
+    db.dispose()
+
+
+def test_reopening_keeps_data(tmp_path, db, people):
+    path = db.url.database
+    db.dispose()
+    again = Database.open(path)
+    with again.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM contacts")).scalar() == len(people)
+    again.dispose()
+
+
+def test_older_file_is_upgraded_to_head(tmp_path):
+    """A file at an older revision (here: none applied yet, but stamped ours) is upgraded."""
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY)")
+    db = Database.open(path)
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        assert "contacts" in inspect(conn).get_table_names()
+    db.dispose()
+
+
+def test_newer_file_is_refused_and_left_untouched(tmp_path, db):
+    path = db.url.database
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999_from_the_future'"))
+    db.dispose()
+    before = digest(tmp_path / "crm.sqlite3")
+    with pytest.raises(DatabaseRefused, match="newer version"):
+        Database.open(path)
+    assert digest(tmp_path / "crm.sqlite3") == before
+
+
+def test_foreign_sqlite_file_is_refused_and_left_untouched(tmp_path):
+    path = tmp_path / "firefox-places.sqlite"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+        conn.execute("INSERT INTO moz_places (url) VALUES ('https://example.org')")
+    before = digest(path)
+    with pytest.raises(DatabaseRefused, match="not a crmdesk database"):
+        Database.open(path)
+    assert digest(path) == before
+
+
+def test_a_file_that_is_not_sqlite_is_refused(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("just some notes\n" * 10)
+    with pytest.raises(DatabaseRefused, match="not an SQLite file"):
+        Database.open(path)
+    assert path.read_text() == "just some notes\n" * 10
+
+
+def test_a_failed_transaction_writes_nothing(db, people):
+    from crmdesk.services.contacts import ContactDraft, save_contact
+
+    with pytest.raises(RuntimeError), db.transaction() as session:
+        save_contact(session, ContactDraft(family_name="半", given_name="途"))
+        raise RuntimeError("power cut")
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM contacts")).scalar() == len(people)
+        assert conn.execute(text("SELECT count(*) FROM search_refs")).scalar() == len(people)
