@@ -501,7 +501,6 @@ class _Card:
 
 def _record(card: _Card, line: int) -> ContactRecord:
     rec = ContactRecord(source_line=line)
-    _read_names(card, rec)
     org = card.first("ORG")
     if org:
         parts = card.parts(org)
@@ -516,7 +515,7 @@ def _record(card: _Card, line: int) -> ContactRecord:
     rec.tags = _unique(t for p in card.all("CATEGORIES") for t in card.parts(p, ","))
     _read_photo(card, rec)
     rec.wechat = _wechat(card)
-    rec.formatted_name = rec.formatted_name or _fallback_name(rec)
+    _read_names(card, rec)
     return rec
 
 
@@ -525,13 +524,15 @@ def _unique(items: Iterable[str]) -> list[str]:
 
 
 def _read_names(card: _Card, rec: ContactRecord) -> None:
+    """N, else FN split into parts, unless FN is just the company, an e-mail or a number."""
     n = card.first("N")
     parts = card.parts(n, ";", 5) if n else [""] * 5
     display = card.first_text("FN")
-    if not any(parts):
+    fallback = _fallback_name(rec)
+    if not any(parts) and display != fallback and "@" not in display:
         parts = _split_display_name(display)
     rec.family_name, rec.given_name, rec.middle_name, rec.prefix, rec.suffix = parts[:5]
-    rec.formatted_name = display or _compose_name(parts)
+    rec.formatted_name = display or _compose_name(parts) or fallback
     rec.nickname = ", ".join(_unique(x for p in card.all("NICKNAME") for x in card.parts(p, ",")))
     rec.phonetic_family_name, rec.phonetic_given_name = _phonetic(card, n)
 
@@ -656,12 +657,12 @@ def _addresses(card: _Card) -> list[AddressRecord]:
             postal_code=postal_code, country=country, primary=primary,
             kind=_kind(card, prop, _ADDRESS_KINDS, AddressKind.OTHER),
             label=_unescape(card.param_text(prop, "LABEL")).strip())
-        if not address.is_empty():
-            out.append(address)
-            by_group.setdefault(prop.group or "\0", address)
+        out.append(address)
+        if prop.group:
+            by_group.setdefault(prop.group, address)
     for prop in card.all("LABEL"):
-        _attach_label(card, prop, out, by_group.get(prop.group or "\0"))
-    return out
+        _attach_label(card, prop, out, by_group.get(prop.group) if prop.group else None)
+    return [a for a in out if not a.is_empty()]
 
 
 def _attach_label(card: _Card, prop: _Prop, addresses: list[AddressRecord],
