@@ -117,7 +117,8 @@ def _logical_lines(data: bytes) -> list[_Line]:
 
 
 def _head(line: bytes) -> bytes:
-    return line.split(b":", 1)[0].upper()
+    colon = line.find(b":")
+    return (line if colon < 0 else line[:colon]).upper()
 
 
 def _soft_break(line: bytes) -> bool:
@@ -309,7 +310,8 @@ def _file_charset(props: list[_Prop]) -> str:
         return "utf-8"
     except UnicodeDecodeError:
         pass
-    for declared in {_codec(p.param("CHARSET")) for p in props if p.param("CHARSET")} - {""}:
+    declared_charsets = dict.fromkeys(_codec(p.param("CHARSET")) for p in props)
+    for declared in (c for c in declared_charsets if c):
         try:
             sample.decode(declared)
             return declared
@@ -399,7 +401,7 @@ def _rare(c: str) -> bool:
         return not _encodes(c, "euc_kr")
     if not ("\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" or c >= "\U00020000"):
         return False
-    for codec, low, high in (("gb2312", 0xB0D0, 0xD7FF), ("big5", 0xA440, 0xC67E),
+    for codec, low, high in (("gb2312", 0xB0A1, 0xD7FE), ("big5", 0xA440, 0xC67E),
                              ("shift_jis", 0x889F, 0x9872)):
         if _encodes(c, codec) and low <= int.from_bytes(c.encode(codec), "big") <= high:
             return False
@@ -529,7 +531,8 @@ def _read_names(card: _Card, rec: ContactRecord) -> None:
     parts = card.parts(n, ";", 5) if n else [""] * 5
     display = card.first_text("FN")
     fallback = _fallback_name(rec)
-    if not any(parts) and display != fallback and "@" not in display:
+    personal = display != rec.organization and "@" not in display
+    if not any(parts) and personal and any(c.isalpha() for c in display):
         parts = _split_display_name(display)
     rec.family_name, rec.given_name, rec.middle_name, rec.prefix, rec.suffix = parts[:5]
     rec.formatted_name = display or _compose_name(parts) or fallback

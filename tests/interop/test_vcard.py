@@ -374,6 +374,17 @@ def test_a_card_without_fn_still_gets_a_name(lines, name):
     assert one(card(*lines, version="2.1")).formatted_name == name
 
 
+@pytest.mark.parametrize(
+    "lines",
+    [("FN:Acme Ltd", "ORG:Acme Ltd"), ("FN:+86 138 0013 8000", "EMAIL:a@b.c"),
+     ("FN:a@b.c",)],
+)
+def test_a_display_name_that_is_no_person_is_not_split(lines):
+    record = one(card(*lines))
+    assert (record.family_name, record.given_name, record.formatted_name) == (
+        "", "", lines[0][3:])
+
+
 def test_org_units_role_and_escapes():
     record = one(card("FN:A", r"ORG:Acme\, Inc.;Sales;East", "ROLE:Buyer",
                       r"NOTE:one\ntwo\Nthree\, four\; five\\six", r"CATEGORIES:a,b\,c,a"))
