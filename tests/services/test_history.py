@@ -1,0 +1,256 @@
+"""Undo over the change log: reverting insert, update and delete batches, history, recycle bin."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from crmdesk.db import Database
+from crmdesk.errors import RecordNotFound
+from crmdesk.interop.records import EmailRecord, PhoneRecord
+from crmdesk.models import (
+    Account,
+    Activity,
+    ChangeLogEntry,
+    Contact,
+    Opportunity,
+    Phone,
+    PipelineStage,
+    Tag,
+)
+from crmdesk.models.changelog import session_batch
+from crmdesk.services.contacts import ContactDraft, delete_contacts, get_contact, save_contact
+from crmdesk.services.history import (
+    Conflict,
+    deleted_count,
+    deleted_records,
+    recent_batches,
+    restore,
+    revert_batch,
+)
+
+
+@pytest.fixture
+def hdb(tmp_path: Path) -> Iterator[Database]:
+    database = Database.open(tmp_path / "t.db")
+    yield database
+    database.dispose()
+
+
+def _last_batch(db: Database) -> uuid.UUID:
+    with db.reading() as s:
+        return s.scalars(
+            select(ChangeLogEntry.batch_id)
+            .order_by(ChangeLogEntry.at.desc(), ChangeLogEntry.id.desc())
+            .limit(1)
+        ).one()
+
+
+def _new_contact(db: Database, **kw) -> uuid.UUID:
+    draft = ContactDraft(
+        family_name=kw.pop("family_name", "张"),
+        given_name=kw.pop("given_name", "三"),
+        phones=kw.pop("phones", [PhoneRecord("138 0013 8000")]),
+        emails=kw.pop("emails", [EmailRecord("zhang@example.cn")]),
+        **kw,
+    )
+    with db.transaction() as s:
+        cid, _ = save_contact(s, draft)
+    return cid
+
+
+def test_revert_insert_soft_deletes_the_row_and_hard_deletes_its_phones(hdb):
+    cid = _new_contact(hdb, tags=["VIP"])
+    batch = _last_batch(hdb)
+    with hdb.transaction() as s:
+        result = revert_batch(s, batch)
+    assert result.conflicts == ()
+    assert cid in result.changes.contacts
+    assert result.revert_batch_id != batch
+    with hdb.reading() as s:
+        contact = s.get(Contact, cid)
+        assert contact.deleted_at is not None
+        assert s.scalars(select(Phone).where(Phone.contact_id == cid)).all() == []
+        # its tags are taken off, and the tag the batch created goes to the bin with it
+        assert contact.tags == []
+        assert s.scalars(select(Tag.deleted_at).where(Tag.name == "VIP")).one() is not None
+        logged = s.scalars(
+            select(ChangeLogEntry.action).where(ChangeLogEntry.batch_id == result.revert_batch_id)
+        ).all()
+    assert {"delete", "update"} == set(logged)  # the revert is its own logged batch
+
+
+def test_reverting_the_revert_of_an_insert_brings_the_phones_back(hdb):
+    cid = _new_contact(hdb, tags=["VIP"])
+    with hdb.transaction() as s:
+        undo = revert_batch(s, _last_batch(hdb))
+    with hdb.transaction() as s:
+        redo = revert_batch(s, undo.revert_batch_id)
+    assert redo.conflicts == ()
+    with hdb.reading() as s:
+        detail = get_contact(s, cid)
+    assert not detail.deleted
+    assert [p.number for p in detail.draft.phones] == ["138 0013 8000"]
+    assert detail.tags == ("VIP",)
+    with hdb.reading() as s:
+        assert s.scalars(select(Tag.deleted_at).where(Tag.name == "VIP")).one() is None
+
+
+def test_revert_update_restores_values_of_every_column_type(hdb):
+    with hdb.transaction() as s:
+        account_a, account_b = Account(name="Acme"), Account(name="Beta")
+        stage = PipelineStage(name="Lead")
+        s.add_all([account_a, account_b, stage])
+        s.flush()
+        contact = Contact(
+            family_name="Smith",
+            given_name="John",
+            birthday=dt.date(1980, 1, 2),
+            account_id=account_a.id,
+            photo=b"\x89PNG-old",
+            notes="old",
+        )
+        s.add(contact)
+        s.flush()
+        activity = Activity(
+            contact_id=contact.id, occurred_at=dt.datetime(2024, 5, 1, 9, 30, tzinfo=dt.UTC)
+        )
+        opp = Opportunity(name="Deal", stage_id=stage.id, amount=Decimal("1000.50"))
+        s.add_all([activity, opp])
+        s.flush()
+        ids = contact.id, activity.id, opp.id, account_a.id, account_b.id
+    cid, aid, oid, acc_a, acc_b = ids
+    with hdb.transaction() as s:
+        c = s.get(Contact, cid)
+        c.birthday, c.account_id, c.photo, c.notes = dt.date(1990, 3, 4), acc_b, b"new", "new"
+        c.preferred_channel = "email"
+        c.tags = [Tag(name="Key")]
+        s.get(Activity, aid).occurred_at = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
+        s.get(Opportunity, oid).amount = Decimal("99.99")
+        batch = session_batch(s)
+    with hdb.transaction() as s:
+        result = revert_batch(s, batch)
+    assert result.conflicts == ()
+    assert {cid} <= result.changes.contacts
+    assert {acc_a, acc_b} <= result.changes.accounts
+    assert aid in result.changes.activities and oid in result.changes.opportunities
+    with hdb.reading() as s:
+        c = s.get(Contact, cid)
+        assert (c.birthday, c.account_id, c.photo, c.notes) == (
+            dt.date(1980, 1, 2),
+            acc_a,
+            b"\x89PNG-old",
+            "old",
+        )
+        assert c.preferred_channel is None
+        assert c.tags == []
+        when = s.get(Activity, aid).occurred_at
+        assert when == dt.datetime(2024, 5, 1, 9, 30, tzinfo=dt.UTC) and when.tzinfo is not None
+        assert s.get(Opportunity, oid).amount == Decimal("1000.50")
+        # the tag the batch created is soft-deleted, as nothing uses it any more
+        assert s.scalars(select(Tag.deleted_at).where(Tag.name == "Key")).one() is not None
+
+
+def test_revert_update_keeps_a_later_edit_and_reports_the_conflict(hdb):
+    cid = _new_contact(hdb, title="Engineer", notes="a")
+    with hdb.transaction() as s:
+        c = s.get(Contact, cid)
+        c.title, c.notes = "Manager", "b"
+        batch = session_batch(s)
+    with hdb.transaction() as s:
+        s.get(Contact, cid).title = "Director"
+    with hdb.transaction() as s:
+        result = revert_batch(s, batch)
+    assert result.conflicts == (Conflict("contacts", cid, "title"),)
+    with hdb.reading() as s:
+        c = s.get(Contact, cid)
+        assert (c.title, c.notes) == ("Director", "a")
+
+
+def test_revert_of_two_flushes_to_one_field_in_one_batch_restores_the_first_value(hdb):
+    cid = _new_contact(hdb, title="A")
+    with hdb.transaction() as s:
+        c = s.get(Contact, cid)
+        c.title = "B"
+        s.flush()
+        c.title = "C"
+        batch = session_batch(s)
+    with hdb.transaction() as s:
+        assert revert_batch(s, batch).conflicts == ()
+    with hdb.reading() as s:
+        assert s.get(Contact, cid).title == "A"
+
+
+def test_revert_delete_batch_restores_and_recycle_bin(hdb):
+    a = _new_contact(hdb)
+    b = _new_contact(hdb, family_name="Smith", given_name="John")
+    with hdb.transaction(actor="alice") as s:
+        delete_contacts(s, [a, b])
+        batch = session_batch(s)
+    with hdb.reading() as s:
+        binned = deleted_records(s, "contacts")
+        assert deleted_count(s, "contacts") == 2
+    assert {r.id for r in binned} == {a, b}
+    assert {r.name for r in binned} == {"张三", "John Smith"}
+    assert all(r.deleted_by == "alice" and r.merged_into is None for r in binned)
+    with hdb.transaction() as s:
+        result = revert_batch(s, batch)
+    assert result.changes.contacts == {a, b} and result.reverted == 2
+    with hdb.reading() as s:
+        assert deleted_records(s, "contacts") == []
+
+
+def test_restore_from_recycle_bin(hdb):
+    a = _new_contact(hdb)
+    with hdb.transaction() as s:
+        delete_contacts(s, [a])
+    with hdb.transaction() as s:
+        changes = restore(s, "contacts", [a])
+    assert changes.contacts == {a}
+    with hdb.reading() as s:
+        assert s.get(Contact, a).deleted_at is None
+        assert deleted_count(s, "contacts") == 0
+
+
+def test_revert_unknown_batch_is_a_known_error(hdb):
+    with hdb.transaction() as s, pytest.raises(RecordNotFound):
+        revert_batch(s, uuid.uuid4())
+
+
+def test_recent_batches_describe_each_action(hdb):
+    cid = _new_contact(hdb)
+    with hdb.transaction(actor="bob") as s:
+        s.get(Contact, cid).title = "Boss"
+    with hdb.transaction() as s:
+        delete_contacts(s, [cid])
+    _new_contact(hdb, family_name="Smith", given_name="John")
+    with hdb.reading() as s:
+        batches = recent_batches(s, limit=10)
+        mine = recent_batches(s, limit=10, entity="contacts", entity_id=cid)
+    assert [b.description for b in batches] == [
+        "Created contact John Smith",
+        "Deleted contact 张三",
+        "Edited contact 张三: title",
+        "Created contact 张三",
+    ]
+    assert batches[2].actor == "bob" and batches[2].actions == 1
+    assert "phones" in batches[3].entities and "contacts" in batches[3].entities
+    assert [b.description for b in mine] == [b.description for b in batches[1:]]
+    with hdb.reading() as s:
+        assert len(recent_batches(s, limit=2)) == 2
+
+
+def test_history_names_the_owner_of_an_edited_phone(hdb):
+    cid = _new_contact(hdb)
+    with hdb.transaction() as s:
+        draft = get_contact(s, cid).draft
+        draft.phones = [PhoneRecord("139 1234 5678")]
+        save_contact(s, draft)
+    with hdb.reading() as s:
+        assert recent_batches(s, limit=1)[0].description == "Edited contact 张三: phones"
