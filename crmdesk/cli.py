@@ -70,6 +70,10 @@ def build_parser() -> argparse.ArgumentParser:
         show.add_argument("id", help="the id (or its first or last 6+ hex digits)")
         show.add_argument("--json", action="store_true")
         show.set_defaults(handler=shower)
+
+    from crmdesk.cli_transfer import add_transfer_verbs  # import, export, duplicates
+
+    add_transfer_verbs(verbs, _parser_with(common))
     return parser
 
 

@@ -56,4 +56,3 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> Path:
             ) from exc
         raise
     return target
-

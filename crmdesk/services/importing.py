@@ -1,0 +1,1567 @@
+"""Imports of contact files (vCard, CSV, Excel) and of order history, previewed and then done in
+one transaction: all of it or none of it.
+
+What a row of a contact file becomes (the preview counts these, and the import does exactly that):
+
+- **new**: it matches no contact in the database nor an earlier row of the file; it will be created.
+- **updated**: it strongly matches an existing contact, or an earlier row of the same file, and
+  brings something that contact lacks (a phone, an e-mail, an address, a tag, or a value for a field
+  that is empty there); the new values are merged in, nothing already there is overwritten.
+- **duplicate**: it strongly matches and brings nothing new; it is skipped.
+- **rejected**: it cannot become a contact (no name, phone or e-mail; a row the reader could not
+  read). Never silently dropped: the import refuses to run, naming the first rejected line, unless
+  the caller allows rejected rows to be skipped.
+
+A strong match is the same phone number (E.164), the same e-mail address (normalised), or the same
+name at the same organisation. A name alone is not enough to merge two people: such a row is
+imported as new and listed as a *possible duplicate* for the duplicate review to look at later.
+
+Organisations: a contact is linked to the live account with the same name (compared without case
+and extra spaces); an account is created once for each name that has none.
+
+Speed: 100k rows must import in seconds, so new rows are written with bulk INSERTs (many rows a
+statement) instead of one ORM object each, and this module writes their change-log rows and their
+full-text index entries itself, in the same transaction and in the same form as the ORM hooks in
+`crmdesk.db` would. Merges into existing contacts, far fewer, go through the ORM and its hooks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import enum
+import json
+import re
+import unicodedata
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import bindparam, insert, select, text
+from sqlalchemy.orm import Session, selectinload
+
+from crmdesk import fulltext
+from crmdesk.errors import ImportFailed, KnownError
+from crmdesk.interop.records import (
+    AddressRecord,
+    ContactRecord,
+    EmailRecord,
+    OrderLineRecord,
+    OrderRecord,
+    PhoneRecord,
+)
+from crmdesk.models import (
+    Account,
+    Address,
+    ChangeLogEntry,
+    Contact,
+    Email,
+    Entity,
+    Order,
+    OrderLine,
+    Phone,
+    Product,
+    Tag,
+    new_id,
+    utcnow,
+)
+from crmdesk.models.changelog import SNAPSHOT_FIELD, session_batch, to_json_value
+from crmdesk.models.changelog import _actor as change_actor
+from crmdesk.models.customers import contact_tags
+from crmdesk.models.enums import ChangeAction
+from crmdesk.models.names import display_name, name_sort_key, split_full_name, text_sort_key
+from crmdesk.services.changes import Changes
+from crmdesk.services.contact_points import ADDRESS_PARTS
+from crmdesk.services.contacts import SCALAR_FIELDS
+from crmdesk.services.normalize import normalize_email, phone_e164
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+PREVIEW_ROWS = 20
+CHUNK = 2000  # rows a bulk statement, a progress report and a cancel check
+_QUERY_CHUNK = 500  # ids in one IN (…) list
+
+
+class ImportCancelled(KnownError):
+    """The user stopped the import; the transaction is rolled back, nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__("The import was cancelled.", "Nothing was imported.")
+
+
+# =================================================================================================
+# Reading files
+# =================================================================================================
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A row that cannot be imported: its 1-based line in the file and why."""
+
+    line: int
+    reason: str
+
+
+@dataclass
+class ContactBatch:
+    """What a contact file holds, ready to preview and import."""
+
+    records: list[ContactRecord]
+    problems: list[Rejection] = field(default_factory=list)
+    source: str = ""  # "vcard", "csv" or "xlsx"
+    filename: str = ""
+    headers: list[str] = field(default_factory=list)
+    mapping: Any = None  # the tabular ColumnMapping used (None for vCard)
+
+
+@dataclass
+class OrderBatch:
+    """What an order (sales history) file holds."""
+
+    records: list[OrderRecord]
+    problems: list[Rejection] = field(default_factory=list)
+    source: str = ""
+    filename: str = ""
+    headers: list[str] = field(default_factory=list)
+    mapping: Any = None
+
+
+def file_format(data: bytes, filename: str) -> str:
+    """'vcard', 'xlsx' or 'csv', from the content first and the extension second."""
+    suffix = Path(filename).suffix.lower()
+    if data[:4] == b"PK\x03\x04":
+        return "xlsx"
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" or suffix == ".xls":
+        raise ImportFailed(
+            f"{Path(filename).name or 'The file'} is an old Excel (.xls) workbook.",
+            "Save it as .xlsx or CSV in Excel, then import that.",
+        )
+    head = data[:4096].replace(b"\x00", b"").lstrip(b"\xef\xbb\xbf\xfe\xff \t\r\n").upper()
+    if head.startswith(b"BEGIN:VCARD") or suffix in (".vcf", ".vcard"):
+        return "vcard"
+    if suffix in (".xlsx", ".xlsm"):
+        return "xlsx"
+    return "csv"
+
+
+def _read_bytes(path: str | Path) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise ImportFailed(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+
+
+def read_contact_file(path: str | Path, mapping: Any = None) -> ContactBatch:
+    """Read a .vcf/.vcard, .csv/.txt or .xlsx contact file (see read_contact_data)."""
+    return read_contact_data(_read_bytes(path), str(path), mapping)
+
+
+def read_contact_data(data: bytes, filename: str, mapping: Any = None) -> ContactBatch:
+    """The contacts of a file's bytes. `mapping` (for CSV/Excel) is a ColumnMapping, its JSON text
+    or its dict; without one the columns are guessed from the header."""
+    kind = file_format(data, filename)
+    name = Path(filename).name
+    if kind == "vcard":
+        from crmdesk.interop.vcard import read_vcards
+
+        return ContactBatch(read_vcards(data), source=kind, filename=name)
+    from crmdesk.interop import tabular
+
+    table = tabular.read_table(data, filename)
+    used = _mapping(mapping, tabular) or tabular.guess_contact_mapping(table.headers)
+    records, problems = tabular.contacts_from_table(table, used)
+    return ContactBatch(
+        records,
+        [Rejection(p.line, p.reason) for p in problems],
+        source=kind,
+        filename=name,
+        headers=list(table.headers),
+        mapping=used,
+    )
+
+
+def read_order_file(path: str | Path, mapping: Any = None) -> OrderBatch:
+    return read_order_data(_read_bytes(path), str(path), mapping)
+
+
+def read_order_data(data: bytes, filename: str, mapping: Any = None) -> OrderBatch:
+    """The orders of a CSV or .xlsx file (columns guessed unless a mapping is given)."""
+    kind = file_format(data, filename)
+    if kind == "vcard":
+        raise ImportFailed(
+            f"{Path(filename).name} is a vCard (contacts) file, not a table of orders."
+        )
+    from crmdesk.interop import tabular
+
+    table = tabular.read_table(data, filename)
+    used = _mapping(mapping, tabular) or tabular.guess_order_mapping(table.headers)
+    records, problems = tabular.orders_from_table(table, used)
+    return OrderBatch(
+        records,
+        [Rejection(p.line, p.reason) for p in problems],
+        source=kind,
+        filename=Path(filename).name,
+        headers=list(table.headers),
+        mapping=used,
+    )
+
+
+def _mapping(mapping: Any, tabular: Any) -> Any:
+    """A ColumnMapping from what the caller gave: None, the mapping itself, JSON text or a dict."""
+    if mapping is None or isinstance(mapping, tabular.ColumnMapping):
+        return mapping
+    if isinstance(mapping, str):
+        try:
+            mapping = json.loads(mapping)
+        except json.JSONDecodeError as exc:
+            raise ImportFailed(f"The column mapping is not valid JSON: {exc}.") from exc
+    if not isinstance(mapping, Mapping):
+        raise ImportFailed("The column mapping must be a JSON object.")
+    return tabular.ColumnMapping.from_json(dict(mapping))
+
+
+def mapping_json(mapping: Any) -> Any:
+    """The mapping in JSON form, for a preview and for `--mapping`."""
+    if mapping is None:
+        return None
+    if hasattr(mapping, "to_json"):
+        return mapping.to_json()
+    if dataclasses.is_dataclass(mapping) and not isinstance(mapping, type):
+        return dataclasses.asdict(mapping)
+    return mapping
+
+
+# =================================================================================================
+# Bulk writes that are change-logged and indexed like ORM writes
+# =================================================================================================
+
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def _column_defaults(model: type[Entity]) -> dict[str, Any]:
+    """Every column of the model with its scalar default (None where there is none)."""
+    values: dict[str, Any] = {}
+    for column in model.__table__.columns:
+        default = column.default
+        values[column.key] = default.arg if default is not None and default.is_scalar else None
+    return values
+
+
+class _BulkWriter:
+    """INSERTs many rows a statement through the session's connection (so, in its transaction),
+    with one change-log row per inserted entity shaped like `record_changes` writes them."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.conn = session.connection()
+        self.batch = session_batch(session)
+        self.actor = change_actor(session)
+        self.now = utcnow()
+        self._now_json = to_json_value(self.now)
+        self._templates: dict[type[Entity], dict[str, Any]] = {}
+
+    def row(self, model: type[Entity], **values: Any) -> dict[str, Any]:
+        """A complete row of `model`: defaults, a fresh id and timestamps, then `values`."""
+        if model not in self._templates:
+            self._templates[model] = _column_defaults(model)
+        row = dict(self._templates[model])
+        row.update(id=new_id(), created_at=self.now, updated_at=self.now, version=1)
+        row.update(values)
+        return row
+
+    def insert(self, model: type[Entity], rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        self.conn.execute(insert(model.__table__), rows)
+        entity, now_json = model.__tablename__, self._now_json
+        log = []
+        for row in rows:
+            snapshot = {k: v if isinstance(v, _PLAIN) else to_json_value(v) for k, v in row.items()}
+            snapshot["created_at"] = snapshot["updated_at"] = now_json  # the same for every row
+            log.append(
+                self._log(ChangeAction.INSERT, entity, row["id"], SNAPSHOT_FIELD, None, snapshot)
+            )
+        self.conn.execute(insert(ChangeLogEntry.__table__), log)
+
+    def link_tags(self, links: list[tuple[uuid.UUID, uuid.UUID]]) -> None:
+        """contact_tags rows, logged as the ORM logs a change of `tags`: old and new tag ids."""
+        if not links:
+            return
+        self.conn.execute(insert(contact_tags), [{"contact_id": c, "tag_id": t} for c, t in links])
+        per_contact: dict[uuid.UUID, list[str]] = defaultdict(list)
+        for contact_id, tag_id in links:
+            per_contact[contact_id].append(str(tag_id))
+        self.conn.execute(
+            insert(ChangeLogEntry.__table__),
+            [
+                self._log(ChangeAction.UPDATE, "contacts", cid, "tags", [], sorted(tags))
+                for cid, tags in per_contact.items()
+            ],
+        )
+
+    def _log(
+        self, action: ChangeAction, entity: str, entity_id: uuid.UUID, name: str, old: Any, new: Any
+    ) -> dict[str, Any]:
+        return {
+            "id": new_id(),
+            "batch_id": self.batch,
+            "at": self.now,
+            "actor": self.actor,
+            "action": action,
+            "entity": entity,
+            "entity_id": entity_id,
+            "field": name,
+            "old": old,
+            "new": new,
+        }
+
+    def index(self, entity: str, ids: Sequence[uuid.UUID]) -> None:
+        """Full-text entries for rows inserted by this writer (they have none yet).
+
+        `fulltext.reindex` writes one entry a statement, which is what a form's save needs;
+        here the same bodies are written many a statement."""
+        bodies = fulltext._BODIES[entity]
+        for start in range(0, len(ids), _QUERY_CHUNK):
+            documents = list(bodies(self.conn, ids[start : start + _QUERY_CHUNK]))
+            if not documents:
+                continue
+            self.conn.execute(
+                text("INSERT INTO search_refs (entity, ref) VALUES (:e, :r)"),
+                [{"e": entity, "r": ref.hex} for ref, _ in documents],
+            )
+            rowids = dict(
+                self.conn.execute(
+                    text("SELECT ref, rowid FROM search_refs WHERE ref IN :refs").bindparams(
+                        bindparam("refs", expanding=True)
+                    ),
+                    {"refs": [ref.hex for ref, _ in documents]},
+                ).all()
+            )
+            self.conn.execute(
+                text("INSERT INTO search_fts (rowid, body) VALUES (:i, :b)"),
+                [{"i": rowids[ref.hex], "b": body} for ref, body in documents],
+            )
+
+
+# =================================================================================================
+# Contacts: what each row will do
+# =================================================================================================
+
+
+class RowAction(enum.StrEnum):
+    NEW = "new"
+    UPDATE = "update"
+    DUPLICATE = "duplicate"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    """One row as it will land: what it holds and what will happen to it."""
+
+    line: int
+    name: str
+    organization: str
+    phone: str
+    email: str
+    city: str
+    action: RowAction
+    target: str = ""  # the contact it updates or duplicates
+    reason: str = ""  # why it is rejected
+    outcome: str = field(init=False)  # "new", "update 张三", "duplicate of 张三", "rejected: …"
+
+    def __post_init__(self) -> None:
+        outcome = {
+            RowAction.NEW: "new",
+            RowAction.UPDATE: f"update {self.target}",
+            RowAction.DUPLICATE: f"duplicate of {self.target}",
+            RowAction.REJECTED: f"rejected: {self.reason}",
+        }[self.action]
+        object.__setattr__(self, "outcome", outcome)
+
+
+@dataclass(frozen=True)
+class PossibleDuplicate:
+    """A row imported as new whose name alone resembles an existing contact: for later review."""
+
+    line: int
+    name: str
+    contact_id: uuid.UUID
+    contact_name: str
+    score: float
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    source: str
+    filename: str
+    total: int
+    new: int
+    updated: int
+    duplicate: int
+    rejected: int
+    accounts_to_create: int
+    rows: tuple[PreviewRow, ...]
+    rejections: tuple[Rejection, ...]
+    possible_duplicates: tuple[PossibleDuplicate, ...]
+    new_accounts: tuple[str, ...]
+    headers: tuple[str, ...]
+    mapping: Any  # the column mapping used, as JSON (None for vCard)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    new: int
+    updated: int
+    duplicate: int
+    rejected: int  # rejected rows skipped (only when allowed)
+    accounts_created: int
+    changes: Changes
+
+
+_NAME_PARTS = ("family_name", "given_name", "middle_name", "prefix", "suffix")
+# Fields a merge may fill when the contact has no value there yet (never overwritten).
+_FILLABLE = tuple(f for f in SCALAR_FIELDS if f not in _NAME_PARTS)
+
+
+@dataclass
+class _Target:
+    """A contact the import writes: an existing one it merges into, or one it creates.
+
+    For a new contact `record` is the whole contact (the first row, with later rows merged in);
+    for an existing one it holds only what the import adds, and `filled` names the fields set."""
+
+    existing: uuid.UUID | None
+    name: str
+    record: ContactRecord
+    phone_keys: set[str]
+    email_keys: set[str]
+    address_keys: set[tuple[str, ...]]
+    tags: set[str]
+    empty: set[str]  # fields (and "name", "website", "photo") with no value yet
+    has_account: bool = False
+    filled: set[str] = field(default_factory=set)
+    lines: list[int] = field(default_factory=list)
+    account_key: str = ""  # normalised organisation to link to, when the contact has no account
+
+    def brings(self, rec: ContactRecord, keys: _Keys) -> bool:
+        """Merge what `rec` adds into this target; False when it adds nothing."""
+        added = False
+        for phone, key in zip(rec.phones, keys.phones, strict=True):
+            if key not in self.phone_keys:
+                self.phone_keys.add(key)
+                self.record.phones.append(dataclasses.replace(phone, primary=False))
+                added = True
+        for email, key in zip(rec.emails, keys.emails, strict=True):
+            if key not in self.email_keys:
+                self.email_keys.add(key)
+                self.record.emails.append(dataclasses.replace(email, primary=False))
+                added = True
+        for address, key in zip(rec.addresses, keys.addresses, strict=True):
+            if key not in self.address_keys:
+                self.address_keys.add(key)
+                self.record.addresses.append(dataclasses.replace(address, primary=False))
+                added = True
+        for tag in rec.tags:
+            if tag.strip() and tag.strip() not in self.tags:
+                self.tags.add(tag.strip())
+                self.record.tags.append(tag.strip())
+                added = True
+        if "name" in self.empty and (rec.family_name or rec.given_name):
+            for part in _NAME_PARTS:
+                setattr(self.record, part, getattr(rec, part))
+            self.filled.update(_NAME_PARTS)
+            self.empty.discard("name")
+            added = True
+        for name in _FILLABLE:
+            value = getattr(rec, name)
+            if name in self.empty and _has_value(value):
+                setattr(self.record, name, value)
+                self.filled.add(name)
+                self.empty.discard(name)
+                added = True
+        if "website" in self.empty and rec.websites:
+            self.record.websites = [rec.websites[0]]
+            self.filled.add("website")
+            self.empty.discard("website")
+            added = True
+        if "photo" in self.empty and rec.photo:
+            self.record.photo, self.record.photo_mime = rec.photo, rec.photo_mime
+            self.filled.update(("photo", "photo_mime"))
+            self.empty.discard("photo")
+            added = True
+        return added
+
+
+def _has_value(value: Any) -> bool:
+    return bool(value.strip()) if isinstance(value, str) else value is not None
+
+
+@dataclass
+class _Keys:
+    """The comparable forms of a record's phones, e-mails and addresses, and its strong keys."""
+
+    phones: list[str]
+    emails: list[str]
+    addresses: list[tuple[str, ...]]
+    strong: list[str]  # "p:+86…", "e:a@b.c", "n:name|org": what an in-file match may use
+
+
+def _squash(value: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", value).casefold().split())
+
+
+def organisation_key(name: str) -> str:
+    """Account names compare without case and extra spaces."""
+    return _squash(name)
+
+
+class _PhoneKeys:
+    """E.164 form of each number (cached: phonenumbers is slow and lists repeat numbers)."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, str] = {}
+
+    def e164(self, number: str) -> str:
+        found = self._cache.get(number)
+        if found is None:
+            found = self._cache[number] = phone_e164(number)
+        return found
+
+    def key(self, number: str) -> str:
+        """E.164 where the number is one, else its digits, else its text."""
+        return self.e164(number) or re.sub(r"\D", "", number) or _squash(number)
+
+
+def _keys(rec: ContactRecord, phones: _PhoneKeys) -> _Keys:
+    phone_keys = [phones.key(p.number) for p in rec.phones]
+    email_keys = [normalize_email(e.address) for e in rec.emails]
+    strong = [f"p:{k}" for k in phone_keys if k.startswith("+")]
+    strong += [f"e:{k}" for k in email_keys if "@" in k]
+    name = _squash(display_name(rec.family_name, rec.given_name, rec.middle_name))
+    org = organisation_key(rec.organization)
+    if name and org:
+        strong.append(f"n:{name}|{org}")
+    return _Keys(phone_keys, email_keys, [_address_key(a) for a in rec.addresses], strong)
+
+
+def _address_key(address: AddressRecord) -> tuple[str, ...]:
+    return tuple(_squash(getattr(address, part)) for part in ADDRESS_PARTS)
+
+
+def prepare_record(rec: ContactRecord) -> tuple[ContactRecord | None, str]:
+    """The record as it will be stored (blank phones/e-mails/addresses dropped, a name made from
+    the display name, e-mail or phone when it has none), or None and why it cannot be a contact."""
+    phones = [
+        dataclasses.replace(p, number=p.number.strip()) for p in rec.phones if p.number.strip()
+    ]
+    emails = [
+        dataclasses.replace(e, address=e.address.strip()) for e in rec.emails if e.address.strip()
+    ]
+    addresses = [a for a in rec.addresses if not a.is_empty()]
+    family, given = rec.family_name.strip(), rec.given_name.strip()
+    organization = rec.organization.strip()
+    if not (family or given):
+        shown = rec.formatted_name.strip() or rec.nickname.strip()
+        if shown in {e.address for e in emails} | {p.number for p in phones}:
+            given = shown  # a card named by its e-mail or number: keep it whole
+        elif shown and shown != organization:
+            family, given = split_full_name(shown)
+        elif not organization:
+            if emails:
+                given = emails[0].address
+            elif phones:
+                given = phones[0].number
+            else:
+                return None, "no name, phone number or e-mail address"
+    return (
+        dataclasses.replace(
+            rec,
+            family_name=family,
+            given_name=given,
+            organization=organization,
+            phones=phones,
+            emails=emails,
+            addresses=addresses,
+            tags=list(dict.fromkeys(t.strip() for t in rec.tags if t.strip())),
+            websites=[w.strip() for w in rec.websites if w.strip()],
+        ),
+        "",
+    )
+
+
+@dataclass
+class _Fate:
+    """What happens to one row of the file."""
+
+    line: int
+    record: ContactRecord | None
+    action: RowAction
+    target: _Target | None = None
+    reason: str = ""
+
+
+@dataclass
+class _ContactPlan:
+    fates: list[_Fate]  # every row, in line order
+    targets: list[_Target]  # the contacts written, in the order the file first names them
+    possible: list[PossibleDuplicate]
+    accounts: dict[str, uuid.UUID]  # organisation key -> existing account
+    new_accounts: dict[str, str]  # organisation key -> name of the account to create
+    phones: _PhoneKeys
+
+    @property
+    def rejected(self) -> list[_Fate]:
+        return [f for f in self.fates if f.action is RowAction.REJECTED]
+
+
+@dataclass(frozen=True)
+class _Match:
+    contact_id: uuid.UUID
+    score: float
+    strong: bool  # same phone, same e-mail, or same name at the same organisation
+
+
+def _existing_matches(session: Session, records: list[ContactRecord]) -> list[_Match | None]:
+    """For each record, the existing contact it matches best (batched, see services.duplicates)."""
+    from crmdesk.services.duplicates import match_incoming
+
+    found: list[_Match | None] = []
+    for match in match_incoming(session, records):
+        if match is None or match.contact_id is None:
+            found.append(None)
+        else:
+            found.append(_Match(match.contact_id, float(match.score), _is_strong(match)))
+    return found
+
+
+def _is_strong(match: Any) -> bool:
+    return bool(getattr(match, "strong", False))
+
+
+def _plan(session: Session, batch: ContactBatch) -> _ContactPlan:
+    phones = _PhoneKeys()
+    fates = [_Fate(p.line, None, RowAction.REJECTED, reason=p.reason) for p in batch.problems]
+    accepted: list[ContactRecord] = []
+    for rec in batch.records:
+        prepared, reason = prepare_record(rec)
+        if prepared is None:
+            fates.append(_Fate(rec.source_line, rec, RowAction.REJECTED, reason=reason))
+        else:
+            accepted.append(prepared)
+    matches = _existing_matches(session, accepted) if accepted else []
+    existing = _existing_targets(session, {m.contact_id for m in matches if m and m.strong}, phones)
+    index: dict[str, _Target] = {}
+    targets: dict[int, _Target] = {}
+    possible = []
+    for rec, match in zip(accepted, matches, strict=True):
+        keys = _keys(rec, phones)
+        target = existing.get(match.contact_id) if match and match.strong else None
+        target = target or next((index[k] for k in keys.strong if k in index), None)
+        if target is None:
+            target = _new_target(rec, keys)
+            action = RowAction.NEW
+            if match is not None:
+                possible.append(
+                    PossibleDuplicate(
+                        rec.source_line,
+                        target.name,
+                        match.contact_id,
+                        _contact_name(session, match.contact_id),
+                        match.score,
+                    )
+                )
+        else:
+            action = RowAction.UPDATE if target.brings(rec, keys) else RowAction.DUPLICATE
+        target.lines.append(rec.source_line)
+        targets.setdefault(id(target), target)
+        for key in keys.strong:
+            index.setdefault(key, target)
+        fates.append(_Fate(rec.source_line, rec, action, target))
+    fates.sort(key=lambda f: f.line)
+    accounts = _account_keys(session)
+    new_accounts: dict[str, str] = {}
+    for target in targets.values():
+        if target.existing is not None and (
+            target.has_account or "organization" not in target.filled
+        ):
+            continue
+        key = organisation_key(target.record.organization)
+        if key:
+            target.account_key = key
+            if key not in accounts:
+                new_accounts.setdefault(key, target.record.organization)
+    return _ContactPlan(fates, list(targets.values()), possible, accounts, new_accounts, phones)
+
+
+def _new_target(rec: ContactRecord, keys: _Keys) -> _Target:
+    name = display_name(rec.family_name, rec.given_name, rec.middle_name) or rec.organization
+    empty = {f for f in _FILLABLE if not _has_value(getattr(rec, f))}
+    empty |= {"name"} if not (rec.family_name or rec.given_name) else set()
+    empty |= {"website"} if not rec.websites else set()
+    empty |= {"photo"} if not rec.photo else set()
+    return _Target(
+        existing=None,
+        name=f"{name} (line {rec.source_line})",
+        record=dataclasses.replace(
+            rec,
+            phones=list(rec.phones),
+            emails=list(rec.emails),
+            addresses=list(rec.addresses),
+            tags=list(rec.tags),
+        ),
+        phone_keys=set(keys.phones),
+        email_keys=set(keys.emails),
+        address_keys=set(keys.addresses),
+        tags=set(rec.tags),
+        empty=empty,
+    )
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _existing_targets(
+    session: Session, ids: set[uuid.UUID], phones: _PhoneKeys
+) -> dict[uuid.UUID, _Target]:
+    """Merge targets for existing live contacts: what they hold now, read in batches."""
+    targets: dict[uuid.UUID, _Target] = {}
+    columns = [getattr(Contact, f) for f in SCALAR_FIELDS]
+    for chunk in _chunks(sorted(ids), _QUERY_CHUNK):
+        rows = session.execute(
+            select(
+                Contact.id,
+                Contact.website,
+                Contact.photo.is_not(None),
+                Contact.account_id,
+                *columns,
+            ).where(Contact.id.in_(chunk), Contact.deleted_at.is_(None))
+        )
+        for cid, website, has_photo, account_id, *values in rows:
+            scalars = dict(zip(SCALAR_FIELDS, values, strict=True))
+            empty = {f for f in _FILLABLE if not _has_value(scalars[f])}
+            empty |= {"name"} if not (scalars["family_name"] or scalars["given_name"]) else set()
+            empty |= {"website"} if not website else set()
+            empty |= {"photo"} if not has_photo else set()
+            name = display_name(
+                scalars["family_name"], scalars["given_name"], scalars["middle_name"]
+            )
+            targets[cid] = _Target(
+                existing=cid,
+                name=name or scalars["organization"],
+                record=ContactRecord(),
+                phone_keys=set(),
+                email_keys=set(),
+                address_keys=set(),
+                tags=set(),
+                empty=empty,
+                has_account=account_id is not None,
+            )
+        live = [i for i in chunk if i in targets]
+        if not live:
+            continue
+        for cid, number, e164 in session.execute(
+            select(Phone.contact_id, Phone.number, Phone.e164).where(
+                Phone.contact_id.in_(live), Phone.deleted_at.is_(None)
+            )
+        ):
+            targets[cid].phone_keys.add(e164 or phones.key(number))
+        for cid, normalized in session.execute(
+            select(Email.contact_id, Email.normalized).where(
+                Email.contact_id.in_(live), Email.deleted_at.is_(None)
+            )
+        ):
+            targets[cid].email_keys.add(normalized)
+        parts = [getattr(Address, p) for p in ADDRESS_PARTS]
+        for cid, *values in session.execute(
+            select(Address.contact_id, *parts).where(
+                Address.contact_id.in_(live), Address.deleted_at.is_(None)
+            )
+        ):
+            targets[cid].address_keys.add(tuple(_squash(v or "") for v in values))
+        for cid, name in session.execute(
+            select(contact_tags.c.contact_id, Tag.name)
+            .join(Tag, Tag.id == contact_tags.c.tag_id)
+            .where(contact_tags.c.contact_id.in_(live))
+        ):
+            targets[cid].tags.add(name)
+    return targets
+
+
+def _contact_name(session: Session, contact_id: uuid.UUID) -> str:
+    row = session.execute(
+        select(
+            Contact.family_name, Contact.given_name, Contact.middle_name, Contact.organization
+        ).where(Contact.id == contact_id)
+    ).first()
+    if row is None:
+        return ""
+    return display_name(row[0], row[1], row[2]) or row[3]
+
+
+def _account_keys(session: Session) -> dict[str, uuid.UUID]:
+    """Live accounts by organisation key (the oldest wins where two share a name)."""
+    found: dict[str, uuid.UUID] = {}
+    for account_id, name in session.execute(
+        select(Account.id, Account.name)
+        .where(Account.deleted_at.is_(None))
+        .order_by(Account.created_at, Account.id)
+    ):
+        found.setdefault(organisation_key(name), account_id)
+    return found
+
+
+def _plan_for(session: Session, batch: ContactBatch | OrderBatch, make: Callable[..., Any]) -> Any:
+    """The batch's plan, computed once per transaction: an import right after its preview in the
+    same transaction does exactly what the preview showed without matching everything again."""
+    transaction = session.get_transaction()
+    cached = batch.__dict__.get("_plan")
+    if cached is not None and transaction is not None and cached[0] is transaction:
+        return cached[1]
+    plan = make(session, batch)
+    if transaction is not None:
+        batch.__dict__["_plan"] = (transaction, plan)
+    return plan
+
+
+def _shown_name(rec: ContactRecord) -> str:
+    return (
+        display_name(rec.family_name, rec.given_name, rec.middle_name)
+        or rec.organization
+        or rec.formatted_name
+    )
+
+
+def _preview_row(fate: _Fate) -> PreviewRow:
+    rec = fate.record or ContactRecord()
+    return PreviewRow(
+        line=fate.line,
+        name=_shown_name(rec),
+        organization=rec.organization,
+        phone=rec.phones[0].number if rec.phones else "",
+        email=rec.emails[0].address if rec.emails else "",
+        city=next((a.city for a in rec.addresses if a.city), ""),
+        action=fate.action,
+        target=fate.target.name if fate.target and fate.action is not RowAction.NEW else "",
+        reason=fate.reason,
+    )
+
+
+def preview_contacts(
+    session: Session, batch: ContactBatch, *, rows: int = PREVIEW_ROWS
+) -> ImportPreview:
+    """What importing the batch will do: counts, the first rows as they will land, rejections."""
+    plan: _ContactPlan = _plan_for(session, batch, _plan)
+    counts = {action: 0 for action in RowAction}
+    for fate in plan.fates:
+        counts[fate.action] += 1
+    return ImportPreview(
+        source=batch.source,
+        filename=batch.filename,
+        total=len(plan.fates),
+        new=counts[RowAction.NEW],
+        updated=counts[RowAction.UPDATE],
+        duplicate=counts[RowAction.DUPLICATE],
+        rejected=counts[RowAction.REJECTED],
+        accounts_to_create=len(plan.new_accounts),
+        rows=tuple(_preview_row(f) for f in plan.fates[:rows]),
+        rejections=tuple(Rejection(f.line, f.reason) for f in plan.rejected),
+        possible_duplicates=tuple(plan.possible),
+        new_accounts=tuple(plan.new_accounts.values()),
+        headers=tuple(batch.headers),
+        mapping=mapping_json(batch.mapping),
+    )
+
+
+@contextlib.contextmanager
+def _failing_at(line: int, what: str = "this row could not be imported") -> Iterator[None]:
+    """An unexpected error becomes an ImportFailed naming the line (the caller rolls back)."""
+    try:
+        yield
+    except KnownError:
+        raise
+    except Exception as exc:
+        raise ImportFailed(f"{what}: {exc}", line=line or None) from exc
+
+
+def _check(cancelled: Cancelled | None) -> None:
+    if cancelled is not None and cancelled():
+        raise ImportCancelled()
+
+
+def _clean(value: Any) -> Any:
+    return value.strip() if isinstance(value, str) else value
+
+
+def import_contacts(
+    session: Session,
+    batch: ContactBatch,
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    allow_rejected: bool = False,
+) -> ImportResult:
+    """Create and update exactly what `preview_contacts` shows, in the caller's transaction.
+
+    Raises ImportFailed naming the first rejected line (unless `allow_rejected`), ImportCancelled
+    when `cancelled()` turns true, and ImportFailed naming the line of any row that fails; in every
+    case the caller's transaction rolls back and nothing of the file is left behind."""
+    plan: _ContactPlan = _plan_for(session, batch, _plan)
+    rejected = plan.rejected
+    if rejected and not allow_rejected:
+        raise ImportFailed(
+            rejected[0].reason,
+            line=rejected[0].line,
+            hint=f"Nothing was imported ({len(rejected)} row(s) cannot become contacts). "
+            "Correct the file, or import without the rejected rows.",
+        )
+    total, done = len(plan.fates), len(rejected)
+    report = progress or (lambda _done, _total: None)
+    report(done, total)
+    _check(cancelled)
+    writer = _BulkWriter(session)
+    account_ids = _create_accounts(writer, plan)
+    tag_ids = _tag_ids(writer, {t for target in plan.targets for t in target.record.tags})
+    created = [t for t in plan.targets if t.existing is None]
+    merged = [t for t in plan.targets if t.existing is not None and _changes_anything(t)]
+    new_ids: list[uuid.UUID] = []
+    for chunk in _chunks(created, CHUNK):
+        _check(cancelled)
+        new_ids += _insert_contacts(writer, plan, chunk, account_ids, tag_ids)
+        done += sum(len(t.lines) for t in chunk)
+        report(done, total)
+    for chunk in _chunks(merged, _QUERY_CHUNK):
+        _check(cancelled)
+        _merge_contacts(session, plan, chunk, account_ids)
+        done += sum(len(t.lines) for t in chunk)
+        report(done, total)
+    _check(cancelled)
+    report(total, total)
+    counts = {action: 0 for action in RowAction}
+    for fate in plan.fates:
+        counts[fate.action] += 1
+    linked = {account_ids[t.account_key] for t in plan.targets if t.account_key}
+    return ImportResult(
+        new=counts[RowAction.NEW],
+        updated=counts[RowAction.UPDATE],
+        duplicate=counts[RowAction.DUPLICATE],
+        rejected=counts[RowAction.REJECTED],
+        accounts_created=len(plan.new_accounts),
+        changes=Changes(
+            contacts=frozenset(new_ids) | frozenset(t.existing for t in merged if t.existing),
+            accounts=frozenset(linked),
+        ),
+    )
+
+
+def _changes_anything(target: _Target) -> bool:
+    rec = target.record
+    return bool(
+        target.filled or rec.phones or rec.emails or rec.addresses or rec.tags or target.account_key
+    )
+
+
+def _create_accounts(writer: _BulkWriter, plan: _ContactPlan) -> dict[str, uuid.UUID]:
+    """Ids of every account the plan links to, creating the missing ones (once per name)."""
+    ids = dict(plan.accounts)
+    rows = []
+    for key, name in plan.new_accounts.items():
+        row = writer.row(Account, name=name.strip(), sort_key=text_sort_key(name.strip()))
+        ids[key] = row["id"]
+        rows.append(row)
+    with _failing_at(0, "the new accounts could not be created"):
+        writer.insert(Account, rows)
+        writer.index(fulltext.ACCOUNT, [r["id"] for r in rows])
+    return ids
+
+
+def _tag_ids(writer: _BulkWriter, names: set[str]) -> dict[str, uuid.UUID]:
+    """Ids of the named tags, creating the missing ones (names kept as written)."""
+    ids: dict[str, uuid.UUID] = {}
+    for chunk in _chunks(sorted(names), _QUERY_CHUNK):
+        ids.update(writer.conn.execute(select(Tag.name, Tag.id).where(Tag.name.in_(chunk))).all())
+    rows = [writer.row(Tag, name=name) for name in sorted(names - ids.keys())]
+    with _failing_at(0, "the new tags could not be created"):
+        writer.insert(Tag, rows)
+    ids.update((r["name"], r["id"]) for r in rows)
+    return ids
+
+
+def _insert_contacts(
+    writer: _BulkWriter,
+    plan: _ContactPlan,
+    targets: Sequence[_Target],
+    account_ids: dict[str, uuid.UUID],
+    tag_ids: dict[str, uuid.UUID],
+) -> list[uuid.UUID]:
+    contacts: list[dict[str, Any]] = []
+    phones: list[dict[str, Any]] = []
+    emails: list[dict[str, Any]] = []
+    addresses: list[dict[str, Any]] = []
+    links: list[tuple[uuid.UUID, uuid.UUID]] = []
+    for target in targets:
+        with _failing_at(target.lines[0]):
+            rec = target.record
+            values = {f: _clean(getattr(rec, f)) for f in SCALAR_FIELDS}
+            row = writer.row(
+                Contact,
+                **values,
+                photo=rec.photo,
+                website=rec.websites[0] if rec.websites else "",
+                account_id=account_ids.get(target.account_key),
+                sort_key=name_sort_key(values["family_name"], values["given_name"])
+                or name_sort_key("", values["organization"]),
+            )
+            contacts.append(row)
+            cid = row["id"]
+            for position, phone in enumerate(rec.phones):
+                values = _phone_values(plan, phone)
+                phones.append(writer.row(Phone, contact_id=cid, position=position, **values))
+            for position, email in enumerate(rec.emails):
+                values = _email_values(email)
+                emails.append(writer.row(Email, contact_id=cid, position=position, **values))
+            for position, address in enumerate(rec.addresses):
+                values = _address_values(address)
+                addresses.append(writer.row(Address, contact_id=cid, position=position, **values))
+            links += [(cid, tag_ids[name]) for name in rec.tags]
+    first, last = targets[0].lines[0], targets[-1].lines[0]
+    with _failing_at(first, f"the rows from line {first} to {last} could not be saved"):
+        writer.insert(Contact, contacts)
+        writer.insert(Phone, phones)
+        writer.insert(Email, emails)
+        writer.insert(Address, addresses)
+        writer.link_tags(links)
+        ids = [row["id"] for row in contacts]
+        writer.index(fulltext.CONTACT, ids)
+    return ids
+
+
+def _phone_values(plan: _ContactPlan, phone: PhoneRecord) -> dict[str, Any]:
+    number = phone.number.strip()
+    return {
+        "number": number,
+        "kind": phone.kind,
+        "is_primary": phone.primary,
+        "e164": plan.phones.e164(number),
+    }
+
+
+def _email_values(email: EmailRecord) -> dict[str, Any]:
+    return {
+        "address": email.address.strip(),
+        "kind": email.kind,
+        "is_primary": email.primary,
+        "normalized": normalize_email(email.address),
+    }
+
+
+def _address_values(address: AddressRecord) -> dict[str, Any]:
+    parts = {part: getattr(address, part).strip() for part in ADDRESS_PARTS}
+    return {**parts, "kind": address.kind, "is_primary": address.primary}
+
+
+def _append(rows: list[Any], added: list[Any]) -> None:
+    """Add phones/e-mails/addresses after the live ones (the merge never makes one primary)."""
+    position = 1 + max((r.position for r in rows if r.deleted_at is None), default=-1)
+    for row in added:
+        row.position, row.is_primary = position, False
+        rows.append(row)
+        position += 1
+
+
+def _merge_contacts(
+    session: Session,
+    plan: _ContactPlan,
+    targets: Sequence[_Target],
+    account_ids: dict[str, uuid.UUID],
+) -> None:
+    """Merge additions into existing contacts through the ORM (its hooks log and index them)."""
+    tag_names = {name for t in targets for name in t.record.tags}
+    tags = {t.name: t for t in session.scalars(select(Tag).where(Tag.name.in_(tag_names)))}
+    loaded = session.scalars(
+        select(Contact)
+        .where(Contact.id.in_([t.existing for t in targets]))
+        .options(
+            selectinload(Contact.phones),
+            selectinload(Contact.emails),
+            selectinload(Contact.addresses),
+            selectinload(Contact.tags),
+        )
+    )
+    contacts = {c.id: c for c in loaded}
+    for target in targets:
+        with _failing_at(target.lines[0]):
+            contact = contacts[target.existing]
+            rec = target.record
+            for name in target.filled & set(SCALAR_FIELDS):
+                setattr(contact, name, _clean(getattr(rec, name)))
+            if "website" in target.filled:
+                contact.website = rec.websites[0]
+            if "photo" in target.filled:
+                contact.photo = rec.photo
+            if target.filled & {"family_name", "given_name", "organization"}:
+                contact.sort_key = name_sort_key(
+                    contact.family_name, contact.given_name
+                ) or name_sort_key("", contact.organization)
+            if target.account_key and contact.account_id is None:
+                contact.account_id = account_ids[target.account_key]
+            _append(contact.phones, [Phone(**_phone_values(plan, p)) for p in rec.phones])
+            _append(contact.emails, [Email(**_email_values(e)) for e in rec.emails])
+            _append(contact.addresses, [Address(**_address_values(a)) for a in rec.addresses])
+            if rec.tags:
+                contact.tags = [*contact.tags, *(tags[name] for name in rec.tags)]
+            contact.updated_at = utcnow()
+    first = targets[0].lines[0]
+    with _failing_at(first, "the merged contacts could not be saved"):
+        session.flush()
+
+
+# =================================================================================================
+# Orders (sales history)
+# =================================================================================================
+
+
+class OrderAction(enum.StrEnum):
+    NEW = "new"
+    DUPLICATE = "duplicate"  # an order with this number is already on the account
+    UNMATCHED = "unmatched"  # no account matches its customer
+    REJECTED = "rejected"
+
+
+class MatchedBy(enum.StrEnum):
+    CODE = "code"
+    NAME = "name"
+    EMAIL = "email"
+
+
+@dataclass(frozen=True)
+class OrderPreviewRow:
+    line: int
+    customer: str
+    number: str
+    ordered_on: dt.date | None
+    amount: Decimal | None
+    currency: str
+    lines: int
+    account: str
+    matched_by: str
+    action: OrderAction
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class UnmatchedOrder:
+    """A row whose customer matches no account: its line and the customer it names."""
+
+    line: int
+    customer: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class OrderPreview:
+    source: str
+    filename: str
+    total: int
+    new: int
+    duplicate: int
+    unmatched: int
+    rejected: int
+    matched_by_code: int
+    matched_by_name: int
+    matched_by_email: int
+    products_to_create: int
+    rows: tuple[OrderPreviewRow, ...]
+    unmatched_rows: tuple[UnmatchedOrder, ...]
+    rejections: tuple[Rejection, ...]
+    new_products: tuple[str, ...]
+    headers: tuple[str, ...]
+    mapping: Any
+
+
+@dataclass(frozen=True)
+class OrderImportResult:
+    new: int
+    duplicate: int
+    unmatched: int  # skipped (only when allowed)
+    rejected: int  # skipped (only when allowed)
+    products_created: int
+    changes: Changes
+
+
+@dataclass
+class _OrderFate:
+    line: int
+    record: OrderRecord | None
+    action: OrderAction
+    customer: str = ""
+    account_id: uuid.UUID | None = None
+    account_name: str = ""
+    contact_id: uuid.UUID | None = None
+    matched_by: str = ""
+    reason: str = ""
+    amount: Decimal | None = None
+
+
+@dataclass
+class _OrderPlan:
+    fates: list[_OrderFate]
+    products: dict[str, uuid.UUID]  # product key -> existing product
+    new_products: dict[str, str]  # product key -> name of the product to create
+    product_codes: set[str]  # codes in use, so a new product's code is unique
+
+    def of(self, *actions: OrderAction) -> list[_OrderFate]:
+        return [f for f in self.fates if f.action in actions]
+
+
+def _customer(rec: OrderRecord) -> str:
+    """The customer as the row names it, for the user: 'name (code) <email>'."""
+    parts = [rec.customer_name.strip()]
+    if rec.customer_code.strip():
+        parts.append(f"({rec.customer_code.strip()})")
+    if rec.customer_email.strip():
+        parts.append(f"<{rec.customer_email.strip()}>")
+    return " ".join(p for p in parts if p)
+
+
+def _line_values(line: OrderLineRecord) -> tuple[Decimal, Decimal, Decimal]:
+    """(quantity, unit price, amount) of an order line, each derived from the others if absent."""
+    quantity = line.quantity if line.quantity is not None else Decimal(1)
+    price, amount = line.unit_price, line.amount
+    if amount is None:
+        amount = (price or Decimal(0)) * quantity
+    if price is None:
+        price = amount / quantity if quantity else Decimal(0)
+    return quantity, price, amount
+
+
+def _order_amount(rec: OrderRecord) -> Decimal | None:
+    if rec.amount is not None:
+        return rec.amount
+    if rec.lines:
+        return sum((_line_values(line)[2] for line in rec.lines), Decimal(0))
+    return None
+
+
+def _order_problem(rec: OrderRecord) -> str:
+    if not (rec.customer_name.strip() or rec.customer_code.strip() or rec.customer_email.strip()):
+        return "no customer (name, code or e-mail)"
+    if rec.ordered_on is None:
+        return "no order date"
+    try:
+        amount = _order_amount(rec)
+    except (InvalidOperation, ArithmeticError) as exc:
+        return f"the amounts cannot be computed: {exc}"
+    if amount is None:
+        return "no amount and no order lines"
+    return ""
+
+
+def _product_key(value: str) -> str:
+    return _squash(value)
+
+
+def _order_plan(session: Session, batch: OrderBatch) -> _OrderPlan:
+    fates = [
+        _OrderFate(p.line, None, OrderAction.REJECTED, reason=p.reason) for p in batch.problems
+    ]
+    by_code: dict[str, list[tuple[uuid.UUID, str]]] = defaultdict(list)
+    by_name: dict[str, list[tuple[uuid.UUID, str]]] = defaultdict(list)
+    for account_id, name, code in session.execute(
+        select(Account.id, Account.name, Account.code)
+        .where(Account.deleted_at.is_(None))
+        .order_by(Account.created_at, Account.id)
+    ):
+        by_name[organisation_key(name)].append((account_id, name))
+        if code.strip():
+            by_code[_squash(code)].append((account_id, name))
+    by_email = _accounts_by_email(
+        session, {normalize_email(r.customer_email) for r in batch.records if r.customer_email}
+    )
+    taken = _order_numbers(session, {r.number.strip() for r in batch.records if r.number.strip()})
+    for rec in batch.records:
+        fate = _OrderFate(rec.source_line, rec, OrderAction.NEW, customer=_customer(rec))
+        fates.append(fate)
+        fate.reason = _order_problem(rec)
+        if fate.reason:
+            fate.action = OrderAction.REJECTED
+            continue
+        fate.amount = _order_amount(rec)
+        candidates = [
+            (
+                MatchedBy.CODE,
+                by_code.get(_squash(rec.customer_code), []) if rec.customer_code.strip() else [],
+            ),
+            (
+                MatchedBy.NAME,
+                by_name.get(organisation_key(rec.customer_name), [])
+                if rec.customer_name.strip()
+                else [],
+            ),
+        ]
+        for how, found in candidates:
+            if len(found) == 1:
+                (fate.account_id, fate.account_name), fate.matched_by = found[0], how
+                break
+            if len(found) > 1 and not fate.reason:
+                fate.reason = f"{len(found)} accounts match the customer's {how}"
+        if fate.account_id is None and rec.customer_email.strip():
+            hit = by_email.get(normalize_email(rec.customer_email))
+            if hit is not None:
+                fate.account_id, fate.account_name, fate.contact_id = hit
+                fate.matched_by = MatchedBy.EMAIL
+        if fate.account_id is None:
+            fate.action = OrderAction.UNMATCHED
+            fate.reason = fate.reason or f"no account matches the customer {fate.customer}"
+            continue
+        fate.reason = ""
+        number = rec.number.strip()
+        if number and (fate.account_id, number) in taken:
+            fate.action = OrderAction.DUPLICATE
+            fate.reason = f"order {number} of {fate.account_name} is already there"
+        elif number:
+            taken.add((fate.account_id, number))
+    fates.sort(key=lambda f: f.line)
+    products, codes, new_products = _plan_products(session, fates)
+    return _OrderPlan(fates, products, new_products, codes)
+
+
+def _accounts_by_email(
+    session: Session, emails: set[str]
+) -> dict[str, tuple[uuid.UUID, str, uuid.UUID | None]]:
+    """E-mail -> (account, its name, the contact) for contacts at an account, and accounts'
+    own e-mails; the first live one found wins."""
+    found: dict[str, tuple[uuid.UUID, str, uuid.UUID | None]] = {}
+    for chunk in _chunks(sorted(e for e in emails if e), _QUERY_CHUNK):
+        for normalized, account_id, name, contact_id in session.execute(
+            select(Email.normalized, Account.id, Account.name, Contact.id)
+            .join(Contact, Contact.id == Email.contact_id)
+            .join(Account, Account.id == Contact.account_id)
+            .where(
+                Email.normalized.in_(chunk),
+                Email.deleted_at.is_(None),
+                Contact.deleted_at.is_(None),
+                Account.deleted_at.is_(None),
+            )
+            .order_by(Contact.created_at)
+        ):
+            found.setdefault(normalized, (account_id, name, contact_id))
+        for normalized, account_id, name in session.execute(
+            select(Email.normalized, Account.id, Account.name)
+            .join(Account, Account.id == Email.account_id)
+            .where(
+                Email.normalized.in_(chunk),
+                Email.deleted_at.is_(None),
+                Account.deleted_at.is_(None),
+            )
+        ):
+            found.setdefault(normalized, (account_id, name, None))
+    return found
+
+
+def _order_numbers(session: Session, numbers: set[str]) -> set[tuple[uuid.UUID, str]]:
+    taken: set[tuple[uuid.UUID, str]] = set()
+    for chunk in _chunks(sorted(numbers), _QUERY_CHUNK):
+        taken.update(
+            session.execute(
+                select(Order.account_id, Order.number).where(
+                    Order.number.in_(chunk), Order.deleted_at.is_(None)
+                )
+            ).all()
+        )
+    return taken
+
+
+def _plan_products(
+    session: Session, fates: list[_OrderFate]
+) -> tuple[dict[str, uuid.UUID], set[str], dict[str, str]]:
+    """Products the new orders' lines name: matched by code, then by name; the rest to create."""
+    products: dict[str, uuid.UUID] = {}
+    codes: set[str] = set()
+    by_name: dict[str, uuid.UUID] = {}
+    for product_id, code, name in session.execute(
+        select(Product.id, Product.code, Product.name).order_by(Product.created_at)
+    ):
+        codes.add(code)
+        products.setdefault(_product_key(code), product_id)
+        by_name.setdefault(_product_key(name), product_id)
+    for key, product_id in by_name.items():
+        products.setdefault(key, product_id)
+    new_products: dict[str, str] = {}
+    for fate in fates:
+        if fate.action is OrderAction.NEW and fate.record is not None:
+            for line in fate.record.lines:
+                key = _product_key(line.product)
+                if key and key not in products:
+                    new_products.setdefault(key, line.product.strip())
+    return products, codes, new_products
+
+
+def _order_row(fate: _OrderFate) -> OrderPreviewRow:
+    rec = fate.record or OrderRecord()
+    return OrderPreviewRow(
+        line=fate.line,
+        customer=fate.customer,
+        number=rec.number,
+        ordered_on=rec.ordered_on,
+        amount=fate.amount,
+        currency=_currency(rec.currency),
+        lines=len(rec.lines),
+        account=fate.account_name,
+        matched_by=str(fate.matched_by),
+        action=fate.action,
+        reason=fate.reason,
+    )
+
+
+def _currency(value: str) -> str:
+    return (value.strip().upper() or "CNY")[:3]
+
+
+def preview_orders(
+    session: Session, batch: OrderBatch, *, rows: int = PREVIEW_ROWS
+) -> OrderPreview:
+    """What importing the orders will do: counts, how customers matched, unmatched rows."""
+    plan: _OrderPlan = _plan_for(session, batch, _order_plan)
+    counts = {action: len(plan.of(action)) for action in OrderAction}
+    matched = [f for f in plan.fates if f.action in (OrderAction.NEW, OrderAction.DUPLICATE)]
+    by = {how: sum(1 for f in matched if f.matched_by == how) for how in MatchedBy}
+    return OrderPreview(
+        source=batch.source,
+        filename=batch.filename,
+        total=len(plan.fates),
+        new=counts[OrderAction.NEW],
+        duplicate=counts[OrderAction.DUPLICATE],
+        unmatched=counts[OrderAction.UNMATCHED],
+        rejected=counts[OrderAction.REJECTED],
+        matched_by_code=by[MatchedBy.CODE],
+        matched_by_name=by[MatchedBy.NAME],
+        matched_by_email=by[MatchedBy.EMAIL],
+        products_to_create=len(plan.new_products),
+        rows=tuple(_order_row(f) for f in plan.fates[:rows]),
+        unmatched_rows=tuple(
+            UnmatchedOrder(f.line, f.customer, f.reason) for f in plan.of(OrderAction.UNMATCHED)
+        ),
+        rejections=tuple(Rejection(f.line, f.reason) for f in plan.of(OrderAction.REJECTED)),
+        new_products=tuple(plan.new_products.values()),
+        headers=tuple(batch.headers),
+        mapping=mapping_json(batch.mapping),
+    )
+
+
+def import_orders(
+    session: Session,
+    batch: OrderBatch,
+    *,
+    allow_unmatched: bool = False,
+    allow_rejected: bool = False,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> OrderImportResult:
+    """Orders and their lines, in the caller's transaction; products created when missing.
+
+    Unmatched and rejected rows stop the import (naming the first line) unless allowed, in which
+    case they are skipped; orders already on the account (same number) are skipped."""
+    plan: _OrderPlan = _plan_for(session, batch, _order_plan)
+    rejected, unmatched = plan.of(OrderAction.REJECTED), plan.of(OrderAction.UNMATCHED)
+    for refused, allowed, what in (
+        (rejected, allow_rejected, "cannot be read as orders"),
+        (unmatched, allow_unmatched, "match no account"),
+    ):
+        if refused and not allowed:
+            raise ImportFailed(
+                refused[0].reason,
+                line=refused[0].line,
+                hint=f"Nothing was imported ({len(refused)} row(s) {what}).",
+            )
+    new = plan.of(OrderAction.NEW)
+    total, done = len(plan.fates), len(plan.fates) - len(new)
+    report = progress or (lambda _done, _total: None)
+    report(done, total)
+    _check(cancelled)
+    writer = _BulkWriter(session)
+    products = _create_products(writer, plan)
+    order_ids: list[uuid.UUID] = []
+    for chunk in _chunks(new, CHUNK):
+        _check(cancelled)
+        order_ids += _insert_orders(writer, chunk, products)
+        done += len(chunk)
+        report(done, total)
+    _check(cancelled)
+    return OrderImportResult(
+        new=len(new),
+        duplicate=len(plan.of(OrderAction.DUPLICATE)),
+        unmatched=len(unmatched),
+        rejected=len(rejected),
+        products_created=len(plan.new_products),
+        changes=Changes(
+            orders=frozenset(order_ids),
+            accounts=frozenset(f.account_id for f in new if f.account_id),
+        ),
+    )
+
+
+def _create_products(writer: _BulkWriter, plan: _OrderPlan) -> dict[str, uuid.UUID]:
+    ids = dict(plan.products)
+    codes = set(plan.product_codes)
+    rows = []
+    for key, name in plan.new_products.items():
+        code, n = name[:60], 1
+        while code in codes:
+            n += 1
+            code = f"{name[:55]}-{n}"
+        codes.add(code)
+        row = writer.row(Product, code=code, name=name)
+        ids[key] = row["id"]
+        rows.append(row)
+    with _failing_at(0, "the new products could not be created"):
+        writer.insert(Product, rows)
+    return ids
+
+
+def _insert_orders(
+    writer: _BulkWriter, fates: Sequence[_OrderFate], products: dict[str, uuid.UUID]
+) -> list[uuid.UUID]:
+    orders: list[dict[str, Any]] = []
+    lines: list[dict[str, Any]] = []
+    for fate in fates:
+        rec = fate.record
+        assert rec is not None and fate.account_id is not None
+        with _failing_at(fate.line):
+            order = writer.row(
+                Order,
+                number=rec.number.strip(),
+                account_id=fate.account_id,
+                contact_id=fate.contact_id,
+                ordered_on=rec.ordered_on,
+                amount=fate.amount,
+                currency=_currency(rec.currency),
+            )
+            orders.append(order)
+            for position, line in enumerate(rec.lines):
+                quantity, price, amount = _line_values(line)
+                lines.append(
+                    writer.row(
+                        OrderLine,
+                        order_id=order["id"],
+                        product_id=products.get(_product_key(line.product)),
+                        position=position,
+                        description=line.product.strip(),
+                        quantity=quantity,
+                        unit_price=price,
+                        amount=amount,
+                    )
+                )
+    first, last = fates[0].line, fates[-1].line
+    with _failing_at(first, f"the orders from line {first} to {last} could not be saved"):
+        writer.insert(Order, orders)
+        writer.insert(OrderLine, lines)
+    return [o["id"] for o in orders]
