@@ -226,6 +226,8 @@ class KindCombo(QComboBox):
         for value in enum:
             self.addItem(enum_text(value), value)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # A short list of words: as wide as its longest word (or the form's minimum), no wider.
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
     def value(self) -> Any:
         data = self.currentData()  # Qt hands the item data back as a plain str
