@@ -1,0 +1,661 @@
+"""Duplicate contacts: candidates over the whole database, and matches for incoming records.
+
+Comparing every pair of 100k contacts is 5·10⁹ comparisons, so candidates come from *blocking*:
+only contacts that share a normalised key are compared. The keys are
+
+- the phone's E.164 form (138 0013 8000 and +86 13800138000 are one number),
+- the normalised email address,
+- a name key that makes 张三, "Zhang San", "San Zhang" and "zhangsan" equal (pinyin for Han
+  names, folded Latin otherwise, family and given name in either order),
+- a phonetic key for Latin spellings (Soundex of each name token, sorted), so "Jon Smith" meets
+  "John Smith" and "Smyth" meets "Smith"; rapidfuzz then scores how close the names are.
+
+A key shared by very many contacts (a switchboard number, 王伟) says little; such a block is split
+by a second key instead of being compared all with all. Since a name alone never makes two
+contacts duplicates (see the weights below), name blocks are split by organisation, account and
+birthday whenever the threshold is above what a name alone can score.
+
+Scores (0–100): same phone 40, same email 45, same name 40 (near-identical spelling 40, similar
+30 or 15; clearly different names −30), same account or organisation 20, same birthday 20.
+DUPLICATE_MIN_SCORE = 60 means: a shared phone or email plus a matching name, or the same name at
+the same organisation or with the same birthday. Two people who only share a common name (40)
+are not grouped; neither are two colleagues who only share a switchboard (40 + 20 − 30).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+from typing import Any, Protocol
+
+from rapidfuzz.fuzz import ratio, token_sort_ratio
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from crmdesk.models import Account, Contact, Email, Phone
+from crmdesk.models.names import display_name, fold, has_cjk, name_sort_key, pinyin_syllables
+from crmdesk.models.names import split_full_name as _split_full_name
+from crmdesk.services.normalize import normalize_email, phone_e164
+
+PHONE_POINTS = 40
+EMAIL_POINTS = 45
+NAME_POINTS = 40  # same name key, or a spelling at least NEAR_NAME similar
+NEAR_NAME, NEAR_NAME_POINTS = 92, 40
+SIMILAR_NAME, SIMILAR_NAME_POINTS = 85, 30
+RELATED_NAME, RELATED_NAME_POINTS = 70, 15
+DIFFERENT_NAME, DIFFERENT_NAME_POINTS = 50, -30
+ORGANIZATION_POINTS = 20
+BIRTHDAY_POINTS = 20
+
+DUPLICATE_MIN_SCORE = 60  # find_duplicates: worth a merge review
+POSSIBLE_MIN_SCORE = 40  # match_incoming: at least "possibly the same person"
+MAX_BLOCK = 100  # a key shared by more contacts than this is split by a second key
+_CHUNK = 500
+
+
+class Reason(StrEnum):
+    PHONE = "same_phone"
+    EMAIL = "same_email"
+    NAME = "same_name"
+    SIMILAR_NAME = "similar_name"
+    ACCOUNT = "same_account"
+    ORGANIZATION = "same_organization"
+    BIRTHDAY = "same_birthday"
+
+
+_STRONG_EVIDENCE = frozenset({Reason.PHONE, Reason.EMAIL})
+_ORG_REASONS = frozenset({Reason.ACCOUNT, Reason.ORGANIZATION})
+_NAME_REASONS = frozenset({Reason.NAME, Reason.SIMILAR_NAME})
+
+
+@dataclass(frozen=True)
+class DuplicateMember:
+    id: uuid.UUID
+    name: str
+    organization: str
+
+
+@dataclass(frozen=True)
+class DuplicatePair:
+    a: uuid.UUID
+    b: uuid.UUID
+    score: int
+    reasons: tuple[Reason, ...]
+
+
+@dataclass(frozen=True)
+class DuplicateGroup:
+    """Contacts that look like one person: oldest first (the suggested survivor)."""
+
+    members: tuple[DuplicateMember, ...]
+    score: int  # the best pair's score
+    reasons: tuple[Reason, ...]  # every reason any pair in the group has
+    pairs: tuple[DuplicatePair, ...]  # the pairs that scored at least the threshold
+
+    @property
+    def ids(self) -> tuple[uuid.UUID, ...]:
+        return tuple(m.id for m in self.members)
+
+
+@dataclass(frozen=True)
+class Match:
+    """The existing contact an incoming record most likely duplicates."""
+
+    index: int  # position of the record in the list given to match_incoming
+    contact_id: uuid.UUID
+    name: str
+    score: int
+    reasons: tuple[Reason, ...]
+    strong: bool  # same phone, same email, or the same name at the same organisation
+
+
+class IncomingContact(Protocol):
+    """What match_incoming reads from a record (interop.records.ContactRecord has it all)."""
+
+    family_name: str
+    given_name: str
+    phones: Sequence[Any]  # str or objects with .number
+    emails: Sequence[Any]  # str or objects with .address
+
+
+# --- keys -----------------------------------------------------------------------------------
+
+_WORDS = re.compile(r"[^\w]+")
+_SOUNDEX = {c: d for d, cs in (("1", "bfpv"), ("2", "cgjkqsxz"), ("3", "dt"), ("4", "l"),
+                               ("5", "mn"), ("6", "r")) for c in cs}  # fmt: skip
+
+
+@lru_cache(maxsize=200_000)
+def _part_tokens(part: str) -> tuple[str, ...]:
+    """One name part as comparable tokens: a Han part is one pinyin token (张 -> zhang, 小明 ->
+    xiaoming), a Latin part its folded words (Mary-Ann -> mary, ann)."""
+    if has_cjk(part):
+        syllables = pinyin_syllables(part)
+        return ("".join(syllables),) if syllables else ()
+    return tuple(w for w in _WORDS.split(fold(part)) if w and w != "_")
+
+
+@lru_cache(maxsize=200_000)
+def phonetic(token: str) -> str:
+    """Soundex with C/K/Q folded together: jon, john -> J500; smith, smyth -> S530."""
+    letters = [c for c in token if "a" <= c <= "z"]
+    if not letters:
+        return token
+    first = "k" if letters[0] in "cq" else letters[0]
+    out, prev = [], _SOUNDEX.get(letters[0], "")
+    for c in letters[1:]:
+        digit = _SOUNDEX.get(c, "")
+        if digit and digit != prev:
+            out.append(digit)
+        if c not in "hw":
+            prev = digit
+    return (first.upper() + "".join(out) + "000")[:4]
+
+
+def _org_key(text: str) -> str:
+    return "".join(w for w in _WORDS.split(fold(text)) if w)
+
+
+def split_name(family: str, given: str, formatted: str = "") -> tuple[str, str]:
+    """(family, given), splitting a single-field name: 张三 -> (张, 三), 'John Smith' -> (Smith,
+    John); a structured Latin name stays as typed."""
+    family, given = family.strip(), given.strip()
+    if not family and not given and formatted.strip():
+        return _split_full_name(formatted)
+    if not family and has_cjk(given) and " " not in given:
+        return _split_full_name(given)
+    if not given and has_cjk(family) and " " not in family and len(family) > 1:
+        return _split_full_name(family)
+    return family, given
+
+
+class _Person:
+    """What two contacts are compared on."""
+
+    __slots__ = ("account", "birthday", "concat", "emails", "keys", "latin", "orgs", "phones",
+                 "sound")  # fmt: skip
+
+    def __init__(
+        self,
+        family: str,
+        given: str,
+        organization: str = "",
+        account_id: uuid.UUID | None = None,
+        account_name: str = "",
+        birthday: dt.date | None = None,
+    ) -> None:
+        family, given = split_name(family, given)
+        family_tokens, given_tokens = _part_tokens(family), _part_tokens(given)
+        tokens = family_tokens + given_tokens
+        self.concat = "".join(tokens)
+        self.latin = " ".join(tokens)
+        self.keys: tuple[str, ...] = (
+            tuple(dict.fromkeys(("".join(sorted(tokens)), self.concat))) if tokens else ()
+        )
+        self.sound = "".join(sorted(phonetic(t) for t in tokens)) if tokens else ""
+        orgs = {_org_key(organization), _org_key(account_name)} - {""}
+        self.orgs: tuple[str, ...] = tuple(orgs)
+        self.account = account_id
+        self.birthday = birthday
+        self.phones: frozenset[str] = frozenset()
+        self.emails: frozenset[str] = frozenset()
+
+
+def _name_points(a: _Person, b: _Person) -> tuple[int, Reason | None]:
+    if not a.keys or not b.keys:
+        return 0, None
+    if not set(a.keys).isdisjoint(b.keys):
+        return NAME_POINTS, Reason.NAME
+    similarity = max(token_sort_ratio(a.latin, b.latin), ratio(a.concat, b.concat))
+    if similarity >= NEAR_NAME:
+        return NEAR_NAME_POINTS, Reason.SIMILAR_NAME
+    if similarity >= SIMILAR_NAME:
+        return SIMILAR_NAME_POINTS, Reason.SIMILAR_NAME
+    if similarity >= RELATED_NAME:
+        return RELATED_NAME_POINTS, Reason.SIMILAR_NAME
+    if similarity < DIFFERENT_NAME:
+        return DIFFERENT_NAME_POINTS, None
+    return 0, None
+
+
+def score_pair(a: _Person, b: _Person) -> tuple[int, tuple[Reason, ...]]:
+    """0–100 and the reasons: see the module docstring for the weights."""
+    score, reasons = 0, []
+    if a.phones and not a.phones.isdisjoint(b.phones):
+        score += PHONE_POINTS
+        reasons.append(Reason.PHONE)
+    if a.emails and not a.emails.isdisjoint(b.emails):
+        score += EMAIL_POINTS
+        reasons.append(Reason.EMAIL)
+    points, reason = _name_points(a, b)
+    score += points
+    if reason:
+        reasons.append(reason)
+    if a.account is not None and a.account == b.account:
+        score += ORGANIZATION_POINTS
+        reasons.append(Reason.ACCOUNT)
+    elif a.orgs and not set(a.orgs).isdisjoint(b.orgs):
+        score += ORGANIZATION_POINTS
+        reasons.append(Reason.ORGANIZATION)
+    if a.birthday is not None and a.birthday == b.birthday:
+        score += BIRTHDAY_POINTS
+        reasons.append(Reason.BIRTHDAY)
+    return max(0, min(100, score)), tuple(reasons)
+
+
+def _is_strong(reasons: Iterable[Reason]) -> bool:
+    found = set(reasons)
+    if found & _STRONG_EVIDENCE:
+        return True
+    return bool(found & _NAME_REASONS) and bool(found & _ORG_REASONS)
+
+
+def _secondary_keys(p: _Person) -> list[Hashable]:
+    keys: list[Hashable] = [("o", o) for o in p.orgs]
+    if p.account is not None:
+        keys.append(("a", p.account))
+    if p.birthday is not None:
+        keys.append(("b", p.birthday))
+    return keys
+
+
+def _name_block_keys(p: _Person) -> list[Hashable]:
+    keys: list[Hashable] = [("n", k) for k in p.keys]
+    if p.sound:
+        keys.append(("s", p.sound))
+    return keys
+
+
+# --- the whole-database scan ----------------------------------------------------------------
+
+
+class _Pairs:
+    """Candidate pairs from blocks, as i * n + j integers (i < j) to keep 100k contacts small."""
+
+    def __init__(self, persons: list[_Person]) -> None:
+        self.persons, self.n = persons, len(persons)
+        self.codes: set[int] = set()
+
+    def block(
+        self,
+        members: Iterable[int],
+        refine: Callable[[_Person], list[Hashable]] | None = None,
+        limit: int = MAX_BLOCK,
+    ) -> None:
+        """Pair up a block's members; split a block over `limit` by the `refine` keys (a part
+        still over twice the limit is dropped: its key says nothing about identity)."""
+        unique = sorted(set(members))
+        if len(unique) < 2:
+            return
+        if len(unique) <= limit:
+            n = self.n
+            self.codes.update(i * n + j for i, j in itertools.combinations(unique, 2))
+            return
+        if refine is None:
+            return
+        sub: dict[Hashable, list[int]] = defaultdict(list)
+        for i in unique:
+            for key in refine(self.persons[i]):
+                sub[key].append(i)
+        for part in sub.values():
+            self.block(part, None, 2 * limit)
+
+
+def _report(progress: Callable[[int, int], None] | None, done: int) -> None:
+    if progress is not None:
+        progress(done, 100)
+
+
+def find_duplicates(
+    session: Session,
+    min_score: int = DUPLICATE_MIN_SCORE,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[DuplicateGroup]:
+    """Groups of live contacts that look like one person, best first.
+
+    Reads only the columns it needs, with Core selects in chunks. `progress(done, 100)` is
+    called as it goes; when `cancelled()` turns true it stops and returns [].
+    """
+    is_cancelled = cancelled or (lambda: False)
+    ids: list[uuid.UUID] = []
+    persons: list[_Person] = []
+    total = session.scalar(select(func.count(Contact.id)).where(Contact.deleted_at.is_(None))) or 0
+    stmt = (
+        select(
+            Contact.id,
+            Contact.family_name,
+            Contact.given_name,
+            Contact.organization,
+            Contact.account_id,
+            Account.name,
+            Contact.birthday,
+        )
+        .outerjoin(Account, Account.id == Contact.account_id)
+        .where(Contact.deleted_at.is_(None))
+        .order_by(Contact.id)
+        .execution_options(yield_per=5000)
+    )
+    for partition in session.execute(stmt).partitions():
+        for cid, family, given, org, account_id, account_name, birthday in partition:
+            ids.append(cid)
+            persons.append(_Person(family, given, org, account_id, account_name or "", birthday))
+        _report(progress, 40 * len(ids) // max(total, 1))
+        if is_cancelled():
+            return []
+    index = {cid: i for i, cid in enumerate(ids)}
+    pairs = _Pairs(persons)
+
+    for model, column, attr in ((Phone, Phone.e164, "phones"), (Email, Email.normalized, "emails")):
+        shared = _shared_values(session, model, column)
+        values: dict[int, set[str]] = defaultdict(set)
+        for value, members in shared.items():
+            idx = [index[c] for c in members if c in index]
+            for i in idx:
+                values[i].add(value)
+            pairs.block(idx, _name_block_keys)
+        for i, found in values.items():
+            setattr(persons[i], attr, frozenset(found))
+        _report(progress, 45 if attr == "phones" else 50)
+        if is_cancelled():
+            return []
+
+    name_alone_may_do = min_score <= NAME_POINTS
+    name_blocks: dict[Hashable, list[int]] = defaultdict(list)
+    for i, p in enumerate(persons):
+        for key in _name_block_keys(p):
+            name_blocks[key].append(i)
+    for members in name_blocks.values():
+        if len(members) < 2:
+            continue
+        if name_alone_may_do:
+            pairs.block(members, _secondary_keys)
+        else:  # a name alone cannot reach min_score: only compare within org/account/birthday
+            sub: dict[Hashable, list[int]] = defaultdict(list)
+            for i in members:
+                for key in _secondary_keys(persons[i]):
+                    sub[key].append(i)
+            for part in sub.values():
+                pairs.block(part, None, 2 * MAX_BLOCK)
+    del name_blocks
+    _report(progress, 60)
+    if is_cancelled():
+        return []
+
+    edges: list[tuple[int, int, int, tuple[Reason, ...]]] = []
+    n, codes = len(persons), pairs.codes
+    for done, code in enumerate(codes, 1):
+        i, j = divmod(code, n)
+        score, reasons = score_pair(persons[i], persons[j])
+        if score >= min_score:
+            edges.append((i, j, score, reasons))
+        if done % 20000 == 0:
+            _report(progress, 60 + 35 * done // len(codes))
+            if is_cancelled():
+                return []
+    groups = _groups(session, ids, edges)
+    _report(progress, 100)
+    return groups
+
+
+def _shared_values(session: Session, model: Any, column: Any) -> dict[str, list[uuid.UUID]]:
+    """value -> live contacts, for phone/email values that two or more live contacts share."""
+    live = (
+        select(column.label("value"), model.contact_id.label("contact_id"))
+        .join(Contact, Contact.id == model.contact_id)
+        .where(model.deleted_at.is_(None), Contact.deleted_at.is_(None), column != "")
+        .subquery()
+    )
+    shared = (
+        select(live.c.value)
+        .group_by(live.c.value)
+        .having(func.count(func.distinct(live.c.contact_id)) > 1)
+    )
+    out: dict[str, list[uuid.UUID]] = defaultdict(list)
+    rows = session.execute(
+        select(live.c.value, live.c.contact_id)
+        .where(live.c.value.in_(shared))
+        .execution_options(yield_per=5000)
+    )
+    for value, contact_id in rows:
+        out[value].append(contact_id)
+    return out
+
+
+def _groups(
+    session: Session, ids: list[uuid.UUID], edges: list[tuple[int, int, int, tuple[Reason, ...]]]
+) -> list[DuplicateGroup]:
+    parent: dict[int, int] = {}
+
+    def root(x: int) -> int:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j, _score, _reasons in edges:
+        ri, rj = root(i), root(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+    by_root: dict[int, list[tuple[int, int, int, tuple[Reason, ...]]]] = defaultdict(list)
+    for edge in edges:
+        by_root[root(edge[0])].append(edge)
+    members = sorted({i for edge in edges for i in edge[:2]})
+    names = _member_names(session, [ids[i] for i in members])
+    groups = []
+    for group_edges in by_root.values():
+        idx = sorted({i for edge in group_edges for i in edge[:2]})
+        reasons = {r for edge in group_edges for r in edge[3]}
+        groups.append(
+            DuplicateGroup(
+                members=tuple(names[ids[i]] for i in idx),
+                score=max(edge[2] for edge in group_edges),
+                reasons=tuple(r for r in Reason if r in reasons),
+                pairs=tuple(
+                    DuplicatePair(ids[i], ids[j], score, reasons)
+                    for i, j, score, reasons in sorted(group_edges)
+                ),
+            )
+        )
+    groups.sort(key=lambda g: (-g.score, g.members[0].name, g.members[0].id))
+    return groups
+
+
+def _member_names(session: Session, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, DuplicateMember]:
+    out = {}
+    for start in range(0, len(ids), _CHUNK):
+        for cid, family, given, middle, org, account in session.execute(
+            select(
+                Contact.id,
+                Contact.family_name,
+                Contact.given_name,
+                Contact.middle_name,
+                Contact.organization,
+                Account.name,
+            )
+            .outerjoin(Account, Account.id == Contact.account_id)
+            .where(Contact.id.in_(ids[start : start + _CHUNK]))
+        ):
+            organization = org or account or ""
+            out[cid] = DuplicateMember(
+                cid, display_name(family, given, middle) or org, organization
+            )
+    return out
+
+
+# --- incoming records -----------------------------------------------------------------------
+
+
+def _numbers(values: Iterable[Any], attr: str) -> list[str]:
+    return [v if isinstance(v, str) else getattr(v, attr, "") for v in values]
+
+
+def _incoming_person(record: Any) -> tuple[_Person, list[str], str]:
+    """The record as compared, the sort keys an existing contact with its name would have, and
+    the sort-key prefix of similarly spelt names."""
+    family, given = split_name(
+        getattr(record, "family_name", ""),
+        getattr(record, "given_name", ""),
+        getattr(record, "formatted_name", ""),
+    )
+    person = _Person(
+        family,
+        given,
+        getattr(record, "organization", ""),
+        None,
+        "",
+        getattr(record, "birthday", None),
+    )
+    person.phones = frozenset(
+        e for e in (phone_e164(n) for n in _numbers(getattr(record, "phones", ()), "number")) if e
+    )
+    person.emails = frozenset(
+        e
+        for e in (normalize_email(a) for a in _numbers(getattr(record, "emails", ()), "address"))
+        if e
+    )
+    sort_keys = {name_sort_key(family, given), name_sort_key(given, family)}
+    for whole in (f"{family} {given}".strip(), f"{given} {family}".strip()):
+        if " " in whole:
+            f2, g2 = _split_full_name(whole)
+            sort_keys |= {name_sort_key(f2, g2), name_sort_key(g2, f2)}
+    return person, sorted(k for k in sort_keys if k), _fuzzy_prefix(family, given)
+
+
+def _chunks(values: Iterable[Any], size: int = _CHUNK) -> Iterable[list[Any]]:
+    items = list(values)
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+_CONTACT_COLUMNS = (
+    Contact.id,
+    Contact.family_name,
+    Contact.given_name,
+    Contact.middle_name,
+    Contact.organization,
+    Contact.account_id,
+    Account.name,
+    Contact.birthday,
+    Contact.sort_key,
+)
+
+
+def _contact_rows(session: Session, condition: Any) -> list[Any]:
+    return session.execute(
+        select(*_CONTACT_COLUMNS)
+        .outerjoin(Account, Account.id == Contact.account_id)
+        .where(Contact.deleted_at.is_(None), condition)
+    ).all()
+
+
+def match_incoming(
+    session: Session, candidates: Sequence[Any], min_score: int = POSSIBLE_MIN_SCORE
+) -> list[Match | None]:
+    """For each incoming record (aligned with `candidates`), the existing live contact it most
+    likely duplicates, or None.
+
+    A contact qualifies with a score of at least `min_score`, or by sharing a phone or an email
+    whatever the names say (such a match is `strong`, as is the same name at the same
+    organisation; its low score tells the importer the names differ). Lookups are batched: one
+    query per few hundred phones, emails or names, never one per record."""
+    people = [_incoming_person(c) for c in candidates]
+    by_phone: dict[str, set[uuid.UUID]] = defaultdict(set)
+    by_email: dict[str, set[uuid.UUID]] = defaultdict(set)
+    for model, column, found, wanted in (
+        (Phone, Phone.e164, by_phone, {v for p, _, _ in people for v in p.phones}),
+        (Email, Email.normalized, by_email, {v for p, _, _ in people for v in p.emails}),
+    ):
+        for chunk in _chunks(wanted):
+            for value, contact_id in session.execute(
+                select(column, model.contact_id)
+                .join(Contact, Contact.id == model.contact_id)
+                .where(column.in_(chunk), model.deleted_at.is_(None), Contact.deleted_at.is_(None))
+            ):
+                found[value].add(contact_id)
+
+    rows: dict[uuid.UUID, Any] = {}
+    by_sort_key: dict[str, set[uuid.UUID]] = defaultdict(set)
+    for chunk in _chunks({k for _, keys, _ in people for k in keys}):
+        for row in _contact_rows(session, Contact.sort_key.in_(chunk)):
+            rows[row.id] = row
+            by_sort_key[row.sort_key].add(row.id)
+    prefixes = sorted({prefix for _, _, prefix in people} - {""})
+    for chunk in _chunks(prefixes, 100):
+        ranges = [and_(Contact.sort_key >= p, Contact.sort_key < p + "\uffff") for p in chunk]
+        for row in _contact_rows(session, or_(*ranges)):
+            rows[row.id] = row
+            by_sort_key[row.sort_key].add(row.id)
+    missing = {c for ids in (*by_phone.values(), *by_email.values()) for c in ids} - rows.keys()
+    for chunk in _chunks(missing):
+        for row in _contact_rows(session, Contact.id.in_(chunk)):
+            rows[row.id] = row
+
+    existing = {
+        cid: _Person(
+            r.family_name, r.given_name, r.organization, r.account_id, r.name or "", r.birthday
+        )
+        for cid, r in rows.items()
+    }
+    phones_of: dict[uuid.UUID, set[str]] = defaultdict(set)
+    emails_of: dict[uuid.UUID, set[str]] = defaultdict(set)
+    for value, ids in by_phone.items():
+        for cid in ids:
+            phones_of[cid].add(value)
+    for value, ids in by_email.items():
+        for cid in ids:
+            emails_of[cid].add(value)
+    for cid, p in existing.items():
+        p.phones, p.emails = frozenset(phones_of[cid]), frozenset(emails_of[cid])
+
+    wanted_prefixes = set(prefixes)
+    prefix_index: dict[str, list[uuid.UUID]] = defaultdict(list)
+    for cid, r in rows.items():
+        key = r.sort_key
+        for at, char in enumerate(key):
+            if char == " " and key[: at + 2] in wanted_prefixes:
+                prefix_index[key[: at + 2]].append(cid)
+
+    matches: list[Match | None] = []
+    for index, (person, keys, prefix) in enumerate(people):
+        pool = set().union(
+            *(by_phone.get(v, ()) for v in person.phones),
+            *(by_email.get(v, ()) for v in person.emails),
+            *(by_sort_key.get(k, ()) for k in keys),
+            prefix_index.get(prefix, ()),
+        )
+        best: tuple[int, bool, uuid.UUID, tuple[Reason, ...]] | None = None
+        for cid in sorted(pool):  # oldest first: on a tie the older contact wins
+            score, reasons = score_pair(person, existing[cid])
+            strong = _is_strong(reasons)
+            eligible = score >= min_score or not _STRONG_EVIDENCE.isdisjoint(reasons)
+            if eligible and (best is None or (score, strong) > (best[0], best[1])):
+                best = (score, strong, cid, reasons)
+        if best is None:
+            matches.append(None)
+            continue
+        score, strong, cid, reasons = best
+        r = rows[cid]
+        name = display_name(r.family_name, r.given_name, r.middle_name) or r.organization
+        matches.append(Match(index, cid, name, score, reasons, strong))
+    return matches
+
+
+def _fuzzy_prefix(family: str, given: str) -> str:
+    """'smith j' for John Smith: the sort-key range where a differently spelt given name of the
+    same family would be. Latin names only: Han names meet through their pinyin key."""
+    if not family or not given or has_cjk(family + given):
+        return ""
+    key = name_sort_key(family, given)
+    family_key = name_sort_key(family, "")
+    if len(key) <= len(family_key) + 1:
+        return ""
+    return key[: len(family_key) + 2]
