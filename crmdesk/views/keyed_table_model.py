@@ -1,0 +1,368 @@
+"""A table over a large database: the ordered list of keys plus a bounded cache of row pages.
+
+The key query (`keys(session, filter, sort, descending)`) runs off the GUI thread and returns
+every matching key in display order; `rowCount()` is their number. `data()` fills rows from an
+LRU cache of pages of `PAGE_SIZE` keys, each page one `rows(session, ids)` call (a `WHERE id IN
+(…)` of at most 200 keys, a few milliseconds, so it runs on the GUI thread while Qt paints).
+Each key request carries a generation number; answers that a newer request has overtaken are
+dropped. Columns are declared (`Column`), so subclasses only say what to show.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QThreadPool,
+    Signal,
+    Slot,
+)
+from sqlalchemy.orm import Session
+
+from crmdesk.db import Database
+from crmdesk.services.changes import Changes
+from crmdesk.views import tasks
+from crmdesk.views.bus import DataBus
+
+IdRole = Qt.ItemDataRole.UserRole + 1
+"""The row's key (a UUID), read from the key list: never fetches a page."""
+
+PAGE_SIZE = 200
+MAX_PAGES = 16
+TOOLTIP_LENGTH = 40
+"""Display texts longer than this many characters are also given as the tooltip."""
+
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+Index = QModelIndex | QPersistentModelIndex
+KeyQuery = Callable[[Session, Any, Any, bool], list[Any]]
+RowQuery = Callable[[Session, Sequence[Any]], list[Any]]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its header (an English source text, translated in the model's context), the
+    row dataclass attribute it shows, how it is aligned and formatted, and the service's sort key
+    for it (None: not sortable). `width` is a hint in average characters for the view."""
+
+    header: str
+    attribute: str
+    sort: Any = None
+    alignment: Qt.AlignmentFlag = LEFT
+    formatter: Callable[[Any], str] | None = None
+    width: int = 14
+
+    def text(self, value: Any) -> str:
+        if value is None:
+            return ""
+        if self.formatter is not None:
+            return self.formatter(value)
+        return value if isinstance(value, str) else str(value)
+
+
+@dataclass(frozen=True)
+class _KeyRequest:
+    generation: int
+    flt: Any
+    sort: Any
+    descending: bool
+
+
+@dataclass(frozen=True)
+class _KeyAnswer:
+    generation: int
+    keys: list[Any] = field(default_factory=list)
+    error: BaseException | None = None
+    details: str = ""
+
+
+class KeyedTableModel(QAbstractTableModel):
+    """A read-only table of `keys(...)` in order, rows filled page by page from `rows(...)`.
+
+    Subclasses set `columns` and `watches` (the `Changes` fields that touch what it shows) and
+    pass the two service functions and the initial filter.
+
+    Signals: `keys_loaded(count)` after every key query that was applied (after the model reset,
+    or after an in-place refresh when a re-run found the same keys); `load_failed(error, details)`
+    when the key query raised.
+    """
+
+    keys_loaded = Signal(int)
+    load_failed = Signal(object, str)
+
+    columns: ClassVar[Sequence[Column]] = ()
+    watches: ClassVar[Sequence[str]] = ()
+
+    def __init__(
+        self,
+        db: Database,
+        bus: DataBus | None,
+        keys: KeyQuery,
+        rows: RowQuery,
+        flt: Any,
+        *,
+        page_size: int = PAGE_SIZE,
+        max_pages: int = MAX_PAGES,
+        parent: QObject | None = None,
+        load: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._key_query, self._row_query = keys, rows
+        self._filter = flt
+        self.page_size, self.max_pages = page_size, max_pages
+        first_sortable = next((c for c in self.columns if c.sort is not None), None)
+        self._sort_column = self.columns.index(first_sortable) if first_sortable else -1
+        self._descending = False
+        self._keys: list[Any] = []
+        self._row_index: dict[Any, int] | None = None
+        self._pages: OrderedDict[int, list[Any]] = OrderedDict()
+        self._generation = 0
+        self._loaded_generation = 0
+        self._running: dict[int, tasks.Task] = {}
+        self._finished: list[tasks.Task] = []
+        if bus is not None:
+            bus.changed.connect(self._on_bus_changed)
+        if load:
+            self.refresh()
+
+    # -- what the model holds ------------------------------------------------------------------
+
+    @property
+    def filter(self) -> Any:
+        return self._filter
+
+    @property
+    def is_loading(self) -> bool:
+        return self._loaded_generation != self._generation
+
+    @property
+    def cached_pages(self) -> tuple[int, ...]:
+        """The page numbers in the cache, least recently used first."""
+        return tuple(self._pages)
+
+    def keys(self) -> list[Any]:
+        """A copy of the key list, in display order."""
+        return list(self._keys)
+
+    def id_at(self, row: int) -> Any:
+        """The key shown in a row (no page fetch), None outside the table."""
+        return self._keys[row] if 0 <= row < len(self._keys) else None
+
+    def row_of(self, key: Any) -> int | None:
+        """The row that shows a key, None when it is not in the (filtered) list."""
+        if self._row_index is None:
+            self._row_index = {k: row for row, k in enumerate(self._keys)}
+        return self._row_index.get(key)
+
+    def record_at(self, row: int) -> Any:
+        """The row dataclass shown in a row (fetching its page if needed), None if missing."""
+        if not 0 <= row < len(self._keys):
+            return None
+        page_number = row // self.page_size
+        page = self._pages.get(page_number)
+        if page is None:
+            page = self._fetch_page(page_number)
+        else:
+            self._pages.move_to_end(page_number)
+        return page[row - page_number * self.page_size]
+
+    def _fetch_page(self, page_number: int) -> list[Any]:
+        start = page_number * self.page_size
+        ids = self._keys[start : start + self.page_size]
+        with self._db.reading() as session:
+            found = {record.id: record for record in self._row_query(session, ids)}
+        page = [found.get(key) for key in ids]
+        self._pages[page_number] = page
+        while len(self._pages) > self.max_pages:
+            self._pages.popitem(last=False)
+        return page
+
+    def invalidate(self) -> None:
+        """Forget the cached rows (the next paint reads them again)."""
+        self._pages.clear()
+
+    # -- loading keys ------------------------------------------------------------------------------
+
+    def set_filter(self, flt: Any) -> None:
+        """Show the keys matching `flt` (re-runs the key query unless nothing changed)."""
+        if flt == self._filter and (self._keys or self.is_loading):
+            return
+        self._filter = flt
+        self.refresh()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Re-run the key query in SQL in a column's order (unsortable columns are ignored)."""
+        if not 0 <= column < len(self.columns) or self.columns[column].sort is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (column, descending) == (self._sort_column, self._descending):
+            return
+        self._sort_column, self._descending = column, descending
+        self.refresh()
+
+    def sort_column(self) -> int:
+        return self._sort_column
+
+    def sort_order(self) -> Qt.SortOrder:
+        return Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder
+
+    def refresh(self) -> None:
+        """Run the key query again off the GUI thread; older requests still running are dropped."""
+        self._finished.clear()  # tasks that ended before this request: their workers are done
+        for running in self._running.values():
+            running.cancel()
+        self._generation += 1
+        column = self.columns[self._sort_column] if self._sort_column >= 0 else None
+        request = _KeyRequest(
+            self._generation, self._filter, column.sort if column else None, self._descending
+        )
+        db, key_query = self._db, self._key_query
+
+        def work(task: tasks.Task) -> _KeyAnswer:
+            if task.is_cancelled():
+                raise tasks.Cancelled
+            try:
+                with db.reading() as session:
+                    if request.sort is None:
+                        keys = key_query(session, request.flt)  # type: ignore[call-arg]
+                    else:
+                        keys = key_query(session, request.flt, request.sort, request.descending)
+            except Exception as exc:  # handed to the GUI thread, which reports it
+                return _KeyAnswer(request.generation, error=exc, details=traceback.format_exc())
+            return _KeyAnswer(request.generation, keys)
+
+        task = tasks.Task(work)
+        task.signals.finished.connect(self._on_task_finished)
+        task.signals.cancelled.connect(self._on_task_cancelled)
+        self._running[request.generation] = task
+        QThreadPool.globalInstance().start(task)
+
+    def _release(self, generation: int) -> None:
+        task = self._running.pop(generation, None)
+        if task is not None:
+            # Dropped at the next request, not now: the worker may still be leaving run().
+            self._finished.append(task)
+
+    @Slot()
+    def _on_task_cancelled(self) -> None:
+        for generation, task in list(self._running.items()):
+            if task.is_cancelled():
+                self._release(generation)
+
+    @Slot(object)
+    def _on_task_finished(self, answer: _KeyAnswer) -> None:
+        self._release(answer.generation)
+        if answer.generation != self._generation:
+            return  # a newer request is on its way
+        self._loaded_generation = answer.generation
+        if answer.error is not None:
+            self.load_failed.emit(answer.error, answer.details)
+            return
+        self._apply_keys(answer.keys)
+
+    def _apply_keys(self, keys: list[Any]) -> None:
+        if len(keys) == len(self._keys) and keys == self._keys:
+            # Same rows in the same order: repaint what is visible, keep selection and scroll.
+            self._pages.clear()
+            if keys:
+                self.dataChanged.emit(
+                    self.index(0, 0), self.index(len(keys) - 1, len(self.columns) - 1)
+                )
+        else:
+            self.beginResetModel()
+            self._keys = keys
+            self._row_index = None
+            self._pages.clear()
+            self.endResetModel()
+        self.keys_loaded.emit(len(keys))
+
+    # -- data bus ----------------------------------------------------------------------------------
+
+    def touched_by(self, changes: Changes) -> bool:
+        return any(getattr(changes, name) for name in self.watches)
+
+    @Slot(object)
+    def _on_bus_changed(self, changes: Changes) -> None:
+        if not self.touched_by(changes):
+            return
+        self._pages.clear()
+        self.refresh()
+
+    # -- QAbstractItemModel ------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._keys)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    _FETCHING_ROLES: ClassVar[frozenset[int]] = frozenset(
+        {
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.EditRole,
+            Qt.ItemDataRole.ToolTipRole,
+        }
+    )
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column_number = index.row(), index.column()
+        if not (0 <= row < len(self._keys) and 0 <= column_number < len(self.columns)):
+            return None
+        column = self.columns[column_number]
+        if role == IdRole:
+            return self._keys[row]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return column.alignment
+        if role not in self._FETCHING_ROLES:
+            return None
+        record = self.record_at(row)
+        if record is None:
+            return None  # deleted since the keys were read; the refresh on its way removes it
+        value = getattr(record, column.attribute)
+        if role == Qt.ItemDataRole.EditRole:
+            return value
+        text = column.text(value)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return text if len(text) > TOOLTIP_LENGTH else None
+        return text
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return super().headerData(section, orientation, role)
+        column = self.columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate(type(self).__name__, column.header)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return column.alignment
+        return None
+
+
+__all__ = ["LEFT", "MAX_PAGES", "PAGE_SIZE", "RIGHT", "Column", "IdRole", "KeyedTableModel"]
