@@ -1,0 +1,379 @@
+"""Contact and order tables: CSV and Excel (.xlsx) files read into a Table, and contacts written
+as Google Contacts CSV or .xlsx. The column mappings and the records built from rows live in
+contact_columns.py; their API is re-exported here so that callers need one module.
+
+Choices worth knowing:
+- The encoding is found by decisive rules first (a byte-order mark, then strict UTF-8) and only
+  then guessed (charset-normalizer plus the vCard reader's plausibility check, which tells GBK
+  from cp1252 on short names); GBK is read as its superset GB18030.
+- A cell written starts with `'` when it would otherwise start with `=`, `+`, `-`, `@`, tab or
+  CR (OWASP's advice against formula injection), and a cell read loses one leading `'` before
+  such a character, so "+86 138 …" comes back as it went out.
+- A row's `line` is where it starts in the file (a quoted field over several lines counts all
+  of them) or its sheet row; blank rows are skipped, a lone title above the header is skipped,
+  short rows are padded and cells beyond the header get columns named `Column n`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import openpyxl
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+from crmdesk.errors import ImportFailed
+from crmdesk.interop.contact_columns import (
+    AddressColumns,
+    Cell,
+    ColumnMapping,
+    RowProblem,
+    ValueColumns,
+    cell_text,
+    contacts_from_table,
+    google_contact_rows,
+    guess_contact_mapping,
+    guess_order_mapping,
+    orders_from_table,
+)
+from crmdesk.interop.records import ContactRecord
+from crmdesk.interop.vcard import _guess_charset
+
+__all__ = [
+    "AddressColumns",
+    "Cell",
+    "ColumnMapping",
+    "RowProblem",
+    "Table",
+    "TableRow",
+    "ValueColumns",
+    "cell_text",
+    "contacts_from_table",
+    "guess_contact_mapping",
+    "guess_order_mapping",
+    "neutralise",
+    "orders_from_table",
+    "read_table",
+    "write_contacts_csv",
+    "write_contacts_xlsx",
+    "write_table_csv",
+    "write_table_xlsx",
+]
+
+
+@dataclass
+class TableRow:
+    """One data row: its cells in header order and its 1-based line (CSV) or sheet row (xlsx)."""
+
+    line: int
+    values: list[Cell]
+
+
+@dataclass
+class Table:
+    """A file's header and data rows, with the encoding and delimiter found (\"\" for xlsx)."""
+
+    headers: list[str]
+    rows: list[TableRow] = field(default_factory=list)
+    encoding: str = ""
+    delimiter: str = ""
+    sheet: str = ""
+
+    def column(self, header: str) -> list[Cell]:
+        """The cells of one column, for previews."""
+        i = self.headers.index(header)
+        return [row.values[i] for row in self.rows]
+
+
+# =============================================================================================
+# Reading
+# =============================================================================================
+
+_MAGIC = ((b"%PDF", "a PDF document"), (b"\x89PNG", "a PNG image"),
+          (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+          (b"\x1f\x8b", "a gzip archive"), (b"Rar!", "a RAR archive"),
+          (b"7z\xbc\xaf", "a 7-Zip archive"), (b"SQLite format 3", "an SQLite database"))
+
+
+def read_table(data: bytes, filename: str, sheet: str | None = None) -> Table:
+    """The table in a CSV/TXT file or an .xlsx workbook (its first sheet, or `sheet`).
+
+    The format comes from the content (a zip is a workbook) before the file name; anything
+    that is not a readable table raises ImportFailed saying so, never another exception."""
+    name = Path(filename).name or "The file"
+    if not data:
+        raise ImportFailed(f"{name} is empty.")
+    if data.startswith(b"PK\x03\x04"):
+        return _read_xlsx(data, name, sheet)
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        raise ImportFailed(f"{name} is an old Excel (.xls) workbook.",
+                           hint="Save it as .xlsx or CSV in Excel, then import that.")
+    if Path(filename).suffix.lower() in (".xlsx", ".xlsm"):
+        raise ImportFailed(f"{name} is not a valid Excel workbook (an .xlsx file is a zip "
+                           "archive, this one is not).", hint="Open it in Excel and save it again.")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise ImportFailed(f"{name} is {what}, not a table (CSV or Excel).")
+    return _read_csv(data, name)
+
+
+def _build(records: Iterable[tuple[int, list[Cell]]], name: str) -> tuple[list[str],
+                                                                          list[TableRow]]:
+    """Header and rows from (line, cells): blank rows dropped, a title row above the header
+    skipped, rows made as long as the header (which grows if a row is longer)."""
+    rows = [TableRow(line, cells) for line, cells in records
+            if any(cell_text(c) for c in cells)]
+    if not rows:
+        raise ImportFailed(f"{name} is empty: there is no header row in it.")
+    filled = [sum(1 for c in r.values if cell_text(c)) for r in rows[:2]]
+    if len(rows) > 1 and filled[0] == 1 and filled[1] >= 3:
+        rows = rows[1:]
+    header, rows = rows[0], rows[1:]
+    width = max(len(r.values) for r in [header, *rows])
+    headers = [cell_text(h).lstrip("\ufeff").strip() for h in header.values]
+    headers += [""] * (width - len(headers))
+    for row in rows:
+        row.values += [""] * (width - len(row.values))
+    keep = [i for i, h in enumerate(headers) if h or any(cell_text(r.values[i]) for r in rows)]
+    if len(keep) < width:
+        headers = [headers[i] for i in keep]
+        for row in rows:
+            row.values = [row.values[i] for i in keep]
+    return _unique([h or f"Column {i}" for i, h in enumerate(headers, start=1)]), rows
+
+
+def _unique(headers: list[str]) -> list[str]:
+    """Two columns called 电话 become `电话` and `电话 (2)`, so a mapping can name each."""
+    seen: Counter[str] = Counter()
+    out = []
+    for header in headers:
+        seen[header] += 1
+        out.append(header if seen[header] == 1 else f"{header} ({seen[header]})")
+    return out
+
+
+def _plain(cell: Cell | None) -> Cell:
+    if cell is None:
+        return ""
+    if isinstance(cell, str):
+        return unneutralise(cell)
+    if isinstance(cell, dt.datetime) and cell.time() == dt.time():
+        return cell.date()
+    return cell
+
+
+# ---------------------------------------------------------------------------------------------
+# CSV
+# ---------------------------------------------------------------------------------------------
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+_CONTROLS = bytes(b for b in range(32) if b not in b"\t\n\r\x0c\x1a")
+_DELIMITERS = (",", ";", "\t", "|")
+
+
+def _read_csv(data: bytes, name: str) -> Table:
+    text, encoding = _decode(data, name)
+    if not text.strip():
+        raise ImportFailed(f"{name} is empty.")
+    delimiter, first = _sniff(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records: list[tuple[int, list[Cell]]] = []
+    end = 0
+    try:
+        for values in reader:
+            start, end = end + 1, reader.line_num
+            if start >= first:
+                records.append((start, [unneutralise(v) for v in values]))
+    except csv.Error as exc:
+        raise ImportFailed(f"{name} cannot be read as CSV ({exc}); a quote is probably never "
+                           "closed", line=end + 1) from exc
+    if records:
+        _check_closed(text, records[-1][0], delimiter, name)
+    headers, rows = _build(records, name)
+    return Table(headers, rows, encoding, delimiter)
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str]:
+    """Text and codec: a BOM, else UTF-16 by its NULs, else strict UTF-8, else a guess."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError as exc:
+                line = data[:exc.start].count(b"\n") + 1 if codec == "utf-8-sig" else None
+                raise ImportFailed(f"{name} starts as {codec.upper()} but is not all {codec}.",
+                                   line=line) from exc
+    codec = _utf16_without_bom(data)
+    if codec:
+        return data.decode(codec, errors="replace"), codec
+    sample = data[:65536]
+    if b"\0" in sample or len(sample) - len(sample.translate(None, _CONTROLS)) > len(sample) / 100:
+        raise ImportFailed(f"{name} is not a text table (CSV): it holds binary data.",
+                           hint="Export the data as CSV or Excel (.xlsx) and import that.")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    codec = _guess_charset(data)
+    return data.decode(codec, errors="replace"), codec
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """CSV is mostly ASCII, which UTF-16 writes with a NUL in every other byte."""
+    head = data[:4096]
+    half = len(head) // 2
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if half >= 4 and even > 0.3 * half and odd == 0:
+        return "utf-16-be"
+    if half >= 4 and odd > 0.3 * half and even == 0:
+        return "utf-16-le"
+    return None
+
+
+def _sniff(text: str) -> tuple[str, int]:
+    """(delimiter, first line to read). Excel's `sep=;` first line decides; otherwise the
+    candidate giving most rows of the same width (at least 2) wins, the wider on a tie."""
+    first_line = text[:20].partition("\n")[0].strip()
+    if re.fullmatch(r"sep=.", first_line, re.I):
+        return first_line[4], 2
+    sample = text[:65536]
+    best, best_key = ",", (0.0, 0)
+    for delimiter in _DELIMITERS:
+        reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
+        try:
+            widths = [len(r) for r in itertools.islice(reader, 200) if any(c.strip() for c in r)]
+        except csv.Error:
+            continue
+        if not widths:
+            continue
+        width, count = Counter(widths).most_common(1)[0]
+        key = (round(count / len(widths), 1), width) if width > 1 else (0.0, 0)
+        if key > best_key:
+            best, best_key = delimiter, key
+    return best, 1
+
+
+def _check_closed(text: str, start: int, delimiter: str, name: str) -> None:
+    """A quote never closed swallows the rest of the file into the last row: say so."""
+    tail = "".join(io.StringIO(text, newline="").readlines()[start - 1:])
+    try:
+        list(csv.reader(io.StringIO(tail, newline=""), delimiter=delimiter, strict=True))
+    except csv.Error as exc:
+        if "unexpected end of data" in str(exc):
+            raise ImportFailed(f"{name}: a quoted field starting in this row is never closed.",
+                               line=start) from exc
+
+
+# ---------------------------------------------------------------------------------------------
+# Excel
+# ---------------------------------------------------------------------------------------------
+
+def _read_xlsx(data: bytes, name: str, sheet: str | None) -> Table:
+    # openpyxl reports a damaged workbook with whatever exception its parsers raise (KeyError,
+    # BadZipFile, XML errors …), so everything it raises here is the file's fault.
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:
+        raise ImportFailed(f"{name} is not a readable Excel workbook (.xlsx): {exc}",
+                           hint="Open it in Excel and save it again as .xlsx.") from exc
+    try:
+        if sheet is not None and sheet not in book.sheetnames:
+            raise ImportFailed(f"{name} has no sheet {sheet!r}.",
+                               hint="Its sheets: " + ", ".join(book.sheetnames) + ".")
+        if not book.worksheets:
+            raise ImportFailed(f"{name} has no worksheet.")
+        ws = book[sheet] if sheet is not None else book.worksheets[0]
+        if not hasattr(ws, "reset_dimensions"):
+            raise ImportFailed(f"Sheet {ws.title!r} of {name} is a chart, not a table.")
+        ws.reset_dimensions()  # a wrong stored size would cut rows off
+        records = [(n, [_plain(c) for c in row])
+                   for n, row in enumerate(ws.iter_rows(values_only=True), start=1)]
+        title = ws.title
+    except ImportFailed:
+        raise
+    except Exception as exc:
+        raise ImportFailed(f"{name} is a damaged Excel workbook: {exc}") from exc
+    finally:
+        book.close()
+    headers, rows = _build(records, f"{name} (sheet {title!r})" if sheet else name)
+    return Table(headers, rows, sheet=title)
+
+
+# =============================================================================================
+# Writing
+# =============================================================================================
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    """`'` before a cell that a spreadsheet would run as a formula; one more `'` before text
+    that already starts with `'` and such a character, so unneutralise gives it back."""
+    bare = text.lstrip("'")
+    return "'" + text if bare.startswith(_FORMULA_START) else text
+
+
+def unneutralise(text: str) -> str:
+    """The cell as it was before neutralise."""
+    if text.startswith("'") and text.lstrip("'").startswith(_FORMULA_START):
+        return text[1:]
+    return text
+
+
+def write_table_csv(headers: Sequence[str], rows: Iterable[Sequence[Cell]]) -> bytes:
+    """UTF-8 with a BOM (so Excel shows Chinese right), CRLF, every cell neutralised."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([neutralise(h) for h in headers])
+    for row in rows:
+        writer.writerow([neutralise(cell_text(c) if not isinstance(c, str) else c)
+                         for c in row])
+    return codecs.BOM_UTF8 + out.getvalue().encode("utf-8")
+
+
+def write_table_xlsx(headers: Sequence[str], rows: Iterable[Sequence[Cell]],
+                     title: str = "Sheet1") -> bytes:
+    """One sheet, header frozen; text neutralised (and stripped of the control characters a
+    workbook cannot hold), dates as dates."""
+    book = openpyxl.Workbook(write_only=True)
+    ws = book.create_sheet(title)
+    ws.freeze_panes = "A2"
+    ws.append([_xlsx_cell(ws, h) for h in headers])
+    for row in rows:
+        ws.append([_xlsx_cell(ws, c) for c in row])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _xlsx_cell(ws: object, cell: Cell) -> object:
+    if isinstance(cell, str):
+        return neutralise(ILLEGAL_CHARACTERS_RE.sub("", cell))
+    if isinstance(cell, dt.date) and not isinstance(cell, dt.datetime):
+        out = WriteOnlyCell(ws, value=cell)
+        out.number_format = "yyyy-mm-dd"
+        return out
+    return cell
+
+
+def write_contacts_csv(records: Sequence[ContactRecord]) -> bytes:
+    """The contacts as a Google Contacts (current) CSV export that Excel opens right."""
+    headers, rows = google_contact_rows(records)
+    return write_table_csv(headers, rows)
+
+
+def write_contacts_xlsx(records: Sequence[ContactRecord]) -> bytes:
+    """The same columns as write_contacts_csv, as an .xlsx workbook."""
+    headers, rows = google_contact_rows(records)
+    return write_table_xlsx(headers, rows, title="Contacts")
