@@ -303,6 +303,14 @@ class ContactForm(RecordForm):
     `saved(id)` is emitted after a save; `dirty_changed(bool)` when unsaved edits appear or go.
     """
 
+    # "A contact needs a name" is settled once the given name (or organisation) is left too,
+    # not the moment the family name is: a new contact is typed family name first.
+    LEAVE_CHECKS = {
+        "family_name": (),
+        "given_name": ("given_name", "family_name"),
+        "organization": ("organization", "family_name"),
+    }
+
     def __init__(
         self,
         db: Database,
@@ -451,7 +459,7 @@ class ContactForm(RecordForm):
 
     def _on_more_button_toggled(self, checked: bool) -> None:
         self._set_more_visible(checked)
-        if checked:
+        if checked and not self._filling:
             self.prefix.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- the record <-> the widgets ---------------------------------------------------------

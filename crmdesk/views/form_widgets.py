@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import itertools
 import re
 import uuid
 from collections.abc import Callable, Sequence
@@ -17,6 +18,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QComboBox,
     QCompleter,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -433,6 +436,10 @@ class PointRow(QWidget):
     def error_widget(self) -> QWidget:
         raise NotImplementedError
 
+    def focus_chain(self) -> list[QWidget]:
+        """The row's inputs in Tab order."""
+        return [self.kind, self.error_widget(), self.primary, self.remove]
+
     def record(self) -> Any:
         raise NotImplementedError
 
@@ -557,6 +564,9 @@ class AddressRow(PointRow):
     def error_widget(self) -> QWidget:
         return self.parts["street"]
 
+    def focus_chain(self) -> list[QWidget]:
+        return [self.kind, *self.parts.values(), self.primary, self.remove]
+
     def record(self) -> AddressRecord:
         return AddressRecord(
             **{part: edit.text() for part, edit in self.parts.items()},
@@ -582,6 +592,7 @@ class ContactPointList(QWidget):
 
     changed = Signal()
     field_left = Signal(str)
+    rows_changed = Signal()  # rows were added or removed (the form redoes its Tab order)
 
     def __init__(
         self,
@@ -594,6 +605,7 @@ class ContactPointList(QWidget):
         super().__init__(parent)
         self.prefix, self._row_type, self._new_record = prefix, row_type, new_record
         self._rows: list[PointRow] = []
+        self._bulk = False
         self._primary_group = QButtonGroup(self)
         self._rows_layout = QVBoxLayout()
         self._rows_layout.setContentsMargins(0, 0, 0, 0)
@@ -619,8 +631,16 @@ class ContactPointList(QWidget):
         for row in self._rows:
             self._drop(row)
         self._rows = []
-        for record in records:
-            self.add_row(record)
+        self._bulk = True
+        try:
+            for record in records:
+                self.add_row(record)
+        finally:
+            self._bulk = False
+        self.rows_changed.emit()
+
+    def focus_chain(self) -> list[QWidget]:
+        return [w for row in self._rows for w in row.focus_chain()] + [self.add_button]
 
     def add_row(self, record: Any = None) -> PointRow:
         row = self._row_type(self)
@@ -633,6 +653,8 @@ class ContactPointList(QWidget):
         self._rows.append(row)
         self._rows_layout.addWidget(row)
         row.show()  # now, not on the next event-loop pass: errors may be placed on it at once
+        if not self._bulk:
+            self.rows_changed.emit()
         self.changed.emit()
         return row
 
@@ -640,6 +662,7 @@ class ContactPointList(QWidget):
         if row in self._rows:
             self._rows.remove(row)
             self._drop(row)
+            self.rows_changed.emit()
             self.changed.emit()
 
     def _drop(self, row: PointRow) -> None:
@@ -695,6 +718,32 @@ def address_list(parent: QWidget) -> ContactPointList:
 
 # --------------------------------------------------------------------------------------------
 # The form shell
+
+
+def focus_order(layout: QLayout) -> list[QWidget]:
+    """The inputs of a layout in reading order (form rows top to bottom, boxes in order).
+
+    Widgets made late (list rows) or moved into containers would otherwise tab in creation
+    order; the form sets its Tab order from this instead.
+    """
+    order: list[QWidget] = []
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        if item.layout() is not None:
+            order += focus_order(item.layout())
+            continue
+        widget = item.widget()
+        if widget is None or isinstance(widget, QLabel):
+            continue
+        if isinstance(widget, ContactPointList | PointRow):
+            order += widget.focus_chain()
+        elif isinstance(widget, OptionalDateEdit):
+            order += [widget.edit, widget.clear_button]
+        elif widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            order.append(widget)
+        elif widget.layout() is not None:
+            order += focus_order(widget.layout())
+    return order
 
 
 class RecordForm(QWidget):
@@ -792,6 +841,7 @@ class RecordForm(QWidget):
 
         self._build()
         self.content_layout.addStretch(1)
+        self._apply_tab_order()
         # One caption width across sections, so all fields start on the same line.
         width = max((c.sizeHint().width() for c in self._captions), default=0)
         for caption in self._captions:
@@ -863,6 +913,7 @@ class RecordForm(QWidget):
             if field:
                 widget.editing_finished.connect(lambda f=field: self._on_field_left(f))
         elif isinstance(widget, ContactPointList):
+            widget.rows_changed.connect(self._apply_tab_order)
             widget.changed.connect(self._on_edited)
             widget.field_left.connect(self._on_field_left)
             self.errors.add_list(widget.prefix, widget)
@@ -937,6 +988,12 @@ class RecordForm(QWidget):
             self.banner.dismiss()
         self._update_preview()
         self._update_buttons()
+        self._settle_layout()
+
+    def _settle_layout(self) -> None:
+        """Lay the new rows out now, so no frame is painted with the old scroll height."""
+        self.content_layout.activate()
+        QApplication.sendEvent(self.content, QEvent(QEvent.Type.LayoutRequest))
 
     def draft(self) -> Any:
         """The record as the form shows it now."""
@@ -1002,28 +1059,39 @@ class RecordForm(QWidget):
             self.scroll.ensureWidgetVisible(first)
         return False
 
+    # Errors appear when a field is left or on Save, and disappear as soon as they are fixed:
+    # typing never raises a new complaint mid-word.
+    LEAVE_CHECKS: dict[str, tuple[str, ...]] = {}  # field left -> the fields it settles
+
     def _on_field_left(self, field: str) -> None:
         if self._filling:
             return
-        self._checked_fields.add(field)
-        self._recheck()
-
-    def _recheck(self) -> None:
+        self._checked_fields.update(self.LEAVE_CHECKS.get(field, (field,)))
         errors = self._validate(self._collect())
         if not self._show_all_errors:
             shown = {e.field for e in self.errors.current} | self._checked_fields
             errors = [e for e in errors if e.field in shown]
         self._show_errors(errors)
 
-    # -- reactions -----------------------------------------------------------------------------
-
     def _on_edited(self, *_args: object) -> None:
         if self._filling:
             return
         self._update_preview()
-        if self.errors.current and self._show_all_errors:
-            self._recheck()
+        if self.errors.current:
+            shown = {e.field for e in self.errors.current}
+            self._show_errors([e for e in self._validate(self._collect()) if e.field in shown])
         self._update_buttons()
+
+    def _apply_tab_order(self) -> None:
+        chain = [
+            self.banner.reload_button,
+            self.banner.close_button,
+            *focus_order(self.content_layout),
+            self.revert_button,
+            self.save_button,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _update_buttons(self) -> None:
         dirty = self.is_dirty()

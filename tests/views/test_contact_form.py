@@ -6,7 +6,7 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent, QUndoStack
+from PySide6.QtGui import QColor, QImage, QInputMethodEvent, QUndoStack
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
@@ -367,3 +367,53 @@ def test_delete_contacts_command_soft_deletes_and_restores(db, bus, people, stac
         assert contact_ids(session, ContactFilter(deleted=True)) == []
     stack.push(DeleteContactsCommand(db, bus, [people["欧阳娜娜"]]))
     assert stack.undoText() == "Delete 欧阳娜娜"
+
+
+def test_tab_goes_through_the_phone_rows_in_order(qtbot, form, people):
+    form.load(people["张三"])
+    form.activateWindow()
+    qtbot.waitActive(form)
+    form.department.setFocus()
+    row = form.phones.rows()[0]
+    expected = [row.kind, row.number, row.primary, row.remove, form.phones.add_button]
+    seen = []
+    for _ in expected:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    assert seen == expected
+
+
+def test_the_name_error_waits_until_the_given_name_is_left(qtbot, form):
+    form.load(None)
+    form.family_name.setFocus()
+    qtbot.keyClick(form.family_name, Qt.Key.Key_Return)
+    error = form.errors.target("family_name")[1]
+    assert not error.isVisible()  # the user is about to type the given name
+    qtbot.keyClicks(form.given_name, "x")
+    qtbot.keyClick(form.given_name, Qt.Key.Key_Backspace)
+    qtbot.keyClick(form.given_name, Qt.Key.Key_Return)
+    assert error.isVisible()
+    qtbot.keyClicks(form.given_name, "Li")  # typing fixes it at once
+    assert not error.isVisible()
+
+
+def test_a_photo_is_loaded_saved_and_cleared(qtbot, tmp_path, db, form, people):
+    picture = QImage(40, 30, QImage.Format.Format_RGB32)
+    picture.fill(QColor("teal"))
+    path = tmp_path / "face.png"
+    assert picture.save(str(path))
+    form.load(people["John Smith"])
+    assert form.photo.load_file(str(path))
+    assert not form.photo.picture.pixmap().isNull()
+    assert form.is_dirty()
+    with qtbot.waitSignal(form.saved):
+        click_save(qtbot, form)
+    draft = stored(db, people["John Smith"]).draft
+    assert draft.photo == path.read_bytes()
+    assert draft.photo_mime == "image/png"
+    qtbot.mouseClick(form.photo.clear_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(form.saved):
+        click_save(qtbot, form)
+    assert stored(db, people["John Smith"]).draft.photo is None
+    assert not form.photo.load_file(str(tmp_path / "missing.png"))
+    assert form.photo.error.isVisible()
