@@ -31,12 +31,11 @@ import contextlib
 import dataclasses
 import datetime as dt
 import enum
-import json
 import re
 import unicodedata
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -216,14 +215,7 @@ def _mapping(mapping: Any, tabular: Any) -> Any:
     """A ColumnMapping from what the caller gave: None, the mapping itself, JSON text or a dict."""
     if mapping is None or isinstance(mapping, tabular.ColumnMapping):
         return mapping
-    if isinstance(mapping, str):
-        try:
-            mapping = json.loads(mapping)
-        except json.JSONDecodeError as exc:
-            raise ImportFailed(f"The column mapping is not valid JSON: {exc}.") from exc
-    if not isinstance(mapping, Mapping):
-        raise ImportFailed("The column mapping must be a JSON object.")
-    return tabular.ColumnMapping.from_json(dict(mapping))
+    return tabular.ColumnMapping.from_json(mapping)
 
 
 def mapping_json(mapping: Any) -> Any:
@@ -621,28 +613,32 @@ class _ContactPlan:
         return [f for f in self.fates if f.action is RowAction.REJECTED]
 
 
-@dataclass(frozen=True)
-class _Match:
-    contact_id: uuid.UUID
-    score: float
-    strong: bool  # same phone, same e-mail, or same name at the same organisation
-
-
-def _existing_matches(session: Session, records: list[ContactRecord]) -> list[_Match | None]:
-    """For each record, the existing contact it matches best (batched, see services.duplicates)."""
+def _existing_matches(session: Session, records: list[ContactRecord]) -> list[Any]:
+    """For each record, the existing contact it most likely duplicates, or None (batched)."""
     from crmdesk.services.duplicates import match_incoming
 
-    found: list[_Match | None] = []
-    for match in match_incoming(session, records):
-        if match is None or match.contact_id is None:
-            found.append(None)
-        else:
-            found.append(_Match(match.contact_id, float(match.score), _is_strong(match)))
-    return found
+    return match_incoming(session, records) if records else []
 
 
-def _is_strong(match: Any) -> bool:
-    return bool(getattr(match, "strong", False))
+class _SamePerson:
+    """Whether a row and an earlier row of the file that shares a phone, an e-mail or name and
+    organisation with it are one person: scored exactly as `match_incoming` scores a row against
+    a contact, so a shared switchboard number does not merge two colleagues."""
+
+    def __init__(self) -> None:
+        from crmdesk.services import duplicates
+
+        self._dup = duplicates
+        self._people: dict[int, Any] = {}
+
+    def _person(self, rec: ContactRecord) -> Any:
+        if id(rec) not in self._people:
+            self._people[id(rec)] = self._dup._incoming_person(rec)[0]
+        return self._people[id(rec)]
+
+    def __call__(self, rec: ContactRecord, earlier: ContactRecord) -> bool:
+        score, reasons = self._dup.score_pair(self._person(rec), self._person(earlier))
+        return score >= self._dup.POSSIBLE_MIN_SCORE and self._dup._is_strong(reasons)
 
 
 def _plan(session: Session, batch: ContactBatch) -> _ContactPlan:
@@ -655,26 +651,26 @@ def _plan(session: Session, batch: ContactBatch) -> _ContactPlan:
             fates.append(_Fate(rec.source_line, rec, RowAction.REJECTED, reason=reason))
         else:
             accepted.append(prepared)
-    matches = _existing_matches(session, accepted) if accepted else []
-    existing = _existing_targets(session, {m.contact_id for m in matches if m and m.strong}, phones)
-    index: dict[str, _Target] = {}
+    matches = _existing_matches(session, accepted)
+    strong = {m.contact_id for m in matches if m is not None and m.strong}
+    existing = _existing_targets(session, strong, phones)
+    same_person = _SamePerson()
+    index: dict[str, list[tuple[_Target, ContactRecord]]] = defaultdict(list)
     targets: dict[int, _Target] = {}
     possible = []
     for rec, match in zip(accepted, matches, strict=True):
         keys = _keys(rec, phones)
-        target = existing.get(match.contact_id) if match and match.strong else None
-        target = target or next((index[k] for k in keys.strong if k in index), None)
+        target = existing.get(match.contact_id) if match is not None and match.strong else None
+        if target is None:
+            earlier = {id(t): (t, r) for k in keys.strong for t, r in index.get(k, ())}
+            target = next((t for t, r in earlier.values() if same_person(rec, r)), None)
         if target is None:
             target = _new_target(rec, keys)
             action = RowAction.NEW
             if match is not None:
                 possible.append(
                     PossibleDuplicate(
-                        rec.source_line,
-                        target.name,
-                        match.contact_id,
-                        _contact_name(session, match.contact_id),
-                        match.score,
+                        rec.source_line, target.name, match.contact_id, match.name, match.score
                     )
                 )
         else:
@@ -682,7 +678,7 @@ def _plan(session: Session, batch: ContactBatch) -> _ContactPlan:
         target.lines.append(rec.source_line)
         targets.setdefault(id(target), target)
         for key in keys.strong:
-            index.setdefault(key, target)
+            index[key].append((target, rec))
         fates.append(_Fate(rec.source_line, rec, action, target))
     fates.sort(key=lambda f: f.line)
     accounts = _account_keys(session)
@@ -794,17 +790,6 @@ def _existing_targets(
         ):
             targets[cid].tags.add(name)
     return targets
-
-
-def _contact_name(session: Session, contact_id: uuid.UUID) -> str:
-    row = session.execute(
-        select(
-            Contact.family_name, Contact.given_name, Contact.middle_name, Contact.organization
-        ).where(Contact.id == contact_id)
-    ).first()
-    if row is None:
-        return ""
-    return display_name(row[0], row[1], row[2]) or row[3]
 
 
 def _account_keys(session: Session) -> dict[str, uuid.UUID]:
