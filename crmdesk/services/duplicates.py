@@ -36,7 +36,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from rapidfuzz.fuzz import ratio, token_sort_ratio
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import String, and_, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from crmdesk.models import Account, Contact, Email, Phone
@@ -159,6 +159,7 @@ def phonetic(token: str) -> str:
     return (first.upper() + "".join(out) + "000")[:4]
 
 
+@lru_cache(maxsize=100_000)
 def _org_key(text: str) -> str:
     return "".join(w for w in _WORDS.split(fold(text)) if w)
 
@@ -179,8 +180,7 @@ def split_name(family: str, given: str, formatted: str = "") -> tuple[str, str]:
 class _Person:
     """What two contacts are compared on."""
 
-    __slots__ = ("account", "birthday", "concat", "emails", "keys", "latin", "orgs", "phones",
-                 "sound")  # fmt: skip
+    __slots__ = ("account", "birthday", "emails", "keys", "orgs", "phones", "sound", "tokens")
 
     def __init__(
         self,
@@ -194,18 +194,24 @@ class _Person:
         family, given = split_name(family, given)
         family_tokens, given_tokens = _part_tokens(family), _part_tokens(given)
         tokens = family_tokens + given_tokens
-        self.concat = "".join(tokens)
-        self.latin = " ".join(tokens)
-        self.keys: tuple[str, ...] = (
-            tuple(dict.fromkeys(("".join(sorted(tokens)), self.concat))) if tokens else ()
-        )
+        self.tokens = tokens  # family first
+        self.keys: tuple[str, ...] = _name_keys(tokens) if tokens else ()
         self.sound = "".join(sorted(phonetic(t) for t in tokens)) if tokens else ""
-        orgs = {_org_key(organization), _org_key(account_name)} - {""}
-        self.orgs: tuple[str, ...] = tuple(orgs)
+        org, account = _org_key(organization), _org_key(account_name)
+        self.orgs: tuple[str, ...] = tuple(k for k in {org, account} if k)
         self.account = account_id
         self.birthday = birthday
-        self.phones: frozenset[str] = frozenset()
-        self.emails: frozenset[str] = frozenset()
+        self.phones: frozenset[str] = _NONE
+        self.emails: frozenset[str] = _NONE
+
+
+_NONE: frozenset[str] = frozenset()
+
+
+def _name_keys(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The name in any order ('sanzhang') and family-first without spaces ('zhangsan')."""
+    in_order, any_order = "".join(tokens), "".join(sorted(tokens))
+    return (in_order,) if in_order == any_order else (any_order, in_order)
 
 
 def _name_points(a: _Person, b: _Person) -> tuple[int, Reason | None]:
@@ -213,7 +219,10 @@ def _name_points(a: _Person, b: _Person) -> tuple[int, Reason | None]:
         return 0, None
     if not set(a.keys).isdisjoint(b.keys):
         return NAME_POINTS, Reason.NAME
-    similarity = max(token_sort_ratio(a.latin, b.latin), ratio(a.concat, b.concat))
+    similarity = max(
+        token_sort_ratio(" ".join(a.tokens), " ".join(b.tokens)),
+        ratio("".join(a.tokens), "".join(b.tokens)),
+    )
     if similarity >= NEAR_NAME:
         return NEAR_NAME_POINTS, Reason.SIMILAR_NAME
     if similarity >= SIMILAR_NAME:
@@ -267,10 +276,8 @@ def _secondary_keys(p: _Person) -> list[Hashable]:
 
 
 def _name_block_keys(p: _Person) -> list[Hashable]:
-    keys: list[Hashable] = [("n", k) for k in p.keys]
-    if p.sound:
-        keys.append(("s", p.sound))
-    return keys
+    # name keys are lower case, phonetic ones upper case: one dictionary holds both
+    return [*p.keys, p.sound] if p.sound else list(p.keys)
 
 
 # --- the whole-database scan ----------------------------------------------------------------
@@ -325,18 +332,18 @@ def find_duplicates(
     called as it goes; when `cancelled()` turns true it stops and returns [].
     """
     is_cancelled = cancelled or (lambda: False)
-    ids: list[uuid.UUID] = []
+    ids: list[Any] = []  # keys as stored (no UUID objects for 100k rows); see _as_uuid
     persons: list[_Person] = []
     total = session.scalar(select(func.count(Contact.id)).where(Contact.deleted_at.is_(None))) or 0
     stmt = (
         select(
-            Contact.id,
+            _raw(Contact.id),
             Contact.family_name,
             Contact.given_name,
             Contact.organization,
-            Contact.account_id,
+            _raw(Contact.account_id),
             Account.name,
-            Contact.birthday,
+            _raw(Contact.birthday),
         )
         .outerjoin(Account, Account.id == Contact.account_id)
         .where(Contact.deleted_at.is_(None))
@@ -405,10 +412,20 @@ def find_duplicates(
     return groups
 
 
-def _shared_values(session: Session, model: Any, column: Any) -> dict[str, list[uuid.UUID]]:
+def _raw(column: Any) -> Any:
+    """A column read as stored: equality is all the scan needs, and skipping the conversion to
+    UUID and date objects saves a good part of its time and memory."""
+    return type_coerce(column, String)
+
+
+def _as_uuid(value: Any) -> uuid.UUID:
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+
+
+def _shared_values(session: Session, model: Any, column: Any) -> dict[str, list[Any]]:
     """value -> live contacts, for phone/email values that two or more live contacts share."""
     live = (
-        select(column.label("value"), model.contact_id.label("contact_id"))
+        select(column.label("value"), _raw(model.contact_id).label("contact_id"))
         .join(Contact, Contact.id == model.contact_id)
         .where(model.deleted_at.is_(None), Contact.deleted_at.is_(None), column != "")
         .subquery()
@@ -418,7 +435,7 @@ def _shared_values(session: Session, model: Any, column: Any) -> dict[str, list[
         .group_by(live.c.value)
         .having(func.count(func.distinct(live.c.contact_id)) > 1)
     )
-    out: dict[str, list[uuid.UUID]] = defaultdict(list)
+    out: dict[str, list[Any]] = defaultdict(list)
     rows = session.execute(
         select(live.c.value, live.c.contact_id)
         .where(live.c.value.in_(shared))
@@ -430,7 +447,7 @@ def _shared_values(session: Session, model: Any, column: Any) -> dict[str, list[
 
 
 def _groups(
-    session: Session, ids: list[uuid.UUID], edges: list[tuple[int, int, int, tuple[Reason, ...]]]
+    session: Session, raw_ids: list[Any], edges: list[tuple[int, int, int, tuple[Reason, ...]]]
 ) -> list[DuplicateGroup]:
     parent: dict[int, int] = {}
 
@@ -449,7 +466,8 @@ def _groups(
     for edge in edges:
         by_root[root(edge[0])].append(edge)
     members = sorted({i for edge in edges for i in edge[:2]})
-    names = _member_names(session, [ids[i] for i in members])
+    ids = {i: _as_uuid(raw_ids[i]) for i in members}
+    names = _member_names(session, list(ids.values()))
     groups = []
     for group_edges in by_root.values():
         idx = sorted({i for edge in group_edges for i in edge[:2]})
