@@ -973,7 +973,7 @@ def _order_row(row: _Row, f: dict[str, str], dates: _DateReader,
     try:
         order.ordered_on = dates(row.cell(f["ordered_on"])) if "ordered_on" in f else None
     except ValueError as exc:
-        raise _RowError(f"date {exc}") from exc
+        raise _RowError(f"{f['ordered_on']}: {exc}") from exc
     values: dict[str, Decimal | None] = {}
     currencies = []
     for key in ("amount", "quantity", "unit_price", "line_amount"):

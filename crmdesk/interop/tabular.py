@@ -211,9 +211,11 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
             try:
                 return data.decode(codec), codec
             except UnicodeDecodeError as exc:
-                line = data[:exc.start].count(b"\n") + 1 if codec == "utf-8-sig" else None
-                raise ImportFailed(f"{name} starts as {codec.upper()} but is not all {codec}.",
-                                   line=line) from exc
+                body = data[len(bom):]  # the codec reports positions after the BOM
+                line = body[:exc.start].count(b"\n") + 1 if codec == "utf-8-sig" else None
+                label = codec.removesuffix("-sig").upper()
+                raise ImportFailed(f"{name} starts with a {label} byte-order mark but is not "
+                                   f"all {label}.", line=line) from exc
     codec = _utf16_without_bom(data)
     if codec:
         return data.decode(codec, errors="replace"), codec
