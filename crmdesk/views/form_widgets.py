@@ -132,7 +132,12 @@ class ErrorLabel(QLabel):
         self.hide()
 
     def show_message(self, message: str) -> None:
-        self.setText(f"{self.text()}\n{message}" if not self.isHidden() else message)
+        self.show_messages([message])
+
+    def show_messages(self, messages: Sequence[str]) -> None:
+        text = "\n".join(messages)
+        if text != self.text():
+            self.setText(text)
         self.show()
 
     def clear_message(self) -> None:
@@ -182,28 +187,32 @@ class InlineErrors:
         return None
 
     def clear(self) -> None:
-        for widget, label in self._shown:
-            if shiboken6.isValid(label):
-                label.clear_message()
-            mark_invalid(widget, False)
-        self._shown = []
-        self.current = []
+        self.show([])
 
     def show(self, errors: Sequence[FieldError]) -> tuple[QWidget | None, list[FieldError]]:
-        """Show each error at its field; returns the first field in error and those not placed."""
-        self.clear()
-        self.current = list(errors)
+        """Show each error at its field; returns the first field in error and those not placed.
+
+        Only what changed is touched, so re-checking on every keystroke does not flicker.
+        """
+        messages: dict[ErrorTarget, list[str]] = {}
         first, unplaced = None, []
         for error in errors:
             target = self.target(error.field)
             if target is None:
                 unplaced.append(error)
                 continue
-            widget, label = target
-            label.show_message(translated_error(error.message))
+            messages.setdefault(target, []).append(translated_error(error.message))
+            first = first or target[0]
+        for widget, label in self._shown:
+            if (widget, label) not in messages:
+                if shiboken6.isValid(label):
+                    label.clear_message()
+                mark_invalid(widget, False)
+        for (widget, label), texts in messages.items():
+            label.show_messages(texts)
             mark_invalid(widget, True)
-            self._shown.append(target)
-            first = first or widget
+        self._shown = list(messages)
+        self.current = list(errors)
         return first, unplaced
 
 
