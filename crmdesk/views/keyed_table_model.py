@@ -193,7 +193,7 @@ class KeyedTableModel(QAbstractTableModel):
         """Forget the cached rows (the next paint reads them again)."""
         self._pages.clear()
 
-    # -- loading keys ------------------------------------------------------------------------------
+    # -- loading keys --------------------------------------------------------------------------
 
     def set_filter(self, flt: Any) -> None:
         """Show the keys matching `flt` (re-runs the key query unless nothing changed)."""
@@ -288,7 +288,7 @@ class KeyedTableModel(QAbstractTableModel):
             self.endResetModel()
         self.keys_loaded.emit(len(keys))
 
-    # -- data bus ----------------------------------------------------------------------------------
+    # -- data bus ------------------------------------------------------------------------------
 
     def touched_by(self, changes: Changes) -> bool:
         return any(getattr(changes, name) for name in self.watches)
@@ -300,7 +300,7 @@ class KeyedTableModel(QAbstractTableModel):
         self._pages.clear()
         self.refresh()
 
-    # -- QAbstractItemModel ------------------------------------------------------------------------
+    # -- QAbstractItemModel --------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._keys)
