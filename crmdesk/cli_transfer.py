@@ -47,7 +47,9 @@ def add_transfer_verbs(verbs: Any, parser_class: type[argparse.ArgumentParser]) 
     contacts.set_defaults(handler=_export_contacts)
 
     dup = verbs.add_parser("duplicates", help="find groups of contacts that look like one person")
-    dup.add_argument("--min-score", type=float, default=None, help="leave out weaker candidates")
+    dup.add_argument(
+        "--min-score", type=int, default=None, help="0-100; lower finds weaker candidates"
+    )
     dup.add_argument("--json", action="store_true", help="JSON lines, one object a group")
     dup.set_defaults(handler=_duplicates)
 
@@ -178,20 +180,25 @@ def _export_contacts(db: Database, args: argparse.Namespace) -> int:
             session, ContactFilter(search=args.search), fmt, args.output
         )
     if args.json:
-        _print_json(result)
+        _print_json({**to_jsonable(result), "path": str(result.path)})
     else:
         print(f"wrote {result.contacts} contacts to {result.path} ({fmt.value})")
     return 0
 
 
 def _duplicates(db: Database, args: argparse.Namespace) -> int:
-    from crmdesk.services.duplicates import find_duplicates
+    from crmdesk.services.duplicates import DUPLICATE_MIN_SCORE, find_duplicates
 
+    min_score = DUPLICATE_MIN_SCORE if args.min_score is None else args.min_score
     with db.reading() as session:
-        groups = find_duplicates(session)
+        groups = find_duplicates(session, min_score=min_score)
     for group in groups:
         if args.json:
             _print_json(group)
-        else:
-            print(group)
+            continue
+        print(f"score {group.score}  {', '.join(group.reasons)}")
+        for member in group.members:
+            print("\t".join(["  " + member.id.hex, member.name, member.organization]))
+    if not args.json:
+        print(f"{len(groups)} group(s) of possible duplicates", file=sys.stderr)
     return 0
