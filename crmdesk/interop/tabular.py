@@ -63,6 +63,7 @@ __all__ = [
     "neutralise",
     "orders_from_table",
     "read_table",
+    "unneutralise",
     "write_contacts_csv",
     "write_contacts_xlsx",
     "write_table_csv",
@@ -153,11 +154,13 @@ def _build(records: Iterable[tuple[int, list[Cell]]], name: str) -> tuple[list[s
 
 def _unique(headers: list[str]) -> list[str]:
     """Two columns called 电话 become `电话` and `电话 (2)`, so a mapping can name each."""
-    seen: Counter[str] = Counter()
-    out = []
+    out: list[str] = []
     for header in headers:
-        seen[header] += 1
-        out.append(header if seen[header] == 1 else f"{header} ({seen[header]})")
+        name, n = header, 1
+        while name in out:
+            n += 1
+            name = f"{header} ({n})"
+        out.append(name)
     return out
 
 
@@ -360,6 +363,8 @@ def write_table_xlsx(headers: Sequence[str], rows: Iterable[Sequence[Cell]],
 
 
 def _xlsx_cell(ws: object, cell: Cell) -> object:
+    if cell == "":
+        return None  # no cell at all: most of a contact sheet is empty, and writes faster so
     if isinstance(cell, str):
         return neutralise(ILLEGAL_CHARACTERS_RE.sub("", cell))
     if isinstance(cell, dt.date) and not isinstance(cell, dt.datetime):

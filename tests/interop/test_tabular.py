@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 import io
 import json
+import random
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -228,6 +229,23 @@ def test_malformed_files_fail_with_import_failed_only(tmp_path, name, data, word
     with pytest.raises(ImportFailed) as caught:
         read(tmp_path, name, data)
     assert words in str(caught.value)
+
+
+def test_damaged_files_fail_only_with_import_failed():
+    rnd = random.Random(7)
+    name = "google_legacy_export_roundcube.csv"
+    for data, filename in (((CSV_DIR / name).read_bytes(), "a.csv"),
+                           (write_contacts_xlsx(people()), "a.xlsx")):
+        for i in range(120):
+            damaged = bytearray(data[:rnd.randrange(1, len(data))] if i % 3 == 0 else data)
+            for _ in range(i % 3 * 4):
+                damaged[rnd.randrange(len(damaged))] = rnd.randrange(256)
+            try:
+                table = read_table(bytes(damaged), filename)
+                contacts(table)
+                orders_from_table(table, guess_order_mapping(table.headers))
+            except ImportFailed:
+                pass
 
 
 def test_a_quote_never_closed_names_the_line_where_it_opens(tmp_path):
