@@ -216,17 +216,24 @@ class _ChangeCollector:
         return Changes(**{k: frozenset(v) for k, v in self.ids.items()})
 
 
-def _preload(session: Session, entries: Iterable[_Entry], models: dict[str, type[Entity]]) -> None:
-    """Load every row the batch touched in one query per table (the identity map keeps them)."""
+def _preload(
+    session: Session, entries: Iterable[_Entry], models: dict[str, type[Entity]]
+) -> dict[tuple[str, uuid.UUID], Any]:
+    """Every row the batch touched, one query per table and 500 rows (held here: the session's
+    identity map only keeps weak references)."""
     wanted: dict[str, set[uuid.UUID]] = defaultdict(set)
     for e in entries:
         if e.entity in models:
             wanted[e.entity].add(e.entity_id)
+    rows: dict[tuple[str, uuid.UUID], Any] = {}
     for entity, ids in wanted.items():
         model = models[entity]
         id_list = list(ids)
         for start in range(0, len(id_list), 500):
-            session.scalars(select(model).where(model.id.in_(id_list[start : start + 500]))).all()
+            chunk = id_list[start : start + 500]
+            for obj in session.scalars(select(model).where(model.id.in_(chunk))):
+                rows[(entity, obj.id)] = obj
+    return rows
 
 
 def revert_batch(session: Session, batch_id: uuid.UUID) -> RevertResult:
@@ -235,7 +242,7 @@ def revert_batch(session: Session, batch_id: uuid.UUID) -> RevertResult:
     if not entries:
         raise RecordNotFound(f"No change with batch id {batch_id} in the history.")
     models = models_by_table()
-    _preload(session, entries, models)
+    rows = _preload(session, entries, models)
     collector = _ChangeCollector()
     conflicts: dict[tuple[str, uuid.UUID, str], None] = {}
     reverted = 0
@@ -250,13 +257,15 @@ def revert_batch(session: Session, batch_id: uuid.UUID) -> RevertResult:
         if (e.entity, e.entity_id, e.field) in conflicts:
             continue  # an older write to a field already found edited since: leave it too
         model = models[e.entity]
-        obj = session.get(model, e.entity_id)
+        obj = rows.get((e.entity, e.entity_id))
         if e.action == ChangeAction.INSERT:
             if obj is None:
                 continue  # removed since: nothing left to undo
             if _undo_insert(session, e.entity, obj, now):
                 collector.row(e.entity, obj)
                 reverted += 1
+                if e.entity in CHILD_ENTITIES:
+                    del rows[(e.entity, e.entity_id)]
         elif e.action == ChangeAction.DELETE and e.field == SNAPSHOT_FIELD:
             if obj is not None:
                 conflict(e)
@@ -269,6 +278,7 @@ def revert_batch(session: Session, batch_id: uuid.UUID) -> RevertResult:
                 }
             )
             session.add(restored)
+            rows[(e.entity, e.entity_id)] = restored
             collector.row(e.entity, restored)
             reverted += 1
         else:  # UPDATE, or DELETE/RESTORE of deleted_at: put the old value back
