@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -180,6 +180,7 @@ class ContactsPane(QWidget):
         self._shown: tuple[int, uuid.UUID | None] | None = None
         self._syncing_selection = False
         self._autosaving = False
+        self._split_once = self._detail_split_once = self._fitted = False
         self._facet_generation = 0
         self._facet_tasks: dict[int, tasks.Task] = {}
         self._finished_tasks: list[tasks.Task] = []
@@ -209,6 +210,7 @@ class ContactsPane(QWidget):
         left_layout.addLayout(self._toolbar_layout)
         left_layout.addLayout(self._filters_layout)
         left_layout.addWidget(self.tables, 1)
+        left_layout.addWidget(self.count_label)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.detail_splitter)
@@ -248,10 +250,7 @@ class ContactsPane(QWidget):
         self.search_box.setObjectName("search_box")
         self.search_box.setPlaceholderText(_tr("Search name, pinyin, phone, email…"))
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.addAction(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView),
-            QLineEdit.ActionPosition.LeadingPosition,
-        )
+        self.search_box.setMinimumWidth(self.search_box.fontMetrics().averageCharWidth() * 28)
         self.search_box.textChanged.connect(self._on_search_box_text_changed)
         self.search_box.returnPressed.connect(self._on_search_box_return_pressed)
         clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search_box)
@@ -291,12 +290,7 @@ class ContactsPane(QWidget):
         self.tier_combo.setToolTip(_tr("Customer value tier (of the contact's account)"))
         self.loyalty_combo.setToolTip(_tr("Loyalty stage (of the contact's account)"))
         for combo in (self.tier_combo, self.loyalty_combo):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContentsOnFirstShow)
             combo.currentIndexChanged.connect(self._apply_filter)
-        self.count_label = QLabel(self)
-        self.count_label.setObjectName("count_label")
-        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.count_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         row = QHBoxLayout()
         row.setSpacing(6)
         for combo in (
@@ -306,15 +300,22 @@ class ContactsPane(QWidget):
             self.city_combo,
             self.owner_combo,
         ):
+            # Narrow enough that the filters never make the table side wider than it needs.
+            combo.setMinimumContentsLength(3)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            combo.setMaximumWidth(220)
             row.addWidget(combo)
-        row.addWidget(self.count_label, 1)
         self._filters_layout = row
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("count_label")
+        self.count_label.setEnabled(False)
 
     def _facet_combo(self, all_text: str) -> QComboBox:
         combo = QComboBox(self)
         combo.addItem(all_text, None)
-        combo.setMinimumContentsLength(8)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMaxVisibleItems(20)
         combo.currentIndexChanged.connect(self._apply_filter)
         return combo
@@ -738,6 +739,10 @@ class ContactsPane(QWidget):
     def _show_form(self, kind: int, key: uuid.UUID | None) -> None:
         form = self._form(kind)
         self.detail.setCurrentWidget(form)
+        if not self._fitted:
+            # Measured once the form is laid out with what load() filled in.
+            self._fitted = True
+            QTimer.singleShot(0, self, lambda: self._fit_detail(form))
         if key is None:
             self.timeline.show_for()
         elif kind == CONTACTS:
@@ -746,6 +751,35 @@ class ContactsPane(QWidget):
             self.timeline.show_for(account_id=key)
         self.timeline.show()
         self._shown = (kind, key)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._split_once:
+            self._split_once = True
+            total = sum(self.splitter.sizes())
+            right = int(total * 0.42)
+            self.splitter.setSizes([total - right, right])
+
+    def _fit_detail(self, form: RecordForm) -> None:
+        """Widen the detail side so the form fits without scrolling sideways (table keeps 400px);
+        the first time, also give the form about three quarters of the height."""
+        if not self.isVisible():
+            return
+        needed = (
+            form.content.minimumSizeHint().width()
+            + form.scroll.verticalScrollBar().sizeHint().width()
+            + 2 * form.scroll.frameWidth()
+            + 2
+        )
+        left, right = self.splitter.sizes()
+        total = left + right
+        if right < needed and total > 0:
+            right = min(needed, max(total - 400, right))
+            self.splitter.setSizes([total - right, right])
+        if not self._detail_split_once:
+            self._detail_split_once = True
+            height = sum(self.detail_splitter.sizes()) or self.detail_splitter.height()
+            self.detail_splitter.setSizes([height * 3 // 4, height - height * 3 // 4])
 
     def _show_placeholder(self) -> None:
         self._shown = None
