@@ -36,11 +36,14 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from rapidfuzz.fuzz import ratio, token_sort_ratio
-from sqlalchemy import String, and_, func, or_, select, type_coerce
+from sqlalchemy import String, and_, func, select, type_coerce
+from sqlalchemy import column as sql_column
+from sqlalchemy import values as sql_values
 from sqlalchemy.orm import Session
 
 from crmdesk.models import Account, Contact, Email, Phone
-from crmdesk.models.names import display_name, fold, has_cjk, name_sort_key, pinyin_syllables
+from crmdesk.models.names import display_name, fold, has_cjk, pinyin_syllables
+from crmdesk.models.names import name_sort_key as _name_sort_key
 from crmdesk.models.names import split_full_name as _split_full_name
 from crmdesk.services.normalize import normalize_email, phone_e164
 
@@ -206,6 +209,7 @@ class _Person:
 
 
 _NONE: frozenset[str] = frozenset()
+name_sort_key = lru_cache(maxsize=200_000)(_name_sort_key)  # imports repeat names a lot
 
 
 def _name_keys(tokens: tuple[str, ...]) -> tuple[str, ...]:
@@ -606,10 +610,31 @@ def match_incoming(
         for row in _contact_rows(session, Contact.sort_key.in_(chunk)):
             rows[row.id] = row
             by_sort_key[row.sort_key].add(row.id)
-    prefixes = sorted({prefix for _, _, prefix in people} - {""})
-    for chunk in _chunks(prefixes, 100):
-        ranges = [and_(Contact.sort_key >= p, Contact.sort_key < p + "\uffff") for p in chunk]
-        for row in _contact_rows(session, or_(*ranges)):
+    # similar spellings, only for records nothing else has found a candidate for
+    prefixes = sorted(
+        {
+            prefix
+            for person, keys, prefix in people
+            if prefix
+            and not any(v in by_phone for v in person.phones)
+            and not any(v in by_email for v in person.emails)
+            and not any(k in by_sort_key for k in keys)
+        }
+    )
+    for chunk in _chunks(prefixes, 250):
+        ranges = (
+            sql_values(sql_column("lo", String), sql_column("hi", String), name="prefixes")
+            .data([(p, p + "\uffff") for p in chunk])
+            .cte("prefixes")
+        )
+        stmt = (
+            select(*_CONTACT_COLUMNS)
+            .select_from(ranges)
+            .join(Contact, and_(Contact.sort_key >= ranges.c.lo, Contact.sort_key < ranges.c.hi))
+            .outerjoin(Account, Account.id == Contact.account_id)
+            .where(Contact.deleted_at.is_(None))
+        )
+        for row in session.execute(stmt):  # one index range per prefix
             rows[row.id] = row
             by_sort_key[row.sort_key].add(row.id)
     missing = {c for ids in (*by_phone.values(), *by_email.values()) for c in ids} - rows.keys()
