@@ -298,13 +298,14 @@ class _Pairs:
         self,
         members: Iterable[int],
         refine: Callable[[_Person], list[Hashable]] | None = None,
-        limit: int = MAX_BLOCK,
+        limit: int | None = None,
     ) -> None:
         """Pair up a block's members; split a block over `limit` by the `refine` keys (a part
         still over twice the limit is dropped: its key says nothing about identity)."""
         unique = sorted(set(members))
         if len(unique) < 2:
             return
+        limit = MAX_BLOCK if limit is None else limit
         if len(unique) <= limit:
             n = self.n
             self.codes.update(i * n + j for i, j in itertools.combinations(unique, 2))

@@ -20,6 +20,7 @@ from crmdesk.services.duplicates import (
     find_duplicates,
     match_incoming,
     phonetic,
+    score_pair,
 )
 
 
@@ -151,8 +152,16 @@ def test_oversized_block_is_split_by_name(ddb, monkeypatch):
         add(ddb, "Doe", given, phones=[switchboard])
     a = add(ddb, "Roe", "Frank", phones=[switchboard])
     b = add(ddb, "Roe", "Frank", phones=[switchboard])
+    scored = []
+
+    def counting(x, y):
+        scored.append((x, y))
+        return score_pair(x, y)
+
+    monkeypatch.setattr(duplicates, "score_pair", counting)
     [group] = groups(ddb)
     assert set(group.ids) == {a, b}
+    assert len(scored) == 1  # not the 21 pairs of the whole block
 
 
 def test_progress_and_cancel(ddb):
