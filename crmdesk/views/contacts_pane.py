@@ -234,7 +234,7 @@ class ContactsPane(QWidget):
         self._tab(CONTACTS)
         self.tables.setCurrentWidget(self._tabs[CONTACTS].view)
         self._update_placeholder()
-        self._load_facets()
+        self._facets_started = False  # loaded after the first keys: they'd compete for the CPU
 
     # -- building ------------------------------------------------------------------------------
 
@@ -414,6 +414,11 @@ class ContactsPane(QWidget):
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
+
+    def search(self, text: str) -> None:
+        """Show the records matching `text` now (typing waits for a pause first)."""
+        self.search_box.setText(text)
+        self._apply_filter()
 
     def clear_search(self) -> None:
         self.search_box.clear()
@@ -656,6 +661,9 @@ class ContactsPane(QWidget):
         if tab.kind == self.kind:
             self._update_count()
             self._update_placeholder()
+        if not self._facets_started:
+            self._facets_started = True
+            self._load_facets()
 
     def _select_ids(self, tab: _Tab, ids: Sequence[uuid.UUID], current: uuid.UUID) -> None:
         """Select these records' rows (merged into ranges) and make `current` current."""
@@ -681,6 +689,9 @@ class ContactsPane(QWidget):
 
     @Slot(object, str)
     def _on_model_load_failed(self, error: BaseException, details: str) -> None:
+        if not self._facets_started:
+            self._facets_started = True
+            self._load_facets()
         errors.report(self, error, details)
 
     def _update_count(self) -> None:

@@ -2,17 +2,24 @@
 
 The key query (`keys(session, filter, sort, descending)`) runs off the GUI thread and returns
 every matching key in display order; `rowCount()` is their number. `data()` fills rows from an
-LRU cache of pages of `PAGE_SIZE` keys, each page one `rows(session, ids)` call (a `WHERE id IN
-(…)` of at most 200 keys, a few milliseconds, so it runs on the GUI thread while Qt paints).
-Each key request carries a generation number; answers that a newer request has overtaken are
-dropped. Columns are declared (`Column`), so subclasses only say what to show.
+LRU cache of pages of at most `PAGE_SIZE` keys, each page one `rows(session, ids)` call (a `WHERE
+id IN (…)` of at most 200 keys, a few milliseconds, so it runs on the GUI thread while Qt paints).
+Pages are not aligned to a fixed grid: a page starts at the first row the view asks for that is
+not cached (or ends at the cached page below it, when scrolling up), so a jump anywhere is one
+query however the window falls. Each key request carries a generation number; answers that a
+newer request has overtaken are dropped. Columns are declared (`Column`), so subclasses only say
+what to show.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import threading
 import traceback
+from bisect import bisect_right, insort
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -37,6 +44,17 @@ from crmdesk.views.bus import DataBus
 IdRole = Qt.ItemDataRole.UserRole + 1
 """The row's key (a UUID), read from the key list: never fetches a page."""
 
+DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
+EDIT_ROLE = int(Qt.ItemDataRole.EditRole)
+TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
+ALIGNMENT_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
+ID_ROLE = int(IdRole)
+_OTHER_ROLES = frozenset({EDIT_ROLE, TOOLTIP_ROLE, ALIGNMENT_ROLE, ID_ROLE})
+_ITEM_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+
 PAGE_SIZE = 200
 MAX_PAGES = 16
 TOOLTIP_LENGTH = 40
@@ -46,6 +64,7 @@ LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 Index = QModelIndex | QPersistentModelIndex
+_Entry = tuple[Any, tuple[str, ...]]  # a row's dataclass and its display texts
 KeyQuery = Callable[[Session, Any, Any, bool], list[Any]]
 RowQuery = Callable[[Session, Sequence[Any]], list[Any]]
 
@@ -69,6 +88,35 @@ class Column:
         if self.formatter is not None:
             return self.formatter(value)
         return value if isinstance(value, str) else str(value)
+
+
+_gc_lock = threading.Lock()
+_gc_pausers = 0
+_gc_was_enabled = True
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No automatic garbage collection while a key list is built.
+
+    A key list is ~100,000 new UUID objects; each is tracked by the cycle collector, whose
+    collections, triggered by the allocations, would re-scan the growing list and the rest of
+    the heap (measured: 0.6 s instead of 0.2 s for 100k keys). Nothing in a key list forms
+    cycles; collection resumes (and catches up) when the last key query running ends.
+    """
+    global _gc_pausers, _gc_was_enabled
+    with _gc_lock:
+        if _gc_pausers == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_pausers += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_pausers -= 1
+            if _gc_pausers == 0 and _gc_was_enabled:
+                gc.enable()
 
 
 @dataclass(frozen=True)
@@ -127,7 +175,11 @@ class KeyedTableModel(QAbstractTableModel):
         self._descending = False
         self._keys: list[Any] = []
         self._row_index: dict[Any, int] | None = None
-        self._pages: OrderedDict[int, list[Any]] = OrderedDict()
+        # start row -> that page's entries, least recently used first; starts kept sorted
+        self._pages: OrderedDict[int, list[_Entry | None]] = OrderedDict()
+        self._starts: list[int] = []
+        self._hot_start, self._hot_page = 0, []
+        self.fetches = 0  # how many page queries ran (for tests and benchmarks)
         self._generation = 0
         self._loaded_generation = 0
         self._running: dict[int, tasks.Task] = {}
@@ -148,9 +200,13 @@ class KeyedTableModel(QAbstractTableModel):
         return self._loaded_generation != self._generation
 
     @property
-    def cached_pages(self) -> tuple[int, ...]:
-        """The page numbers in the cache, least recently used first."""
-        return tuple(self._pages)
+    def cached_pages(self) -> tuple[tuple[int, int], ...]:
+        """The (first, last + 1) rows of each cached page, least recently used first."""
+        return tuple((start, start + len(page)) for start, page in self._pages.items())
+
+    def is_cached(self, row: int) -> bool:
+        i = bisect_right(self._starts, row) - 1
+        return i >= 0 and row < self._starts[i] + len(self._pages[self._starts[i]])
 
     def keys(self) -> list[Any]:
         """A copy of the key list, in display order."""
@@ -168,30 +224,60 @@ class KeyedTableModel(QAbstractTableModel):
 
     def record_at(self, row: int) -> Any:
         """The row dataclass shown in a row (fetching its page if needed), None if missing."""
+        entry = self._entry(row)
+        return entry[0] if entry is not None else None
+
+    def _entry(self, row: int) -> _Entry | None:
+        """(record, display texts) of a row, from the page cache or one page fetch."""
+        offset = row - self._hot_start
+        if 0 <= offset < len(self._hot_page):  # most calls: the page painted a moment ago
+            return self._hot_page[offset]
         if not 0 <= row < len(self._keys):
             return None
-        page_number = row // self.page_size
-        page = self._pages.get(page_number)
-        if page is None:
-            page = self._fetch_page(page_number)
-        else:
-            self._pages.move_to_end(page_number)
-        return page[row - page_number * self.page_size]
+        starts = self._starts
+        i = bisect_right(starts, row) - 1
+        gap_start = 0
+        if i >= 0:
+            start = starts[i]
+            page = self._pages[start]
+            if row < start + len(page):
+                self._pages.move_to_end(start)
+                self._hot_start, self._hot_page = start, page
+                return page[row - start]
+            gap_start = start + len(page)
+        gap_end = starts[i + 1] if i + 1 < len(starts) else len(self._keys)
+        # Down from the row asked for; up to it when the rows below are cached (scrolling up).
+        start = max(gap_start, min(row, gap_end - self.page_size))
+        page = self._fetch(start, min(start + self.page_size, gap_end))
+        return page[row - start]
 
-    def _fetch_page(self, page_number: int) -> list[Any]:
-        start = page_number * self.page_size
-        ids = self._keys[start : start + self.page_size]
+    def _fetch(self, start: int, end: int) -> list[_Entry | None]:
+        ids = self._keys[start:end]
         with self._db.reading() as session:
             found = {record.id: record for record in self._row_query(session, ids)}
-        page = [found.get(key) for key in ids]
-        self._pages[page_number] = page
+        self.fetches += 1
+        columns = self.columns
+        page: list[_Entry | None] = []
+        for key in ids:
+            record = found.get(key)
+            if record is None:
+                page.append(None)  # deleted since the keys were read: the refresh removes it
+            else:
+                texts = tuple(c.text(getattr(record, c.attribute)) for c in columns)
+                page.append((record, texts))
+        self._pages[start] = page
+        insort(self._starts, start)
         while len(self._pages) > self.max_pages:
-            self._pages.popitem(last=False)
+            oldest, _ = self._pages.popitem(last=False)
+            self._starts.remove(oldest)
+        self._hot_start, self._hot_page = start, page
         return page
 
     def invalidate(self) -> None:
         """Forget the cached rows (the next paint reads them again)."""
         self._pages.clear()
+        self._starts.clear()
+        self._hot_start, self._hot_page = 0, []
 
     # -- loading keys --------------------------------------------------------------------------
 
@@ -234,7 +320,7 @@ class KeyedTableModel(QAbstractTableModel):
             if task.is_cancelled():
                 raise tasks.Cancelled
             try:
-                with db.reading() as session:
+                with _gc_paused(), db.reading() as session:
                     if request.sort is None:
                         keys = key_query(session, request.flt)  # type: ignore[call-arg]
                     else:
@@ -275,7 +361,7 @@ class KeyedTableModel(QAbstractTableModel):
     def _apply_keys(self, keys: list[Any]) -> None:
         if len(keys) == len(self._keys) and keys == self._keys:
             # Same rows in the same order: repaint what is visible, keep selection and scroll.
-            self._pages.clear()
+            self.invalidate()
             if keys:
                 self.dataChanged.emit(
                     self.index(0, 0), self.index(len(keys) - 1, len(self.columns) - 1)
@@ -284,7 +370,7 @@ class KeyedTableModel(QAbstractTableModel):
             self.beginResetModel()
             self._keys = keys
             self._row_index = None
-            self._pages.clear()
+            self.invalidate()
             self.endResetModel()
         self.keys_loaded.emit(len(keys))
 
@@ -297,7 +383,7 @@ class KeyedTableModel(QAbstractTableModel):
     def _on_bus_changed(self, changes: Changes) -> None:
         if not self.touched_by(changes):
             return
-        self._pages.clear()
+        self.invalidate()
         self.refresh()
 
     # -- QAbstractItemModel --------------------------------------------------------------------
@@ -309,45 +395,29 @@ class KeyedTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return _ITEM_FLAGS if index.isValid() else _NO_FLAGS
 
-    _FETCHING_ROLES: ClassVar[frozenset[int]] = frozenset(
-        {
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.EditRole,
-            Qt.ItemDataRole.ToolTipRole,
-        }
-    )
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: Index, role: int = DISPLAY_ROLE) -> Any:
+        # Called for every role of every visible cell while Qt paints: plain int compares first,
+        # texts formatted once per page fetch.
+        if role == DISPLAY_ROLE:
+            entry = self._entry(index.row())
+            return None if entry is None else entry[1][index.column()]
+        if role not in _OTHER_ROLES or not index.isValid():
             return None
         row, column_number = index.row(), index.column()
-        if not (0 <= row < len(self._keys) and 0 <= column_number < len(self.columns)):
-            return None
+        if role == ID_ROLE:
+            return self._keys[row] if 0 <= row < len(self._keys) else None
         column = self.columns[column_number]
-        if role == IdRole:
-            return self._keys[row]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if role == ALIGNMENT_ROLE:
             return column.alignment
-        if role not in self._FETCHING_ROLES:
+        entry = self._entry(row)
+        if entry is None:
             return None
-        record = self.record_at(row)
-        if record is None:
-            return None  # deleted since the keys were read; the refresh on its way removes it
-        value = getattr(record, column.attribute)
-        if role == Qt.ItemDataRole.EditRole:
-            return value
-        text = column.text(value)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return text if len(text) > TOOLTIP_LENGTH else None
-        return text
+        if role == EDIT_ROLE:
+            return getattr(entry[0], column.attribute)
+        text = entry[1][column_number]
+        return text if len(text) > TOOLTIP_LENGTH else None  # ToolTipRole
 
     def headerData(
         self,
