@@ -180,7 +180,8 @@ class ContactsPane(QWidget):
         self._shown: tuple[int, uuid.UUID | None] | None = None
         self._syncing_selection = False
         self._autosaving = False
-        self._split_once = self._detail_split_once = self._fitted = False
+        self._split_once = self._detail_split_once = False
+        self._fitted: list[RecordForm] = []  # forms the detail side was widened for
         self._facet_generation = 0
         self._facet_tasks: dict[int, tasks.Task] = {}
         self._finished_tasks: list[tasks.Task] = []
@@ -750,9 +751,9 @@ class ContactsPane(QWidget):
     def _show_form(self, kind: int, key: uuid.UUID | None) -> None:
         form = self._form(kind)
         self.detail.setCurrentWidget(form)
-        if not self._fitted:
+        if form not in self._fitted:
             # Measured once the form is laid out with what load() filled in.
-            self._fitted = True
+            self._fitted.append(form)
             QTimer.singleShot(0, self, lambda: self._fit_detail(form))
         if key is None:
             self.timeline.show_for()
