@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import threading
+import time
 import traceback
 from bisect import bisect_right, insort
 from collections import OrderedDict
@@ -133,6 +134,7 @@ class _KeyAnswer:
     keys: list[Any] = field(default_factory=list)
     error: BaseException | None = None
     details: str = ""
+    seconds: float = 0.0
 
 
 class KeyedTableModel(QAbstractTableModel):
@@ -180,6 +182,7 @@ class KeyedTableModel(QAbstractTableModel):
         self._starts: list[int] = []
         self._hot_start, self._hot_page = 0, []
         self.fetches = 0  # how many page queries ran (for tests and benchmarks)
+        self.last_query_seconds = 0.0  # the last applied key query, in its worker thread
         self._generation = 0
         self._loaded_generation = 0
         self._running: dict[int, tasks.Task] = {}
@@ -319,6 +322,7 @@ class KeyedTableModel(QAbstractTableModel):
         def work(task: tasks.Task) -> _KeyAnswer:
             if task.is_cancelled():
                 raise tasks.Cancelled
+            started = time.perf_counter()
             try:
                 with _gc_paused(), db.reading() as session:
                     if request.sort is None:
@@ -327,7 +331,7 @@ class KeyedTableModel(QAbstractTableModel):
                         keys = key_query(session, request.flt, request.sort, request.descending)
             except Exception as exc:  # handed to the GUI thread, which reports it
                 return _KeyAnswer(request.generation, error=exc, details=traceback.format_exc())
-            return _KeyAnswer(request.generation, keys)
+            return _KeyAnswer(request.generation, keys, seconds=time.perf_counter() - started)
 
         task = tasks.Task(work)
         task.signals.finished.connect(self._on_task_finished)
@@ -353,6 +357,7 @@ class KeyedTableModel(QAbstractTableModel):
         if answer.generation != self._generation:
             return  # a newer request is on its way
         self._loaded_generation = answer.generation
+        self.last_query_seconds = answer.seconds
         if answer.error is not None:
             self.load_failed.emit(answer.error, answer.details)
             return
