@@ -35,17 +35,17 @@ import re
 import unicodedata
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, text
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Table, bindparam, select, text
+from sqlalchemy.orm import Session
 
 from crmdesk import fulltext
-from crmdesk.errors import ImportFailed, KnownError
+from crmdesk.errors import ImportFailed, KnownError, StaleRecordError
 from crmdesk.interop.records import (
     AddressRecord,
     ContactRecord,
@@ -73,7 +73,13 @@ from crmdesk.models.changelog import SNAPSHOT_FIELD, session_batch, to_json_valu
 from crmdesk.models.changelog import _actor as change_actor
 from crmdesk.models.customers import contact_tags
 from crmdesk.models.enums import ChangeAction
-from crmdesk.models.names import display_name, name_sort_key, split_full_name, text_sort_key
+from crmdesk.models.names import (
+    display_name,
+    name_sort_key,
+    pinyin_search_terms,
+    split_full_name,
+    text_sort_key,
+)
 from crmdesk.services.changes import Changes
 from crmdesk.services.contact_points import ADDRESS_PARTS
 from crmdesk.services.contacts import SCALAR_FIELDS
@@ -233,112 +239,250 @@ def mapping_json(mapping: Any) -> Any:
 # Bulk writes that are change-logged and indexed like ORM writes
 # =================================================================================================
 
-_PLAIN = (str, int, float, bool, type(None))
+
+_JSON_READY = (str, int, float, bool, type(None))
 
 
-def _column_defaults(model: type[Entity]) -> dict[str, Any]:
-    """Every column of the model with its scalar default (None where there is none)."""
-    values: dict[str, Any] = {}
-    for column in model.__table__.columns:
-        default = column.default
-        values[column.key] = default.arg if default is not None and default.is_scalar else None
-    return values
+class _Ids:
+    """Time-ordered UUIDv7 keys for bulk rows, as `new_id` makes them at a quarter of the cost:
+    each block starts from a fresh `new_id()` and counts up in its random bits (RFC 9562's
+    monotonic method), so keys still sort in the order they were made."""
+
+    BLOCK = 1 << 16
+
+    def __init__(self) -> None:
+        self._next = self._left = 0
+
+    def restart(self) -> None:
+        """The next key starts a block after every key `new_id` has made so far."""
+        self._left = 0
+
+    def __call__(self) -> uuid.UUID:
+        if not self._left:
+            self._next = new_id().int & ~(1 << 61)  # room to count up below the variant bits
+            self._left = self.BLOCK
+        self._next += 1
+        self._left -= 1
+        return uuid.UUID(int=self._next)
+
+
+class _PendingRows:
+    """Rows of one table waiting to be inserted, each already bound as the driver takes it (by
+    its column type's own bind processor, what Core's insert() would do per row and value)."""
+
+    def __init__(self, writer: _BulkWriter, table: Table) -> None:
+        dialect = writer.conn.dialect
+        quote = dialect.identifier_preparer.quote
+        self.writer, self.table = writer, table
+        self.entity = table.name if "version" in table.c else ""  # an Entity: change-logged
+        columns = list(table.columns)
+        self.names = {c.key: quote(c.name) for c in columns}
+        self.position = {c.key: i for i, c in enumerate(columns)}
+        self.processors = {
+            c.key: c.type.dialect_impl(dialect).bind_processor(dialect) for c in columns
+        }
+        defaults: dict[str, Any] = {}
+        for c in columns:
+            scalar = c.default is not None and c.default.is_scalar
+            defaults[c.key] = c.default.arg if scalar else None
+        if self.entity:
+            defaults.update(created_at=writer.now, updated_at=writer.now, version=1)
+        self.template = [self.bind(k, v) for k, v in defaults.items()]
+        self.template_json = {k: _json_value(v) for k, v in defaults.items()}
+        self.sql = (
+            f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in columns)}) "
+            f"VALUES ({', '.join('?' for _ in columns)})"
+        )
+        self.params: list[tuple[Any, ...]] = []
+
+    def bind(self, key: str, value: Any) -> Any:
+        """The value as the driver takes it for this column."""
+        processor = self.processors[key]
+        return value if value is None or processor is None else processor(value)
+
+    def quoted(self, key: str) -> str:
+        return self.names[key]
+
+    def add(self, values: Mapping[str, Any]) -> uuid.UUID | None:
+        """Queue a row (defaults for what `values` leaves out); its id, for an Entity."""
+        params = self.template.copy()
+        position, processors = self.position, self.processors
+        for key, value in values.items():
+            processor = processors[key]
+            params[position[key]] = (
+                value if value is None or processor is None else processor(value)
+            )
+        if not self.entity:
+            self.params.append(tuple(params))
+            return None
+        row_id = self.writer.ids()
+        params[position["id"]] = processors["id"](row_id)
+        self.params.append(tuple(params))
+        snapshot = self.template_json.copy()
+        for key, value in values.items():
+            snapshot[key] = _json_value(value)
+        snapshot["id"] = str(row_id)
+        self.writer.log(ChangeAction.INSERT, self.entity, row_id, SNAPSHOT_FIELD, None, snapshot)
+        return row_id
+
+    def execute(self) -> None:
+        if self.params:
+            self.writer.conn.exec_driver_sql(self.sql, self.params)
+            self.params = []
+
+
+def _json_value(value: Any) -> Any:
+    return value if isinstance(value, _JSON_READY) else to_json_value(value)
 
 
 class _BulkWriter:
-    """INSERTs many rows a statement through the session's connection (so, in its transaction),
-    with one change-log row per inserted entity shaped like `record_changes` writes them."""
+    """Inserts many rows a statement through the session's connection (so, in its transaction),
+    with a change-log entry per inserted entity in the form `record_changes` writes them and
+    full-text entries in the form `fulltext` writes them: an import is logged (and undoable)
+    and searchable like any other write."""
 
     def __init__(self, session: Session) -> None:
-        self.session = session
         self.conn = session.connection()
-        self.batch = session_batch(session)
-        self.actor = change_actor(session)
         self.now = utcnow()
-        self._now_json = to_json_value(self.now)
-        self._templates: dict[type[Entity], dict[str, Any]] = {}
+        self.ids = _Ids()
+        self._pending: dict[Table, _PendingRows] = {}
+        log = _PendingRows(self, ChangeLogEntry.__table__)
+        self._log_rows = log
+        self._log_template = log.template.copy()
+        for key, value in (
+            ("batch_id", session_batch(session)),
+            ("at", self.now),
+            ("actor", change_actor(session)),
+        ):
+            self._log_template[log.position[key]] = log.bind(key, value)
+        self._documents: list[tuple[str, uuid.UUID, str]] = []
 
-    def row(self, model: type[Entity], **values: Any) -> dict[str, Any]:
-        """A complete row of `model`: defaults, a fresh id and timestamps, then `values`."""
-        if model not in self._templates:
-            self._templates[model] = _column_defaults(model)
-        row = dict(self._templates[model])
-        row.update(id=new_id(), created_at=self.now, updated_at=self.now, version=1)
-        row.update(values)
-        return row
+    def pending(self, model: type[Entity]) -> _PendingRows:
+        return self._rows(model.__table__)
 
-    def insert(self, model: type[Entity], rows: list[dict[str, Any]]) -> None:
-        if not rows:
-            return
-        self.conn.execute(insert(model.__table__), rows)
-        entity, now_json = model.__tablename__, self._now_json
-        log = []
-        for row in rows:
-            snapshot = {k: v if isinstance(v, _PLAIN) else to_json_value(v) for k, v in row.items()}
-            snapshot["created_at"] = snapshot["updated_at"] = now_json  # the same for every row
-            log.append(
-                self._log(ChangeAction.INSERT, entity, row["id"], SNAPSHOT_FIELD, None, snapshot)
-            )
-        self.conn.execute(insert(ChangeLogEntry.__table__), log)
+    def _rows(self, table: Table) -> _PendingRows:
+        if table not in self._pending:
+            self._pending[table] = _PendingRows(self, table)
+        return self._pending[table]
 
-    def link_tags(self, links: list[tuple[uuid.UUID, uuid.UUID]]) -> None:
-        """contact_tags rows, logged as the ORM logs a change of `tags`: old and new tag ids."""
-        if not links:
-            return
-        self.conn.execute(insert(contact_tags), [{"contact_id": c, "tag_id": t} for c, t in links])
-        per_contact: dict[uuid.UUID, list[str]] = defaultdict(list)
-        for contact_id, tag_id in links:
-            per_contact[contact_id].append(str(tag_id))
-        self.conn.execute(
-            insert(ChangeLogEntry.__table__),
-            [
-                self._log(ChangeAction.UPDATE, "contacts", cid, "tags", [], sorted(tags))
-                for cid, tags in per_contact.items()
-            ],
-        )
+    def add(self, model: type[Entity], values: Mapping[str, Any]) -> uuid.UUID:
+        """Queue a new row of an entity (change-logged); its id."""
+        row_id = self._rows(model.__table__).add(values)
+        assert row_id is not None
+        return row_id
 
-    def _log(
+    def link(self, table: Table, values: Mapping[str, Any]) -> None:
+        """Queue a row of an association table (contact_tags)."""
+        self._rows(table).add(values)
+
+    def log(
         self, action: ChangeAction, entity: str, entity_id: uuid.UUID, name: str, old: Any, new: Any
-    ) -> dict[str, Any]:
-        return {
-            "id": new_id(),
-            "batch_id": self.batch,
-            "at": self.now,
-            "actor": self.actor,
-            "action": action,
-            "entity": entity,
-            "entity_id": entity_id,
-            "field": name,
-            "old": old,
-            "new": new,
-        }
+    ) -> None:
+        rows = self._log_rows
+        params = self._log_template.copy()
+        for key, value in (
+            ("id", self.ids()),
+            ("action", str(action)),
+            ("entity", entity),
+            ("entity_id", entity_id),
+            ("field", name),
+        ):
+            params[rows.position[key]] = rows.bind(key, value)
+        for key, value in (("old", old), ("new", new)):  # None too: JSON null, as the ORM logs
+            params[rows.position[key]] = rows.processors[key](value)
+        rows.params.append(tuple(params))
 
-    def index(self, entity: str, ids: Sequence[uuid.UUID]) -> None:
-        """Full-text entries for rows inserted by this writer (they have none yet).
+    def document(self, entity: str, ref: uuid.UUID, body: str) -> None:
+        """A full-text entry for a row this writer inserts (it has none yet)."""
+        self._documents.append((entity, ref, body))
 
-        `fulltext.reindex` writes one entry a statement, which is what a form's save needs;
-        here the same bodies are written many a statement."""
-        bodies = fulltext._BODIES[entity]
-        for start in range(0, len(ids), _QUERY_CHUNK):
-            documents = list(bodies(self.conn, ids[start : start + _QUERY_CHUNK]))
-            if not documents:
-                continue
-            self.conn.execute(
-                text("INSERT INTO search_refs (entity, ref) VALUES (:e, :r)"),
-                [{"e": entity, "r": ref.hex} for ref, _ in documents],
+    def flush(self) -> None:
+        """Insert everything queued, parents before children, then its log and index entries.
+
+        `fulltext.reindex` writes one entry a statement, as a form's save needs; here entries
+        go many a statement."""
+        for table in ChangeLogEntry.metadata.sorted_tables:
+            if table in self._pending:
+                self._pending[table].execute()
+        self._log_rows.execute()
+        documents, self._documents = self._documents, []
+        for start in range(0, len(documents), _QUERY_CHUNK):
+            chunk = documents[start : start + _QUERY_CHUNK]
+            self.conn.exec_driver_sql(
+                "INSERT INTO search_refs (entity, ref) VALUES (?, ?)",
+                [(entity, ref.hex) for entity, ref, _ in chunk],
             )
             rowids = dict(
                 self.conn.execute(
                     text("SELECT ref, rowid FROM search_refs WHERE ref IN :refs").bindparams(
                         bindparam("refs", expanding=True)
                     ),
-                    {"refs": [ref.hex for ref, _ in documents]},
+                    {"refs": [ref.hex for _, ref, _ in chunk]},
                 ).all()
             )
-            self.conn.execute(
-                text("INSERT INTO search_fts (rowid, body) VALUES (:i, :b)"),
-                [{"i": rowids[ref.hex], "b": body} for ref, body in documents],
+            self.conn.exec_driver_sql(
+                "INSERT INTO search_fts (rowid, body) VALUES (?, ?)",
+                [(rowids[ref.hex], body) for _, ref, body in chunk],
             )
+        self.ids.restart()
+
+
+class _ContactText:
+    """The full-text body of a new contact, from the values being inserted: the same text
+    `fulltext` composes from the database (a test holds them equal), without reading back
+    what was just written. Repeated values (cities, companies, names) are folded once."""
+
+    def __init__(self) -> None:
+        self._spaced: dict[str, str] = {}
+
+    def spaced(self, value: str) -> str:
+        if value.isascii():
+            return value.lower()  # what fulltext.spaced gives for ASCII text, much faster
+        found = self._spaced.get(value)
+        if found is None:
+            found = self._spaced[value] = fulltext.spaced(value)
+        return found
+
+    def body(
+        self,
+        contact: Mapping[str, Any],
+        account_name: str,
+        phones: Iterable[str],
+        emails: Iterable[str],
+        addresses: Iterable[Mapping[str, Any]],
+        tags: Iterable[str],
+    ) -> str:
+        c = contact
+        family, given = c["family_name"], c["given_name"]
+        parts = [
+            family,
+            given,
+            c["middle_name"],
+            c["nickname"],
+            c["phonetic_family_name"],
+            c["phonetic_given_name"],
+            account_name,
+            *pinyin_search_terms(family + given),
+            *pinyin_search_terms(given)[:2],
+            *pinyin_search_terms(account_name),
+            c["organization"],
+            c["title"],
+            c["department"],
+            c["wechat"],
+            c["notes"],
+        ]
+        for number in phones:
+            parts += [number, *fulltext.phone_fragments(number)]
+        parts += emails
+        for a in addresses:
+            parts += [a["street"], a["city"], a["region"], a["postal_code"], a["country"]]
+        parts += tags
+        spaced = self.spaced
+        return " ".join(spaced(p) for p in parts if p)
+
+    def account_body(self, name: str) -> str:
+        """A new account's text (it has no code, industry, notes, phones … yet)."""
+        return " ".join(self.spaced(p) for p in (name, *pinyin_search_terms(name)) if p)
 
 
 # =================================================================================================
@@ -441,9 +585,27 @@ class _Target:
     filled: set[str] = field(default_factory=set)
     lines: list[int] = field(default_factory=list)
     account_key: str = ""  # normalised organisation to link to, when the contact has no account
+    shared: bool = False  # `record` is still the first row's own: copy before merging into it
+    # An existing contact as read: its version, the values a merge may change, the positions
+    # after its last phone/e-mail/address, and its tags' ids.
+    version: int = 0
+    current: dict[str, Any] = field(default_factory=dict)
+    next_position: dict[str, int] = field(default_factory=dict)
+    tag_ids: list[str] = field(default_factory=list)
 
     def brings(self, rec: ContactRecord, keys: _Keys) -> bool:
         """Merge what `rec` adds into this target; False when it adds nothing."""
+        if self.shared:
+            r = self.record
+            self.record = dataclasses.replace(
+                r,
+                phones=list(r.phones),
+                emails=list(r.emails),
+                addresses=list(r.addresses),
+                tags=list(r.tags),
+                websites=list(r.websites),
+            )
+            self.shared = False
         added = False
         for phone, key in zip(rec.phones, keys.phones, strict=True):
             if key not in self.phone_keys:
@@ -551,10 +713,14 @@ def prepare_record(rec: ContactRecord) -> tuple[ContactRecord | None, str]:
     """The record as it will be stored (blank phones/e-mails/addresses dropped, a name made from
     the display name, e-mail or phone when it has none), or None and why it cannot be a contact."""
     phones = [
-        dataclasses.replace(p, number=p.number.strip()) for p in rec.phones if p.number.strip()
+        p if p.number == (n := p.number.strip()) else dataclasses.replace(p, number=n)
+        for p in rec.phones
+        if p.number.strip()
     ]
     emails = [
-        dataclasses.replace(e, address=e.address.strip()) for e in rec.emails if e.address.strip()
+        e if e.address == (a := e.address.strip()) else dataclasses.replace(e, address=a)
+        for e in rec.emails
+        if e.address.strip()
     ]
     addresses = [a for a in rec.addresses if not a.is_empty()]
     family, given = rec.family_name.strip(), rec.given_name.strip()
@@ -604,9 +770,10 @@ class _ContactPlan:
     fates: list[_Fate]  # every row, in line order
     targets: list[_Target]  # the contacts written, in the order the file first names them
     possible: list[PossibleDuplicate]
-    accounts: dict[str, uuid.UUID]  # organisation key -> existing account
+    accounts: dict[str, tuple[uuid.UUID, str]]  # organisation key -> existing account, name
     new_accounts: dict[str, str]  # organisation key -> name of the account to create
     phones: _PhoneKeys
+    text: _ContactText = field(default_factory=_ContactText)
 
     @property
     def rejected(self) -> list[_Fate]:
@@ -705,18 +872,13 @@ def _new_target(rec: ContactRecord, keys: _Keys) -> _Target:
     return _Target(
         existing=None,
         name=f"{name} (line {rec.source_line})",
-        record=dataclasses.replace(
-            rec,
-            phones=list(rec.phones),
-            emails=list(rec.emails),
-            addresses=list(rec.addresses),
-            tags=list(rec.tags),
-        ),
+        record=rec,
         phone_keys=set(keys.phones),
         email_keys=set(keys.emails),
         address_keys=set(keys.addresses),
         tags=set(rec.tags),
         empty=empty,
+        shared=True,
     )
 
 
@@ -725,82 +887,92 @@ def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
         yield items[start : start + size]
 
 
+_MERGED_COLUMNS = (*SCALAR_FIELDS, "website", "sort_key", "account_id")
+
+
 def _existing_targets(
     session: Session, ids: set[uuid.UUID], phones: _PhoneKeys
 ) -> dict[uuid.UUID, _Target]:
     """Merge targets for existing live contacts: what they hold now, read in batches."""
     targets: dict[uuid.UUID, _Target] = {}
-    columns = [getattr(Contact, f) for f in SCALAR_FIELDS]
+    columns = [getattr(Contact, f) for f in _MERGED_COLUMNS]
     for chunk in _chunks(sorted(ids), _QUERY_CHUNK):
         rows = session.execute(
-            select(
-                Contact.id,
-                Contact.website,
-                Contact.photo.is_not(None),
-                Contact.account_id,
-                *columns,
-            ).where(Contact.id.in_(chunk), Contact.deleted_at.is_(None))
+            select(Contact.id, Contact.version, Contact.photo.is_not(None), *columns).where(
+                Contact.id.in_(chunk), Contact.deleted_at.is_(None)
+            )
         )
-        for cid, website, has_photo, account_id, *values in rows:
-            scalars = dict(zip(SCALAR_FIELDS, values, strict=True))
-            empty = {f for f in _FILLABLE if not _has_value(scalars[f])}
-            empty |= {"name"} if not (scalars["family_name"] or scalars["given_name"]) else set()
-            empty |= {"website"} if not website else set()
+        for cid, version, has_photo, *values in rows:
+            current = dict(zip(_MERGED_COLUMNS, values, strict=True))
+            empty = {f for f in _FILLABLE if not _has_value(current[f])}
+            empty |= {"name"} if not (current["family_name"] or current["given_name"]) else set()
+            empty |= {"website"} if not current["website"] else set()
             empty |= {"photo"} if not has_photo else set()
             name = display_name(
-                scalars["family_name"], scalars["given_name"], scalars["middle_name"]
+                current["family_name"], current["given_name"], current["middle_name"]
             )
             targets[cid] = _Target(
                 existing=cid,
-                name=name or scalars["organization"],
+                name=name or current["organization"],
                 record=ContactRecord(),
                 phone_keys=set(),
                 email_keys=set(),
                 address_keys=set(),
                 tags=set(),
                 empty=empty,
-                has_account=account_id is not None,
+                has_account=current["account_id"] is not None,
+                version=version,
+                current=current,
+                next_position={"phones": 0, "emails": 0, "addresses": 0},
             )
         live = [i for i in chunk if i in targets]
         if not live:
             continue
-        for cid, number, e164 in session.execute(
-            select(Phone.contact_id, Phone.number, Phone.e164).where(
+        for cid, number, e164, position in session.execute(
+            select(Phone.contact_id, Phone.number, Phone.e164, Phone.position).where(
                 Phone.contact_id.in_(live), Phone.deleted_at.is_(None)
             )
         ):
             targets[cid].phone_keys.add(e164 or phones.key(number))
-        for cid, normalized in session.execute(
-            select(Email.contact_id, Email.normalized).where(
+            _after(targets[cid], "phones", position)
+        for cid, normalized, position in session.execute(
+            select(Email.contact_id, Email.normalized, Email.position).where(
                 Email.contact_id.in_(live), Email.deleted_at.is_(None)
             )
         ):
             targets[cid].email_keys.add(normalized)
+            _after(targets[cid], "emails", position)
         parts = [getattr(Address, p) for p in ADDRESS_PARTS]
-        for cid, *values in session.execute(
-            select(Address.contact_id, *parts).where(
+        for cid, position, *values in session.execute(
+            select(Address.contact_id, Address.position, *parts).where(
                 Address.contact_id.in_(live), Address.deleted_at.is_(None)
             )
         ):
             targets[cid].address_keys.add(tuple(_squash(v or "") for v in values))
-        for cid, name in session.execute(
-            select(contact_tags.c.contact_id, Tag.name)
+            _after(targets[cid], "addresses", position)
+        for cid, tag_id, name in session.execute(
+            select(contact_tags.c.contact_id, Tag.id, Tag.name)
             .join(Tag, Tag.id == contact_tags.c.tag_id)
             .where(contact_tags.c.contact_id.in_(live))
         ):
             targets[cid].tags.add(name)
+            targets[cid].tag_ids.append(str(tag_id))
     return targets
 
 
-def _account_keys(session: Session) -> dict[str, uuid.UUID]:
-    """Live accounts by organisation key (the oldest wins where two share a name)."""
-    found: dict[str, uuid.UUID] = {}
+def _after(target: _Target, kind: str, position: int) -> None:
+    target.next_position[kind] = max(target.next_position[kind], position + 1)
+
+
+def _account_keys(session: Session) -> dict[str, tuple[uuid.UUID, str]]:
+    """Live accounts (id, name) by organisation key (the oldest wins where two share a name)."""
+    found: dict[str, tuple[uuid.UUID, str]] = {}
     for account_id, name in session.execute(
         select(Account.id, Account.name)
         .where(Account.deleted_at.is_(None))
         .order_by(Account.created_at, Account.id)
     ):
-        found.setdefault(organisation_key(name), account_id)
+        found.setdefault(organisation_key(name), (account_id, name))
     return found
 
 
@@ -913,27 +1085,28 @@ def import_contacts(
     report(done, total)
     _check(cancelled)
     writer = _BulkWriter(session)
-    account_ids = _create_accounts(writer, plan)
+    accounts = _create_accounts(writer, plan)
     tag_ids = _tag_ids(writer, {t for target in plan.targets for t in target.record.tags})
     created = [t for t in plan.targets if t.existing is None]
     merged = [t for t in plan.targets if t.existing is not None and _changes_anything(t)]
     new_ids: list[uuid.UUID] = []
     for chunk in _chunks(created, CHUNK):
         _check(cancelled)
-        new_ids += _insert_contacts(writer, plan, chunk, account_ids, tag_ids)
+        new_ids += _insert_contacts(writer, plan, chunk, accounts, tag_ids)
         done += sum(len(t.lines) for t in chunk)
         report(done, total)
     for chunk in _chunks(merged, _QUERY_CHUNK):
         _check(cancelled)
-        _merge_contacts(session, plan, chunk, account_ids)
+        _merge_contacts(writer, plan, chunk, accounts, tag_ids)
         done += sum(len(t.lines) for t in chunk)
         report(done, total)
     _check(cancelled)
+    session.expire_all()  # rows were written beside the ORM: nothing loaded may be stale
     report(total, total)
     counts = {action: 0 for action in RowAction}
     for fate in plan.fates:
         counts[fate.action] += 1
-    linked = {account_ids[t.account_key] for t in plan.targets if t.account_key}
+    linked = {accounts[t.account_key][0] for t in plan.targets if t.account_key}
     return ImportResult(
         new=counts[RowAction.NEW],
         updated=counts[RowAction.UPDATE],
@@ -954,18 +1127,17 @@ def _changes_anything(target: _Target) -> bool:
     )
 
 
-def _create_accounts(writer: _BulkWriter, plan: _ContactPlan) -> dict[str, uuid.UUID]:
-    """Ids of every account the plan links to, creating the missing ones (once per name)."""
-    ids = dict(plan.accounts)
-    rows = []
-    for key, name in plan.new_accounts.items():
-        row = writer.row(Account, name=name.strip(), sort_key=text_sort_key(name.strip()))
-        ids[key] = row["id"]
-        rows.append(row)
+def _create_accounts(writer: _BulkWriter, plan: _ContactPlan) -> dict[str, tuple[uuid.UUID, str]]:
+    """(id, name) of every account the plan links to, creating the missing ones (once a name)."""
+    accounts = dict(plan.accounts)
     with _failing_at(0, "the new accounts could not be created"):
-        writer.insert(Account, rows)
-        writer.index(fulltext.ACCOUNT, [r["id"] for r in rows])
-    return ids
+        for key, name in plan.new_accounts.items():
+            name = name.strip()
+            account_id = writer.add(Account, {"name": name, "sort_key": text_sort_key(name)})
+            accounts[key] = (account_id, name)
+            writer.document(fulltext.ACCOUNT, account_id, plan.text.account_body(name))
+        writer.flush()
+    return accounts
 
 
 def _tag_ids(writer: _BulkWriter, names: set[str]) -> dict[str, uuid.UUID]:
@@ -973,10 +1145,11 @@ def _tag_ids(writer: _BulkWriter, names: set[str]) -> dict[str, uuid.UUID]:
     ids: dict[str, uuid.UUID] = {}
     for chunk in _chunks(sorted(names), _QUERY_CHUNK):
         ids.update(writer.conn.execute(select(Tag.name, Tag.id).where(Tag.name.in_(chunk))).all())
-    rows = [writer.row(Tag, name=name) for name in sorted(names - ids.keys())]
     with _failing_at(0, "the new tags could not be created"):
-        writer.insert(Tag, rows)
-    ids.update((r["name"], r["id"]) for r in rows)
+        for name in sorted(names - ids.keys()):
+            tag_id = writer.add(Tag, {"name": name})
+            ids[name] = tag_id
+        writer.flush()
     return ids
 
 
@@ -984,48 +1157,54 @@ def _insert_contacts(
     writer: _BulkWriter,
     plan: _ContactPlan,
     targets: Sequence[_Target],
-    account_ids: dict[str, uuid.UUID],
+    accounts: dict[str, tuple[uuid.UUID, str]],
     tag_ids: dict[str, uuid.UUID],
 ) -> list[uuid.UUID]:
-    contacts: list[dict[str, Any]] = []
-    phones: list[dict[str, Any]] = []
-    emails: list[dict[str, Any]] = []
-    addresses: list[dict[str, Any]] = []
-    links: list[tuple[uuid.UUID, uuid.UUID]] = []
+    ids: list[uuid.UUID] = []
+    tagged: list[tuple[uuid.UUID, list[str]]] = []
     for target in targets:
         with _failing_at(target.lines[0]):
             rec = target.record
             values = {f: _clean(getattr(rec, f)) for f in SCALAR_FIELDS}
-            row = writer.row(
-                Contact,
-                **values,
+            account_id, account_name = accounts.get(target.account_key, (None, ""))
+            values.update(
                 photo=rec.photo,
-                website=rec.websites[0] if rec.websites else "",
-                account_id=account_ids.get(target.account_key),
+                website=rec.websites[0].strip() if rec.websites else "",
+                account_id=account_id,
                 sort_key=name_sort_key(values["family_name"], values["given_name"])
                 or name_sort_key("", values["organization"]),
             )
-            contacts.append(row)
-            cid = row["id"]
-            for position, phone in enumerate(rec.phones):
-                values = _phone_values(plan, phone)
-                phones.append(writer.row(Phone, contact_id=cid, position=position, **values))
-            for position, email in enumerate(rec.emails):
-                values = _email_values(email)
-                emails.append(writer.row(Email, contact_id=cid, position=position, **values))
-            for position, address in enumerate(rec.addresses):
-                values = _address_values(address)
-                addresses.append(writer.row(Address, contact_id=cid, position=position, **values))
-            links += [(cid, tag_ids[name]) for name in rec.tags]
+            cid = writer.add(Contact, values)
+            ids.append(cid)
+            numbers, mails, places = [], [], []
+            for i, phone in enumerate(rec.phones):
+                numbers.append(_phone_values(plan, phone) | {"contact_id": cid, "position": i})
+                writer.add(Phone, numbers[-1])
+            for i, email in enumerate(rec.emails):
+                mails.append(_email_values(email) | {"contact_id": cid, "position": i})
+                writer.add(Email, mails[-1])
+            for i, address in enumerate(rec.addresses):
+                places.append(_address_values(address) | {"contact_id": cid, "position": i})
+                writer.add(Address, places[-1])
+            for name in rec.tags:
+                writer.link(contact_tags, {"contact_id": cid, "tag_id": tag_ids[name]})
+            if rec.tags:
+                tagged.append((cid, [str(tag_ids[name]) for name in rec.tags]))
+            body = plan.text.body(
+                values,
+                account_name,
+                [p["number"] for p in numbers],
+                [e["address"] for e in mails],
+                places,
+                rec.tags,
+            )
+            writer.document(fulltext.CONTACT, cid, body)
+    # The ORM logs a new contact's tags as a change of its `tags`: no tag ids, then these.
+    for cid, tag_list in tagged:
+        writer.log(ChangeAction.UPDATE, "contacts", cid, "tags", [], sorted(tag_list))
     first, last = targets[0].lines[0], targets[-1].lines[0]
     with _failing_at(first, f"the rows from line {first} to {last} could not be saved"):
-        writer.insert(Contact, contacts)
-        writer.insert(Phone, phones)
-        writer.insert(Email, emails)
-        writer.insert(Address, addresses)
-        writer.link_tags(links)
-        ids = [row["id"] for row in contacts]
-        writer.index(fulltext.CONTACT, ids)
+        writer.flush()
     return ids
 
 
@@ -1053,60 +1232,87 @@ def _address_values(address: AddressRecord) -> dict[str, Any]:
     return {**parts, "kind": address.kind, "is_primary": address.primary}
 
 
-def _append(rows: list[Any], added: list[Any]) -> None:
-    """Add phones/e-mails/addresses after the live ones (the merge never makes one primary)."""
-    position = 1 + max((r.position for r in rows if r.deleted_at is None), default=-1)
-    for row in added:
-        row.position, row.is_primary = position, False
-        rows.append(row)
-        position += 1
-
-
 def _merge_contacts(
-    session: Session,
+    writer: _BulkWriter,
     plan: _ContactPlan,
     targets: Sequence[_Target],
-    account_ids: dict[str, uuid.UUID],
+    accounts: dict[str, tuple[uuid.UUID, str]],
+    tag_ids: dict[str, uuid.UUID],
 ) -> None:
-    """Merge additions into existing contacts through the ORM (its hooks log and index them)."""
-    tag_names = {name for t in targets for name in t.record.tags}
-    tags = {t.name: t for t in session.scalars(select(Tag).where(Tag.name.in_(tag_names)))}
-    loaded = session.scalars(
-        select(Contact)
-        .where(Contact.id.in_([t.existing for t in targets]))
-        .options(
-            selectinload(Contact.phones),
-            selectinload(Contact.emails),
-            selectinload(Contact.addresses),
-            selectinload(Contact.tags),
-        )
-    )
-    contacts = {c.id: c for c in loaded}
+    """Merge additions into existing contacts: fill their empty fields (a stale-checked UPDATE,
+    logged field by field as the ORM logs an edit), add phones, e-mails, addresses and tags after
+    theirs, and re-index them."""
+    contacts = writer.pending(Contact)
     for target in targets:
+        cid, rec, current = target.existing, target.record, target.current
+        assert cid is not None
         with _failing_at(target.lines[0]):
-            contact = contacts[target.existing]
-            rec = target.record
+            changed: dict[str, Any] = {}
             for name in target.filled & set(SCALAR_FIELDS):
-                setattr(contact, name, _clean(getattr(rec, name)))
+                changed[name] = _clean(getattr(rec, name))
             if "website" in target.filled:
-                contact.website = rec.websites[0]
+                changed["website"] = rec.websites[0].strip()
             if "photo" in target.filled:
-                contact.photo = rec.photo
+                changed["photo"] = rec.photo
             if target.filled & {"family_name", "given_name", "organization"}:
-                contact.sort_key = name_sort_key(
-                    contact.family_name, contact.given_name
-                ) or name_sort_key("", contact.organization)
-            if target.account_key and contact.account_id is None:
-                contact.account_id = account_ids[target.account_key]
-            _append(contact.phones, [Phone(**_phone_values(plan, p)) for p in rec.phones])
-            _append(contact.emails, [Email(**_email_values(e)) for e in rec.emails])
-            _append(contact.addresses, [Address(**_address_values(a)) for a in rec.addresses])
+                merged = {**current, **changed}
+                changed["sort_key"] = name_sort_key(
+                    merged["family_name"], merged["given_name"]
+                ) or name_sort_key("", merged["organization"])
+            if target.account_key and current["account_id"] is None:
+                changed["account_id"] = accounts[target.account_key][0]
+            changed = {k: v for k, v in changed.items() if v != current.get(k)}
+            for name, value in changed.items():
+                old = current.get(name)  # a photo is only ever filled: it had none
+                writer.log(
+                    ChangeAction.UPDATE,
+                    "contacts",
+                    cid,
+                    name,
+                    None if old is None else _json_value(old),
+                    None if value is None else _json_value(value),
+                )
+            assignments = [*(f"{contacts.quoted(k)} = ?" for k in changed), "updated_at = ?"]
+            done = writer.conn.exec_driver_sql(
+                f"UPDATE contacts SET {', '.join(assignments)}, version = version + 1"
+                " WHERE id = ? AND version = ?",
+                (
+                    *(contacts.bind(k, v) for k, v in changed.items()),
+                    contacts.bind("updated_at", writer.now),
+                    contacts.bind("id", cid),
+                    target.version,
+                ),
+            )
+            if done.rowcount != 1:
+                raise StaleRecordError(
+                    f"{target.name} was changed elsewhere while the file was being imported.",
+                    "Import the file again.",
+                )
+            for kind, model, items, values in (
+                ("phones", Phone, rec.phones, lambda p: _phone_values(plan, p)),
+                ("emails", Email, rec.emails, _email_values),
+                ("addresses", Address, rec.addresses, _address_values),
+            ):
+                position = target.next_position[kind]
+                for offset, item in enumerate(items):
+                    row = values(item) | {"contact_id": cid, "position": position + offset}
+                    writer.add(model, row | {"is_primary": False})
             if rec.tags:
-                contact.tags = [*contact.tags, *(tags[name] for name in rec.tags)]
-            contact.updated_at = utcnow()
+                added = [str(tag_ids[name]) for name in rec.tags]
+                for tag_id in added:
+                    writer.link(contact_tags, {"contact_id": cid, "tag_id": uuid.UUID(tag_id)})
+                writer.log(
+                    ChangeAction.UPDATE,
+                    "contacts",
+                    cid,
+                    "tags",
+                    sorted(target.tag_ids),
+                    sorted(target.tag_ids + added),
+                )
     first = targets[0].lines[0]
     with _failing_at(first, "the merged contacts could not be saved"):
-        session.flush()
+        writer.flush()
+        fulltext.reindex(writer.conn, fulltext.CONTACT, [t.existing for t in targets])
 
 
 # =================================================================================================
@@ -1481,6 +1687,7 @@ def import_orders(
         done += len(chunk)
         report(done, total)
     _check(cancelled)
+    session.expire_all()
     return OrderImportResult(
         new=len(new),
         duplicate=len(plan.of(OrderAction.DUPLICATE)),
@@ -1497,56 +1704,54 @@ def import_orders(
 def _create_products(writer: _BulkWriter, plan: _OrderPlan) -> dict[str, uuid.UUID]:
     ids = dict(plan.products)
     codes = set(plan.product_codes)
-    rows = []
-    for key, name in plan.new_products.items():
-        code, n = name[:60], 1
-        while code in codes:
-            n += 1
-            code = f"{name[:55]}-{n}"
-        codes.add(code)
-        row = writer.row(Product, code=code, name=name)
-        ids[key] = row["id"]
-        rows.append(row)
     with _failing_at(0, "the new products could not be created"):
-        writer.insert(Product, rows)
+        for key, name in plan.new_products.items():
+            code, n = name[:60], 1
+            while code in codes:
+                n += 1
+                code = f"{name[:55]}-{n}"
+            codes.add(code)
+            product_id = writer.add(Product, {"code": code, "name": name})
+            ids[key] = product_id
+        writer.flush()
     return ids
 
 
 def _insert_orders(
     writer: _BulkWriter, fates: Sequence[_OrderFate], products: dict[str, uuid.UUID]
 ) -> list[uuid.UUID]:
-    orders: list[dict[str, Any]] = []
-    lines: list[dict[str, Any]] = []
+    ids: list[uuid.UUID] = []
     for fate in fates:
         rec = fate.record
         assert rec is not None and fate.account_id is not None
         with _failing_at(fate.line):
-            order = writer.row(
+            order_id = writer.add(
                 Order,
-                number=rec.number.strip(),
-                account_id=fate.account_id,
-                contact_id=fate.contact_id,
-                ordered_on=rec.ordered_on,
-                amount=fate.amount,
-                currency=_currency(rec.currency),
+                {
+                    "number": rec.number.strip(),
+                    "account_id": fate.account_id,
+                    "contact_id": fate.contact_id,
+                    "ordered_on": rec.ordered_on,
+                    "amount": fate.amount,
+                    "currency": _currency(rec.currency),
+                },
             )
-            orders.append(order)
+            ids.append(order_id)
             for position, line in enumerate(rec.lines):
                 quantity, price, amount = _line_values(line)
-                lines.append(
-                    writer.row(
-                        OrderLine,
-                        order_id=order["id"],
-                        product_id=products.get(_product_key(line.product)),
-                        position=position,
-                        description=line.product.strip(),
-                        quantity=quantity,
-                        unit_price=price,
-                        amount=amount,
-                    )
+                writer.add(
+                    OrderLine,
+                    {
+                        "order_id": order_id,
+                        "product_id": products.get(_product_key(line.product)),
+                        "position": position,
+                        "description": line.product.strip(),
+                        "quantity": quantity,
+                        "unit_price": price,
+                        "amount": amount,
+                    },
                 )
     first, last = fates[0].line, fates[-1].line
     with _failing_at(first, f"the orders from line {first} to {last} could not be saved"):
-        writer.insert(Order, orders)
-        writer.insert(OrderLine, lines)
-    return [o["id"] for o in orders]
+        writer.flush()
+    return ids

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
-from crmdesk.errors import ImportFailed
+from crmdesk.errors import ImportFailed, StaleRecordError
 from crmdesk.interop.records import (
     AddressRecord,
     ContactRecord,
@@ -727,21 +727,52 @@ def test_a_bulk_import_is_change_logged_indexed_and_undoable(db, people):
     assert sorted(details(db)) == sorted(people)
 
 
-def test_merged_rows_are_change_logged_by_the_orm(db, people):
-    batch = ContactBatch([person(1, "John", "Smith", emails=["john.smith@acme.com"],
-                                 phones=["+44 20 7946 0001"])])  # fmt: skip
+def test_a_merge_is_change_logged_and_undoable(db, people):
+    batch = ContactBatch(
+        [
+            person(1, "John", "Smith", emails=["john.smith@acme.com"], title="CTO",
+                   phones=["+44 20 7946 0001"], tags=["London"]),
+        ]
+    )  # fmt: skip
     _, result = run_import(db, batch)
+    john = people["John Smith"]
+    assert result.changes.contacts == {john}
     with db.reading() as session:
         logged = session.execute(
-            select(ChangeLogEntry.entity, ChangeLogEntry.action).where(
-                ChangeLogEntry.entity_id.in_(
-                    select(Phone.id).where(Phone.contact_id == people["John Smith"])
-                )
+            select(ChangeLogEntry.entity, ChangeLogEntry.action, ChangeLogEntry.field,
+                   ChangeLogEntry.old, ChangeLogEntry.new, ChangeLogEntry.batch_id)
+            .where(
+                (ChangeLogEntry.entity_id == john)
+                | ChangeLogEntry.entity_id.in_(select(Phone.id).where(Phone.contact_id == john))
             )
-        ).all()
-    assert logged == [("phones", ChangeAction.INSERT)]
-    assert result.changes.contacts == {people["John Smith"]}
-    assert search(db, "7946 0001") == ["John Smith"]
+            .order_by(ChangeLogEntry.at, ChangeLogEntry.id)
+        ).all()  # fmt: skip
+    batch_id = logged[-1].batch_id
+    mine = [(e, a, f, o, n) for e, a, f, o, n, b in logged if b == batch_id]
+    assert ("contacts", ChangeAction.UPDATE, "title", "", "CTO") in mine
+    assert [m[:3] for m in mine if m[0] == "phones"] == [("phones", ChangeAction.INSERT, "*")]
+    assert [m[2] for m in mine if m[0] == "contacts"] == ["title", "tags"]
+    found = details(db)["John Smith"]
+    assert found.draft.title == "CTO" and found.tags == ("London",)
+    assert [p.number for p in found.draft.phones] == ["+44 20 7946 0001"]
+    assert found.draft.version == 2
+    assert search(db, "7946 0001") == ["John Smith"] and search(db, "cto") == ["John Smith"]
+
+    with db.transaction() as session:
+        undone = revert_batch(session, batch_id)
+    assert not undone.conflicts
+    again = details(db)["John Smith"]
+    assert (again.draft.title, again.tags, again.draft.phones) == ("", (), [])
+    assert search(db, "7946 0001") == []
+
+
+def test_a_contact_changed_during_the_import_is_a_stale_edit(db, people):
+    batch = ContactBatch([person(1, "John", "Smith", emails=["john.smith@acme.com"], title="CTO")])
+    with db.transaction() as session:
+        preview_contacts(session, batch)
+        session.connection().exec_driver_sql("UPDATE contacts SET version = version + 1")
+        with pytest.raises(StaleRecordError):
+            import_contacts(session, batch)
 
 
 # --- orders ---------------------------------------------------------------------------------
@@ -987,3 +1018,42 @@ def test_orders_from_csv(db, customers):
     with db.reading() as session:
         amounts = dict(session.execute(select(Order.number, Order.amount)).all())
     assert amounts == {"SO-1": Decimal("25.50"), "SO-2": Decimal("1200.00"), "SO-3": Decimal(10)}
+
+
+def test_the_index_text_of_a_bulk_import_is_what_fulltext_writes(db):
+    """The importer composes the full-text body from the rows it inserts; it must be the text
+    fulltext.reindex would compose from the database, or search would find other things."""
+    from crmdesk import fulltext
+
+    batch = ContactBatch(
+        [
+            person(1, "小龙", "李", organization="北京龙腾科技", title="总经理", nickname="小李",
+                   phones=["+86 10 6552 9988", "139 8765 4321"], emails=["Li.XL@LongTeng.cn"],
+                   addresses=[AddressRecord(street="朝阳区建国路88号", city="北京", region="北京市",
+                                            postal_code="100022", country="中国")],
+                   tags=["重点客户"], notes="第一行\nÜber café", wechat="lxl_88",
+                   phonetic_family_name="Li", department="销售部"),
+            person(2, "Zoë", "Ångström", organization="Café Ünïcode GmbH", middle_name="Q.",
+                   emails=["zoe@example.org"], addresses=[AddressRecord(city="Zürich")],
+                   tags=["b-tag", "A-Tag", "中文标签"]),
+            person(3, "", "", organization="只有公司"),
+        ]
+    )  # fmt: skip
+    _, result = run_import(db, batch)
+    with db.reading() as session:
+        conn = session.connection()
+        ids = sorted(result.changes.contacts)
+        expected = dict(fulltext._BODIES[fulltext.CONTACT](conn, ids))
+        stored = dict(
+            conn.execute(
+                text(
+                    "SELECT r.ref, f.body FROM search_fts f JOIN search_refs r ON r.rowid = f.rowid"
+                    " WHERE r.entity = 'contact'"
+                )
+            ).all()
+        )
+    assert len(stored) == len(expected) == 3
+    for cid, body in expected.items():
+        assert sorted(stored[cid.hex].split()) == sorted(body.split())
+    single = next(i for i in ids if "朝" in expected[i])
+    assert stored[single.hex] == expected[single]
