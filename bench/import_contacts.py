@@ -22,18 +22,19 @@ import tempfile
 import time
 from pathlib import Path
 
+from faker.providers.person.en_US import Provider as EnglishNames
 from sqlalchemy import func, select
 
 from crmdesk.db import Database
 from crmdesk.interop.records import AddressRecord, ContactRecord, EmailRecord, PhoneRecord
 from crmdesk.interop.tabular import write_contacts_csv
 from crmdesk.models import Contact, Email, Phone
-from crmdesk.models.enums import AddressKind, EmailKind, PhoneKind
+from crmdesk.models.enums import EmailKind, PhoneKind
 
 FAMILY_ZH = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"  # noqa: E501
 GIVEN_ZH = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华建国志红玉梅林文辉鹏飞宇浩然子涵欣怡梓轩思雨俊博嘉诗琪晨阳佳瑞雪振海春晓东亮云龙凤慧婷倩颖琳"  # noqa: E501
-FIRST_EN = "James Mary John Patricia Robert Jennifer Michael Linda David Elizabeth William Susan Richard Jessica Joseph Sarah Thomas Karen Charles Lisa".split()  # noqa: E501
-LAST_EN = "Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez Hernandez Lopez Gonzalez Wilson Anderson Thomas Taylor Moore Jackson Martin".split()  # noqa: E501
+FIRST_EN = list(EnglishNames.first_names)
+LAST_EN = list(EnglishNames.last_names)
 CITIES = ("北京", "上海", "广州", "深圳", "杭州", "成都", "武汉", "南京", "London", "Berlin")
 TRADES = ("科技", "贸易", "物流", "电子", "医药", "建材", "食品", "Trading", "Systems", "Foods")
 
@@ -58,8 +59,9 @@ def _existing(path: Path, how_many: int, rng: random.Random) -> list[ContactReco
         for start in range(0, len(chosen), 500):
             chunk = chosen[start : start + 500]
             for cid, family, given, org in session.execute(
-                select(Contact.id, Contact.family_name, Contact.given_name, Contact.organization)
-                .where(Contact.id.in_(chunk))
+                select(
+                    Contact.id, Contact.family_name, Contact.given_name, Contact.organization
+                ).where(Contact.id.in_(chunk))
             ):
                 rows[cid] = ContactRecord(family_name=family, given_name=given, organization=org)
             for cid, number, kind in session.execute(
