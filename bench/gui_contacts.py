@@ -114,7 +114,7 @@ def queries_from(path: Path, n: int = 30, seed: int = 11) -> list[tuple[str, str
     return [(kind, text) for text, kind in found.items()]
 
 
-def measure(path: Path) -> dict[str, object]:
+def measure(path: Path, page_size: int | None = None) -> dict[str, object]:
     from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer
     from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow
@@ -133,6 +133,8 @@ def measure(path: Path) -> dict[str, object]:
     window.setCentralWidget(pane)
     window.resize(1280, 900)
     model, view = pane.model, pane.table
+    if page_size:
+        model.page_size = page_size
 
     first_paint: list[float] = []
     painted = QEventLoop()
@@ -280,6 +282,7 @@ def measure(path: Path) -> dict[str, object]:
         "screen_jump_painted_ms": summary(screen_ms, 2),
         "window_paint_rows": shown_rows,
         "window_painted_ms": summary(window_paint_ms, 2),
+        "page_size": model.page_size,
         "cached_pages": len(model.cached_pages),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }
@@ -293,11 +296,12 @@ def main() -> int:
     parser.add_argument("--db", type=Path, help="measure this database instead of a new demo")
     parser.add_argument("-n", "--contacts", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3, help="runs (medians are reported)")
+    parser.add_argument("--page-size", type=int, help="rows per page query (default: the model's)")
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if args.measure:
-        print(json.dumps(measure(args.db), ensure_ascii=False))
+        print(json.dumps(measure(args.db, args.page_size), ensure_ascii=False))
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         path = args.db
@@ -316,7 +320,8 @@ def main() -> int:
         for _ in range(args.repeat):
             launched = time.monotonic()
             done = subprocess.run(
-                [sys.executable, __file__, "--db", str(path), "--measure"],
+                [sys.executable, __file__, "--db", str(path), "--measure"]
+                + (["--page-size", str(args.page_size)] if args.page_size else []),
                 capture_output=True,
                 text=True,
                 check=False,
