@@ -211,7 +211,11 @@ class ContactsPane(QWidget):
         left_layout.addLayout(self._toolbar_layout)
         left_layout.addLayout(self._filters_layout)
         left_layout.addWidget(self.tables, 1)
-        left_layout.addWidget(self.count_label)
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(0, 0, 0, 0)
+        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.restore_button)
+        left_layout.addLayout(bottom)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.detail_splitter)
@@ -244,6 +248,7 @@ class ContactsPane(QWidget):
         self.switch.setDocumentMode(True)
         self.switch.setExpanding(False)
         self.switch.setDrawBase(False)
+        self.switch.setUsesScrollButtons(False)
         self.switch.addTab(_tr("Contacts"))
         self.switch.addTab(_tr("Accounts"))
         self.switch.currentChanged.connect(self._on_switch_current_changed)
@@ -278,7 +283,6 @@ class ContactsPane(QWidget):
         row.setSpacing(8)
         row.addWidget(self.switch)
         row.addWidget(self.search_box, 1)
-        row.addWidget(self.restore_button)
         row.addWidget(self.bin_button)
         self._toolbar_layout = row
 
