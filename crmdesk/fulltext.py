@@ -102,31 +102,42 @@ def _body(parts: Iterable[str]) -> str:
 
 
 def _contact_points(conn: Connection, owner_col: str, ids: Sequence[uuid.UUID]) -> dict:
-    """Phones, emails, addresses and tags of the given owners, gathered per owner."""
+    """Phones, emails, addresses and tags of the given owners, gathered per owner.
+
+    Deleted points are skipped here rather than in SQL: given `deleted_at IS NULL`, SQLite
+    (without statistics) picks the deleted_at index, which every live row matches, over the
+    owner index, and reads every phone, email and address for each batch of owners."""
     points: dict[uuid.UUID, list[str]] = defaultdict(list)
     ids_param = bindparam("ids", expanding=True)
     ph, em, ad = Phone.__table__, Email.__table__, Address.__table__
-    for owner, number in conn.execute(
-        select(ph.c[owner_col], ph.c.number).where(
-            ph.c[owner_col].in_(ids_param), ph.c.deleted_at.is_(None)
+    for owner, deleted, number in conn.execute(
+        select(ph.c[owner_col], ph.c.deleted_at, ph.c.number).where(ph.c[owner_col].in_(ids_param)),
+        {"ids": ids},
+    ):
+        if deleted is None:
+            points[owner].extend([number, *phone_fragments(number)])
+    for owner, deleted, address in conn.execute(
+        select(em.c[owner_col], em.c.deleted_at, em.c.address).where(
+            em.c[owner_col].in_(ids_param)
         ),
         {"ids": ids},
     ):
-        points[owner].extend([number, *phone_fragments(number)])
-    for owner, address in conn.execute(
-        select(em.c[owner_col], em.c.address).where(
-            em.c[owner_col].in_(ids_param), em.c.deleted_at.is_(None)
-        ),
-        {"ids": ids},
-    ):
-        points[owner].append(address)
-    for owner, *parts in conn.execute(
+        if deleted is None:
+            points[owner].append(address)
+    for owner, deleted, *parts in conn.execute(
         select(
-            ad.c[owner_col], ad.c.street, ad.c.city, ad.c.region, ad.c.postal_code, ad.c.country
-        ).where(ad.c[owner_col].in_(ids_param), ad.c.deleted_at.is_(None)),
+            ad.c[owner_col],
+            ad.c.deleted_at,
+            ad.c.street,
+            ad.c.city,
+            ad.c.region,
+            ad.c.postal_code,
+            ad.c.country,
+        ).where(ad.c[owner_col].in_(ids_param)),
         {"ids": ids},
     ):
-        points[owner].extend(parts)
+        if deleted is None:
+            points[owner].extend(parts)
     link = contact_tags if owner_col == "contact_id" else account_tags
     tg = Tag.__table__
     for owner, name in conn.execute(

@@ -487,15 +487,16 @@ class _Clock:
 # Vocabulary
 # =================================================================================================
 
-# Family names with their approximate share (per mille) in China; no polyphonic surnames whose
-# everyday reading differs from the surname reading (曾 zeng/ceng, 单 shan/dan …).
+# Family names with their approximate share (per mille) in China, two-character ones (复姓) a few
+# times their real share so that a demo shows some; no polyphonic surnames whose everyday reading
+# differs from the surname reading (曾 zeng/ceng, 单 shan/dan …).
 _SURNAMES = (
     "李71 王71 张67 刘54 陈45 杨31 黄22 赵22 吴20 周19 徐13 孙13 马12 朱11 胡11 郭11 何10 林10 "
     "高10 罗9 郑9 梁8 谢7 宋6 唐6 许6 韩6 冯6 邓6 曹5 彭5 肖5 田5 董5 袁4 潘4 于4 蒋4 蔡4 余4 "
     "杜4 叶4 程4 苏4 魏4 吕3 丁3 任3 沈3 姚3 卢3 姜3 崔3 钟3 谭3 陆3 汪3 范3 金3 石2 廖2 贾2 "
     "夏2 韦2 付2 方2 白2 邹2 孟2 熊2 秦2 邱2 江2 尹2 薛2 闫2 段2 雷2 侯2 龙2 史2 陶1 黎1 贺1 "
-    "顾1 毛1 郝1 龚1 邵1 万1 钱1 严1 武1 戴1 莫1 孔1 向1 汤1 欧阳0.6 司马0.2 上官0.2 诸葛0.1 "
-    "东方0.1 皇甫0.1"
+    "顾1 毛1 郝1 龚1 邵1 万1 钱1 严1 武1 戴1 莫1 孔1 向1 汤1 欧阳3 司马1 上官1 诸葛0.5 "
+    "东方0.5 皇甫0.5"
 )
 _MALE_CHARS = (
     "伟强磊军勇杰涛明超辉刚平鹏华飞斌宇浩凯健俊帆毅峰建国志文博晨轩睿然子昊天宏亮成波林海东鑫洋"
@@ -1117,7 +1118,7 @@ _CASE_SUBJECTS = {
     ),
     CaseKind.SUGGESTION: (
         ("建议增加批量导入功能", "建议提供英文界面", "希望延长保修期"),
-        ("Please add bulk import", "Offer a Chinese-language manual", "Longer warranty wanted"),
+        ("Please add bulk import", "Offer the app in more languages", "Longer warranty wanted"),
     ),
 }
 _RESOLUTIONS_CN = (
@@ -1231,6 +1232,17 @@ def _ascii(text_: str) -> str:
 # =================================================================================================
 
 
+class _Random(random.Random):
+    """`random.Random` with `choice` and `randint` drawn from one `random()` call: the library's
+    exact-uniform versions cost ten times as much, and the demo makes millions of draws."""
+
+    def choice(self, seq: Sequence[Any]) -> Any:
+        return seq[int(self.random() * len(seq))]
+
+    def randint(self, a: int, b: int) -> int:
+        return a + int(self.random() * (b - a + 1))
+
+
 @dataclass(slots=True)
 class _AccountPlan:
     index: int
@@ -1277,8 +1289,8 @@ class _Generator:
         self.cn_surnames, self.cn_surname_cum = _weighted(_SURNAMES)
         self.year = today.year
 
-    def rng(self, section: str) -> random.Random:
-        return random.Random(f"crmdesk-demo:{self.seed}:{section}")
+    def rng(self, section: str) -> _Random:
+        return _Random(f"crmdesk-demo:{self.seed}:{section}")
 
     # ---------------------------------------------------------------------------------------------
     def run(self, loader: _Loader) -> dict[str, int]:
@@ -1554,19 +1566,24 @@ class _Generator:
     # Standing: tier from revenue rank, loyalty from years of buying, lifecycle from recency
     # ---------------------------------------------------------------------------------------------
     def derive_account_standing(self, accounts: list[_AccountPlan]) -> None:
-        """Revenue is only known once the order lines exist, so the lines are drawn here (with
-        their own stream) and kept on the plan for writing."""
+        """Value tiers from the revenue ranking. Revenue is only known once the order lines and
+        statuses exist, so they are drawn here (with their own stream) and kept for writing;
+        cancelled and returned orders bring no revenue."""
         r = self.rng("order-lines")
-        self._lines_by_account: dict[int, list[list[tuple[int, int, int]]]] = {}
+        rnd = r.random
+        self._lines_by_account: dict[int, list[tuple[list[tuple[int, int, int]], str]]] = {}
         catalogue = self._catalogue()
+        today = self.today
         for plan in accounts:
             choose = catalogue[plan.industry]
             drawn = []
             revenue = 0
-            for _ordered_on, target in plan.orders:
+            for ordered_on, target in plan.orders:
                 lines = choose(r, target)
-                drawn.append(lines)
-                revenue += sum(_net(q * self._price[i], d) for i, q, d in lines)
+                status = _order_status(rnd, today - ordered_on)
+                drawn.append((lines, status))
+                if status not in _NO_REVENUE:
+                    revenue += sum(_net(q * self._price[i], d) for i, q, d in lines)
             self._lines_by_account[plan.index] = drawn
             plan.revenue = revenue + sum(won[3] for won in plan.won)
         ranked = sorted(accounts, key=lambda a: (-a.revenue, a.index))
@@ -2296,29 +2313,23 @@ class _Generator:
         ids = self.product_ids
         taxes = [p["tax"] * 10_000 for p in products]
         prices = self._price
+        today = self.today
         everything = []
         for plan in accounts:
-            for (day, _target), lines in zip(
+            for (day, _target), (lines, status) in zip(
                 plan.orders, self._lines_by_account[plan.index], strict=True
             ):
-                everything.append((day, plan.index, lines, ""))
+                everything.append((day, plan.index, lines, "", status))
             for day, oid, lines, _amount in plan.won:
-                everything.append((day, plan.index, lines, oid))
+                status = OrderStatus.PAID if today - day >= 45 else OrderStatus.SHIPPED
+                everything.append((day, plan.index, lines, oid, status))
         everything.sort(key=lambda o: (o[0], o[1]))
         by_index = {a.index: a for a in accounts}
         sequence: dict[int, int] = {}
-        today = self.today
-        for day, index, lines, opportunity in everything:
+        for day, index, lines, opportunity, status in everything:
             plan = by_index[index]
             year = dt.date.fromordinal(day).year
             sequence[year] = seq = sequence.get(year, 0) + 1
-            age = today - day
-            if age < 14:
-                status = OrderStatus.OPEN if rnd() < 0.6 else OrderStatus.PAID
-            elif age < 45:
-                status = OrderStatus.SHIPPED if rnd() < 0.5 else OrderStatus.PAID
-            else:
-                status = OrderStatus.PAID
             order_id = new_id()
             contact = None
             if plan.contacts:
@@ -2399,12 +2410,16 @@ class _Generator:
         planned.sort()
         cases = []
         year_seq: dict[int, int] = {}
-        for opened, contact, language, account_id, owner_cn in planned:
+        for newest_first, (opened, contact, language, account_id, owner_cn) in zip(
+            range(len(planned) - 1, -1, -1), planned, strict=True
+        ):
             cn = language == "zh"
             kind = _pick(rnd, kinds, kind_cum)
             priority = _pick(rnd, priorities, priority_cum)
             age_days = self.today - opened // 1440
-            if age_days < 3:
+            if newest_first < len(_OPEN_CASE_STATES):
+                status = _OPEN_CASE_STATES[newest_first]  # the newest ones are still being handled
+            elif age_days < 3:
                 status = r.choice((CaseStatus.NEW, CaseStatus.ASSIGNED, CaseStatus.IN_PROGRESS))
             elif age_days < 20:
                 status = r.choice(
@@ -2432,7 +2447,7 @@ class _Generator:
             subject = (
                 r.choice(subjects_cn).format(d=_CASE_DEVICES_CN[device])
                 if cn
-                else r.choice(subjects_en).format(d=_CASE_DEVICES_EN[device]).capitalize()
+                else _capitalized(r.choice(subjects_en).format(d=_CASE_DEVICES_EN[device]))
             )
             due = opened + sla_hours[priority] * 60
             resolved = resolution = satisfaction = None
@@ -2541,7 +2556,7 @@ class _Generator:
         rows = load.sinks["activities"].rows
         today = self.today
         kinds = _ACTIVITY_KINDS
-        counts = (1, 2, 3, 3, 4, 4, 5, 5, 5, 6, 6, 7, 7, 8, 9, 10, 12)
+        counts = (1, 2, 2, 3, 3, 4, 4, 4, 5, 5, 6, 6, 7, 8, 10)  # mean 4.7
         texts = {"zh": _activity_texts(True), "en": _activity_texts(False)}
         for n, person in enumerate(people):
             plan = person.plan
@@ -2769,6 +2784,30 @@ class _Generator:
 # =================================================================================================
 # Small helpers of the generator
 # =================================================================================================
+
+
+_OPEN_CASE_STATES = (CaseStatus.NEW, CaseStatus.ASSIGNED, CaseStatus.IN_PROGRESS)
+
+
+def _capitalized(text_: str) -> str:
+    return text_[:1].upper() + text_[1:]
+
+
+_NO_REVENUE = frozenset({OrderStatus.CANCELLED, OrderStatus.RETURNED})
+
+
+def _order_status(rnd: Callable[[], float], age: int) -> OrderStatus:
+    """Recent orders are still open or on their way; a few older ones were cancelled or returned."""
+    roll = rnd()
+    if age < 14:
+        return OrderStatus.OPEN if roll < 0.6 else OrderStatus.PAID
+    if roll < 0.025:
+        return OrderStatus.CANCELLED
+    if roll < 0.04:
+        return OrderStatus.RETURNED
+    if age < 45:
+        return OrderStatus.SHIPPED if roll < 0.5 else OrderStatus.PAID
+    return OrderStatus.PAID
 
 
 def _net(gross: int, discount: int) -> int:
