@@ -14,7 +14,7 @@ import re
 import unicodedata
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from sqlalchemy import Connection, bindparam, select, text
 
@@ -234,16 +234,21 @@ def _insert(conn: Connection, entity: str, bodies: Iterable[tuple[uuid.UUID, str
         )
 
 
-def rebuild(conn: Connection) -> None:
+def rebuild(conn: Connection, progress: Callable[[int, int], None] | None = None) -> None:
     """Re-create the whole index from the tables (after a bulk load or a migration).
 
     Entries are numbered here, in the order `_insert` would number them, so that each chunk is
-    two multi-row INSERTs instead of two statements a row."""
+    two multi-row INSERTs instead of two statements a row. `progress(done, total)` hears of
+    every chunk of contacts and accounts indexed (and may raise to stop)."""
     for stmt in (*DROP, *DDL):
         conn.execute(text(stmt))
+    work = [
+        (entity, [i for (i,) in conn.execute(select(table.c.id))])
+        for entity, table in ((CONTACT, Contact.__table__), (ACCOUNT, Account.__table__))
+    ]
+    total = sum(len(ids) for _, ids in work)
     rowid = 0
-    for entity, table in ((CONTACT, Contact.__table__), (ACCOUNT, Account.__table__)):
-        ids = [i for (i,) in conn.execute(select(table.c.id))]
+    for entity, ids in work:
         for start in range(0, len(ids), _CHUNK):
             refs, bodies = [], []
             for ref, body in _BODIES[entity](conn, ids[start : start + _CHUNK]):
@@ -255,6 +260,8 @@ def rebuild(conn: Connection) -> None:
                     text("INSERT INTO search_refs (rowid, entity, ref) VALUES (:i, :e, :r)"), refs
                 )
                 conn.execute(text("INSERT INTO search_fts (rowid, body) VALUES (:i, :b)"), bodies)
+            if progress is not None:
+                progress(rowid, total)
 
 
 def matching_ids_sql(entity: str) -> str:
