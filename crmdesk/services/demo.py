@@ -34,7 +34,7 @@ import json
 import random
 import zoneinfo
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, insert, select, text
@@ -469,6 +469,12 @@ def _workday(ordinal: int) -> int:
     return ordinal - 1 if wd == 5 else ordinal + 1 if wd == 6 else ordinal
 
 
+def _workday_before(ordinal: int) -> int:
+    """The weekday on or before: a weekend moves back to Friday (history never moves ahead)."""
+    wd = _weekday(ordinal)
+    return ordinal - (wd - 4) if wd > 4 else ordinal
+
+
 class _Clock:
     """Local wall-clock times in a zone turned into UTC storage text, offsets cached per day."""
 
@@ -486,7 +492,7 @@ class _Clock:
         return minutes
 
     def utc_minutes(self, zone: str, ordinal: int, minute_of_day: int) -> int:
-        """Minutes since 0001-01-01 00:00 UTC of a local time."""
+        """A local time as UTC minutes counted like date ordinals (day = minutes // 1440)."""
         return ordinal * 1440 + minute_of_day - self.offset(zone, ordinal)
 
     @staticmethod
@@ -1309,6 +1315,7 @@ class _Generator:
         self.phones_used: set[str] = set()
         self.cn_surnames, self.cn_surname_cum = _weighted(_SURNAMES)
         self.year = today.year
+        self.prices = [p[3] * 10_000 for p in _PRODUCTS]  # Money(scale=4) units
 
     def rng(self, section: str) -> _Random:
         return _Random(f"crmdesk-demo:{self.seed}:{section}")
@@ -1334,29 +1341,7 @@ class _Generator:
         self.write_events(people)
         loader.flush()
         counts = loader.counts()
-        return {
-            "tags": counts["tags"],
-            "pipeline_stages": counts["pipeline_stages"],
-            "products": counts["products"],
-            "accounts": counts["accounts"],
-            "contacts": counts["contacts"],
-            "phones": counts["phones"],
-            "emails": counts["emails"],
-            "addresses": counts["addresses"],
-            "account_tags": counts["account_tags"],
-            "contact_tags": counts["contact_tags"],
-            "opportunities": counts["opportunities"],
-            "opportunity_lines": counts["opportunity_lines"],
-            "stage_changes": counts["stage_changes"],
-            "orders": counts["orders"],
-            "order_lines": counts["order_lines"],
-            "service_cases": counts["service_cases"],
-            "satisfaction_surveys": counts["satisfaction_surveys"],
-            "survey_items": counts["survey_items"],
-            "activities": counts["activities"],
-            "calendar_events": counts["calendar_events"],
-            "event_reminders": counts["event_reminders"],
-        }
+        return {f.name: counts[f.name] for f in fields(DemoSummary) if f.name in counts}
 
     def expected_rows(self, accounts: list[_AccountPlan]) -> int:
         """About how many rows the load writes: per contact its points, tags, activities and
@@ -1419,7 +1404,7 @@ class _Generator:
     def company_name(self, r: random.Random, plan: _AccountPlan, used: set[str]) -> None:
         """A unique company name in the account's language, its short form and web domain."""
         _weight, cn_words, en_words, de_words = _INDUSTRIES[plan.industry]
-        while True:
+        for attempt in itertools.count():
             if plan.chinese:
                 brand = r.choice(_BRAND_CHARS) + r.choice(_BRAND_CHARS)
                 if brand[0] == brand[1]:
@@ -1451,6 +1436,9 @@ class _Generator:
                     slugs = (_ascii(family) + _ascii(word), _ascii(family) + "-" + _ascii(word))
                 name = f"{short} {r.choice(_WEST_SUFFIXES[country])}"
                 tld = _TLD[country]
+            if attempt > 100:  # a huge demo may run out of names: number them
+                name = f"{name} {plan.index + 1}"
+                slugs = (*slugs, f"{slugs[0]}{plan.index + 1}")
             if name in used:
                 continue
             domain = next((f"{slug}{tld}" for slug in slugs if f"{slug}{tld}" not in used), None)
@@ -1505,7 +1493,7 @@ class _Generator:
             while day <= end:
                 years = (day - start0) / 365 - 1.5
                 amount = ticket * growth**years * r.lognormvariate(0, 0.45)
-                orders.append((_workday(day), max(5_000, int(amount * 100))))
+                orders.append((_workday_before(day), max(5_000, int(amount * 100))))
                 day += max(3, int(r.expovariate(rate / 365)))
 
     # ---------------------------------------------------------------------------------------------
@@ -1605,7 +1593,7 @@ class _Generator:
                 status = _order_status(rnd, today - ordered_on)
                 drawn.append((lines, status))
                 if status not in _NO_REVENUE:
-                    revenue += sum(_net(q * self._price[i], d) for i, q, d in lines)
+                    revenue += sum(_net(q * self.prices[i], d) for i, q, d in lines)
             self._lines_by_account[plan.index] = drawn
             plan.revenue = revenue + sum(won[3] for won in plan.won)
         ranked = sorted(accounts, key=lambda a: (-a.revenue, a.index))
@@ -1624,8 +1612,7 @@ class _Generator:
     def _catalogue(self) -> dict[str, Callable[[random.Random, int], list[tuple[int, int, int]]]]:
         """Per industry: a function drawing order lines (product index, quantity, discount %)
         that add up to about a target amount in cents."""
-        prices = [p[3] * 10_000 for p in _PRODUCTS]
-        self._price = prices
+        prices = self.prices
         order = sorted(range(len(_PRODUCTS)), key=lambda i: prices[i])
         sorted_prices = [prices[i] for i in order]
         result = {}
@@ -1893,41 +1880,11 @@ class _Generator:
                     address = self.unique_email(mailbox, plan.domain, r)
                     emails.append((new_id(), None, aid, 0, 1, "work", address, address))
                 addresses.append(
-                    (
-                        new_id(),
-                        None,
-                        aid,
-                        0,
-                        1,
-                        "work",
-                        street,
-                        extended,
-                        "",
-                        city.name,
-                        city.region,
-                        postal,
-                        city.country,
-                        "",
-                    )
+                    _address(new_id(), None, aid, "work", city, (street, extended, postal))
                 )
             elif rnd() < 0.8:
                 addresses.append(
-                    (
-                        new_id(),
-                        None,
-                        aid,
-                        0,
-                        1,
-                        "home",
-                        street,
-                        extended,
-                        "",
-                        city.name,
-                        city.region,
-                        postal,
-                        city.country,
-                        "",
-                    )
+                    _address(new_id(), None, aid, "home", city, (street, extended, postal))
                 )
             # Tags: region, key account (by tier), channel partners.
             if cn and city.tag:
@@ -2129,42 +2086,12 @@ class _Generator:
             if plan is not None and plan.kind is AccountKind.ORGANISATION and rnd() < 0.7:
                 street, extended, postal = plan.street
                 addresses.append(
-                    (
-                        new_id(),
-                        cid,
-                        None,
-                        0,
-                        1,
-                        "work",
-                        street,
-                        extended,
-                        "",
-                        city.name,
-                        city.region,
-                        postal,
-                        city.country,
-                        "",
-                    )
+                    _address(new_id(), cid, None, "work", city, (street, extended, postal))
                 )
             elif rnd() < 0.35:
                 street, extended, postal = self.street(r, city, country)
                 addresses.append(
-                    (
-                        new_id(),
-                        cid,
-                        None,
-                        0,
-                        1,
-                        "home",
-                        street,
-                        extended,
-                        "",
-                        city.name,
-                        city.region,
-                        postal,
-                        city.country,
-                        "",
-                    )
+                    _address(new_id(), cid, None, "home", city, (street, extended, postal))
                 )
             # The rest of the card.
             birthday = _day(birthday_base - r.randint(0, 35 * 365)) if rnd() < 0.4 else None
@@ -2336,7 +2263,7 @@ class _Generator:
         names = [p["name"] for p in products]
         ids = self.product_ids
         taxes = [p["tax"] * 10_000 for p in products]
-        prices = self._price
+        prices = self.prices
         today = self.today
         everything = []
         for plan in accounts:
@@ -2430,7 +2357,9 @@ class _Generator:
                 account_id = person.plan.id if person.plan is not None else None
                 owner_cn = language == "zh"
             opened_day = self.today - int(r.triangular(0, 365, 0))
-            opened = clock.utc_minutes(zone, _workday(opened_day), 8 * 60 + r.randint(0, 600))
+            opened = clock.utc_minutes(
+                zone, _workday_before(opened_day), 8 * 60 + r.randint(0, 600)
+            )
             planned.append((opened, contact, language, account_id, owner_cn))
         planned.sort()
         cases = []
@@ -2839,6 +2768,34 @@ def _order_status(rnd: Callable[[], float], age: int) -> OrderStatus:
 def _net(gross: int, discount: int) -> int:
     """Cents of a line: price (1/10,000 yuan) × quantity less the discount %, rounded."""
     return (gross * (100 - discount) + 5_000) // 10_000
+
+
+def _address(
+    id_: str,
+    contact: str | None,
+    account: str | None,
+    kind: str,
+    city: _City,
+    where: tuple[str, str, str],
+) -> tuple[Any, ...]:
+    """An addresses row (primary, first) in a city: street, extended part and postal code."""
+    street, extended, postal = where
+    return (
+        id_,
+        contact,
+        account,
+        0,
+        1,
+        kind,
+        street,
+        extended,
+        "",
+        city.name,
+        city.region,
+        postal,
+        city.country,
+        "",
+    )
 
 
 @dataclass(slots=True)

@@ -134,6 +134,17 @@ def test_a_small_demo_scales_down(demo_db: Database) -> None:
     assert summary.opportunities == summary.service_cases == 1
 
 
+def test_history_never_runs_past_a_weekend_reference_date(demo_db: Database) -> None:
+    sunday = dt.date(2025, 3, 16)
+    build_demo(demo_db, 400, today=sunday)
+    with demo_db.engine.connect() as conn:
+        last_order = conn.exec_driver_sql("SELECT MAX(ordered_on) FROM orders").scalar()
+        cases = conn.exec_driver_sql("SELECT opened_at, resolved_at FROM service_cases").all()
+    assert last_order <= str(sunday)
+    assert all(opened < str(sunday + dt.timedelta(days=1)) for opened, _ in cases)
+    assert all(resolved is None or resolved >= opened for opened, resolved in cases)
+
+
 def test_most_contacts_work_at_an_account(built) -> None:
     db, _ = built
     with db.engine.connect() as conn:
