@@ -511,55 +511,59 @@ class _Clock:
 
 
 # =================================================================================================
-# Vocabulary
+# Vocabulary: data tables, one row a line, cells separated by "|"
 # =================================================================================================
+
+
+def _table(text_: str) -> list[list[str]]:
+    return [
+        [cell.strip() for cell in line.split("|")]
+        for line in text_.strip().splitlines()
+        if line.strip()
+    ]
+
+
+def _lines(text_: str) -> tuple[str, ...]:
+    return tuple(line.strip() for line in text_.strip().splitlines() if line.strip())
+
+
+def _words(cell: str) -> tuple[str, ...]:
+    """A cell listing several values, separated by commas."""
+    return tuple(word.strip() for word in cell.split(","))
+
 
 # Family names with their approximate share (per mille) in China, two-character ones (复姓) a few
 # times their real share so that a demo shows some; no polyphonic surnames whose everyday reading
 # differs from the surname reading (曾 zeng/ceng, 单 shan/dan …).
-_SURNAMES = (
-    "李71 王71 张67 刘54 陈45 杨31 黄22 赵22 吴20 周19 徐13 孙13 马12 朱11 胡11 郭11 何10 林10 "
-    "高10 罗9 郑9 梁8 谢7 宋6 唐6 许6 韩6 冯6 邓6 曹5 彭5 肖5 田5 董5 袁4 潘4 于4 蒋4 蔡4 余4 "
-    "杜4 叶4 程4 苏4 魏4 吕3 丁3 任3 沈3 姚3 卢3 姜3 崔3 钟3 谭3 陆3 汪3 范3 金3 石2 廖2 贾2 "
-    "夏2 韦2 付2 方2 白2 邹2 孟2 熊2 秦2 邱2 江2 尹2 薛2 闫2 段2 雷2 侯2 龙2 史2 陶1 黎1 贺1 "
-    "顾1 毛1 郝1 龚1 邵1 万1 钱1 严1 武1 戴1 莫1 孔1 向1 汤1 欧阳3 司马1 上官1 诸葛0.5 "
-    "东方0.5 皇甫0.5"
-)
-_MALE_CHARS = (
-    "伟强磊军勇杰涛明超辉刚平鹏华飞斌宇浩凯健俊帆毅峰建国志文博晨轩睿然子昊天宏亮成波林海东鑫洋"
-    "振宁翔旭阳瑞嘉晖彬兵松坤锋辰泽铭哲皓"
-)
-_FEMALE_CHARS = (
-    "芳娜敏静丽艳娟霞秀燕玲婷雪琳颖欣怡佳悦雨晶倩萍红梅莉兰洁慧琪瑶璐丹薇晓思梦诗馨彤月妍蕾露雯菲"
-    "舒婉清"
-)
+_SURNAMES = """
+    李71 王71 张67 刘54 陈45 杨31 黄22 赵22 吴20 周19 徐13 孙13 马12 朱11 胡11 郭11 何10 林10
+    高10 罗9 郑9 梁8 谢7 宋6 唐6 许6 韩6 冯6 邓6 曹5 彭5 肖5 田5 董5 袁4 潘4 于4 蒋4 蔡4 余4
+    杜4 叶4 程4 苏4 魏4 吕3 丁3 任3 沈3 姚3 卢3 姜3 崔3 钟3 谭3 陆3 汪3 范3 金3 石2 廖2 贾2
+    夏2 韦2 付2 方2 白2 邹2 孟2 熊2 秦2 邱2 江2 尹2 薛2 闫2 段2 雷2 侯2 龙2 史2 陶1 黎1 贺1
+    顾1 毛1 郝1 龚1 邵1 万1 钱1 严1 武1 戴1 莫1 孔1 向1 汤1 欧阳3 司马1 上官1 诸葛0.5 东方0.5
+    皇甫0.5
+"""
+_MALE_CHARS = "伟强磊军勇杰涛明超辉刚平鹏华飞斌宇浩凯健俊帆毅峰建国志文博晨轩睿然子昊天宏亮成波林海东鑫洋振宁翔旭阳瑞嘉晖彬兵松坤锋辰泽铭哲皓"  # noqa: E501
+_FEMALE_CHARS = "芳娜敏静丽艳娟霞秀燕玲婷雪琳颖欣怡佳悦雨晶倩萍红梅莉兰洁慧琪瑶璐丹薇晓思梦诗馨彤月妍蕾露雯菲舒婉清"  # noqa: E501
 
 
 @dataclass(frozen=True)
 class _City:
     name: str
-    region: str
-    postal: str  # leading digits of the postal code
-    area: str  # dialling code
+    region: str  # province, state, county or Land
+    postal: str  # leading digits of the postal code (UK: the districts, space-separated)
+    area: str  # dialling code without the trunk 0
     zone: str
     country: str
-    districts: tuple[str, ...]
-    streets: tuple[str, ...]
-    tag: str = ""
+    districts: tuple[str, ...] = ()
+    streets: tuple[str, ...] = ()
+    tag: str = ""  # the region tag (华东 …) of a Chinese city
     weight: float = 1.0
 
 
-def _cn(
-    name: str,
-    province: str,
-    postal: str,
-    area: str,
-    tag: str,
-    weight: float,
-    districts: str,
-    streets: str,
-) -> _City:
-    return _City(
+# city | province | postal code start | area code | region tag | weight | districts | streets
+_CHINA = tuple(
+    _City(
         name,
         province,
         postal,
@@ -569,276 +573,80 @@ def _cn(
         tuple(districts.split()),
         tuple(streets.split()),
         tag,
-        weight,
+        float(weight),
     )
-
-
-_CHINA = (
-    _cn(
-        "北京",
-        "北京市",
-        "100",
-        "10",
-        "华北",
-        15,
-        "朝阳区 海淀区 东城区 西城区 丰台区",
-        "建国路 中关村大街 东三环中路 学院路 金融大街 酒仙桥路",
-    ),
-    _cn(
-        "上海",
-        "上海市",
-        "200",
-        "21",
-        "华东",
-        16,
-        "浦东新区 徐汇区 静安区 黄浦区 长宁区 闵行区",
-        "世纪大道 南京西路 淮海中路 漕溪北路 延安西路 张江路",
-    ),
-    _cn(
-        "深圳",
-        "广东省",
-        "518",
-        "755",
-        "华南",
-        12,
-        "南山区 福田区 罗湖区 宝安区 龙岗区",
-        "深南大道 科技园路 福华路 宝安大道 高新南一道",
-    ),
-    _cn(
-        "广州",
-        "广东省",
-        "510",
-        "20",
-        "华南",
-        9,
-        "天河区 越秀区 海珠区 番禺区 黄埔区",
-        "天河路 中山大道 环市东路 珠江东路 科学大道",
-    ),
-    _cn(
-        "杭州",
-        "浙江省",
-        "310",
-        "571",
-        "华东",
-        9,
-        "西湖区 滨江区 余杭区 上城区 拱墅区",
-        "文三路 江南大道 文一西路 莫干山路 钱江路",
-    ),
-    _cn(
-        "成都",
-        "四川省",
-        "610",
-        "28",
-        "西南",
-        7,
-        "高新区 武侯区 锦江区 青羊区 成华区",
-        "天府大道 人民南路 蜀都大道 科华北路 府城大道",
-    ),
-    _cn(
-        "南京",
-        "江苏省",
-        "210",
-        "25",
-        "华东",
-        6,
-        "鼓楼区 玄武区 建邺区 江宁区",
-        "中山路 汉中路 江东中路 珠江路 龙眠大道",
-    ),
-    _cn(
-        "苏州",
-        "江苏省",
-        "215",
-        "512",
-        "华东",
-        6,
-        "工业园区 姑苏区 吴中区 高新区",
-        "星湖街 干将路 苏州大道 狮山路",
-    ),
-    _cn(
-        "武汉",
-        "湖北省",
-        "430",
-        "27",
-        "华中",
-        5,
-        "武昌区 洪山区 江汉区 东湖高新区",
-        "中南路 珞喻路 解放大道 光谷大道",
-    ),
-    _cn(
-        "重庆",
-        "重庆市",
-        "400",
-        "23",
-        "西南",
-        4,
-        "渝中区 江北区 渝北区 九龙坡区",
-        "民族路 建新北路 金开大道 科园一路",
-    ),
-    _cn(
-        "天津",
-        "天津市",
-        "300",
-        "22",
-        "华北",
-        4,
-        "和平区 南开区 滨海新区 河西区",
-        "南京路 卫津路 友谊路 黄海路",
-    ),
-    _cn(
-        "西安",
-        "陕西省",
-        "710",
-        "29",
-        "西北",
-        3,
-        "雁塔区 碑林区 未央区",
-        "高新路 长安北路 科技路 唐延路",
-    ),
+    for name, province, postal, area, tag, weight, districts, streets in _table("""
+    北京 | 北京市 | 100 | 10  | 华北 | 15 | 朝阳区 海淀区 东城区 西城区 丰台区 | 建国路 中关村大街 东三环中路 学院路 金融大街 酒仙桥路
+    上海 | 上海市 | 200 | 21  | 华东 | 16 | 浦东新区 徐汇区 静安区 黄浦区 长宁区 闵行区 | 世纪大道 南京西路 淮海中路 漕溪北路 延安西路 张江路
+    深圳 | 广东省 | 518 | 755 | 华南 | 12 | 南山区 福田区 罗湖区 宝安区 龙岗区 | 深南大道 科技园路 福华路 宝安大道 高新南一道
+    广州 | 广东省 | 510 | 20  | 华南 | 9  | 天河区 越秀区 海珠区 番禺区 黄埔区 | 天河路 中山大道 环市东路 珠江东路 科学大道
+    杭州 | 浙江省 | 310 | 571 | 华东 | 9  | 西湖区 滨江区 余杭区 上城区 拱墅区 | 文三路 江南大道 文一西路 莫干山路 钱江路
+    成都 | 四川省 | 610 | 28  | 西南 | 7  | 高新区 武侯区 锦江区 青羊区 成华区 | 天府大道 人民南路 蜀都大道 科华北路 府城大道
+    南京 | 江苏省 | 210 | 25  | 华东 | 6  | 鼓楼区 玄武区 建邺区 江宁区 | 中山路 汉中路 江东中路 珠江路 龙眠大道
+    苏州 | 江苏省 | 215 | 512 | 华东 | 6  | 工业园区 姑苏区 吴中区 高新区 | 星湖街 干将路 苏州大道 狮山路
+    武汉 | 湖北省 | 430 | 27  | 华中 | 5  | 武昌区 洪山区 江汉区 东湖高新区 | 中南路 珞喻路 解放大道 光谷大道
+    重庆 | 重庆市 | 400 | 23  | 西南 | 4  | 渝中区 江北区 渝北区 九龙坡区 | 民族路 建新北路 金开大道 科园一路
+    天津 | 天津市 | 300 | 22  | 华北 | 4  | 和平区 南开区 滨海新区 河西区 | 南京路 卫津路 友谊路 黄海路
+    西安 | 陕西省 | 710 | 29  | 西北 | 3  | 雁塔区 碑林区 未央区 | 高新路 长安北路 科技路 唐延路
+    """)  # noqa: E501
 )
 
-_US_STREETS = (
-    "Main Street",
-    "Oak Avenue",
-    "Maple Street",
-    "Park Avenue",
-    "Washington Street",
-    "Market Street",
-    "Lake Street",
-    "Broadway",
-    "Cedar Lane",
-    "Madison Avenue",
-    "Elm Street",
-    "Pine Street",
-    "Lincoln Avenue",
-    "Spring Street",
-    "Commerce Drive",
-    "Harbor Boulevard",
-)
-_UK_STREETS = (
-    "High Street",
-    "Station Road",
-    "Church Lane",
-    "Victoria Road",
-    "Mill Lane",
-    "King Street",
-    "Queen's Road",
-    "Park Road",
-    "London Road",
-    "Bridge Street",
-    "The Green",
-    "Albert Road",
-    "Castle Street",
-    "Market Place",
-    "New Road",
-    "York Road",
-)
-
-
-def _west(
-    name: str, region: str, postal: str, area: str, zone: str, country: str, weight: float
-) -> _City:
-    return _City(name, region, postal, area, zone, country, (), (), "", weight)
-
-
-_US = (
-    _west("New York", "NY", "100", "212", "America/New_York", "United States", 5),
-    _west("Boston", "MA", "021", "617", "America/New_York", "United States", 2),
-    _west("Chicago", "IL", "606", "312", "America/Chicago", "United States", 3),
-    _west("Austin", "TX", "787", "512", "America/Chicago", "United States", 2),
-    _west("San Francisco", "CA", "941", "415", "America/Los_Angeles", "United States", 3),
-    _west("Los Angeles", "CA", "900", "213", "America/Los_Angeles", "United States", 3),
-    _west("Seattle", "WA", "981", "206", "America/Los_Angeles", "United States", 2),
-)
-_UK = (
-    _west(
-        "London",
-        "Greater London",
-        "EC1 EC2 EC3 EC4 W1 WC1 WC2 SE1 E14 N1",
-        "20",
-        "Europe/London",
-        "United Kingdom",
-        6,
-    ),
-    _west(
-        "Manchester",
-        "Greater Manchester",
-        "M1 M2 M3 M4 M15",
-        "161",
-        "Europe/London",
-        "United Kingdom",
-        2,
-    ),
-    _west(
-        "Birmingham", "West Midlands", "B1 B2 B3 B4 B5", "121", "Europe/London", "United Kingdom", 2
-    ),
-    _west("Edinburgh", "Scotland", "EH1 EH2 EH3 EH8", "131", "Europe/London", "United Kingdom", 1),
-)
-_DE = (
-    _west("Berlin", "Berlin", "10", "30", "Europe/Berlin", "Germany", 4),
-    _west("München", "Bayern", "80", "89", "Europe/Berlin", "Germany", 3),
-    _west("Hamburg", "Hamburg", "20", "40", "Europe/Berlin", "Germany", 3),
-    _west("Frankfurt am Main", "Hessen", "60", "69", "Europe/Berlin", "Germany", 2),
-    _west("Stuttgart", "Baden-Württemberg", "70", "711", "Europe/Berlin", "Germany", 2),
-)
-_WESTERN = {"us": _US, "uk": _UK, "de": _DE}
+# country | city | region | postal code start | area code | zone | country name | weight
+_WESTERN_CITIES = _table("""
+    us | New York          | NY                 | 100 | 212 | America/New_York    | United States  | 5
+    us | Boston            | MA                 | 021 | 617 | America/New_York    | United States  | 2
+    us | Chicago           | IL                 | 606 | 312 | America/Chicago     | United States  | 3
+    us | Austin            | TX                 | 787 | 512 | America/Chicago     | United States  | 2
+    us | San Francisco     | CA                 | 941 | 415 | America/Los_Angeles | United States  | 3
+    us | Los Angeles       | CA                 | 900 | 213 | America/Los_Angeles | United States  | 3
+    us | Seattle           | WA                 | 981 | 206 | America/Los_Angeles | United States  | 2
+    uk | London            | Greater London     | EC1 EC2 EC3 EC4 W1 WC1 WC2 SE1 E14 N1 | 20 | Europe/London | United Kingdom | 6
+    uk | Manchester        | Greater Manchester | M1 M2 M3 M4 M15 | 161 | Europe/London     | United Kingdom | 2
+    uk | Birmingham        | West Midlands      | B1 B2 B3 B4 B5  | 121 | Europe/London     | United Kingdom | 2
+    uk | Edinburgh         | Scotland           | EH1 EH2 EH3 EH8 | 131 | Europe/London     | United Kingdom | 1
+    de | Berlin            | Berlin             | 10  | 30  | Europe/Berlin       | Germany        | 4
+    de | München           | Bayern             | 80  | 89  | Europe/Berlin       | Germany        | 3
+    de | Hamburg           | Hamburg            | 20  | 40  | Europe/Berlin       | Germany        | 3
+    de | Frankfurt am Main | Hessen             | 60  | 69  | Europe/Berlin       | Germany        | 2
+    de | Stuttgart         | Baden-Württemberg  | 70  | 711 | Europe/Berlin       | Germany        | 2
+""")  # noqa: E501
+_WESTERN = {
+    key: tuple(
+        _City(name, region, postal, area, zone, country, weight=float(weight))
+        for code, name, region, postal, area, zone, country, weight in _WESTERN_CITIES
+        if code == key
+    )
+    for key in ("us", "uk", "de")
+}
 _WESTERN_WEIGHTS = {"us": 45, "uk": 25, "de": 30}
 _FAKER_LOCALE = {"us": "en_US", "uk": "en_GB", "de": "de_DE"}
-
-# Industries are stored in English, one vocabulary the UI can translate; company words per language.
-_INDUSTRIES = {
-    "Manufacturing": (
-        25,
-        "精密机械 重工 电子 新材料 汽车零部件 模具 电气设备",
-        "Precision Industries Engineering Components Manufacturing",
-        "Maschinenbau Präzisionstechnik Industrietechnik Antriebstechnik",
-    ),
-    "Retail": (
-        15,
-        "商贸 百货 超市连锁 电子商务 便利店 家居",
-        "Retail Stores Trading Outlets",
-        "Handel Warenhaus Einzelhandel",
-    ),
-    "IT": (
-        14,
-        "信息技术 软件 网络科技 数据科技 智能科技 云计算",
-        "Software Systems Technologies Data",
-        "Software IT-Systeme Datentechnik",
-    ),
-    "Healthcare": (
-        10,
-        "医疗器械 生物科技 医药 健康管理",
-        "Medical Health Life Sciences",
-        "Medizintechnik Pharma Gesundheit",
-    ),
-    "Finance": (
-        7,
-        "投资 资产管理 融资租赁 商业保理",
-        "Capital Financial Partners",
-        "Finanz Kapital Vermögen",
-    ),
-    "Education": (
-        6,
-        "教育科技 职业培训 文化传播",
-        "Learning Education Academy",
-        "Bildung Akademie",
-    ),
-    "Logistics": (
-        15,
-        "物流 供应链管理 国际货运代理 仓储 快运",
-        "Logistics Freight Supply Chain Distribution",
-        "Logistik Spedition Lagertechnik",
-    ),
-    "Energy": (
-        8,
-        "新能源 电力设备 光伏科技 储能技术",
-        "Energy Power Solar",
-        "Energie Solartechnik Netztechnik",
-    ),
-}
-_BRAND_CHARS = (
-    "华瑞恒达信德宏盛鑫源泰安康誉博睿创新远卓汇通联腾科力天中金嘉和美佳优凯益隆昌丰荣星光明正海云"
-    "智数锐航晟立邦诚鼎峻"
+_US_STREETS = _words(
+    "Main Street, Oak Avenue, Maple Street, Park Avenue, Washington Street, Market Street, "
+    "Lake Street, Broadway, Cedar Lane, Madison Avenue, Elm Street, Pine Street, Lincoln Avenue, "
+    "Spring Street, Commerce Drive, Harbor Boulevard"
 )
+_UK_STREETS = _words(
+    "High Street, Station Road, Church Lane, Victoria Road, Mill Lane, King Street, Queen's Road, "
+    "Park Road, London Road, Bridge Street, The Green, Albert Road, Castle Street, Market Place, "
+    "New Road, York Road"
+)
+
+# Industries are stored in English, one vocabulary the UI can translate; the words that go into
+# company names come in each language. industry | weight | Chinese | English | German words
+_INDUSTRIES = {
+    industry: (float(weight), _words(cn), _words(en), _words(de))
+    for industry, weight, cn, en, de in _table("""
+    Manufacturing | 25 | 精密机械, 重工, 电子, 新材料, 汽车零部件, 模具, 电气设备 | Precision, Industries, Engineering, Components, Manufacturing | Maschinenbau, Präzisionstechnik, Industrietechnik, Antriebstechnik
+    Retail        | 15 | 商贸, 百货, 超市连锁, 电子商务, 便利店, 家居 | Retail, Stores, Trading, Outlets | Handel, Warenhaus, Einzelhandel
+    IT            | 14 | 信息技术, 软件, 网络科技, 数据科技, 智能科技, 云计算 | Software, Systems, Technologies, Data | Software, IT-Systeme, Datentechnik
+    Healthcare    | 10 | 医疗器械, 生物科技, 医药, 健康管理 | Medical, Health, Life Sciences | Medizintechnik, Pharma, Gesundheit
+    Finance       | 7  | 投资, 资产管理, 融资租赁, 商业保理 | Capital, Financial, Partners | Finanz, Kapital, Vermögen
+    Education     | 6  | 教育科技, 职业培训, 文化传播 | Learning, Education, Academy | Bildung, Akademie
+    Logistics     | 15 | 物流, 供应链管理, 国际货运代理, 仓储, 快运 | Logistics, Freight, Supply Chain, Distribution | Logistik, Spedition, Lagertechnik
+    Energy        | 8  | 新能源, 电力设备, 光伏科技, 储能技术 | Energy, Power, Solar | Energie, Solartechnik, Netztechnik
+    """)  # noqa: E501
+}
+_BRAND_CHARS = "华瑞恒达信德宏盛鑫源泰安康誉博睿创新远卓汇通联腾科力天中金嘉和美佳优凯益隆昌丰荣星光明正海云智数锐航晟立邦诚鼎峻"  # noqa: E501
 _CN_SUFFIX_NAMES = ("有限公司", "股份有限公司", "集团有限公司")
 _CN_SUFFIX_CUM = (70, 90, 100)
 _WEST_SUFFIXES = {
@@ -848,171 +656,169 @@ _WEST_SUFFIXES = {
 }
 _TLD = {"us": ".com", "uk": ".co.uk", "de": ".de"}
 
-# The account managers: (name, Chinese team?)
+# The six account managers and the support team.
 _OWNERS_CN = ("王芳", "李强", "张伟", "陈静")
 _OWNERS_WEST = ("Emma Clarke", "Thomas Becker")
 _SUPPORT_CN = ("周杰", "孙丽")
 _SUPPORT_WEST = ("Daniel Hughes",)
 
-_TAGS = (
-    ("重点客户", "#d9534f"),
-    ("渠道", "#5bc0de"),
-    ("Partner", "#5cb85c"),
-    ("华东", "#f0ad4e"),
-    ("华南", "#e8a33d"),
-    ("华北", "#d69a2d"),
-    ("华中", "#c98f26"),
-    ("西南", "#bb831f"),
-    ("西北", "#ad7718"),
-    ("Overseas", "#337ab7"),
-    ("决策人", "#8e44ad"),
-    ("技术对接", "#16a085"),
-    ("Newsletter", "#7f8c8d"),
-    ("展会{year}", "#e67e22"),
-    ("老朋友", "#c0392b"),
-)
+# name | colour; {year} is last year (the trade fair where contacts were met)
+_TAGS = _table("""
+    重点客户 | #d9534f
+    渠道 | #5bc0de
+    Partner | #5cb85c
+    华东 | #f0ad4e
+    华南 | #e8a33d
+    华北 | #d69a2d
+    华中 | #c98f26
+    西南 | #bb831f
+    西北 | #ad7718
+    Overseas | #337ab7
+    决策人 | #8e44ad
+    技术对接 | #16a085
+    Newsletter | #7f8c8d
+    展会{year} | #e67e22
+    老朋友 | #c0392b
+""")
 
-# (title, department, decision maker, technical) in each language, with a weight.
-_TITLES_CN = (
-    ("董事长", "董事会", True, False, 2),
-    ("总经理", "总经办", True, False, 5),
-    ("副总经理", "总经办", True, False, 4),
-    ("销售总监", "销售部", False, False, 4),
-    ("销售经理", "销售部", False, False, 6),
-    ("采购经理", "采购部", True, False, 10),
-    ("采购专员", "采购部", False, False, 9),
-    ("财务总监", "财务部", True, False, 3),
-    ("财务经理", "财务部", False, False, 4),
-    ("会计", "财务部", False, False, 4),
-    ("技术总监", "技术部", True, True, 4),
-    ("IT经理", "信息部", False, True, 7),
-    ("系统工程师", "信息部", False, True, 6),
-    ("项目经理", "项目部", False, True, 6),
-    ("市场经理", "市场部", False, False, 4),
-    ("行政主管", "行政部", False, False, 4),
-    ("运营经理", "运营部", False, False, 5),
-    ("研发工程师", "研发部", False, True, 4),
-    ("人力资源经理", "人力资源部", False, False, 2),
-    ("仓储主管", "物流部", False, False, 5),
-)
-_TITLES_EN = (
-    ("CEO", "Management", True, False, 2),
-    ("Managing Director", "Management", True, False, 4),
-    ("COO", "Management", True, False, 2),
-    ("Sales Director", "Sales", False, False, 4),
-    ("Account Manager", "Sales", False, False, 5),
-    ("Head of Procurement", "Procurement", True, False, 8),
-    ("Purchasing Manager", "Procurement", False, False, 8),
-    ("Buyer", "Procurement", False, False, 6),
-    ("CFO", "Finance", True, False, 3),
-    ("Finance Manager", "Finance", False, False, 4),
-    ("Accountant", "Finance", False, False, 3),
-    ("CTO", "IT", True, True, 3),
-    ("IT Manager", "IT", False, True, 7),
-    ("Systems Engineer", "IT", False, True, 5),
-    ("Project Manager", "Projects", False, True, 6),
-    ("Marketing Manager", "Marketing", False, False, 4),
-    ("Office Manager", "Administration", False, False, 3),
-    ("Operations Manager", "Operations", False, False, 5),
-    ("R&D Engineer", "R&D", False, True, 3),
-    ("Warehouse Supervisor", "Logistics", False, False, 4),
-)
 
-_NOTES_CN = (
-    "喜欢喝茶，周三下午方便拜访。",
-    "决策人，关注售后响应速度。",
-    "{year}年展会上认识。",
-    "对价格比较敏感，需提前申请折扣。",
-    "技术背景，喜欢看参数对比。",
-    "微信沟通更及时，电话常在开会。",
-    "每年三月制定采购预算。",
-    "老客户推荐，关系不错。",
-)
-_NOTES_EN = (
-    "Prefers calls in the morning.",
-    "Decision maker for IT purchases.",
-    "Met at the {year} trade fair.",
-    "Price-sensitive; ask for discount approval early.",
-    "Technical background, likes detailed spec sheets.",
-    "Best reached by email.",
-    "Budget is set every March.",
-    "Referred by an existing customer.",
-)
-_ACCOUNT_NOTES_CN = (
-    "年度框架协议客户，每季度对账。",
-    "付款周期60天，需提前开票。",
-    "总部统一采购，分公司执行。",
-    "{year}年起合作。",
-    "对交付时间要求高。",
-)
-_ACCOUNT_NOTES_EN = (
-    "Framework agreement; quarterly reconciliation.",
-    "Payment terms 60 days; invoice early.",
-    "Central purchasing at head office.",
-    "Customer since {year}.",
-    "Strict about delivery dates.",
-)
-_SOURCES_CN = ("展会", "官网咨询", "老客户推荐", "电话营销", "渠道伙伴", "招投标")
-_SOURCES_EN = ("Trade fair", "Website", "Referral", "Cold call", "Partner", "LinkedIn")
+def _titles(text_: str) -> tuple[tuple[str, str, bool, bool, float], ...]:
+    """title | department | flags (decides: a decision maker, technical) | weight"""
+    return tuple(
+        (title, department, "decides" in flags, "technical" in flags, float(weight))
+        for title, department, flags, weight in _table(text_)
+    )
 
-# Products: (code, name, unit, price in yuan, tax %, category)
-_PRODUCTS = (
-    ("P1001", "手持数据采集终端 PDA-X5 / Handheld computer PDA-X5", "台", 4800, 13, "mobile"),
-    (
-        "P1002",
-        "手持数据采集终端 PDA-X7 Pro / Handheld computer PDA-X7 Pro",
-        "台",
-        7200,
-        13,
-        "mobile",
-    ),
-    ("P1003", "工业平板电脑 T10 / Rugged tablet T10", "台", 6800, 13, "mobile"),
-    ("P1004", "工业平板电脑 T12 Pro / Rugged tablet T12 Pro", "台", 9600, 13, "mobile"),
-    ("P1011", "有线条码扫描枪 S200 / Corded barcode scanner S200", "把", 380, 13, "scan"),
-    ("P1012", "无线条码扫描枪 S300 / Cordless barcode scanner S300", "把", 680, 13, "scan"),
-    ("P1013", "固定式扫描器 F500 / Fixed-mount scanner F500", "台", 3200, 13, "scan"),
-    ("P1021", "桌面标签打印机 L200 / Desktop label printer L200", "台", 1600, 13, "print"),
-    ("P1022", "工业标签打印机 L600 / Industrial label printer L600", "台", 5800, 13, "print"),
-    ("P1023", "便携式蓝牙打印机 M30 / Mobile printer M30", "台", 1200, 13, "print"),
-    ("P1031", "超高频RFID读写器 R800 / UHF RFID reader R800", "台", 4200, 13, "rfid"),
-    ("P1032", "RFID手持读写器 R300 / Handheld RFID reader R300", "台", 5500, 13, "rfid"),
-    ("P1033", "RFID天线 A9 / RFID antenna A9", "个", 650, 13, "rfid"),
-    ("P1041", "POS收银终端 C1 / POS terminal C1", "台", 3900, 13, "pos"),
-    ("P1042", "自助收银机 K5 / Self-checkout kiosk K5", "台", 16800, 13, "pos"),
-    ("P1051", "机架式服务器 SR650 / Rack server SR650", "台", 38000, 13, "infra"),
-    ("P1052", "24口网络交换机 / 24-port network switch", "台", 4500, 13, "infra"),
-    ("P1053", "无线接入点 AP6 / Wireless access point AP6", "台", 1350, 13, "infra"),
-    ("P2001", "热敏标签 100×150mm / Thermal labels 100×150 mm", "卷", 38, 13, "supplies"),
-    ("P2002", "碳带 110mm×300m / Ribbon 110 mm × 300 m", "卷", 45, 13, "supplies"),
-    ("P2003", "超高频RFID标签（千枚）/ UHF RFID tags (1,000)", "箱", 480, 13, "supplies"),
-    ("P2004", "腕带标签 / Wristband labels", "盒", 220, 13, "supplies"),
-    ("P2005", "PDA锂电池 / PDA battery pack", "块", 260, 13, "supplies"),
-    ("P2006", "四联充电座 / 4-slot charging cradle", "个", 1100, 13, "supplies"),
-    ("P2007", "扫描枪支架 / Scanner stand", "个", 120, 13, "supplies"),
-    ("P3001", "仓储管理系统 WMS 标准版 / WMS Standard licence", "套", 68000, 13, "software"),
-    ("P3002", "仓储管理系统 WMS 企业版 / WMS Enterprise licence", "套", 168000, 13, "software"),
-    ("P3003", "固定资产管理系统 / Asset tracking software", "套", 45000, 13, "software"),
-    (
-        "P3004",
-        "移动设备管理 MDM（台/年）/ MDM subscription (device-year)",
-        "台",
-        120,
-        6,
-        "software",
-    ),
-    ("P3005", "条码标签设计软件 / Label design software", "套", 2800, 13, "software"),
-    ("P3006", "零售POS软件 / Retail POS software", "套", 6500, 13, "software"),
-    ("P4001", "实施服务 / Implementation services", "人天", 2200, 6, "services"),
-    ("P4002", "现场培训 / On-site training", "天", 3000, 6, "services"),
-    ("P4003", "年度维保服务 标准 / Annual maintenance Standard", "年", 8000, 6, "services"),
-    ("P4004", "年度维保服务 金牌 / Annual maintenance Gold", "年", 18000, 6, "services"),
-    ("P4005", "设备维修 / Device repair", "次", 450, 6, "services"),
-    ("P4006", "定制开发 / Custom development", "人天", 2800, 6, "services"),
-    ("P4007", "系统集成咨询 / Integration consulting", "人天", 3500, 6, "services"),
-    ("P4008", "云托管服务 / Cloud hosting", "年", 24000, 6, "services"),
-    ("P4009", "延长保修（每台）/ Extended warranty (per device)", "台", 300, 6, "services"),
+
+_TITLES_CN = _titles("""
+    董事长 | 董事会 | decides | 2
+    总经理 | 总经办 | decides | 5
+    副总经理 | 总经办 | decides | 4
+    销售总监 | 销售部 | | 4
+    销售经理 | 销售部 | | 6
+    采购经理 | 采购部 | decides | 10
+    采购专员 | 采购部 | | 9
+    财务总监 | 财务部 | decides | 3
+    财务经理 | 财务部 | | 4
+    会计 | 财务部 | | 4
+    技术总监 | 技术部 | decides technical | 4
+    IT经理 | 信息部 | technical | 7
+    系统工程师 | 信息部 | technical | 6
+    项目经理 | 项目部 | technical | 6
+    市场经理 | 市场部 | | 4
+    行政主管 | 行政部 | | 4
+    运营经理 | 运营部 | | 5
+    研发工程师 | 研发部 | technical | 4
+    人力资源经理 | 人力资源部 | | 2
+    仓储主管 | 物流部 | | 5
+""")
+_TITLES_EN = _titles("""
+    CEO | Management | decides | 2
+    Managing Director | Management | decides | 4
+    COO | Management | decides | 2
+    Sales Director | Sales | | 4
+    Account Manager | Sales | | 5
+    Head of Procurement | Procurement | decides | 8
+    Purchasing Manager | Procurement | | 8
+    Buyer | Procurement | | 6
+    CFO | Finance | decides | 3
+    Finance Manager | Finance | | 4
+    Accountant | Finance | | 3
+    CTO | IT | decides technical | 3
+    IT Manager | IT | technical | 7
+    Systems Engineer | IT | technical | 5
+    Project Manager | Projects | technical | 6
+    Marketing Manager | Marketing | | 4
+    Office Manager | Administration | | 3
+    Operations Manager | Operations | | 5
+    R&D Engineer | R&D | technical | 3
+    Warehouse Supervisor | Logistics | | 4
+""")
+
+_NOTES_CN = _lines("""
+    喜欢喝茶，周三下午方便拜访。
+    决策人，关注售后响应速度。
+    {year}年展会上认识。
+    对价格比较敏感，需提前申请折扣。
+    技术背景，喜欢看参数对比。
+    微信沟通更及时，电话常在开会。
+    每年三月制定采购预算。
+    老客户推荐，关系不错。
+""")
+_NOTES_EN = _lines("""
+    Prefers calls in the morning.
+    Decision maker for IT purchases.
+    Met at the {year} trade fair.
+    Price-sensitive; ask for discount approval early.
+    Technical background, likes detailed spec sheets.
+    Best reached by email.
+    Budget is set every March.
+    Referred by an existing customer.
+""")
+_ACCOUNT_NOTES_CN = _lines("""
+    年度框架协议客户，每季度对账。
+    付款周期60天，需提前开票。
+    总部统一采购，分公司执行。
+    {year}年起合作。
+    对交付时间要求高。
+""")
+_ACCOUNT_NOTES_EN = _lines("""
+    Framework agreement; quarterly reconciliation.
+    Payment terms 60 days; invoice early.
+    Central purchasing at head office.
+    Customer since {year}.
+    Strict about delivery dates.
+""")
+_SOURCES_CN = _words("展会, 官网咨询, 老客户推荐, 电话营销, 渠道伙伴, 招投标")
+_SOURCES_EN = _words("Trade fair, Website, Referral, Cold call, Partner, LinkedIn")
+
+# code | name (both languages: one catalogue for both) | unit | price in yuan | VAT % | category
+_PRODUCTS = tuple(
+    (code, name, unit, int(price), int(tax), category)
+    for code, name, unit, price, tax, category in _table("""
+    P1001 | 手持数据采集终端 PDA-X5 / Handheld computer PDA-X5 | 台 | 4800 | 13 | mobile
+    P1002 | 手持数据采集终端 PDA-X7 Pro / Handheld computer PDA-X7 Pro | 台 | 7200 | 13 | mobile
+    P1003 | 工业平板电脑 T10 / Rugged tablet T10 | 台 | 6800 | 13 | mobile
+    P1004 | 工业平板电脑 T12 Pro / Rugged tablet T12 Pro | 台 | 9600 | 13 | mobile
+    P1011 | 有线条码扫描枪 S200 / Corded barcode scanner S200 | 把 | 380 | 13 | scan
+    P1012 | 无线条码扫描枪 S300 / Cordless barcode scanner S300 | 把 | 680 | 13 | scan
+    P1013 | 固定式扫描器 F500 / Fixed-mount scanner F500 | 台 | 3200 | 13 | scan
+    P1021 | 桌面标签打印机 L200 / Desktop label printer L200 | 台 | 1600 | 13 | print
+    P1022 | 工业标签打印机 L600 / Industrial label printer L600 | 台 | 5800 | 13 | print
+    P1023 | 便携式蓝牙打印机 M30 / Mobile printer M30 | 台 | 1200 | 13 | print
+    P1031 | 超高频RFID读写器 R800 / UHF RFID reader R800 | 台 | 4200 | 13 | rfid
+    P1032 | RFID手持读写器 R300 / Handheld RFID reader R300 | 台 | 5500 | 13 | rfid
+    P1033 | RFID天线 A9 / RFID antenna A9 | 个 | 650 | 13 | rfid
+    P1041 | POS收银终端 C1 / POS terminal C1 | 台 | 3900 | 13 | pos
+    P1042 | 自助收银机 K5 / Self-checkout kiosk K5 | 台 | 16800 | 13 | pos
+    P1051 | 机架式服务器 SR650 / Rack server SR650 | 台 | 38000 | 13 | infra
+    P1052 | 24口网络交换机 / 24-port network switch | 台 | 4500 | 13 | infra
+    P1053 | 无线接入点 AP6 / Wireless access point AP6 | 台 | 1350 | 13 | infra
+    P2001 | 热敏标签 100×150mm / Thermal labels 100×150 mm | 卷 | 38 | 13 | supplies
+    P2002 | 碳带 110mm×300m / Ribbon 110 mm × 300 m | 卷 | 45 | 13 | supplies
+    P2003 | 超高频RFID标签（千枚）/ UHF RFID tags (1,000) | 箱 | 480 | 13 | supplies
+    P2004 | 腕带标签 / Wristband labels | 盒 | 220 | 13 | supplies
+    P2005 | PDA锂电池 / PDA battery pack | 块 | 260 | 13 | supplies
+    P2006 | 四联充电座 / 4-slot charging cradle | 个 | 1100 | 13 | supplies
+    P2007 | 扫描枪支架 / Scanner stand | 个 | 120 | 13 | supplies
+    P3001 | 仓储管理系统 WMS 标准版 / WMS Standard licence | 套 | 68000 | 13 | software
+    P3002 | 仓储管理系统 WMS 企业版 / WMS Enterprise licence | 套 | 168000 | 13 | software
+    P3003 | 固定资产管理系统 / Asset tracking software | 套 | 45000 | 13 | software
+    P3004 | 移动设备管理 MDM（台/年）/ MDM subscription (device-year) | 台 | 120 | 6 | software
+    P3005 | 条码标签设计软件 / Label design software | 套 | 2800 | 13 | software
+    P3006 | 零售POS软件 / Retail POS software | 套 | 6500 | 13 | software
+    P4001 | 实施服务 / Implementation services | 人天 | 2200 | 6 | services
+    P4002 | 现场培训 / On-site training | 天 | 3000 | 6 | services
+    P4003 | 年度维保服务 标准 / Annual maintenance Standard | 年 | 8000 | 6 | services
+    P4004 | 年度维保服务 金牌 / Annual maintenance Gold | 年 | 18000 | 6 | services
+    P4005 | 设备维修 / Device repair | 次 | 450 | 6 | services
+    P4006 | 定制开发 / Custom development | 人天 | 2800 | 6 | services
+    P4007 | 系统集成咨询 / Integration consulting | 人天 | 3500 | 6 | services
+    P4008 | 云托管服务 / Cloud hosting | 年 | 24000 | 6 | services
+    P4009 | 延长保修（每台）/ Extended warranty (per device) | 台 | 300 | 6 | services
+    """)
 )
-# Which product categories each industry buys most.
+# Which product categories each industry buys most (others weigh 0.3; "" for individuals).
 _INDUSTRY_CATEGORIES = {
     "Manufacturing": {"mobile": 3, "scan": 3, "print": 4, "rfid": 4, "supplies": 4, "software": 2},
     "Retail": {"pos": 6, "scan": 4, "print": 3, "supplies": 4, "software": 2, "mobile": 2},
@@ -1035,153 +841,118 @@ _STAGES = (
     ("Lost", 0, False, True),
 )
 _OPEN_STAGES = 4
-_OPP_TOPICS = (
-    ("仓储条码化项目", "Warehouse barcoding", ("mobile", "scan", "print", "software")),
-    ("RFID资产盘点项目", "RFID asset tracking", ("rfid", "software", "services")),
-    ("门店收银升级", "POS upgrade", ("pos", "scan", "software")),
-    ("移动终端更新", "Mobile device refresh", ("mobile", "supplies")),
-    ("WMS系统实施", "WMS rollout", ("software", "services", "mobile")),
-    ("标签打印集成", "Label printing integration", ("print", "supplies", "services")),
-    ("年度耗材采购", "Annual consumables", ("supplies",)),
-    ("维保续约", "Maintenance renewal", ("services",)),
-    ("机房网络改造", "Network upgrade", ("infra", "services")),
+# opportunity topic in Chinese | in English | product categories it sells
+_OPP_TOPICS = tuple(
+    (cn, en, _words(categories))
+    for cn, en, categories in _table("""
+    仓储条码化项目 | Warehouse barcoding | mobile, scan, print, software
+    RFID资产盘点项目 | RFID asset tracking | rfid, software, services
+    门店收银升级 | POS upgrade | pos, scan, software
+    移动终端更新 | Mobile device refresh | mobile, supplies
+    WMS系统实施 | WMS rollout | software, services, mobile
+    标签打印集成 | Label printing integration | print, supplies, services
+    年度耗材采购 | Annual consumables | supplies
+    维保续约 | Maintenance renewal | services
+    机房网络改造 | Network upgrade | infra, services
+    """)
 )
-_LOST_CN = ("价格过高", "选择了竞争对手", "预算取消", "项目延期", "需求不匹配")
-_LOST_EN = (
-    "Price too high",
-    "Went with a competitor",
-    "Budget cut",
-    "Project postponed",
-    "Requirements not met",
+_LOST_CN = _words("价格过高, 选择了竞争对手, 预算取消, 项目延期, 需求不匹配")
+_LOST_EN = _words(
+    "Price too high, Went with a competitor, Budget cut, Project postponed, Requirements not met"
 )
 
-_TOPICS_CN = (
-    "报价",
-    "交货期",
-    "付款进度",
-    "年度采购计划",
-    "新产品试用",
-    "售后问题",
-    "续约事宜",
-    "发票信息",
-    "实施方案",
-    "培训安排",
+# What activities talk about, in each language.
+_TOPICS_CN = _words(
+    "报价, 交货期, 付款进度, 年度采购计划, 新产品试用, "
+    "售后问题, 续约事宜, 发票信息, 实施方案, 培训安排"
 )
-_TOPICS_EN = (
-    "the quote",
-    "delivery dates",
-    "payment status",
-    "the annual purchasing plan",
-    "a product trial",
-    "an after-sales issue",
-    "the renewal",
-    "invoice details",
-    "the implementation plan",
-    "training",
+_TOPICS_EN = _words(
+    "the quote, delivery dates, payment status, the annual purchasing plan, a product trial, "
+    "an after-sales issue, the renewal, invoice details, the implementation plan, training"
 )
-_DOCS_CN = ("报价单", "合同草案", "产品资料", "技术方案", "发票", "对账单", "培训资料")
-_DOCS_EN = (
-    "the quote",
-    "the draft contract",
-    "product brochures",
-    "the technical proposal",
-    "the invoice",
-    "the statement",
-    "training material",
+_DOCS_CN = _words("报价单, 合同草案, 产品资料, 技术方案, 发票, 对账单, 培训资料")
+_DOCS_EN = _words(
+    "the quote, the draft contract, product brochures, the technical proposal, the invoice, "
+    "the statement, training material"
 )
-_FEEDBACK_CN = (
-    "对交付速度满意",
-    "希望价格再优惠",
-    "关注售后响应",
-    "计划扩大采购",
-    "对新产品感兴趣",
+_FEEDBACK_CN = _words("对交付速度满意, 希望价格再优惠, 关注售后响应, 计划扩大采购, 对新产品感兴趣")
+_FEEDBACK_EN = _words(
+    "happy with delivery times, asking for a better price, worried about support, "
+    "planning to buy more, interested in the new models"
 )
-_FEEDBACK_EN = (
-    "happy with delivery times",
-    "asking for a better price",
-    "worried about support",
-    "planning to buy more",
-    "interested in the new models",
-)
-_OUTCOMES_CN = ("达成初步意向", "需进一步跟进", "客户暂无需求", "已约下次拜访", "已发送报价", "")
+_OUTCOMES_CN = (*_words("达成初步意向, 需进一步跟进, 客户暂无需求, 已约下次拜访, 已发送报价"), "")
 _OUTCOMES_EN = (
-    "Agreed next steps",
-    "Follow-up needed",
-    "No current need",
-    "Next visit booked",
-    "Quote sent",
+    *_words("Agreed next steps, Follow-up needed, No current need, Next visit booked, Quote sent"),
     "",
 )
-_BODIES_CN = (
-    "客户{feedback}，下周再电话确认。",
-    "与客户讨论了{topic}，对方{feedback}。",
-    "客户提到{topic}，已记录并转给同事跟进。",
-)
-_BODIES_EN = (
-    "The customer is {feedback}; will call again next week.",
-    "Discussed {topic}; the customer is {feedback}.",
-    "They raised {topic}; passed on to a colleague.",
-)
+_BODIES_CN = _lines("""
+    客户{feedback}，下周再电话确认。
+    与客户讨论了{topic}，对方{feedback}。
+    客户提到{topic}，已记录并转给同事跟进。
+""")
+_BODIES_EN = _lines("""
+    The customer is {feedback}; will call again next week.
+    Discussed {topic}; the customer is {feedback}.
+    They raised {topic}; passed on to a colleague.
+""")
 
-_CASE_DEVICES_CN = ("手持终端", "扫描枪", "标签打印机", "RFID读写器", "平板电脑", "收银终端")
-_CASE_DEVICES_EN = ("handheld", "scanner", "label printer", "RFID reader", "tablet", "POS terminal")
+# Service: the devices cases are about, subjects per kind, resolutions, survey questions.
+_CASE_DEVICES_CN = _words("手持终端, 扫描枪, 标签打印机, RFID读写器, 平板电脑, 收银终端")
+_CASE_DEVICES_EN = _words("handheld, scanner, label printer, RFID reader, tablet, POS terminal")
+_CASE_SUBJECT_ROWS = _table("""
+    inquiry | 咨询{d}使用方法 | How to set up the {d}
+    inquiry | 询问{d}价格 | Price of the {d}
+    inquiry | 发票开具咨询 | Question about an invoice
+    inquiry | 询问交货时间 | When will the order arrive?
+    complaint | {d}交付延迟 | {d} delivered late
+    complaint | 售后响应太慢 | Support too slow
+    complaint | 发票金额有误 | Wrong invoice amount
+    complaint | {d}质量问题 | {d} quality issue
+    repair | {d}无法开机 | {d} does not start
+    repair | {d}扫描不灵敏 | {d} reads poorly
+    repair | {d}电池续航下降 | {d} battery drains fast
+    repair | {d}屏幕损坏 | {d} screen broken
+    suggestion | 建议增加批量导入功能 | Please add bulk import
+    suggestion | 建议提供更多语言界面 | Offer the app in more languages
+    suggestion | 希望延长保修期 | Longer warranty wanted
+""")
 _CASE_SUBJECTS = {
-    CaseKind.INQUIRY: (
-        ("咨询{d}使用方法", "询问{d}价格", "发票开具咨询", "询问交货时间"),
-        (
-            "How to set up the {d}",
-            "Price of the {d}",
-            "Question about an invoice",
-            "When will the order arrive?",
-        ),
-    ),
-    CaseKind.COMPLAINT: (
-        ("{d}交付延迟", "售后响应太慢", "发票金额有误", "{d}质量问题"),
-        ("{d} delivered late", "Support too slow", "Wrong invoice amount", "{d} quality issue"),
-    ),
-    CaseKind.REPAIR: (
-        ("{d}无法开机", "{d}扫描不灵敏", "{d}电池续航下降", "{d}屏幕损坏"),
-        ("{d} does not start", "{d} reads poorly", "{d} battery drains fast", "{d} screen broken"),
-    ),
-    CaseKind.SUGGESTION: (
-        ("建议增加批量导入功能", "建议提供英文界面", "希望延长保修期"),
-        ("Please add bulk import", "Offer the app in more languages", "Longer warranty wanted"),
-    ),
+    kind: (
+        tuple(cn for k, cn, _en in _CASE_SUBJECT_ROWS if k == kind),
+        tuple(en for k, _cn, en in _CASE_SUBJECT_ROWS if k == kind),
+    )
+    for kind in CaseKind
 }
-_RESOLUTIONS_CN = (
-    "远程指导客户完成设置",
-    "更换备件后恢复正常",
-    "已补发货物并致歉",
-    "已重新开具发票",
-    "已转产品部门评估",
+_RESOLUTIONS_CN = _words(
+    "远程指导客户完成设置, 更换备件后恢复正常, 已补发货物并致歉, 已重新开具发票, 已转产品部门评估"
 )
-_RESOLUTIONS_EN = (
-    "Walked the customer through the set-up remotely",
-    "Replaced the part; working",
-    "Shipped the missing goods and apologised",
-    "Reissued the invoice",
-    "Passed to product management",
+_RESOLUTIONS_EN = _lines("""
+    Walked the customer through the set-up remotely
+    Replaced the part; working again
+    Shipped the missing goods and apologised
+    Reissued the invoice
+    Passed to product management
+""")
+_SURVEY_ITEMS = tuple(
+    (cn, en)
+    for cn, en in _table("""
+    产品质量 | Product quality
+    交付及时性 | On-time delivery
+    服务响应速度 | Response time
+    技术支持能力 | Technical support
+    价格合理性 | Value for money
+    沟通顺畅 | Communication
+    """)
 )
-_SURVEY_ITEMS = (
-    ("产品质量", "Product quality"),
-    ("交付及时性", "On-time delivery"),
-    ("服务响应速度", "Response time"),
-    ("技术支持能力", "Technical support"),
-    ("价格合理性", "Value for money"),
-    ("沟通顺畅", "Communication"),
+_SURVEY_COMMENTS_CN = _words(
+    "整体满意，希望保持。, 响应可以再快一些。, 价格偏高。, 技术支持很专业。"
 )
-_SURVEY_COMMENTS_CN = (
-    "整体满意，希望保持。",
-    "响应可以再快一些。",
-    "价格偏高。",
-    "技术支持很专业。",
-)
-_SURVEY_COMMENTS_EN = (
-    "Happy overall.",
-    "Response could be faster.",
-    "A bit expensive.",
-    "Very competent support.",
-)
+_SURVEY_COMMENTS_EN = _lines("""
+    Happy overall.
+    Response could be faster.
+    A bit expensive.
+    Very competent support.
+""")
 
 
 def _weighted(spec: str) -> tuple[list[str], list[float]]:
@@ -1409,7 +1180,7 @@ class _Generator:
                 brand = r.choice(_BRAND_CHARS) + r.choice(_BRAND_CHARS)
                 if brand[0] == brand[1]:
                     continue
-                word = r.choice(cn_words.split())
+                word = r.choice(cn_words)
                 suffix = _pick(r.random, _CN_SUFFIX_NAMES, _CN_SUFFIX_CUM)
                 name = f"{plan.city.name}{brand}{word}{suffix}"
                 short = brand + word
@@ -1422,7 +1193,7 @@ class _Generator:
             else:
                 country = plan.country
                 last = self.pools.last[country]
-                words = (de_words if country == "de" else en_words).split()
+                words = de_words if country == "de" else en_words
                 family = r.choice(last)
                 if r.random() < 0.25:
                     other = r.choice(last)
@@ -2828,199 +2599,57 @@ class _Case:
     owner: str
 
 
+def _fields(names: str) -> tuple[str, ...]:
+    return tuple(names.split())
+
+
+# The columns each row tuple holds, in order (the loader adds the common ones and defaults).
 _COLUMNS = {
-    "accounts": (
-        "id",
-        "name",
-        "sort_key",
-        "code",
-        "kind",
-        "industry",
-        "value_tier",
-        "loyalty_stage",
-        "lifecycle_phase",
-        "source",
-        "owner",
-        "website",
-        "notes",
+    "accounts": _fields(
+        "id name sort_key code kind industry value_tier loyalty_stage lifecycle_phase "
+        "source owner website notes"
     ),
-    "contacts": (
-        "id",
-        "account_id",
-        "family_name",
-        "given_name",
-        "middle_name",
-        "prefix",
-        "suffix",
-        "nickname",
-        "phonetic_family_name",
-        "phonetic_given_name",
-        "sort_key",
-        "organization",
-        "title",
-        "department",
-        "birthday",
-        "preferred_channel",
-        "wechat",
-        "website",
-        "owner",
-        "notes",
+    "contacts": _fields(
+        "id account_id family_name given_name middle_name prefix suffix nickname "
+        "phonetic_family_name phonetic_given_name sort_key organization title "
+        "department birthday preferred_channel wechat website owner notes"
     ),
-    "phones": (
-        "id",
-        "contact_id",
-        "account_id",
-        "position",
-        "is_primary",
-        "kind",
-        "number",
-        "e164",
+    "phones": _fields("id contact_id account_id position is_primary kind number e164"),
+    "emails": _fields("id contact_id account_id position is_primary kind address normalized"),
+    "addresses": _fields(
+        "id contact_id account_id position is_primary kind street extended po_box city "
+        "region postal_code country label"
     ),
-    "emails": (
-        "id",
-        "contact_id",
-        "account_id",
-        "position",
-        "is_primary",
-        "kind",
-        "address",
-        "normalized",
+    "opportunities": _fields(
+        "id name account_id contact_id stage_id amount currency probability "
+        "expected_close closed_on lost_reason source owner notes"
     ),
-    "addresses": (
-        "id",
-        "contact_id",
-        "account_id",
-        "position",
-        "is_primary",
-        "kind",
-        "street",
-        "extended",
-        "po_box",
-        "city",
-        "region",
-        "postal_code",
-        "country",
-        "label",
+    "opportunity_lines": _fields(
+        "id opportunity_id product_id position description quantity unit_price discount tax_rate"
     ),
-    "opportunities": (
-        "id",
-        "name",
-        "account_id",
-        "contact_id",
-        "stage_id",
-        "amount",
-        "currency",
-        "probability",
-        "expected_close",
-        "closed_on",
-        "lost_reason",
-        "source",
-        "owner",
-        "notes",
+    "stage_changes": _fields("id opportunity_id from_stage_id to_stage_id changed_at amount"),
+    "orders": _fields(
+        "id number account_id contact_id opportunity_id ordered_on amount currency status notes"
     ),
-    "opportunity_lines": (
-        "id",
-        "opportunity_id",
-        "product_id",
-        "position",
-        "description",
-        "quantity",
-        "unit_price",
-        "discount",
-        "tax_rate",
+    "order_lines": _fields(
+        "id order_id product_id position description quantity unit_price discount tax_rate amount"
     ),
-    "stage_changes": (
-        "id",
-        "opportunity_id",
-        "from_stage_id",
-        "to_stage_id",
-        "changed_at",
-        "amount",
+    "service_cases": _fields(
+        "id number kind priority status account_id contact_id subject description owner "
+        "opened_at due_at resolved_at resolution satisfaction"
     ),
-    "orders": (
-        "id",
-        "number",
-        "account_id",
-        "contact_id",
-        "opportunity_id",
-        "ordered_on",
-        "amount",
-        "currency",
-        "status",
-        "notes",
+    "satisfaction_surveys": _fields("id account_id contact_id case_id surveyed_on comment"),
+    "survey_items": _fields("id survey_id position item expected perceived"),
+    "activities": _fields(
+        "id contact_id account_id opportunity_id case_id kind occurred_at "
+        "duration_minutes subject body outcome owner"
     ),
-    "order_lines": (
-        "id",
-        "order_id",
-        "product_id",
-        "position",
-        "description",
-        "quantity",
-        "unit_price",
-        "discount",
-        "tax_rate",
-        "amount",
+    "calendar_events": _fields(
+        "id contact_id account_id opportunity_id case_id uid title description location "
+        "kind status all_day starts_at ends_at start_date end_date time_zone rrule "
+        "exdates rdates series_id recurrence_id attendees owner"
     ),
-    "service_cases": (
-        "id",
-        "number",
-        "kind",
-        "priority",
-        "status",
-        "account_id",
-        "contact_id",
-        "subject",
-        "description",
-        "owner",
-        "opened_at",
-        "due_at",
-        "resolved_at",
-        "resolution",
-        "satisfaction",
-    ),
-    "satisfaction_surveys": ("id", "account_id", "contact_id", "case_id", "surveyed_on", "comment"),
-    "survey_items": ("id", "survey_id", "position", "item", "expected", "perceived"),
-    "activities": (
-        "id",
-        "contact_id",
-        "account_id",
-        "opportunity_id",
-        "case_id",
-        "kind",
-        "occurred_at",
-        "duration_minutes",
-        "subject",
-        "body",
-        "outcome",
-        "owner",
-    ),
-    "calendar_events": (
-        "id",
-        "contact_id",
-        "account_id",
-        "opportunity_id",
-        "case_id",
-        "uid",
-        "title",
-        "description",
-        "location",
-        "kind",
-        "status",
-        "all_day",
-        "starts_at",
-        "ends_at",
-        "start_date",
-        "end_date",
-        "time_zone",
-        "rrule",
-        "exdates",
-        "rdates",
-        "series_id",
-        "recurrence_id",
-        "attendees",
-        "owner",
-    ),
-    "event_reminders": ("id", "event_id", "minutes_before", "action"),
+    "event_reminders": _fields("id event_id minutes_before action"),
 }
 
 _CN_CHANNELS = (
