@@ -22,6 +22,14 @@ most of the load in per-value bind processing; a test checks that the storage fo
 what the column types store, and other backends than SQLite take that typed path.
 
 Demo data is a bulk load, not user edits: nothing is written to the change log.
+
+Choices: pipeline stage names and industries are stored in English (one vocabulary the UI
+translates); free text (titles, subjects, notes, sources) is in the language of the person or
+account; product names carry both languages. All prices and orders are in CNY, so revenue can be
+ranked; revenue counts orders that were not cancelled or returned. The top 5% of accounts by
+revenue are VIP and the next 15% important; loyalty follows the years of buying (new < 1 year,
+loyal: 2.5+ years and orders in each of the last three), lifecycle the recency and trend of
+orders (lost: none for a year). EXDATEs are ISO 8601 UTC start times of the skipped occurrences.
 """
 
 from __future__ import annotations
