@@ -9,13 +9,14 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crmdesk.cli import _print_json, to_jsonable
 from crmdesk.db import Database
 from crmdesk.errors import KnownError
-from crmdesk.services import exporting, importing
-from crmdesk.services.contacts import ContactFilter
+
+if TYPE_CHECKING:  # the services load on use: `crmdesk info` need not import openpyxl
+    from crmdesk.services import importing
 
 
 def add_transfer_verbs(verbs: Any, parser_class: type[argparse.ArgumentParser]) -> None:
@@ -75,6 +76,8 @@ def _mapping_argument(value: str | None) -> Any:
 
 
 def _import(db: Database, args: argparse.Namespace) -> int:
+    from crmdesk.services import importing
+
     mapping = _mapping_argument(args.mapping)
     orders = args.kind == "orders"
     batch: Any = (
@@ -174,6 +177,9 @@ def _show_order_preview(p: importing.OrderPreview) -> None:
 
 
 def _export_contacts(db: Database, args: argparse.Namespace) -> int:
+    from crmdesk.services import exporting
+    from crmdesk.services.contacts import ContactFilter
+
     fmt = exporting.ExportFormat.parse(args.format)
     with db.reading() as session:
         result = exporting.export_contacts(

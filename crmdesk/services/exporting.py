@@ -19,6 +19,8 @@ from sqlalchemy.orm import Session, selectinload, undefer
 from crmdesk.errors import KnownError
 from crmdesk.export.atomic import write_atomically
 from crmdesk.interop.records import ContactRecord
+from crmdesk.interop.tabular import write_contacts_csv, write_contacts_xlsx
+from crmdesk.interop.vcard import write_vcards
 from crmdesk.models import Contact
 from crmdesk.models.names import is_cjk_name
 from crmdesk.services.contact_points import address_records, email_records, phone_records
@@ -85,14 +87,10 @@ def export_contacts(
 
 def render_contacts(records: Sequence[ContactRecord], fmt: ExportFormat) -> bytes:
     if fmt in (ExportFormat.VCF3, ExportFormat.VCF4):
-        from crmdesk.interop.vcard import write_vcards
-
         return write_vcards(records, version="3.0" if fmt is ExportFormat.VCF3 else "4.0")
-    from crmdesk.interop import tabular
-
     if fmt is ExportFormat.CSV:
-        return tabular.write_contacts_csv(records)
-    return tabular.write_contacts_xlsx(records)
+        return write_contacts_csv(records)
+    return write_contacts_xlsx(records)
 
 
 def _records(

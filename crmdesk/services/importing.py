@@ -19,10 +19,16 @@ imported as new and listed as a *possible duplicate* for the duplicate review to
 Organisations: a contact is linked to the live account with the same name (compared without case
 and extra spaces); an account is created once for each name that has none.
 
-Speed: 100k rows must import in seconds, so new rows are written with bulk INSERTs (many rows a
-statement) instead of one ORM object each, and this module writes their change-log rows and their
-full-text index entries itself, in the same transaction and in the same form as the ORM hooks in
-`crmdesk.db` would. Merges into existing contacts, far fewer, go through the ORM and its hooks.
+The preview and the import share one plan: `import_contacts` right after `preview_contacts` in
+the same transaction does exactly what the preview showed without matching everything again (in
+another transaction the plan is made afresh, as the database may have changed since).
+
+Speed: an ORM flush costs ~1.5 ms a contact (objects, change log, index), far too slow for 100k
+rows. So rows are bound once and written with executemany, a chunk at a time, beside the ORM but
+in the caller's transaction; this module writes their change-log entries and full-text entries
+itself, in the form the ORM hooks in `crmdesk.db` write them (tests hold the two equal, and
+`history.revert_batch` undoes an import like any other action). A merge into an existing contact
+is a stale-checked UPDATE (`WHERE version = …`) logged field by field as an ORM edit would be.
 """
 
 from __future__ import annotations
@@ -46,6 +52,8 @@ from sqlalchemy.orm import Session
 
 from crmdesk import fulltext
 from crmdesk.errors import ImportFailed, KnownError, StaleRecordError
+from crmdesk.interop import tabular
+from crmdesk.interop.contact_columns import ColumnMapping
 from crmdesk.interop.records import (
     AddressRecord,
     ContactRecord,
@@ -54,6 +62,7 @@ from crmdesk.interop.records import (
     OrderRecord,
     PhoneRecord,
 )
+from crmdesk.interop.vcard import read_vcards
 from crmdesk.models import (
     Account,
     Address,
@@ -80,6 +89,7 @@ from crmdesk.models.names import (
     split_full_name,
     text_sort_key,
 )
+from crmdesk.services import duplicates
 from crmdesk.services.changes import Changes
 from crmdesk.services.contact_points import ADDRESS_PARTS
 from crmdesk.services.contacts import SCALAR_FIELDS
@@ -87,6 +97,7 @@ from crmdesk.services.normalize import normalize_email, phone_e164
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
+MappingGiven = ColumnMapping | str | Mapping[str, Any] | None  # a mapping, or its JSON
 
 PREVIEW_ROWS = 20
 CHUNK = 2000  # rows a bulk statement, a progress report and a cancel check
@@ -122,7 +133,7 @@ class ContactBatch:
     source: str = ""  # "vcard", "csv" or "xlsx"
     filename: str = ""
     headers: list[str] = field(default_factory=list)
-    mapping: Any = None  # the tabular ColumnMapping used (None for vCard)
+    mapping: ColumnMapping | None = None  # the columns read (None for vCard)
 
 
 @dataclass
@@ -134,7 +145,7 @@ class OrderBatch:
     source: str = ""
     filename: str = ""
     headers: list[str] = field(default_factory=list)
-    mapping: Any = None
+    mapping: ColumnMapping | None = None
 
 
 def file_format(data: bytes, filename: str) -> str:
@@ -162,24 +173,20 @@ def _read_bytes(path: str | Path) -> bytes:
         raise ImportFailed(f"Cannot read {path}: {exc.strerror or exc}.") from exc
 
 
-def read_contact_file(path: str | Path, mapping: Any = None) -> ContactBatch:
+def read_contact_file(path: str | Path, mapping: MappingGiven = None) -> ContactBatch:
     """Read a .vcf/.vcard, .csv/.txt or .xlsx contact file (see read_contact_data)."""
     return read_contact_data(_read_bytes(path), str(path), mapping)
 
 
-def read_contact_data(data: bytes, filename: str, mapping: Any = None) -> ContactBatch:
+def read_contact_data(data: bytes, filename: str, mapping: MappingGiven = None) -> ContactBatch:
     """The contacts of a file's bytes. `mapping` (for CSV/Excel) is a ColumnMapping, its JSON text
     or its dict; without one the columns are guessed from the header."""
     kind = file_format(data, filename)
     name = Path(filename).name
     if kind == "vcard":
-        from crmdesk.interop.vcard import read_vcards
-
         return ContactBatch(read_vcards(data), source=kind, filename=name)
-    from crmdesk.interop import tabular
-
     table = tabular.read_table(data, filename)
-    used = _mapping(mapping, tabular) or tabular.guess_contact_mapping(table.headers)
+    used = _mapping(mapping) or tabular.guess_contact_mapping(table.headers)
     records, problems = tabular.contacts_from_table(table, used)
     return ContactBatch(
         records,
@@ -191,21 +198,19 @@ def read_contact_data(data: bytes, filename: str, mapping: Any = None) -> Contac
     )
 
 
-def read_order_file(path: str | Path, mapping: Any = None) -> OrderBatch:
+def read_order_file(path: str | Path, mapping: MappingGiven = None) -> OrderBatch:
     return read_order_data(_read_bytes(path), str(path), mapping)
 
 
-def read_order_data(data: bytes, filename: str, mapping: Any = None) -> OrderBatch:
+def read_order_data(data: bytes, filename: str, mapping: MappingGiven = None) -> OrderBatch:
     """The orders of a CSV or .xlsx file (columns guessed unless a mapping is given)."""
     kind = file_format(data, filename)
     if kind == "vcard":
         raise ImportFailed(
             f"{Path(filename).name} is a vCard (contacts) file, not a table of orders."
         )
-    from crmdesk.interop import tabular
-
     table = tabular.read_table(data, filename)
-    used = _mapping(mapping, tabular) or tabular.guess_order_mapping(table.headers)
+    used = _mapping(mapping) or tabular.guess_order_mapping(table.headers)
     records, problems = tabular.orders_from_table(table, used)
     return OrderBatch(
         records,
@@ -217,22 +222,16 @@ def read_order_data(data: bytes, filename: str, mapping: Any = None) -> OrderBat
     )
 
 
-def _mapping(mapping: Any, tabular: Any) -> Any:
+def _mapping(mapping: MappingGiven) -> ColumnMapping | None:
     """A ColumnMapping from what the caller gave: None, the mapping itself, JSON text or a dict."""
-    if mapping is None or isinstance(mapping, tabular.ColumnMapping):
+    if mapping is None or isinstance(mapping, ColumnMapping):
         return mapping
-    return tabular.ColumnMapping.from_json(mapping)
+    return ColumnMapping.from_json(mapping)
 
 
-def mapping_json(mapping: Any) -> Any:
+def mapping_json(mapping: ColumnMapping | None) -> dict[str, Any] | None:
     """The mapping in JSON form, for a preview and for `--mapping`."""
-    if mapping is None:
-        return None
-    if hasattr(mapping, "to_json"):
-        return mapping.to_json()
-    if dataclasses.is_dataclass(mapping) and not isinstance(mapping, type):
-        return dataclasses.asdict(mapping)
-    return mapping
+    return None if mapping is None else mapping.to_json()
 
 
 # =================================================================================================
@@ -335,6 +334,20 @@ def _json_value(value: Any) -> Any:
     return value if isinstance(value, _JSON_READY) else to_json_value(value)
 
 
+_LOG_COLUMNS = (
+    "id",
+    "batch_id",
+    "at",
+    "actor",
+    "action",
+    "entity",
+    "entity_id",
+    "field",
+    "old",
+    "new",
+)
+
+
 class _BulkWriter:
     """Inserts many rows a statement through the session's connection (so, in its transaction),
     with a change-log entry per inserted entity in the form `record_changes` writes them and
@@ -347,14 +360,17 @@ class _BulkWriter:
         self.ids = _Ids()
         self._pending: dict[Table, _PendingRows] = {}
         log = _PendingRows(self, ChangeLogEntry.__table__)
+        if list(log.position) != list(_LOG_COLUMNS):
+            raise RuntimeError(f"change_log columns changed: {list(log.position)}")
         self._log_rows = log
-        self._log_template = log.template.copy()
-        for key, value in (
-            ("batch_id", session_batch(session)),
-            ("at", self.now),
-            ("actor", change_actor(session)),
-        ):
-            self._log_template[log.position[key]] = log.bind(key, value)
+        self._log_constant = (
+            log.bind("batch_id", session_batch(session)),
+            log.bind("at", self.now),
+            change_actor(session),
+        )
+        self._log_uuid = log.processors["id"]
+        self._log_json = log.processors["new"]
+        self._log_null = self._log_json(None)  # the ORM logs a missing old value as JSON null
         self._documents: list[tuple[str, uuid.UUID, str]] = []
 
     def pending(self, model: type[Entity]) -> _PendingRows:
@@ -378,19 +394,23 @@ class _BulkWriter:
     def log(
         self, action: ChangeAction, entity: str, entity_id: uuid.UUID, name: str, old: Any, new: Any
     ) -> None:
-        rows = self._log_rows
-        params = self._log_template.copy()
-        for key, value in (
-            ("id", self.ids()),
-            ("action", str(action)),
-            ("entity", entity),
-            ("entity_id", entity_id),
-            ("field", name),
-        ):
-            params[rows.position[key]] = rows.bind(key, value)
-        for key, value in (("old", old), ("new", new)):  # None too: JSON null, as the ORM logs
-            params[rows.position[key]] = rows.processors[key](value)
-        rows.params.append(tuple(params))
+        """A change-log entry (the columns in _LOG_COLUMNS order, bound for the driver)."""
+        to_uuid, to_json, null = self._log_uuid, self._log_json, self._log_null
+        batch_id, at, actor = self._log_constant
+        self._log_rows.params.append(
+            (
+                to_uuid(self.ids()),
+                batch_id,
+                at,
+                actor,
+                str(action),
+                entity,
+                to_uuid(entity_id),
+                name,
+                null if old is None else to_json(old),
+                null if new is None else to_json(new),
+            )
+        )
 
     def document(self, entity: str, ref: uuid.UUID, body: str) -> None:
         """A full-text entry for a row this writer inserts (it has none yet)."""
@@ -566,35 +586,49 @@ _NAME_PARTS = ("family_name", "given_name", "middle_name", "prefix", "suffix")
 _FILLABLE = tuple(f for f in SCALAR_FIELDS if f not in _NAME_PARTS)
 
 
-@dataclass
+@dataclass(slots=True, eq=False)
 class _Target:
     """A contact the import writes: an existing one it merges into, or one it creates.
 
-    For a new contact `record` is the whole contact (the first row, with later rows merged in);
-    for an existing one it holds only what the import adds, and `filled` names the fields set."""
+    For a new contact `record` is the whole contact (its first row, later rows merged in); for
+    an existing one it holds only what the import adds, and `filled` names the fields it sets.
+    What a merge compares against (the key sets, the empty fields) is made on the first merge:
+    most new contacts never have one, and 100k of them must stay small."""
 
     existing: uuid.UUID | None
-    name: str
     record: ContactRecord
-    phone_keys: set[str]
-    email_keys: set[str]
-    address_keys: set[tuple[str, ...]]
-    tags: set[str]
-    empty: set[str]  # fields (and "name", "website", "photo") with no value yet
+    first_line: int
+    known_name: str = ""  # an existing contact's display name
+    rows: int = 0  # rows of the file that land in this contact
+    phone_keys: set[str] | None = None
+    email_keys: set[str] | None = None
+    address_keys: set[tuple[str, ...]] | None = None
+    tags: set[str] | None = None
+    empty: set[str] | None = None  # fields (and "name", "website", "photo") with no value yet
+    filled: set[str] | None = None
     has_account: bool = False
-    filled: set[str] = field(default_factory=set)
-    lines: list[int] = field(default_factory=list)
     account_key: str = ""  # normalised organisation to link to, when the contact has no account
-    shared: bool = False  # `record` is still the first row's own: copy before merging into it
+    shared: bool = False  # `record` is the row's own (the caller's): copy before merging into it
     # An existing contact as read: its version, the values a merge may change, the positions
     # after its last phone/e-mail/address, and its tags' ids.
     version: int = 0
-    current: dict[str, Any] = field(default_factory=dict)
-    next_position: dict[str, int] = field(default_factory=dict)
-    tag_ids: list[str] = field(default_factory=list)
+    current: dict[str, Any] | None = None
+    next_position: dict[str, int] | None = None
+    tag_ids: list[str] | None = None
 
-    def brings(self, rec: ContactRecord, keys: _Keys) -> bool:
-        """Merge what `rec` adds into this target; False when it adds nothing."""
+    @property
+    def name(self) -> str:
+        if self.existing is not None:
+            return self.known_name
+        rec = self.record
+        shown = display_name(rec.family_name, rec.given_name, rec.middle_name) or rec.organization
+        return f"{shown} (line {self.first_line})"
+
+    @property
+    def changed(self) -> set[str]:
+        return self.filled or set()
+
+    def _prepare_merge(self, phones: _PhoneKeys) -> None:
         if self.shared:
             r = self.record
             self.record = dataclasses.replace(
@@ -606,6 +640,22 @@ class _Target:
                 websites=list(r.websites),
             )
             self.shared = False
+        if self.empty is None:  # a new contact: compare with its first row from now on
+            rec = self.record
+            keys = _keys(rec, phones)
+            self.phone_keys, self.email_keys = set(keys.phones), set(keys.emails)
+            self.address_keys, self.tags = set(keys.addresses), set(rec.tags)
+            self.empty = _empty_fields(rec, rec.websites, rec.photo is not None)
+        if self.filled is None:
+            self.filled = set()
+
+    def brings(self, rec: ContactRecord, phones: _PhoneKeys) -> bool:
+        """Merge what `rec` adds into this target; False when it adds nothing."""
+        self._prepare_merge(phones)
+        keys = _keys(rec, phones)
+        assert self.phone_keys is not None and self.email_keys is not None
+        assert self.address_keys is not None and self.tags is not None
+        assert self.empty is not None and self.filled is not None
         added = False
         for phone, key in zip(rec.phones, keys.phones, strict=True):
             if key not in self.phone_keys:
@@ -623,9 +673,9 @@ class _Target:
                 self.record.addresses.append(dataclasses.replace(address, primary=False))
                 added = True
         for tag in rec.tags:
-            if tag.strip() and tag.strip() not in self.tags:
-                self.tags.add(tag.strip())
-                self.record.tags.append(tag.strip())
+            if tag not in self.tags:
+                self.tags.add(tag)
+                self.record.tags.append(tag)
                 added = True
         if "name" in self.empty and (rec.family_name or rec.given_name):
             for part in _NAME_PARTS:
@@ -653,18 +703,30 @@ class _Target:
         return added
 
 
+def _empty_fields(values: Any, websites: Any, has_photo: bool) -> set[str]:
+    """The fields a merge may fill: those of `values` (a record or a row's dict) with no value."""
+    get = values.get if isinstance(values, dict) else lambda f: getattr(values, f)
+    empty = {f for f in _FILLABLE if not _has_value(get(f))}
+    if not (get("family_name") or get("given_name")):
+        empty.add("name")
+    if not websites:
+        empty.add("website")
+    if not has_photo:
+        empty.add("photo")
+    return empty
+
+
 def _has_value(value: Any) -> bool:
     return bool(value.strip()) if isinstance(value, str) else value is not None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Keys:
-    """The comparable forms of a record's phones, e-mails and addresses, and its strong keys."""
+    """The comparable forms of a record's phones, e-mails and addresses (what a merge compares)."""
 
     phones: list[str]
     emails: list[str]
     addresses: list[tuple[str, ...]]
-    strong: list[str]  # "p:+86…", "e:a@b.c", "n:name|org": what an in-file match may use
 
 
 def _squash(value: str) -> str:
@@ -693,16 +755,23 @@ class _PhoneKeys:
         return self.e164(number) or re.sub(r"\D", "", number) or _squash(number)
 
 
-def _keys(rec: ContactRecord, phones: _PhoneKeys) -> _Keys:
-    phone_keys = [phones.key(p.number) for p in rec.phones]
-    email_keys = [normalize_email(e.address) for e in rec.emails]
-    strong = [f"p:{k}" for k in phone_keys if k.startswith("+")]
-    strong += [f"e:{k}" for k in email_keys if "@" in k]
+def _strong_keys(rec: ContactRecord, phones: _PhoneKeys) -> list[str]:
+    """What an in-file match may go by: "p:+86…" (E.164), "e:a@b.c", "n:name|organisation"."""
+    keys = [f"p:{e}" for p in rec.phones if (e := phones.e164(p.number))]
+    keys += [f"e:{e}" for m in rec.emails if "@" in (e := normalize_email(m.address))]
     name = _squash(display_name(rec.family_name, rec.given_name, rec.middle_name))
     org = organisation_key(rec.organization)
     if name and org:
-        strong.append(f"n:{name}|{org}")
-    return _Keys(phone_keys, email_keys, [_address_key(a) for a in rec.addresses], strong)
+        keys.append(f"n:{name}|{org}")
+    return keys
+
+
+def _keys(rec: ContactRecord, phones: _PhoneKeys) -> _Keys:
+    return _Keys(
+        [phones.key(p.number) for p in rec.phones],
+        [normalize_email(e.address) for e in rec.emails],
+        [_address_key(a) for a in rec.addresses],
+    )
 
 
 def _address_key(address: AddressRecord) -> tuple[str, ...]:
@@ -710,8 +779,9 @@ def _address_key(address: AddressRecord) -> tuple[str, ...]:
 
 
 def prepare_record(rec: ContactRecord) -> tuple[ContactRecord | None, str]:
-    """The record as it will be stored (blank phones/e-mails/addresses dropped, a name made from
-    the display name, e-mail or phone when it has none), or None and why it cannot be a contact."""
+    """The record as it will be stored (blank phones/e-mails/addresses dropped, text trimmed, a
+    name made from the display name, e-mail or phone when it has none), or None and why it
+    cannot be a contact. A record already so is returned as it is (no copy)."""
     phones = [
         p if p.number == (n := p.number.strip()) else dataclasses.replace(p, number=n)
         for p in rec.phones
@@ -723,6 +793,8 @@ def prepare_record(rec: ContactRecord) -> tuple[ContactRecord | None, str]:
         if e.address.strip()
     ]
     addresses = [a for a in rec.addresses if not a.is_empty()]
+    tags = list(dict.fromkeys(t.strip() for t in rec.tags if t.strip()))
+    websites = [w.strip() for w in rec.websites if w.strip()]
     family, given = rec.family_name.strip(), rec.given_name.strip()
     organization = rec.organization.strip()
     if not (family or given):
@@ -738,6 +810,18 @@ def prepare_record(rec: ContactRecord) -> tuple[ContactRecord | None, str]:
                 given = phones[0].number
             else:
                 return None, "no name, phone number or e-mail address"
+    same = (
+        (family, given, organization) == (rec.family_name, rec.given_name, rec.organization)
+        and len(phones) == len(rec.phones)
+        and all(a is b for a, b in zip(phones, rec.phones, strict=False))
+        and len(emails) == len(rec.emails)
+        and all(a is b for a, b in zip(emails, rec.emails, strict=False))
+        and len(addresses) == len(rec.addresses)
+        and tags == rec.tags
+        and websites == rec.websites
+    )
+    if same:
+        return rec, ""
     return (
         dataclasses.replace(
             rec,
@@ -747,14 +831,14 @@ def prepare_record(rec: ContactRecord) -> tuple[ContactRecord | None, str]:
             phones=phones,
             emails=emails,
             addresses=addresses,
-            tags=list(dict.fromkeys(t.strip() for t in rec.tags if t.strip())),
-            websites=[w.strip() for w in rec.websites if w.strip()],
+            tags=tags,
+            websites=websites,
         ),
         "",
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Fate:
     """What happens to one row of the file."""
 
@@ -780,11 +864,18 @@ class _ContactPlan:
         return [f for f in self.fates if f.action is RowAction.REJECTED]
 
 
-def _existing_matches(session: Session, records: list[ContactRecord]) -> list[Any]:
-    """For each record, the existing contact it most likely duplicates, or None (batched)."""
-    from crmdesk.services.duplicates import match_incoming
+MATCH_CHUNK = 5000  # records matched at a time: a record's match does not depend on the others
 
-    return match_incoming(session, records) if records else []
+
+def _existing_matches(session: Session, records: list[ContactRecord]) -> list[Any]:
+    """For each record, the existing contact it most likely duplicates, or None.
+
+    Matched a few thousand at a time: as fast as all at once, and the candidates read for
+    common names stay a few MB instead of half a GB for 100k rows."""
+    matches: list[Any] = []
+    for chunk in _chunks(records, MATCH_CHUNK):
+        matches += duplicates.match_incoming(session, chunk)
+    return matches
 
 
 class _SamePerson:
@@ -793,19 +884,16 @@ class _SamePerson:
     a contact, so a shared switchboard number does not merge two colleagues."""
 
     def __init__(self) -> None:
-        from crmdesk.services import duplicates
-
-        self._dup = duplicates
         self._people: dict[int, Any] = {}
 
     def _person(self, rec: ContactRecord) -> Any:
         if id(rec) not in self._people:
-            self._people[id(rec)] = self._dup._incoming_person(rec)[0]
+            self._people[id(rec)] = duplicates._incoming_person(rec)[0]
         return self._people[id(rec)]
 
     def __call__(self, rec: ContactRecord, earlier: ContactRecord) -> bool:
-        score, reasons = self._dup.score_pair(self._person(rec), self._person(earlier))
-        return score >= self._dup.POSSIBLE_MIN_SCORE and self._dup._is_strong(reasons)
+        score, reasons = duplicates.score_pair(self._person(rec), self._person(earlier))
+        return score >= duplicates.POSSIBLE_MIN_SCORE and duplicates._is_strong(reasons)
 
 
 def _plan(session: Session, batch: ContactBatch) -> _ContactPlan:
@@ -822,17 +910,18 @@ def _plan(session: Session, batch: ContactBatch) -> _ContactPlan:
     strong = {m.contact_id for m in matches if m is not None and m.strong}
     existing = _existing_targets(session, strong, phones)
     same_person = _SamePerson()
-    index: dict[str, list[tuple[_Target, ContactRecord]]] = defaultdict(list)
+    # strong key -> the (target, row) that had it: one pair, or a list of them when several do
+    index: dict[str, Any] = {}
     targets: dict[int, _Target] = {}
     possible = []
     for rec, match in zip(accepted, matches, strict=True):
-        keys = _keys(rec, phones)
+        keys = _strong_keys(rec, phones)
         target = existing.get(match.contact_id) if match is not None and match.strong else None
         if target is None:
-            earlier = {id(t): (t, r) for k in keys.strong for t, r in index.get(k, ())}
+            earlier = {id(t): (t, r) for k in keys for t, r in _entries(index.get(k))}
             target = next((t for t, r in earlier.values() if same_person(rec, r)), None)
         if target is None:
-            target = _new_target(rec, keys)
+            target = _new_target(rec)
             action = RowAction.NEW
             if match is not None:
                 possible.append(
@@ -841,18 +930,25 @@ def _plan(session: Session, batch: ContactBatch) -> _ContactPlan:
                     )
                 )
         else:
-            action = RowAction.UPDATE if target.brings(rec, keys) else RowAction.DUPLICATE
-        target.lines.append(rec.source_line)
+            action = RowAction.UPDATE if target.brings(rec, phones) else RowAction.DUPLICATE
+        target.rows += 1
+        target.first_line = target.first_line or rec.source_line
         targets.setdefault(id(target), target)
-        for key in keys.strong:
-            index[key].append((target, rec))
+        for key in keys:
+            found = index.get(key)
+            if found is None:
+                index[key] = (target, rec)
+            elif isinstance(found, list):
+                found.append((target, rec))
+            else:
+                index[key] = [found, (target, rec)]
         fates.append(_Fate(rec.source_line, rec, action, target))
     fates.sort(key=lambda f: f.line)
     accounts = _account_keys(session)
     new_accounts: dict[str, str] = {}
     for target in targets.values():
         if target.existing is not None and (
-            target.has_account or "organization" not in target.filled
+            target.has_account or "organization" not in target.changed
         ):
             continue
         key = organisation_key(target.record.organization)
@@ -863,23 +959,14 @@ def _plan(session: Session, batch: ContactBatch) -> _ContactPlan:
     return _ContactPlan(fates, list(targets.values()), possible, accounts, new_accounts, phones)
 
 
-def _new_target(rec: ContactRecord, keys: _Keys) -> _Target:
-    name = display_name(rec.family_name, rec.given_name, rec.middle_name) or rec.organization
-    empty = {f for f in _FILLABLE if not _has_value(getattr(rec, f))}
-    empty |= {"name"} if not (rec.family_name or rec.given_name) else set()
-    empty |= {"website"} if not rec.websites else set()
-    empty |= {"photo"} if not rec.photo else set()
-    return _Target(
-        existing=None,
-        name=f"{name} (line {rec.source_line})",
-        record=rec,
-        phone_keys=set(keys.phones),
-        email_keys=set(keys.emails),
-        address_keys=set(keys.addresses),
-        tags=set(rec.tags),
-        empty=empty,
-        shared=True,
-    )
+def _new_target(rec: ContactRecord) -> _Target:
+    return _Target(existing=None, record=rec, first_line=rec.source_line, shared=True)
+
+
+def _entries(found: Any) -> list[tuple[_Target, ContactRecord]]:
+    if found is None:
+        return []
+    return found if isinstance(found, list) else [found]
 
 
 def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
@@ -904,52 +991,56 @@ def _existing_targets(
         )
         for cid, version, has_photo, *values in rows:
             current = dict(zip(_MERGED_COLUMNS, values, strict=True))
-            empty = {f for f in _FILLABLE if not _has_value(current[f])}
-            empty |= {"name"} if not (current["family_name"] or current["given_name"]) else set()
-            empty |= {"website"} if not current["website"] else set()
-            empty |= {"photo"} if not has_photo else set()
             name = display_name(
                 current["family_name"], current["given_name"], current["middle_name"]
             )
             targets[cid] = _Target(
                 existing=cid,
-                name=name or current["organization"],
                 record=ContactRecord(),
+                first_line=0,
+                known_name=name or current["organization"],
                 phone_keys=set(),
                 email_keys=set(),
                 address_keys=set(),
                 tags=set(),
-                empty=empty,
+                empty=_empty_fields(current, current["website"], has_photo),
+                filled=set(),
                 has_account=current["account_id"] is not None,
                 version=version,
                 current=current,
                 next_position={"phones": 0, "emails": 0, "addresses": 0},
+                tag_ids=[],
             )
         live = [i for i in chunk if i in targets]
         if not live:
             continue
-        for cid, number, e164, position in session.execute(
-            select(Phone.contact_id, Phone.number, Phone.e164, Phone.position).where(
-                Phone.contact_id.in_(live), Phone.deleted_at.is_(None)
+        # Deleted rows are skipped in Python, not SQL: given `deleted_at IS NULL` SQLite picks
+        # the deleted_at index (every live row matches it) over the contact_id one.
+        for cid, deleted, number, e164, position in session.execute(
+            select(
+                Phone.contact_id, Phone.deleted_at, Phone.number, Phone.e164, Phone.position
+            ).where(Phone.contact_id.in_(live))
+        ):
+            if deleted is None:
+                targets[cid].phone_keys.add(e164 or phones.key(number))
+                _after(targets[cid], "phones", position)
+        for cid, deleted, normalized, position in session.execute(
+            select(Email.contact_id, Email.deleted_at, Email.normalized, Email.position).where(
+                Email.contact_id.in_(live)
             )
         ):
-            targets[cid].phone_keys.add(e164 or phones.key(number))
-            _after(targets[cid], "phones", position)
-        for cid, normalized, position in session.execute(
-            select(Email.contact_id, Email.normalized, Email.position).where(
-                Email.contact_id.in_(live), Email.deleted_at.is_(None)
-            )
-        ):
-            targets[cid].email_keys.add(normalized)
-            _after(targets[cid], "emails", position)
+            if deleted is None:
+                targets[cid].email_keys.add(normalized)
+                _after(targets[cid], "emails", position)
         parts = [getattr(Address, p) for p in ADDRESS_PARTS]
-        for cid, position, *values in session.execute(
-            select(Address.contact_id, Address.position, *parts).where(
-                Address.contact_id.in_(live), Address.deleted_at.is_(None)
+        for cid, deleted, position, *values in session.execute(
+            select(Address.contact_id, Address.deleted_at, Address.position, *parts).where(
+                Address.contact_id.in_(live)
             )
         ):
-            targets[cid].address_keys.add(tuple(_squash(v or "") for v in values))
-            _after(targets[cid], "addresses", position)
+            if deleted is None:
+                targets[cid].address_keys.add(tuple(_squash(v or "") for v in values))
+                _after(targets[cid], "addresses", position)
         for cid, tag_id, name in session.execute(
             select(contact_tags.c.contact_id, Tag.id, Tag.name)
             .join(Tag, Tag.id == contact_tags.c.tag_id)
@@ -1093,12 +1184,12 @@ def import_contacts(
     for chunk in _chunks(created, CHUNK):
         _check(cancelled)
         new_ids += _insert_contacts(writer, plan, chunk, accounts, tag_ids)
-        done += sum(len(t.lines) for t in chunk)
+        done += sum(t.rows for t in chunk)
         report(done, total)
     for chunk in _chunks(merged, _QUERY_CHUNK):
         _check(cancelled)
         _merge_contacts(writer, plan, chunk, accounts, tag_ids)
-        done += sum(len(t.lines) for t in chunk)
+        done += sum(t.rows for t in chunk)
         report(done, total)
     _check(cancelled)
     session.expire_all()  # rows were written beside the ORM: nothing loaded may be stale
@@ -1122,9 +1213,8 @@ def import_contacts(
 
 def _changes_anything(target: _Target) -> bool:
     rec = target.record
-    return bool(
-        target.filled or rec.phones or rec.emails or rec.addresses or rec.tags or target.account_key
-    )
+    added = rec.phones or rec.emails or rec.addresses or rec.tags
+    return bool(target.changed or added or target.account_key)
 
 
 def _create_accounts(writer: _BulkWriter, plan: _ContactPlan) -> dict[str, tuple[uuid.UUID, str]]:
@@ -1163,7 +1253,7 @@ def _insert_contacts(
     ids: list[uuid.UUID] = []
     tagged: list[tuple[uuid.UUID, list[str]]] = []
     for target in targets:
-        with _failing_at(target.lines[0]):
+        with _failing_at(target.first_line):
             rec = target.record
             values = {f: _clean(getattr(rec, f)) for f in SCALAR_FIELDS}
             account_id, account_name = accounts.get(target.account_key, (None, ""))
@@ -1202,7 +1292,7 @@ def _insert_contacts(
     # The ORM logs a new contact's tags as a change of its `tags`: no tag ids, then these.
     for cid, tag_list in tagged:
         writer.log(ChangeAction.UPDATE, "contacts", cid, "tags", [], sorted(tag_list))
-    first, last = targets[0].lines[0], targets[-1].lines[0]
+    first, last = targets[0].first_line, targets[-1].first_line
     with _failing_at(first, f"the rows from line {first} to {last} could not be saved"):
         writer.flush()
     return ids
@@ -1244,17 +1334,18 @@ def _merge_contacts(
     theirs, and re-index them."""
     contacts = writer.pending(Contact)
     for target in targets:
-        cid, rec, current = target.existing, target.record, target.current
-        assert cid is not None
-        with _failing_at(target.lines[0]):
+        cid, rec, current, filled = target.existing, target.record, target.current, target.changed
+        assert cid is not None and current is not None
+        assert target.next_position is not None and target.tag_ids is not None
+        with _failing_at(target.first_line):
             changed: dict[str, Any] = {}
-            for name in target.filled & set(SCALAR_FIELDS):
+            for name in filled & set(SCALAR_FIELDS):
                 changed[name] = _clean(getattr(rec, name))
-            if "website" in target.filled:
+            if "website" in filled:
                 changed["website"] = rec.websites[0].strip()
-            if "photo" in target.filled:
+            if "photo" in filled:
                 changed["photo"] = rec.photo
-            if target.filled & {"family_name", "given_name", "organization"}:
+            if filled & {"family_name", "given_name", "organization"}:
                 merged = {**current, **changed}
                 changed["sort_key"] = name_sort_key(
                     merged["family_name"], merged["given_name"]
@@ -1309,7 +1400,7 @@ def _merge_contacts(
                     sorted(target.tag_ids),
                     sorted(target.tag_ids + added),
                 )
-    first = targets[0].lines[0]
+    first = targets[0].first_line
     with _failing_at(first, "the merged contacts could not be saved"):
         writer.flush()
         fulltext.reindex(writer.conn, fulltext.CONTACT, [t.existing for t in targets])
