@@ -1620,45 +1620,47 @@ def _accounts_by_email(
     session: Session, emails: set[str]
 ) -> dict[str, tuple[uuid.UUID, str, uuid.UUID | None]]:
     """E-mail -> (account, its name, the contact) for contacts at an account, and accounts'
-    own e-mails; the first live one found wins."""
+    own e-mails; the first live one found wins. (Deleted rows are skipped in Python: given
+    `deleted_at IS NULL` in SQL, SQLite would pick that index over the e-mail one.)"""
     found: dict[str, tuple[uuid.UUID, str, uuid.UUID | None]] = {}
     for chunk in _chunks(sorted(e for e in emails if e), _QUERY_CHUNK):
-        for normalized, account_id, name, contact_id in session.execute(
-            select(Email.normalized, Account.id, Account.name, Contact.id)
+        rows = session.execute(
+            select(
+                Email.normalized,
+                Account.id,
+                Account.name,
+                Contact.id,
+                Email.deleted_at,
+                Contact.deleted_at,
+                Account.deleted_at,
+            )
             .join(Contact, Contact.id == Email.contact_id)
             .join(Account, Account.id == Contact.account_id)
-            .where(
-                Email.normalized.in_(chunk),
-                Email.deleted_at.is_(None),
-                Contact.deleted_at.is_(None),
-                Account.deleted_at.is_(None),
-            )
+            .where(Email.normalized.in_(chunk))
             .order_by(Contact.created_at)
-        ):
-            found.setdefault(normalized, (account_id, name, contact_id))
-        for normalized, account_id, name in session.execute(
-            select(Email.normalized, Account.id, Account.name)
+        )
+        for normalized, account_id, name, contact_id, *deleted in rows:
+            if deleted == [None, None, None]:
+                found.setdefault(normalized, (account_id, name, contact_id))
+        for normalized, account_id, name, *deleted in session.execute(
+            select(Email.normalized, Account.id, Account.name, Email.deleted_at, Account.deleted_at)
             .join(Account, Account.id == Email.account_id)
-            .where(
-                Email.normalized.in_(chunk),
-                Email.deleted_at.is_(None),
-                Account.deleted_at.is_(None),
-            )
+            .where(Email.normalized.in_(chunk))
         ):
-            found.setdefault(normalized, (account_id, name, None))
+            if deleted == [None, None]:
+                found.setdefault(normalized, (account_id, name, None))
     return found
 
 
 def _order_numbers(session: Session, numbers: set[str]) -> set[tuple[uuid.UUID, str]]:
+    """(account, number) of the live orders with these numbers."""
     taken: set[tuple[uuid.UUID, str]] = set()
     for chunk in _chunks(sorted(numbers), _QUERY_CHUNK):
-        taken.update(
-            session.execute(
-                select(Order.account_id, Order.number).where(
-                    Order.number.in_(chunk), Order.deleted_at.is_(None)
-                )
-            ).all()
-        )
+        for account_id, number, deleted in session.execute(
+            select(Order.account_id, Order.number, Order.deleted_at).where(Order.number.in_(chunk))
+        ):
+            if deleted is None:
+                taken.add((account_id, number))
     return taken
 
 

@@ -1057,3 +1057,16 @@ def test_the_index_text_of_a_bulk_import_is_what_fulltext_writes(db):
         assert sorted(stored[cid.hex].split()) == sorted(body.split())
     single = next(i for i in ids if "朝" in expected[i])
     assert stored[single.hex] == expected[single]
+
+
+def test_deleted_contacts_and_accounts_match_no_order(db, customers):
+    from crmdesk.services.accounts import delete_accounts
+    from crmdesk.services.contacts import delete_contacts
+
+    with db.transaction() as session:
+        delete_accounts(session, [customers["globex"]])
+        bill = session.scalar(select(Contact.id).where(Contact.family_name == "Lumbergh"))
+        delete_contacts(session, [bill])
+    with db.reading() as session:
+        preview = preview_orders(session, orders_batch())
+    assert [u.line for u in preview.unmatched_rows] == [3, 4, 5, 6]
