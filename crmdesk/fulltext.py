@@ -28,7 +28,7 @@ from crmdesk.models.customers import (
     account_tags,
     contact_tags,
 )
-from crmdesk.models.names import _CJK, pinyin_search_terms
+from crmdesk.models.names import _CJK, name_search_terms, pinyin_search_terms
 
 CONTACT, ACCOUNT = "contact", "account"
 MIN_PHONE_FRAGMENT = 3
@@ -176,8 +176,7 @@ def _contact_bodies(conn: Connection, ids: Sequence[uuid.UUID]) -> Iterator[tupl
     for cid, family, given, *rest, account_name in rows:
         names = [family, given, *rest[:4], account_name]
         extra = [
-            *pinyin_search_terms(family + given),
-            *pinyin_search_terms(given)[:2],
+            *name_search_terms(family, given),
             *pinyin_search_terms(account_name or ""),
         ]
         yield cid, _body([*names, *extra, *rest[4:], *points.get(cid, [])])

@@ -37,6 +37,20 @@ COMPOUND_FAMILY_NAMES = frozenset(
 )
 
 
+# Family names read differently from the character's everyday reading (曾 is "zeng" as a name,
+# "ceng" in 曾经); pypinyin reads characters, not roles, so family names are looked up here first.
+SURNAME_READINGS: dict[str, tuple[str, ...]] = {
+    k: tuple(v.split())
+    for k, v in {
+        "曾": "zeng", "单": "shan", "解": "xie", "查": "zha", "仇": "qiu", "朴": "piao",
+        "区": "ou", "覃": "qin", "缪": "miao", "翟": "zhai", "盖": "ge", "乐": "yue",
+        "重": "chong", "员": "yun", "秘": "bi", "召": "shao", "折": "she", "黑": "he",
+        "种": "chong", "句": "gou", "薄": "bo", "阚": "kan", "宓": "fu", "繁": "po",
+        "尉迟": "yu chi", "万俟": "mo qi", "长孙": "zhang sun", "澹台": "tan tai",
+    }.items()
+}  # fmt: skip
+
+
 def has_cjk(text: str) -> bool:
     return bool(_CJK.search(text))
 
@@ -80,6 +94,16 @@ def pinyin_syllables(text: str) -> tuple[str, ...]:
     return tuple(s.lower() for s in lazy_pinyin(text, style=Style.NORMAL, errors="ignore"))
 
 
+@lru_cache(maxsize=65536)
+def family_name_syllables(family: str) -> tuple[str, ...]:
+    """Pinyin of a family name as a name is read: 曾 -> zeng, 单 -> shan, 曾经 stays ceng jing."""
+    family = family.strip()
+    reading = SURNAME_READINGS.get(family)
+    if reading is not None:
+        return reading
+    return pinyin_syllables(family)
+
+
 def fold(text: str) -> str:
     """Lower-case, accents removed: the form Latin text is compared and sorted in."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -88,10 +112,8 @@ def fold(text: str) -> str:
 
 def name_sort_key(family: str, given: str) -> str:
     """Family-name-first key in pinyin or folded Latin, so 张三 sorts among the Z's."""
-    parts = []
-    for part in (family, given):
-        syllables = pinyin_syllables(part)
-        parts.append("".join(syllables) if syllables else fold(part).strip())
+    readings = ((family, family_name_syllables(family)), (given, pinyin_syllables(given)))
+    parts = ["".join(syl) if syl else fold(part).strip() for part, syl in readings]
     return " ".join(p for p in parts if p)
 
 
@@ -110,7 +132,17 @@ def pinyin_search_terms(text: str) -> list[str]:
 
     张三 -> ['zhangsan', 'zs', 'zhang', 'san']; the caller indexes them beside the name itself.
     """
-    syllables = pinyin_syllables(text)
+    return _terms(pinyin_syllables(text))
+
+
+def name_search_terms(family: str, given: str) -> list[str]:
+    """Pinyin terms of a person's name, the family name read as a name (曾伟 -> zengwei, zw, …),
+    plus the given name's own full pinyin and initials so 'wei' or 'xm' (小明) find it too."""
+    syllables = family_name_syllables(family) + pinyin_syllables(given)
+    return [*_terms(syllables), *pinyin_search_terms(given)[:2]]
+
+
+def _terms(syllables: tuple[str, ...]) -> list[str]:
     if not syllables:
         return []
     return ["".join(syllables), "".join(s[0] for s in syllables), *syllables]

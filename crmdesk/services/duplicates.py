@@ -42,7 +42,13 @@ from sqlalchemy import values as sql_values
 from sqlalchemy.orm import Session
 
 from crmdesk.models import Account, Contact, Email, Phone
-from crmdesk.models.names import display_name, fold, has_cjk, pinyin_syllables
+from crmdesk.models.names import (
+    display_name,
+    family_name_syllables,
+    fold,
+    has_cjk,
+    pinyin_syllables,
+)
 from crmdesk.models.names import name_sort_key as _name_sort_key
 from crmdesk.models.names import split_full_name as _split_full_name
 from crmdesk.services.normalize import normalize_email, phone_e164
@@ -136,11 +142,11 @@ _SOUNDEX = {c: d for d, cs in (("1", "bfpv"), ("2", "cgjkqsxz"), ("3", "dt"), ("
 
 
 @lru_cache(maxsize=200_000)
-def _part_tokens(part: str) -> tuple[str, ...]:
+def _part_tokens(part: str, family: bool = False) -> tuple[str, ...]:
     """One name part as comparable tokens: a Han part is one pinyin token (张 -> zhang, 小明 ->
-    xiaoming), a Latin part its folded words (Mary-Ann -> mary, ann)."""
+    xiaoming, family name 曾 -> zeng), a Latin part its folded words (Mary-Ann -> mary, ann)."""
     if has_cjk(part):
-        syllables = pinyin_syllables(part)
+        syllables = family_name_syllables(part) if family else pinyin_syllables(part)
         return ("".join(syllables),) if syllables else ()
     return tuple(w for w in _WORDS.split(fold(part)) if w and w != "_")
 
@@ -195,7 +201,7 @@ class _Person:
         birthday: dt.date | None = None,
     ) -> None:
         family, given = split_name(family, given)
-        family_tokens, given_tokens = _part_tokens(family), _part_tokens(given)
+        family_tokens, given_tokens = _part_tokens(family, family=True), _part_tokens(given)
         tokens = family_tokens + given_tokens
         self.tokens = tokens  # family first
         self.keys: tuple[str, ...] = _name_keys(tokens) if tokens else ()

@@ -84,6 +84,7 @@ from crmdesk.models.customers import contact_tags
 from crmdesk.models.enums import ChangeAction
 from crmdesk.models.names import (
     display_name,
+    name_search_terms,
     name_sort_key,
     pinyin_search_terms,
     split_full_name,
@@ -482,8 +483,7 @@ class _ContactText:
             c["phonetic_family_name"],
             c["phonetic_given_name"],
             account_name,
-            *pinyin_search_terms(family + given),
-            *pinyin_search_terms(given)[:2],
+            *name_search_terms(family, given),
             *pinyin_search_terms(account_name),
             c["organization"],
             c["title"],

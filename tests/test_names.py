@@ -1,0 +1,38 @@
+"""Names read as names: family names with their own reading (曾 is zeng, 单 is shan)."""
+
+from __future__ import annotations
+
+from crmdesk.models.names import family_name_syllables, name_search_terms, name_sort_key
+from crmdesk.services.contacts import ContactDraft, ContactFilter, contact_ids, save_contact
+from crmdesk.services.duplicates import find_duplicates
+
+
+def test_a_family_name_takes_its_surname_reading_and_other_text_does_not():
+    assert family_name_syllables("曾") == ("zeng",)
+    assert family_name_syllables("单") == ("shan",)
+    assert family_name_syllables("尉迟") == ("yu", "chi")
+    assert family_name_syllables("张") == ("zhang",)
+    assert name_sort_key("曾", "国藩") == "zeng guofan"
+    assert name_sort_key("单", "田芳") == "shan tianfang"
+    assert name_search_terms("曾", "国藩")[:2] == ["zengguofan", "zgf"]
+
+
+def test_searching_the_surname_reading_finds_the_person(db):
+    with db.transaction() as s:
+        cid, _ = save_contact(s, ContactDraft(family_name="曾", given_name="国藩"))
+    with db.reading() as s:
+        for query in ("zengguofan", "zgf", "zeng", "曾国藩"):
+            assert contact_ids(s, ContactFilter(search=query)) == [cid], query
+
+
+def test_a_surname_in_pinyin_matches_the_han_name_as_a_duplicate(db):
+    with db.transaction() as s:
+        han, _ = save_contact(
+            s, ContactDraft(family_name="曾", given_name="伟", organization="华信")
+        )
+        latin, _ = save_contact(
+            s, ContactDraft(family_name="Zeng", given_name="Wei", organization="华信")
+        )
+    with db.reading() as s:
+        groups = find_duplicates(s)
+    assert any({han, latin} <= set(g.ids) for g in groups)
