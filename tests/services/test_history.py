@@ -254,3 +254,21 @@ def test_history_names_the_owner_of_an_edited_phone(hdb):
         save_contact(s, draft)
     with hdb.reading() as s:
         assert recent_batches(s, limit=1)[0].description == "Edited contact 张三: phones"
+
+
+def test_a_photo_change_logs_the_old_photo_and_undo_brings_it_back(hdb: Database):
+    with hdb.transaction() as s:
+        contact = Contact(family_name="曾", given_name="伟", photo=b"old-jpeg")
+        s.add(contact)
+        s.flush()
+        cid = contact.id
+    with hdb.transaction() as s:
+        s.get(Contact, cid).photo = b"new-jpeg"
+        batch = session_batch(s)
+    with hdb.reading() as s:
+        entry = s.scalars(select(ChangeLogEntry).where(ChangeLogEntry.batch_id == batch)).one()
+        assert (entry.field, entry.old) == ("photo", {"base64": "b2xkLWpwZWc="})
+    with hdb.transaction() as s:
+        revert_batch(s, batch)
+    with hdb.reading() as s:
+        assert s.get(Contact, cid).photo == b"old-jpeg"
