@@ -14,8 +14,8 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, String, insert, inspect
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy import JSON, String, event, insert, inspect
+from sqlalchemy.orm import Mapped, Mapper, Session, mapped_column
 from sqlalchemy.orm.attributes import get_history
 
 from crmdesk.models.base import Base, Entity, new_id, utcnow
@@ -58,6 +58,21 @@ def to_json_value(value: Any) -> Any:
 def session_batch(session: Session) -> uuid.UUID:
     """The batch id of the session's current transaction: one user action, one batch."""
     return session.info.setdefault("batch_id", new_id())
+
+
+@event.listens_for(Mapper, "mapper_configured")
+def _load_old_deferred_values(mapper: Mapper[Any], cls: type) -> None:
+    """A deferred column (a photo) is not loaded until read, so its old value would be missing
+    from the log when it is replaced unread: make SQLAlchemy load it before the change."""
+    if not issubclass(cls, Entity):
+        return
+    for attr in mapper.column_attrs:
+        if attr.deferred:
+            event.listen(getattr(cls, attr.key), "set", _keep_value, active_history=True)
+
+
+def _keep_value(target: Any, value: Any, old: Any, initiator: Any) -> Any:
+    return value
 
 
 def _actor(session: Session) -> str:

@@ -107,8 +107,7 @@ class Contact(Entity):
     website: Mapped[str] = mapped_column(String(300), default="")
     owner: Mapped[str] = mapped_column(String(100), default="", index=True)
     notes: Mapped[str] = mapped_column(Text, default="")
-    # active_history: the old photo is loaded on change so the change log (and undo) keeps it
-    photo: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True, active_history=True)
+    photo: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     photo_mime: Mapped[str] = mapped_column(String(60), default="")
     photo_uri: Mapped[str] = mapped_column(String(500), default="")
 
