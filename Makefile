@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench screenshot clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,12 @@ lint: $(VENV)/.test-installed
 
 bench: $(VENV)/.test-installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run_all.py
+
+screenshot: $(VENV)/.installed  # docs/screenshot-contacts.png from a fresh 3000-contact demo
+	rm -f /tmp/crmdesk-screenshot.sqlite3
+	$(BIN)/crmdesk demo --size 3000 --db /tmp/crmdesk-screenshot.sqlite3 > /dev/null
+	LANG=en_US.UTF-8 $(BIN)/python scripts/screenshot.py /tmp/crmdesk-screenshot.sqlite3 \
+		docs/screenshot-contacts.png --search zhang --select 1
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info

@@ -5,12 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QSplitter,
     QStackedWidget,
     QStyle,
     QToolBar,
@@ -64,16 +64,16 @@ class MainWindow(QMainWindow):
             PlannedPane(self.tr("The opportunity pipeline arrives in the next release."), self),
         )
         self.navigation.setIconSize(QSize(24, 24))
-        self.navigation.setFixedWidth(150)
+        self.navigation.setFixedWidth(max(150, self.navigation.sizeHintForColumn(0) + 24))
         self.navigation.currentRowChanged.connect(self.panes.setCurrentIndex)
         self.navigation.setCurrentRow(0)
 
-        splitter = QSplitter(self)
-        splitter.addWidget(self.navigation)
-        splitter.addWidget(self.panes)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.panes, 1)
+        self.setCentralWidget(central)
 
         self._build_actions()
         self._build_menus()
