@@ -78,26 +78,46 @@ def install_translations(app: object) -> None:
             app.installTranslator(translator)
 
 
-def _build_first_start_demo(db: Database) -> None:
-    """On the very first start, fill the new default database with demo customers."""
-    from PySide6.QtCore import QCoreApplication
+def _build_first_start_demo(db: Database, size: int = DEMO_SIZE_ON_FIRST_START) -> bool:
+    """On the very first start, fill the new default database with demo customers.
+
+    The build runs off the GUI thread behind a progress dialog; Cancel leaves the database empty
+    (the demo is one transaction) and the window opens on it. True when the demo was built."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop
     from PySide6.QtWidgets import QProgressDialog
 
     from crmdesk.services.demo import build_demo
+    from crmdesk.views import errors, tasks
 
     dialog = QProgressDialog(
         QCoreApplication.translate("app", "Creating a demo database for your first start…"),
-        "",
+        QCoreApplication.translate("app", "Skip"),
         0,
         100,
     )
-    dialog.setCancelButton(None)
+    dialog.setWindowTitle(QCoreApplication.translate("app", "crmdesk"))
     dialog.setMinimumDuration(0)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    task = tasks.start(lambda t: build_demo(db, size, progress=t.report, cancelled=t.is_cancelled))
+    loop = QEventLoop()
+    outcome: list[bool] = []
+    task.signals.progressed.connect(
+        lambda done, total: dialog.setValue(done * 100 // max(total, 1))
+    )
+    task.signals.finished.connect(lambda _summary: (outcome.append(True), loop.quit()))
+    task.signals.cancelled.connect(lambda: (outcome.append(False), loop.quit()))
+
+    def failed(exc: BaseException, trace: str) -> None:
+        if not task.is_cancelled():  # a cancelled build raises; that is not an error
+            errors.report(None, exc, trace)
+        outcome.append(False)
+        loop.quit()
+
+    task.signals.failed.connect(failed)
+    dialog.canceled.connect(task.cancel)
     dialog.show()
-
-    def progress(done: int, total: int) -> None:
-        dialog.setValue(done * 100 // max(total, 1))
-        QCoreApplication.processEvents()
-
-    build_demo(db, DEMO_SIZE_ON_FIRST_START, progress=progress)
+    loop.exec()
     dialog.close()
+    dialog.deleteLater()
+    return outcome == [True]
