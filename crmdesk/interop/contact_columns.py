@@ -36,7 +36,7 @@ from crmdesk.interop.records import (
     OrderRecord,
     PhoneRecord,
 )
-from crmdesk.interop.vcard import _compose_name, _split_display_name
+from crmdesk.interop.vcard import compose_name, split_display_name
 from crmdesk.models.enums import AddressKind, EmailKind, PhoneKind
 
 if TYPE_CHECKING:
@@ -754,9 +754,9 @@ def _contact(row: _Row, m: ColumnMapping, dates: _DateReader | None) -> ContactR
             notes.append(f"{header}: {row.text(header)}")
     names = [rec.family_name, rec.given_name, rec.middle_name, rec.prefix, rec.suffix]
     if not any(names[:3]) and rec.formatted_name:
-        parts = _split_display_name(rec.formatted_name)
+        parts = split_display_name(rec.formatted_name)
         rec.family_name, rec.given_name, rec.middle_name = parts[:3]
-    rec.formatted_name = rec.formatted_name or _compose_name(
+    rec.formatted_name = rec.formatted_name or compose_name(
         [rec.family_name, rec.given_name, rec.middle_name, rec.prefix, rec.suffix])
     for vc in m.phones:
         label, primary = _label(row.text(vc.label))
@@ -882,7 +882,7 @@ def google_contact_rows(records: Sequence[ContactRecord]) -> tuple[list[str], li
     rows = []
     for rec in records:
         names = [rec.family_name, rec.given_name, rec.middle_name, rec.prefix, rec.suffix]
-        file_as = rec.formatted_name if rec.formatted_name != _compose_name(names) else ""
+        file_as = rec.formatted_name if rec.formatted_name != compose_name(names) else ""
         row: list[Cell] = [
             rec.given_name, rec.middle_name, rec.family_name, rec.phonetic_given_name, "",
             rec.phonetic_family_name, rec.prefix, rec.suffix, rec.nickname, file_as,

@@ -46,7 +46,7 @@ from crmdesk.interop.contact_columns import (
     orders_from_table,
 )
 from crmdesk.interop.records import ContactRecord
-from crmdesk.interop.vcard import _guess_charset
+from crmdesk.interop.vcard import guess_charset
 
 __all__ = [
     "AddressColumns",
@@ -230,7 +230,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    codec = _guess_charset(data)
+    codec = guess_charset(data)
     return data.decode(codec, errors="replace"), codec
 
 

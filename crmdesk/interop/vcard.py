@@ -34,8 +34,9 @@ from charset_normalizer import from_bytes
 from crmdesk.errors import ImportFailed
 from crmdesk.interop.records import AddressRecord, ContactRecord, EmailRecord, PhoneRecord
 from crmdesk.models.enums import AddressKind, EmailKind, PhoneKind
+from crmdesk.models.names import COMPOUND_FAMILY_NAMES
 
-__all__ = ["read_vcards", "write_vcards"]
+__all__ = ["compose_name", "guess_charset", "read_vcards", "split_display_name", "write_vcards"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -317,7 +318,7 @@ def _file_charset(props: list[_Prop]) -> str:
             return declared
         except UnicodeDecodeError:
             continue
-    return _guess_charset(sample)
+    return guess_charset(sample)
 
 
 # Most likely first: a tie goes to the earlier one.
@@ -325,7 +326,7 @@ _CANDIDATES = ("gb18030", "cp932", "cp950", "cp949", "cp1252", "cp1250", "cp1251
                "cp1254", "cp1257", "koi8_r")
 
 
-def _guess_charset(sample: bytes) -> str:
+def guess_charset(sample: bytes) -> str:
     """charset-normalizer alone guesses badly on a few short names, so its candidates join ours
     and the reading with the fewest oddities wins."""
     sample = sample[:16384]
@@ -533,16 +534,11 @@ def _read_names(card: _Card, rec: ContactRecord) -> None:
     fallback = _fallback_name(rec)
     personal = display != rec.organization and "@" not in display
     if not any(parts) and personal and any(c.isalpha() for c in display):
-        parts = _split_display_name(display)
+        parts = split_display_name(display)
     rec.family_name, rec.given_name, rec.middle_name, rec.prefix, rec.suffix = parts[:5]
-    rec.formatted_name = display or _compose_name(parts) or fallback
+    rec.formatted_name = display or compose_name(parts) or fallback
     rec.nickname = ", ".join(_unique(x for p in card.all("NICKNAME") for x in card.parts(p, ",")))
     rec.phonetic_family_name, rec.phonetic_given_name = _phonetic(card, n)
-
-
-_COMPOUND_SURNAMES = {"欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官", "东方", "東方",
-                      "皇甫", "尉迟", "公孙", "慕容", "长孙", "夏侯", "令狐", "宇文", "司徒",
-                      "端木", "南宫"}
 
 
 def _is_cjk(text: str) -> bool:
@@ -550,7 +546,7 @@ def _is_cjk(text: str) -> bool:
     return bool(letters) and all(_script(c) in ("CJK", "HANGUL") for c in letters)
 
 
-def _split_display_name(name: str) -> list[str]:
+def split_display_name(name: str) -> list[str]:
     """[family, given, middle, prefix, suffix] from a display name, when the card has no N."""
     words = name.split()
     if not words:
@@ -558,7 +554,7 @@ def _split_display_name(name: str) -> list[str]:
     if _is_cjk(name):
         if len(words) > 1:
             return [words[0], " ".join(words[1:]), "", "", ""]
-        if name[:2] in _COMPOUND_SURNAMES and 3 <= len(name) <= 4:
+        if name[:2] in COMPOUND_FAMILY_NAMES and 3 <= len(name) <= 4:
             return [name[:2], name[2:], "", "", ""]
         if 2 <= len(name) <= 3:
             return [name[0], name[1:], "", "", ""]
@@ -571,7 +567,7 @@ def _split_display_name(name: str) -> list[str]:
     return [words[-1], words[0], " ".join(words[1:-1]), "", ""]
 
 
-def _compose_name(parts: list[str]) -> str:
+def compose_name(parts: list[str]) -> str:
     family, given, middle, prefix, suffix = parts[:5]
     if _is_cjk(family + given):
         return family + given
@@ -819,7 +815,7 @@ def _card_lines(rec: ContactRecord, v4: bool) -> list[str]:
     sort_as = [rec.phonetic_family_name, rec.phonetic_given_name]
     n_params = ";SORT-AS=" + _quoted(",".join(sort_as).rstrip(",")) if v4 and any(sort_as) else ""
     lines += [f"N{n_params}:{_structured(*names)}",
-              "FN:" + _escape(rec.formatted_name or _compose_name(names))]
+              "FN:" + _escape(rec.formatted_name or compose_name(names))]
     lines += _text_lines(("NICKNAME", rec.nickname),
                          ("X-PHONETIC-FIRST-NAME", rec.phonetic_given_name),
                          ("X-PHONETIC-LAST-NAME", rec.phonetic_family_name))

@@ -33,6 +33,15 @@ COMPOUND_FAMILY_NAMES = frozenset(
         "南宫",
         "西门",
         "澹台",
+        # the same in traditional characters
+        "歐陽",
+        "司馬",
+        "諸葛",
+        "東方",
+        "長孫",
+        "軒轅",
+        "獨孤",
+        "南宮",
     ]
 )
 
