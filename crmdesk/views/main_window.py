@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -21,6 +22,8 @@ from crmdesk import __version__
 from crmdesk.db import Database
 from crmdesk.views.bus import DataBus
 from crmdesk.views.contacts_pane import ContactsPane
+from crmdesk.views.duplicates_view import DuplicatesDialog
+from crmdesk.views.history_view import HistoryDialog
 
 
 class PlannedPane(QLabel):
@@ -41,6 +44,8 @@ class MainWindow(QMainWindow):
         self.db, self.settings = db, settings
         self.bus = DataBus(self)
         self.undo_stack = QUndoStack(self)
+        self.duplicates_dialog: DuplicatesDialog | None = None
+        self.history_dialog: HistoryDialog | None = None
         self.setWindowTitle(self.tr("crmdesk"))
         self.setWindowIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DirHomeIcon))
 
@@ -121,6 +126,12 @@ class MainWindow(QMainWindow):
         )
         self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         self.about_action = self._action(self.tr("&About crmdesk"), None, self._on_about)
+        self.duplicates_action = self._action(
+            self.tr("Find &Duplicates…"), "Ctrl+Shift+D", self.show_duplicates
+        )
+        self.history_action = self._action(
+            self.tr("&History…"), "Ctrl+H", self.show_history, sp.SP_BrowserReload
+        )
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setIcon(self.style().standardIcon(sp.SP_ArrowBack))
@@ -148,6 +159,8 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.delete_action, self.find_action])
         view_menu = menus.addMenu(self.tr("&View"))
         view_menu.addActions(self.pane_actions)
+        tools_menu = menus.addMenu(self.tr("&Tools"))
+        tools_menu.addActions([self.duplicates_action, self.history_action])
         help_menu = menus.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
@@ -169,6 +182,25 @@ class MainWindow(QMainWindow):
     def _on_find_triggered(self) -> None:
         self.navigation.setCurrentRow(0)
         self.contacts_pane.focus_search()
+
+    def show_duplicates(self) -> DuplicatesDialog:
+        """The duplicates review (one per window, kept between openings)."""
+        if self.duplicates_dialog is None:
+            self.duplicates_dialog = DuplicatesDialog(self.db, self.bus, self.undo_stack, self)
+        self._raise(self.duplicates_dialog)
+        return self.duplicates_dialog
+
+    def show_history(self) -> HistoryDialog:
+        if self.history_dialog is None:
+            self.history_dialog = HistoryDialog(self.db, self.bus, self)
+        self._raise(self.history_dialog)
+        return self.history_dialog
+
+    @staticmethod
+    def _raise(dialog: QDialog) -> None:
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
 
     def _on_undo_stack_index_changed(self, _index: int) -> None:
         text = self.undo_stack.undoText()

@@ -13,14 +13,12 @@ from functools import cache
 from PySide6.QtCore import (
     QAbstractListModel,
     QDate,
-    QDateTime,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
     QSize,
     Qt,
-    QTime,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPalette, QPixmap
@@ -41,6 +39,7 @@ from crmdesk.services.changes import Changes
 from crmdesk.services.timeline import TimelineItem, timeline
 from crmdesk.views.bus import DataBus
 from crmdesk.views.form_widgets import enum_text
+from crmdesk.views.formatting import local_datetime_text
 
 PAGE_SIZE = 50
 ICON_SIZE = 28
@@ -98,11 +97,7 @@ def local_text(item: TimelineItem, locale: QLocale | None = None) -> str:
     if is_all_day(item):
         day = item.when.astimezone(dt.UTC).date()
         return locale.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
-    local = item.when.astimezone()
-    moment = QDateTime(
-        QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second)
-    )
-    return locale.toString(moment, QLocale.FormatType.ShortFormat)
+    return local_datetime_text(item.when, locale)
 
 
 def first_line(text: str) -> str:

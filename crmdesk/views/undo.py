@@ -14,7 +14,7 @@ from __future__ import annotations
 import copy
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
@@ -38,6 +38,7 @@ from crmdesk.services.contacts import (
     restore_contacts,
     save_contact,
 )
+from crmdesk.services.merge import MergeResult, merge_contacts, unmerge
 from crmdesk.views.bus import DataBus
 
 Draft = ContactDraft | AccountDraft
@@ -269,9 +270,44 @@ class DeleteAccountsCommand(_DeleteCommand):
         return changes.accounts
 
 
+@dataclass(frozen=True)
+class MergePlan:
+    """What the user chose: the survivor, the others, and per field whose value survives."""
+
+    survivor: uuid.UUID
+    losers: tuple[uuid.UUID, ...]
+    chosen: dict[str, uuid.UUID | str]
+
+
+class MergeContactsCommand(_WriteCommand):
+    """Merge on redo, the service's unmerge on undo (so the history shows both)."""
+
+    def __init__(self, db: Database, bus: DataBus, plan: MergePlan, name: str) -> None:
+        text = QCoreApplication.translate("MergeContactsCommand", "Merge duplicates of %1")
+        super().__init__(db, bus, text.replace("%1", name))
+        self._plan = plan
+        self.result: MergeResult | None = None
+
+    def redo(self) -> None:
+        plan = self._plan
+
+        def action(session: Session) -> Changes:
+            self.result = merge_contacts(session, plan.survivor, plan.losers, plan.chosen)
+            return self.result.changes
+
+        self._write(action)
+
+    def undo(self) -> None:
+        if self.result is not None:
+            batch = self.result.batch_id
+            self._write(lambda session: unmerge(session, batch).changes)
+
+
 __all__ = [
     "DeleteAccountsCommand",
     "DeleteContactsCommand",
+    "MergeContactsCommand",
+    "MergePlan",
     "SaveAccountCommand",
     "SaveContactCommand",
     "contact_label",

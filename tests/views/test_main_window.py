@@ -38,7 +38,7 @@ def test_the_window_opens_on_the_contacts_with_every_menu(qtbot, db, people, set
     assert window.panes.currentWidget() is window.contacts_pane
     assert window.contacts_pane.model.rowCount() == len(people)
     menus = [a.text() for a in window.menuBar().actions()]
-    for expected in ("&File", "&Edit", "&View", "&Help"):
+    for expected in ("&File", "&Edit", "&View", "&Tools", "&Help"):
         assert expected in menus
     assert window.statusBar().isVisible()
     close_window(window)
@@ -85,4 +85,17 @@ def test_delete_then_undo_from_the_edit_menu_and_the_status_bar_says_so(
     with db.reading() as s:
         assert deleted[0] in contact_ids(s, ContactFilter())
     assert window.redo_action.isEnabled()
+    close_window(window)
+
+
+def test_tools_open_the_duplicates_review_and_the_history(qtbot, db, people, settings):
+    window = open_window(qtbot, db, settings)
+    with qtbot.waitSignal(window.show_history().loaded, timeout=WAIT):
+        pass
+    assert window.history_dialog.isVisible()
+    assert window.history_dialog.batches  # the people fixture's saves
+    review = window.show_duplicates()
+    qtbot.waitUntil(lambda: review.rescan_button.isEnabled(), timeout=WAIT)
+    assert review.isVisible() and review.status.text() == "No duplicates found."
+    assert window.show_duplicates() is review  # one per window
     close_window(window)

@@ -1,0 +1,18 @@
+"""How stored values read on screen: times in the user's zone and locale."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+
+
+def local_datetime_text(when: dt.datetime, locale: QLocale | None = None) -> str:
+    """A stored (UTC) moment in the user's time zone, in the locale's short format."""
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    local = when.astimezone()
+    moment = QDateTime(
+        QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second)
+    )
+    return (locale or QLocale()).toString(moment, QLocale.FormatType.ShortFormat)
