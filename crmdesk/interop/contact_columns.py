@@ -49,11 +49,14 @@ __all__ = [
     "RowProblem",
     "ValueColumns",
     "cell_text",
+    "column_role",
+    "column_roles",
     "contacts_from_table",
     "google_contact_rows",
     "guess_contact_mapping",
     "guess_order_mapping",
     "orders_from_table",
+    "with_column_role",
 ]
 
 Cell = str | int | float | Decimal | bool | dt.date | dt.datetime | dt.time | dt.timedelta
@@ -1016,3 +1019,99 @@ def _line_total(line: OrderLineRecord) -> Decimal | None:
     if line.amount is not None:
         return line.amount
     return line.quantity * line.unit_price if line.unit_price is not None else None
+
+
+# =============================================================================================
+# One column at a time: what a mapping step shows and changes
+# =============================================================================================
+
+NOTES_ROLE = ""  # a contact column no role claims is kept in the notes (orders: not read)
+IGNORE_ROLE = "ignore"
+PART_ROLE = "part"  # a label/service column of another column (Google's "Phone 1 - Label")
+ADDRESS_KINDS = ("home", "work", "other")
+
+
+def column_roles(kind: str) -> list[str]:
+    """Every role a column can take: `field:<name>`, `phones:<kind>`, `emails:<kind>`,
+    `websites`, `addresses:<kind>:<part>`, `tags`, `ignore`, or NOTES_ROLE."""
+    if kind == "orders":
+        return [NOTES_ROLE, *(f"field:{f}" for f in ORDER_FIELDS)]
+    parts = [p for p in ADDRESS_PARTS if p != "formatted"]
+    return [
+        NOTES_ROLE,
+        IGNORE_ROLE,
+        *(f"field:{f}" for f in CONTACT_FIELDS),
+        *(f"phones:{k}" for k in PhoneKind),
+        *(f"emails:{k}" for k in EmailKind),
+        "websites",
+        *(f"addresses:{k}:{p}" for k in ADDRESS_KINDS for p in parts),
+        "tags",
+    ]
+
+
+def column_role(mapping: ColumnMapping, header: str) -> str:
+    """The role `header` plays in `mapping` (see column_roles)."""
+    for name, column in mapping.fields.items():
+        if column == header:
+            return f"field:{name}"
+    for group in ("phones", "emails", "websites", "ims"):
+        for item in getattr(mapping, group):
+            if item.value == header:
+                return group if group in ("websites", "ims") else f"{group}:{item.kind or 'other'}"
+            if header in (item.label, item.service):
+                return PART_ROLE
+    for address in mapping.addresses:
+        for part, columns in address.parts.items():
+            if header in columns:
+                return f"addresses:{address.kind or 'other'}:{part}"
+        if header == address.label:
+            return PART_ROLE
+    if header in mapping.tags:
+        return "tags"
+    if header in mapping.ignore:
+        return IGNORE_ROLE
+    return NOTES_ROLE
+
+
+def with_column_role(mapping: ColumnMapping, header: str, role: str) -> ColumnMapping:
+    """A copy of `mapping` in which `header` plays `role` (and nothing else); the rest of the
+    mapping, label columns included, is kept as it was."""
+    out = _without_column(dataclasses.replace(mapping), header)
+    group, _, rest = role.partition(":")
+    if group == "field":
+        out.fields[rest] = header
+    elif group in ("phones", "emails"):
+        getattr(out, group).append(ValueColumns(value=header, kind=rest))
+    elif group in ("websites", "ims"):
+        getattr(out, group).append(ValueColumns(value=header))
+    elif group == "addresses":
+        address_kind, _, part = rest.partition(":")
+        address = next((a for a in out.addresses if (a.kind or "other") == address_kind), None)
+        if address is None:
+            address = AddressColumns(kind=address_kind)
+            out.addresses.append(address)
+        address.parts.setdefault(part, []).append(header)
+    elif group == "tags":
+        out.tags.append(header)
+    elif group == IGNORE_ROLE:
+        out.ignore.append(header)
+    return out
+
+
+def _without_column(mapping: ColumnMapping, header: str) -> ColumnMapping:
+    """`mapping` with fresh containers and `header` removed from every role (a value column
+    takes its label/service columns with it)."""
+    mapping.fields = {k: v for k, v in mapping.fields.items() if v != header}
+    for group in ("phones", "emails", "websites", "ims"):
+        setattr(mapping, group, [
+            dataclasses.replace(i) for i in getattr(mapping, group) if i.value != header])
+    addresses = []
+    for address in mapping.addresses:
+        parts = {p: [c for c in cs if c != header] for p, cs in address.parts.items()}
+        parts = {p: cs for p, cs in parts.items() if cs}
+        if parts:
+            addresses.append(dataclasses.replace(address, parts=parts))
+    mapping.addresses = addresses
+    mapping.tags = [t for t in mapping.tags if t != header]
+    mapping.ignore = [t for t in mapping.ignore if t != header]
+    return mapping
