@@ -511,6 +511,12 @@ class ContactsPane(QWidget):
         }
         return ContactFilter(**values) if kind == CONTACTS else AccountFilter(**values)
 
+    def contact_filter(self) -> ContactFilter:
+        """The contacts the filters and search select now (what "export these" exports)."""
+        found = self._filter(CONTACTS)
+        assert isinstance(found, ContactFilter)
+        return found
+
     @Slot()
     def _apply_filter(self) -> None:
         self._search_timer.stop()

@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 from crmdesk import __version__
 from crmdesk.db import Database
 from crmdesk.views.bus import DataBus
-from crmdesk.views.contacts_pane import ContactsPane
+from crmdesk.views.contacts_pane import CONTACTS, ContactsPane
 from crmdesk.views.duplicates_view import DuplicatesDialog
+from crmdesk.views.export_dialog import ExportDialog
 from crmdesk.views.history_view import HistoryDialog
+from crmdesk.views.import_wizard import ImportWizard
 
 
 class PlannedPane(QLabel):
@@ -124,6 +126,12 @@ class MainWindow(QMainWindow):
             self._on_find_triggered,
             sp.SP_FileDialogContentsView,
         )
+        self.import_action = self._action(
+            self.tr("&Import…"), "Ctrl+I", self.show_import, sp.SP_DialogOpenButton
+        )
+        self.export_action = self._action(
+            self.tr("&Export…"), "Ctrl+E", self.show_export, sp.SP_DialogSaveButton
+        )
         self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         self.about_action = self._action(self.tr("&About crmdesk"), None, self._on_about)
         self.duplicates_action = self._action(
@@ -152,6 +160,8 @@ class MainWindow(QMainWindow):
         file_menu = menus.addMenu(self.tr("&File"))
         file_menu.addAction(self.new_action)
         file_menu.addSeparator()
+        file_menu.addActions([self.import_action, self.export_action])
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menus.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
@@ -173,6 +183,8 @@ class MainWindow(QMainWindow):
         toolbar.addActions([self.undo_action, self.redo_action])
         toolbar.addSeparator()
         toolbar.addAction(self.find_action)
+        toolbar.addSeparator()
+        toolbar.addActions([self.import_action, self.export_action])
         self.addToolBar(toolbar)
 
     def _on_new_triggered(self) -> None:
@@ -182,6 +194,21 @@ class MainWindow(QMainWindow):
     def _on_find_triggered(self) -> None:
         self.navigation.setCurrentRow(0)
         self.contacts_pane.focus_search()
+
+    def show_import(self) -> ImportWizard:
+        wizard = ImportWizard(self.db, self.bus, self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._raise(wizard)
+        return wizard
+
+    def show_export(self) -> ExportDialog:
+        """Export all contacts, those the pane shows, or the selected ones."""
+        pane = self.contacts_pane
+        selected = pane.selected_ids() if pane.kind == CONTACTS else []
+        dialog = ExportDialog(self.db, pane.contact_filter(), selected, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._raise(dialog)
+        return dialog
 
     def show_duplicates(self) -> DuplicatesDialog:
         """The duplicates review (one per window, kept between openings)."""
