@@ -115,6 +115,9 @@ def queries_from(path: Path, n: int = 30, seed: int = 11) -> list[tuple[str, str
 
 
 def measure(path: Path, page_size: int | None = None) -> dict[str, object]:
+    import gc
+
+    gc.disable()  # as crmdesk.app.run_app starts, until the first paint (settle_garbage_collection)
     from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer
     from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow
@@ -155,6 +158,9 @@ def measure(path: Path, page_size: int | None = None) -> dict[str, object]:
     QTimer.singleShot(60_000, painted.quit)
     window.show()
     painted.exec()
+    from crmdesk.app import settle_garbage_collection
+
+    settle_garbage_collection()
     view.viewport().removeEventFilter(watch)
     assert first_paint and model.is_cached(0), "the first page was not painted"
     first_page_in_process = first_paint[0] - STARTED

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -32,7 +33,10 @@ def run_app(db_target: str | None = None, argv: list[str] | None = None) -> int:
     if problem := display_problem():
         print(problem, file=sys.stderr)
         return 2
-    from PySide6.QtCore import QSettings
+    # Start-up allocates a great deal and frees little, so garbage collections there are wasted
+    # (~0.15 s); what start-up built is frozen out of later collections once the window shows.
+    gc.disable()
+    from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
     from crmdesk.db import Database, default_database_path
@@ -59,10 +63,17 @@ def run_app(db_target: str | None = None, argv: list[str] | None = None) -> int:
 
     window = MainWindow(db, QSettings())
     window.show()
+    QTimer.singleShot(0, settle_garbage_collection)
     try:
         return app.exec()
     finally:
         db.dispose()
+
+
+def settle_garbage_collection() -> None:
+    """After start-up: keep what it built out of collections, and collect again from now on."""
+    gc.freeze()
+    gc.enable()
 
 
 def install_translations(app: object) -> None:

@@ -99,3 +99,34 @@ def test_a_failed_transaction_writes_nothing(db, people):
     with db.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM contacts")).scalar() == len(people)
         assert conn.execute(text("SELECT count(*) FROM search_refs")).scalar() == len(people)
+
+
+def test_the_planner_has_statistics_after_open_and_after_a_demo(tmp_path):
+    """Without sqlite_stat1 SQLite sorts 100k contacts through the wrong index (seconds)."""
+    from crmdesk.services.demo import build_demo
+
+    path = tmp_path / "stats.sqlite3"
+    db = Database.open(path)
+    build_demo(db, 300)
+    with db.engine.connect() as conn:
+        stats = dict(conn.exec_driver_sql("SELECT idx, stat FROM sqlite_stat1").all())
+    db.dispose()
+    assert int(stats["ix_contacts_sort_key"].split()[0]) == 300
+
+    with sqlite3.connect(path) as raw:
+        raw.execute("DROP TABLE sqlite_stat1")
+    Database.open(path).dispose()
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("SELECT count(*) FROM sqlite_stat1").fetchone()[0] > 0
+
+
+def test_the_revisions_read_at_start_up_agree_with_alembic():
+    """Opening reads the migration files itself (Alembic is imported only to upgrade)."""
+    from alembic.script import ScriptDirectory
+
+    from crmdesk.db import _alembic_config, migration_revisions
+
+    script = ScriptDirectory.from_config(_alembic_config())
+    known, head = migration_revisions()
+    assert head == script.get_current_head()
+    assert known == {r.revision for r in script.walk_revisions()}

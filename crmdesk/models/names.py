@@ -6,8 +6,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef]")
 
 # Two-character family names (复姓) that a single-field Chinese name may start with.
@@ -100,6 +98,8 @@ def pinyin_syllables(text: str) -> tuple[str, ...]:
     """Toneless pinyin syllables of the Han characters in text (other characters pass through)."""
     if not has_cjk(text):
         return ()
+    from pypinyin import Style, lazy_pinyin  # 0.35 s to load its dictionary: only when needed
+
     return tuple(s.lower() for s in lazy_pinyin(text, style=Style.NORMAL, errors="ignore"))
 
 

@@ -49,7 +49,7 @@ from sqlalchemy import Connection, Table, func, insert, select, text
 from sqlalchemy.engine import Dialect
 
 from crmdesk import fulltext
-from crmdesk.db import Database
+from crmdesk.db import Database, refresh_statistics
 from crmdesk.errors import KnownError
 from crmdesk.models import (
     Account,
@@ -177,6 +177,7 @@ def _build(
             counts = _Generator(size, seed, today).run(loader)
             loader.finish()
             fulltext.rebuild(conn, loader.indexing)
+            refresh_statistics(conn)
             loader.report_done()
         finally:
             if cache_size is not None:

@@ -51,6 +51,7 @@ from sqlalchemy import Table, bindparam, select, text
 from sqlalchemy.orm import Session
 
 from crmdesk import fulltext
+from crmdesk.db import refresh_statistics
 from crmdesk.errors import ImportFailed, KnownError, StaleRecordError
 from crmdesk.interop import tabular
 from crmdesk.interop.contact_columns import ColumnMapping
@@ -103,6 +104,7 @@ MappingGiven = ColumnMapping | str | Mapping[str, Any] | None  # a mapping, or i
 PREVIEW_ROWS = 20
 CHUNK = 2000  # rows a bulk statement, a progress report and a cancel check
 _QUERY_CHUNK = 500  # ids in one IN (…) list
+BULK_ROWS = 5000  # an import this big changes the tables' shape: the planner's statistics too
 
 
 class ImportCancelled(KnownError):
@@ -1193,6 +1195,8 @@ def import_contacts(
         report(done, total)
     _check(cancelled)
     session.expire_all()  # rows were written beside the ORM: nothing loaded may be stale
+    if len(new_ids) >= BULK_ROWS:
+        refresh_statistics(session.connection())
     report(total, total)
     counts = {action: 0 for action in RowAction}
     for fate in plan.fates:
@@ -1781,6 +1785,8 @@ def import_orders(
         report(done, total)
     _check(cancelled)
     session.expire_all()
+    if len(order_ids) >= BULK_ROWS:
+        refresh_statistics(session.connection())
     return OrderImportResult(
         new=len(new),
         duplicate=len(plan.of(OrderAction.DUPLICATE)),
