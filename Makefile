@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench screenshot clean
+.PHONY: run test lint bench screenshot translations clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,12 @@ lint: $(VENV)/.test-installed
 
 bench: $(VENV)/.test-installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run_all.py
+
+TS := resources/translations/crmdesk_zh_CN.ts
+translations: $(VENV)/.installed  # refresh the catalogue from the sources, then compile it
+	$(BIN)/pyside6-lupdate -tr-function-alias tr+=_tr -no-obsolete -locations none \
+		-target-language zh_CN crmdesk/views/*.py crmdesk/app.py -ts $(TS)
+	$(BIN)/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
 
 screenshot: $(VENV)/.installed  # docs/screenshot-contacts.png from a fresh 3000-contact demo
 	rm -f /tmp/crmdesk-screenshot.sqlite3

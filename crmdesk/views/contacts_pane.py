@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QEvent,
     QItemSelection,
     QItemSelectionModel,
@@ -61,6 +60,7 @@ from crmdesk.views.bus import DataBus
 from crmdesk.views.contact_form import ContactForm
 from crmdesk.views.contact_tables import AccountTableModel, ContactTableModel
 from crmdesk.views.form_widgets import KindCombo, RecordForm
+from crmdesk.views.i18n import _tr
 from crmdesk.views.keyed_table_model import KeyedTableModel
 from crmdesk.views.timeline_view import TimelineView
 from crmdesk.views.undo import DeleteAccountsCommand, DeleteContactsCommand
@@ -70,8 +70,6 @@ FACETS_DELAY_MS = 500
 CONTACTS, ACCOUNTS = 0, 1
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("ContactsPane", text, None, n)
 
 
 def grouped(n: int) -> str:

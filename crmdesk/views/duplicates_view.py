@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
@@ -35,11 +35,8 @@ from crmdesk.services.duplicates import DuplicateGroup, Reason, find_duplicates
 from crmdesk.services.merge import BOTH
 from crmdesk.views import errors, tasks
 from crmdesk.views.bus import DataBus
+from crmdesk.views.i18n import _tr
 from crmdesk.views.undo import MergeContactsCommand, MergePlan
-
-
-def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("DuplicatesDialog", text, disambiguation, n)
 
 
 def reason_text(reason: Reason) -> str:

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -28,6 +28,7 @@ from crmdesk.errors import KnownError
 from crmdesk.services.contacts import ContactFilter
 from crmdesk.services.exporting import ExportFormat, ExportResult, export_contacts
 from crmdesk.views import errors, tasks
+from crmdesk.views.i18n import _tr
 
 SUFFIXES = {
     ExportFormat.VCF3: ".vcf",
@@ -38,8 +39,6 @@ SUFFIXES = {
 ALL, SHOWN, SELECTED = range(3)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ExportDialog", text)
 
 
 def format_label(fmt: ExportFormat) -> str:

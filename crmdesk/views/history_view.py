@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,13 +34,12 @@ from crmdesk.services.merge import unmerge
 from crmdesk.views import errors, tasks
 from crmdesk.views.bus import DataBus
 from crmdesk.views.formatting import local_datetime_text
+from crmdesk.views.i18n import _tr
 
 PAGE = 100
 NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("HistoryDialog", text, disambiguation, n)
 
 
 class HistoryDialog(QDialog):

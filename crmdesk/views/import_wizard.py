@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -61,14 +61,13 @@ from crmdesk.services.importing import (
 )
 from crmdesk.views import errors, tasks
 from crmdesk.views.bus import DataBus
+from crmdesk.views.i18n import _tr
 
 CONTACTS, ORDERS = "contacts", "orders"
 FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE = range(3)
 SAMPLES = 3
 
 
-def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("ImportWizard", text, disambiguation, n)
 
 
 def role_label(role: str) -> str:

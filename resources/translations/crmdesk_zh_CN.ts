@@ -1,0 +1,1593 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name></name>
+    <message>
+        <source>1 contact in the recycle bin</source>
+        <translation>回收站中有 1 位联系人</translation>
+    </message>
+    <message>
+        <source>%1 contacts in the recycle bin</source>
+        <translation>回收站中有 %1 位联系人</translation>
+    </message>
+    <message>
+        <source>1 contact</source>
+        <translation>1 位联系人</translation>
+    </message>
+    <message>
+        <source>%1 contacts</source>
+        <translation>%1 位联系人</translation>
+    </message>
+    <message>
+        <source>1 account in the recycle bin</source>
+        <translation>回收站中有 1 个客户</translation>
+    </message>
+    <message>
+        <source>%1 accounts in the recycle bin</source>
+        <translation>回收站中有 %1 个客户</translation>
+    </message>
+    <message>
+        <source>1 account</source>
+        <translation>1 个客户</translation>
+    </message>
+    <message>
+        <source>%1 accounts</source>
+        <translation>%1 个客户</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Search name, pinyin, phone, email…</source>
+        <translation>搜索姓名、拼音、电话、邮箱…</translation>
+    </message>
+    <message>
+        <source>Recycle bin</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <source>Show deleted records, to restore them</source>
+        <translation>显示已删除的记录，以便恢复</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Bring the selected records back from the recycle bin</source>
+        <translation>从回收站恢复所选记录</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>全部价值等级</translation>
+    </message>
+    <message>
+        <source>All stages</source>
+        <translation>全部忠诚阶段</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <source>All cities</source>
+        <translation>全部城市</translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation>全部负责人</translation>
+    </message>
+    <message>
+        <source>Customer value tier (of the contact&apos;s account)</source>
+        <translation>客户价值等级（联系人所属客户）</translation>
+    </message>
+    <message>
+        <source>Loyalty stage (of the contact&apos;s account)</source>
+        <translation>忠诚阶段（联系人所属客户）</translation>
+    </message>
+    <message>
+        <source>Restore 1 contact</source>
+        <translation>恢复 1 位联系人</translation>
+    </message>
+    <message>
+        <source>Restore %n contacts</source>
+        <translation>恢复 %n 位联系人</translation>
+    </message>
+    <message>
+        <source>Restore 1 account</source>
+        <translation>恢复 1 个客户</translation>
+    </message>
+    <message>
+        <source>Restore %n accounts</source>
+        <translation>恢复 %n 个客户</translation>
+    </message>
+    <message>
+        <source>Select a deleted record to see it, then Restore to bring it back.</source>
+        <translation>选择一条已删除的记录查看，然后点击“恢复”将其找回。</translation>
+    </message>
+    <message>
+        <source>Select a contact to see and edit it here, or press New to add one.</source>
+        <translation>选择一位联系人在此查看和编辑，或点击“新建”添加。</translation>
+    </message>
+    <message>
+        <source>Select an account to see and edit it here, or press New to add one.</source>
+        <translation>选择一个客户在此查看和编辑，或点击“新建”添加。</translation>
+    </message>
+    <message>
+        <source>same phone</source>
+        <translation>电话相同</translation>
+    </message>
+    <message>
+        <source>same email</source>
+        <translation>邮箱相同</translation>
+    </message>
+    <message>
+        <source>same name</source>
+        <translation>姓名相同</translation>
+    </message>
+    <message>
+        <source>similar name</source>
+        <translation>姓名相似</translation>
+    </message>
+    <message>
+        <source>same account</source>
+        <translation>同一客户</translation>
+    </message>
+    <message>
+        <source>same organization</source>
+        <translation>同一单位</translation>
+    </message>
+    <message>
+        <source>same birthday</source>
+        <translation>生日相同</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <source>Middle name</source>
+        <translation>中间名</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>称谓</translation>
+    </message>
+    <message>
+        <source>Suffix</source>
+        <translation>后缀</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation>昵称</translation>
+    </message>
+    <message>
+        <source>Phonetic family name</source>
+        <translation>姓（拼音）</translation>
+    </message>
+    <message>
+        <source>Phonetic given name</source>
+        <translation>名（拼音）</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Preferred channel</source>
+        <translation>首选联系方式</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Emails</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>(photo)</source>
+        <translation>（照片）</translation>
+    </message>
+    <message>
+        <source>Keep this record</source>
+        <translation>保留此记录</translation>
+    </message>
+    <message>
+        <source>%1 (all kept)</source>
+        <translation>%1（全部保留）</translation>
+    </message>
+    <message>
+        <source>Survivor</source>
+        <translation>保留</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) of possible duplicates</source>
+        <translation>
+            <numerusform>%n 组可能重复的联系人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>vCard 3.0 (phones, Outlook, most address books)</source>
+        <translation>vCard 3.0（手机、Outlook 及大多数通讯录）</translation>
+    </message>
+    <message>
+        <source>vCard 4.0</source>
+        <translation>vCard 4.0</translation>
+    </message>
+    <message>
+        <source>CSV (Google Contacts header)</source>
+        <translation>CSV（Google 通讯录表头）</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel 工作簿 (.xlsx)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Undone: %n change(s).</source>
+        <translation>
+            <numerusform>已撤销 %n 项更改。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) changed again since were left as they are: %1</source>
+        <translation>
+            <numerusform>%n 个字段此后又被修改，已保持不变：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(keep in notes)</source>
+        <translation>（保留在备注中）</translation>
+    </message>
+    <message>
+        <source>(do not import)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>(type of the column beside it)</source>
+        <translation>（旁边一列的类型）</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>%1 address: %2</source>
+        <translation>%1地址：%2</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>即时通讯</translation>
+    </message>
+    <message>
+        <source>There is no file at %1.</source>
+        <translation>%1 处没有文件。</translation>
+    </message>
+    <message>
+        <source>%1 is a vCard (contacts) file.</source>
+        <translation>%1 是 vCard（联系人）文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>……另有 %n 条</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AccountForm</name>
+    <message>
+        <source>Account</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>e.g. 北京星辰科技有限公司</source>
+        <translation>例如：北京星辰科技有限公司</translation>
+    </message>
+    <message>
+        <source>Customer number</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <source>e.g. trade fair, referral</source>
+        <translation>例如：展会、转介绍</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <source>Customer value</source>
+        <translation>客户价值</translation>
+    </message>
+    <message>
+        <source>Value tier</source>
+        <translation>价值等级</translation>
+    </message>
+    <message>
+        <source>Loyalty</source>
+        <translation>忠诚度</translation>
+    </message>
+    <message>
+        <source>Lifecycle phase</source>
+        <translation>生命周期阶段</translation>
+    </message>
+    <message>
+        <source>Phones, emails and addresses</source>
+        <translation>电话、邮箱和地址</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Emails</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Owner, tags and notes</source>
+        <translation>负责人、标签和备注</translation>
+    </message>
+    <message>
+        <source>Who looks after this account</source>
+        <translation>负责此客户的人</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>This account is in the recycle bin.</source>
+        <translation>此客户在回收站中。</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <source>No name</source>
+        <translation>无名称</translation>
+    </message>
+    <message>
+        <source>Not saved yet</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <source>No contacts yet</source>
+        <translation>暂无联系人</translation>
+    </message>
+    <message>
+        <source>1 contact</source>
+        <translation>1 位联系人</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contacts</source>
+        <translation>
+            <numerusform>%n 位联系人</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AccountPicker</name>
+    <message>
+        <source>No account</source>
+        <translation>无客户</translation>
+    </message>
+</context>
+<context>
+    <name>AccountTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Loyalty</source>
+        <translation>忠诚度</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+</context>
+<context>
+    <name>AddressRow</name>
+    <message>
+        <source>Remove this address</source>
+        <translation>删除此地址</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <source>Building, floor</source>
+        <translation>楼栋、楼层</translation>
+    </message>
+    <message>
+        <source>PO box</source>
+        <translation>邮政信箱</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Province / state</source>
+        <translation>省 / 州</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>邮政编码</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家/地区</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>ContactForm</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>e.g. 张 or Smith</source>
+        <translation>例如：张 或 Smith</translation>
+    </message>
+    <message>
+        <source>e.g. 三 or John</source>
+        <translation>例如：三 或 John</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <source>Middle name</source>
+        <translation>中间名</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <source>Prefix, suffix and nickname</source>
+        <translation>称谓、后缀和昵称</translation>
+    </message>
+    <message>
+        <source>e.g. Dr.</source>
+        <translation>例如：博士</translation>
+    </message>
+    <message>
+        <source>e.g. Jr.</source>
+        <translation>例如：Jr.</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>称谓</translation>
+    </message>
+    <message>
+        <source>Suffix</source>
+        <translation>后缀</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation>昵称</translation>
+    </message>
+    <message>
+        <source>e.g. Zhāng</source>
+        <translation>例如：Zhāng</translation>
+    </message>
+    <message>
+        <source>e.g. Sān</source>
+        <translation>例如：Sān</translation>
+    </message>
+    <message>
+        <source>Phonetic family name</source>
+        <translation>姓（拼音）</translation>
+    </message>
+    <message>
+        <source>Phonetic given name</source>
+        <translation>名（拼音）</translation>
+    </message>
+    <message>
+        <source>Shown as</source>
+        <translation>显示为</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>工作</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Phones, emails and addresses</source>
+        <translation>电话、邮箱和地址</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Emails</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Personal</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>No preference</source>
+        <translation>无偏好</translation>
+    </message>
+    <message>
+        <source>WeChat ID</source>
+        <translation>微信号</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Preferred channel</source>
+        <translation>首选联系方式</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <source>Owner, tags and notes</source>
+        <translation>负责人、标签和备注</translation>
+    </message>
+    <message>
+        <source>Who looks after this contact</source>
+        <translation>负责此联系人的人</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Less</source>
+        <translation>收起</translation>
+    </message>
+    <message>
+        <source>This contact is in the recycle bin.</source>
+        <translation>此联系人在回收站中。</translation>
+    </message>
+    <message>
+        <source>No account is called “%1”. Pick one from the list or clear it.</source>
+        <translation>没有名为“%1”的客户。请从列表中选择，或清空此项。</translation>
+    </message>
+    <message>
+        <source>(no name yet)</source>
+        <translation>（尚无姓名）</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>新建联系人</translation>
+    </message>
+    <message>
+        <source>No name</source>
+        <translation>无名称</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPointList</name>
+    <message>
+        <source>Add phone</source>
+        <translation>添加电话</translation>
+    </message>
+    <message>
+        <source>Add email</source>
+        <translation>添加邮箱</translation>
+    </message>
+    <message>
+        <source>Add address</source>
+        <translation>添加地址</translation>
+    </message>
+</context>
+<context>
+    <name>ContactTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteAccountsCommand</name>
+    <message>
+        <source>Delete %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <source>Delete 1 account</source>
+        <translation>删除 1 个客户</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n accounts</source>
+        <translation>
+            <numerusform>删除 %n 个客户</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DeleteContactsCommand</name>
+    <message>
+        <source>Delete %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <source>Delete 1 contact</source>
+        <translation>删除 1 位联系人</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n contacts</source>
+        <translation>
+            <numerusform>删除 %n 位联系人</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Duplicate contacts</source>
+        <translation>重复联系人</translation>
+    </message>
+    <message>
+        <source>Scan again</source>
+        <translation>重新查找</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Tick the record to keep and, in each row, the value it keeps. Phones, emails, addresses and tags of every record are kept; activities, opportunities, events and orders move to the kept record. Undo or the history can take a merge back.</source>
+        <translation>勾选要保留的记录，并在每一行勾选要保留的值。所有记录的电话、邮箱、地址和标签都会保留；活动、商机、日程和订单会转到保留的记录上。合并可通过撤销或历史记录还原。</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>合并(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Not duplicates</source>
+        <translation>不是重复(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Looking for duplicates…</source>
+        <translation>正在查找重复联系人…</translation>
+    </message>
+    <message>
+        <source>The scan failed.</source>
+        <translation>查找失败。</translation>
+    </message>
+    <message>
+        <source>Scan stopped.</source>
+        <translation>查找已停止。</translation>
+    </message>
+    <message>
+        <source>Score %1 of 100</source>
+        <translation>相似度 %1 / 100</translation>
+    </message>
+    <message>
+        <source>No duplicates found.</source>
+        <translation>没有发现重复联系人。</translation>
+    </message>
+    <message>
+        <source>Merged into %1; %2 related records moved. %3</source>
+        <translation>已合并到 %1；转移了 %2 条相关记录。%3</translation>
+    </message>
+</context>
+<context>
+    <name>EmailRow</name>
+    <message>
+        <source>name@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <source>Remove this email</source>
+        <translation>删除此邮箱</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export contacts</source>
+        <translation>导出联系人</translation>
+    </message>
+    <message>
+        <source>All contacts</source>
+        <translation>全部联系人</translation>
+    </message>
+    <message>
+        <source>The contacts the search and filters show</source>
+        <translation>当前搜索和筛选显示的联系人</translation>
+    </message>
+    <message>
+        <source>The selected contacts (%1)</source>
+        <translation>所选联系人（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Contacts:</source>
+        <translation>联系人：</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation>保存为：</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>Wrote %1 contacts to %2.</source>
+        <translation>已将 %1 位联系人写入 %2。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Stopped. No file was written.</source>
+        <translation>已停止，未写入任何文件。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>更改数</translation>
+    </message>
+    <message>
+        <source>Show older</source>
+        <translation>显示更早的</translation>
+    </message>
+    <message>
+        <source>&amp;Undo this change</source>
+        <translation>撤销此更改(&amp;U)</translation>
+    </message>
+    <message>
+        <source>U&amp;nmerge</source>
+        <translation>拆分合并(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Nothing has been changed yet.</source>
+        <translation>尚无任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>A .vcf, .csv or .xlsx file</source>
+        <translation>.vcf、.csv 或 .xlsx 文件</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Contacts (vCard, Google, Outlook, any table)</source>
+        <translation>联系人（vCard、Google、Outlook 或任意表格）</translation>
+    </message>
+    <message>
+        <source>Orders / sales history (CSV or Excel)</source>
+        <translation>订单 / 销售记录（CSV 或 Excel）</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>It holds:</source>
+        <translation>文件内容：</translation>
+    </message>
+    <message>
+        <source>Nothing is written until you press Import on the last step; the import then lands whole or not at all.</source>
+        <translation>在最后一步点击“导入”之前不会写入任何数据；导入要么全部完成，要么完全不生效。</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>First values</source>
+        <translation>前几个值</translation>
+    </message>
+    <message>
+        <source>Goes into</source>
+        <translation>导入到</translation>
+    </message>
+    <message>
+        <source>Choose where each column goes. Columns kept in notes are not lost.</source>
+        <translation>为每一列选择导入位置。保留在备注中的列不会丢失。</translation>
+    </message>
+    <message>
+        <source>Import the other rows and skip the rejected ones</source>
+        <translation>导入其余行，跳过被拒绝的行</translation>
+    </message>
+    <message>
+        <source>Skip orders whose customer matches no account</source>
+        <translation>跳过找不到对应客户的订单</translation>
+    </message>
+    <message>
+        <source>Import from</source>
+        <translation>从文件导入</translation>
+    </message>
+    <message>
+        <source>Contacts and tables (*.vcf *.vcard *.csv *.txt *.xlsx);;All files (*)</source>
+        <translation>联系人和表格 (*.vcf *.vcard *.csv *.txt *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Stopped. Nothing was imported.</source>
+        <translation>已停止，未导入任何数据。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; rows: &lt;b&gt;%2&lt;/b&gt; new, &lt;b&gt;%3&lt;/b&gt; update existing contacts, &lt;b&gt;%4&lt;/b&gt; duplicates of contacts already here (merged into them), &lt;b&gt;%5&lt;/b&gt; rejected. %6 new accounts.</source>
+        <translation>共 &lt;b&gt;%1&lt;/b&gt; 行：新建 &lt;b&gt;%2&lt;/b&gt;，更新已有联系人 &lt;b&gt;%3&lt;/b&gt;，与已有联系人重复（将合并）&lt;b&gt;%4&lt;/b&gt;，拒绝 &lt;b&gt;%5&lt;/b&gt;。新建客户 %6 个。</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>Rejected rows</source>
+        <translation>被拒绝的行</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; orders: &lt;b&gt;%2&lt;/b&gt; new, &lt;b&gt;%3&lt;/b&gt; already here (skipped), &lt;b&gt;%4&lt;/b&gt; whose customer matches no account, &lt;b&gt;%5&lt;/b&gt; rejected. Customers matched by code %6, by name %7, by email %8; %9 new products.</source>
+        <translation>共 &lt;b&gt;%1&lt;/b&gt; 个订单：新建 &lt;b&gt;%2&lt;/b&gt;，已存在（跳过）&lt;b&gt;%3&lt;/b&gt;，找不到对应客户 &lt;b&gt;%4&lt;/b&gt;，拒绝 &lt;b&gt;%5&lt;/b&gt;。按编号匹配客户 %6 个，按名称 %7 个，按邮箱 %8 个；新建产品 %9 个。</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Rows that cannot be imported</source>
+        <translation>无法导入的行</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Imported: %1 new, %2 updated, %3 merged into existing contacts.</source>
+        <translation>导入完成：新建 %1，更新 %2，合并到已有联系人 %3。</translation>
+    </message>
+    <message>
+        <source>Imported %1 orders.</source>
+        <translation>已导入 %1 个订单。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>crmdesk</source>
+        <translation>crmdesk</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <source>The calendar of visits, calls and tasks arrives in the next release.</source>
+        <translation>拜访、电话和任务日历将在下一版本提供。</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>The opportunity pipeline arrives in the next release.</source>
+        <translation>商机管道将在下一版本提供。</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;About crmdesk</source>
+        <translation>关于 crmdesk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Find &amp;Duplicates…</source>
+        <translation>查找重复(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>历史记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>已完成：%1</translation>
+    </message>
+    <message>
+        <source>About crmdesk</source>
+        <translation>关于 crmdesk</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;crmdesk&lt;/b&gt; %1&lt;br&gt;Contacts, calendar and pipeline for account managers, on your own computer.</source>
+        <translation>&lt;b&gt;crmdesk&lt;/b&gt; %1&lt;br&gt;为客户经理打造的联系人、日历和销售管道，数据保存在您自己的电脑上。</translation>
+    </message>
+</context>
+<context>
+    <name>MergeContactsCommand</name>
+    <message>
+        <source>Merge duplicates of %1</source>
+        <translation>合并 %1 的重复记录</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDateEdit</name>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>No date</source>
+        <translation>无日期</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneRow</name>
+    <message>
+        <source>Phone number</source>
+        <translation>电话号码</translation>
+    </message>
+    <message>
+        <source>Remove this phone</source>
+        <translation>删除此电话</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoEditor</name>
+    <message>
+        <source>Load…</source>
+        <translation>载入…</translation>
+    </message>
+    <message>
+        <source>Choose a photo from a file</source>
+        <translation>从文件选择照片</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Remove the photo</source>
+        <translation>删除照片</translation>
+    </message>
+    <message>
+        <source>This file is not a picture crmdesk can read.</source>
+        <translation>crmdesk 无法读取此图片文件。</translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</translation>
+    </message>
+    <message>
+        <source>The photo cannot be shown.</source>
+        <translation>无法显示照片。</translation>
+    </message>
+</context>
+<context>
+    <name>PointRow</name>
+    <message>
+        <source>Primary</source>
+        <translation>首选</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>Something went wrong inside crmdesk: %1</source>
+        <translation>crmdesk 内部出错：%1</translation>
+    </message>
+    <message>
+        <source>Your data is safe: the last action was not saved. Details were written to %1.</source>
+        <translation>您的数据是安全的：上一步操作未保存。详细信息已写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>Throw away your changes</source>
+        <translation>放弃您的修改</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save (%1)</source>
+        <translation>保存（%1）</translation>
+    </message>
+    <message>
+        <source>This record is in the recycle bin.</source>
+        <translation>此记录在回收站中。</translation>
+    </message>
+    <message>
+        <source>1 problem to fix before saving.</source>
+        <translation>保存前需修正 1 个问题。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problems to fix before saving.</source>
+        <translation>
+            <numerusform>保存前需修正 %n 个问题。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changed elsewhere — reload to see the new version (your edits will be lost).</source>
+        <translation>已在别处修改——重新载入可查看新版本（您的修改将丢失）。</translation>
+    </message>
+</context>
+<context>
+    <name>SaveAccountCommand</name>
+    <message>
+        <source>Add %1</source>
+        <translation>添加 %1</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SaveContactCommand</name>
+    <message>
+        <source>Add %1</source>
+        <translation>添加 %1</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TagsEdit</name>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation>标签，用逗号分隔</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>Tentative</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>已计划</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Choose a contact or an account to see its history.</source>
+        <translation>选择联系人或客户以查看其往来记录。</translation>
+    </message>
+    <message>
+        <source>Nothing here yet: calls, visits and meetings with this account appear here.</source>
+        <translation>暂无记录：与此客户的电话、拜访和会议将显示在这里。</translation>
+    </message>
+    <message>
+        <source>Nothing here yet: calls, visits and meetings with this contact appear here.</source>
+        <translation>暂无记录：与此联系人的电话、拜访和会议将显示在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>工作</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>住宅</translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <translation>传真</translation>
+    </message>
+    <message>
+        <source>Pager</source>
+        <translation>寻呼机</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Postal</source>
+        <translation>邮寄</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <source>Important</source>
+        <translation>重要</translation>
+    </message>
+    <message>
+        <source>Ordinary</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>Prospect</source>
+        <translation>潜在客户</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>Regular</source>
+        <translation>老客户</translation>
+    </message>
+    <message>
+        <source>Long-standing</source>
+        <translation>长期客户</translation>
+    </message>
+    <message>
+        <source>Loyal</source>
+        <translation>忠诚客户</translation>
+    </message>
+    <message>
+        <source>Acquisition</source>
+        <translation>获取期</translation>
+    </message>
+    <message>
+        <source>Growth</source>
+        <translation>成长期</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>保持期</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>衰退期</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>流失</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Creating a demo database for your first start…</source>
+        <translation>首次启动，正在创建演示数据库…</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>crmdesk</source>
+        <translation>crmdesk</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>crmdesk</source>
+        <translation>crmdesk</translation>
+    </message>
+</context>
+</TS>
