@@ -272,3 +272,25 @@ def test_a_photo_change_logs_the_old_photo_and_undo_brings_it_back(hdb: Database
         revert_batch(s, batch)
     with hdb.reading() as s:
         assert s.get(Contact, cid).photo == b"old-jpeg"
+
+
+def test_a_large_batch_is_summarised_from_counts(hdb: Database, monkeypatch):
+    """An import logs a million entries: the history counts them in SQL instead of loading."""
+    from crmdesk.services import history
+
+    with hdb.transaction() as s:
+        for given in ("一", "二", "三"):
+            save_contact(
+                s,
+                ContactDraft(
+                    family_name="张", given_name=given, phones=[PhoneRecord("13800138000")]
+                ),
+            )
+    with hdb.reading() as s:
+        [small] = recent_batches(s, limit=1)
+    monkeypatch.setattr(history, "LARGE_BATCH", 1)
+    with hdb.reading() as s:
+        [large] = recent_batches(s, limit=1)
+    assert small.description == large.description == "Created 3 contacts"
+    assert (large.batch_id, large.actions, large.at) == (small.batch_id, small.actions, small.at)
+    assert not large.is_merge
