@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
@@ -16,8 +18,12 @@ def parse_phone(number: str, region: str = DEFAULT_REGION) -> phonenumbers.Phone
     return parsed if phonenumbers.is_possible_number(parsed) else None
 
 
+@lru_cache(maxsize=262_144)
 def phone_e164(number: str, region: str = DEFAULT_REGION) -> str:
-    """+8613800138000 for '138 0013 8000' (region CN); '' when it is not a possible number."""
+    """+8613800138000 for '138 0013 8000' (region CN); '' when it is not a possible number.
+
+    Cached: an import parses each number for its own keys and again for duplicate matching
+    (0.1 ms a parse, 100k+ numbers)."""
     parsed = parse_phone(number, region)
     if parsed is None:
         return ""
