@@ -110,22 +110,26 @@ def _build_first_start_demo(db: Database, size: int = DEMO_SIZE_ON_FIRST_START) 
     dialog.setMinimumDuration(0)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
-    task = tasks.start(lambda t: build_demo(db, size, progress=t.report, cancelled=t.is_cancelled))
     loop = QEventLoop()
     outcome: list[bool] = []
-    task.signals.progressed.connect(
-        lambda done, total: dialog.setValue(done * 100 // max(total, 1))
+
+    def connect(task: tasks.Task) -> None:
+        def failed(exc: BaseException, trace: str) -> None:
+            if not task.is_cancelled():  # a cancelled build raises; that is not an error
+                errors.report(None, exc, trace)
+            outcome.append(False)
+            loop.quit()
+
+        task.signals.progressed.connect(
+            lambda done, total: dialog.setValue(done * 100 // max(total, 1))
+        )
+        task.signals.finished.connect(lambda _summary: (outcome.append(True), loop.quit()))
+        task.signals.cancelled.connect(lambda: (outcome.append(False), loop.quit()))
+        task.signals.failed.connect(failed)
+
+    task = tasks.start(
+        lambda t: build_demo(db, size, progress=t.report, cancelled=t.is_cancelled), connect
     )
-    task.signals.finished.connect(lambda _summary: (outcome.append(True), loop.quit()))
-    task.signals.cancelled.connect(lambda: (outcome.append(False), loop.quit()))
-
-    def failed(exc: BaseException, trace: str) -> None:
-        if not task.is_cancelled():  # a cancelled build raises; that is not an error
-            errors.report(None, exc, trace)
-        outcome.append(False)
-        loop.quit()
-
-    task.signals.failed.connect(failed)
     dialog.canceled.connect(task.cancel)
     dialog.show()
     loop.exec()

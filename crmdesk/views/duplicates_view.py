@@ -34,6 +34,7 @@ from crmdesk.services.contacts import ContactDetail, get_contact
 from crmdesk.services.duplicates import DuplicateGroup, Reason, find_duplicates
 from crmdesk.services.merge import BOTH
 from crmdesk.views import errors, tasks
+from crmdesk.views.background import BackgroundWork
 from crmdesk.views.bus import DataBus
 from crmdesk.views.i18n import _tr
 from crmdesk.views.undo import MergeContactsCommand, MergePlan
@@ -264,16 +265,17 @@ class DuplicatesDialog(QDialog):
         super().__init__(parent)
         self.db, self.bus, self.undo_stack = db, bus, undo_stack
         self.groups: list[DuplicateGroup] = []
-        self._task: tasks.Task | None = None
         self.setWindowTitle(self.tr("Duplicate contacts"))
         self.resize(1100, 680)
 
         self.status = QLabel(self)
         self.progress = QProgressBar(self)
-        self.progress.setRange(0, 100)
+        self.work = BackgroundWork(self.progress, self.status, self)
+        self.work.busy_changed.connect(self._on_work_busy_changed)
         self.rescan_button = QPushButton(self.tr("Scan again"), self)
         self.rescan_button.clicked.connect(self.scan)
         self.cancel_button = QPushButton(self.tr("Stop"), self)
+        self.cancel_button.hide()
         self.cancel_button.clicked.connect(self.cancel_scan)
         top = QHBoxLayout()
         top.addWidget(self.status, 1)
@@ -326,56 +328,26 @@ class DuplicatesDialog(QDialog):
 
     def scan(self) -> None:
         """Look for duplicates over the whole database, off the GUI thread."""
-        self.cancel_scan()
         db = self.db
 
         def work(task: tasks.Task) -> list[DuplicateGroup]:
             with db.reading() as session:
                 return find_duplicates(session, progress=task.report, cancelled=task.is_cancelled)
 
+        self.work.run(work, self._on_scan_finished, self.tr("Scan stopped."))
         self.status.setText(self.tr("Looking for duplicates…"))
-        self.progress.setValue(0)
-        self.progress.show()
-        self.cancel_button.show()
-        self.rescan_button.setEnabled(False)
-        task = self._task = tasks.start(work)
-        task.signals.progressed.connect(self._on_task_progressed)
-        task.signals.finished.connect(lambda groups, t=task: self._on_scan_finished(t, groups))
-        task.signals.failed.connect(lambda exc, trace, t=task: self._on_scan_failed(t, exc, trace))
-        task.signals.cancelled.connect(lambda t=task: self._on_scan_cancelled(t))
 
     def cancel_scan(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
+        self.work.cancel()
 
-    def _scan_ended(self, task: tasks.Task) -> bool:
-        """True when `task` is the current scan (then it is over); False for a stale one."""
-        if task is not self._task:
-            return False
-        self._task = None
-        self.progress.hide()
-        self.cancel_button.hide()
-        self.rescan_button.setEnabled(True)
-        return True
+    def _on_work_busy_changed(self, busy: bool) -> None:
+        self.cancel_button.setVisible(busy)
+        self.rescan_button.setEnabled(not busy)
 
-    def _on_task_progressed(self, done: int, total: int) -> None:
-        self.progress.setValue(done * 100 // max(total, 1))
-
-    def _on_scan_finished(self, task: tasks.Task, groups: list[DuplicateGroup]) -> None:
-        if not self._scan_ended(task):
-            return
+    def _on_scan_finished(self, groups: list[DuplicateGroup]) -> None:
         self.groups = list(groups)
         self._fill_group_list()
         self.scan_finished.emit(len(self.groups))
-
-    def _on_scan_failed(self, task: tasks.Task, exc: BaseException, trace: str) -> None:
-        if self._scan_ended(task):
-            self.status.setText(self.tr("The scan failed."))
-            errors.report(self, exc, trace)
-
-    def _on_scan_cancelled(self, task: tasks.Task) -> None:
-        if self._scan_ended(task):
-            self.status.setText(self.tr("Scan stopped."))
 
     # --- reviewing ------------------------------------------------------------------------------
 
@@ -459,7 +431,7 @@ class DuplicatesDialog(QDialog):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self.groups and self._task is None:
+        if not self.groups and not self.work.busy:
             self.scan()
 
     def done(self, result: int) -> None:

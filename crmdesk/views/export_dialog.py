@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.db import Database
-from crmdesk.errors import KnownError
 from crmdesk.services.contacts import ContactFilter
 from crmdesk.services.exporting import ExportFormat, ExportResult, export_contacts
-from crmdesk.views import errors, tasks
+from crmdesk.views import tasks
+from crmdesk.views.background import BackgroundWork
 from crmdesk.views.i18n import _tr
 
 SUFFIXES = {
@@ -37,8 +37,6 @@ SUFFIXES = {
     ExportFormat.XLSX: ".xlsx",
 }
 ALL, SHOWN, SELECTED = range(3)
-
-
 
 
 def format_label(fmt: ExportFormat) -> str:
@@ -65,7 +63,6 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self._shown, self._selected = shown, list(selected)
-        self._task: tasks.Task | None = None
         self.result: ExportResult | None = None
         self.setWindowTitle(self.tr("Export contacts"))
         self.resize(560, 0)
@@ -103,7 +100,8 @@ class ExportDialog(QDialog):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.progress = QProgressBar(self)
-        self.progress.hide()
+        self.work = BackgroundWork(self.progress, self.message, self)
+        self.work.busy_changed.connect(self._update_buttons)
         self.export_button = QPushButton(self.tr("&Export"), self)
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start_export)
@@ -154,7 +152,7 @@ class ExportDialog(QDialog):
         return None
 
     def _update_buttons(self) -> None:
-        self.export_button.setEnabled(self._task is None and bool(self.path_edit.text().strip()))
+        self.export_button.setEnabled(not self.work.busy and bool(self.path_edit.text().strip()))
 
     def start_export(self) -> None:
         path = Path(self.path_edit.text().strip()).expanduser()
@@ -166,31 +164,9 @@ class ExportDialog(QDialog):
                     session, selection, fmt, path, progress=task.report, cancelled=task.is_cancelled
                 )
 
-        self.message.clear()
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        task = self._task = tasks.start(work)
-        self._update_buttons()
-        task.signals.progressed.connect(self._on_task_progressed)
-        task.signals.finished.connect(lambda result, t=task: self._on_finished(t, result))
-        task.signals.failed.connect(lambda exc, trace, t=task: self._on_failed(t, exc, trace))
-        task.signals.cancelled.connect(lambda t=task: self._on_cancelled(t))
+        self.work.run(work, self._on_exported, self.tr("Stopped. No file was written."))
 
-    def _end(self, task: tasks.Task) -> bool:
-        if task is not self._task:
-            return False
-        self._task = None
-        self.progress.hide()
-        self._update_buttons()
-        return True
-
-    def _on_task_progressed(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-
-    def _on_finished(self, task: tasks.Task, result: ExportResult) -> None:
-        if not self._end(task):
-            return
+    def _on_exported(self, result: ExportResult) -> None:
         self.result = result
         self.message.setText(
             self.tr("Wrote %1 contacts to %2.")
@@ -200,26 +176,12 @@ class ExportDialog(QDialog):
         self.cancel_button.setText(self.tr("Close"))
         self.exported.emit(result)
 
-    def _on_failed(self, task: tasks.Task, exc: BaseException, trace: str) -> None:
-        if self._end(task):
-            if isinstance(exc, KnownError):
-                self.message.setText(str(exc))
-            else:
-                errors.report(self, exc, trace)
-
-    def _on_cancelled(self, task: tasks.Task) -> None:
-        if self._end(task):
-            self.message.setText(self.tr("Stopped. No file was written."))
-
     def cancel(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-        else:
+        if not self.work.cancel():
             self.reject()
 
     def done(self, result: int) -> None:
-        if self._task is not None:
-            self._task.cancel()
+        self.work.cancel()
         super().done(result)
 
 

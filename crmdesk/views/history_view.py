@@ -40,8 +40,6 @@ PAGE = 100
 NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-
-
 class HistoryDialog(QDialog):
     """The newest changes first; Undo this change / Unmerge on the selected one."""
 
@@ -102,9 +100,12 @@ class HistoryDialog(QDialog):
             with db.reading() as session:
                 return recent_batches(session, limit=limit)
 
-        task = self._task = tasks.start(work)
-        task.signals.finished.connect(lambda batches, t=task: self._on_loaded(t, batches))
-        task.signals.failed.connect(lambda exc, trace, t=task: self._on_failed(t, exc, trace))
+        def connect(task: tasks.Task) -> None:
+            self._task = task
+            task.signals.finished.connect(lambda batches: self._on_loaded(task, batches))
+            task.signals.failed.connect(lambda exc, trace: self._on_failed(task, exc, trace))
+
+        tasks.start(work, connect)
 
     def show_older(self) -> None:
         self._limit += PAGE

@@ -59,15 +59,14 @@ from crmdesk.services.importing import (
     OrderPreviewRow,
     file_format,
 )
-from crmdesk.views import errors, tasks
+from crmdesk.views import tasks
+from crmdesk.views.background import BackgroundWork
 from crmdesk.views.bus import DataBus
 from crmdesk.views.i18n import _tr
 
 CONTACTS, ORDERS = "contacts", "orders"
 FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE = range(3)
 SAMPLES = 3
-
-
 
 
 def role_label(role: str) -> str:
@@ -144,7 +143,6 @@ class ImportWizard(QDialog):
         self.batch: ContactBatch | OrderBatch | None = None
         self.preview: ImportPreview | OrderPreview | None = None
         self.result: Any = None
-        self._task: tasks.Task | None = None
         self.setWindowTitle(self.tr("Import"))
         self.resize(980, 640)
 
@@ -156,7 +154,8 @@ class ImportWizard(QDialog):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.progress = QProgressBar(self)
-        self.progress.hide()
+        self.work = BackgroundWork(self.progress, self.message, self)
+        self.work.busy_changed.connect(self._update_buttons)
         self.back_button = QPushButton(self.tr("< &Back"), self)
         self.back_button.clicked.connect(self.back)
         self.next_button = QPushButton(self.tr("&Next >"), self)
@@ -295,7 +294,7 @@ class ImportWizard(QDialog):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        busy = self._task is not None
+        busy = self.work.busy
         page = self.page()
         self.back_button.setEnabled(page != FILE_PAGE and not busy)
         self.next_button.setVisible(page != PREVIEW_PAGE)
@@ -321,55 +320,15 @@ class ImportWizard(QDialog):
     # --- background work ------------------------------------------------------------------------
 
     def _run(self, work: Callable[[tasks.Task], Any], done: Callable[[Any], None]) -> None:
-        """Run `work` off the GUI thread with the progress bar; `done` gets its result."""
-        self.message.clear()
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        task = self._task = tasks.start(work)
-        self._update_buttons()
-
-        def finished(result: Any) -> None:
-            if self._end(task):
-                done(result)
-
-        def failed(exc: BaseException, trace: str) -> None:
-            if self._end(task):
-                if isinstance(exc, KnownError):
-                    self.message.setText(str(exc))
-                else:
-                    errors.report(self, exc, trace)
-
-        def cancelled() -> None:
-            if self._end(task):
-                self.message.setText(self.tr("Stopped. Nothing was imported."))
-
-        task.signals.progressed.connect(self._on_task_progressed)
-        task.signals.finished.connect(finished)
-        task.signals.failed.connect(failed)
-        task.signals.cancelled.connect(cancelled)
-
-    def _end(self, task: tasks.Task) -> bool:
-        if task is not self._task:
-            return False
-        self._task = None
-        self.progress.hide()
-        self._update_buttons()
-        return True
-
-    def _on_task_progressed(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
+        self.work.run(work, done, self.tr("Stopped. Nothing was imported."))
 
     def cancel(self) -> None:
         """Stop the work under way (nothing is written), or close the dialog."""
-        if self._task is not None:
-            self._task.cancel()
-        else:
+        if not self.work.cancel():
             self.reject()
 
     def done(self, result: int) -> None:
-        if self._task is not None:
-            self._task.cancel()
+        self.work.cancel()
         super().done(result)
 
     # --- steps --------------------------------------------------------------------------------

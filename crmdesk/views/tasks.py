@@ -58,8 +58,17 @@ class Task(QRunnable):
                 self.signals.finished.emit(result)
 
 
-def start(fn: Callable[[Task], Any], pool: QThreadPool | None = None) -> Task:
-    """Start fn on the pool (the global one by default) and return its Task to connect to."""
+def start(
+    fn: Callable[[Task], Any],
+    connect: Callable[[Task], None] | None = None,
+    pool: QThreadPool | None = None,
+) -> Task:
+    """Start fn on the pool (the global one by default) and return its Task.
+
+    `connect(task)` wires the task's signals before it starts: a quick fn could otherwise finish
+    before anyone listens, and its answer would be lost."""
     task = Task(fn)
+    if connect is not None:
+        connect(task)
     (pool or QThreadPool.globalInstance()).start(task)
     return task
