@@ -1070,3 +1070,25 @@ def test_deleted_contacts_and_accounts_match_no_order(db, customers):
     with db.reading() as session:
         preview = preview_orders(session, orders_batch())
     assert [u.line for u in preview.unmatched_rows] == [3, 4, 5, 6]
+
+
+def test_an_import_after_its_preview_plans_again_when_the_database_changed_between(db):
+    batch = read_contact_data(CARD.format(phone="+1 212 555 0100").encode(), "a.vcf")
+    with db.reading() as s:
+        assert preview_contacts(s, batch).new == 1
+    run_import(db, read_contact_data(CARD.format(phone="+1 212 555 0100").encode(), "b.vcf"))
+    with db.transaction() as s:  # the preview said "new"; the same person has arrived since
+        result = import_contacts(s, batch)
+    assert (result.new, result.duplicate) == (0, 1)
+    assert len(details(db)) == 1
+
+
+def test_a_failed_import_plans_afresh_on_the_next_try(db):
+    batch = read_contact_data(CARD.format(phone="+1 212 555 0100").encode(), "a.vcf")
+    with db.reading() as s:
+        preview_contacts(s, batch)
+    with pytest.raises(ImportCancelled), db.transaction() as s:
+        import_contacts(s, batch, cancelled=lambda: True)
+    with db.transaction() as s:
+        assert import_contacts(s, batch).new == 1
+    assert len(details(db)) == 1
