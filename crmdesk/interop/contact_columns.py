@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -479,6 +480,11 @@ def guess_order_mapping(headers: Sequence[str]) -> ColumnMapping:
 # Reading cells
 # =============================================================================================
 
+@functools.lru_cache(maxsize=1024)
+def _placeholders(header: str) -> frozenset[str]:
+    return frozenset(_PLACEHOLDERS.get(header.lower(), ()))
+
+
 class _Row:
     """A row's cells by header, with exporters' placeholders read as empty."""
 
@@ -494,10 +500,12 @@ class _Row:
     def text(self, header: str) -> str:
         if not header:
             return ""
-        text = cell_text(self.cell(header))
-        if text in _EMPTY_DATES or text.lower() in _PLACEHOLDERS.get(header.lower(), ()):
+        cell = self.cell(header)
+        text = cell.strip() if type(cell) is str else cell_text(cell)  # most cells: text or ""
+        if not text or text in _EMPTY_DATES:
             return ""
-        return text
+        placeholders = _placeholders(header)
+        return "" if placeholders and text.lower() in placeholders else text
 
 
 def _column_index(table: Table, mapping: ColumnMapping) -> dict[str, int]:
