@@ -30,6 +30,8 @@ ranked; revenue counts orders that were not cancelled or returned. The top 5% of
 revenue are VIP and the next 15% important; loyalty follows the years of buying (new < 1 year,
 loyal: 2.5+ years and orders in each of the last three), lifecycle the recency and trend of
 orders (lost: none for a year). EXDATEs are ISO 8601 UTC start times of the skipped occurrences.
+One contact in 200 is a second entry of a Chinese-named one (pinyin name, same phone), the way
+a phone's address book and business cards meet in a CRM, so the duplicate review has work.
 """
 
 from __future__ import annotations
@@ -40,12 +42,13 @@ import functools
 import itertools
 import json
 import random
+import uuid
 import zoneinfo
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, insert, select, text
+from sqlalchemy import Connection, Table, func, insert, select, text, update
 from sqlalchemy.engine import Dialect
 
 from crmdesk import fulltext
@@ -176,6 +179,7 @@ def _build(
             loader = _Loader(conn, typed, progress, cancelled)
             counts = _Generator(size, seed, today).run(loader)
             loader.finish()
+            _plant_duplicates(conn, seed, size)
             fulltext.rebuild(conn, loader.indexing)
             refresh_statistics(conn)
             loader.report_done()
@@ -183,6 +187,53 @@ def _build(
             if cache_size is not None:
                 conn.exec_driver_sql(f"PRAGMA cache_size = {int(cache_size)}")
     return DemoSummary(reference_date=today, **counts)
+
+
+DUPLICATE_SHARE = 200  # one contact in this many is entered a second time
+
+
+def _plant_duplicates(conn: Connection, seed: int, size: int) -> None:
+    """Real address books hold people twice: the phone's copy in pinyin beside the business card
+    in Han characters. About one contact in 200 becomes such a copy of another (its name the
+    other's pinyin, its first phone the other's number), so Tools > Find Duplicates has work;
+    the copy keeps its own e-mail, activities and orders, which a merge then brings together."""
+    wanted = size // DUPLICATE_SHARE
+    if not wanted:
+        return
+    first_phones: dict[uuid.UUID, Any] = {}
+    for row in conn.execute(
+        select(
+            Contact.id, Contact.family_name, Contact.given_name, Phone.id, Phone.number, Phone.e164
+        )
+        .join(Phone, Phone.contact_id == Contact.id)
+        .order_by(Contact.id, Phone.position.desc())
+    ):
+        first_phones[row[0]] = row  # the lowest position comes last and stays
+    rows = list(first_phones.values())
+    han = [r for r in rows if pinyin_syllables(r.family_name) and pinyin_syllables(r.given_name)]
+    rng = random.Random(f"{seed}:duplicates")
+    originals = rng.sample(han, min(wanted, len(han) // 2))
+    taken = {r[0] for r in originals}
+    copies = rng.sample([r for r in rows if r[0] not in taken], len(originals))
+    for original, copy in zip(originals, copies, strict=True):
+        family = "".join(pinyin_syllables(original.family_name)).capitalize()
+        given = "".join(pinyin_syllables(original.given_name)).capitalize()
+        conn.execute(
+            update(Contact)
+            .where(Contact.id == copy[0])
+            .values(
+                family_name=family,
+                given_name=given,
+                middle_name="",
+                sort_key=name_sort_key(family, given),
+                updated_at=Contact.updated_at,  # as loaded: the demo's history, not now
+            )
+        )
+        conn.execute(
+            update(Phone)
+            .where(Phone.id == copy[3])
+            .values(number=original.number, e164=original.e164, updated_at=Phone.updated_at)
+        )
 
 
 _CUSTOMER_TABLES = (Contact, Account, Product, PipelineStage, Opportunity, Order)

@@ -27,6 +27,7 @@ from crmdesk.models.enums import (
 from crmdesk.models.names import COMPOUND_FAMILY_NAMES, is_cjk_name, name_sort_key
 from crmdesk.services import demo
 from crmdesk.services.demo import DemoSummary, build_demo
+from crmdesk.services.duplicates import Reason, find_duplicates
 from crmdesk.services.normalize import normalize_email, phone_e164
 
 TODAY = dt.date(2025, 3, 12)
@@ -259,7 +260,8 @@ def test_phones_and_emails_are_normalised_as_the_services_would(built) -> None:
             "SELECT COUNT(*) FROM phones WHERE kind = 'mobile' AND e164 LIKE '+861%'"
         ).scalar()
     assert all(phone_e164(number) == e164 != "" for number, e164 in phones)
-    assert len({e164 for _, e164 in phones}) == len(phones)
+    shared = len(phones) - len({e164 for _, e164 in phones})
+    assert shared == SIZE // demo.DUPLICATE_SHARE  # only the planted second entries
     assert all(normalize_email(address) == normalized for address, normalized in emails)
     assert len({a for a, _ in emails}) == len(emails)
     assert chinese_mobiles > SIZE / 2
@@ -498,3 +500,13 @@ def test_progress_rises_to_its_total(demo_db: Database) -> None:
 def test_a_size_below_one_is_refused(demo_db: Database) -> None:
     with pytest.raises(KnownError):
         build_demo(demo_db, 0)
+
+
+def test_one_contact_in_200_is_a_pinyin_copy_the_duplicate_scan_finds(built) -> None:
+    database, _summary = built
+    with database.reading() as session:
+        groups = find_duplicates(session)
+    planted = [g for g in groups if {Reason.PHONE, Reason.NAME} <= set(g.reasons)]
+    assert len(planted) >= SIZE // 200
+    names = [m.name for m in planted[0].members]
+    assert any(n.isascii() for n in names) and any(not n.isascii() for n in names)
