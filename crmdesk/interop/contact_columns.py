@@ -500,8 +500,14 @@ class _Row:
     def text(self, header: str) -> str:
         if not header:
             return ""
-        cell = self.cell(header)
-        text = cell.strip() if type(cell) is str else cell_text(cell)  # most cells: text or ""
+        values, position = self.row.values, self.index[header]
+        cell = values[position] if position < len(values) else ""
+        if type(cell) is str:  # most cells; in a wide export most of them ""
+            if not cell:
+                return ""
+            text = cell.strip()
+        else:
+            text = cell_text(cell)
         if not text or text in _EMPTY_DATES:
             return ""
         placeholders = _placeholders(header)
@@ -701,12 +707,20 @@ def _kind(columns: ValueColumns | AddressColumns, label: str,
           default: K) -> K:
     if columns.kind:
         return convert(columns.kind)
+    return _labelled_kind(label, words, default) if label else default
+
+
+@functools.lru_cache(maxsize=1024)
+def _labelled_kind(label: str, words: tuple[tuple[K, tuple[str, ...]], ...], default: K) -> K:
+    """The kind a label's words name (a file repeats a few labels on every row)."""
     label = label.lower()
     return next((kind for kind, ws in words if any(w in label for w in ws)), default)
 
 
 def _multi(text: str) -> list[str]:
     """Google's `a ::: b` holds several values in one cell."""
+    if ":::" not in text:
+        return [text] if text else []
     return [v for v in (p.strip() for p in text.split(":::")) if v]
 
 
@@ -770,15 +784,17 @@ def _contact(row: _Row, m: ColumnMapping, dates: _DateReader | None) -> ContactR
     rec.formatted_name = rec.formatted_name or compose_name(
         [rec.family_name, rec.given_name, rec.middle_name, rec.prefix, rec.suffix])
     for vc in m.phones:
-        label, primary = _label(row.text(vc.label))
-        kind = _kind(vc, label, _PHONE_WORDS, PhoneKind, PhoneKind.OTHER)
-        rec.phones += [PhoneRecord(v, kind, (primary or vc.primary) and i == 0)
-                       for i, v in enumerate(_multi(row.text(vc.value)))]
+        if numbers := _multi(row.text(vc.value)):
+            label, primary = _label(row.text(vc.label))
+            kind = _kind(vc, label, _PHONE_WORDS, PhoneKind, PhoneKind.OTHER)
+            rec.phones += [PhoneRecord(v, kind, (primary or vc.primary) and i == 0)
+                           for i, v in enumerate(numbers)]
     for vc in m.emails:
-        label, primary = _label(row.text(vc.label))
-        kind = _kind(vc, label, _EMAIL_WORDS, EmailKind, EmailKind.OTHER)
-        rec.emails += [EmailRecord(v, kind, (primary or vc.primary) and i == 0)
-                       for i, v in enumerate(_multi(row.text(vc.value)))]
+        if addresses := _multi(row.text(vc.value)):
+            label, primary = _label(row.text(vc.label))
+            kind = _kind(vc, label, _EMAIL_WORDS, EmailKind, EmailKind.OTHER)
+            rec.emails += [EmailRecord(v, kind, (primary or vc.primary) and i == 0)
+                           for i, v in enumerate(addresses)]
     rec.phones = _dedupe(rec.phones, lambda p: re.sub(r"[^\d+]", "", p.number) or p.number)
     rec.emails = _dedupe(rec.emails, lambda e: e.address.lower())
     rec.addresses = [a for ac in m.addresses if not (a := _address(row, ac)).is_empty()]
@@ -812,11 +828,17 @@ def _dedupe(items: list[R], key: Callable[[R], str]) -> list[R]:
 
 def _address(row: _Row, ac: AddressColumns) -> AddressRecord:
     label, primary = _label(row.text(ac.label))
-    parts = {p: ("\n" if p in ("street", "extended", "formatted") else " ").join(
-        t for h in headers if (t := row.text(h))) for p, headers in ac.parts.items()}
+    parts = {p: _joined(row, headers, "\n" if p in ("street", "extended", "formatted") else " ")
+             for p, headers in ac.parts.items()}
     formatted = parts.pop("formatted", "")
     return AddressRecord(**parts, label=formatted, primary=primary or ac.primary,
                          kind=_kind(ac, label, _ADDRESS_WORDS, AddressKind, AddressKind.OTHER))
+
+
+def _joined(row: _Row, headers: list[str], separator: str) -> str:
+    if len(headers) == 1:
+        return row.text(headers[0])
+    return separator.join(t for h in headers if (t := row.text(h)))
 
 
 _PAIRED = re.compile(r"^(.+? \d+) - (Label|Type|Value)$", re.I)

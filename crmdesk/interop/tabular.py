@@ -193,11 +193,13 @@ def _read_csv(data: bytes, name: str) -> Table:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     records: list[tuple[int, list[Cell]]] = []
     end = 0
+    # a cell starting with ' may be neutralised; without one (the common case) read as it is
+    quoted = re.search(rf"(?:^|{re.escape(delimiter)})\"?'", text, re.MULTILINE)
     try:
         for values in reader:
             start, end = end + 1, reader.line_num
             if start >= first:
-                records.append((start, [unneutralise(v) for v in values]))
+                records.append((start, [unneutralise(v) for v in values] if quoted else values))
     except csv.Error as exc:
         raise ImportFailed(f"{name} cannot be read as CSV ({exc}); a quote is probably never "
                            "closed", line=end + 1) from exc
