@@ -40,7 +40,6 @@ import bisect
 import datetime as dt
 import functools
 import itertools
-import json
 import random
 import uuid
 import zoneinfo
@@ -52,7 +51,7 @@ from sqlalchemy import Connection, Table, func, insert, select, text, update
 from sqlalchemy.engine import Dialect
 
 from crmdesk import fulltext
-from crmdesk.db import Database, refresh_statistics
+from crmdesk.db import Database, json_column_text, refresh_statistics
 from crmdesk.errors import KnownError
 from crmdesk.models import (
     Account,
@@ -2481,11 +2480,13 @@ class _Generator:
                         occurrences = randint(6, 10)
                         rrule = f"FREQ=WEEKLY;BYDAY={weekday};COUNT={occurrences}"
                         skipped = day + 7 * randint(1, occurrences - 2)
-                        exdates = json.dumps([clock.iso(clock.utc_minutes(zone, skipped, minute))])
+                        exdates = json_column_text(
+                            [clock.iso(clock.utc_minutes(zone, skipped, minute))]
+                        )
                         status = EventStatus.CONFIRMED
                 attendees = empty
                 if kind == EventKind.MEETING:
-                    attendees = json.dumps(
+                    attendees = json_column_text(
                         [
                             {"name": person.display, "role": "REQ-PARTICIPANT"},
                             {"name": person.owner, "role": "CHAIR"},
@@ -2555,7 +2556,7 @@ class _Generator:
                     None,
                     zone,
                     "FREQ=WEEKLY;BYDAY=MO;COUNT=9",
-                    json.dumps([skipped]),
+                    json_column_text([skipped]),
                     empty,
                     None,
                     "",

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 import re
 import uuid
 from collections import defaultdict
@@ -36,9 +37,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from rapidfuzz.fuzz import ratio, token_sort_ratio
-from sqlalchemy import String, and_, func, select, type_coerce
-from sqlalchemy import column as sql_column
-from sqlalchemy import values as sql_values
+from sqlalchemy import String, and_, bindparam, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from crmdesk.models import Account, Contact, Email, Phone
@@ -200,12 +199,7 @@ class _Person:
         account_name: str = "",
         birthday: dt.date | None = None,
     ) -> None:
-        family, given = split_name(family, given)
-        family_tokens, given_tokens = _part_tokens(family, family=True), _part_tokens(given)
-        tokens = family_tokens + given_tokens
-        self.tokens = tokens  # family first
-        self.keys: tuple[str, ...] = _name_keys(tokens) if tokens else ()
-        self.sound = "".join(sorted(phonetic(t) for t in tokens)) if tokens else ""
+        self.tokens, self.keys, self.sound = _name_shape(family, given)
         org, account = _org_key(organization), _org_key(account_name)
         self.orgs: tuple[str, ...] = tuple(k for k in {org, account} if k)
         self.account = account_id
@@ -216,6 +210,17 @@ class _Person:
 
 _NONE: frozenset[str] = frozenset()
 name_sort_key = lru_cache(maxsize=200_000)(_name_sort_key)  # imports repeat names a lot
+
+
+@lru_cache(maxsize=100_000)
+def _name_shape(family: str, given: str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """A name's tokens (family first), keys and sound; cached, as a scan or an import meets
+    the same names (王伟, John Smith) over and over."""
+    family, given = split_name(family, given)
+    tokens = _part_tokens(family, family=True) + _part_tokens(given)
+    if not tokens:
+        return (), (), ""
+    return tokens, _name_keys(tokens), "".join(sorted(phonetic(t) for t in tokens))
 
 
 def _name_keys(tokens: tuple[str, ...]) -> tuple[str, ...]:
@@ -628,20 +633,18 @@ def match_incoming(
             and not any(k in by_sort_key for k in keys)
         }
     )
-    for chunk in _chunks(prefixes, 250):
-        ranges = (
-            sql_values(sql_column("lo", String), sql_column("hi", String), name="prefixes")
-            .data([(p, p + "\uffff") for p in chunk])
-            .cte("prefixes")
-        )
-        stmt = (
-            select(*_CONTACT_COLUMNS)
-            .select_from(ranges)
-            .join(Contact, and_(Contact.sort_key >= ranges.c.lo, Contact.sort_key < ranges.c.hi))
-            .outerjoin(Account, Account.id == Contact.account_id)
-            .where(Contact.deleted_at.is_(None))
-        )
-        for row in session.execute(stmt):  # one index range per prefix
+    # the prefixes as one JSON parameter: the statement is compiled once, not per chunk
+    ranges = func.json_each(bindparam("prefixes", type_=String)).table_valued("value")
+    low = type_coerce(ranges.c.value, String)
+    by_prefix = (
+        select(*_CONTACT_COLUMNS)
+        .select_from(ranges)
+        .join(Contact, and_(Contact.sort_key >= low, Contact.sort_key < low + "\uffff"))
+        .outerjoin(Account, Account.id == Contact.account_id)
+        .where(Contact.deleted_at.is_(None))
+    )
+    for chunk in _chunks(prefixes, 1000):
+        for row in session.execute(by_prefix, {"prefixes": json.dumps(chunk)}):
             rows[row.id] = row
             by_sort_key[row.sort_key].add(row.id)
     missing = {c for ids in (*by_phone.values(), *by_email.values()) for c in ids} - rows.keys()

@@ -260,12 +260,19 @@ class _Ids:
         self._left = 0
 
     def __call__(self) -> uuid.UUID:
+        return uuid.UUID(int=self._advance())
+
+    def hex(self) -> str:
+        """The next key as the database column holds it (what UUID.hex gives), no UUID made."""
+        return f"{self._advance():032x}"
+
+    def _advance(self) -> int:
         if not self._left:
             self._next = new_id().int & ~(1 << 61)  # room to count up below the variant bits
             self._left = self.BLOCK
         self._next += 1
         self._left -= 1
-        return uuid.UUID(int=self._next)
+        return self._next
 
 
 class _PendingRows:
@@ -402,7 +409,7 @@ class _BulkWriter:
         batch_id, at, actor = self._log_constant
         self._log_rows.params.append(
             (
-                to_uuid(self.ids()),
+                self.ids.hex(),
                 batch_id,
                 at,
                 actor,
@@ -1220,7 +1227,7 @@ def import_contacts(
     _check(cancelled)
     session.expire_all()  # rows were written beside the ORM: nothing loaded may be stale
     if len(new_ids) >= BULK_ROWS:
-        refresh_statistics(session.connection())
+        refresh_statistics(session.connection(), _CONTACT_TABLES)
     report(total, total)
     counts = {action: 0 for action in RowAction}
     for fate in plan.fates:
@@ -1237,6 +1244,24 @@ def import_contacts(
             accounts=frozenset(linked),
         ),
     )
+
+
+# what an import writes to, so what a big one re-analyses (change_log's shape stays alike)
+_CONTACT_TABLES = [
+    t.name
+    for t in (
+        Contact.__table__,
+        Phone.__table__,
+        Email.__table__,
+        Address.__table__,
+        Account.__table__,
+        Tag.__table__,
+        contact_tags,
+    )
+]
+_ORDER_TABLES = [
+    t.name for t in (Order.__table__, OrderLine.__table__, Product.__table__, Account.__table__)
+]
 
 
 def _changes_anything(target: _Target) -> bool:
@@ -1810,7 +1835,7 @@ def import_orders(
     _check(cancelled)
     session.expire_all()
     if len(order_ids) >= BULK_ROWS:
-        refresh_statistics(session.connection())
+        refresh_statistics(session.connection(), _ORDER_TABLES)
     return OrderImportResult(
         new=len(new),
         duplicate=len(plan.of(OrderAction.DUPLICATE)),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import phonenumbers
@@ -18,12 +19,23 @@ def parse_phone(number: str, region: str = DEFAULT_REGION) -> phonenumbers.Phone
     return parsed if phonenumbers.is_possible_number(parsed) else None
 
 
-@lru_cache(maxsize=262_144)
-def phone_e164(number: str, region: str = DEFAULT_REGION) -> str:
-    """+8613800138000 for '138 0013 8000' (region CN); '' when it is not a possible number.
+# A Chinese mobile number as people type it: 11 digits, 13x–19x. phonenumbers reads it as
+# +86 and the digits (a test holds the two equal over the whole range); 179xx is left to it,
+# as a carrier-selection prefix it may strip.
+_CN_MOBILE = re.compile(r"1[3-9][0-9]{9}")
 
-    Cached: an import parses each number for its own keys and again for duplicate matching
-    (0.1 ms a parse, 100k+ numbers)."""
+
+def phone_e164(number: str, region: str = DEFAULT_REGION) -> str:
+    """+8613800138000 for '138 0013 8000' (region CN); '' when it is not a possible number."""
+    if region == "CN" and _CN_MOBILE.fullmatch(number) and not number.startswith("179"):
+        return "+86" + number  # most numbers in a Chinese address book: no parse (0.04 ms)
+    return _parsed_e164(number, region)
+
+
+@lru_cache(maxsize=262_144)
+def _parsed_e164(number: str, region: str) -> str:
+    """Cached: an import asks for each number's form for its own keys and again for duplicate
+    matching (0.1 ms a parse, 100k+ numbers)."""
     parsed = parse_phone(number, region)
     if parsed is None:
         return ""
