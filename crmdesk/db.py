@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import json
 import re
 import sqlite3
 import uuid
@@ -18,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import orjson
 from platformdirs import user_data_path
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from crmdesk import fulltext
 from crmdesk.errors import DatabaseRefused
 from crmdesk.models import Account, Address, Contact, Email, Phone
-from crmdesk.models.changelog import record_changes
+from crmdesk.models.changelog import record_changes, to_json_value
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -64,9 +64,9 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
 
 
 def json_column_text(value: Any) -> str:
-    """JSON columns (the change log's values) without padding, Chinese as itself: a third
-    smaller than json.dumps' default for a Chinese contact, and a big import logs every row."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    """JSON columns (the change log's values): compact, Chinese as itself, by orjson — a big
+    import logs every row it writes, and json.dumps took 2 of its seconds per 100k rows."""
+    return orjson.dumps(value, default=to_json_value, option=orjson.OPT_NON_STR_KEYS).decode()
 
 
 @dataclass

@@ -327,10 +327,8 @@ class _PendingRows:
         row_id = self.writer.ids()
         params[position["id"]] = processors["id"](row_id)
         self.params.append(tuple(params))
-        snapshot = self.template_json.copy()
-        for key, value in values.items():
-            snapshot[key] = _json_value(value)
-        snapshot["id"] = str(row_id)
+        snapshot = self.template_json | values  # the JSON column's serializer converts
+        snapshot["id"] = str(row_id)  # the values as to_json_value does (a test holds it)
         self.writer.log(ChangeAction.INSERT, self.entity, row_id, SNAPSHOT_FIELD, None, snapshot)
         return row_id
 
