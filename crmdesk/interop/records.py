@@ -13,21 +13,21 @@ from decimal import Decimal
 from crmdesk.models.enums import AddressKind, EmailKind, PhoneKind
 
 
-@dataclass
+@dataclass(slots=True)
 class PhoneRecord:
     number: str
     kind: PhoneKind = PhoneKind.OTHER
     primary: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class EmailRecord:
     address: str
     kind: EmailKind = EmailKind.OTHER
     primary: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class AddressRecord:
     """The seven parts of a vCard ADR, plus its kind and any preformatted label."""
 
@@ -48,7 +48,7 @@ class AddressRecord:
         return not any(p.strip() for p in parts)
 
 
-@dataclass
+@dataclass(slots=True)
 class ContactRecord:
     """One person as read from (or written to) a file.
 
@@ -83,7 +83,7 @@ class ContactRecord:
     source_line: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class OrderLineRecord:
     product: str = ""
     quantity: Decimal = Decimal(1)
@@ -91,7 +91,7 @@ class OrderLineRecord:
     amount: Decimal | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class OrderRecord:
     """One order (a sale) as read from an ERP's CSV or Excel export."""
 
