@@ -53,6 +53,7 @@ from sqlalchemy.engine import Dialect
 from crmdesk import fulltext
 from crmdesk.db import Database, json_column_text, refresh_statistics
 from crmdesk.errors import KnownError
+from crmdesk.gc_pause import without_gc
 from crmdesk.models import (
     Account,
     Activity,
@@ -130,6 +131,7 @@ class DemoSummary:
         return {k: v for k, v in vars(self).items() if k != "reference_date"}
 
 
+@without_gc
 def build_demo(
     db: Database,
     size: int,

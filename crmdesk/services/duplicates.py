@@ -40,6 +40,7 @@ from rapidfuzz.fuzz import ratio, token_sort_ratio
 from sqlalchemy import String, and_, bindparam, func, select, type_coerce
 from sqlalchemy.orm import Session
 
+from crmdesk.gc_pause import without_gc
 from crmdesk.models import Account, Contact, Email, Phone
 from crmdesk.models.names import (
     display_name,
@@ -336,6 +337,7 @@ def _report(progress: Callable[[int, int], None] | None, done: int) -> None:
         progress(done, 100)
 
 
+@without_gc
 def find_duplicates(
     session: Session,
     min_score: int = DUPLICATE_MIN_SCORE,

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, selectinload, undefer
 
 from crmdesk.errors import KnownError
 from crmdesk.export.atomic import write_atomically
+from crmdesk.gc_pause import without_gc
 from crmdesk.interop.records import ContactRecord
 from crmdesk.interop.tabular import write_contacts_csv, write_contacts_xlsx
 from crmdesk.interop.vcard import write_vcards
@@ -64,6 +65,7 @@ class ExportResult:
 Selection = Sequence[uuid.UUID] | ContactFilter | None
 
 
+@without_gc
 def export_contacts(
     session: Session,
     selection: Selection,

@@ -53,6 +53,7 @@ from sqlalchemy.orm import Session
 from crmdesk import fulltext
 from crmdesk.db import refresh_statistics
 from crmdesk.errors import ImportFailed, KnownError, StaleRecordError
+from crmdesk.gc_pause import without_gc
 from crmdesk.interop import tabular
 from crmdesk.interop.contact_columns import ColumnMapping
 from crmdesk.interop.records import (
@@ -181,6 +182,7 @@ def read_contact_file(path: str | Path, mapping: MappingGiven = None) -> Contact
     return read_contact_data(_read_bytes(path), str(path), mapping)
 
 
+@without_gc
 def read_contact_data(data: bytes, filename: str, mapping: MappingGiven = None) -> ContactBatch:
     """The contacts of a file's bytes. `mapping` (for CSV/Excel) is a ColumnMapping, its JSON text
     or its dict; without one the columns are guessed from the header."""
@@ -205,6 +207,7 @@ def read_order_file(path: str | Path, mapping: MappingGiven = None) -> OrderBatc
     return read_order_data(_read_bytes(path), str(path), mapping)
 
 
+@without_gc
 def read_order_data(data: bytes, filename: str, mapping: MappingGiven = None) -> OrderBatch:
     """The orders of a CSV or .xlsx file (columns guessed unless a mapping is given)."""
     kind = file_format(data, filename)
@@ -1134,6 +1137,7 @@ def _preview_row(fate: _Fate) -> PreviewRow:
     )
 
 
+@without_gc
 def preview_contacts(
     session: Session, batch: ContactBatch, *, rows: int = PREVIEW_ROWS
 ) -> ImportPreview:
@@ -1180,6 +1184,7 @@ def _clean(value: Any) -> Any:
     return value.strip() if isinstance(value, str) else value
 
 
+@without_gc
 def import_contacts(
     session: Session,
     batch: ContactBatch,
@@ -1761,6 +1766,7 @@ def _currency(value: str) -> str:
     return (value.strip().upper() or "CNY")[:3]
 
 
+@without_gc
 def preview_orders(
     session: Session, batch: OrderBatch, *, rows: int = PREVIEW_ROWS
 ) -> OrderPreview:
@@ -1792,6 +1798,7 @@ def preview_orders(
     )
 
 
+@without_gc
 def import_orders(
     session: Session,
     batch: OrderBatch,

@@ -5,6 +5,7 @@ database as it was."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from decimal import Decimal
 from pathlib import Path
 
@@ -1109,3 +1110,11 @@ def test_an_imported_row_is_logged_as_the_orm_would_snapshot_it(db):
         rows = [contact, *contact.phones, *contact.emails]
         assert [logged[row.id] for row in rows] == [snapshot(row) for row in rows]
         assert logged[contact.id]["photo"] == {"base64": "iVBORw0K"}
+
+
+def test_a_refused_import_leaves_garbage_collection_on(db):
+    """Imports pause the cycle collector for speed; an import that fails must not leave it off."""
+    assert gc.isenabled()
+    with pytest.raises(ImportFailed), db.transaction() as session:
+        import_contacts(session, BAD_ROW)
+    assert gc.isenabled()
