@@ -95,9 +95,10 @@ def match_expression(query: str) -> str | None:
     return " AND ".join(phrases) or None
 
 
-def _body(parts: Iterable[str]) -> str:
-    # The same as joining each part's spaced form with spaces, in one pass: folding works
-    # character by character and a space never combines with its neighbours.
+def body(parts: Iterable[str]) -> str:
+    """An entry's text: the parts spaced and joined. Spaced in one pass, the same as joining
+    each part's spaced form: folding works character by character and a space never combines
+    with its neighbours."""
     return spaced(" ".join(p for p in parts if p))
 
 
@@ -179,7 +180,7 @@ def _contact_bodies(conn: Connection, ids: Sequence[uuid.UUID]) -> Iterator[tupl
             *name_search_terms(family, given),
             *pinyin_search_terms(account_name or ""),
         ]
-        yield cid, _body([*names, *extra, *rest[4:], *points.get(cid, [])])
+        yield cid, body([*names, *extra, *rest[4:], *points.get(cid, [])])
 
 
 def _account_bodies(conn: Connection, ids: Sequence[uuid.UUID]) -> Iterator[tuple[uuid.UUID, str]]:
@@ -192,7 +193,7 @@ def _account_bodies(conn: Connection, ids: Sequence[uuid.UUID]) -> Iterator[tupl
         {"ids": ids},
     )
     for aid, name, *rest in rows:
-        yield aid, _body([name, *pinyin_search_terms(name), *rest, *points.get(aid, [])])
+        yield aid, body([name, *pinyin_search_terms(name), *rest, *points.get(aid, [])])
 
 
 _BODIES = {CONTACT: _contact_bodies, ACCOUNT: _account_bodies}
@@ -219,26 +220,30 @@ def reindex(conn: Connection, entity: str, ids: Iterable[uuid.UUID]) -> None:
                 conn.execute(
                     text(stmt).bindparams(bindparam("r", expanding=True)), {"r": old_rowids}
                 )
-        _insert(conn, entity, _BODIES[entity](conn, chunk))
+        add_entries(conn, ((entity, ref, text_) for ref, text_ in _BODIES[entity](conn, chunk)))
 
 
-def _insert(conn: Connection, entity: str, bodies: Iterable[tuple[uuid.UUID, str]]) -> None:
-    for ref, body in bodies:
-        rowid = conn.execute(
-            text("INSERT INTO search_refs (entity, ref) VALUES (:e, :r)"),
-            {"e": entity, "r": ref.hex},
-        ).lastrowid
-        conn.execute(
-            text("INSERT INTO search_fts (rowid, body) VALUES (:i, :b)"), {"i": rowid, "b": body}
-        )
+def add_entries(conn: Connection, entries: Iterable[tuple[str, uuid.UUID, str]]) -> None:
+    """Index rows that have no entry yet: (entity, id, text) each.
+
+    Entries are numbered here, after the highest in use (as SQLite would number them), so that
+    many go in two multi-row statements instead of two statements an entry."""
+    rowid = conn.exec_driver_sql("SELECT coalesce(max(rowid), 0) FROM search_refs").scalar_one()
+    refs, bodies = [], []
+    for entity, ref, text_ in entries:
+        rowid += 1
+        refs.append((rowid, entity, ref.hex))
+        bodies.append((rowid, text_))
+    if refs:
+        conn.exec_driver_sql("INSERT INTO search_refs (rowid, entity, ref) VALUES (?, ?, ?)", refs)
+        conn.exec_driver_sql("INSERT INTO search_fts (rowid, body) VALUES (?, ?)", bodies)
 
 
 def rebuild(conn: Connection, progress: Callable[[int, int], None] | None = None) -> None:
     """Re-create the whole index from the tables (after a bulk load or a migration).
 
-    Entries are numbered here, in the order `_insert` would number them, so that each chunk is
-    two multi-row INSERTs instead of two statements a row. `progress(done, total)` hears of
-    every chunk of contacts and accounts indexed (and may raise to stop)."""
+    `progress(done, total)` hears of every chunk of contacts and accounts indexed (and may
+    raise to stop)."""
     for stmt in (*DROP, *DDL):
         conn.execute(text(stmt))
     work = [
@@ -246,21 +251,14 @@ def rebuild(conn: Connection, progress: Callable[[int, int], None] | None = None
         for entity, table in ((CONTACT, Contact.__table__), (ACCOUNT, Account.__table__))
     ]
     total = sum(len(ids) for _, ids in work)
-    rowid = 0
+    done = 0
     for entity, ids in work:
         for start in range(0, len(ids), _CHUNK):
-            refs, bodies = [], []
-            for ref, body in _BODIES[entity](conn, ids[start : start + _CHUNK]):
-                rowid += 1
-                refs.append({"i": rowid, "e": entity, "r": ref.hex})
-                bodies.append({"i": rowid, "b": body})
-            if refs:
-                conn.execute(
-                    text("INSERT INTO search_refs (rowid, entity, ref) VALUES (:i, :e, :r)"), refs
-                )
-                conn.execute(text("INSERT INTO search_fts (rowid, body) VALUES (:i, :b)"), bodies)
+            chunk = ids[start : start + _CHUNK]
+            add_entries(conn, ((entity, ref, text_) for ref, text_ in _BODIES[entity](conn, chunk)))
+            done += len(chunk)
             if progress is not None:
-                progress(rowid, total)
+                progress(done, total)
 
 
 def matching_ids_sql(entity: str) -> str:

@@ -47,7 +47,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, bindparam, select, text
+from sqlalchemy import Table, select, text
 from sqlalchemy.orm import Session
 
 from crmdesk import fulltext
@@ -428,91 +428,57 @@ class _BulkWriter:
         self._documents.append((entity, ref, body))
 
     def flush(self) -> None:
-        """Insert everything queued, parents before children, then its log and index entries.
-
-        `fulltext.reindex` writes one entry a statement, as a form's save needs; here entries
-        go many a statement."""
+        """Insert everything queued: parents before children, then log and index entries."""
         for table in ChangeLogEntry.metadata.sorted_tables:
             if table in self._pending:
                 self._pending[table].execute()
         self._log_rows.execute()
         documents, self._documents = self._documents, []
-        for start in range(0, len(documents), _QUERY_CHUNK):
-            chunk = documents[start : start + _QUERY_CHUNK]
-            self.conn.exec_driver_sql(
-                "INSERT INTO search_refs (entity, ref) VALUES (?, ?)",
-                [(entity, ref.hex) for entity, ref, _ in chunk],
-            )
-            rowids = dict(
-                self.conn.execute(
-                    text("SELECT ref, rowid FROM search_refs WHERE ref IN :refs").bindparams(
-                        bindparam("refs", expanding=True)
-                    ),
-                    {"refs": [ref.hex for _, ref, _ in chunk]},
-                ).all()
-            )
-            self.conn.exec_driver_sql(
-                "INSERT INTO search_fts (rowid, body) VALUES (?, ?)",
-                [(rowids[ref.hex], body) for _, ref, body in chunk],
-            )
+        fulltext.add_entries(self.conn, documents)
         self.ids.restart()
 
 
-class _ContactText:
+def _contact_text(
+    contact: Mapping[str, Any],
+    account_name: str,
+    phones: Iterable[str],
+    emails: Iterable[str],
+    addresses: Iterable[Mapping[str, Any]],
+    tags: Iterable[str],
+) -> str:
     """The full-text body of a new contact, from the values being inserted: the same text
     `fulltext` composes from the database (a test holds them equal), without reading back
-    what was just written. Repeated values (cities, companies, names) are folded once."""
+    what was just written."""
+    c = contact
+    family, given = c["family_name"], c["given_name"]
+    parts = [
+        family,
+        given,
+        c["middle_name"],
+        c["nickname"],
+        c["phonetic_family_name"],
+        c["phonetic_given_name"],
+        account_name,
+        *name_search_terms(family, given),
+        *pinyin_search_terms(account_name),
+        c["organization"],
+        c["title"],
+        c["department"],
+        c["wechat"],
+        c["notes"],
+    ]
+    for number in phones:
+        parts += [number, *fulltext.phone_fragments(number)]
+    parts += emails
+    for a in addresses:
+        parts += [a["street"], a["city"], a["region"], a["postal_code"], a["country"]]
+    parts += tags
+    return fulltext.body(parts)
 
-    def __init__(self) -> None:
-        self._spaced: dict[str, str] = {}
 
-    def spaced(self, value: str) -> str:
-        if value.isascii():
-            return value.lower()  # what fulltext.spaced gives for ASCII text, much faster
-        found = self._spaced.get(value)
-        if found is None:
-            found = self._spaced[value] = fulltext.spaced(value)
-        return found
-
-    def body(
-        self,
-        contact: Mapping[str, Any],
-        account_name: str,
-        phones: Iterable[str],
-        emails: Iterable[str],
-        addresses: Iterable[Mapping[str, Any]],
-        tags: Iterable[str],
-    ) -> str:
-        c = contact
-        family, given = c["family_name"], c["given_name"]
-        parts = [
-            family,
-            given,
-            c["middle_name"],
-            c["nickname"],
-            c["phonetic_family_name"],
-            c["phonetic_given_name"],
-            account_name,
-            *name_search_terms(family, given),
-            *pinyin_search_terms(account_name),
-            c["organization"],
-            c["title"],
-            c["department"],
-            c["wechat"],
-            c["notes"],
-        ]
-        for number in phones:
-            parts += [number, *fulltext.phone_fragments(number)]
-        parts += emails
-        for a in addresses:
-            parts += [a["street"], a["city"], a["region"], a["postal_code"], a["country"]]
-        parts += tags
-        spaced = self.spaced
-        return " ".join(spaced(p) for p in parts if p)
-
-    def account_body(self, name: str) -> str:
-        """A new account's text (it has no code, industry, notes, phones … yet)."""
-        return " ".join(self.spaced(p) for p in (name, *pinyin_search_terms(name)) if p)
+def _account_text(name: str) -> str:
+    """A new account's text (it has no code, industry, notes, phones … yet)."""
+    return fulltext.body((name, *pinyin_search_terms(name)))
 
 
 # =================================================================================================
@@ -867,7 +833,6 @@ class _ContactPlan:
     accounts: dict[str, tuple[uuid.UUID, str]]  # organisation key -> existing account, name
     new_accounts: dict[str, str]  # organisation key -> name of the account to create
     phones: _PhoneKeys
-    text: _ContactText = field(default_factory=_ContactText)
 
     @property
     def rejected(self) -> list[_Fate]:
@@ -1281,7 +1246,7 @@ def _create_accounts(writer: _BulkWriter, plan: _ContactPlan) -> dict[str, tuple
             name = name.strip()
             account_id = writer.add(Account, {"name": name, "sort_key": text_sort_key(name)})
             accounts[key] = (account_id, name)
-            writer.document(fulltext.ACCOUNT, account_id, plan.text.account_body(name))
+            writer.document(fulltext.ACCOUNT, account_id, _account_text(name))
         writer.flush()
     return accounts
 
@@ -1336,7 +1301,7 @@ def _insert_contacts(
                 writer.link(contact_tags, {"contact_id": cid, "tag_id": tag_ids[name]})
             if rec.tags:
                 tagged.append((cid, [str(tag_ids[name]) for name in rec.tags]))
-            body = plan.text.body(
+            body = _contact_text(
                 values,
                 account_name,
                 [p["number"] for p in numbers],
