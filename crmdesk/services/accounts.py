@@ -28,6 +28,7 @@ from crmdesk.services.contact_points import (
 )
 from crmdesk.services.search import search_condition
 from crmdesk.services.tags import set_tags
+from crmdesk.texts import translatable
 
 SCALAR_FIELDS = (
     "name",
@@ -233,7 +234,7 @@ def get_account(session: Session, account_id: uuid.UUID) -> AccountDetail:
 def validate_account(draft: AccountDraft) -> list[FieldError]:
     errors = []
     if not draft.name.strip():
-        errors.append(FieldError("name", "An account needs a name."))
+        errors.append(FieldError("name", translatable("Validation", "An account needs a name.")))
     return errors + point_errors(draft.phones, draft.emails)
 
 

@@ -28,6 +28,7 @@ from crmdesk.services.contact_points import (
 )
 from crmdesk.services.search import search_condition
 from crmdesk.services.tags import set_tags
+from crmdesk.texts import translatable
 
 NAME_FIELDS = (
     "family_name",
@@ -269,10 +270,17 @@ def get_contact(session: Session, contact_id: uuid.UUID) -> ContactDetail:
 def validate_contact(draft: ContactDraft) -> list[FieldError]:
     errors = []
     if not (draft.family_name.strip() or draft.given_name.strip() or draft.organization.strip()):
-        errors.append(FieldError("family_name", "A contact needs a name (or an organisation)."))
+        errors.append(
+            FieldError(
+                "family_name",
+                translatable("Validation", "A contact needs a name (or an organisation)."),
+            )
+        )
     errors += point_errors(draft.phones, draft.emails)
     if draft.birthday and draft.birthday > dt.date.today():
-        errors.append(FieldError("birthday", "The birthday is in the future."))
+        errors.append(
+            FieldError("birthday", translatable("Validation", "The birthday is in the future."))
+        )
     return errors
 
 
@@ -353,4 +361,3 @@ def facets(session: Session, max_cities: int = 300) -> Facets:
         .union(select(Account.owner).where(Account.owner != ""))
     )
     return Facets(tuple(tags), tuple(sorted(cities)), tuple(sorted(owners)))
-

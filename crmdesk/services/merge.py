@@ -40,6 +40,7 @@ from crmdesk.models.names import fold, name_sort_key, text_sort_key
 from crmdesk.services.changes import Changes
 from crmdesk.services.contact_points import ADDRESS_PARTS
 from crmdesk.services.history import RevertResult, revert_batch
+from crmdesk.texts import translatable
 
 BOTH = "both"  # chosen["notes"] = BOTH keeps every record's notes, one after the other
 
@@ -193,12 +194,15 @@ def _merge(
     survivor, losers = found[survivor_id], [found[i] for i in losers_order]
     sources = {survivor_id, *losers_order}
     errors = [
-        FieldError(name, "Not a field that can be merged.")
+        FieldError(name, translatable("Validation", "Not a field that can be merged."))
         for name in chosen
         if name not in spec.fields
     ]
     errors += [
-        FieldError(name, "The value must come from one of the records being merged.")
+        FieldError(
+            name,
+            translatable("Validation", "The value must come from one of the records being merged."),
+        )
         for name, source in chosen.items()
         if source not in sources and not (name == "notes" and source == BOTH)
     ]

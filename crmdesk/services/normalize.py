@@ -8,7 +8,32 @@ from functools import lru_cache
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
+from crmdesk.texts import translatable
+
 DEFAULT_REGION = "CN"
+
+# email-validator's reasons for the usual typing slips, shown (and translated) without the
+# characters it quotes after a colon; a rarer reason is shown as "Not a valid e-mail address."
+_EMAIL_REASONS = frozenset(
+    (
+        translatable("Validation", "An email address must have an @-sign."),
+        translatable("Validation", "There must be something before the @-sign."),
+        translatable("Validation", "There must be something after the @-sign."),
+        translatable("Validation", "An email address cannot end with a period."),
+        translatable("Validation", "The part after the @-sign contains invalid characters."),
+        translatable("Validation", "An email address cannot have two periods in a row."),
+        translatable(
+            "Validation", "The part after the @-sign is not valid. It should have a period."
+        ),
+        translatable(
+            "Validation",
+            "The part after the @-sign is not valid. It is not within a valid top-level domain.",
+        ),
+        translatable(
+            "Validation", "The email address contains invalid characters before the @-sign."
+        ),
+    )
+)
 
 
 def parse_phone(number: str, region: str = DEFAULT_REGION) -> phonenumbers.PhoneNumber | None:
@@ -45,9 +70,9 @@ def _parsed_e164(number: str, region: str) -> str:
 def phone_problem(number: str, region: str = DEFAULT_REGION) -> str | None:
     """Why a phone number is not acceptable, or None when it is."""
     if not number.strip():
-        return "Phone number is empty."
+        return translatable("Validation", "Phone number is empty.")
     if parse_phone(number, region) is None:
-        return "Not a valid phone number."
+        return translatable("Validation", "Not a valid phone number.")
     return None
 
 
@@ -59,9 +84,12 @@ def normalize_email(address: str) -> str:
 def email_problem(address: str) -> str | None:
     """Why an email address is not acceptable, or None when it is."""
     if not address.strip():
-        return "Email address is empty."
+        return translatable("Validation", "Email address is empty.")
     try:
         validate_email(address.strip(), check_deliverability=False)
     except EmailNotValidError as exc:
-        return str(exc)
+        reason = str(exc).split(":")[0].removesuffix(".") + "."
+        if reason in _EMAIL_REASONS:
+            return reason
+        return translatable("Validation", "Not a valid e-mail address.")
     return None

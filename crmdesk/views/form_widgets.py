@@ -217,7 +217,8 @@ class InlineErrors:
 
 
 def translated_error(message: str) -> str:
-    """Service messages are English source texts; translations live in the Validation context."""
+    """Service messages are English texts marked with `crmdesk.texts.translatable`; their
+    translations live in the catalogue's Validation context."""
     return QCoreApplication.translate("Validation", message)
 
 

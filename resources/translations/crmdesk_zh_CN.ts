@@ -847,10 +847,6 @@
         <translation>正在查找重复联系人…</translation>
     </message>
     <message>
-        <source>The scan failed.</source>
-        <translation>查找失败。</translation>
-    </message>
-    <message>
         <source>Scan stopped.</source>
         <translation>查找已停止。</translation>
     </message>
@@ -1431,6 +1427,81 @@
     <message>
         <source>Nothing here yet: calls, visits and meetings with this contact appear here.</source>
         <translation>暂无记录：与此联系人的电话、拜访和会议将显示在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>An account needs a name.</source>
+        <translation>客户需要一个名称。</translation>
+    </message>
+    <message>
+        <source>A contact needs a name (or an organisation).</source>
+        <translation>联系人需要姓名（或单位）。</translation>
+    </message>
+    <message>
+        <source>The birthday is in the future.</source>
+        <translation>生日不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>Not a field that can be merged.</source>
+        <translation>这个字段不能合并。</translation>
+    </message>
+    <message>
+        <source>The value must come from one of the records being merged.</source>
+        <translation>取值必须来自要合并的记录之一。</translation>
+    </message>
+    <message>
+        <source>An email address must have an @-sign.</source>
+        <translation>电子邮件地址必须包含 @ 符号。</translation>
+    </message>
+    <message>
+        <source>There must be something before the @-sign.</source>
+        <translation>@ 符号前面必须有内容。</translation>
+    </message>
+    <message>
+        <source>There must be something after the @-sign.</source>
+        <translation>@ 符号后面必须有内容。</translation>
+    </message>
+    <message>
+        <source>An email address cannot end with a period.</source>
+        <translation>电子邮件地址不能以句点结尾。</translation>
+    </message>
+    <message>
+        <source>The part after the @-sign contains invalid characters.</source>
+        <translation>@ 符号后面的部分含有无效字符。</translation>
+    </message>
+    <message>
+        <source>An email address cannot have two periods in a row.</source>
+        <translation>电子邮件地址不能有两个连续的句点。</translation>
+    </message>
+    <message>
+        <source>The part after the @-sign is not valid. It should have a period.</source>
+        <translation>@ 符号后面的部分无效，应包含句点（如 example.com）。</translation>
+    </message>
+    <message>
+        <source>The part after the @-sign is not valid. It is not within a valid top-level domain.</source>
+        <translation>@ 符号后面的部分无效，不是有效的顶级域名。</translation>
+    </message>
+    <message>
+        <source>The email address contains invalid characters before the @-sign.</source>
+        <translation>电子邮件地址在 @ 符号前含有无效字符。</translation>
+    </message>
+    <message>
+        <source>Phone number is empty.</source>
+        <translation>电话号码为空。</translation>
+    </message>
+    <message>
+        <source>Not a valid phone number.</source>
+        <translation>不是有效的电话号码。</translation>
+    </message>
+    <message>
+        <source>Email address is empty.</source>
+        <translation>电子邮件地址为空。</translation>
+    </message>
+    <message>
+        <source>Not a valid e-mail address.</source>
+        <translation>不是有效的电子邮件地址。</translation>
     </message>
 </context>
 <context>

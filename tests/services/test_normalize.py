@@ -7,7 +7,7 @@ import random
 import phonenumbers
 import pytest
 
-from crmdesk.services.normalize import normalize_email, phone_e164
+from crmdesk.services.normalize import email_problem, normalize_email, phone_e164
 
 
 def _library_e164(number: str) -> str:
@@ -51,3 +51,25 @@ def test_phone_forms(typed: str, e164: str) -> None:
 
 def test_email_is_compared_in_lower_case_and_trimmed() -> None:
     assert normalize_email("  Zhang.San@Example.COM ") == "zhang.san@example.com"
+
+
+@pytest.mark.parametrize(
+    ("address", "problem"),
+    [
+        ("john", "An email address must have an @-sign."),
+        ("john@", "There must be something after the @-sign."),
+        ("@acme.com", "There must be something before the @-sign."),
+        ("john@acme", "The part after the @-sign is not valid. It should have a period."),
+        ("john..x@acme.com", "An email address cannot have two periods in a row."),
+        # the library quotes the bad characters after a colon: the reason stands without them
+        ("john@@acme", "The part after the @-sign contains invalid characters."),
+        ("jo hn@acme.com", "The email address contains invalid characters before the @-sign."),
+        ("a@b.invalid", "Not a valid e-mail address."),  # a rare reason: the general message
+        ("", "Email address is empty."),
+        ("张三@公司.中国", None),
+        ("John.Smith@Acme.com", None),
+    ],
+)
+def test_an_email_problem_is_one_of_the_catalogued_messages(address, problem) -> None:
+    """Form errors are shown through the translation catalogue, so each must be a fixed text."""
+    assert email_problem(address) == problem
