@@ -39,6 +39,7 @@ from crmdesk.interop.records import (
 )
 from crmdesk.interop.vcard import compose_name, split_display_name
 from crmdesk.models.enums import AddressKind, EmailKind, PhoneKind
+from crmdesk.texts import translatable
 
 if TYPE_CHECKING:
     from crmdesk.interop.tabular import Table, TableRow
@@ -759,7 +760,8 @@ def contacts_from_table(table: Table, mapping: ColumnMapping,
         rec.notes = "\n".join(n for n in [rec.notes, *_leftover_notes(row, leftover)] if n)
         if not (rec.formatted_name or rec.nickname or rec.organization or rec.phones
                 or rec.emails or rec.wechat):
-            problems.append(RowProblem(table_row.line, "no name, company, phone or e-mail"))
+            reason = translatable("Import", "no name, company, phone or e-mail")
+            problems.append(RowProblem(table_row.line, reason))
             continue
         records.append(rec)
     return records, problems
@@ -1002,7 +1004,7 @@ def _order_row(row: _Row, f: dict[str, str], dates: _DateReader,
                         customer_email=row.text(f.get("customer_email", "")),
                         number=row.text(f.get("number", "")), source_line=row.row.line)
     if not (order.customer_name or order.customer_code or order.customer_email):
-        raise _RowError("no customer")
+        raise _RowError(translatable("Import", "no customer"))
     try:
         order.ordered_on = dates(row.cell(f["ordered_on"])) if "ordered_on" in f else None
     except ValueError as exc:

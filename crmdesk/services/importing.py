@@ -97,6 +97,7 @@ from crmdesk.services.changes import Changes
 from crmdesk.services.contact_points import ADDRESS_PARTS
 from crmdesk.services.contacts import SCALAR_FIELDS
 from crmdesk.services.normalize import normalize_email, phone_e164
+from crmdesk.texts import translatable
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -785,7 +786,7 @@ def prepare_record(rec: ContactRecord) -> tuple[ContactRecord | None, str]:
             elif phones:
                 given = phones[0].number
             else:
-                return None, "no name, phone number or e-mail address"
+                return None, translatable("Import", "no name, phone number or e-mail address")
     same = (
         (family, given, organization) == (rec.family_name, rec.given_name, rec.organization)
         and len(phones) == len(rec.phones)
@@ -1556,15 +1557,15 @@ def _order_amount(rec: OrderRecord) -> Decimal | None:
 
 def _order_problem(rec: OrderRecord) -> str:
     if not (rec.customer_name.strip() or rec.customer_code.strip() or rec.customer_email.strip()):
-        return "no customer (name, code or e-mail)"
+        return translatable("Import", "no customer (name, code or e-mail)")
     if rec.ordered_on is None:
-        return "no order date"
+        return translatable("Import", "no order date")
     try:
         amount = _order_amount(rec)
     except (InvalidOperation, ArithmeticError) as exc:
         return f"the amounts cannot be computed: {exc}"
     if amount is None:
-        return "no amount and no order lines"
+        return translatable("Import", "no amount and no order lines")
     return ""
 
 

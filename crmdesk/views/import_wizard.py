@@ -7,11 +7,12 @@ the import is one transaction, so Cancel or a failing row leaves the database as
 from __future__ import annotations
 
 import dataclasses
+import html
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -54,9 +55,12 @@ from crmdesk.services import importing
 from crmdesk.services.importing import (
     ContactBatch,
     ImportPreview,
+    OrderAction,
     OrderBatch,
     OrderPreview,
     OrderPreviewRow,
+    PreviewRow,
+    RowAction,
     file_format,
 )
 from crmdesk.views import tasks
@@ -93,9 +97,32 @@ def role_label(role: str) -> str:
     return {"websites": _tr("Website"), "tags": _tr("Tag"), "ims": _tr("Chat")}.get(group, role)
 
 
+def reason_text(reason: str) -> str:
+    """Why a row cannot be imported, in the user's words: the importers mark their own fixed
+    reasons (crmdesk.texts.translatable, Import context); one quoting the file is shown as is."""
+    return QCoreApplication.translate("Import", reason)
+
+
+def _contact_outcome(row: PreviewRow) -> str:
+    if row.action == RowAction.NEW:
+        return _tr("New")
+    if row.action == RowAction.UPDATE:
+        return _tr("Update %1").replace("%1", row.target)
+    if row.action == RowAction.DUPLICATE:
+        return _tr("Duplicate of %1").replace("%1", row.target)
+    return _tr("Rejected: %1").replace("%1", reason_text(row.reason))
+
+
 def _order_cells(row: OrderPreviewRow) -> list[str]:
     amount = f"{row.amount} {row.currency}".strip() if row.amount is not None else ""
-    outcome = row.action.value + (f": {row.reason}" if row.reason else "")
+    outcome = {
+        OrderAction.NEW: _tr("New"),
+        OrderAction.DUPLICATE: _tr("Already here"),
+        OrderAction.UNMATCHED: _tr("No matching account"),
+        OrderAction.REJECTED: _tr("Rejected"),
+    }[row.action]
+    if row.reason:
+        outcome = _tr("%1: %2").replace("%1", outcome).replace("%2", reason_text(row.reason))
     day = row.ordered_on.isoformat() if row.ordered_on else ""
     return [str(row.line), row.customer, row.number, day, amount, row.account, outcome]
 
@@ -430,12 +457,12 @@ class ImportWizard(QDialog):
         headers = [self.tr("Line"), self.tr("Name"), self.tr("Organization"), self.tr("Phone"),
                    self.tr("Email"), self.tr("City"), self.tr("What happens")]  # fmt: skip
         rows = [
-            [str(r.line), r.name, r.organization, r.phone, r.email, r.city, r.outcome]
+            [str(r.line), r.name, r.organization, r.phone, r.email, r.city, _contact_outcome(r)]
             for r in preview.rows
         ]
         self._fill_rows(headers, rows)
         self._show_problems(
-            [(r.line, r.reason) for r in preview.rejections], self.tr("Rejected rows")
+            [(r.line, reason_text(r.reason)) for r in preview.rejections], self.tr("Rejected rows")
         )
 
     def _show_order_preview(self, preview: OrderPreview) -> None:
@@ -459,8 +486,8 @@ class ImportWizard(QDialog):
                    self.tr("Amount"), self.tr("Account"), self.tr("What happens")]  # fmt: skip
         rows = [_order_cells(r) for r in preview.rows]
         self._fill_rows(headers, rows)
-        problems = [(r.line, f"{r.customer}: {r.reason}") for r in preview.unmatched_rows]
-        problems += [(r.line, r.reason) for r in preview.rejections]
+        problems = [(r.line, reason_text(r.reason)) for r in preview.unmatched_rows]
+        problems += [(r.line, reason_text(r.reason)) for r in preview.rejections]
         self._show_problems(sorted(problems), self.tr("Rows that cannot be imported"))
 
     def _fill_rows(self, headers: list[str], rows: list[list[str]]) -> None:
@@ -481,7 +508,7 @@ class ImportWizard(QDialog):
             return
         shown = problems[:10]
         lines = [
-            self.tr("line %1: %2").replace("%1", str(line)).replace("%2", reason)
+            self.tr("line %1: %2").replace("%1", str(line)).replace("%2", html.escape(reason))
             for line, reason in shown
         ]
         if len(problems) > len(shown):

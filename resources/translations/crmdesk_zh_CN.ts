@@ -322,6 +322,38 @@
         <translation>即时通讯</translation>
     </message>
     <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Update %1</source>
+        <translation>更新 %1</translation>
+    </message>
+    <message>
+        <source>Duplicate of %1</source>
+        <translation>与 %1 重复</translation>
+    </message>
+    <message>
+        <source>Rejected: %1</source>
+        <translation>拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Already here</source>
+        <translation>已存在</translation>
+    </message>
+    <message>
+        <source>No matching account</source>
+        <translation>无匹配客户</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
         <source>There is no file at %1.</source>
         <translation>%1 处没有文件。</translation>
     </message>
@@ -970,6 +1002,33 @@
     <message>
         <source>Nothing has been changed yet.</source>
         <translation>尚无任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>no name, phone number or e-mail address</source>
+        <translation>没有姓名、电话号码或电子邮件地址</translation>
+    </message>
+    <message>
+        <source>no customer (name, code or e-mail)</source>
+        <translation>没有客户（名称、编号或电子邮件）</translation>
+    </message>
+    <message>
+        <source>no order date</source>
+        <translation>没有订单日期</translation>
+    </message>
+    <message>
+        <source>no amount and no order lines</source>
+        <translation>没有金额，也没有订单明细</translation>
+    </message>
+    <message>
+        <source>no name, company, phone or e-mail</source>
+        <translation>没有姓名、单位、电话或电子邮件</translation>
+    </message>
+    <message>
+        <source>no customer</source>
+        <translation>没有客户</translation>
     </message>
 </context>
 <context>

@@ -41,9 +41,8 @@ def test_the_catalogue_covers_every_source_string(tmp_path):
     """`make translations` was run after the last change to a user-visible string."""
     fresh = tmp_path / "fresh.ts"
     shutil.copy(TS, fresh)
-    sources = sorted(
-        str(p) for folder in ("views", "services") for p in (REPO / "crmdesk" / folder).glob("*.py")
-    )
+    folders = ("views", "services", "interop")
+    sources = sorted(str(p) for f in folders for p in (REPO / "crmdesk" / f).glob("*.py"))
     subprocess.run(
         [str(BIN / "pyside6-lupdate"),
          "-tr-function-alias", "tr+=_tr,QT_TRANSLATE_NOOP+=translatable",
@@ -121,3 +120,23 @@ def test_form_errors_from_the_services_read_chinese(qtbot, db, people, chinese):
     assert form.phones.rows()[0].error.text() == "不是有效的电话号码。"
     assert form.emails.rows()[0].error.text() == "@ 符号后面必须有内容。"
     stack.clear()
+
+
+def test_the_import_preview_reads_chinese(qtbot, db, chinese, tmp_path):
+    """What happens to each row, and why a row is rejected, in the user's language."""
+    from crmdesk.views.bus import DataBus
+    from crmdesk.views.import_wizard import MAPPING_PAGE, PREVIEW_PAGE, ImportWizard
+    from tests.views.test_import_wizard import next_to
+
+    source = tmp_path / "contacts.csv"
+    source.write_text("Name,Phone,Notes\n李四,13900000000,\n,,only a note\n", "utf-8")
+    wizard = ImportWizard(db, DataBus())
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.set_file(source)
+    next_to(qtbot, wizard, MAPPING_PAGE)
+    next_to(qtbot, wizard, PREVIEW_PAGE)
+    outcomes = [wizard.rows_table.item(r, 6).text() for r in range(wizard.rows_table.rowCount())]
+    assert outcomes == ["新建", "拒绝：没有姓名、单位、电话或电子邮件"]
+    assert "没有姓名、单位、电话或电子邮件" in wizard.problems_label.text()
+    QThreadPool.globalInstance().waitForDone(5000)
