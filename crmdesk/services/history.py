@@ -9,10 +9,13 @@ A field that was changed again after the batch is never clobbered: it is reporte
 from __future__ import annotations
 
 import base64
+import dataclasses
 import datetime as dt
+import enum
+import re
 import uuid
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
@@ -103,6 +106,26 @@ class RevertResult:
     changes: Changes
 
 
+class ChangeVerb(enum.StrEnum):
+    CREATED = "created"
+    EDITED = "edited"
+    DELETED = "deleted"
+    RESTORED = "restored"
+    MERGED = "merged"
+    UNMERGED = "unmerged"
+
+
+@dataclass(frozen=True)
+class ChangePart:
+    """One phrase of a batch's description, for a view to word in the user's language."""
+
+    verb: ChangeVerb
+    entity: str  # the table, e.g. "contacts"
+    count: int
+    label: str = ""  # the one record's name; a merge's survivor; an unmerge's records
+    fields: tuple[str, ...] = ()  # an edit of one record: the fields (columns) it changed
+
+
 @dataclass(frozen=True)
 class BatchSummary:
     """One user action in the history view."""
@@ -112,8 +135,87 @@ class BatchSummary:
     actor: str
     actions: int  # change-log entries in the batch
     entities: tuple[str, ...]  # tables touched, e.g. ("contacts", "phones")
-    description: str
+    parts: tuple[ChangePart, ...]  # what was done, most first (empty: only `actions` is known)
+    more: bool = False  # more was done than `parts` tell
     is_merge: bool = False
+
+    @property
+    def description(self) -> str:
+        """In English: 'Created contact 张三', 'Edited contact 张三: title', 'Deleted 3 contacts'"""
+        return describe(self)
+
+
+def single_record(parts: Sequence[ChangePart]) -> ChangePart | None:
+    """The part, when a batch did one thing to one record (or merged or unmerged records):
+    it is described by the record's name rather than by a count."""
+    if len(parts) != 1:
+        return None
+    part = parts[0]
+    return part if part.count == 1 or part.verb in _NAMED_VERBS else None
+
+
+_NAMED_VERBS = frozenset({ChangeVerb.MERGED, ChangeVerb.UNMERGED})
+MAX_FIELDS = 5  # an edit's description names this many fields, then "…"
+
+
+def _english_noun(entity: str, count: int) -> str:
+    one, many = _NOUN.get(entity, (entity.rstrip("s").replace("_", " "), entity.replace("_", " ")))
+    return one if count == 1 else many
+
+
+_NAMED = {  # one record: %1 the noun, %2 its name (%3 how many were merged)
+    ChangeVerb.CREATED: "Created %1 %2",
+    ChangeVerb.EDITED: "Edited %1 %2",
+    ChangeVerb.DELETED: "Deleted %1 %2",
+    ChangeVerb.RESTORED: "Restored %1 %2",
+    ChangeVerb.MERGED: "Merged %3 %1 into %2",
+    ChangeVerb.UNMERGED: "Unmerged %1 %2",
+}
+_COUNTED = {verb: f"{verb} %1 %2" for verb in ChangeVerb}  # %1 how many, %2 the noun
+
+
+@dataclass(frozen=True)
+class ChangeWords:
+    """What a description is made of: templates with Qt-style %1, %2 … and the names of
+    tables and fields. English by default; a view passes its translated words."""
+
+    noun: Callable[[str, int], str] = _english_noun  # ("contacts", 1) -> "contact"
+    field_name: Callable[[str], str] = lambda f: f.removesuffix("_id").replace("_", " ")
+    named: Mapping[ChangeVerb, str] = dataclasses.field(default_factory=lambda: _NAMED)
+    counted: Mapping[ChangeVerb, str] = dataclasses.field(default_factory=lambda: _COUNTED)
+    changes: str = "%1 changes"
+    with_fields: str = "%1: %2"
+    separator: str = ", "
+
+
+ENGLISH = ChangeWords()
+
+
+def _fill(template: str, *values: object) -> str:
+    """`template` with %1, %2 … replaced in one pass (a name holding "%2" stays as it is)."""
+    text = re.sub(r"%(\d)", lambda m: str(values[int(m[1]) - 1]), template)
+    return " ".join(text.split())  # an empty name leaves no double or trailing space
+
+
+def describe(batch: BatchSummary, words: ChangeWords = ENGLISH) -> str:
+    """The batch in words: one record by its name, else counts of the biggest parts."""
+    parts = batch.parts
+    if not parts:
+        return _fill(words.changes, batch.actions)
+    part = single_record(parts)
+    if part is None:
+        phrases = [
+            _fill(words.counted[p.verb], p.count, words.noun(p.entity, p.count)) for p in parts
+        ]
+        text = words.separator.join(phrases) + (" …" if batch.more else "")
+        return text[0].upper() + text[1:]
+    noun = words.noun(part.entity, part.count)
+    text = _fill(words.named[part.verb], noun, part.label, part.count)
+    if part.fields:
+        shown = words.separator.join(words.field_name(f) for f in part.fields[:MAX_FIELDS])
+        shown += " …" if len(part.fields) > MAX_FIELDS else ""
+        text = _fill(words.with_fields, text, shown)
+    return text
 
 
 @dataclass(frozen=True)
@@ -439,17 +541,12 @@ def _summarise_large(session: Session, batch_id: uuid.UUID) -> BatchSummary:
         .where(in_batch, log.entity.not_in(CHILD_ENTITIES))
         .group_by(log.entity, log.action)
     ).all()
-    verbs = {
-        ChangeAction.INSERT: "created",
-        ChangeAction.DELETE: "deleted",
-        ChangeAction.RESTORE: "restored",
-    }
-    grouped: Counter[tuple[str, str]] = Counter()
+    grouped: Counter[tuple[ChangeVerb, str]] = Counter()
     for entity, action, n in counts:
-        verb = verbs.get(ChangeAction(action), "edited")
+        verb = _VERBS.get(ChangeAction(action), ChangeVerb.EDITED)
         grouped[(verb, entity)] = max(grouped[(verb, entity)], n)
-    parts = [f"{verb} {n} {_noun(entity, n)}" for (verb, entity), n in grouped.most_common(3)]
-    text = ", ".join(parts) or f"{actions} changes"
+    ranked = grouped.most_common()
+    parts = tuple(ChangePart(verb, entity, n) for (verb, entity), n in ranked[:3])
     is_merge = session.scalar(
         select(func.count()).where(in_batch, log.action == ChangeAction.MERGE)
     )
@@ -459,7 +556,8 @@ def _summarise_large(session: Session, batch_id: uuid.UUID) -> BatchSummary:
         actor=actor or "",
         actions=actions,
         entities=tuple(sorted({entity for entity, _a, _n in counts})),
-        description=text[0].upper() + text[1:],
+        parts=parts,
+        more=len(ranked) > len(parts),
         is_merge=bool(is_merge),
     )
 
@@ -523,41 +621,47 @@ def _labels(session: Session, entries: Sequence[ChangeLogEntry]) -> dict[Any, An
     return labels
 
 
-def _noun(entity: str, count: int) -> str:
-    one, many = _NOUN.get(entity, (entity.rstrip("s").replace("_", " "), entity.replace("_", " ")))
-    return one if count == 1 else many
-
-
 def _summarise(
     batch_id: uuid.UUID, entries: list[ChangeLogEntry], labels: dict[Any, Any]
 ) -> BatchSummary:
     entries.sort(key=lambda e: (e.at, e.id))
     merges = [e for e in entries if e.action == ChangeAction.MERGE and e.field == "merged_into"]
     unmerges = [e for e in entries if e.action == ChangeAction.UNMERGE]
+    more = False
     if merges:
         entity = merges[0].entity
-        into = labels.get((entity, uuid.UUID(merges[0].new)), "")
-        description = f"Merged {len(merges)} {_noun(entity, len(merges))} into {into}".strip()
+        into = str(labels.get((entity, uuid.UUID(merges[0].new)), ""))
+        parts: tuple[ChangePart, ...] = (ChangePart(ChangeVerb.MERGED, entity, len(merges), into),)
     elif unmerges:
         entity = unmerges[0].entity
         names = ", ".join(str(labels.get((entity, e.entity_id), "")) for e in unmerges[:3])
-        description = f"Unmerged {_noun(entity, len(unmerges))} {names}".strip()
+        parts = (ChangePart(ChangeVerb.UNMERGED, entity, len(unmerges), names),)
     else:
-        description = _describe(entries, labels)
+        parts, more = _describe(entries, labels)
     return BatchSummary(
         batch_id=batch_id,
         at=entries[-1].at,
         actor=entries[-1].actor,
         actions=len(entries),
         entities=tuple(sorted({e.entity for e in entries})),
-        description=description,
+        parts=parts,
+        more=more,
         is_merge=bool(merges),
     )
 
 
-def _describe(entries: list[ChangeLogEntry], labels: dict[Any, Any]) -> str:
-    """'Created contact 张三', 'Edited contact 张三: title, phones', 'Deleted 3 contacts' …"""
-    verbs: dict[tuple[str, uuid.UUID], str] = {}
+_VERBS = {
+    ChangeAction.INSERT: ChangeVerb.CREATED,
+    ChangeAction.DELETE: ChangeVerb.DELETED,
+    ChangeAction.RESTORE: ChangeVerb.RESTORED,
+}
+
+
+def _describe(
+    entries: list[ChangeLogEntry], labels: dict[Any, Any]
+) -> tuple[tuple[ChangePart, ...], bool]:
+    """What a batch did, record by record: a phone's edit is its contact's edit."""
+    verbs: dict[tuple[str, uuid.UUID], ChangeVerb] = {}
     fields: dict[tuple[str, uuid.UUID], list[str]] = defaultdict(list)
     for e in entries:
         key = (e.entity, e.entity_id)
@@ -566,34 +670,24 @@ def _describe(entries: list[ChangeLogEntry], labels: dict[Any, Any]) -> str:
             key, field = labels[("owner", e.entity_id)], e.entity
         if key[0] in CHILD_ENTITIES:
             continue  # lines, reminders: part of their parent's edit
-        verb = {
-            ChangeAction.INSERT: "Created",
-            ChangeAction.DELETE: "Deleted",
-            ChangeAction.RESTORE: "Restored",
-        }.get(ChangeAction(e.action), "Edited")
-        if key == (e.entity, e.entity_id) and verb != "Edited":
+        verb = _VERBS.get(ChangeAction(e.action), ChangeVerb.EDITED)
+        if key == (e.entity, e.entity_id) and verb != ChangeVerb.EDITED:
             verbs[key] = verb
         else:
-            verbs.setdefault(key, "Edited")
+            verbs.setdefault(key, ChangeVerb.EDITED)
             if field != SNAPSHOT_FIELD and field not in fields[key]:
                 fields[key].append(field)
     if not verbs:
         counts = Counter(e.entity for e in entries)
-        return ", ".join(f"Edited {n} {_noun(ent, n)}" for ent, n in counts.items())
+        return tuple(ChangePart(ChangeVerb.EDITED, ent, n) for ent, n in counts.items()), False
     if len(verbs) == 1:
         ((key, verb),) = verbs.items()
-        label = labels.get(key, "")
-        text = f"{verb} {_noun(key[0], 1)} {label}".rstrip()
-        edited = [f.removesuffix("_id").replace("_", " ") for f in fields[key]]
-        if verb == "Edited" and edited:
-            text += ": " + ", ".join(edited[:5]) + (" …" if len(edited) > 5 else "")
-        return text
-    grouped = Counter((verb, key[0]) for key, verb in verbs.items())
-    parts = [
-        f"{verb.lower()} {n} {_noun(entity, n)}" for (verb, entity), n in grouped.most_common()
-    ]
-    text = ", ".join(parts[:3]) + (" …" if len(parts) > 3 else "")
-    return text[0].upper() + text[1:]
+        label = str(labels.get(key, ""))
+        edited = tuple(fields[key]) if verb == ChangeVerb.EDITED else ()
+        return (ChangePart(verb, key[0], 1, label, edited),), False
+    grouped = Counter((verb, key[0]) for key, verb in verbs.items()).most_common()
+    parts = tuple(ChangePart(verb, entity, n) for (verb, entity), n in grouped[:3])
+    return parts, len(grouped) > 3
 
 
 # --- recycle bin ----------------------------------------------------------------------------

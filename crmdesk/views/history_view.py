@@ -29,10 +29,17 @@ from sqlalchemy.orm import Session
 
 from crmdesk.db import Database
 from crmdesk.errors import KnownError
-from crmdesk.services.history import BatchSummary, RevertResult, recent_batches, revert_batch
+from crmdesk.services.history import (
+    BatchSummary,
+    RevertResult,
+    describe,
+    recent_batches,
+    revert_batch,
+)
 from crmdesk.services.merge import unmerge
 from crmdesk.views import errors, tasks
 from crmdesk.views.bus import DataBus
+from crmdesk.views.change_words import change_words
 from crmdesk.views.formatting import local_datetime_text
 from crmdesk.views.i18n import _tr
 
@@ -52,6 +59,7 @@ class HistoryDialog(QDialog):
         self.batches: list[BatchSummary] = []
         self._limit = PAGE
         self._task: tasks.Task | None = None
+        self._words = change_words()
         self.setWindowTitle(self.tr("History"))
         self.resize(900, 560)
 
@@ -122,7 +130,7 @@ class HistoryDialog(QDialog):
             cells = [
                 local_datetime_text(batch.at),
                 batch.actor,
-                batch.description,
+                describe(batch, self._words),
                 str(batch.actions),
             ]
             for column, text in enumerate(cells):

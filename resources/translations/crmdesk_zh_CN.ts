@@ -350,8 +350,280 @@
         <translation>拒绝</translation>
     </message>
     <message>
+        <source>contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>account</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>accounts</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>activities</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>日程</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>日程</translation>
+    </message>
+    <message>
+        <source>opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>opportunities</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>case</source>
+        <translation>服务工单</translation>
+    </message>
+    <message>
+        <source>cases</source>
+        <translation>服务工单</translation>
+    </message>
+    <message>
+        <source>survey</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <source>surveys</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>stages</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>phones</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>emails</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>addresses</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Created %1 %2</source>
+        <translation>新建%1 %2</translation>
+    </message>
+    <message>
+        <source>Edited %1 %2</source>
+        <translation>编辑%1 %2</translation>
+    </message>
+    <message>
+        <source>Deleted %1 %2</source>
+        <translation>删除%1 %2</translation>
+    </message>
+    <message>
+        <source>Restored %1 %2</source>
+        <translation>恢复%1 %2</translation>
+    </message>
+    <message>
+        <source>Merged %3 %1 into %2</source>
+        <translation>将 %3 个%1合并到 %2</translation>
+    </message>
+    <message>
+        <source>Unmerged %1 %2</source>
+        <translation>拆分%1 %2</translation>
+    </message>
+    <message>
+        <source>created %1 %2</source>
+        <translation>新建 %1 个%2</translation>
+    </message>
+    <message>
+        <source>edited %1 %2</source>
+        <translation>编辑 %1 个%2</translation>
+    </message>
+    <message>
+        <source>deleted %1 %2</source>
+        <translation>删除 %1 个%2</translation>
+    </message>
+    <message>
+        <source>restored %1 %2</source>
+        <translation>恢复 %1 个%2</translation>
+    </message>
+    <message>
+        <source>merged %1 %2</source>
+        <translation>合并 %1 个%2</translation>
+    </message>
+    <message>
+        <source>unmerged %1 %2</source>
+        <translation>拆分 %1 个%2</translation>
+    </message>
+    <message>
+        <source>%1 changes</source>
+        <translation>%1 处更改</translation>
+    </message>
+    <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>family name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <source>given name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <source>middle name</source>
+        <translation>中间名</translation>
+    </message>
+    <message>
+        <source>prefix</source>
+        <translation>称谓</translation>
+    </message>
+    <message>
+        <source>suffix</source>
+        <translation>后缀</translation>
+    </message>
+    <message>
+        <source>nickname</source>
+        <translation>昵称</translation>
+    </message>
+    <message>
+        <source>phonetic family name</source>
+        <translation>姓（拼音）</translation>
+    </message>
+    <message>
+        <source>phonetic given name</source>
+        <translation>名（拼音）</translation>
+    </message>
+    <message>
+        <source>sort key</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>organization</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>preferred channel</source>
+        <translation>首选联系方式</translation>
+    </message>
+    <message>
+        <source>wechat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>value tier</source>
+        <translation>价值等级</translation>
+    </message>
+    <message>
+        <source>loyalty stage</source>
+        <translation>忠诚度阶段</translation>
+    </message>
+    <message>
+        <source>lifecycle phase</source>
+        <translation>生命周期阶段</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>来源</translation>
     </message>
     <message>
         <source>There is no file at %1.</source>

@@ -161,6 +161,8 @@ def test_the_history_unmerges_a_merge_and_undoes_an_edit(qtbot, db, twins, parts
         history.show()
     descriptions = [b.description for b in history.batches]
     assert "CFO" not in descriptions[0] and "John Smith" in descriptions[0]
+    shown = [history.table.item(r, 2).text() for r in range(history.table.rowCount())]
+    assert shown == descriptions  # the window's English words are the service's
     merge_row = next(i for i, b in enumerate(history.batches) if b.is_merge)
     history.table.selectRow(merge_row)
     assert history.unmerge_button.isEnabled() and not history.undo_button.isEnabled()

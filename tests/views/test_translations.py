@@ -140,3 +140,22 @@ def test_the_import_preview_reads_chinese(qtbot, db, chinese, tmp_path):
     assert outcomes == ["新建", "拒绝：没有姓名、单位、电话或电子邮件"]
     assert "没有姓名、单位、电话或电子邮件" in wizard.problems_label.text()
     QThreadPool.globalInstance().waitForDone(5000)
+
+
+def test_the_history_reads_chinese(qtbot, db, people, chinese):
+    from crmdesk.services.contacts import get_contact, save_contact
+    from crmdesk.views.bus import DataBus
+    from crmdesk.views.history_view import HistoryDialog
+
+    with db.transaction() as s:
+        draft = get_contact(s, people["张三"]).draft
+        draft.title, draft.department = "总监", "销售部"
+        save_contact(s, draft)
+    history = HistoryDialog(db, DataBus())
+    qtbot.addWidget(history)
+    with qtbot.waitSignal(history.loaded, timeout=10_000):
+        history.show()
+    shown = [history.table.item(r, 2).text() for r in range(history.table.rowCount())]
+    assert shown[0] in ("编辑联系人 张三：职务，部门", "编辑联系人 张三：部门，职务")
+    assert shown[1].startswith("新建 ") and "个联系人，新建 " in shown[1]  # the fixture's batch
+    QThreadPool.globalInstance().waitForDone(5000)
