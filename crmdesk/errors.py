@@ -5,14 +5,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from crmdesk.texts import fill
+
 
 class KnownError(Exception):
-    """An error the user can act on: bad file, refused database, invalid field, stale edit."""
+    """An error the user can act on: bad file, refused database, invalid field, stale edit.
 
-    def __init__(self, message: str, hint: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
+    `message` and `hint` may be templates with %1, %2 … for `values` and `hint_values`
+    (crmdesk.texts.fill): a view translates the template (Messages context), then fills it.
+    `.message` and `.hint` are the English texts, filled."""
+
+    def __init__(
+        self,
+        message: str,
+        hint: str = "",
+        *,
+        values: tuple[object, ...] = (),
+        hint_values: tuple[object, ...] = (),
+    ) -> None:
+        self.template, self.values = message, values
+        self.hint_template, self.hint_values = hint, hint_values
+        self.message, self.hint = fill(message, values), fill(hint, hint_values)
+        super().__init__(self.message)
 
     def __str__(self) -> str:
         return f"{self.message} {self.hint}".strip()
@@ -45,8 +59,20 @@ class RecordNotFound(KnownError):
 
 
 class ImportFailed(KnownError):
-    """A file could not be imported; `line` is its 1-based line number where known."""
+    """A file could not be imported; `line` is its 1-based line number where known (the
+    message then starts "line N: ")."""
 
-    def __init__(self, message: str, line: int | None = None, hint: str = "") -> None:
+    def __init__(
+        self,
+        message: str,
+        line: int | None = None,
+        hint: str = "",
+        *,
+        values: tuple[object, ...] = (),
+        hint_values: tuple[object, ...] = (),
+    ) -> None:
         self.line = line
-        super().__init__(f"line {line}: {message}" if line else message, hint)
+        super().__init__(message, hint, values=values, hint_values=hint_values)
+        if line:
+            self.message = f"line {line}: {self.message}"
+            self.args = (self.message,)

@@ -4,12 +4,31 @@ Services do not import Qt, so they cannot translate; they mark a message with
 `translatable(context, text)`, which hands the English text back unchanged. `make translations`
 runs lupdate with `-tr-function-alias QT_TRANSLATE_NOOP+=translatable`, which files each marked
 text in the catalogue under its context; a view shows it through
-`QCoreApplication.translate(context, text)` (form errors: the "Validation" context).
+`QCoreApplication.translate(context, text)`. A message with values in it is a template with
+Qt-style %1, %2 … (`fill` puts the values in), so it is translated before they go in: form
+errors use the "Validation" context, errors (crmdesk.errors.KnownError) the "Messages" one.
 """
 
 from __future__ import annotations
+
+import re
+
+_PLACE = re.compile(r"%(\d)")
 
 
 def translatable(context: str, text: str) -> str:
     """`text`, marked for translation in `context` (both literal strings, for lupdate)."""
     return text
+
+
+def fill(template: str, values: tuple[object, ...] | list[object]) -> str:
+    """`template` with %1, %2 … replaced by the values, in one pass (a value holding "%2"
+    stays as it is; a place with no value stays as written)."""
+    if not values:
+        return template
+
+    def value(match: re.Match[str]) -> str:
+        n = int(match[1])
+        return str(values[n - 1]) if 0 < n <= len(values) else match[0]
+
+    return _PLACE.sub(value, template)

@@ -520,9 +520,11 @@ def _column_index(table: Table, mapping: ColumnMapping) -> dict[str, int]:
     missing = [h for h in mapping.headers() if h not in index]
     if missing:
         raise ImportFailed(
-            "The column mapping names columns the file doesn't have: "
-            + ", ".join(repr(h) for h in missing) + ".",
-            hint="The file's columns: " + ", ".join(table.headers) + ".")
+            translatable("Messages", "The column mapping names columns the file doesn't have: %1."),
+            values=(", ".join(repr(h) for h in missing),),
+            hint=translatable("Messages", "The file's columns: %1."),
+            hint_values=(", ".join(table.headers),),
+        )
     return index
 
 
@@ -743,12 +745,25 @@ def contacts_from_table(table: Table, mapping: ColumnMapping,
     """One ContactRecord per row, with the row's line as source_line; a row with no name,
     company, phone, e-mail or WeChat is a RowProblem instead."""
     index = _column_index(table, mapping)
-    identity = [mapping.fields.get(f) for f in (
-        "formatted_name", "family_name", "given_name", "nickname", "organization", "wechat")]
+    identity = [
+        mapping.fields.get(f)
+        for f in (
+            "formatted_name",
+            "family_name",
+            "given_name",
+            "nickname",
+            "organization",
+            "wechat",
+        )
+    ]
     if not (any(identity) or mapping.phones or mapping.emails or mapping.ims):
         raise ImportFailed(
-            "None of the columns could be read as a name, company, phone or e-mail.",
-            hint="Give a column mapping. The file's columns: " + ", ".join(table.headers) + ".")
+            translatable(
+                "Messages", "None of the columns could be read as a name, company, phone or e-mail."
+            ),
+            hint=translatable("Messages", "Give a column mapping. The file's columns: %1."),
+            hint_values=(", ".join(table.headers),),
+        )
     birthday = mapping.fields.get("birthday", "")
     dates = _DateReader(_Row(r, index).text(birthday) for r in table.rows) if birthday else None
     leftover = _leftover_columns(table.headers, set(mapping.headers()))
@@ -965,12 +980,19 @@ def orders_from_table(table: Table, mapping: ColumnMapping,
     index = _column_index(table, mapping)
     f = mapping.fields
     if not any(f.get(k) for k in ("customer_name", "customer_code", "customer_email")):
-        raise ImportFailed("No column of the file could be read as the customer.",
-                           hint="Give a column mapping. The file's columns: "
-                           + ", ".join(table.headers) + ".")
+        raise ImportFailed(
+            translatable("Messages", "No column of the file could be read as the customer."),
+            hint=translatable("Messages", "Give a column mapping. The file's columns: %1."),
+            hint_values=(", ".join(table.headers),),
+        )
     if not any(f.get(k) for k in ("amount", "product", "line_amount", "unit_price")):
-        raise ImportFailed("No column of the file could be read as an amount or a product.",
-                           hint="The file's columns: " + ", ".join(table.headers) + ".")
+        raise ImportFailed(
+            translatable(
+                "Messages", "No column of the file could be read as an amount or a product."
+            ),
+            hint=translatable("Messages", "The file's columns: %1."),
+            hint_values=(", ".join(table.headers),),
+        )
     rows = [_Row(r, index) for r in table.rows]
     dates = _DateReader(r.text(f.get("ordered_on", "")) for r in rows)
     numbers = {k: _NumberReader(r.text(f.get(k, "")) for r in rows)

@@ -48,6 +48,7 @@ from crmdesk.interop.contact_columns import (
 )
 from crmdesk.interop.records import ContactRecord
 from crmdesk.interop.vcard import guess_charset
+from crmdesk.texts import translatable
 
 __all__ = [
     "AddressColumns",
@@ -113,15 +114,25 @@ def read_table(data: bytes, filename: str, sheet: str | None = None) -> Table:
     that is not a readable table raises ImportFailed saying so, never another exception."""
     name = Path(filename).name or "The file"
     if not data:
-        raise ImportFailed(f"{name} is empty.")
+        raise ImportFailed(translatable("Messages", "%1 is empty."), values=(name,))
     if data.startswith(b"PK\x03\x04"):
         return _read_xlsx(data, name, sheet)
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        raise ImportFailed(f"{name} is an old Excel (.xls) workbook.",
-                           hint="Save it as .xlsx or CSV in Excel, then import that.")
+        raise ImportFailed(
+            translatable("Messages", "%1 is an old Excel (.xls) workbook."),
+            values=(name,),
+            hint=translatable("Messages", "Save it as .xlsx or CSV in Excel, then import that."),
+        )
     if Path(filename).suffix.lower() in (".xlsx", ".xlsm"):
-        raise ImportFailed(f"{name} is not a valid Excel workbook (an .xlsx file is a zip "
-                           "archive, this one is not).", hint="Open it in Excel and save it again.")
+        raise ImportFailed(
+            translatable(
+                "Messages",
+                "%1 is not a valid Excel workbook (an .xlsx file is a "
+                "zip archive, this one is not).",
+            ),
+            values=(name,),
+            hint=translatable("Messages", "Open it in Excel and save it again."),
+        )
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise ImportFailed(f"{name} is {what}, not a table (CSV or Excel).")
@@ -132,10 +143,11 @@ def _build(records: Iterable[tuple[int, list[Cell]]], name: str) -> tuple[list[s
                                                                           list[TableRow]]:
     """Header and rows from (line, cells): blank rows dropped, a title row above the header
     skipped, rows made as long as the header (which grows if a row is longer)."""
-    rows = [TableRow(line, cells) for line, cells in records
-            if any(cell_text(c) for c in cells)]
+    rows = [TableRow(line, cells) for line, cells in records if any(cell_text(c) for c in cells)]
     if not rows:
-        raise ImportFailed(f"{name} is empty: there is no header row in it.")
+        raise ImportFailed(
+            translatable("Messages", "%1 is empty: there is no header row in it."), values=(name,)
+        )
     filled = [sum(1 for c in r.values if cell_text(c)) for r in rows[:2]]
     if len(rows) > 1 and filled[0] == 1 and filled[1] >= 3:
         rows = rows[1:]
@@ -189,7 +201,7 @@ _DELIMITERS = (",", ";", "\t", "|")
 def _read_csv(data: bytes, name: str) -> Table:
     text, encoding = _decode(data, name)
     if not text.strip():
-        raise ImportFailed(f"{name} is empty.")
+        raise ImportFailed(translatable("Messages", "%1 is empty."), values=(name,))
     delimiter, first = _sniff(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     records: list[tuple[int, list[Cell]]] = []
@@ -205,8 +217,13 @@ def _read_csv(data: bytes, name: str) -> Table:
                 # (a 100k-row file's records hold 50 MB less; reading takes 0.3 s more)
                 records.append((start, list(map(intern, cells))))
     except csv.Error as exc:
-        raise ImportFailed(f"{name} cannot be read as CSV ({exc}); a quote is probably never "
-                           "closed", line=end + 1) from exc
+        raise ImportFailed(
+            translatable(
+                "Messages", "%1 cannot be read as CSV (%2); a quote is probably never closed"
+            ),
+            values=(name, exc),
+            line=end + 1,
+        ) from exc
     if records:
         _check_closed(text, records[-1][0], delimiter, name)
     headers, rows = _build(records, name)
@@ -220,18 +237,28 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
             try:
                 return data.decode(codec), codec
             except UnicodeDecodeError as exc:
-                body = data[len(bom):]  # the codec reports positions after the BOM
-                line = body[:exc.start].count(b"\n") + 1 if codec == "utf-8-sig" else None
+                body = data[len(bom) :]  # the codec reports positions after the BOM
+                line = body[: exc.start].count(b"\n") + 1 if codec == "utf-8-sig" else None
                 label = codec.removesuffix("-sig").upper()
-                raise ImportFailed(f"{name} starts with a {label} byte-order mark but is not "
-                                   f"all {label}.", line=line) from exc
+                raise ImportFailed(
+                    translatable(
+                        "Messages", "%1 starts with a %2 byte-order mark but is not all %2."
+                    ),
+                    values=(name, label),
+                    line=line,
+                ) from exc
     codec = _utf16_without_bom(data)
     if codec:
         return data.decode(codec, errors="replace"), codec
     sample = data[:65536]
     if b"\0" in sample or len(sample) - len(sample.translate(None, _CONTROLS)) > len(sample) / 100:
-        raise ImportFailed(f"{name} is not a text table (CSV): it holds binary data.",
-                           hint="Export the data as CSV or Excel (.xlsx) and import that.")
+        raise ImportFailed(
+            translatable("Messages", "%1 is not a text table (CSV): it holds binary data."),
+            values=(name,),
+            hint=translatable(
+                "Messages", "Export the data as CSV or Excel (.xlsx) and import that."
+            ),
+        )
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -282,8 +309,13 @@ def _check_closed(text: str, start: int, delimiter: str, name: str) -> None:
         list(csv.reader(io.StringIO(tail, newline=""), delimiter=delimiter, strict=True))
     except csv.Error as exc:
         if "unexpected end of data" in str(exc):
-            raise ImportFailed(f"{name}: a quoted field starting in this row is never closed.",
-                               line=start) from exc
+            raise ImportFailed(
+                translatable(
+                    "Messages", "%1: a quoted field starting in this row is never closed."
+                ),
+                values=(name,),
+                line=start,
+            ) from exc
 
 
 # ---------------------------------------------------------------------------------------------
@@ -296,17 +328,25 @@ def _read_xlsx(data: bytes, name: str, sheet: str | None) -> Table:
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:
-        raise ImportFailed(f"{name} is not a readable Excel workbook (.xlsx): {exc}",
-                           hint="Open it in Excel and save it again as .xlsx.") from exc
+        raise ImportFailed(
+            translatable("Messages", "%1 is not a readable Excel workbook (.xlsx): %2"),
+            values=(name, exc),
+            hint=translatable("Messages", "Open it in Excel and save it again as .xlsx."),
+        ) from exc
     try:
         if sheet is not None and sheet not in book.sheetnames:
-            raise ImportFailed(f"{name} has no sheet {sheet!r}.",
-                               hint="Its sheets: " + ", ".join(book.sheetnames) + ".")
+            raise ImportFailed(
+                translatable("Messages", "%1 has no sheet %2."),
+                values=(name, repr(sheet)),
+                hint=translatable("Messages", "Its sheets: %1."),
+                hint_values=(", ".join(book.sheetnames),),
+            )
         if not book.worksheets:
-            raise ImportFailed(f"{name} has no worksheet.")
+            raise ImportFailed(translatable("Messages", "%1 has no worksheet."), values=(name,))
         ws = book[sheet] if sheet is not None else book.worksheets[0]
         if not hasattr(ws, "reset_dimensions"):
-            raise ImportFailed(f"Sheet {ws.title!r} of {name} is a chart, not a table.")
+            raise ImportFailed(translatable("Messages", "Sheet %1 of %2 is a chart, not a table."),
+                               values=(repr(ws.title), name))
         ws.reset_dimensions()  # a wrong stored size would cut rows off
         records = [(n, [_plain(c) for c in row])
                    for n, row in enumerate(ws.iter_rows(values_only=True), start=1)]
@@ -314,7 +354,8 @@ def _read_xlsx(data: bytes, name: str, sheet: str | None) -> Table:
     except ImportFailed:
         raise
     except Exception as exc:
-        raise ImportFailed(f"{name} is a damaged Excel workbook: {exc}") from exc
+        raise ImportFailed(translatable("Messages", "%1 is a damaged Excel workbook: %2"),
+                           values=(name, exc)) from exc
     finally:
         book.close()
     headers, rows = _build(records, f"{name} (sheet {title!r})" if sheet else name)

@@ -35,6 +35,7 @@ from crmdesk.errors import ImportFailed
 from crmdesk.interop.records import AddressRecord, ContactRecord, EmailRecord, PhoneRecord
 from crmdesk.models.enums import AddressKind, EmailKind, PhoneKind
 from crmdesk.models.names import COMPOUND_FAMILY_NAMES
+from crmdesk.texts import translatable
 
 __all__ = ["compose_name", "guess_charset", "read_vcards", "split_display_name", "write_vcards"]
 
@@ -46,7 +47,9 @@ __all__ = ["compose_name", "guess_charset", "read_vcards", "split_display_name",
 def read_vcards(data: bytes) -> list[ContactRecord]:
     """Every card of a .vcf file, in file order; ImportFailed (with a line) if it is not one."""
     if not data.strip():
-        raise ImportFailed("the file is empty, there is no vCard in it", line=1)
+        raise ImportFailed(
+            translatable("Messages", "the file is empty, there is no vCard in it"), line=1
+        )
     data, transcoded = _ascii_compatible(data)
     props = [p for line in _logical_lines(data) if (p := _parse_prop(line)) is not None]
     cards = _split_cards(props)
@@ -244,7 +247,10 @@ def _split_cards(props: list[_Prop]) -> list[tuple[int, list[_Prop]]]:
         edge = prop.value.strip().upper() == b"VCARD" and prop.name in ("BEGIN", "END")
         if edge and prop.name == "BEGIN":
             if current is not None:
-                raise ImportFailed("this card has no END:VCARD before the next card", line=begin)
+                raise ImportFailed(
+                    translatable("Messages", "this card has no END:VCARD before the next card"),
+                    line=begin,
+                )
             current, begin = [], prop.line
         elif edge and current is not None:
             cards.append((begin, current))
@@ -252,9 +258,14 @@ def _split_cards(props: list[_Prop]) -> list[tuple[int, list[_Prop]]]:
         elif current is not None:
             current.append(prop)
     if current is not None:
-        raise ImportFailed("this card has no END:VCARD; the file is cut short", line=begin)
+        raise ImportFailed(
+            translatable("Messages", "this card has no END:VCARD; the file is cut short"),
+            line=begin,
+        )
     if not cards:
-        raise ImportFailed("this is not a vCard file: no BEGIN:VCARD in it", line=1)
+        raise ImportFailed(
+            translatable("Messages", "this is not a vCard file: no BEGIN:VCARD in it"), line=1
+        )
     return cards
 
 

@@ -12,7 +12,6 @@ import base64
 import dataclasses
 import datetime as dt
 import enum
-import re
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -32,6 +31,7 @@ from crmdesk.models.customers import account_tags, contact_tags
 from crmdesk.models.enums import ChangeAction
 from crmdesk.models.names import display_name
 from crmdesk.services.changes import Changes
+from crmdesk.texts import fill
 
 RecycledEntity = Literal["contacts", "accounts"]
 
@@ -192,9 +192,8 @@ ENGLISH = ChangeWords()
 
 
 def _fill(template: str, *values: object) -> str:
-    """`template` with %1, %2 … replaced in one pass (a name holding "%2" stays as it is)."""
-    text = re.sub(r"%(\d)", lambda m: str(values[int(m[1]) - 1]), template)
-    return " ".join(text.split())  # an empty name leaves no double or trailing space
+    # an empty name leaves no double or trailing space
+    return " ".join(fill(template, values).split())
 
 
 def describe(batch: BatchSummary, words: ChangeWords = ENGLISH) -> str:

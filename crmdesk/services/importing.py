@@ -160,8 +160,9 @@ def file_format(data: bytes, filename: str) -> str:
         return "xlsx"
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" or suffix == ".xls":
         raise ImportFailed(
-            f"{Path(filename).name or 'The file'} is an old Excel (.xls) workbook.",
-            "Save it as .xlsx or CSV in Excel, then import that.",
+            translatable("Messages", "%1 is an old Excel (.xls) workbook."),
+            hint=translatable("Messages", "Save it as .xlsx or CSV in Excel, then import that."),
+            values=(Path(filename).name or "The file",),
         )
     head = data[:4096].replace(b"\x00", b"").lstrip(b"\xef\xbb\xbf\xfe\xff \t\r\n").upper()
     if head.startswith(b"BEGIN:VCARD") or suffix in (".vcf", ".vcard"):
@@ -175,7 +176,9 @@ def _read_bytes(path: str | Path) -> bytes:
     try:
         return Path(path).read_bytes()
     except OSError as exc:
-        raise ImportFailed(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+        raise ImportFailed(
+            translatable("Messages", "Cannot read %1: %2."), values=(path, exc.strerror or exc)
+        ) from exc
 
 
 def read_contact_file(path: str | Path, mapping: MappingGiven = None) -> ContactBatch:
@@ -214,7 +217,8 @@ def read_order_data(data: bytes, filename: str, mapping: MappingGiven = None) ->
     kind = file_format(data, filename)
     if kind == "vcard":
         raise ImportFailed(
-            f"{Path(filename).name} is a vCard (contacts) file, not a table of orders."
+            translatable("Messages", "%1 is a vCard (contacts) file, not a table of orders."),
+            values=(Path(filename).name,),
         )
     table = tabular.read_table(data, filename)
     used = _mapping(mapping) or tabular.guess_order_mapping(table.headers)

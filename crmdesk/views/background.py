@@ -50,7 +50,7 @@ class BackgroundWork(QObject):
             def failed(exc: BaseException, trace: str) -> None:
                 if self._end(task):
                     if isinstance(exc, KnownError):
-                        self._message.setText(str(exc))
+                        self._message.setText(errors.known_error_line(exc))
                     else:
                         errors.report(self._parent, exc, trace)
 

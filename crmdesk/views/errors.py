@@ -10,25 +10,44 @@ from pathlib import Path
 from types import TracebackType
 
 from platformdirs import user_log_path
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from crmdesk.errors import KnownError
+from crmdesk.errors import ImportFailed, KnownError
+from crmdesk.texts import fill
+from crmdesk.views.i18n import _tr
 
 
 def crash_log_path() -> Path:
     return user_log_path("crmdesk", appauthor=False) / "crash.log"
 
 
+def known_error_texts(error: KnownError) -> tuple[str, str]:
+    """The error's message and hint in the user's language: templates the services marked
+    (Messages context) are translated, then filled; others stay as written."""
+    message = fill(QCoreApplication.translate("Messages", error.template), error.values)
+    if isinstance(error, ImportFailed) and error.line:
+        message = _tr("line %1: %2").replace("%1", str(error.line)).replace("%2", message)
+    hint = fill(QCoreApplication.translate("Messages", error.hint_template), error.hint_values)
+    return message, hint
+
+
+def known_error_line(error: KnownError) -> str:
+    """Message and hint as one line (a label, a banner)."""
+    return " ".join(t for t in known_error_texts(error) if t)
+
+
 def show_known_error(parent: QWidget | None, error: KnownError) -> None:
+    message, hint = known_error_texts(error)
     box = QMessageBox(
         QMessageBox.Icon.Warning,
         parent.tr("crmdesk") if parent else "crmdesk",
-        error.message,
+        message,
         QMessageBox.StandardButton.Ok,
         parent,
     )
-    if error.hint:
-        box.setInformativeText(error.hint)
+    if hint:
+        box.setInformativeText(hint)
     box.exec()
 
 

@@ -58,6 +58,7 @@ from crmdesk.models.enums import (
     ValueTier,
 )
 from crmdesk.services.changes import Changes
+from crmdesk.views import errors
 from crmdesk.views.bus import DataBus
 
 ERROR_COLOR = "#c62828"
@@ -977,7 +978,9 @@ class RecordForm(QWidget):
         except RecordNotFound as exc:
             self.record_id = None
             self.content.setEnabled(False)
-            self.banner.show_message(exc.message, reload=False, kind="error")
+            self.banner.show_message(
+                errors.known_error_texts(exc)[0], reload=False, kind="error"
+            )
             return
         self.record_id = record_id
         self.content.setEnabled(True)
@@ -1035,7 +1038,7 @@ class RecordForm(QWidget):
             return False
         except KnownError as exc:
             self.banner.show_message(
-                f"{exc.message} {exc.hint}".strip(), reload=self.record_id is not None
+                errors.known_error_line(exc), reload=self.record_id is not None
             )
             return False
         finally:

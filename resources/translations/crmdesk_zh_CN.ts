@@ -639,6 +639,10 @@
             <numerusform>……另有 %n 条</numerusform>
         </translation>
     </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
 </context>
 <context>
     <name>AccountForm</name>
@@ -1582,6 +1586,129 @@
     <message>
         <source>Merge duplicates of %1</source>
         <translation>合并 %1 的重复记录</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>%1 is an old Excel (.xls) workbook.</source>
+        <translation>%1 是旧版 Excel（.xls）工作簿。</translation>
+    </message>
+    <message>
+        <source>Save it as .xlsx or CSV in Excel, then import that.</source>
+        <translation>请在 Excel 中另存为 .xlsx 或 CSV，再导入。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>无法读取 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 is a vCard (contacts) file, not a table of orders.</source>
+        <translation>%1 是 vCard（联系人）文件，不是订单表。</translation>
+    </message>
+    <message>
+        <source>The column mapping names columns the file doesn&apos;t have: %1.</source>
+        <translation>列映射中的这些列在文件中不存在：%1。</translation>
+    </message>
+    <message>
+        <source>The file&apos;s columns: %1.</source>
+        <translation>文件中的列：%1。</translation>
+    </message>
+    <message>
+        <source>None of the columns could be read as a name, company, phone or e-mail.</source>
+        <translation>没有一列能识别为姓名、单位、电话或电子邮件。</translation>
+    </message>
+    <message>
+        <source>Give a column mapping. The file&apos;s columns: %1.</source>
+        <translation>请指定列映射。文件中的列：%1。</translation>
+    </message>
+    <message>
+        <source>No column of the file could be read as the customer.</source>
+        <translation>文件中没有能识别为客户的列。</translation>
+    </message>
+    <message>
+        <source>No column of the file could be read as an amount or a product.</source>
+        <translation>文件中没有能识别为金额或产品的列。</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 是空文件。</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid Excel workbook (an .xlsx file is a zip archive, this one is not).</source>
+        <translation>%1 不是有效的 Excel 工作簿（.xlsx 文件是 zip 压缩包，而这个文件不是）。</translation>
+    </message>
+    <message>
+        <source>Open it in Excel and save it again.</source>
+        <translation>请在 Excel 中打开并重新保存。</translation>
+    </message>
+    <message>
+        <source>%1 is empty: there is no header row in it.</source>
+        <translation>%1 是空的：其中没有表头行。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read as CSV (%2); a quote is probably never closed</source>
+        <translation>%1 无法按 CSV 读取（%2）；可能有引号没有闭合</translation>
+    </message>
+    <message>
+        <source>%1 starts with a %2 byte-order mark but is not all %2.</source>
+        <translation>%1 以 %2 字节顺序标记开头，但内容并非全是 %2。</translation>
+    </message>
+    <message>
+        <source>%1 is not a text table (CSV): it holds binary data.</source>
+        <translation>%1 不是文本表格（CSV）：其中含有二进制数据。</translation>
+    </message>
+    <message>
+        <source>Export the data as CSV or Excel (.xlsx) and import that.</source>
+        <translation>请把数据导出为 CSV 或 Excel（.xlsx）后再导入。</translation>
+    </message>
+    <message>
+        <source>%1: a quoted field starting in this row is never closed.</source>
+        <translation>%1：从这一行开始的带引号字段没有闭合。</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable Excel workbook (.xlsx): %2</source>
+        <translation>%1 不是可读取的 Excel 工作簿（.xlsx）：%2</translation>
+    </message>
+    <message>
+        <source>Open it in Excel and save it again as .xlsx.</source>
+        <translation>请在 Excel 中打开并重新另存为 .xlsx。</translation>
+    </message>
+    <message>
+        <source>%1 has no sheet %2.</source>
+        <translation>%1 中没有工作表 %2。</translation>
+    </message>
+    <message>
+        <source>Its sheets: %1.</source>
+        <translation>其中的工作表：%1。</translation>
+    </message>
+    <message>
+        <source>%1 has no worksheet.</source>
+        <translation>%1 中没有工作表。</translation>
+    </message>
+    <message>
+        <source>Sheet %1 of %2 is a chart, not a table.</source>
+        <translation>%2 的工作表 %1 是图表，不是表格。</translation>
+    </message>
+    <message>
+        <source>%1 is a damaged Excel workbook: %2</source>
+        <translation>%1 是已损坏的 Excel 工作簿：%2</translation>
+    </message>
+    <message>
+        <source>the file is empty, there is no vCard in it</source>
+        <translation>文件是空的，其中没有 vCard</translation>
+    </message>
+    <message>
+        <source>this card has no END:VCARD before the next card</source>
+        <translation>这张名片在下一张名片之前没有 END:VCARD</translation>
+    </message>
+    <message>
+        <source>this card has no END:VCARD; the file is cut short</source>
+        <translation>这张名片没有 END:VCARD；文件不完整</translation>
+    </message>
+    <message>
+        <source>this is not a vCard file: no BEGIN:VCARD in it</source>
+        <translation>这不是 vCard 文件：其中没有 BEGIN:VCARD</translation>
     </message>
 </context>
 <context>

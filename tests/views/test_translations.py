@@ -7,7 +7,7 @@ import subprocess
 import xml.etree.ElementTree as ET
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QThreadPool, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QThreadPool, QTranslator
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 
@@ -158,4 +158,20 @@ def test_the_history_reads_chinese(qtbot, db, people, chinese):
     shown = [history.table.item(r, 2).text() for r in range(history.table.rowCount())]
     assert shown[0] in ("编辑联系人 张三：职务，部门", "编辑联系人 张三：部门，职务")
     assert shown[1].startswith("新建 ") and "个联系人，新建 " in shown[1]  # the fixture's batch
+    QThreadPool.globalInstance().waitForDone(5000)
+
+
+def test_a_file_that_cannot_be_imported_is_explained_in_chinese(qtbot, db, chinese, tmp_path):
+    from crmdesk.views.bus import DataBus
+    from crmdesk.views.import_wizard import ImportWizard
+
+    source = tmp_path / "空.csv"
+    source.write_bytes(b"")
+    wizard = ImportWizard(db, DataBus())
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.set_file(source)
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.message.text() != "", timeout=10_000)
+    assert wizard.message.text() == "空.csv 是空文件。"
     QThreadPool.globalInstance().waitForDone(5000)

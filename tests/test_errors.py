@@ -1,0 +1,29 @@
+"""Errors the user can act on: English texts filled from templates a view can translate."""
+
+from __future__ import annotations
+
+from crmdesk.errors import ImportFailed, KnownError
+from crmdesk.texts import fill
+
+
+def test_a_template_is_filled_for_the_english_text_and_kept_for_translation():
+    error = KnownError("%1 has no sheet %2.", "Its sheets: %1.", values=("a.xlsx", "'X'"),
+                       hint_values=("Sheet1, Sheet2",))  # fmt: skip
+    assert error.message == "a.xlsx has no sheet 'X'."
+    assert error.hint == "Its sheets: Sheet1, Sheet2."
+    assert (error.template, error.values) == ("%1 has no sheet %2.", ("a.xlsx", "'X'"))
+    assert str(error) == "a.xlsx has no sheet 'X'. Its sheets: Sheet1, Sheet2."
+
+
+def test_an_import_error_names_its_line_before_the_filled_message():
+    error = ImportFailed("%1: a quoted field starting in this row is never closed.", line=7,
+                         values=("c.csv",))  # fmt: skip
+    assert error.message == "line 7: c.csv: a quoted field starting in this row is never closed."
+    assert str(error) == error.message and error.args == (error.message,)
+    assert error.template.startswith("%1:") and error.line == 7
+
+
+def test_fill_puts_each_value_in_once():
+    assert fill("%1 and %2", ("50%2", "b")) == "50%2 and b"
+    assert fill("%1 of %3", ("a",)) == "a of %3"  # a place with no value stays
+    assert fill("100% sure", ()) == "100% sure"
