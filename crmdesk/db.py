@@ -27,6 +27,7 @@ from crmdesk import fulltext
 from crmdesk.errors import DatabaseRefused
 from crmdesk.models import Account, Address, Contact, Email, Phone
 from crmdesk.models.changelog import record_changes, to_json_value
+from crmdesk.texts import translatable
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -244,13 +245,15 @@ def _refuse_foreign_or_newer(
 ) -> None:
     if revision is None and has_tables and app_id != APPLICATION_ID:
         raise DatabaseRefused(
-            f"{name} is not a crmdesk database.",
-            "Choose a crmdesk database file or a new file name.",
+            translatable("Messages", "%1 is not a crmdesk database."),
+            translatable("Messages", "Choose a crmdesk database file or a new file name."),
+            values=(name,),
         )
     if revision is not None and revision not in migration_revisions()[0]:
         raise DatabaseRefused(
-            f"{name} was written by a newer version of crmdesk.",
-            "Update crmdesk to open it; the file was left untouched.",
+            translatable("Messages", "%1 was written by a newer version of crmdesk."),
+            translatable("Messages", "Update crmdesk to open it; the file was left untouched."),
+            values=(name,),
         )
 
 
@@ -263,8 +266,9 @@ def _check_sqlite_file(path: Path) -> None:
         header = f.read(16)
     if header != b"SQLite format 3\x00":
         raise DatabaseRefused(
-            f"{path} is not a crmdesk database (not an SQLite file).",
-            "Choose a crmdesk database file or a new file name.",
+            translatable("Messages", "%1 is not a crmdesk database (not an SQLite file)."),
+            translatable("Messages", "Choose a crmdesk database file or a new file name."),
+            values=(path,),
         )
     try:
         with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
@@ -276,5 +280,7 @@ def _check_sqlite_file(path: Path) -> None:
                 else None
             )
     except sqlite3.DatabaseError as exc:
-        raise DatabaseRefused(f"{path} cannot be read: {exc}.") from exc
+        raise DatabaseRefused(
+            translatable("Messages", "%1 cannot be read: %2."), values=(path, exc)
+        ) from exc
     _refuse_foreign_or_newer(str(path), app_id, revision[0] if revision else None, bool(tables))

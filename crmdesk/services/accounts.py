@@ -210,7 +210,9 @@ def get_account(session: Session, account_id: uuid.UUID) -> AccountDetail:
         )
     ).one_or_none()
     if a is None:
-        raise RecordNotFound(f"No account with id {account_id}.")
+        raise RecordNotFound(
+            translatable("Messages", "No account with id %1."), values=(account_id,)
+        )
     draft = AccountDraft(
         **{f: getattr(a, f) for f in SCALAR_FIELDS},
         phones=phone_records(a.phones),
@@ -246,8 +248,9 @@ def save_account(session: Session, draft: AccountDraft) -> tuple[uuid.UUID, Chan
         session.add(account)
     elif draft.version is not None and account.version != draft.version:
         raise StaleRecordError(
-            f"{account.name} was changed elsewhere since you opened it.",
-            "Reload it and make your change again.",
+            translatable("Messages", "%1 was changed elsewhere since you opened it."),
+            translatable("Messages", "Reload it and make your change again."),
+            values=(account.name,),
         )
     for name in SCALAR_FIELDS:
         value = getattr(draft, name)

@@ -236,7 +236,9 @@ def _load(session: Session, contact_id: uuid.UUID) -> Contact:
         )
     ).one_or_none()
     if contact is None:
-        raise RecordNotFound(f"No contact with id {contact_id}.")
+        raise RecordNotFound(
+            translatable("Messages", "No contact with id %1."), values=(contact_id,)
+        )
     return contact
 
 
@@ -293,8 +295,9 @@ def save_contact(session: Session, draft: ContactDraft) -> tuple[uuid.UUID, Chan
         session.add(contact)
     elif draft.version is not None and contact.version != draft.version:
         raise StaleRecordError(
-            f"{contact.display_name} was changed elsewhere since you opened it.",
-            "Reload it and make your change again.",
+            translatable("Messages", "%1 was changed elsewhere since you opened it."),
+            translatable("Messages", "Reload it and make your change again."),
+            values=(contact.display_name,),
         )
     apply_draft(session, contact, draft)
     session.flush()

@@ -91,6 +91,7 @@ from crmdesk.models.enums import (
     ValueTier,
 )
 from crmdesk.models.names import name_sort_key, pinyin_syllables, text_sort_key
+from crmdesk.texts import translatable
 
 Progress = Callable[[int, int], None]
 
@@ -340,7 +341,9 @@ class _Loader:
 
     def check(self) -> None:
         if self.cancelled():
-            raise KnownError("Creating the demo data was cancelled; nothing was saved.")
+            raise KnownError(
+                translatable("Messages", "Creating the demo data was cancelled; nothing was saved.")
+            )
 
     def maybe_flush(self) -> None:
         if sum(len(s.rows) for s in self.sinks.values()) >= _FLUSH_ROWS:

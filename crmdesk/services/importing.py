@@ -113,7 +113,10 @@ class ImportCancelled(KnownError):
     """The user stopped the import; the transaction is rolled back, nothing was written."""
 
     def __init__(self) -> None:
-        super().__init__("The import was cancelled.", "Nothing was imported.")
+        super().__init__(
+            translatable("Messages", "The import was cancelled."),
+            translatable("Messages", "Nothing was imported."),
+        )
 
 
 # =================================================================================================
@@ -1402,8 +1405,11 @@ def _merge_contacts(
             )
             if done.rowcount != 1:
                 raise StaleRecordError(
-                    f"{target.name} was changed elsewhere while the file was being imported.",
-                    "Import the file again.",
+                    translatable(
+                        "Messages", "%1 was changed elsewhere while the file was being imported."
+                    ),
+                    translatable("Messages", "Import the file again."),
+                    values=(target.name,),
                 )
             for kind, model, items, values in (
                 ("phones", Phone, rec.phones, lambda p: _phone_values(plan, p)),

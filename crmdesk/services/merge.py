@@ -366,7 +366,10 @@ def unmerge(session: Session, merge_batch_id: uuid.UUID) -> RevertResult:
         )
     ).all()
     if not merges:
-        raise KnownError("That change is not a merge.", "Choose a merge in the history.")
+        raise KnownError(
+            translatable("Messages", "That change is not a merge."),
+            translatable("Messages", "Choose a merge in the history."),
+        )
     entity, merged_at = merges[0].entity, merges[0].at
     loser_ids = [m.entity_id for m in merges]
     later_unmerge = session.scalar(
@@ -380,7 +383,7 @@ def unmerge(session: Session, merge_batch_id: uuid.UUID) -> RevertResult:
         .limit(1)
     )
     if later_unmerge is not None:
-        raise KnownError("That merge has already been taken back.")
+        raise KnownError(translatable("Messages", "That merge has already been taken back."))
     result = revert_batch(session, merge_batch_id)
     batch, at = session_batch(session), utcnow()
     actor = str(session.info.get("actor", ""))

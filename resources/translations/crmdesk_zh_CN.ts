@@ -1591,6 +1591,14 @@
 <context>
     <name>Messages</name>
     <message>
+        <source>The import was cancelled.</source>
+        <translation>导入已取消。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>没有导入任何内容。</translation>
+    </message>
+    <message>
         <source>%1 is an old Excel (.xls) workbook.</source>
         <translation>%1 是旧版 Excel（.xls）工作簿。</translation>
     </message>
@@ -1605,6 +1613,14 @@
     <message>
         <source>%1 is a vCard (contacts) file, not a table of orders.</source>
         <translation>%1 是 vCard（联系人）文件，不是订单表。</translation>
+    </message>
+    <message>
+        <source>%1 was changed elsewhere while the file was being imported.</source>
+        <translation>导入文件期间，%1 已在别处被修改。</translation>
+    </message>
+    <message>
+        <source>Import the file again.</source>
+        <translation>请重新导入该文件。</translation>
     </message>
     <message>
         <source>The column mapping names columns the file doesn&apos;t have: %1.</source>
@@ -1709,6 +1725,62 @@
     <message>
         <source>this is not a vCard file: no BEGIN:VCARD in it</source>
         <translation>这不是 vCard 文件：其中没有 BEGIN:VCARD</translation>
+    </message>
+    <message>
+        <source>%1 is not a crmdesk database.</source>
+        <translation>%1 不是 crmdesk 数据库。</translation>
+    </message>
+    <message>
+        <source>Choose a crmdesk database file or a new file name.</source>
+        <translation>请选择一个 crmdesk 数据库文件，或输入新的文件名。</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer version of crmdesk.</source>
+        <translation>%1 由更新版本的 crmdesk 写入。</translation>
+    </message>
+    <message>
+        <source>Update crmdesk to open it; the file was left untouched.</source>
+        <translation>请升级 crmdesk 后再打开；文件未被改动。</translation>
+    </message>
+    <message>
+        <source>%1 is not a crmdesk database (not an SQLite file).</source>
+        <translation>%1 不是 crmdesk 数据库（不是 SQLite 文件）。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2.</source>
+        <translation>无法读取 %1：%2。</translation>
+    </message>
+    <message>
+        <source>No account with id %1.</source>
+        <translation>没有 ID 为 %1 的客户。</translation>
+    </message>
+    <message>
+        <source>%1 was changed elsewhere since you opened it.</source>
+        <translation>自你打开以来，%1 已在别处被修改。</translation>
+    </message>
+    <message>
+        <source>Reload it and make your change again.</source>
+        <translation>请重新载入后再修改一次。</translation>
+    </message>
+    <message>
+        <source>No contact with id %1.</source>
+        <translation>没有 ID 为 %1 的联系人。</translation>
+    </message>
+    <message>
+        <source>Creating the demo data was cancelled; nothing was saved.</source>
+        <translation>已取消创建演示数据；没有保存任何内容。</translation>
+    </message>
+    <message>
+        <source>That change is not a merge.</source>
+        <translation>这项更改不是合并。</translation>
+    </message>
+    <message>
+        <source>Choose a merge in the history.</source>
+        <translation>请在历史记录中选择一次合并。</translation>
+    </message>
+    <message>
+        <source>That merge has already been taken back.</source>
+        <translation>这次合并已经拆分过了。</translation>
     </message>
 </context>
 <context>

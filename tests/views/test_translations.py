@@ -41,13 +41,13 @@ def test_the_catalogue_covers_every_source_string(tmp_path):
     """`make translations` was run after the last change to a user-visible string."""
     fresh = tmp_path / "fresh.ts"
     shutil.copy(TS, fresh)
-    folders = ("views", "services", "interop")
+    folders = ("", "views", "services", "interop")  # as `make translations` reads them
     sources = sorted(str(p) for f in folders for p in (REPO / "crmdesk" / f).glob("*.py"))
     subprocess.run(
         [str(BIN / "pyside6-lupdate"),
          "-tr-function-alias", "tr+=_tr,QT_TRANSLATE_NOOP+=translatable",
          "-no-obsolete", "-locations", "none",
-         *sources, str(REPO / "crmdesk" / "app.py"), "-ts", str(fresh)],
+         *sources, "-ts", str(fresh)],
         check=True, capture_output=True,
     )  # fmt: skip
     before = {(c, m.findtext("source"), m.findtext("comment")) for c, m in messages(TS)}
@@ -175,3 +175,22 @@ def test_a_file_that_cannot_be_imported_is_explained_in_chinese(qtbot, db, chine
     qtbot.waitUntil(lambda: wizard.message.text() != "", timeout=10_000)
     assert wizard.message.text() == "空.csv 是空文件。"
     QThreadPool.globalInstance().waitForDone(5000)
+
+
+def test_a_refused_database_is_explained_in_chinese(chinese, tmp_path):
+    import sqlite3
+
+    from crmdesk.db import Database
+    from crmdesk.errors import DatabaseRefused
+    from crmdesk.views.errors import known_error_texts
+
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE things (x)")
+    with pytest.raises(DatabaseRefused) as refused:
+        Database.open(other)
+    assert refused.value.message == f"{other} is not a crmdesk database."  # English kept
+    assert known_error_texts(refused.value) == (
+        f"{other} 不是 crmdesk 数据库。",
+        "请选择一个 crmdesk 数据库文件，或输入新的文件名。",
+    )
