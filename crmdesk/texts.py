@@ -21,6 +21,24 @@ def translatable(context: str, text: str) -> str:
     return text
 
 
+class Text(str):
+    """English text filled from a template, which keeps the template and the values so a view
+    can word it in the user's language: `Text(translatable("Import", "%1 is not a date"), v)`.
+    It is a str (compared, joined, printed, written to JSON as the English); values that are
+    Texts themselves are translated too."""
+
+    template: str
+    values: tuple[object, ...]
+
+    def __new__(cls, template: str, *values: object) -> Text:
+        text = super().__new__(cls, fill(template, values))
+        text.template, text.values = template, values
+        return text
+
+    def __getnewargs__(self) -> tuple[object, ...]:  # type: ignore[override]  # copy, pickle
+        return (self.template, *self.values)
+
+
 def fill(template: str, values: tuple[object, ...] | list[object]) -> str:
     """`template` with %1, %2 … replaced by the values, in one pass (a value holding "%2"
     stays as it is; a place with no value stays as written)."""

@@ -39,7 +39,7 @@ from crmdesk.interop.records import (
 )
 from crmdesk.interop.vcard import compose_name, split_display_name
 from crmdesk.models.enums import AddressKind, EmailKind, PhoneKind
-from crmdesk.texts import translatable
+from crmdesk.texts import Text, translatable
 
 if TYPE_CHECKING:
     from crmdesk.interop.tabular import Table, TableRow
@@ -563,7 +563,7 @@ class _DateReader:
         if not text or text in _EMPTY_DATES:
             return None
         if re.fullmatch(r"--\d\d-?\d\d", text):
-            raise _NoYear(f"{text!r} has no year")
+            raise _NoYear(Text(translatable("Import", "%1 has no year"), repr(text)))
         if match := _YMD.fullmatch(text):
             return _date(text, int(match[1]), int(match[2]), int(match[3]))
         if match := _AMBIGUOUS.fullmatch(text):
@@ -571,8 +571,12 @@ class _DateReader:
             if len(match[4]) == 2:
                 year += 2000 if year <= dt.date.today().year % 100 else 1900
             day, month = (a, b) if self.dayfirst else (b, a)
-            order = "day/month/year" if self.dayfirst else "month/day/year"
-            return _date(text, year, month, day, f" (this column writes {order})")
+            order = (
+                translatable("Import", "day/month/year")
+                if self.dayfirst
+                else translatable("Import", "month/day/year")
+            )
+            return _date(text, year, month, day, order)
         if re.fullmatch(r"\d{8}", text):
             return _date(text, int(text[:4]), int(text[4:6]), int(text[6:]))
         if re.fullmatch(r"\d{5}(\.\d+)?", text):
@@ -583,7 +587,7 @@ class _DateReader:
     def _serial(number: float, text: str) -> dt.date:
         """An Excel date number (days since 1899-12-30), as a cell not formatted as date has."""
         if not 1 <= number < 2958466:
-            raise ValueError(f"{text!r} is not a date")
+            raise ValueError(Text(translatable("Import", "%1 is not a date"), repr(text)))
         return _EXCEL_EPOCH + dt.timedelta(days=int(number))
 
     def _words(self, text: str) -> dt.date:
@@ -593,19 +597,29 @@ class _DateReader:
             one = dateparser.parse(text, dayfirst=self.dayfirst, default=dt.datetime(2001, 1, 1))
             two = dateparser.parse(text, dayfirst=self.dayfirst, default=dt.datetime(2002, 2, 2))
         except (ValueError, OverflowError) as exc:
-            raise ValueError(f"{text!r} is not a date") from exc
+            raise ValueError(Text(translatable("Import", "%1 is not a date"), repr(text))) from exc
         if one != two:
             if one.year != two.year and (one.month, one.day) == (two.month, two.day):
-                raise _NoYear(f"{text!r} has no year")
-            raise ValueError(f"{text!r} is not a whole date")
+                raise _NoYear(Text(translatable("Import", "%1 has no year"), repr(text)))
+            raise ValueError(Text(translatable("Import", "%1 is not a whole date"), repr(text)))
         return one.date()
 
 
-def _date(text: str, year: int, month: int, day: int, why: str = "") -> dt.date:
+def _date(text: str, year: int, month: int, day: int, order: str = "") -> dt.date:
+    """The date, or ValueError naming the text (and the column's day order, when it had to
+    be worked out)."""
     try:
         return dt.date(year, month, day)
     except ValueError as exc:
-        raise ValueError(f"{text!r} is not a date{why}") from exc
+        if order:
+            why = Text(
+                translatable("Import", "%1 is not a date (this column writes %2)"),
+                repr(text),
+                Text(order),
+            )
+        else:
+            why = Text(translatable("Import", "%1 is not a date"), repr(text))
+        raise ValueError(why) from exc
 
 
 _CURRENCIES = (
@@ -650,7 +664,7 @@ class _NumberReader:
         bare = _CURRENCY_RE.sub(" ", text).strip()
         match = _NUMBER.fullmatch(bare)
         if not match:
-            raise ValueError(f"{text!r} is not a number")
+            raise ValueError(Text(translatable("Import", "%1 is not a number"), repr(text)))
         sign, open_paren, digits, close_paren, trailing, scale = match.groups()
         value = Decimal(self._plain(re.sub(r"['\s]", "", digits)))
         if scale:
@@ -682,7 +696,9 @@ class _NumberReader:
         try:
             return str(Decimal(digits.replace(",", ".")))
         except InvalidOperation as exc:
-            raise ValueError(f"{digits!r} is not a number") from exc
+            raise ValueError(
+                Text(translatable("Import", "%1 is not a number"), repr(digits))
+            ) from exc
 
 
 # =============================================================================================
@@ -1011,7 +1027,7 @@ def orders_from_table(table: Table, mapping: ColumnMapping,
                 by_number[order.number] = order
             order.lines += [line] if line else []
         except _RowError as exc:
-            problems.append(RowProblem(row.row.line, str(exc)))
+            problems.append(RowProblem(row.row.line, exc.args[0]))  # a Text: translatable
     for order in orders:
         if order.amount is None and order.lines and all(
                 _line_total(li) is not None for li in order.lines):
@@ -1030,14 +1046,16 @@ def _order_row(row: _Row, f: dict[str, str], dates: _DateReader,
     try:
         order.ordered_on = dates(row.cell(f["ordered_on"])) if "ordered_on" in f else None
     except ValueError as exc:
-        raise _RowError(f"{f['ordered_on']}: {exc}") from exc
+        raise _RowError(
+            Text(translatable("Import", "%1: %2"), f["ordered_on"], exc.args[0])
+        ) from exc
     values: dict[str, Decimal | None] = {}
     currencies = []
     for key in ("amount", "quantity", "unit_price", "line_amount"):
         try:
             values[key], currency = numbers[key](row.cell(f[key])) if key in f else (None, "")
         except ValueError as exc:
-            raise _RowError(f"{f[key]}: {exc}") from exc
+            raise _RowError(Text(translatable("Import", "%1: %2"), f[key], exc.args[0])) from exc
         currencies.append(currency)
     order.amount = values["amount"]
     written = row.text(f.get("currency", ""))
@@ -1054,13 +1072,26 @@ def _order_row(row: _Row, f: dict[str, str], dates: _DateReader,
 
 def _join(order: OrderRecord, row: OrderRecord, line: OrderLineRecord | None) -> None:
     """Another row of an order already seen: it adds a line and must not contradict."""
-    for name, label in (("customer_name", "customer"), ("customer_code", "customer code"),
-                        ("customer_email", "customer e-mail"), ("ordered_on", "date"),
-                        ("currency", "currency"), ("amount", "total")):
+    for name, label in (
+        ("customer_name", translatable("Import", "customer")),
+        ("customer_code", translatable("Import", "customer code")),
+        ("customer_email", translatable("Import", "customer e-mail")),
+        ("ordered_on", translatable("Import", "date")),
+        ("currency", translatable("Import", "currency")),
+        ("amount", translatable("Import", "total")),
+    ):
         mine, theirs = getattr(order, name), getattr(row, name)
         if mine not in (None, "") and theirs not in (None, "") and mine != theirs:
-            raise _RowError(f"order {order.number} has {label} {mine} on line "
-                            f"{order.source_line}, this row says {theirs}")
+            raise _RowError(
+                Text(
+                    translatable("Import", "order %1 has %2 %3 on line %4, this row says %5"),
+                    order.number,
+                    Text(label),
+                    mine,
+                    order.source_line,
+                    theirs,
+                )
+            )
     for name in ("customer_name", "customer_code", "customer_email", "ordered_on", "currency",
                  "amount"):
         if getattr(order, name) in (None, ""):

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from crmdesk.texts import Text, fill
+
 
 def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     return QCoreApplication.translate("", text, disambiguation, n)
@@ -16,4 +18,14 @@ def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
 
 tr = _tr
 
-__all__ = ["tr"]
+
+def translated(context: str, text: str) -> str:
+    """A text a plain-Python layer marked (crmdesk.texts) in the user's language: a Text's
+    template is translated, then filled with its values (Texts among them translated too)."""
+    if isinstance(text, Text):
+        values = [translated(context, v) if isinstance(v, Text) else v for v in text.values]
+        return fill(QCoreApplication.translate(context, text.template), values)
+    return QCoreApplication.translate(context, text)
+
+
+__all__ = ["tr", "translated"]

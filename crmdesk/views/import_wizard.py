@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -66,7 +66,7 @@ from crmdesk.services.importing import (
 from crmdesk.views import tasks
 from crmdesk.views.background import BackgroundWork
 from crmdesk.views.bus import DataBus
-from crmdesk.views.i18n import _tr
+from crmdesk.views.i18n import _tr, translated
 
 CONTACTS, ORDERS = "contacts", "orders"
 FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE = range(3)
@@ -98,9 +98,9 @@ def role_label(role: str) -> str:
 
 
 def reason_text(reason: str) -> str:
-    """Why a row cannot be imported, in the user's words: the importers mark their own fixed
-    reasons (crmdesk.texts.translatable, Import context); one quoting the file is shown as is."""
-    return QCoreApplication.translate("Import", reason)
+    """Why a row cannot be imported, in the user's words: the importers mark their reasons
+    (crmdesk.texts, Import context); one they did not mark is shown as written."""
+    return translated("Import", reason)
 
 
 def _contact_outcome(row: PreviewRow) -> str:

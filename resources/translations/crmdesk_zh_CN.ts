@@ -1299,12 +1299,72 @@
         <translation>没有金额，也没有订单明细</translation>
     </message>
     <message>
+        <source>%1 has no year</source>
+        <translation>%1 没有年份</translation>
+    </message>
+    <message>
+        <source>day/month/year</source>
+        <translation>日/月/年</translation>
+    </message>
+    <message>
+        <source>month/day/year</source>
+        <translation>月/日/年</translation>
+    </message>
+    <message>
+        <source>%1 is not a date</source>
+        <translation>%1 不是日期</translation>
+    </message>
+    <message>
+        <source>%1 is not a whole date</source>
+        <translation>%1 不是完整的日期</translation>
+    </message>
+    <message>
+        <source>%1 is not a date (this column writes %2)</source>
+        <translation>%1 不是日期（这一列的写法是%2）</translation>
+    </message>
+    <message>
+        <source>%1 is not a number</source>
+        <translation>%1 不是数字</translation>
+    </message>
+    <message>
         <source>no name, company, phone or e-mail</source>
         <translation>没有姓名、单位、电话或电子邮件</translation>
     </message>
     <message>
         <source>no customer</source>
         <translation>没有客户</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>customer code</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <source>customer e-mail</source>
+        <translation>客户电子邮件</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>总额</translation>
+    </message>
+    <message>
+        <source>order %1 has %2 %3 on line %4, this row says %5</source>
+        <translation>订单 %1 在第 %4 行的%2是 %3，这一行却是 %5</translation>
     </message>
 </context>
 <context>

@@ -194,3 +194,20 @@ def test_a_refused_database_is_explained_in_chinese(chinese, tmp_path):
         f"{other} 不是 crmdesk 数据库。",
         "请选择一个 crmdesk 数据库文件，或输入新的文件名。",
     )
+
+
+def test_a_rejected_order_row_says_why_in_chinese(chinese):
+    from crmdesk.services.importing import read_order_data
+    from crmdesk.views.import_wizard import reason_text
+
+    data = "客户,日期,金额\n华为,25/01/2024,5\n华为,31/02/2024,6\n华为,2024-03-01,三\n"
+    batch = read_order_data(data.encode(), "orders.csv")
+    reasons = [(p.line, p.reason) for p in batch.problems]
+    assert reasons == [
+        (3, "日期: '31/02/2024' is not a date (this column writes day/month/year)"),
+        (4, "金额: '三' is not a number"),
+    ]  # the English, as the command line prints it
+    assert [reason_text(r) for _, r in reasons] == [
+        "日期：'31/02/2024' 不是日期（这一列的写法是日/月/年）",
+        "金额：'三' 不是数字",
+    ]

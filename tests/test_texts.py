@@ -1,9 +1,14 @@
-"""Errors the user can act on: English texts filled from templates a view can translate."""
+"""Texts a user reads, made in plain Python from templates a view can translate: errors the
+user can act on, and reasons a row is rejected."""
 
 from __future__ import annotations
 
+import copy
+import json
+import pickle
+
 from crmdesk.errors import ImportFailed, KnownError
-from crmdesk.texts import fill
+from crmdesk.texts import Text, fill
 
 
 def test_a_template_is_filled_for_the_english_text_and_kept_for_translation():
@@ -27,3 +32,13 @@ def test_fill_puts_each_value_in_once():
     assert fill("%1 and %2", ("50%2", "b")) == "50%2 and b"
     assert fill("%1 of %3", ("a",)) == "a of %3"  # a place with no value stays
     assert fill("100% sure", ()) == "100% sure"
+
+
+def test_a_text_is_its_english_and_keeps_what_it_was_made_of():
+    inner = Text("%1 is not a number", "'lots'")
+    outer = Text("%1: %2", "Total", inner)
+    assert outer == "Total: 'lots' is not a number" and isinstance(outer, str)
+    assert (outer.template, outer.values) == ("%1: %2", ("Total", inner))
+    for again in (copy.copy(outer), pickle.loads(pickle.dumps(outer))):
+        assert again == outer and again.values[1].template == "%1 is not a number"
+    assert json.dumps({"reason": outer}) == '{"reason": "Total: \'lots\' is not a number"}'
