@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from crmdesk.texts import fill
+from crmdesk.texts import Text, translatable
 
 
 class KnownError(Exception):
     """An error the user can act on: bad file, refused database, invalid field, stale edit.
 
-    `message` and `hint` may be templates with %1, %2 … for `values` and `hint_values`
-    (crmdesk.texts.fill): a view translates the template (Messages context), then fills it.
-    `.message` and `.hint` are the English texts, filled."""
+    `message` and `hint` are English; with `values` (or `hint_values`) they are templates
+    with %1, %2 … and become crmdesk.texts.Text, which a view translates before filling."""
 
     def __init__(
         self,
@@ -23,9 +22,8 @@ class KnownError(Exception):
         values: tuple[object, ...] = (),
         hint_values: tuple[object, ...] = (),
     ) -> None:
-        self.template, self.values = message, values
-        self.hint_template, self.hint_values = hint, hint_values
-        self.message, self.hint = fill(message, values), fill(hint, hint_values)
+        self.message = Text(message, *values) if values else message
+        self.hint = Text(hint, *hint_values) if hint_values else hint
         super().__init__(self.message)
 
     def __str__(self) -> str:
@@ -72,7 +70,7 @@ class ImportFailed(KnownError):
         hint_values: tuple[object, ...] = (),
     ) -> None:
         self.line = line
-        super().__init__(message, hint, values=values, hint_values=hint_values)
         if line:
-            self.message = f"line {line}: {self.message}"
-            self.args = (self.message,)
+            reason = Text(message, *values)  # a Text, so a view translates it inside the line's
+            message, values = translatable("Messages", "line %1: %2"), (line, reason)
+        super().__init__(message, hint, values=values, hint_values=hint_values)

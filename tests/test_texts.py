@@ -16,7 +16,8 @@ def test_a_template_is_filled_for_the_english_text_and_kept_for_translation():
                        hint_values=("Sheet1, Sheet2",))  # fmt: skip
     assert error.message == "a.xlsx has no sheet 'X'."
     assert error.hint == "Its sheets: Sheet1, Sheet2."
-    assert (error.template, error.values) == ("%1 has no sheet %2.", ("a.xlsx", "'X'"))
+    assert error.message.template == "%1 has no sheet %2."
+    assert error.message.values == ("a.xlsx", "'X'")
     assert str(error) == "a.xlsx has no sheet 'X'. Its sheets: Sheet1, Sheet2."
 
 
@@ -25,7 +26,7 @@ def test_an_import_error_names_its_line_before_the_filled_message():
                          values=("c.csv",))  # fmt: skip
     assert error.message == "line 7: c.csv: a quoted field starting in this row is never closed."
     assert str(error) == error.message and error.args == (error.message,)
-    assert error.template.startswith("%1:") and error.line == 7
+    assert error.message.values[1].template.startswith("%1:") and error.line == 7
 
 
 def test_fill_puts_each_value_in_once():

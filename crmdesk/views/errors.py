@@ -10,12 +10,10 @@ from pathlib import Path
 from types import TracebackType
 
 from platformdirs import user_log_path
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from crmdesk.errors import ImportFailed, KnownError
-from crmdesk.texts import fill
-from crmdesk.views.i18n import _tr
+from crmdesk.errors import KnownError
+from crmdesk.views.i18n import translated
 
 
 def crash_log_path() -> Path:
@@ -23,13 +21,9 @@ def crash_log_path() -> Path:
 
 
 def known_error_texts(error: KnownError) -> tuple[str, str]:
-    """The error's message and hint in the user's language: templates the services marked
-    (Messages context) are translated, then filled; others stay as written."""
-    message = fill(QCoreApplication.translate("Messages", error.template), error.values)
-    if isinstance(error, ImportFailed) and error.line:
-        message = _tr("line %1: %2").replace("%1", str(error.line)).replace("%2", message)
-    hint = fill(QCoreApplication.translate("Messages", error.hint_template), error.hint_values)
-    return message, hint
+    """The error's message and hint in the user's language: what the services marked
+    (Messages context) is translated, then filled; anything else stays as written."""
+    return translated("Messages", error.message), translated("Messages", error.hint)
 
 
 def known_error_line(error: KnownError) -> str:

@@ -639,10 +639,6 @@
             <numerusform>……另有 %n 条</numerusform>
         </translation>
     </message>
-    <message>
-        <source>line %1: %2</source>
-        <translation>第 %1 行：%2</translation>
-    </message>
 </context>
 <context>
     <name>AccountForm</name>
@@ -1841,6 +1837,10 @@
     <message>
         <source>That merge has already been taken back.</source>
         <translation>这次合并已经拆分过了。</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
     </message>
 </context>
 <context>

@@ -211,3 +211,14 @@ def test_a_rejected_order_row_says_why_in_chinese(chinese):
         "日期：'31/02/2024' 不是日期（这一列的写法是日/月/年）",
         "金额：'三' 不是数字",
     ]
+
+
+def test_an_import_error_names_its_line_in_chinese(chinese):
+    from crmdesk.errors import ImportFailed
+    from crmdesk.services.importing import read_contact_data
+    from crmdesk.views.errors import known_error_texts
+
+    with pytest.raises(ImportFailed) as failed:
+        read_contact_data(b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\n", "cut.vcf")
+    assert failed.value.message == "line 1: this card has no END:VCARD; the file is cut short"
+    assert known_error_texts(failed.value)[0] == "第 1 行：这张名片没有 END:VCARD；文件不完整"
