@@ -60,6 +60,7 @@ from crmdesk.models.enums import (
 from crmdesk.services.changes import Changes
 from crmdesk.views import errors
 from crmdesk.views.bus import DataBus
+from crmdesk.views.i18n import translated
 
 ERROR_COLOR = "#c62828"
 FIELD_MIN_WIDTH = 220
@@ -220,7 +221,7 @@ class InlineErrors:
 def translated_error(message: str) -> str:
     """Service messages are English texts marked with `crmdesk.texts.translatable`; their
     translations live in the catalogue's Validation context."""
-    return QCoreApplication.translate("Validation", message)
+    return translated("Validation", message)
 
 
 # --------------------------------------------------------------------------------------------
