@@ -4,6 +4,7 @@ description from these (the English ones are the service's own)."""
 from __future__ import annotations
 
 from crmdesk.services.history import ENGLISH, ChangeVerb, ChangeWords
+from crmdesk.views.field_labels import field_labels
 from crmdesk.views.i18n import _tr
 
 
@@ -25,7 +26,8 @@ def change_words() -> ChangeWords:
         "emails": (_tr("email"), _tr("emails")),
         "addresses": (_tr("address"), _tr("addresses")),
     }
-    fields = _field_words()
+    # a label lower-cased to sit inside a sentence: "Edited contact 张三: title, phones"
+    fields = {name: label.lower() for name, label in field_labels().items()}
 
     def noun(entity: str, count: int) -> str:
         if entity not in nouns:
@@ -56,40 +58,3 @@ def change_words() -> ChangeWords:
         with_fields=_tr("%1: %2"),
         separator=_tr(", "),
     )
-
-
-def _field_words() -> dict[str, str]:
-    """The fields of contacts and accounts an edit names (others read as their column)."""
-    return {
-        "family_name": _tr("family name"),
-        "given_name": _tr("given name"),
-        "middle_name": _tr("middle name"),
-        "prefix": _tr("prefix"),
-        "suffix": _tr("suffix"),
-        "nickname": _tr("nickname"),
-        "phonetic_family_name": _tr("phonetic family name"),
-        "phonetic_given_name": _tr("phonetic given name"),
-        "sort_key": _tr("sort key"),
-        "organization": _tr("organization"),
-        "title": _tr("title"),
-        "department": _tr("department"),
-        "birthday": _tr("birthday"),
-        "preferred_channel": _tr("preferred channel"),
-        "wechat": _tr("wechat"),
-        "website": _tr("website"),
-        "owner": _tr("owner"),
-        "notes": _tr("notes"),
-        "photo": _tr("photo"),
-        "account_id": _tr("account"),
-        "phones": _tr("phones"),
-        "emails": _tr("emails"),
-        "addresses": _tr("addresses"),
-        "tags": _tr("tags"),
-        "name": _tr("name"),
-        "code": _tr("code"),
-        "industry": _tr("industry"),
-        "value_tier": _tr("value tier"),
-        "loyalty_stage": _tr("loyalty stage"),
-        "lifecycle_phase": _tr("lifecycle phase"),
-        "source": _tr("source"),
-    }

@@ -32,10 +32,11 @@ from crmdesk.db import Database
 from crmdesk.errors import KnownError
 from crmdesk.services.contacts import ContactDetail, get_contact
 from crmdesk.services.duplicates import DuplicateGroup, Reason, find_duplicates
-from crmdesk.services.merge import BOTH
+from crmdesk.services.merge import BOTH, CONTACT_MERGE_FIELDS
 from crmdesk.views import errors, tasks
 from crmdesk.views.background import BackgroundWork
 from crmdesk.views.bus import DataBus
+from crmdesk.views.field_labels import field_labels
 from crmdesk.views.i18n import _tr
 from crmdesk.views.undo import MergeContactsCommand, MergePlan
 
@@ -55,37 +56,15 @@ def reason_text(reason: Reason) -> str:
 
 def _field_labels() -> dict[str, str]:
     """The fields a merge chooses between (services.merge.CONTACT_MERGE_FIELDS), labelled."""
-    return {
-        "family_name": _tr("Family name"),
-        "given_name": _tr("Given name"),
-        "middle_name": _tr("Middle name"),
-        "prefix": _tr("Prefix"),
-        "suffix": _tr("Suffix"),
-        "nickname": _tr("Nickname"),
-        "phonetic_family_name": _tr("Phonetic family name"),
-        "phonetic_given_name": _tr("Phonetic given name"),
-        "account_id": _tr("Account"),
-        "organization": _tr("Organization"),
-        "title": _tr("Title"),
-        "department": _tr("Department"),
-        "birthday": _tr("Birthday"),
-        "preferred_channel": _tr("Preferred channel"),
-        "wechat": _tr("WeChat"),
-        "website": _tr("Website"),
-        "owner": _tr("Owner"),
-        "photo": _tr("Photo"),
-        "notes": _tr("Notes"),
-    }
+    return {k: v for k, v in field_labels().items() if k in CONTACT_MERGE_FIELDS}
 
 
 def _kept_labels() -> dict[str, str]:
     """Multi-valued fields: the survivor keeps every record's values."""
-    return {
-        "phones": _tr("Phones"),
-        "emails": _tr("Emails"),
-        "addresses": _tr("Addresses"),
-        "tags": _tr("Tags"),
-    }
+    return {k: v for k, v in field_labels().items() if k in _KEPT}
+
+
+_KEPT = ("phones", "emails", "addresses", "tags")
 
 
 def field_value(detail: ContactDetail, name: str) -> str:

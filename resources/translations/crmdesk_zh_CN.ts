@@ -240,6 +240,38 @@
         <translation>标签</translation>
     </message>
     <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Value tier</source>
+        <translation>价值等级</translation>
+    </message>
+    <message>
+        <source>Loyalty stage</source>
+        <translation>忠诚度阶段</translation>
+    </message>
+    <message>
+        <source>Lifecycle phase</source>
+        <translation>生命周期阶段</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Sort key</source>
+        <translation>排序</translation>
+    </message>
+    <message>
         <source>(photo)</source>
         <translation>（照片）</translation>
     </message>
@@ -520,110 +552,6 @@
     <message>
         <source>, </source>
         <translation>，</translation>
-    </message>
-    <message>
-        <source>family name</source>
-        <translation>姓</translation>
-    </message>
-    <message>
-        <source>given name</source>
-        <translation>名</translation>
-    </message>
-    <message>
-        <source>middle name</source>
-        <translation>中间名</translation>
-    </message>
-    <message>
-        <source>prefix</source>
-        <translation>称谓</translation>
-    </message>
-    <message>
-        <source>suffix</source>
-        <translation>后缀</translation>
-    </message>
-    <message>
-        <source>nickname</source>
-        <translation>昵称</translation>
-    </message>
-    <message>
-        <source>phonetic family name</source>
-        <translation>姓（拼音）</translation>
-    </message>
-    <message>
-        <source>phonetic given name</source>
-        <translation>名（拼音）</translation>
-    </message>
-    <message>
-        <source>sort key</source>
-        <translation>排序</translation>
-    </message>
-    <message>
-        <source>organization</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <source>title</source>
-        <translation>职务</translation>
-    </message>
-    <message>
-        <source>department</source>
-        <translation>部门</translation>
-    </message>
-    <message>
-        <source>birthday</source>
-        <translation>生日</translation>
-    </message>
-    <message>
-        <source>preferred channel</source>
-        <translation>首选联系方式</translation>
-    </message>
-    <message>
-        <source>wechat</source>
-        <translation>微信</translation>
-    </message>
-    <message>
-        <source>website</source>
-        <translation>网站</translation>
-    </message>
-    <message>
-        <source>owner</source>
-        <translation>负责人</translation>
-    </message>
-    <message>
-        <source>notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>photo</source>
-        <translation>照片</translation>
-    </message>
-    <message>
-        <source>name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>code</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <source>industry</source>
-        <translation>行业</translation>
-    </message>
-    <message>
-        <source>value tier</source>
-        <translation>价值等级</translation>
-    </message>
-    <message>
-        <source>loyalty stage</source>
-        <translation>忠诚度阶段</translation>
-    </message>
-    <message>
-        <source>lifecycle phase</source>
-        <translation>生命周期阶段</translation>
-    </message>
-    <message>
-        <source>source</source>
-        <translation>来源</translation>
     </message>
     <message>
         <source>There is no file at %1.</source>
