@@ -3,10 +3,10 @@
 Services do not import Qt, so they cannot translate; they mark a message with
 `translatable(context, text)`, which hands the English text back unchanged. `make translations`
 runs lupdate with `-tr-function-alias QT_TRANSLATE_NOOP+=translatable`, which files each marked
-text in the catalogue under its context; a view shows it through
-`QCoreApplication.translate(context, text)`. A message with values in it is a template with
-Qt-style %1, %2 … (`fill` puts the values in), so it is translated before they go in: form
-errors use the "Validation" context, errors (crmdesk.errors.KnownError) the "Messages" one.
+text in the catalogue under its context. A message with values in it is a `Text`: a template
+with Qt-style %1, %2 … and the values (`fill` puts them in), translated before they go in. A
+view shows either through `views.i18n.translated(context, text)`. Contexts: "Validation" for
+form errors, "Messages" for errors (crmdesk.errors.KnownError), "Import" for row reasons.
 """
 
 from __future__ import annotations

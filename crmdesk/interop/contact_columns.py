@@ -761,17 +761,8 @@ def contacts_from_table(table: Table, mapping: ColumnMapping,
     """One ContactRecord per row, with the row's line as source_line; a row with no name,
     company, phone, e-mail or WeChat is a RowProblem instead."""
     index = _column_index(table, mapping)
-    identity = [
-        mapping.fields.get(f)
-        for f in (
-            "formatted_name",
-            "family_name",
-            "given_name",
-            "nickname",
-            "organization",
-            "wechat",
-        )
-    ]
+    identity = [mapping.fields.get(f) for f in (
+        "formatted_name", "family_name", "given_name", "nickname", "organization", "wechat")]
     if not (any(identity) or mapping.phones or mapping.emails or mapping.ims):
         raise ImportFailed(
             translatable(

@@ -143,7 +143,8 @@ def _build(records: Iterable[tuple[int, list[Cell]]], name: str) -> tuple[list[s
                                                                           list[TableRow]]:
     """Header and rows from (line, cells): blank rows dropped, a title row above the header
     skipped, rows made as long as the header (which grows if a row is longer)."""
-    rows = [TableRow(line, cells) for line, cells in records if any(cell_text(c) for c in cells)]
+    rows = [TableRow(line, cells) for line, cells in records
+            if any(cell_text(c) for c in cells)]
     if not rows:
         raise ImportFailed(
             translatable("Messages", "%1 is empty: there is no header row in it."), values=(name,)
@@ -237,8 +238,8 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
             try:
                 return data.decode(codec), codec
             except UnicodeDecodeError as exc:
-                body = data[len(bom) :]  # the codec reports positions after the BOM
-                line = body[: exc.start].count(b"\n") + 1 if codec == "utf-8-sig" else None
+                body = data[len(bom):]  # the codec reports positions after the BOM
+                line = body[:exc.start].count(b"\n") + 1 if codec == "utf-8-sig" else None
                 label = codec.removesuffix("-sig").upper()
                 raise ImportFailed(
                     translatable(

@@ -97,7 +97,7 @@ from crmdesk.services.changes import Changes
 from crmdesk.services.contact_points import ADDRESS_PARTS
 from crmdesk.services.contacts import SCALAR_FIELDS
 from crmdesk.services.normalize import normalize_email, phone_e164
-from crmdesk.texts import translatable
+from crmdesk.texts import Text, translatable
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -1573,7 +1573,7 @@ def _order_problem(rec: OrderRecord) -> str:
     try:
         amount = _order_amount(rec)
     except (InvalidOperation, ArithmeticError) as exc:
-        return f"the amounts cannot be computed: {exc}"
+        return Text(translatable("Import", "the amounts cannot be computed: %1"), exc)
     if amount is None:
         return translatable("Import", "no amount and no order lines")
     return ""

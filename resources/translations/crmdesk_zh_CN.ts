@@ -1219,6 +1219,10 @@
         <translation>没有订单日期</translation>
     </message>
     <message>
+        <source>the amounts cannot be computed: %1</source>
+        <translation>金额无法计算：%1</translation>
+    </message>
+    <message>
         <source>no amount and no order lines</source>
         <translation>没有金额，也没有订单明细</translation>
     </message>
