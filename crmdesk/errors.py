@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from crmdesk.texts import Text, translatable
+from crmdesk.texts import Text, as_text, translatable
 
 
 class KnownError(Exception):
@@ -71,6 +71,7 @@ class ImportFailed(KnownError):
     ) -> None:
         self.line = line
         if line:
-            reason = Text(message, *values)  # a Text, so a view translates it inside the line's
+            # a Text, so a view translates it inside the line's
+            reason = Text(message, *values) if values else as_text(message)
             message, values = translatable("Messages", "line %1: %2"), (line, reason)
         super().__init__(message, hint, values=values, hint_values=hint_values)

@@ -39,6 +39,11 @@ class Text(str):
         return (self.template, *self.values)
 
 
+def as_text(text: str) -> Text:
+    """`text` as a Text (itself if it is one), to stand as a value a view translates too."""
+    return text if isinstance(text, Text) else Text(text)
+
+
 def fill(template: str, values: tuple[object, ...] | list[object]) -> str:
     """`template` with %1, %2 … replaced by the values, in one pass (a value holding "%2"
     stays as it is; a place with no value stays as written)."""

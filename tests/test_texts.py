@@ -43,3 +43,9 @@ def test_a_text_is_its_english_and_keeps_what_it_was_made_of():
     for again in (copy.copy(outer), pickle.loads(pickle.dumps(outer))):
         assert again == outer and again.values[1].template == "%1 is not a number"
     assert json.dumps({"reason": outer}) == '{"reason": "Total: \'lots\' is not a number"}'
+
+
+def test_a_text_reason_stays_translatable_inside_an_import_errors_line():
+    error = ImportFailed(Text("%1 is not a number", "'x'"), line=3)
+    assert error.message == "line 3: 'x' is not a number"
+    assert error.message.values[1].template == "%1 is not a number"  # not the filled English

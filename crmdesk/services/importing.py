@@ -97,7 +97,7 @@ from crmdesk.services.changes import Changes
 from crmdesk.services.contact_points import ADDRESS_PARTS
 from crmdesk.services.contacts import SCALAR_FIELDS
 from crmdesk.services.normalize import normalize_email, phone_e164
-from crmdesk.texts import Text, translatable
+from crmdesk.texts import Text, as_text, translatable
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -517,11 +517,11 @@ class PreviewRow:
     outcome: str = field(init=False)  # "new", "update 张三", "duplicate of 张三", "rejected: …"
 
     def __post_init__(self) -> None:
-        outcome = {
-            RowAction.NEW: "new",
-            RowAction.UPDATE: f"update {self.target}",
-            RowAction.DUPLICATE: f"duplicate of {self.target}",
-            RowAction.REJECTED: f"rejected: {self.reason}",
+        outcome = {  # Texts: the wizard words them in the user's language
+            RowAction.NEW: Text(translatable("Import", "new")),
+            RowAction.UPDATE: Text(translatable("Import", "update %1"), self.target),
+            RowAction.DUPLICATE: Text(translatable("Import", "duplicate of %1"), self.target),
+            RowAction.REJECTED: Text(translatable("Import", "rejected: %1"), as_text(self.reason)),
         }[self.action]
         object.__setattr__(self, "outcome", outcome)
 

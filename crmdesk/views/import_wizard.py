@@ -59,8 +59,6 @@ from crmdesk.services.importing import (
     OrderBatch,
     OrderPreview,
     OrderPreviewRow,
-    PreviewRow,
-    RowAction,
     file_format,
 )
 from crmdesk.views import tasks
@@ -98,19 +96,9 @@ def role_label(role: str) -> str:
 
 
 def reason_text(reason: str) -> str:
-    """Why a row cannot be imported, in the user's words: the importers mark their reasons
-    (crmdesk.texts, Import context); one they did not mark is shown as written."""
+    """What happens to a row, or why it cannot be imported, in the user's words: the importers
+    mark their texts (crmdesk.texts, Import context); one they did not mark shows as written."""
     return translated("Import", reason)
-
-
-def _contact_outcome(row: PreviewRow) -> str:
-    if row.action == RowAction.NEW:
-        return _tr("New")
-    if row.action == RowAction.UPDATE:
-        return _tr("Update %1").replace("%1", row.target)
-    if row.action == RowAction.DUPLICATE:
-        return _tr("Duplicate of %1").replace("%1", row.target)
-    return _tr("Rejected: %1").replace("%1", reason_text(row.reason))
 
 
 def _order_cells(row: OrderPreviewRow) -> list[str]:
@@ -457,7 +445,7 @@ class ImportWizard(QDialog):
         headers = [self.tr("Line"), self.tr("Name"), self.tr("Organization"), self.tr("Phone"),
                    self.tr("Email"), self.tr("City"), self.tr("What happens")]  # fmt: skip
         rows = [
-            [str(r.line), r.name, r.organization, r.phone, r.email, r.city, _contact_outcome(r)]
+            [str(r.line), r.name, r.organization, r.phone, r.email, r.city, reason_text(r.outcome)]
             for r in preview.rows
         ]
         self._fill_rows(headers, rows)

@@ -358,18 +358,6 @@
         <translation>新建</translation>
     </message>
     <message>
-        <source>Update %1</source>
-        <translation>更新 %1</translation>
-    </message>
-    <message>
-        <source>Duplicate of %1</source>
-        <translation>与 %1 重复</translation>
-    </message>
-    <message>
-        <source>Rejected: %1</source>
-        <translation>拒绝：%1</translation>
-    </message>
-    <message>
         <source>Already here</source>
         <translation>已存在</translation>
     </message>
@@ -1206,6 +1194,22 @@
 </context>
 <context>
     <name>Import</name>
+    <message>
+        <source>new</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>update %1</source>
+        <translation>更新 %1</translation>
+    </message>
+    <message>
+        <source>duplicate of %1</source>
+        <translation>与 %1 重复</translation>
+    </message>
+    <message>
+        <source>rejected: %1</source>
+        <translation>拒绝：%1</translation>
+    </message>
     <message>
         <source>no name, phone number or e-mail address</source>
         <translation>没有姓名、电话号码或电子邮件地址</translation>
