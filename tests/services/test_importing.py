@@ -698,6 +698,45 @@ def test_an_unexpected_error_names_the_row_and_rolls_back(db, people, monkeypatc
     assert row_counts(db) == before
 
 
+def test_a_chunk_failing_while_the_next_is_prepared_names_its_own_lines(db, people, monkeypatch):
+    """Chunks are written on a thread of their own while the next is prepared: a database error
+    in one still names that chunk's lines, and everything rolls back."""
+    monkeypatch.setattr(importing, "CHUNK", 50)
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "CREATE TRIGGER refuse BEFORE INSERT ON phones WHEN NEW.number LIKE '%0060 0060'"
+            " BEGIN SELECT RAISE(ABORT, 'the disk said no'); END"
+        )
+    before = row_counts(db)
+    with pytest.raises(ImportFailed) as failed, db.transaction() as session:
+        import_contacts(session, bulk(200))
+    assert failed.value.line == 52 and "the disk said no" in str(failed.value)
+    assert "the rows from line 52 to 101 could not be saved" in str(failed.value)
+    assert row_counts(db) == before
+
+
+def test_a_bulk_import_leaves_the_index_settings_as_they_were(db):
+    """Imports index with automatic merging off; the index's own settings come back after."""
+
+    def settings():
+        with db.reading() as session:
+            return dict(session.execute(text("SELECT k, v FROM search_fts_config")).all())
+
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 8)")
+    seen = []
+
+    def progress(_done, _total):
+        with db.reading() as session:  # another connection: sees only what is committed
+            seen.append(dict(session.execute(text("SELECT k, v FROM search_fts_config")).all()))
+
+    run_import(db, bulk(30), progress=progress)
+    assert settings()["automerge"] == 8 and settings()["hashsize"] == 1 << 20
+    assert all(s.get("automerge") == 8 for s in seen)
+    with db.transaction() as session:
+        assert session.execute(text("SELECT count(*) FROM search_fts('p29')")).scalar() == 1
+
+
 def test_progress_is_reported_a_chunk_at_a_time(db, monkeypatch):
     monkeypatch.setattr(importing, "CHUNK", 100)
     seen = []
