@@ -26,7 +26,7 @@ from sqlalchemy.types import TypeEngine
 from crmdesk.errors import KnownError, RecordNotFound
 from crmdesk.models import Account, Base, ChangeLogEntry, Contact, Entity, Tag
 from crmdesk.models.base import Money, UTCDateTime, utcnow
-from crmdesk.models.changelog import SNAPSHOT_FIELD, session_batch
+from crmdesk.models.changelog import SNAPSHOT_FIELD, logged_value, session_batch
 from crmdesk.models.customers import account_tags, contact_tags
 from crmdesk.models.enums import ChangeAction
 from crmdesk.models.names import display_name
@@ -477,7 +477,7 @@ def _earlier_value(session: Session, e: _Entry) -> Any:
         return None
     field, new = before
     if field == SNAPSHOT_FIELD:
-        return (new or {}).get(e.field)
+        return logged_value(models_by_table()[e.entity].__table__, new or {}, e.field)
     return new
 
 

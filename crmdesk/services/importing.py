@@ -83,7 +83,13 @@ from crmdesk.models import (
     new_id,
     utcnow,
 )
-from crmdesk.models.changelog import SNAPSHOT_FIELD, session_batch, to_json_value
+from crmdesk.models.changelog import (
+    IMPLIED_BY_ENTRY,
+    SNAPSHOT_FIELD,
+    column_defaults,
+    session_batch,
+    to_json_value,
+)
 from crmdesk.models.changelog import _actor as change_actor
 from crmdesk.models.customers import contact_tags
 from crmdesk.models.enums import ChangeAction
@@ -311,7 +317,7 @@ class _PendingRows:
         if self.entity:
             defaults.update(created_at=writer.now, updated_at=writer.now, version=1)
         self.template = [self.bind(k, v) for k, v in defaults.items()]
-        self.template_json = {k: _json_value(v) for k, v in defaults.items()}
+        self.defaults = column_defaults(table)
         self.table_sql = quote(table.name)
         self.columns_sql = [quote(c.name) for c in columns]
         self.params: list[tuple[Any, ...]] = []
@@ -339,8 +345,12 @@ class _PendingRows:
         row_id = self.writer.ids()
         params[position["id"]] = processors["id"](row_id)
         self.params.append(tuple(params))
-        snapshot = self.template_json | values  # the JSON column's serializer converts
-        snapshot["id"] = str(row_id)  # the values as to_json_value does (a test holds it)
+        # as insert_snapshot gives it (a test holds it); the JSON column's serializer converts
+        # the values as to_json_value does
+        defaults = self.defaults
+        snapshot = {
+            k: v for k, v in values.items() if v != defaults[k] and k not in IMPLIED_BY_ENTRY
+        }
         self.writer.log(ChangeAction.INSERT, self.entity, row_id, SNAPSHOT_FIELD, None, snapshot)
         return row_id
 

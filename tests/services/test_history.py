@@ -24,7 +24,13 @@ from crmdesk.models import (
     PipelineStage,
     Tag,
 )
-from crmdesk.models.changelog import session_batch
+from crmdesk.models.changelog import (
+    IMPLIED_BY_ENTRY,
+    SNAPSHOT_FIELD,
+    logged_value,
+    session_batch,
+    to_json_value,
+)
 from crmdesk.services.contacts import ContactDraft, delete_contacts, get_contact, save_contact
 from crmdesk.services.history import (
     Conflict,
@@ -294,3 +300,22 @@ def test_a_large_batch_is_summarised_from_counts(hdb: Database, monkeypatch):
     assert small.description == large.description == "Created 3 contacts"
     assert (large.batch_id, large.actions, large.at) == (small.batch_id, small.actions, small.at)
     assert not large.is_merge
+
+
+def test_an_insert_entry_keeps_what_is_not_a_default_and_reads_back_whole(hdb):
+    draft = ContactDraft(family_name="李", given_name="四", phones=[PhoneRecord("13900001111")])
+    with hdb.transaction() as session:
+        contact_id, _ = save_contact(session, draft)
+    with hdb.reading() as session:
+        contact = session.get(Contact, contact_id)
+        logged = session.scalars(
+            select(ChangeLogEntry.new).where(
+                ChangeLogEntry.entity_id == contact_id, ChangeLogEntry.field == SNAPSHOT_FIELD
+            )
+        ).one()
+        assert logged["family_name"] == "李" and "deleted_at" not in logged
+        assert not IMPLIED_BY_ENTRY & logged.keys()
+        for column in Contact.__table__.columns:
+            if column.key not in IMPLIED_BY_ENTRY:
+                value = logged_value(Contact.__table__, logged, column.key)
+                assert value == to_json_value(getattr(contact, column.key)), column.key

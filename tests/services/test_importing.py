@@ -33,7 +33,7 @@ from crmdesk.models import (
     Product,
     Tag,
 )
-from crmdesk.models.changelog import snapshot
+from crmdesk.models.changelog import insert_snapshot
 from crmdesk.models.enums import ChangeAction, PhoneKind
 from crmdesk.services import importing
 from crmdesk.services.accounts import AccountDraft, save_account
@@ -1137,7 +1137,7 @@ def test_a_failed_import_plans_afresh_on_the_next_try(db):
 
 def test_an_imported_row_is_logged_as_the_orm_would_snapshot_it(db):
     """The bulk writer logs inserts without the ORM: each snapshot must read back as
-    changelog.snapshot() gives it for the stored row (dates, bytes, ids, Chinese)."""
+    changelog.insert_snapshot() gives it for the stored row (dates, bytes, ids, Chinese)."""
     rec = person(2, "三", "张", phones=["138 0013 8000"], emails=["zs@example.cn"],
                  birthday=dt.date(1985, 3, 1), photo=b"\x89PNG\r\n", notes="备注 '=1'")
     run_import(db, ContactBatch([rec]))
@@ -1147,7 +1147,7 @@ def test_an_imported_row_is_logged_as_the_orm_would_snapshot_it(db):
                 ChangeLogEntry.action == ChangeAction.INSERT)).all())
         contact = session.scalars(select(Contact)).one()
         rows = [contact, *contact.phones, *contact.emails]
-        assert [logged[row.id] for row in rows] == [snapshot(row) for row in rows]
+        assert [logged[row.id] for row in rows] == [insert_snapshot(row) for row in rows]
         assert logged[contact.id]["photo"] == {"base64": "iVBORw0K"}
 
 
