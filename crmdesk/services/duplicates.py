@@ -536,36 +536,51 @@ def _numbers(values: Iterable[Any], attr: str) -> list[str]:
     return [v if isinstance(v, str) else getattr(v, attr, "") for v in values]
 
 
-def _incoming_person(record: Any) -> tuple[_Person, list[str], str]:
-    """The record as compared, the sort keys an existing contact with its name would have, and
-    the sort-key prefix of similarly spelt names."""
-    family, given = split_name(
-        getattr(record, "family_name", ""),
-        getattr(record, "given_name", ""),
-        getattr(record, "formatted_name", ""),
-    )
-    person = _Person(
-        family,
-        given,
-        getattr(record, "organization", ""),
-        None,
-        "",
-        getattr(record, "birthday", None),
-    )
-    person.phones = frozenset(
-        e for e in (phone_e164(n) for n in _numbers(getattr(record, "phones", ()), "number")) if e
-    )
-    person.emails = frozenset(
-        e
-        for e in (normalize_email(a) for a in _numbers(getattr(record, "emails", ()), "address"))
-        if e
-    )
-    sort_keys = {name_sort_key(family, given), name_sort_key(given, family)}
-    for whole in (f"{family} {given}".strip(), f"{given} {family}".strip()):
-        if " " in whole:
-            f2, g2 = _split_full_name(whole)
-            sort_keys |= {name_sort_key(f2, g2), name_sort_key(g2, f2)}
-    return person, sorted(k for k in sort_keys if k), _fuzzy_prefix(family, given)
+class _Incoming:
+    """An incoming record as looked up: its phones, e-mails, the sort keys an existing contact
+    with its name would have and the sort-key prefix of similarly spelt names. What it is scored
+    on (`person()`) is worked out only if some contact turns out to be a candidate: on a
+    typical import, a quarter of the rows."""
+
+    __slots__ = ("emails", "family", "given", "phones", "prefix", "record", "sort_keys")
+
+    def __init__(self, record: Any) -> None:
+        self.record = record
+        family, given = split_name(
+            getattr(record, "family_name", ""),
+            getattr(record, "given_name", ""),
+            getattr(record, "formatted_name", ""),
+        )
+        self.family, self.given = family, given
+        numbers = _numbers(getattr(record, "phones", ()), "number")
+        self.phones = frozenset(e for e in map(phone_e164, numbers) if e)
+        addresses = _numbers(getattr(record, "emails", ()), "address")
+        self.emails = frozenset(e for e in map(normalize_email, addresses) if e)
+        sort_keys = {name_sort_key(family, given), name_sort_key(given, family)}
+        for whole in (f"{family} {given}".strip(), f"{given} {family}".strip()):
+            if " " in whole:
+                f2, g2 = _split_full_name(whole)
+                sort_keys |= {name_sort_key(f2, g2), name_sort_key(g2, f2)}
+        self.sort_keys = sorted(k for k in sort_keys if k)
+        self.prefix = _fuzzy_prefix(family, given)
+
+    def person(self) -> _Person:
+        record = self.record
+        person = _Person(
+            self.family,
+            self.given,
+            getattr(record, "organization", ""),
+            None,
+            "",
+            getattr(record, "birthday", None),
+        )
+        person.phones, person.emails = self.phones, self.emails
+        return person
+
+
+def incoming_person(record: Any) -> _Person:
+    """A record of a file (a ContactRecord), as it is scored against contacts."""
+    return _Incoming(record).person()
 
 
 def _chunks(values: Iterable[Any], size: int = _CHUNK) -> Iterable[list[Any]]:
@@ -607,12 +622,12 @@ def match_incoming(
     whatever the names say (such a match is `strong`, as is the same name at the same
     organisation; its low score tells the importer the names differ). Lookups are batched: one
     query per few hundred phones, emails or names, never one per record."""
-    people = [_incoming_person(c) for c in candidates]
+    people = [_Incoming(c) for c in candidates]
     by_phone: dict[str, set[str]] = defaultdict(set)  # value -> contact ids (hex)
     by_email: dict[str, set[str]] = defaultdict(set)
     for model, column, found, wanted in (
-        (Phone, Phone.e164, by_phone, {v for p, _, _ in people for v in p.phones}),
-        (Email, Email.normalized, by_email, {v for p, _, _ in people for v in p.emails}),
+        (Phone, Phone.e164, by_phone, {v for p in people for v in p.phones}),
+        (Email, Email.normalized, by_email, {v for p in people for v in p.emails}),
     ):
         for chunk in _chunks(wanted):
             for value, contact_id in session.execute(
@@ -624,7 +639,7 @@ def match_incoming(
 
     rows: dict[str, Any] = {}
     by_sort_key: dict[str, set[str]] = defaultdict(set)
-    for chunk in _chunks({k for _, keys, _ in people for k in keys}):
+    for chunk in _chunks({k for p in people for k in p.sort_keys}):
         for row in _contact_rows(session, Contact.sort_key.in_(chunk)):
             rows[row.id] = row
             by_sort_key[row.sort_key].add(row.id)
@@ -632,11 +647,11 @@ def match_incoming(
     prefixes = sorted(
         {
             prefix
-            for person, keys, prefix in people
-            if prefix
-            and not any(v in by_phone for v in person.phones)
-            and not any(v in by_email for v in person.emails)
-            and not any(k in by_sort_key for k in keys)
+            for p in people
+            if (prefix := p.prefix)
+            and not any(v in by_phone for v in p.phones)
+            and not any(v in by_email for v in p.emails)
+            and not any(k in by_sort_key for k in p.sort_keys)
         }
     )
     # the prefixes as one JSON parameter: the statement is compiled once, not per chunk
@@ -658,12 +673,6 @@ def match_incoming(
         for row in _contact_rows(session, _raw(Contact.id).in_(chunk)):
             rows[row.id] = row
 
-    existing = {
-        cid: _Person(
-            r.family_name, r.given_name, r.organization, r.account_id, r.name or "", r.birthday
-        )
-        for cid, r in rows.items()
-    }
     phones_of: dict[str, set[str]] = defaultdict(set)
     emails_of: dict[str, set[str]] = defaultdict(set)
     for value, ids in by_phone.items():
@@ -672,8 +681,18 @@ def match_incoming(
     for value, ids in by_email.items():
         for cid in ids:
             emails_of[cid].add(value)
-    for cid, p in existing.items():
-        p.phones, p.emails = frozenset(phones_of[cid]), frozenset(emails_of[cid])
+    existing: dict[str, _Person] = {}
+
+    def contact(cid: str) -> _Person:
+        """The contact as scored, worked out when it is first a candidate."""
+        if (person := existing.get(cid)) is None:
+            r = rows[cid]
+            person = existing[cid] = _Person(
+                r.family_name, r.given_name, r.organization, r.account_id, r.name or "", r.birthday
+            )
+            person.phones = frozenset(phones_of.get(cid, _NONE))
+            person.emails = frozenset(emails_of.get(cid, _NONE))
+        return person
 
     wanted_prefixes = set(prefixes)
     prefix_index: dict[str, list[str]] = defaultdict(list)
@@ -684,16 +703,20 @@ def match_incoming(
                 prefix_index[key[: at + 2]].append(cid)
 
     matches: list[Match | None] = []
-    for index, (person, keys, prefix) in enumerate(people):
+    for index, incoming in enumerate(people):
         pool = set().union(
-            *(by_phone.get(v, ()) for v in person.phones),
-            *(by_email.get(v, ()) for v in person.emails),
-            *(by_sort_key.get(k, ()) for k in keys),
-            prefix_index.get(prefix, ()),
+            *(by_phone.get(v, ()) for v in incoming.phones),
+            *(by_email.get(v, ()) for v in incoming.emails),
+            *(by_sort_key.get(k, ()) for k in incoming.sort_keys),
+            prefix_index.get(incoming.prefix, ()),
         )
+        if not pool:
+            matches.append(None)
+            continue
+        person = incoming.person()
         best: tuple[int, bool, str, tuple[Reason, ...]] | None = None
         for cid in sorted(pool):  # oldest first: on a tie the older contact wins
-            score, reasons = score_pair(person, existing[cid])
+            score, reasons = score_pair(person, contact(cid))
             strong = _is_strong(reasons)
             eligible = score >= min_score or not _STRONG_EVIDENCE.isdisjoint(reasons)
             if eligible and (best is None or (score, strong) > (best[0], best[1])):

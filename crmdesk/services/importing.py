@@ -932,11 +932,18 @@ MATCH_CHUNK = 5000  # records matched at a time: a record's match does not depen
 def _existing_matches(session: Session, records: list[ContactRecord]) -> list[Any]:
     """For each record, the existing contact it most likely duplicates, or None.
 
-    Matched a few thousand at a time: as fast as all at once, and the candidates read for
-    common names stay a few MB instead of half a GB for 100k rows."""
-    matches: list[Any] = []
-    for chunk in _chunks(records, MATCH_CHUNK):
-        matches += duplicates.match_incoming(session, chunk)
+    Matched a few thousand at a time, so the candidates read for common names stay a few MB
+    instead of half a GB for 100k rows; in the order of their names, so each chunk reads the
+    contacts of its own names (in file order, every chunk read the 王伟s again: 2.3 s more)."""
+    order = sorted(
+        range(len(records)),
+        key=lambda i: duplicates.name_sort_key(records[i].family_name, records[i].given_name),
+    )
+    matches: list[Any] = [None] * len(records)
+    for chunk in _chunks(order, MATCH_CHUNK):
+        found = duplicates.match_incoming(session, [records[i] for i in chunk])
+        for i, match in zip(chunk, found, strict=True):
+            matches[i] = match
     return matches
 
 
@@ -950,7 +957,7 @@ class _SamePerson:
 
     def _person(self, rec: ContactRecord) -> Any:
         if id(rec) not in self._people:
-            self._people[id(rec)] = duplicates._incoming_person(rec)[0]
+            self._people[id(rec)] = duplicates.incoming_person(rec)
         return self._people[id(rec)]
 
     def __call__(self, rec: ContactRecord, earlier: ContactRecord) -> bool:
