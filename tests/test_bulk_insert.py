@@ -52,3 +52,20 @@ def test_a_value_json_cannot_carry_falls_back_to_executemany(db):
         conn.exec_driver_sql("CREATE TABLE bulk (a TEXT, b INTEGER, c)")
         insert_rows(conn, "bulk", COLUMNS, [("x", 2**63 - 1, None), ("y", 1, b"")])
         assert conn.execute(text("SELECT b, c FROM bulk")).all() == [(2**63 - 1, None), (1, b"")]
+
+
+def test_values_every_row_shares_are_bound_once(db):
+    """Only varying columns travel in the JSON (SQLite parses a row again for each value)."""
+    statements = []
+    rows = [("same", i, None) for i in range(3)] + [("same", 3, True)]
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE bulk (a TEXT, b INTEGER, c)")
+        conn.exec_driver_sql("CREATE TABLE one_by_one (a TEXT, b INTEGER, c)")
+        event.listen(conn, "before_cursor_execute", lambda *a: statements.append(a[2:4]))
+        insert_rows(conn, "bulk", COLUMNS, rows)
+        insert_rows(conn, "bulk", COLUMNS, [("one", 1, None)])
+        conn.exec_driver_sql("INSERT INTO one_by_one VALUES (?, ?, ?)", [*rows, ("one", 1, None)])
+        assert _stored(conn, "bulk") == _stored(conn, "one_by_one")
+    sql, params = statements[0]
+    assert "?2" in sql and params[1:] == ("same",) and "same" not in params[0]
+    assert statements[1][1][1:] == ("one", 1, None)  # a single row: every value shared
