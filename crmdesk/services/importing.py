@@ -54,7 +54,7 @@ from sqlalchemy.orm import Session
 
 from crmdesk import fulltext
 from crmdesk.bulk_insert import insert_rows
-from crmdesk.db import refresh_statistics
+from crmdesk.db import refresh_stale_statistics
 from crmdesk.errors import ImportFailed, KnownError, StaleRecordError
 from crmdesk.gc_pause import without_gc
 from crmdesk.interop import tabular
@@ -115,7 +115,6 @@ MappingGiven = ColumnMapping | str | Mapping[str, Any] | None  # a mapping, or i
 PREVIEW_ROWS = 20
 CHUNK = 2000  # rows a bulk statement, a progress report and a cancel check
 _QUERY_CHUNK = 500  # ids in one IN (…) list
-BULK_ROWS = 5000  # an import this big changes the tables' shape: the planner's statistics too
 
 
 class ImportCancelled(KnownError):
@@ -1288,8 +1287,8 @@ def import_contacts(
             report(done, total)
     _check(cancelled)
     session.expire_all()  # rows were written beside the ORM: nothing loaded may be stale
-    if len(new_ids) >= BULK_ROWS:
-        refresh_statistics(session.connection(), _CONTACT_TABLES)
+    if new_ids:
+        refresh_stale_statistics(session.connection(), _CONTACT_TABLES)
     report(total, total)
     counts = {action: 0 for action in RowAction}
     for fate in plan.fates:
@@ -1308,7 +1307,8 @@ def import_contacts(
     )
 
 
-# what an import writes to, so what a big one re-analyses (change_log's shape stays alike)
+# what an import writes to, so whose statistics it may have made stale (the change log's shape
+# stays alike)
 _CONTACT_TABLES = [
     t.name
     for t in (
@@ -1907,8 +1907,8 @@ def import_orders(
         report(done, total)
     _check(cancelled)
     session.expire_all()
-    if len(order_ids) >= BULK_ROWS:
-        refresh_statistics(session.connection(), _ORDER_TABLES)
+    if order_ids:
+        refresh_stale_statistics(session.connection(), _ORDER_TABLES)
     return OrderImportResult(
         new=len(new),
         duplicate=len(plan.of(OrderAction.DUPLICATE)),

@@ -737,6 +737,23 @@ def test_a_bulk_import_leaves_the_index_settings_as_they_were(db):
         assert session.execute(text("SELECT count(*) FROM search_fts('p29')")).scalar() == 1
 
 
+def test_an_import_re_measures_statistics_only_when_they_drifted(db):
+    """ANALYZE after every import cost seconds on a big database: the planner's statistics are
+    measured again when a table has none, or grew past STATISTICS_DRIFT times what they say."""
+
+    def recorded():
+        with db.reading() as session:
+            rows = session.execute(text("SELECT tbl, stat FROM sqlite_stat1")).all()
+        return {t: int(stat.split()[0]) for t, stat in rows if t in ("contacts", "phones")}
+
+    run_import(db, bulk(40))
+    assert recorded() == {"contacts": 40, "phones": 40}  # had none worth the name: measured
+    run_import(db, bulk(30, start=100))
+    assert recorded() == {"contacts": 40, "phones": 40}  # 70 rows, within 2x of 40: left
+    run_import(db, bulk(20, start=200))
+    assert recorded() == {"contacts": 90, "phones": 90}  # 90 > 80: measured again
+
+
 def test_progress_is_reported_a_chunk_at_a_time(db, monkeypatch):
     monkeypatch.setattr(importing, "CHUNK", 100)
     seen = []
