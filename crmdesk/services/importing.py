@@ -309,14 +309,11 @@ class _PendingRows:
         self.names = {c.key: quote(c.name) for c in columns}
         self.position = {c.key: i for i, c in enumerate(columns)}
         self.processors = {c.key: _bind_processor(c, dialect) for c in columns}
-        defaults: dict[str, Any] = {}
-        for c in columns:
-            scalar = c.default is not None and c.default.is_scalar
-            defaults[c.key] = c.default.arg if scalar else None
-        if self.entity:
-            defaults.update(created_at=writer.now, updated_at=writer.now, version=1)
-        self.template = [self.bind(k, v) for k, v in defaults.items()]
         self.defaults = column_defaults(table)
+        row = dict(self.defaults)  # in column order
+        if self.entity:
+            row.update(created_at=writer.now, updated_at=writer.now, version=1)
+        self.template = [self.bind(k, v) for k, v in row.items()]
         self.table_sql = quote(table.name)
         self.columns_sql = [quote(c.name) for c in columns]
         self.params: list[tuple[Any, ...]] = []
