@@ -1219,15 +1219,21 @@ def preview_contacts(
     )
 
 
+_THIS_ROW = translatable("Messages", "this row could not be imported")
+
+
 @contextlib.contextmanager
-def _failing_at(line: int, what: str = "this row could not be imported") -> Iterator[None]:
-    """An unexpected error becomes an ImportFailed naming the line (the caller rolls back)."""
+def _failing_at(line: int, what: str = _THIS_ROW) -> Iterator[None]:
+    """An unexpected error becomes an ImportFailed naming the line and what failed (a marked
+    text or a Text; the error's own words follow as they are). The caller rolls back."""
     try:
         yield
     except KnownError:
         raise
     except Exception as exc:
-        raise ImportFailed(f"{what}: {exc}", line=line or None) from exc
+        raise ImportFailed(
+            translatable("Messages", "%1: %2"), line=line or None, values=(as_text(what), str(exc))
+        ) from exc
 
 
 def _check(cancelled: Cancelled | None) -> None:
@@ -1259,8 +1265,12 @@ def import_contacts(
         raise ImportFailed(
             rejected[0].reason,
             line=rejected[0].line,
-            hint=f"Nothing was imported ({len(rejected)} row(s) cannot become contacts). "
-            "Correct the file, or import without the rejected rows.",
+            hint=translatable(
+                "Messages",
+                "Nothing was imported (%1 row(s) cannot become contacts). "
+                "Correct the file, or import without the rejected rows.",
+            ),
+            hint_values=(len(rejected),),
         )
     total, done = len(plan.fates), len(rejected)
     report = progress or (lambda _done, _total: None)
@@ -1332,7 +1342,9 @@ def _changes_anything(target: _Target) -> bool:
 def _create_accounts(writer: _BulkWriter, plan: _ContactPlan) -> dict[str, tuple[uuid.UUID, str]]:
     """(id, name) of every account the plan links to, creating the missing ones (once a name)."""
     accounts = dict(plan.accounts)
-    failing = functools.partial(_failing_at, 0, "the new accounts could not be created")
+    failing = functools.partial(
+        _failing_at, 0, translatable("Messages", "the new accounts could not be created")
+    )
     with failing():
         for key, name in plan.new_accounts.items():
             name = name.strip()
@@ -1349,7 +1361,9 @@ def _tag_ids(writer: _BulkWriter, names: set[str]) -> dict[str, uuid.UUID]:
     for chunk in _chunks(sorted(names), _QUERY_CHUNK):
         found = writer.connection().execute(select(Tag.name, Tag.id).where(Tag.name.in_(chunk)))
         ids.update(found.all())
-    failing = functools.partial(_failing_at, 0, "the new tags could not be created")
+    failing = functools.partial(
+        _failing_at, 0, translatable("Messages", "the new tags could not be created")
+    )
     with failing():
         for name in sorted(names - ids.keys()):
             tag_id = writer.add(Tag, {"name": name})
@@ -1410,7 +1424,13 @@ def _insert_contacts(
     first, last = targets[0].first_line, targets[-1].first_line
     writer.flush(
         functools.partial(
-            _failing_at, first, f"the rows from line {first} to {last} could not be saved"
+            _failing_at,
+            first,
+            Text(
+                translatable("Messages", "the rows from line %1 to %2 could not be saved"),
+                first,
+                last,
+            ),
         )
     )
     return ids
@@ -1522,7 +1542,7 @@ def _merge_contacts(
                     sorted(target.tag_ids + added),
                 )
     first = targets[0].first_line
-    with _failing_at(first, "the merged contacts could not be saved"):
+    with _failing_at(first, translatable("Messages", "the merged contacts could not be saved")):
         writer.flush()
         fulltext.reindex(writer.connection(), fulltext.CONTACT, [t.existing for t in targets])
 
@@ -1543,6 +1563,12 @@ class MatchedBy(enum.StrEnum):
     CODE = "code"
     NAME = "name"
     EMAIL = "email"
+
+
+_AMBIGUOUS_CUSTOMER = {
+    MatchedBy.CODE: translatable("Import", "%1 accounts match the customer's code"),
+    MatchedBy.NAME: translatable("Import", "%1 accounts match the customer's name"),
+}
 
 
 @dataclass(frozen=True)
@@ -1715,7 +1741,7 @@ def _order_plan(session: Session, batch: OrderBatch) -> _OrderPlan:
                 (fate.account_id, fate.account_name), fate.matched_by = found[0], how
                 break
             if len(found) > 1 and not fate.reason:
-                fate.reason = f"{len(found)} accounts match the customer's {how}"
+                fate.reason = Text(_AMBIGUOUS_CUSTOMER[how], len(found))
         if fate.account_id is None and rec.customer_email.strip():
             hit = by_email.get(normalize_email(rec.customer_email))
             if hit is not None:
@@ -1723,13 +1749,19 @@ def _order_plan(session: Session, batch: OrderBatch) -> _OrderPlan:
                 fate.matched_by = MatchedBy.EMAIL
         if fate.account_id is None:
             fate.action = OrderAction.UNMATCHED
-            fate.reason = fate.reason or f"no account matches the customer {fate.customer}"
+            fate.reason = fate.reason or Text(
+                translatable("Import", "no account matches the customer %1"), fate.customer
+            )
             continue
         fate.reason = ""
         number = rec.number.strip()
         if number and (fate.account_id, number) in taken:
             fate.action = OrderAction.DUPLICATE
-            fate.reason = f"order {number} of {fate.account_name} is already there"
+            fate.reason = Text(
+                translatable("Import", "order %1 of %2 is already there"),
+                number,
+                fate.account_name,
+            )
         elif number:
             taken.add((fate.account_id, number))
     fates.sort(key=lambda f: f.line)
@@ -1879,15 +1911,21 @@ def import_orders(
     case they are skipped; orders already on the account (same number) are skipped."""
     plan: _OrderPlan = _plan_for(session, batch, _order_plan, take=True)
     rejected, unmatched = plan.of(OrderAction.REJECTED), plan.of(OrderAction.UNMATCHED)
-    for refused, allowed, what in (
-        (rejected, allow_rejected, "cannot be read as orders"),
-        (unmatched, allow_unmatched, "match no account"),
+    for refused, allowed, hint in (
+        (
+            rejected,
+            allow_rejected,
+            translatable("Messages", "Nothing was imported (%1 row(s) cannot be read as orders)."),
+        ),
+        (
+            unmatched,
+            allow_unmatched,
+            translatable("Messages", "Nothing was imported (%1 row(s) match no account)."),
+        ),
     ):
         if refused and not allowed:
             raise ImportFailed(
-                refused[0].reason,
-                line=refused[0].line,
-                hint=f"Nothing was imported ({len(refused)} row(s) {what}).",
+                refused[0].reason, line=refused[0].line, hint=hint, hint_values=(len(refused),)
             )
     new = plan.of(OrderAction.NEW)
     total, done = len(plan.fates), len(plan.fates) - len(new)
@@ -1922,7 +1960,7 @@ def import_orders(
 def _create_products(writer: _BulkWriter, plan: _OrderPlan) -> dict[str, uuid.UUID]:
     ids = dict(plan.products)
     codes = set(plan.product_codes)
-    with _failing_at(0, "the new products could not be created"):
+    with _failing_at(0, translatable("Messages", "the new products could not be created")):
         for key, name in plan.new_products.items():
             code, n = name[:60], 1
             while code in codes:
@@ -1972,7 +2010,13 @@ def _insert_orders(
     first, last = fates[0].line, fates[-1].line
     writer.flush(
         functools.partial(
-            _failing_at, first, f"the orders from line {first} to {last} could not be saved"
+            _failing_at,
+            first,
+            Text(
+                translatable("Messages", "the orders from line %1 to %2 could not be saved"),
+                first,
+                last,
+            ),
         )
     )
     return ids

@@ -101,6 +101,9 @@ class _Spec:
     fields: tuple[str, ...]
     related: tuple[tuple[type[Entity], str], ...]  # (model, Changes field or "")
     sort_key: Callable[[Any], str]
+    none_chosen: str  # the refusals, naming the kind of record (marked for translation)
+    into_itself: str
+    missing: str  # %1: the id
 
 
 def _contact_sort_key(c: Contact) -> str:
@@ -121,6 +124,9 @@ _CONTACT = _Spec(
         (SatisfactionSurvey, ""),
     ),
     sort_key=_contact_sort_key,
+    none_chosen=translatable("Messages", "Choose at least one other contact to merge."),
+    into_itself=translatable("Messages", "A contact cannot be merged into itself."),
+    missing=translatable("Messages", "No contact with id %1 (it may have been deleted)."),
 )
 _ACCOUNT = _Spec(
     model=Account,
@@ -137,6 +143,9 @@ _ACCOUNT = _Spec(
         (SatisfactionSurvey, ""),
     ),
     sort_key=lambda a: text_sort_key(a.name),
+    none_chosen=translatable("Messages", "Choose at least one other account to merge."),
+    into_itself=translatable("Messages", "An account cannot be merged into itself."),
+    missing=translatable("Messages", "No account with id %1 (it may have been deleted)."),
 )
 
 
@@ -177,11 +186,10 @@ def _merge(
     chosen: dict[str, uuid.UUID | str],
 ) -> MergeResult:
     losers_order = list(dict.fromkeys(loser_ids))
-    noun = spec.entity.rstrip("s")
     if not losers_order:
-        raise KnownError(f"Choose at least one other {noun} to merge.")
+        raise KnownError(spec.none_chosen)
     if survivor_id in losers_order:
-        raise KnownError(f"A {noun} cannot be merged into itself.")
+        raise KnownError(spec.into_itself)
     model = spec.model
     found = {
         obj.id: obj
@@ -190,7 +198,7 @@ def _merge(
     for wanted in (survivor_id, *losers_order):
         obj = found.get(wanted)
         if obj is None or obj.deleted_at is not None:
-            raise RecordNotFound(f"No {noun} with id {wanted} (it may have been deleted).")
+            raise RecordNotFound(spec.missing, values=(wanted,))
     survivor, losers = found[survivor_id], [found[i] for i in losers_order]
     sources = {survivor_id, *losers_order}
     errors = [

@@ -20,10 +20,14 @@ def crash_log_path() -> Path:
     return user_log_path("crmdesk", appauthor=False) / "crash.log"
 
 
+# where what an error says was marked: its own words, a row's reason or a field's error in it
+_ERROR_CONTEXTS = ("Messages", "Import", "Validation")
+
+
 def known_error_texts(error: KnownError) -> tuple[str, str]:
-    """The error's message and hint in the user's language: what the services marked
-    (Messages context) is translated, then filled; anything else stays as written."""
-    return translated("Messages", error.message), translated("Messages", error.hint)
+    """The error's message and hint in the user's language: what the services marked is
+    translated, then filled; anything else stays as written."""
+    return translated(_ERROR_CONTEXTS, error.message), translated(_ERROR_CONTEXTS, error.hint)
 
 
 def known_error_line(error: KnownError) -> str:

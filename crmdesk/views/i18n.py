@@ -19,13 +19,24 @@ def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
 tr = _tr
 
 
-def translated(context: str, text: str) -> str:
+def translated(context: str | tuple[str, ...], text: str) -> str:
     """A text a plain-Python layer marked (crmdesk.texts) in the user's language: a Text's
-    template is translated, then filled with its values (Texts among them translated too)."""
+    template is translated, then filled with its values (Texts among them translated too).
+    Several contexts are tried in order: an import error (Messages) carries a row's reason
+    (Import) inside it."""
+    contexts = (context,) if isinstance(context, str) else context
     if isinstance(text, Text):
-        values = [translated(context, v) if isinstance(v, Text) else v for v in text.values]
-        return fill(QCoreApplication.translate(context, text.template), values)
-    return QCoreApplication.translate(context, text)
+        values = [translated(contexts, v) if isinstance(v, Text) else v for v in text.values]
+        return fill(_looked_up(contexts, text.template), values)
+    return _looked_up(contexts, text)
+
+
+def _looked_up(contexts: tuple[str, ...], source: str) -> str:
+    for context in contexts:
+        found = QCoreApplication.translate(context, source)
+        if found != source:
+            return found
+    return source
 
 
 __all__ = ["tr", "translated"]

@@ -1215,6 +1215,14 @@
         <translation>没有姓名、电话号码或电子邮件地址</translation>
     </message>
     <message>
+        <source>%1 accounts match the customer&apos;s code</source>
+        <translation>有 %1 个客户的编号与该客户相符</translation>
+    </message>
+    <message>
+        <source>%1 accounts match the customer&apos;s name</source>
+        <translation>有 %1 个客户的名称与该客户相符</translation>
+    </message>
+    <message>
         <source>no customer (name, code or e-mail)</source>
         <translation>没有客户（名称、编号或电子邮件）</translation>
     </message>
@@ -1229,6 +1237,14 @@
     <message>
         <source>no amount and no order lines</source>
         <translation>没有金额，也没有订单明细</translation>
+    </message>
+    <message>
+        <source>no account matches the customer %1</source>
+        <translation>没有与客户 %1 相符的客户记录</translation>
+    </message>
+    <message>
+        <source>order %1 of %2 is already there</source>
+        <translation>%2 的订单 %1 已经存在</translation>
     </message>
     <message>
         <source>%1 has no year</source>
@@ -1607,12 +1623,56 @@
         <translation>%1 是 vCard（联系人）文件，不是订单表。</translation>
     </message>
     <message>
+        <source>this row could not be imported</source>
+        <translation>这一行无法导入</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Nothing was imported (%1 row(s) cannot become contacts). Correct the file, or import without the rejected rows.</source>
+        <translation>没有导入任何内容（%1 行无法成为联系人）。请修改文件，或不导入被拒绝的行。</translation>
+    </message>
+    <message>
+        <source>the new accounts could not be created</source>
+        <translation>无法创建新的客户</translation>
+    </message>
+    <message>
+        <source>the new tags could not be created</source>
+        <translation>无法创建新的标签</translation>
+    </message>
+    <message>
+        <source>the rows from line %1 to %2 could not be saved</source>
+        <translation>第 %1 行到第 %2 行无法保存</translation>
+    </message>
+    <message>
         <source>%1 was changed elsewhere while the file was being imported.</source>
         <translation>导入文件期间，%1 已在别处被修改。</translation>
     </message>
     <message>
         <source>Import the file again.</source>
         <translation>请重新导入该文件。</translation>
+    </message>
+    <message>
+        <source>the merged contacts could not be saved</source>
+        <translation>合并后的联系人无法保存</translation>
+    </message>
+    <message>
+        <source>Nothing was imported (%1 row(s) cannot be read as orders).</source>
+        <translation>没有导入任何内容（%1 行无法读作订单）。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported (%1 row(s) match no account).</source>
+        <translation>没有导入任何内容（%1 行没有相符的客户）。</translation>
+    </message>
+    <message>
+        <source>the new products could not be created</source>
+        <translation>无法创建新的产品</translation>
+    </message>
+    <message>
+        <source>the orders from line %1 to %2 could not be saved</source>
+        <translation>第 %1 行到第 %2 行的订单无法保存</translation>
     </message>
     <message>
         <source>The column mapping names columns the file doesn&apos;t have: %1.</source>
@@ -1761,6 +1821,30 @@
     <message>
         <source>Creating the demo data was cancelled; nothing was saved.</source>
         <translation>已取消创建演示数据；没有保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Choose at least one other contact to merge.</source>
+        <translation>请至少再选择一个要合并的联系人。</translation>
+    </message>
+    <message>
+        <source>A contact cannot be merged into itself.</source>
+        <translation>联系人不能与自身合并。</translation>
+    </message>
+    <message>
+        <source>No contact with id %1 (it may have been deleted).</source>
+        <translation>没有编号为 %1 的联系人（可能已被删除）。</translation>
+    </message>
+    <message>
+        <source>Choose at least one other account to merge.</source>
+        <translation>请至少再选择一个要合并的客户。</translation>
+    </message>
+    <message>
+        <source>An account cannot be merged into itself.</source>
+        <translation>客户不能与自身合并。</translation>
+    </message>
+    <message>
+        <source>No account with id %1 (it may have been deleted).</source>
+        <translation>没有编号为 %1 的客户（可能已被删除）。</translation>
     </message>
     <message>
         <source>That change is not a merge.</source>

@@ -241,14 +241,19 @@ def test_merge_of_three_and_its_unmerge(mdb, pair):
 
 def test_merge_refuses_bad_requests(mdb, pair):
     survivor, loser = pair["survivor"], pair["loser"]
-    with mdb.transaction() as s, pytest.raises(KnownError):
+    with mdb.transaction() as s, pytest.raises(KnownError, match=r"^A contact cannot be merged"):
         merge_contacts(s, survivor, [survivor])
+    with mdb.transaction() as s, pytest.raises(KnownError, match=r"^Choose at least one other"):
+        merge_contacts(s, survivor, [])
     with mdb.transaction() as s, pytest.raises(ValidationError):
         merge_contacts(s, survivor, [loser], {"title": pair["bystander"]})
     with mdb.transaction() as s, pytest.raises(ValidationError):
         merge_contacts(s, survivor, [loser], {"id": loser})
-    with mdb.transaction() as s, pytest.raises(KnownError):
-        merge_contacts(s, survivor, [uuid.uuid4()])
+    missing = uuid.uuid4()
+    with mdb.transaction() as s, pytest.raises(KnownError, match=rf"^No contact with id {missing}"):
+        merge_contacts(s, survivor, [missing])
+    with mdb.transaction() as s, pytest.raises(KnownError, match=r"^An account cannot be merged"):
+        merge_accounts(s, missing, [missing])
     with mdb.transaction() as s, pytest.raises(KnownError, match="not a merge"):
         unmerge(s, uuid.uuid4())
 

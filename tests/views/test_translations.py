@@ -222,3 +222,27 @@ def test_an_import_error_names_its_line_in_chinese(chinese):
         read_contact_data(b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\n", "cut.vcf")
     assert failed.value.message == "line 1: this card has no END:VCARD; the file is cut short"
     assert known_error_texts(failed.value)[0] == "第 1 行：这张名片没有 END:VCARD；文件不完整"
+
+
+def test_an_unmatched_order_and_the_refusal_read_in_chinese(chinese, tmp_path):
+    """The reasons an order finds no account and the refusal naming its line (a Messages text
+    around an Import reason) are both worded in Chinese; the English stays for the CLI."""
+    from crmdesk.db import Database
+    from crmdesk.errors import ImportFailed
+    from crmdesk.services.importing import import_orders, preview_orders, read_order_data
+    from crmdesk.views.errors import known_error_texts
+    from crmdesk.views.import_wizard import reason_text
+
+    db = Database.open(tmp_path / "crm.sqlite3")
+    batch = read_order_data("客户,日期,金额\n无名公司,2024-03-01,5\n".encode(), "orders.csv")
+    with db.transaction() as session:
+        preview = preview_orders(session, batch)
+        assert preview.unmatched_rows[0].reason == "no account matches the customer 无名公司"
+        assert reason_text(preview.unmatched_rows[0].reason) == "没有与客户 无名公司 相符的客户记录"
+        with pytest.raises(ImportFailed) as refused:
+            import_orders(session, batch)
+    assert known_error_texts(refused.value) == (
+        "第 2 行：没有与客户 无名公司 相符的客户记录",
+        "没有导入任何内容（1 行没有相符的客户）。",
+    )
+    db.dispose()
