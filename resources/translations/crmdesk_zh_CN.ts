@@ -1240,7 +1240,7 @@
     </message>
     <message>
         <source>no account matches the customer %1</source>
-        <translation>没有与客户 %1 相符的客户记录</translation>
+        <translation>找不到与“%1”相符的客户</translation>
     </message>
     <message>
         <source>order %1 of %2 is already there</source>

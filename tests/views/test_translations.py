@@ -238,11 +238,11 @@ def test_an_unmatched_order_and_the_refusal_read_in_chinese(chinese, tmp_path):
     with db.transaction() as session:
         preview = preview_orders(session, batch)
         assert preview.unmatched_rows[0].reason == "no account matches the customer 无名公司"
-        assert reason_text(preview.unmatched_rows[0].reason) == "没有与客户 无名公司 相符的客户记录"
+        assert reason_text(preview.unmatched_rows[0].reason) == "找不到与“无名公司”相符的客户"
         with pytest.raises(ImportFailed) as refused:
             import_orders(session, batch)
     assert known_error_texts(refused.value) == (
-        "第 2 行：没有与客户 无名公司 相符的客户记录",
+        "第 2 行：找不到与“无名公司”相符的客户",
         "没有导入任何内容（1 行没有相符的客户）。",
     )
     db.dispose()
