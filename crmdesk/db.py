@@ -19,7 +19,17 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 from platformdirs import user_data_path
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy import (
+    Connection,
+    Engine,
+    bindparam,
+    create_engine,
+    event,
+    inspect,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -27,6 +37,7 @@ from crmdesk import fulltext
 from crmdesk.errors import DatabaseRefused
 from crmdesk.models import Account, Address, Contact, Email, Phone
 from crmdesk.models.changelog import record_changes, to_json_value
+from crmdesk.models.names import contact_sort_key
 from crmdesk.texts import translatable
 
 if TYPE_CHECKING:
@@ -119,6 +130,40 @@ def refresh_stale_statistics(conn: Connection, tables: Iterable[str]) -> list[st
     return stale
 
 
+# PRAGMA user_version: the way of working out derived data (contacts' sort keys and their
+# full-text entries) a file's rows follow. Raise it when that way changes: opening an older
+# file brings its rows up to date once. 1: family names read as surnames (曾 zeng, 单 shan).
+DERIVED_DATA = 1
+
+
+def refresh_derived_data(conn: Connection) -> list[uuid.UUID]:
+    """Work contacts' sort keys out again and re-index those that changed (derived data, so
+    not change-logged); the contacts changed."""
+    table = Contact.__table__
+    changed = [
+        {"contact": cid, "key": key}
+        for cid, family, given, organization, old in conn.execute(
+            select(
+                table.c.id,
+                table.c.family_name,
+                table.c.given_name,
+                table.c.organization,
+                table.c.sort_key,
+            )
+        )
+        if (key := contact_sort_key(family, given, organization)) != old
+    ]
+    if changed:
+        conn.execute(
+            update(table)
+            .where(table.c.id == bindparam("contact"))
+            .values(sort_key=bindparam("key")),
+            changed,
+        )
+        fulltext.reindex(conn, fulltext.CONTACT, [c["contact"] for c in changed])
+    return [c["contact"] for c in changed]
+
+
 def _touched_by_flush(session: Session) -> _Touched:
     touched = _Touched(set(), set())
     for obj in (*session.new, *session.dirty, *session.deleted):
@@ -206,6 +251,9 @@ class Database:
                 conn.execute(text(f"PRAGMA application_id = {APPLICATION_ID}"))
         if self.engine.dialect.name == "sqlite":
             with self.engine.begin() as conn:
+                if conn.exec_driver_sql("PRAGMA user_version").scalar_one() < DERIVED_DATA:
+                    refresh_derived_data(conn)
+                    conn.exec_driver_sql(f"PRAGMA user_version = {DERIVED_DATA}")
                 if not conn.execute(
                     text("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'")
                 ).first():

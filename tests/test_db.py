@@ -130,3 +130,40 @@ def test_the_revisions_read_at_start_up_agree_with_alembic():
     known, head = migration_revisions()
     assert head == script.get_current_head()
     assert known == {r.revision for r in script.walk_revisions()}
+
+
+def test_an_older_files_sort_keys_and_index_follow_the_surname_readings(tmp_path):
+    """A file written before family names were read as surnames (曾 was 'ceng') is brought up
+    to date once, on open: the sort key, and the index that finds 曾伟 as 'zengwei'."""
+    from crmdesk.db import DERIVED_DATA
+    from crmdesk.services.contacts import ContactDraft, ContactFilter, contact_ids, save_contact
+
+    path = tmp_path / "old.sqlite3"
+    db = Database.open(path)
+    with db.transaction() as session:
+        zeng, _ = save_contact(session, ContactDraft(family_name="曾", given_name="伟"))
+        save_contact(session, ContactDraft(family_name="Smith", given_name="Ann"))
+    with db.engine.begin() as conn:  # as an older crmdesk left it
+        conn.exec_driver_sql("UPDATE contacts SET sort_key = 'ceng wei' WHERE family_name = '曾'")
+        conn.exec_driver_sql(
+            "UPDATE search_fts SET body = '曾 伟 cengwei cw ceng wei' WHERE rowid ="
+            " (SELECT rowid FROM search_refs WHERE ref = ?)",
+            (zeng.hex,),
+        )
+        conn.exec_driver_sql("PRAGMA user_version = 0")
+        logged = conn.exec_driver_sql("SELECT count(*) FROM change_log").scalar()
+    db.dispose()
+
+    def found(database, query):
+        with database.reading() as session:
+            return contact_ids(session, ContactFilter(search=query))
+
+    db = Database.open(path)
+    with db.engine.connect() as conn:
+        keys = dict(conn.execute(text("SELECT family_name, sort_key FROM contacts")).all())
+        assert conn.exec_driver_sql("PRAGMA user_version").scalar() == DERIVED_DATA
+    assert keys == {"曾": "zeng wei", "Smith": "smith ann"}
+    assert found(db, "zengwei") == [zeng] and found(db, "cengwei") == []
+    with db.reading() as session:  # derived data: not an edit in the history
+        assert session.execute(text("SELECT count(*) FROM change_log")).scalar() == logged
+    db.dispose()

@@ -126,6 +126,11 @@ def name_sort_key(family: str, given: str) -> str:
     return " ".join(p for p in parts if p)
 
 
+def contact_sort_key(family: str, given: str, organization: str) -> str:
+    """A contact's place in lists: by name, or by company for a contact with no name."""
+    return name_sort_key(family, given) or name_sort_key("", organization)
+
+
 def text_sort_key(text: str) -> str:
     """Sort key for a single text such as an account name: pinyin for Han, folded otherwise."""
     out: list[str] = []

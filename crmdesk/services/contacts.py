@@ -17,7 +17,7 @@ from crmdesk.models import Account, Address, Contact, Email, Phone, Tag
 from crmdesk.models.base import utcnow
 from crmdesk.models.customers import contact_tags
 from crmdesk.models.enums import Channel, LoyaltyStage, ValueTier
-from crmdesk.models.names import display_name, name_sort_key
+from crmdesk.models.names import contact_sort_key, display_name
 from crmdesk.services.changes import Changes
 from crmdesk.services.contact_points import (
     address_records,
@@ -313,8 +313,8 @@ def apply_draft(session: Session, contact: Contact, draft: ContactDraft) -> None
     contact.website = draft.websites[0] if draft.websites else ""
     contact.account_id, contact.owner = draft.account_id, draft.owner.strip()
     contact.preferred_channel = draft.preferred_channel
-    contact.sort_key = name_sort_key(contact.family_name, contact.given_name) or name_sort_key(
-        "", contact.organization
+    contact.sort_key = contact_sort_key(
+        contact.family_name, contact.given_name, contact.organization
     )
     sync_points(contact, draft.phones, draft.emails, draft.addresses)
     set_tags(session, contact, draft.tags)

@@ -94,9 +94,9 @@ from crmdesk.models.changelog import _actor as change_actor
 from crmdesk.models.customers import contact_tags
 from crmdesk.models.enums import ChangeAction
 from crmdesk.models.names import (
+    contact_sort_key,
     display_name,
     name_search_terms,
-    name_sort_key,
     pinyin_search_terms,
     split_full_name,
     text_sort_key,
@@ -1390,8 +1390,9 @@ def _insert_contacts(
                 photo=rec.photo,
                 website=rec.websites[0].strip() if rec.websites else "",
                 account_id=account_id,
-                sort_key=name_sort_key(values["family_name"], values["given_name"])
-                or name_sort_key("", values["organization"]),
+                sort_key=contact_sort_key(
+                    values["family_name"], values["given_name"], values["organization"]
+                ),
             )
             cid = writer.add(Contact, values)
             ids.append(cid)
@@ -1485,9 +1486,9 @@ def _merge_contacts(
                 changed["photo"] = rec.photo
             if filled & {"family_name", "given_name", "organization"}:
                 merged = {**current, **changed}
-                changed["sort_key"] = name_sort_key(
-                    merged["family_name"], merged["given_name"]
-                ) or name_sort_key("", merged["organization"])
+                changed["sort_key"] = contact_sort_key(
+                    merged["family_name"], merged["given_name"], merged["organization"]
+                )
             if target.account_key and current["account_id"] is None:
                 changed["account_id"] = accounts[target.account_key][0]
             changed = {k: v for k, v in changed.items() if v != current.get(k)}

@@ -36,7 +36,7 @@ from crmdesk.models import (
 from crmdesk.models.base import utcnow
 from crmdesk.models.changelog import session_batch
 from crmdesk.models.enums import ChangeAction
-from crmdesk.models.names import fold, name_sort_key, text_sort_key
+from crmdesk.models.names import contact_sort_key, fold, text_sort_key
 from crmdesk.services.changes import Changes
 from crmdesk.services.contact_points import ADDRESS_PARTS
 from crmdesk.services.history import RevertResult, revert_batch
@@ -107,7 +107,7 @@ class _Spec:
 
 
 def _contact_sort_key(c: Contact) -> str:
-    return name_sort_key(c.family_name, c.given_name) or name_sort_key("", c.organization)
+    return contact_sort_key(c.family_name, c.given_name, c.organization)
 
 
 _CONTACT = _Spec(

@@ -684,14 +684,14 @@ def test_cancel_mid_import_leaves_the_database_untouched(db, people, monkeypatch
 def test_an_unexpected_error_names_the_row_and_rolls_back(db, people, monkeypatch):
     monkeypatch.setattr(importing, "CHUNK", 50)
     before = row_counts(db)
-    real = importing.name_sort_key
+    real = importing.contact_sort_key
 
-    def broken(family, given):
+    def broken(family, given, organization):
         if family == "Family123":
             raise ValueError("the sort key broke")
-        return real(family, given)
+        return real(family, given, organization)
 
-    monkeypatch.setattr(importing, "name_sort_key", broken)
+    monkeypatch.setattr(importing, "contact_sort_key", broken)
     with pytest.raises(ImportFailed) as failed, db.transaction() as session:
         import_contacts(session, bulk(200))
     assert failed.value.line == 125 and "the sort key broke" in str(failed.value)
