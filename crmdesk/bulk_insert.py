@@ -10,8 +10,8 @@ SQLite 3.40 parses a row's JSON again for every value taken from it, so only the
 vary within the chunk travel in the JSON; a value every row shares (a default, the import's
 timestamp) is bound once. Alone, a chunk then costs about what `executemany` does (change
 log: 3.5 vs 3.2 s for 358k rows; addresses: 0.43 vs 0.52 s for 90k; contacts, 27 columns: 1.7
-vs 1.1 s for 90k, 2.5 s with every column in the JSON) and runs beside the caller's Python. Rows with other values (the bytes of a photo, floats) and other
-databases use `executemany`.
+vs 1.1 s for 90k, 2.5 s with every column in the JSON) and runs beside the caller's Python.
+Rows with other values (the bytes of a photo, floats) and other databases use `executemany`.
 """
 
 from __future__ import annotations
