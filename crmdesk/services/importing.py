@@ -925,7 +925,9 @@ class _ContactPlan:
 MATCH_CHUNK = 5000  # records matched at a time: a record's match does not depend on the others
 
 
-def _existing_matches(session: Session, records: list[ContactRecord]) -> list[Any]:
+def _existing_matches(
+    session: Session, records: list[ContactRecord], step: Callable[[int], None]
+) -> list[Any]:
     """For each record, the existing contact it most likely duplicates, or None.
 
     Matched a few thousand at a time, so the candidates read for common names stay a few MB
@@ -940,6 +942,7 @@ def _existing_matches(session: Session, records: list[ContactRecord]) -> list[An
         found = duplicates.match_incoming(session, [records[i] for i in chunk])
         for i, match in zip(chunk, found, strict=True):
             matches[i] = match
+        step(len(chunk))
     return matches
 
 
@@ -961,7 +964,23 @@ class _SamePerson:
         return score >= duplicates.POSSIBLE_MIN_SCORE and duplicates._is_strong(reasons)
 
 
-def _plan(session: Session, batch: ContactBatch) -> _ContactPlan:
+def _plan(
+    session: Session,
+    batch: ContactBatch,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> _ContactPlan:
+    """What importing the batch does; `progress(done, total)` hears of it (matching against the
+    database, then the rows against each other) and `cancelled()` stops it (ImportCancelled)."""
+    total, done = 2 * len(batch.records), 0
+
+    def step(rows: int) -> None:
+        nonlocal done
+        _check(cancelled)
+        done += rows
+        if progress is not None:
+            progress(done, total)
+
     phones = _PhoneKeys()
     fates = [_Fate(p.line, None, RowAction.REJECTED, reason=p.reason) for p in batch.problems]
     accepted: list[ContactRecord] = []
@@ -971,7 +990,8 @@ def _plan(session: Session, batch: ContactBatch) -> _ContactPlan:
             fates.append(_Fate(rec.source_line, rec, RowAction.REJECTED, reason=reason))
         else:
             accepted.append(prepared)
-    matches = _existing_matches(session, accepted)
+    step(len(batch.records) - len(accepted))  # rejected: nothing to match
+    matches = _existing_matches(session, accepted, step)
     strong = {m.contact_id for m in matches if m is not None and m.strong}
     existing = _existing_targets(session, strong, phones)
     same_person = _SamePerson()
@@ -979,7 +999,9 @@ def _plan(session: Session, batch: ContactBatch) -> _ContactPlan:
     index: dict[str, Any] = {}
     targets: dict[int, _Target] = {}
     possible = []
-    for rec, match in zip(accepted, matches, strict=True):
+    for n, (rec, match) in enumerate(zip(accepted, matches, strict=True), 1):
+        if n % MATCH_CHUNK == 0:
+            step(MATCH_CHUNK)
         keys = _strong_keys(rec, phones)
         target = existing.get(match.contact_id) if match is not None and match.strong else None
         if target is None:
@@ -1008,6 +1030,7 @@ def _plan(session: Session, batch: ContactBatch) -> _ContactPlan:
             else:
                 index[key] = [found, (target, rec)]
         fates.append(_Fate(rec.source_line, rec, action, target))
+    step(len(accepted) % MATCH_CHUNK + len(batch.records) - len(accepted))
     fates.sort(key=lambda f: f.line)
     accounts = _account_keys(session)
     new_accounts: dict[str, str] = {}
@@ -1138,6 +1161,7 @@ def _plan_for(
     make: Callable[..., Any],
     *,
     take: bool = False,
+    **work: Any,
 ) -> Any:
     """The batch's plan, computed once while the database stays as it was: an import right after
     its preview does exactly what the preview showed without matching everything again (half
@@ -1147,7 +1171,7 @@ def _plan_for(
     cached = batch.__dict__.pop("_plan", None) if take else batch.__dict__.get("_plan")
     if cached is not None and cached[0] == state:
         return cached[1]
-    plan = make(session, batch)
+    plan = make(session, batch, **work)
     if not take:
         batch.__dict__["_plan"] = (state, plan)
     return plan
@@ -1194,10 +1218,17 @@ def _preview_row(fate: _Fate) -> PreviewRow:
 
 @without_gc
 def preview_contacts(
-    session: Session, batch: ContactBatch, *, rows: int = PREVIEW_ROWS
+    session: Session,
+    batch: ContactBatch,
+    *,
+    rows: int = PREVIEW_ROWS,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
 ) -> ImportPreview:
-    """What importing the batch will do: counts, the first rows as they will land, rejections."""
-    plan: _ContactPlan = _plan_for(session, batch, _plan)
+    """What importing the batch will do: counts, the first rows as they will land, rejections.
+    `progress(done, total)` hears how far the matching is; `cancelled()` stops it
+    (ImportCancelled, nothing kept)."""
+    plan: _ContactPlan = _plan_for(session, batch, _plan, progress=progress, cancelled=cancelled)
     counts = {action: 0 for action in RowAction}
     for fate in plan.fates:
         counts[fate.action] += 1
@@ -1259,7 +1290,7 @@ def import_contacts(
     Raises ImportFailed naming the first rejected line (unless `allow_rejected`), ImportCancelled
     when `cancelled()` turns true, and ImportFailed naming the line of any row that fails; in every
     case the caller's transaction rolls back and nothing of the file is left behind."""
-    plan: _ContactPlan = _plan_for(session, batch, _plan, take=True)
+    plan: _ContactPlan = _plan_for(session, batch, _plan, take=True, cancelled=cancelled)
     rejected = plan.rejected
     if rejected and not allow_rejected:
         raise ImportFailed(

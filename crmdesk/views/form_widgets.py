@@ -67,6 +67,19 @@ FIELD_MIN_WIDTH = 220
 COLUMN_MAX_WIDTH = 900
 
 
+def address_part_captions() -> dict[str, str]:
+    """An address's parts (contact_points.ADDRESS_PARTS) in the user's words."""
+    return {
+        "street": QCoreApplication.translate("AddressRow", "Street"),
+        "extended": QCoreApplication.translate("AddressRow", "Building, floor"),
+        "po_box": QCoreApplication.translate("AddressRow", "PO box"),
+        "city": QCoreApplication.translate("AddressRow", "City"),
+        "region": QCoreApplication.translate("AddressRow", "Province / state"),
+        "postal_code": QCoreApplication.translate("AddressRow", "Postal code"),
+        "country": QCoreApplication.translate("AddressRow", "Country"),
+    }
+
+
 def enum_text(value: StrEnum) -> str:
     """The user's word for a vocabulary value (PhoneKind.MOBILE -> "Mobile", translated)."""
     texts: dict[StrEnum, str] = {
@@ -532,15 +545,7 @@ class AddressRow(PointRow):
         self.remove.setAccessibleName(self.remove.toolTip())
         self.parts: dict[str, QLineEdit] = {}
         self._label = ""
-        captions = {
-            "street": QCoreApplication.translate("AddressRow", "Street"),
-            "extended": QCoreApplication.translate("AddressRow", "Building, floor"),
-            "po_box": QCoreApplication.translate("AddressRow", "PO box"),
-            "city": QCoreApplication.translate("AddressRow", "City"),
-            "region": QCoreApplication.translate("AddressRow", "Province / state"),
-            "postal_code": QCoreApplication.translate("AddressRow", "Postal code"),
-            "country": QCoreApplication.translate("AddressRow", "Country"),
-        }
+        captions = address_part_captions()
         for part, caption in captions.items():
             edit = QLineEdit(self)
             edit.setAccessibleName(caption)
@@ -979,9 +984,7 @@ class RecordForm(QWidget):
         except RecordNotFound as exc:
             self.record_id = None
             self.content.setEnabled(False)
-            self.banner.show_message(
-                errors.known_error_texts(exc)[0], reload=False, kind="error"
-            )
+            self.banner.show_message(errors.known_error_texts(exc)[0], reload=False, kind="error")
             return
         self.record_id = record_id
         self.content.setEnabled(True)

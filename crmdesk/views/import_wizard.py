@@ -51,6 +51,7 @@ from crmdesk.interop.tabular import (
     guess_order_mapping,
     read_table,
 )
+from crmdesk.models.enums import AddressKind, EmailKind, PhoneKind
 from crmdesk.services import importing
 from crmdesk.services.importing import (
     ContactBatch,
@@ -61,9 +62,12 @@ from crmdesk.services.importing import (
     OrderPreviewRow,
     file_format,
 )
+from crmdesk.texts import fill
 from crmdesk.views import tasks
 from crmdesk.views.background import BackgroundWork
 from crmdesk.views.bus import DataBus
+from crmdesk.views.field_labels import field_labels
+from crmdesk.views.form_widgets import address_part_captions, enum_text
 from crmdesk.views.i18n import _tr, translated
 
 CONTACTS, ORDERS = "contacts", "orders"
@@ -81,18 +85,35 @@ def role_label(role: str) -> str:
         return _tr("(type of the column beside it)")
     group, _, rest = role.partition(":")
     if group == "field":
-        return rest.replace("_", " ").capitalize()
+        return _field_role_labels().get(rest) or field_labels().get(rest, rest)
     if group in ("phones", "emails"):
         noun = _tr("Phone") if group == "phones" else _tr("Email")
-        return f"{noun} ({rest})"
+        kind = PhoneKind(rest) if group == "phones" else EmailKind(rest)
+        return fill(_tr("%1 (%2)"), (noun, enum_text(kind)))
     if group == "addresses":
         kind, _, part = rest.partition(":")
-        return (
-            _tr("%1 address: %2")
-            .replace("%1", kind.capitalize())
-            .replace("%2", part.replace("_", " "))
-        )
+        words = (enum_text(AddressKind(kind)), address_part_captions().get(part, part))
+        return fill(_tr("%1 address: %2"), words)
     return {"websites": _tr("Website"), "tags": _tr("Tag"), "ims": _tr("Chat")}.get(group, role)
+
+
+def _field_role_labels() -> dict[str, str]:
+    """Fields a file's column can feed that no record form shows under that name."""
+    return {
+        "formatted_name": _tr("Full name (as written)"),
+        "photo_uri": _tr("Photo address (URL)"),
+        "number": _tr("Order number"),
+        "customer_name": _tr("Customer name"),
+        "customer_code": _tr("Customer code"),
+        "customer_email": _tr("Customer e-mail"),
+        "ordered_on": _tr("Order date"),
+        "amount": _tr("Order amount"),
+        "currency": _tr("Currency"),
+        "product": _tr("Product"),
+        "quantity": _tr("Quantity"),
+        "unit_price": _tr("Unit price"),
+        "line_amount": _tr("Line amount"),
+    }
 
 
 def reason_text(reason: str) -> str:
@@ -404,12 +425,14 @@ class ImportWizard(QDialog):
         assert source is not None
         db = self.db
 
-        def work(_task: tasks.Task) -> tuple[Any, Any]:
+        def work(task: tasks.Task) -> tuple[Any, Any]:
             batch = read_batch(source)
             with db.reading() as session:
                 if isinstance(batch, OrderBatch):
                     return batch, importing.preview_orders(session, batch)
-                return batch, importing.preview_contacts(session, batch)
+                return batch, importing.preview_contacts(
+                    session, batch, progress=task.report, cancelled=task.is_cancelled
+                )
 
         self._run(work, self._on_preview_loaded)
 

@@ -342,6 +342,10 @@
         <translation>邮箱</translation>
     </message>
     <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
         <source>%1 address: %2</source>
         <translation>%1地址：%2</translation>
     </message>
@@ -352,6 +356,58 @@
     <message>
         <source>Chat</source>
         <translation>即时通讯</translation>
+    </message>
+    <message>
+        <source>Full name (as written)</source>
+        <translation>全名（按原样）</translation>
+    </message>
+    <message>
+        <source>Photo address (URL)</source>
+        <translation>照片地址（URL）</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Customer name</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <source>Customer code</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <source>Customer e-mail</source>
+        <translation>客户电子邮件</translation>
+    </message>
+    <message>
+        <source>Order date</source>
+        <translation>订单日期</translation>
+    </message>
+    <message>
+        <source>Order amount</source>
+        <translation>订单金额</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Line amount</source>
+        <translation>明细金额</translation>
     </message>
     <message>
         <source>New</source>

@@ -754,6 +754,27 @@ def test_an_import_re_measures_statistics_only_when_they_drifted(db):
     assert recorded() == {"contacts": 90, "phones": 90}  # 90 > 80: measured again
 
 
+def test_a_preview_reports_its_progress_and_can_be_stopped(db, people, monkeypatch):
+    """Matching 100k rows takes seconds: the preview says how far it is and stops when asked."""
+    monkeypatch.setattr(importing, "MATCH_CHUNK", 40)
+    batch = bulk(100)
+    seen: list[tuple[int, int]] = []
+    with db.reading() as session:
+        with pytest.raises(ImportCancelled):
+            preview_contacts(
+                session,
+                batch,
+                progress=lambda d, t: seen.append((d, t)),
+                cancelled=lambda: bool(seen),
+            )
+        assert seen == [(0, 200)]  # stopped at the first check after a report
+        seen.clear()
+        preview = preview_contacts(session, batch, progress=lambda d, t: seen.append((d, t)))
+    assert preview.new == 100  # the stopped preview left no plan behind
+    assert [d for d, _ in seen] == [0, 40, 80, 100, 140, 180, 200]
+    assert {t for _, t in seen} == {200}
+
+
 def test_progress_is_reported_a_chunk_at_a_time(db, monkeypatch):
     monkeypatch.setattr(importing, "CHUNK", 100)
     seen = []
@@ -1155,13 +1176,25 @@ def test_a_failed_import_plans_afresh_on_the_next_try(db):
 def test_an_imported_row_is_logged_as_the_orm_would_snapshot_it(db):
     """The bulk writer logs inserts without the ORM: each snapshot must read back as
     changelog.insert_snapshot() gives it for the stored row (dates, bytes, ids, Chinese)."""
-    rec = person(2, "三", "张", phones=["138 0013 8000"], emails=["zs@example.cn"],
-                 birthday=dt.date(1985, 3, 1), photo=b"\x89PNG\r\n", notes="备注 '=1'")
+    rec = person(
+        2,
+        "三",
+        "张",
+        phones=["138 0013 8000"],
+        emails=["zs@example.cn"],
+        birthday=dt.date(1985, 3, 1),
+        photo=b"\x89PNG\r\n",
+        notes="备注 '=1'",
+    )
     run_import(db, ContactBatch([rec]))
     with db.reading() as session:
-        logged = dict(session.execute(
-            select(ChangeLogEntry.entity_id, ChangeLogEntry.new).where(
-                ChangeLogEntry.action == ChangeAction.INSERT)).all())
+        logged = dict(
+            session.execute(
+                select(ChangeLogEntry.entity_id, ChangeLogEntry.new).where(
+                    ChangeLogEntry.action == ChangeAction.INSERT
+                )
+            ).all()
+        )
         contact = session.scalars(select(Contact)).one()
         rows = [contact, *contact.phones, *contact.emails]
         assert [logged[row.id] for row in rows] == [insert_snapshot(row) for row in rows]

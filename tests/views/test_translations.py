@@ -246,3 +246,18 @@ def test_an_unmatched_order_and_the_refusal_read_in_chinese(chinese, tmp_path):
         "没有导入任何内容（1 行没有相符的客户）。",
     )
     db.dispose()
+
+
+def test_every_column_role_reads_in_chinese(chinese):
+    """The mapping step's choices: field names, phone and address kinds and parts are worded
+    as the rest of the program words them (they showed 'Given name', 'Phone (mobile)')."""
+    from crmdesk.interop.contact_columns import column_roles
+    from crmdesk.views.import_wizard import role_label
+
+    roles = [*column_roles("contacts"), *column_roles("orders")]
+    labels = {role: role_label(role) for role in roles}
+    untranslated = {r: t for r, t in labels.items() if any("a" <= c.lower() <= "z" for c in t)}
+    assert untranslated == {"field:photo_uri": "照片地址（URL）"}
+    assert labels["phones:mobile"] == "电话（手机）"
+    assert labels["addresses:work:postal_code"] == "工作地址：邮政编码"
+    assert labels["field:ordered_on"] == "订单日期"
