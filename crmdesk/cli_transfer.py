@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -59,9 +60,20 @@ def _err(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
 
-def _progress(done: int, total: int) -> None:
-    if sys.stderr.isatty():
-        print(f"\r{done * 100 // max(total, 1):3d}%", end="", file=sys.stderr, flush=True)
+def _progress(step: str) -> Callable[[int, int], None]:
+    """How far `step` ("matching", "importing") is, on one line of a terminal's stderr."""
+
+    finished = False
+
+    def report(done: int, total: int) -> None:
+        nonlocal finished
+        if sys.stderr.isatty() and not finished:
+            finished = done >= total
+            percent = done * 100 // max(total, 1)
+            end = "\n" if finished else ""
+            print(f"\r{step} {percent:3d}%", end=end, file=sys.stderr, flush=True)
+
+    return report
 
 
 def _mapping_argument(value: str | None) -> Any:
@@ -90,7 +102,7 @@ def _import(db: Database, args: argparse.Namespace) -> int:
         preview: Any = (
             importing.preview_orders(session, batch)
             if orders
-            else importing.preview_contacts(session, batch)
+            else importing.preview_contacts(session, batch, progress=_progress("matching"))
         )
         if args.json:
             print(json.dumps({"preview": to_jsonable(preview)}, ensure_ascii=False), flush=True)
@@ -104,14 +116,12 @@ def _import(db: Database, args: argparse.Namespace) -> int:
                 batch,
                 allow_unmatched=args.allow_unmatched,
                 allow_rejected=args.allow_rejected,
-                progress=_progress,
+                progress=_progress("importing"),
             )
         else:
             result = importing.import_contacts(
-                session, batch, allow_rejected=args.allow_rejected, progress=_progress
+                session, batch, allow_rejected=args.allow_rejected, progress=_progress("importing")
             )
-    if sys.stderr.isatty():
-        print(file=sys.stderr)
     counts = {k: v for k, v in to_jsonable(result).items() if k != "changes"}
     if args.json:
         _print_json({"result": counts})
