@@ -196,3 +196,30 @@ def test_duplicates_lists_groups(db):
     assert "same_phone" in group["reasons"] and group["score"] >= 60
     text = crmdesk("--db", path, "duplicates").stdout
     assert text.startswith(f"score {group['score']}") and text.count("张三") == 2
+
+
+def test_a_terminal_sees_matching_and_importing_progress(tmp_path):
+    """On a terminal, stderr shows how far the matching and the writing are, each ending at
+    100% on its own line; piped (as above), it shows nothing."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    source = tmp_path / "people.csv"
+    source.write_text("Name,Mobile Phone\n张三,138 0013 8000\nJohn Smith,\n", encoding="utf-8")
+    leader, follower = pty.openpty()
+    done = subprocess.run(
+        [sys.executable, "-m", "crmdesk", "--db", str(tmp_path / "x.db"), "import", str(source)],
+        stdout=subprocess.PIPE,
+        stderr=follower,
+        text=True,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "HOME": "/tmp", "LANG": "C.UTF-8"},
+    )
+    os.close(follower)
+    shown = os.read(leader, 65536).decode()
+    os.close(leader)
+    assert done.returncode == 0 and "imported: new 2" in done.stdout
+    finished = [part.strip() for part in shown.replace("\r", "\n").splitlines() if "100%" in part]
+    assert finished == ["matching 100%", "importing 100%"]
