@@ -256,15 +256,15 @@ def bulk_loading(conn: Connection) -> Iterator[None]:
             "SELECT k, v FROM search_fts_config WHERE k IN ('automerge', 'hashsize')"
         ).all()
     )
+    restored = {k: before.get(k, v) for k, v in _DEFAULT_SETTINGS.items()}
     _configure(conn, _BULK_SETTINGS)
-    failed = True
     try:
         yield
-        failed = False
-    finally:
-        # after an error the caller rolls back, the settings too: restore if still possible
-        with contextlib.suppress(Exception) if failed else contextlib.nullcontext():
-            _configure(conn, {k: before.get(k, v) for k, v in _DEFAULT_SETTINGS.items()})
+    except BaseException:
+        with contextlib.suppress(Exception):  # the caller rolls back, the settings with it
+            _configure(conn, restored)
+        raise
+    _configure(conn, restored)
 
 
 def _configure(conn: Connection, settings: dict[str, int]) -> None:

@@ -69,3 +69,19 @@ def test_values_every_row_shares_are_bound_once(db):
     sql, params = statements[0]
     assert "?2" in sql and params[1:] == ("same",) and "same" not in params[0]
     assert statements[1][1][1:] == ("one", 1, None)  # a single row: every value shared
+
+
+def test_bulk_loading_turns_index_merging_off_and_back(db):
+    from crmdesk import fulltext
+
+    def settings(conn):
+        return dict(conn.exec_driver_sql("SELECT k, v FROM search_fts_config").all())
+
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 8)")
+        with fulltext.bulk_loading(conn):
+            assert settings(conn)["automerge"] == 0 and settings(conn)["hashsize"] == 8 << 20
+        assert settings(conn)["automerge"] == 8 and settings(conn)["hashsize"] == 1 << 20
+        with pytest.raises(ValueError), fulltext.bulk_loading(conn):
+            raise ValueError("the import failed")
+        assert settings(conn)["automerge"] == 8

@@ -1263,7 +1263,7 @@ def _failing_at(line: int, what: str = _THIS_ROW) -> Iterator[None]:
         raise
     except Exception as exc:
         raise ImportFailed(
-            translatable("Messages", "%1: %2"), line=line or None, values=(as_text(what), str(exc))
+            translatable("Messages", "%1: %2"), line=line or None, values=(as_text(what), exc)
         ) from exc
 
 
