@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import logging
 import re
 import sqlite3
+import threading
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -70,6 +72,8 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         "busy_timeout = 5000",
         "temp_store = MEMORY",
         "cache_size = -32000",
+        # checkpoints run on a thread of their own after the commit (see _Checkpointer)
+        "wal_autocheckpoint = 0",
     ):
         cursor.execute(f"PRAGMA {pragma}")
     cursor.close()
@@ -79,6 +83,49 @@ def json_column_text(value: Any) -> str:
     """JSON columns (the change log's values): compact, Chinese as itself, by orjson — a big
     import logs every row it writes, and json.dumps took 2 of its seconds per 100k rows."""
     return orjson.dumps(value, default=to_json_value, option=orjson.OPT_NON_STR_KEYS).decode()
+
+
+class _Checkpointer:
+    """Copies committed pages from the write-ahead log into the database file on a thread of its
+    own, after each commit: the pattern SQLite documents for applications that cannot let a
+    commit wait. Its automatic checkpoint runs inside the commit that crosses 1000 pages, so the
+    user of a 100k-row import waited 1.8 s more with the import done (the commit alone: 0.3 s).
+
+    A checkpoint that cannot finish (a reader still on older pages) loses nothing: the pages stay
+    in the log, readable, and the next commit's checkpoint copies them."""
+
+    def __init__(self, path: str) -> None:
+        self._path = path
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._again = False
+
+    def request(self) -> None:
+        """Checkpoint soon (once more after the running one, if one runs)."""
+        with self._lock:
+            if self._thread is not None:
+                self._again = True
+                return
+            self._thread = threading.Thread(target=self._run, name="crmdesk-checkpoint")
+            self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            try:
+                with contextlib.closing(sqlite3.connect(self._path)) as conn:
+                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            except sqlite3.Error as exc:
+                logging.getLogger(__name__).warning("checkpoint of %s: %s", self._path, exc)
+            with self._lock:
+                if not self._again:
+                    self._thread = None
+                    return
+                self._again = False
+
+    def wait(self) -> None:
+        """Until no checkpoint runs."""
+        while (thread := self._thread) is not None:
+            thread.join()
 
 
 @dataclass
@@ -194,6 +241,10 @@ def _reindex_after_flush(session: Session, _ctx: Any) -> None:
     fulltext.reindex(conn, fulltext.ACCOUNT, touched.accounts)
 
 
+def _mark_committed(conn: Connection) -> None:
+    conn.info["committed"] = True  # ConnectionEvents.commit runs before the commit itself
+
+
 def _new_batch(session: Session, _transaction: Any = None) -> None:
     session.info.pop("batch_id", None)
 
@@ -208,6 +259,17 @@ class Database:
         event.listen(self.session_factory, "after_flush", _reindex_after_flush)
         event.listen(self.session_factory, "after_commit", _new_batch)
         event.listen(self.session_factory, "after_rollback", _new_batch)
+        self._checkpointer: _Checkpointer | None = None
+        if engine.dialect.name == "sqlite" and engine.url.database not in (None, "", ":memory:"):
+            self._checkpointer = _Checkpointer(str(engine.url.database))
+            event.listen(engine, "commit", _mark_committed)
+            event.listen(engine, "checkin", self._checked_in)
+
+    def _checked_in(self, _dbapi_connection: Any, record: Any) -> None:
+        """A connection back in the pool after a commit (a session's or engine.begin()'s): its
+        transaction is over, so a checkpoint can copy what it wrote."""
+        if record.info.pop("committed", False) and self._checkpointer is not None:
+            self._checkpointer.request()
 
     @classmethod
     def open(cls, target: str | Path | None = None, *, upgrade: bool = True) -> Database:
@@ -284,7 +346,14 @@ class Database:
             finally:
                 session.rollback()
 
+    def wait_for_checkpoint(self) -> None:
+        """Until the checkpoint after the last commit (if any runs) is done."""
+        if self._checkpointer is not None:
+            self._checkpointer.wait()
+
     def dispose(self) -> None:
+        """Close every connection (the last one to close checkpoints the rest of the log)."""
+        self.wait_for_checkpoint()
         self.engine.dispose()
 
 

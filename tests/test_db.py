@@ -101,6 +101,25 @@ def test_a_failed_transaction_writes_nothing(db, people):
         assert conn.execute(text("SELECT count(*) FROM search_refs")).scalar() == len(people)
 
 
+def test_a_big_commit_is_checkpointed_after_it_not_inside_it(tmp_path):
+    db = Database.open(tmp_path / "wal.sqlite3")
+    path = tmp_path / "wal.sqlite3"
+    db.wait_for_checkpoint()
+    before = path.stat().st_size
+    with db.transaction() as session:
+        assert session.execute(text("PRAGMA wal_autocheckpoint")).scalar() == 0
+        session.execute(text("CREATE TABLE blobs (b BLOB)"))
+        session.execute(
+            text("INSERT INTO blobs SELECT randomblob(4000) FROM json_each(:n)"),
+            {"n": "[" + ",".join(["0"] * 1000) + "]"},
+        )
+    db.wait_for_checkpoint()
+    # the 4 MB are in the database file itself, copied there by the background checkpoint
+    # (the committing connection never checkpoints: its automatic checkpoint is off)
+    assert path.stat().st_size - before >= 4_000_000
+    db.dispose()
+
+
 def test_the_planner_has_statistics_after_open_and_after_a_demo(tmp_path):
     """Without sqlite_stat1 SQLite sorts 100k contacts through the wrong index (seconds)."""
     from crmdesk.services.demo import build_demo
