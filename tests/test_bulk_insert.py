@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 from sqlalchemy import event, text
 
-from crmdesk.bulk_insert import insert_rows
+from crmdesk.bulk_insert import ROWS_PER_STATEMENT, insert_rows, statement_sizes
 
 COLUMNS = ("a", "b", "c")
 ROWS = {
@@ -36,39 +38,34 @@ def test_rows_are_stored_as_executemany_stores_them(db, kind):
         assert len(_stored(conn, "bulk")) == len(ROWS[kind])
 
 
-def test_plain_rows_go_in_one_statement_run(db):
-    """The point of the JSON form: one sqlite3_step for the chunk (the GIL is released)."""
+def test_rows_go_in_a_few_multi_row_statements(db):
+    """One sqlite3_step per statement of many rows (the GIL is released during it), in a few
+    shapes the connection compiles once."""
     statements = []
     with db.engine.begin() as conn:
         conn.exec_driver_sql("CREATE TABLE bulk (a TEXT, b INTEGER, c)")
         event.listen(conn, "before_cursor_execute", lambda *a: statements.append(a[2]))
         insert_rows(conn, "bulk", COLUMNS, ROWS["text, integers and NULL"] * 500)
-        assert len(statements) == 1 and "json_each" in statements[0]
         assert conn.exec_driver_sql("SELECT count(*) FROM bulk").scalar() == 2000
+    sizes = [sql.count("(?, ?, ?)") for sql in statements if sql.startswith("INSERT")]
+    assert sizes == [ROWS_PER_STATEMENT] * (2000 // ROWS_PER_STATEMENT) + [128, 64, 16]
 
 
-def test_a_value_json_cannot_carry_falls_back_to_executemany(db):
+def test_a_statement_binds_no_more_values_than_the_connection_allows(db):
+    rows = [(str(i), i, None) for i in range(50)]
     with db.engine.begin() as conn:
+        conn.connection.dbapi_connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 10)
         conn.exec_driver_sql("CREATE TABLE bulk (a TEXT, b INTEGER, c)")
-        insert_rows(conn, "bulk", COLUMNS, [("x", 2**63 - 1, None), ("y", 1, b"")])
-        assert conn.execute(text("SELECT b, c FROM bulk")).all() == [(2**63 - 1, None), (1, b"")]
-
-
-def test_values_every_row_shares_are_bound_once(db):
-    """Only varying columns travel in the JSON (SQLite parses a row again for each value)."""
-    statements = []
-    rows = [("same", i, None) for i in range(3)] + [("same", 3, True)]
-    with db.engine.begin() as conn:
-        conn.exec_driver_sql("CREATE TABLE bulk (a TEXT, b INTEGER, c)")
-        conn.exec_driver_sql("CREATE TABLE one_by_one (a TEXT, b INTEGER, c)")
-        event.listen(conn, "before_cursor_execute", lambda *a: statements.append(a[2:4]))
         insert_rows(conn, "bulk", COLUMNS, rows)
-        insert_rows(conn, "bulk", COLUMNS, [("one", 1, None)])
-        conn.exec_driver_sql("INSERT INTO one_by_one VALUES (?, ?, ?)", [*rows, ("one", 1, None)])
-        assert _stored(conn, "bulk") == _stored(conn, "one_by_one")
-    sql, params = statements[0]
-    assert "?2" in sql and params[1:] == ("same",) and "same" not in params[0]
-    assert statements[1][1][1:] == ("one", 1, None)  # a single row: every value shared
+        assert conn.execute(text("SELECT a, b, c FROM bulk ORDER BY b")).all() == rows
+
+
+@pytest.mark.parametrize("rows", [1, 2, 3, 255, 256, 257, 1000, 12345])
+def test_statement_sizes_cover_the_rows_in_few_shapes(rows):
+    sizes = statement_sizes(rows, 10_000)
+    assert sum(sizes) == rows
+    assert all(s & (s - 1) == 0 and s <= ROWS_PER_STATEMENT for s in sizes)
+    assert len(set(sizes)) <= ROWS_PER_STATEMENT.bit_length()
 
 
 def test_bulk_loading_turns_index_merging_off_and_back(db):

@@ -782,6 +782,30 @@ def test_progress_is_reported_a_chunk_at_a_time(db, monkeypatch):
     assert seen == [0, 100, 200, 250, 250]
 
 
+def test_threads_hand_the_gil_over_quickly_only_while_an_import_writes(db, monkeypatch):
+    """The background writer binds each statement's values under the GIL; with Python's 5 ms
+    switch interval it waited that long before every statement."""
+    import sys
+
+    seen = []
+    monkeypatch.setattr(importing, "CHUNK", 100)
+    before = sys.getswitchinterval()
+    run_import(db, bulk(250), progress=lambda d, t: seen.append(sys.getswitchinterval()))
+    assert seen[1] == importing._GilHandoffs.INTERVAL < before
+    assert sys.getswitchinterval() == before
+    with pytest.raises(ImportFailed):
+        run_import(db, bulk(250), progress=_fail_at(150))
+    assert sys.getswitchinterval() == before
+
+
+def _fail_at(done_rows):
+    def progress(done, _total):
+        if done >= done_rows:
+            raise ImportFailed("stopped")
+
+    return progress
+
+
 def test_a_bulk_import_is_change_logged_indexed_and_undoable(db, people):
     _, result = run_import(db, bulk(120))
     assert result.new == 120 and result.accounts_created == 7
