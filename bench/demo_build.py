@@ -6,12 +6,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import resource
 import sqlite3
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from _memory import peak_rss_mb
 
 from crmdesk.db import Database
 from crmdesk.services.demo import build_demo
@@ -57,7 +58,7 @@ def main() -> int:
             "total_rows": sum(rows.values()),
             "top_fifth_revenue_share": top_fifth_revenue_share(path),
             "database_mb": round(path.stat().st_size / 2**20, 1),
-            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            "peak_rss_mb": peak_rss_mb(),
         }
     print(json.dumps(result, ensure_ascii=False))
     return 0

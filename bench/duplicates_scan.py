@@ -12,13 +12,13 @@ import argparse
 import datetime as dt
 import json
 import random
-import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from _memory import peak_rss_mb
 from faker.providers.person.en_US import Provider as EnglishNames
 from sqlalchemy import insert
 
@@ -136,18 +136,6 @@ def build(path: Path, n: int, seed: int = 7) -> list[tuple[str, str]]:
     return planted
 
 
-def peak_rss_mb() -> float:
-    """This process's peak resident memory. /proc's VmHWM, as ru_maxrss keeps the maximum of
-    the parent that started us (the builder), on Linux."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 def scan(path: Path, planted_file: Path | None) -> dict[str, object]:
     from crmdesk.services.duplicates import find_duplicates
 
@@ -166,7 +154,7 @@ def scan(path: Path, planted_file: Path | None) -> dict[str, object]:
         "contacts": contacts,
         "seconds": round(seconds, 2),
         "groups": len(groups),
-        "peak_rss_mb": round(peak_rss_mb(), 1),
+        "peak_rss_mb": peak_rss_mb(),
         "baseline_rss_mb": round(baseline_mb, 1),
     }
     if planted_file and planted_file.exists():

@@ -11,7 +11,7 @@
 - window: milliseconds to show a 100-row window at the end and at random positions: scrollTo +
   the page fetch (p50/p95/max), and, for reference, the same jumps painted (a 900-pixel window,
   and a viewport 100 rows tall: Qt's own drawing of 800 cells included);
-- peak_rss_mb: resource.getrusage maxrss of the GUI process.
+- peak_rss_mb: the GUI process's own peak resident memory (bench/_memory.py).
 
 Without --db, builds the demo data set (crmdesk.services.demo.build_demo) in a temporary file
 first. Each measurement runs in a fresh process (--repeat times, 3 by default); the headline
@@ -28,13 +28,14 @@ import argparse  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import random  # noqa: E402
-import resource  # noqa: E402
 import sqlite3  # noqa: E402
 import statistics  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
 from pathlib import Path  # noqa: E402
+
+from _memory import peak_rss_mb  # noqa: E402
 
 TARGETS = {
     "first_page_s": 1.5,
@@ -290,7 +291,7 @@ def measure(path: Path, page_size: int | None = None) -> dict[str, object]:
         "window_painted_ms": summary(window_paint_ms, 2),
         "page_size": model.page_size,
         "cached_pages": len(model.cached_pages),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "peak_rss_mb": peak_rss_mb(),
     }
     window.close()
     db.dispose()

@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import resource
 import shutil
 import subprocess
 import sys
@@ -23,6 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from _memory import peak_rss_mb
 from faker.providers.person.en_US import Provider as EnglishNames
 from sqlalchemy import func, select
 
@@ -158,7 +158,7 @@ def measure(db_path: Path, csv_path: Path) -> dict[str, object]:
         "seconds_import": round(committed - previewed, 2),
         "seconds_total": round(committed - started, 2),
         "seconds_commit": round(committed - imported, 2),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "peak_rss_mb": peak_rss_mb(),
         "new": result.new,
         "updated": result.updated,
         "duplicate": result.duplicate,
