@@ -8,14 +8,21 @@ The database is the demo data set (services.demo.build_demo). The CSV, written w
 CSV writer, has ~90% new people and ~10% rows that are contacts already in the database, found
 by their phone or e-mail: half of them exactly as stored (duplicates), half with a new e-mail
 address (updates). The measured run is a fresh process, so the peak RSS is the import's own.
+
+The host's speed drifts (±25% within an hour on a shared 2-core machine), so the run is also
+given as a ratio, `total_to_baseline`: seconds_total over the floor of any Python + SQLite
+importer measured just before and after it (`baseline`), comparable between runs where the
+seconds are not.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import random
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -133,6 +140,30 @@ def write_csv(db_path: Path, csv_path: Path, rows: int, seed: int = 11) -> None:
     csv_path.write_bytes(write_contacts_csv(records))
 
 
+def baseline(csv_path: Path, folder: Path) -> float:
+    """Seconds to parse the file with csv.reader and insert its rows with executemany into a
+    table of as many TEXT columns (no index) in a new SQLite file, committed."""
+    started = time.perf_counter()
+    with csv_path.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    width = max(len(r) for r in rows)
+    path = folder / "baseline.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute(f"CREATE TABLE t ({', '.join(f'c{i} TEXT' for i in range(width))})")
+    conn.executemany(
+        f"INSERT INTO t VALUES ({', '.join('?' * width)})",
+        (r + [""] * (width - len(r)) for r in rows[1:]),
+    )
+    conn.commit()
+    conn.close()
+    seconds = time.perf_counter() - started
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return seconds
+
+
 def measure(db_path: Path, csv_path: Path) -> dict[str, object]:
     from crmdesk.services.importing import import_contacts, preview_contacts, read_contact_file
 
@@ -192,6 +223,7 @@ def main() -> int:
             write_csv(base, csv_path, args.rows)
         db_path = folder / "bench.sqlite3"
         shutil.copyfile(base, db_path)  # the measured run imports into a copy
+        floor = baseline(csv_path, folder)
         done = subprocess.run(
             [sys.executable, __file__, "--measure", str(db_path), str(csv_path)],
             capture_output=True,
@@ -200,7 +232,10 @@ def main() -> int:
         if done.returncode != 0:
             print(done.stderr, file=sys.stderr)
             return done.returncode
+        floor = (floor + baseline(csv_path, folder)) / 2
         result = json.loads(done.stdout.strip().splitlines()[-1])
+        result["seconds_baseline"] = round(floor, 2)
+        result["total_to_baseline"] = round(result["seconds_total"] / floor, 1)
         if build_seconds is not None:
             result["build_seconds"] = round(build_seconds, 1)
         result["csv_mb"] = round(csv_path.stat().st_size / 2**20, 1)
