@@ -113,19 +113,24 @@ def family_name_syllables(family: str) -> tuple[str, ...]:
     return pinyin_syllables(family)
 
 
-@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower-case, accents removed: the form Latin text is compared and sorted in (cached: an
-    import folds each name part of 100k rows several times, and names repeat)."""
+    """Lower-case, accents removed: the form Latin text is compared and sorted in."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def name_sort_key(family: str, given: str) -> str:
     """Family-name-first key in pinyin or folded Latin, so 张三 sorts among the Z's."""
-    readings = ((family, family_name_syllables(family)), (given, pinyin_syllables(given)))
-    parts = ["".join(syl) if syl else fold(part).strip() for part, syl in readings]
-    return " ".join(p for p in parts if p)
+    first, second = _sort_part(family, True), _sort_part(given, False)
+    return f"{first} {second}" if first and second else first or second
+
+
+@lru_cache(maxsize=32768)
+def _sort_part(text: str, family: bool) -> str:
+    """One name's part of a sort key, read as a family name or not (cached: an import works out
+    several keys for each of 100k rows, and name parts repeat)."""
+    syllables = family_name_syllables(text) if family else pinyin_syllables(text)
+    return "".join(syllables) if syllables else fold(text).strip()
 
 
 def contact_sort_key(family: str, given: str, organization: str) -> str:
