@@ -48,7 +48,7 @@ from crmdesk.interop.contact_columns import (
 )
 from crmdesk.interop.records import ContactRecord
 from crmdesk.interop.vcard import guess_charset
-from crmdesk.texts import translatable
+from crmdesk.texts import as_text, translatable
 
 __all__ = [
     "AddressColumns",
@@ -101,10 +101,14 @@ class Table:
 # Reading
 # =============================================================================================
 
-_MAGIC = ((b"%PDF", "a PDF document"), (b"\x89PNG", "a PNG image"),
-          (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
-          (b"\x1f\x8b", "a gzip archive"), (b"Rar!", "a RAR archive"),
-          (b"7z\xbc\xaf", "a 7-Zip archive"), (b"SQLite format 3", "an SQLite database"))
+_MAGIC = ((b"%PDF", translatable("Messages", "a PDF document")),
+          (b"\x89PNG", translatable("Messages", "a PNG image")),
+          (b"\xff\xd8\xff", translatable("Messages", "a JPEG image")),
+          (b"GIF8", translatable("Messages", "a GIF image")),
+          (b"\x1f\x8b", translatable("Messages", "a gzip archive")),
+          (b"Rar!", translatable("Messages", "a RAR archive")),
+          (b"7z\xbc\xaf", translatable("Messages", "a 7-Zip archive")),
+          (b"SQLite format 3", translatable("Messages", "an SQLite database")))
 
 
 def read_table(data: bytes, filename: str, sheet: str | None = None) -> Table:
@@ -135,7 +139,11 @@ def read_table(data: bytes, filename: str, sheet: str | None = None) -> Table:
         )
     for magic, what in _MAGIC:
         if data.startswith(magic):
-            raise ImportFailed(f"{name} is {what}, not a table (CSV or Excel).")
+            raise ImportFailed(
+                translatable("Messages", "%1 is %2, not a table (CSV or Excel)."),
+                values=(name, as_text(what)),
+                hint=translatable("Messages", "Choose a CSV, TXT or .xlsx file."),
+            )
     return _read_csv(data, name)
 
 

@@ -1755,6 +1755,38 @@
         <translation>文件中没有能识别为金额或产品的列。</translation>
     </message>
     <message>
+        <source>a PDF document</source>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <source>a PNG image</source>
+        <translation>PNG 图片</translation>
+    </message>
+    <message>
+        <source>a JPEG image</source>
+        <translation>JPEG 图片</translation>
+    </message>
+    <message>
+        <source>a GIF image</source>
+        <translation>GIF 图片</translation>
+    </message>
+    <message>
+        <source>a gzip archive</source>
+        <translation>gzip 压缩包</translation>
+    </message>
+    <message>
+        <source>a RAR archive</source>
+        <translation>RAR 压缩包</translation>
+    </message>
+    <message>
+        <source>a 7-Zip archive</source>
+        <translation>7-Zip 压缩包</translation>
+    </message>
+    <message>
+        <source>an SQLite database</source>
+        <translation>SQLite 数据库</translation>
+    </message>
+    <message>
         <source>%1 is empty.</source>
         <translation>%1 是空文件。</translation>
     </message>
@@ -1765,6 +1797,14 @@
     <message>
         <source>Open it in Excel and save it again.</source>
         <translation>请在 Excel 中打开并重新保存。</translation>
+    </message>
+    <message>
+        <source>%1 is %2, not a table (CSV or Excel).</source>
+        <translation>%1 是 %2，不是表格（CSV 或 Excel）。</translation>
+    </message>
+    <message>
+        <source>Choose a CSV, TXT or .xlsx file.</source>
+        <translation>请选择 CSV、TXT 或 .xlsx 文件。</translation>
     </message>
     <message>
         <source>%1 is empty: there is no header row in it.</source>

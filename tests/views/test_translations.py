@@ -224,6 +224,20 @@ def test_an_import_error_names_its_line_in_chinese(chinese):
     assert known_error_texts(failed.value)[0] == "第 1 行：这张名片没有 END:VCARD；文件不完整"
 
 
+def test_a_file_that_is_no_table_says_what_it_is_in_chinese(chinese):
+    from crmdesk.errors import ImportFailed
+    from crmdesk.services.importing import read_contact_data
+    from crmdesk.views.errors import known_error_texts
+
+    with pytest.raises(ImportFailed) as failed:
+        read_contact_data(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "报价.csv")
+    assert failed.value.message == "报价.csv is a PDF document, not a table (CSV or Excel)."
+    assert known_error_texts(failed.value) == (
+        "报价.csv 是 PDF 文档，不是表格（CSV 或 Excel）。",
+        "请选择 CSV、TXT 或 .xlsx 文件。",
+    )
+
+
 def test_an_unmatched_order_and_the_refusal_read_in_chinese(chinese, tmp_path):
     """The reasons an order finds no account and the refusal naming its line (a Messages text
     around an Import reason) are both worded in Chinese; the English stays for the CLI."""
