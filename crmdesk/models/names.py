@@ -59,7 +59,7 @@ SURNAME_READINGS: dict[str, tuple[str, ...]] = {
 
 
 def has_cjk(text: str) -> bool:
-    return bool(_CJK.search(text))
+    return not text.isascii() and bool(_CJK.search(text))
 
 
 def is_cjk_name(text: str) -> bool:

@@ -557,10 +557,13 @@ class _Incoming:
         addresses = _numbers(getattr(record, "emails", ()), "address")
         self.emails = frozenset(e for e in map(normalize_email, addresses) if e)
         sort_keys = {name_sort_key(family, given), name_sort_key(given, family)}
-        for whole in (f"{family} {given}".strip(), f"{given} {family}".strip()):
-            if " " in whole:
-                f2, g2 = _split_full_name(whole)
-                sort_keys |= {name_sort_key(f2, g2), name_sort_key(g2, f2)}
+        # the name written whole and split again ("Zhang San" in one field); a part with no
+        # space or comma splits back into the two keys above, so only such parts are split
+        if "," in family or "," in given or len(family.split()) > 1 or len(given.split()) > 1:
+            for whole in (f"{family} {given}".strip(), f"{given} {family}".strip()):
+                if " " in whole:
+                    f2, g2 = _split_full_name(whole)
+                    sort_keys |= {name_sort_key(f2, g2), name_sort_key(g2, f2)}
         self.sort_keys = sorted(k for k in sort_keys if k)
         self.prefix = _fuzzy_prefix(family, given)
 

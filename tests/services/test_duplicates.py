@@ -214,6 +214,20 @@ def test_match_incoming_finds_the_best_existing_contact_per_record(ddb):
     assert strict[4] is None and strict[0].contact_id == zhang
 
 
+def test_match_incoming_reads_a_whole_name_in_one_field_either_way(ddb):
+    """A file with the whole name in one field, given name first ("Wei Wang"), or with a
+    comma ("Wang, Wei"), still finds 王伟."""
+    wang = add(ddb, "王", "伟")
+    records = [
+        ContactRecord(given_name="Wei Wang"),
+        ContactRecord(family_name="Wang, Wei"),
+        ContactRecord(given_name="Wei  Wang "),
+    ]
+    with ddb.reading() as s:
+        matches = match_incoming(s, records)
+    assert [m.contact_id if m else None for m in matches] == [wang, wang, wang]
+
+
 def test_match_incoming_with_nothing_to_match(ddb):
     with ddb.reading() as s:
         assert match_incoming(s, []) == []
