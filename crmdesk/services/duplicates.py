@@ -607,12 +607,25 @@ _CONTACT_COLUMNS = (
 )
 
 
-def _contact_rows(session: Session, condition: Any) -> list[Any]:
+def _contact_rows(session: Session, condition: Any, values: str) -> list[Any]:
+    """The live contacts meeting `condition`, which takes the JSON list `values` (_in_values)."""
     return session.execute(
         select(*_CONTACT_COLUMNS)
         .outerjoin(Account, Account.id == Contact.account_id)
-        .where(Contact.deleted_at.is_(None), condition)
+        .where(Contact.deleted_at.is_(None), condition),
+        {"values": values},
     ).all()
+
+
+# Values looked up a few thousand at a time, as one JSON list: the statement is compiled once;
+# an IN list of bound values was rendered again for every run (0.75 s of a 100k-row preview).
+_VALUES_CHUNK = 2000
+
+
+def _in_values(column: Any) -> Any:
+    """`column IN` the JSON list bound as :values."""
+    listed = func.json_each(bindparam("values", type_=String)).table_valued("value")
+    return column.in_(select(type_coerce(listed.c.value, String)))
 
 
 def match_incoming(
@@ -632,18 +645,19 @@ def match_incoming(
         (Phone, Phone.e164, by_phone, {v for p in people for v in p.phones}),
         (Email, Email.normalized, by_email, {v for p in people for v in p.emails}),
     ):
-        for chunk in _chunks(wanted):
-            for value, contact_id in session.execute(
-                select(column, _raw(model.contact_id))
-                .join(Contact, Contact.id == model.contact_id)
-                .where(column.in_(chunk), model.deleted_at.is_(None), Contact.deleted_at.is_(None))
-            ):
+        statement = (
+            select(column, _raw(model.contact_id))
+            .join(Contact, Contact.id == model.contact_id)
+            .where(_in_values(column), model.deleted_at.is_(None), Contact.deleted_at.is_(None))
+        )
+        for chunk in _chunks(wanted, _VALUES_CHUNK):
+            for value, contact_id in session.execute(statement, {"values": json.dumps(chunk)}):
                 found[value].add(contact_id)
 
     rows: dict[str, Any] = {}
     by_sort_key: dict[str, set[str]] = defaultdict(set)
-    for chunk in _chunks({k for p in people for k in p.sort_keys}):
-        for row in _contact_rows(session, Contact.sort_key.in_(chunk)):
+    for chunk in _chunks({k for p in people for k in p.sort_keys}, _VALUES_CHUNK):
+        for row in _contact_rows(session, _in_values(Contact.sort_key), json.dumps(chunk)):
             rows[row.id] = row
             by_sort_key[row.sort_key].add(row.id)
     # similar spellings, only for records nothing else has found a candidate for
@@ -672,8 +686,8 @@ def match_incoming(
             rows[row.id] = row
             by_sort_key[row.sort_key].add(row.id)
     missing = {c for ids in (*by_phone.values(), *by_email.values()) for c in ids} - rows.keys()
-    for chunk in _chunks(missing):
-        for row in _contact_rows(session, _raw(Contact.id).in_(chunk)):
+    for chunk in _chunks(missing, _VALUES_CHUNK):
+        for row in _contact_rows(session, _in_values(_raw(Contact.id)), json.dumps(chunk)):
             rows[row.id] = row
 
     phones_of: dict[str, set[str]] = defaultdict(set)
