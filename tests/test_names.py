@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from crmdesk.models.names import family_name_syllables, name_search_terms, name_sort_key
+from crmdesk.models.names import (
+    family_name_syllables,
+    name_search_terms,
+    name_sort_key,
+    pinyin_syllables,
+)
 from crmdesk.services.contacts import ContactDraft, ContactFilter, contact_ids, save_contact
 from crmdesk.services.duplicates import find_duplicates
 
@@ -36,3 +41,13 @@ def test_a_surname_in_pinyin_matches_the_han_name_as_a_duplicate(db):
     with db.reading() as s:
         groups = find_duplicates(s)
     assert any({han, latin} <= set(g.ids) for g in groups)
+
+
+def test_phrases_read_as_words_from_a_dictionary_that_shares_its_syllables():
+    # 重庆 is chongqing (the phrase), not zhongqing (重 alone); 银行 yinhang, not yinxing
+    assert pinyin_syllables("重庆银行") == ("chong", "qing", "yin", "hang")
+    # the phrase dictionary holds each syllable list once (~25 MB less than pypinyin's own)
+    from pypinyin.constants import PHRASES_DICT
+
+    assert PHRASES_DICT["重庆"][1] is PHRASES_DICT["大庆"][1]
+    assert PHRASES_DICT["重庆"][0] is PHRASES_DICT["重叠"][0]
