@@ -222,6 +222,8 @@ def main() -> int:
         if not csv_path.exists():
             write_csv(base, csv_path, args.rows)
         db_path = folder / "bench.sqlite3"
+        for suffix in ("-wal", "-shm"):  # a log left by an earlier run would replay on the copy
+            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
         shutil.copyfile(base, db_path)  # the measured run imports into a copy
         floor = baseline(csv_path, folder)
         done = subprocess.run(
