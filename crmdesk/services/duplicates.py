@@ -47,9 +47,9 @@ from crmdesk.models.names import (
     family_name_syllables,
     fold,
     has_cjk,
+    name_sort_key,
     pinyin_syllables,
 )
-from crmdesk.models.names import name_sort_key as _name_sort_key
 from crmdesk.models.names import split_full_name as _split_full_name
 from crmdesk.services.normalize import normalize_email, phone_e164
 
@@ -211,8 +211,15 @@ class _Person:
 
 _NONE: frozenset[str] = frozenset()
 # Imports and scans repeat names a lot. The caches stay small: common names stay in them, and
-# on a 100k-row import 20k/40k entries are as fast as 100k/200k with 60 MB less held.
-name_sort_key = lru_cache(maxsize=40_000)(_name_sort_key)
+# on a 100k-row import 20k entries are as fast as 100k with 60 MB less held.
+
+
+def forget_names() -> None:
+    """Empty the caches of names' tokens, shapes and organisation keys: they pay within a
+    matching run (a scan, an import's preview), where names repeat; kept after it they held
+    ~20 MB for as long as the app ran, and the 100k-row import's peak with them."""
+    for cached in (_part_tokens, phonetic, _org_key, _name_shape):
+        cached.cache_clear()
 
 
 @lru_cache(maxsize=20_000)
@@ -351,6 +358,18 @@ def find_duplicates(
     Reads only the columns it needs, with Core selects in chunks. `progress(done, 100)` is
     called as it goes; when `cancelled()` turns true it stops and returns [].
     """
+    try:
+        return _find_groups(session, min_score, progress, cancelled)
+    finally:
+        forget_names()
+
+
+def _find_groups(
+    session: Session,
+    min_score: int,
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> list[DuplicateGroup]:
     is_cancelled = cancelled or (lambda: False)
     ids: list[Any] = []  # keys as stored (no UUID objects for 100k rows); see _as_uuid
     persons: list[_Person] = []

@@ -1068,6 +1068,7 @@ def _plan(
                 index[key] = [found, (target, rec)]
         fates.append(_Fate(rec.source_line, rec, action, target))
     step(len(accepted) % MATCH_CHUNK + len(batch.records) - len(accepted))
+    duplicates.forget_names()  # matching is done
     fates.sort(key=lambda f: f.line)
     accounts = _account_keys(session)
     new_accounts: dict[str, str] = {}

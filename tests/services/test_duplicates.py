@@ -173,6 +173,17 @@ def test_progress_and_cancel(ddb):
     assert groups(ddb, cancelled=lambda: True) == []
 
 
+def test_a_scan_lets_go_of_the_names_it_cached(ddb):
+    add(ddb, "张", "三", phones=["138 0013 8000"], organization="Acme")
+    add(ddb, "Zhang", "San", phones=["138 0013 8000"], organization="Acme")
+    assert len(groups(ddb)) == 1
+    # names repeat within a run, so they are cached there; afterwards they would only be held
+    assert duplicates._name_shape.cache_info().currsize == 0
+    assert duplicates._org_key.cache_info().currsize == 0
+    assert groups(ddb, cancelled=lambda: True) == []
+    assert duplicates._part_tokens.cache_info().currsize == 0
+
+
 def test_phonetic_key():
     assert phonetic("jon") == phonetic("john") == "J500"
     assert phonetic("smith") == phonetic("smyth")

@@ -35,7 +35,7 @@ from crmdesk.models import (
 )
 from crmdesk.models.changelog import insert_snapshot
 from crmdesk.models.enums import ChangeAction, PhoneKind
-from crmdesk.services import importing
+from crmdesk.services import duplicates, importing
 from crmdesk.services.accounts import AccountDraft, save_account
 from crmdesk.services.contacts import (
     ContactDraft,
@@ -566,6 +566,7 @@ def test_preview_rows_show_each_row_as_it_will_land(db, people):
     with db.reading() as session:
         preview = preview_contacts(session, batch)
     assert preview.total == 34 and len(preview.rows) == importing.PREVIEW_ROWS
+    assert duplicates._name_shape.cache_info().currsize == 0  # matching's caches let go after
     mary, empty, zhang, broken = preview.rows[:4]
     assert (mary.name, mary.organization, mary.phone, mary.email, mary.city, mary.outcome) == (
         "Mary Major",
