@@ -210,8 +210,6 @@ class _Person:
 
 
 _NONE: frozenset[str] = frozenset()
-# Imports and scans repeat names a lot. The caches stay small: common names stay in them, and
-# on a 100k-row import 20k entries are as fast as 100k with 60 MB less held.
 
 
 def forget_names() -> None:
@@ -222,6 +220,8 @@ def forget_names() -> None:
         cached.cache_clear()
 
 
+# Imports and scans repeat names a lot. The cache stays small: common names stay in it, and on
+# a 100k-row import 20k entries are as fast as 100k with 60 MB less held.
 @lru_cache(maxsize=20_000)
 def _name_shape(family: str, given: str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
     """A name's tokens (family first), keys and sound; cached, as a scan or an import meets
