@@ -903,15 +903,19 @@ def _read_values(texts: _Texts, m: ColumnMapping, records: list[ContactRecord],
 def _read_addresses(texts: _Texts, addresses: list[AddressColumns],
                     records: list[ContactRecord]) -> None:
     for ac in addresses:
-        parts = {p: [texts.column(h) for h in headers] for p, headers in ac.parts.items()}
+        # each part's text for every row, its columns joined once (not part by part, row by row)
+        parts = {p: _joined_columns([texts.column(h) for h in headers],
+                                    "\n" if p in ("street", "extended", "formatted") else " ")
+                 for p, headers in ac.parts.items()}
+        if not parts:
+            continue
         labels = texts.column(ac.label)
         kinds: dict[str, AddressKind] = {}
-        for n, rec in enumerate(records):
-            if not any(column[n] for columns in parts.values() for column in columns):
+        rows = zip(*parts.values(), strict=True)
+        for n, (rec, row) in enumerate(zip(records, rows, strict=True)):
+            if not any(row):
                 continue
-            values = {p: _joined([c[n] for c in columns],
-                                 "\n" if p in ("street", "extended", "formatted") else " ")
-                      for p, columns in parts.items()}
+            values = dict(zip(parts, row, strict=True))
             label, primary = _label(labels[n])
             if label not in kinds:
                 kinds[label] = _kind(ac, label, _ADDRESS_WORDS, AddressKind, AddressKind.OTHER)
@@ -935,8 +939,11 @@ def _dedupe(items: list[R], key: Callable[[R], str]) -> list[R]:
     return list(out.values())
 
 
-def _joined(texts: list[str], separator: str) -> str:
-    return texts[0] if len(texts) == 1 else separator.join(t for t in texts if t)
+def _joined_columns(columns: list[list[str]], separator: str) -> list[str]:
+    """Row by row, the columns' non-empty texts joined."""
+    if len(columns) == 1:
+        return columns[0]
+    return [separator.join(t for t in texts if t) for texts in zip(*columns, strict=True)]
 
 
 _PAIRED = re.compile(r"^(.+? \d+) - (Label|Type|Value)$", re.I)
