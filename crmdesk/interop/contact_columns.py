@@ -22,7 +22,7 @@ import functools
 import itertools
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -537,9 +537,6 @@ class _Row:
     def text(self, header: str) -> str:
         return self.texts.column(header)[self.n]
 
-    def any_text(self, headers: Iterable[str]) -> bool:
-        return any(self.texts.column(h)[self.n] for h in headers)
-
 
 def _rows(table: Table, index: dict[str, int]) -> list[_Row]:
     texts = _Texts(table, index)
@@ -862,21 +859,11 @@ def _read_values(texts: _Texts, m: ColumnMapping, records: list[ContactRecord],
     """Phones, e-mails (with their kinds), websites, tags and IMs (WeChat has a field; the
     others go to the notes)."""
     for vc in m.phones:
-        columns = (records, texts.column(vc.value), texts.column(vc.label))
-        for rec, value, label_text in zip(*columns, strict=True):
-            if numbers := _multi(value):
-                label, primary = _label(label_text)
-                kind = _kind(vc, label, _PHONE_WORDS, PhoneKind, PhoneKind.OTHER)
-                rec.phones += [PhoneRecord(v, kind, (primary or vc.primary) and i == 0)
-                               for i, v in enumerate(numbers)]
+        for n, phones in _typed_values(texts, vc, _PHONE_WORDS, PhoneKind.OTHER, PhoneRecord):
+            records[n].phones += phones
     for vc in m.emails:
-        columns = (records, texts.column(vc.value), texts.column(vc.label))
-        for rec, value, label_text in zip(*columns, strict=True):
-            if addresses := _multi(value):
-                label, primary = _label(label_text)
-                kind = _kind(vc, label, _EMAIL_WORDS, EmailKind, EmailKind.OTHER)
-                rec.emails += [EmailRecord(v, kind, (primary or vc.primary) and i == 0)
-                               for i, v in enumerate(addresses)]
+        for n, emails in _typed_values(texts, vc, _EMAIL_WORDS, EmailKind.OTHER, EmailRecord):
+            records[n].emails += emails
     for rec in records:
         if len(rec.phones) > 1:
             rec.phones = _dedupe(rec.phones, lambda p: re.sub(r"[^\d+]", "", p.number) or p.number)
@@ -898,6 +885,24 @@ def _read_values(texts: _Texts, m: ColumnMapping, records: list[ContactRecord],
                     records[n].wechat = item
                 else:
                     notes[n].append(f"{service or _label(label_text)[0] or vc.value}: {item}")
+
+
+R = TypeVar("R", PhoneRecord, EmailRecord)
+
+
+def _typed_values(texts: _Texts, vc: ValueColumns,
+                  words: tuple[tuple[K, tuple[str, ...]], ...], default: K,
+                  make: Callable[[str, K, bool], R]) -> Iterator[tuple[int, list[R]]]:
+    """(row, records) for each row with a value in the column: its values (several in a cell),
+    of the kind its label names, the first one primary if the label or the column says so."""
+    kind_of = type(default)  # the kind's enum, for a kind the mapping names
+    for n, (value, label_text) in enumerate(zip(texts.column(vc.value),
+                                                 texts.column(vc.label), strict=True)):
+        if values := _multi(value):
+            label, primary = _label(label_text)
+            kind = _kind(vc, label, words, kind_of, default)
+            yield n, [make(v, kind, (primary or vc.primary) and i == 0)
+                      for i, v in enumerate(values)]
 
 
 def _read_addresses(texts: _Texts, addresses: list[AddressColumns],
@@ -923,8 +928,6 @@ def _read_addresses(texts: _Texts, addresses: list[AddressColumns],
             rec.addresses.append(AddressRecord(**values, label=formatted, kind=kinds[label],
                                                primary=primary or ac.primary))
 
-
-R = TypeVar("R", PhoneRecord, EmailRecord)
 
 
 def _dedupe(items: list[R], key: Callable[[R], str]) -> list[R]:
