@@ -7,7 +7,13 @@ import sqlite3
 import pytest
 from sqlalchemy import event, text
 
-from crmdesk.bulk_insert import ROWS_PER_STATEMENT, insert_rows, statement_sizes
+from crmdesk import bulk_insert
+from crmdesk.bulk_insert import (
+    ROWS_PER_STATEMENT,
+    full_statement_rows,
+    insert_rows,
+    statement_sizes,
+)
 
 COLUMNS = ("a", "b", "c")
 ROWS = {
@@ -38,9 +44,10 @@ def test_rows_are_stored_as_executemany_stores_them(db, kind):
         assert len(_stored(conn, "bulk")) == len(ROWS[kind])
 
 
-def test_rows_go_in_a_few_multi_row_statements(db):
+def test_rows_go_in_a_few_multi_row_statements(db, monkeypatch):
     """One sqlite3_step per statement of many rows (the GIL is released during it), in a few
     shapes the connection compiles once."""
+    monkeypatch.setattr(bulk_insert, "ROWS_PER_STATEMENT", 512)
     statements = []
     with db.engine.begin() as conn:
         conn.exec_driver_sql("CREATE TABLE bulk (a TEXT, b INTEGER, c)")
@@ -48,7 +55,14 @@ def test_rows_go_in_a_few_multi_row_statements(db):
         insert_rows(conn, "bulk", COLUMNS, ROWS["text, integers and NULL"] * 500)
         assert conn.exec_driver_sql("SELECT count(*) FROM bulk").scalar() == 2000
     sizes = [sql.count("(?, ?, ?)") for sql in statements if sql.startswith("INSERT")]
-    assert sizes == [ROWS_PER_STATEMENT] * (2000 // ROWS_PER_STATEMENT) + [128, 64, 16]
+    assert sizes == [512, 512, 512, 256, 128, 64, 16]
+
+
+def test_a_full_statement_holds_as_many_rows_as_the_connection_allows(db):
+    with db.engine.begin() as conn:
+        assert full_statement_rows(conn, 27) == ROWS_PER_STATEMENT  # 32766 values allowed
+        conn.connection.dbapi_connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 10)
+        assert full_statement_rows(conn, 3) == 2  # 3 would fit; whole powers of two only
 
 
 def test_a_statement_binds_no_more_values_than_the_connection_allows(db):

@@ -56,7 +56,7 @@ from sqlalchemy import Column, Connection, Dialect, String, Table, select, text
 from sqlalchemy.orm import Session
 
 from crmdesk import fulltext
-from crmdesk.bulk_insert import insert_rows
+from crmdesk.bulk_insert import full_statement_rows, insert_rows
 from crmdesk.db import refresh_stale_statistics
 from crmdesk.errors import ImportFailed, KnownError, StaleRecordError
 from crmdesk.gc_pause import without_gc
@@ -116,7 +116,9 @@ Cancelled = Callable[[], bool]
 MappingGiven = ColumnMapping | str | Mapping[str, Any] | None  # a mapping, or its JSON
 
 PREVIEW_ROWS = 20
-CHUNK = 2000  # rows a bulk statement, a progress report and a cancel check
+# rows a flush, a progress report and a cancel check; new contacts and their index entries fill
+# whole bulk statements (4 x 512)
+CHUNK = 2048
 _QUERY_CHUNK = 500  # ids in one IN (…) list
 
 
@@ -320,6 +322,12 @@ class _PendingRows:
         self.table_sql = quote(table.name)
         self.columns_sql = [quote(c.name) for c in columns]
         self.params: list[tuple[Any, ...]] = []
+        # a table no other one refers to may keep a remainder short of a whole statement for
+        # the writer's next flush; (rows, first line of their flush) of what is queued
+        self.statement_rows = (
+            full_statement_rows(writer.conn, len(columns)) if table not in _REFERENCED else 1
+        )
+        self._flushes: list[list[int]] = []
 
     def bind(self, key: str, value: Any) -> Any:
         """The value as the driver takes it for this column."""
@@ -353,10 +361,25 @@ class _PendingRows:
         self.writer.log(ChangeAction.INSERT, self.entity, row_id, SNAPSHOT_FIELD, None, snapshot)
         return row_id
 
-    def take(self) -> _Rows:
-        """The table, its columns and the rows queued for it, leaving none queued."""
-        params, self.params = self.params, []
-        return self.table_sql, self.columns_sql, params
+    def take(self, line: int, everything: bool) -> tuple[_Rows, int | None]:
+        """The table, its columns and the rows to insert now, and the first line of the earliest
+        flush they come from (`line`: this flush's). All of them, or only whole statements'
+        worth unless `everything`, the rest staying queued for the next flush."""
+        queued = sum(rows for rows, _ in self._flushes)
+        if len(self.params) > queued:
+            self._flushes.append([len(self.params) - queued, line])
+        count = len(self.params)
+        if not everything:
+            count -= count % self.statement_rows
+        taken, self.params = self.params[:count], self.params[count:]
+        earliest = self._flushes[0][1] if taken else None
+        while count:
+            rows = min(count, self._flushes[0][0])
+            self._flushes[0][0] -= rows
+            count -= rows
+            if not self._flushes[0][0]:
+                del self._flushes[0]
+        return (self.table_sql, self.columns_sql, taken), earliest
 
 
 def _bind_processor(column: Column[Any], dialect: Dialect) -> Callable[[Any], Any] | None:
@@ -387,6 +410,10 @@ _LOG_COLUMNS = (
 
 
 _Rows = tuple[str, list[str], list[tuple[Any, ...]]]  # table, columns, rows: SQL to insert
+# tables other tables refer to: their rows go in with the flush that queued them
+_REFERENCED = frozenset(
+    fk.column.table for t in ChangeLogEntry.metadata.tables.values() for fk in t.foreign_keys
+)
 _Failing = Callable[[], contextlib.AbstractContextManager[None]]
 
 
@@ -471,9 +498,32 @@ class _BulkWriter:
 
         `failing()` wraps the statements (a background flush's error is raised by the next
         flush, `connection()` or `wait()`, still wrapped by it)."""
+        self._run(self._take(0, everything=True)[0], failing)
+
+    def flush_rows(self, first: int, last: int, what: str, *, final: bool) -> None:
+        """Insert the rows queued for lines `first` to `last`, but for a remainder short of a
+        whole statement of a table nothing refers to, which waits for the next flush (the
+        `final` one writes everything). `what`, "the rows from line %1 to %2 …", names the
+        lines if the statements fail: from the earliest whose rows they write."""
+        statements, earliest = self._take(first, everything=final)
+        self._run(statements, functools.partial(_failing_at, earliest, Text(what, earliest, last)))
+
+    def _take(self, line: int, *, everything: bool) -> tuple[list[_Rows], int]:
         tables = ChangeLogEntry.metadata.sorted_tables
-        statements = [self._pending[t].take() for t in tables if t in self._pending]
-        statements.append(self._log_rows.take())
+        queues = [*(self._pending[t] for t in tables if t in self._pending), self._log_rows]
+        statements, earliest = [], line
+        for queue in queues:
+            statement, first = queue.take(line, everything)
+            statements.append(statement)
+            earliest = min(earliest, first if first is not None else line)
+        return statements, earliest
+
+    def _queued(self) -> bool:
+        return bool(self._documents) or any(
+            q.params for q in (*self._pending.values(), self._log_rows)
+        )
+
+    def _run(self, statements: list[_Rows], failing: _Failing) -> None:
         documents, self._documents = self._documents, []
         self.ids.restart()
         self.wait()
@@ -520,6 +570,8 @@ class _BulkWriter:
             if self._running is not None and error is not None:
                 self._running[0].exception()  # let it end; the caller's error is the one raised
                 self._running = None
+            elif error is None and self._queued():
+                self.flush()  # rows kept for a next flush that did not come
             self.wait()
         finally:
             if self._thread is not None:
@@ -1351,9 +1403,12 @@ def import_contacts(
     with _BulkWriter(session, background=True) as writer:
         accounts = _create_accounts(writer, plan)
         tag_ids = _tag_ids(writer, {t for target in plan.targets for t in target.record.tags})
-        for chunk in _chunks(created, CHUNK):
+        chunks = list(_chunks(created, CHUNK))
+        for n, chunk in enumerate(chunks, 1):
             _check(cancelled)
-            new_ids += _insert_contacts(writer, plan, chunk, accounts, tag_ids)
+            new_ids += _insert_contacts(
+                writer, plan, chunk, accounts, tag_ids, final=n == len(chunks)
+            )
             done += sum(t.rows for t in chunk)
             report(done, total)
         for chunk in _chunks(merged, _QUERY_CHUNK):
@@ -1447,6 +1502,8 @@ def _insert_contacts(
     targets: Sequence[_Target],
     accounts: dict[str, tuple[uuid.UUID, str]],
     tag_ids: dict[str, uuid.UUID],
+    *,
+    final: bool,
 ) -> list[uuid.UUID]:
     ids: list[uuid.UUID] = []
     tagged: list[tuple[uuid.UUID, list[str]]] = []
@@ -1491,17 +1548,11 @@ def _insert_contacts(
     # The ORM logs a new contact's tags as a change of its `tags`: no tag ids, then these.
     for cid, tag_list in tagged:
         writer.log(ChangeAction.UPDATE, "contacts", cid, "tags", [], sorted(tag_list))
-    first, last = targets[0].first_line, targets[-1].first_line
-    writer.flush(
-        functools.partial(
-            _failing_at,
-            first,
-            Text(
-                translatable("Messages", "the rows from line %1 to %2 could not be saved"),
-                first,
-                last,
-            ),
-        )
+    writer.flush_rows(
+        targets[0].first_line,
+        targets[-1].first_line,
+        translatable("Messages", "the rows from line %1 to %2 could not be saved"),
+        final=final,
     )
     return ids
 
@@ -2005,9 +2056,10 @@ def import_orders(
     order_ids: list[uuid.UUID] = []
     with _BulkWriter(session, background=True) as writer:
         products = _create_products(writer, plan)
-        for chunk in _chunks(new, CHUNK):
+        chunks = list(_chunks(new, CHUNK))
+        for n, chunk in enumerate(chunks, 1):
             _check(cancelled)
-            order_ids += _insert_orders(writer, chunk, products)
+            order_ids += _insert_orders(writer, chunk, products, final=n == len(chunks))
             done += len(chunk)
             report(done, total)
     _check(cancelled)
@@ -2044,7 +2096,11 @@ def _create_products(writer: _BulkWriter, plan: _OrderPlan) -> dict[str, uuid.UU
 
 
 def _insert_orders(
-    writer: _BulkWriter, fates: Sequence[_OrderFate], products: dict[str, uuid.UUID]
+    writer: _BulkWriter,
+    fates: Sequence[_OrderFate],
+    products: dict[str, uuid.UUID],
+    *,
+    final: bool,
 ) -> list[uuid.UUID]:
     ids: list[uuid.UUID] = []
     for fate in fates:
@@ -2077,16 +2133,10 @@ def _insert_orders(
                         "amount": amount,
                     },
                 )
-    first, last = fates[0].line, fates[-1].line
-    writer.flush(
-        functools.partial(
-            _failing_at,
-            first,
-            Text(
-                translatable("Messages", "the orders from line %1 to %2 could not be saved"),
-                first,
-                last,
-            ),
-        )
+    writer.flush_rows(
+        fates[0].line,
+        fates[-1].line,
+        translatable("Messages", "the orders from line %1 to %2 could not be saved"),
+        final=final,
     )
     return ids

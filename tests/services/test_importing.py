@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
+from crmdesk import bulk_insert
 from crmdesk.errors import ImportFailed, StaleRecordError
 from crmdesk.interop.records import (
     AddressRecord,
@@ -34,6 +35,7 @@ from crmdesk.models import (
     Tag,
 )
 from crmdesk.models.changelog import insert_snapshot
+from crmdesk.models.customers import contact_tags
 from crmdesk.models.enums import ChangeAction, PhoneKind
 from crmdesk.services import duplicates, importing
 from crmdesk.services.accounts import AccountDraft, save_account
@@ -699,21 +701,65 @@ def test_an_unexpected_error_names_the_row_and_rolls_back(db, people, monkeypatc
     assert row_counts(db) == before
 
 
-def test_a_chunk_failing_while_the_next_is_prepared_names_its_own_lines(db, people, monkeypatch):
-    """Chunks are written on a thread of their own while the next is prepared: a database error
-    in one still names that chunk's lines, and everything rolls back."""
+def test_a_chunk_failing_while_the_next_is_prepared_names_its_lines(db, people, monkeypatch):
+    """Chunks are written on a thread of their own while the next is prepared, and a table's
+    rows short of a whole statement wait for the next chunk's: a database error names the lines
+    from the earliest chunk whose rows the failing statements wrote to the last of its own, and
+    everything rolls back."""
     monkeypatch.setattr(importing, "CHUNK", 50)
+    monkeypatch.setattr(bulk_insert, "ROWS_PER_STATEMENT", 16)
     with db.engine.begin() as conn:
-        conn.exec_driver_sql(
+        conn.exec_driver_sql(  # the phone of line 62
             "CREATE TRIGGER refuse BEFORE INSERT ON phones WHEN NEW.number LIKE '%0060 0060'"
             " BEGIN SELECT RAISE(ABORT, 'the disk said no'); END"
         )
     before = row_counts(db)
     with pytest.raises(ImportFailed) as failed, db.transaction() as session:
         import_contacts(session, bulk(200))
-    assert failed.value.line == 52 and "the disk said no" in str(failed.value)
-    assert "the rows from line 52 to 101 could not be saved" in str(failed.value)
+    # lines 52-101 are written with the two phones of lines 50 and 51 kept back from 2-51's
+    assert failed.value.line == 2 and "the disk said no" in str(failed.value)
+    assert "the rows from line 2 to 101 could not be saved" in str(failed.value)
     assert row_counts(db) == before
+
+
+def test_rows_kept_back_for_a_whole_statement_land_with_the_last_chunk(db, monkeypatch):
+    """Phones, e-mails, addresses, tags and log entries short of a whole statement wait for the
+    next chunk; the last one writes them all."""
+    monkeypatch.setattr(importing, "CHUNK", 50)
+    monkeypatch.setattr(bulk_insert, "ROWS_PER_STATEMENT", 16)
+    before = row_counts(db)
+    with db.reading() as session:
+        before_tags = session.scalar(select(func.count()).select_from(contact_tags))
+    with db.transaction() as session:
+        import_contacts(session, bulk(203))
+    after = row_counts(db)
+    grown = {table: after[table] - before[table] for table in after}
+    assert grown["contacts"] == grown["phones"] == grown["emails"] == grown["addresses"] == 203
+    assert grown["search_refs"] == 203 + 7  # and the 7 accounts
+    with db.reading() as session:
+        tagged = session.scalar(select(func.count()).select_from(contact_tags))
+        assert tagged - before_tags == 203
+        logged = session.execute(
+            select(ChangeLogEntry.entity, func.count())
+            .where(ChangeLogEntry.action == ChangeAction.INSERT)
+            .group_by(ChangeLogEntry.entity)
+        ).all()
+    assert {e: n for e, n in logged if e in {"contacts", "phones", "emails", "addresses"}} == {
+        "contacts": 203,
+        "phones": 203,
+        "emails": 203,
+        "addresses": 203,
+    }
+
+
+def test_a_bulk_writer_writes_what_it_kept_back_when_its_block_ends(db):
+    """Rows kept for a next flush that never comes are written as the writer's block ends."""
+    with db.transaction() as session, importing._BulkWriter(session) as writer:
+        contact_id = writer.add(Contact, {"family_name": "Kept"})
+        writer.add(Phone, {"contact_id": contact_id, "number": "13800138000", "position": 0})
+        writer.flush_rows(2, 2, "the rows from line %1 to %2 could not be saved", final=False)
+    with db.reading() as session:
+        assert session.scalars(select(Phone.number).where(Phone.contact_id == contact_id)).all()
 
 
 def test_a_bulk_import_leaves_the_index_settings_as_they_were(db):
