@@ -361,10 +361,10 @@ class _PendingRows:
         self.writer.log(ChangeAction.INSERT, self.entity, row_id, SNAPSHOT_FIELD, None, snapshot)
         return row_id
 
-    def take(self, line: int, everything: bool) -> tuple[_Rows, int | None]:
+    def take(self, line: int, everything: bool) -> tuple[_Rows, int]:
         """The table, its columns and the rows to insert now, and the first line of the earliest
-        flush they come from (`line`: this flush's). All of them, or only whole statements'
-        worth unless `everything`, the rest staying queued for the next flush."""
+        flush they come from (`line`, this flush's, when none come from an earlier one). All of
+        them, or only whole statements' worth unless `everything`, the rest staying queued."""
         queued = sum(rows for rows, _ in self._flushes)
         if len(self.params) > queued:
             self._flushes.append([len(self.params) - queued, line])
@@ -372,7 +372,7 @@ class _PendingRows:
         if not everything:
             count -= count % self.statement_rows
         taken, self.params = self.params[:count], self.params[count:]
-        earliest = self._flushes[0][1] if taken else None
+        earliest = self._flushes[0][1] if taken else line
         while count:
             rows = min(count, self._flushes[0][0])
             self._flushes[0][0] -= rows
@@ -515,7 +515,7 @@ class _BulkWriter:
         for queue in queues:
             statement, first = queue.take(line, everything)
             statements.append(statement)
-            earliest = min(earliest, first if first is not None else line)
+            earliest = min(earliest, first)
         return statements, earliest
 
     def _queued(self) -> bool:
