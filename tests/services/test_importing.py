@@ -1173,7 +1173,6 @@ def test_orders_from_csv(db, customers):
 def test_the_index_text_of_a_bulk_import_is_what_fulltext_writes(db):
     """The importer composes the full-text body from the rows it inserts; it must be the text
     fulltext.reindex would compose from the database, or search would find other things."""
-    from crmdesk import fulltext
 
     batch = ContactBatch(
         [
@@ -1190,9 +1189,44 @@ def test_the_index_text_of_a_bulk_import_is_what_fulltext_writes(db):
         ]
     )  # fmt: skip
     _, result = run_import(db, batch)
+    ids = sorted(result.changes.contacts)
+    stored, expected = index_texts(db, ids)
+    assert len(stored) == len(expected) == 3
+    for cid, body in expected.items():
+        assert sorted(stored[cid.hex].split()) == sorted(body.split())
+    single = next(i for i in ids if "朝" in expected[i])
+    assert stored[single.hex] == expected[single]
+
+
+def test_the_index_text_of_contacts_merged_into_is_what_fulltext_writes(db, people):
+    """A merge composes the new entry from what it read of the contact and what it adds."""
+    batch = ContactBatch(
+        [
+            person(2, "三", "张", phones=["13800138000", "+86 10 6552 9988"], department="华北区",
+                   organization="北京龙腾科技", emails=["zs@longteng.cn"], tags=["展会"],
+                   addresses=[AddressRecord(city="上海", street="南京路2号")]),
+            person(3, "Anna", "Müller", phones=["+49 30 1234567"], nickname="Annie",
+                   notes="Über café", emails=["anna@example.de"]),
+            person(4, "小龙", "李", organization="北京龙腾科技", phones=["139 8765 4321"]),
+        ]
+    )  # fmt: skip
+    preview, result = run_import(db, batch)
+    assert (preview.new, preview.updated) == (1, 2)
+    stored, expected = index_texts(db, sorted(result.changes.contacts))
+    assert len(expected) == 3 and len(stored) == len(people) + 1  # one entry each, no stale one
+    for cid, body in expected.items():
+        assert sorted(stored[cid.hex].split()) == sorted(body.split())
+    zhang = expected[people["张三"]].split()
+    assert {"bjltkj", "65529988", "zs@longteng.cn", "南", "展", "重"} <= set(zhang)
+    assert search(db, "龙腾 展会") == ["张三"] and search(db, "annie") == ["Anna Müller"]
+
+
+def index_texts(db, ids) -> tuple[dict[str, str], dict[object, str]]:
+    """The index's stored contact entries (by id hex) and fulltext's own composition for `ids`."""
+    from crmdesk import fulltext
+
     with db.reading() as session:
         conn = session.connection()
-        ids = sorted(result.changes.contacts)
         expected = dict(fulltext._BODIES[fulltext.CONTACT](conn, ids))
         stored = dict(
             conn.execute(
@@ -1202,11 +1236,7 @@ def test_the_index_text_of_a_bulk_import_is_what_fulltext_writes(db):
                 )
             ).all()
         )
-    assert len(stored) == len(expected) == 3
-    for cid, body in expected.items():
-        assert sorted(stored[cid.hex].split()) == sorted(body.split())
-    single = next(i for i in ids if "朝" in expected[i])
-    assert stored[single.hex] == expected[single]
+    return stored, expected
 
 
 def test_deleted_contacts_and_accounts_match_no_order(db, customers):
