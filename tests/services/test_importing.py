@@ -1302,6 +1302,50 @@ def test_an_imported_row_is_logged_as_the_orm_would_snapshot_it(db):
         assert logged[contact.id]["photo"] == {"base64": "iVBORw0K"}
 
 
+def test_phones_emails_and_addresses_are_logged_as_the_orm_would_snapshot_them(db):
+    """The bulk writer logs these rows without the ORM: every column, default or not (kinds,
+    primary flags, positions after a merge, Chinese, quotes, newlines), must read back as
+    insert_snapshot() gives it, in entries like the rest of their import's (one batch, time
+    and actor; no old value)."""
+    from crmdesk.models.enums import AddressKind, EmailKind
+
+    first = person(
+        2, "三", "张", emails=["zs@example.cn"],
+        phones=["138 0013 8000", "+86 10 6552 9988", "(555) 0100 \"x\""],
+        addresses=[AddressRecord(street="朝阳区建国路88号", extended="A座", po_box="PO 1",
+                                 city="北京", region="北京市", postal_code="100022",
+                                 country="中国", kind=AddressKind.HOME, label="总部\n二楼",
+                                 primary=True)],
+    )  # fmt: skip
+    first.phones[0] = PhoneRecord("138 0013 8000", PhoneKind.WORK, primary=True)
+    first.emails.append(EmailRecord("Zhang.San@Example.CN", EmailKind.HOME, primary=True))
+    again = person(
+        3, "三", "张", phones=["138 0013 8000", "139 8765 4321"], emails=["new@example.cn"],
+        addresses=[AddressRecord(city="上海", kind=AddressKind.WORK)],
+    )  # fmt: skip
+    run_import(db, ContactBatch([first]))
+    run_import(db, ContactBatch([again]))  # merged in: positions after the first ones
+    with db.reading() as session:
+        entries = session.scalars(
+            select(ChangeLogEntry).where(ChangeLogEntry.action == ChangeAction.INSERT)
+        ).all()
+        logged = {e.entity_id: e for e in entries}
+        contact = session.scalars(select(Contact)).one()
+        rows = [*contact.phones, *contact.emails, *contact.addresses]
+        assert len(rows) == 4 + 3 + 2 and len(logged) == len(entries) == len(rows) + 1
+        assert {r.position for r in contact.phones} == {0, 1, 2, 3}
+        for row in rows:
+            entry = logged[row.id]
+            assert (entry.entity, entry.field, entry.old) == (row.__tablename__, "*", None)
+            assert entry.new == insert_snapshot(row), row.__tablename__
+        by_batch: dict[object, set] = {}
+        for e in entries:
+            by_batch.setdefault(e.batch_id, set()).add((e.at, e.actor))
+        assert len(by_batch) == 2 and all(len(v) == 1 for v in by_batch.values())
+        home = logged[next(a.id for a in contact.addresses if a.city == "北京")].new
+    assert home["kind"] == "home" and home["is_primary"] is True and home["label"] == "总部\n二楼"
+
+
 def test_a_refused_import_leaves_garbage_collection_on(db):
     """Imports pause the cycle collector for speed; an import that fails must not leave it off."""
     assert gc.isenabled()
