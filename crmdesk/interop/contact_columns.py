@@ -929,7 +929,6 @@ def _read_addresses(texts: _Texts, addresses: list[AddressColumns],
                                                primary=primary or ac.primary))
 
 
-
 def _dedupe(items: list[R], key: Callable[[R], str]) -> list[R]:
     """Outlook's Primary Phone repeats another column's number: one record, primary kept."""
     out: dict[str, R] = {}
