@@ -37,7 +37,7 @@ TS := resources/translations/crmdesk_zh_CN.ts
 translations: $(VENV)/.installed  # refresh the catalogue from the sources, then compile it
 	$(BIN)/pyside6-lupdate -tr-function-alias tr+=_tr,QT_TRANSLATE_NOOP+=translatable \
 		-no-obsolete -locations none -target-language zh_CN \
-		crmdesk/*.py crmdesk/views/*.py crmdesk/services/*.py crmdesk/interop/*.py -ts $(TS)
+		$$(find crmdesk -name '*.py' -not -path '*/migrations/*') -ts $(TS)
 	$(BIN)/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
 
 screenshot: $(VENV)/.installed  # docs/screenshot-contacts.png from a fresh 3000-contact demo

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from _memory import peak_rss_mb
 
-from crmdesk.db import Database
-from crmdesk.services.demo import build_demo
+from crmdesk.demo.build import build_demo
+from crmdesk.store.db import Database
 
 
 def top_fifth_revenue_share(path: Path) -> float:

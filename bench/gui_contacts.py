@@ -13,7 +13,7 @@
   and a viewport 100 rows tall: Qt's own drawing of 800 cells included);
 - peak_rss_mb: the GUI process's own peak resident memory (bench/_memory.py).
 
-Without --db, builds the demo data set (crmdesk.services.demo.build_demo) in a temporary file
+Without --db, builds the demo data set (crmdesk.demo.build.build_demo) in a temporary file
 first. Each measurement runs in a fresh process (--repeat times, 3 by default); the headline
 figures are the medians of the runs, since a shared machine's load moves single runs a lot.
 """
@@ -124,10 +124,10 @@ def measure(path: Path, page_size: int | None = None) -> dict[str, object]:
     from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow
     from sqlalchemy import event
 
-    from crmdesk import fulltext
-    from crmdesk.db import Database
-    from crmdesk.views.bus import DataBus
-    from crmdesk.views.contacts_pane import ContactsPane
+    from crmdesk.store import fulltext
+    from crmdesk.store.db import Database
+    from crmdesk.views.contacts.pane import ContactsPane
+    from crmdesk.views.shell.bus import DataBus
 
     app = QApplication.instance() or QApplication([])  # noqa: F841 - it must live
     db = Database.open(path)
@@ -314,8 +314,8 @@ def main() -> int:
         path = args.db
         build_seconds = None
         if path is None:
-            from crmdesk.db import Database
-            from crmdesk.services.demo import build_demo
+            from crmdesk.demo.build import build_demo
+            from crmdesk.store.db import Database
 
             path = Path(tmp) / "demo.sqlite3"
             started = time.perf_counter()

@@ -33,11 +33,11 @@ from _memory import peak_rss_mb
 from faker.providers.person.en_US import Provider as EnglishNames
 from sqlalchemy import func, select
 
-from crmdesk.db import Database
 from crmdesk.interop.records import AddressRecord, ContactRecord, EmailRecord, PhoneRecord
 from crmdesk.interop.tabular import write_contacts_csv
 from crmdesk.models import Account, Contact, Email, Phone
 from crmdesk.models.enums import EmailKind, PhoneKind
+from crmdesk.store.db import Database
 
 FAMILY_ZH = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"  # noqa: E501
 GIVEN_ZH = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华建国志红玉梅林文辉鹏飞宇浩然子涵欣怡梓轩思雨俊博嘉诗琪晨阳佳瑞雪振海春晓东亮云龙凤慧婷倩颖琳"  # noqa: E501
@@ -48,7 +48,7 @@ TRADES = ("科技", "贸易", "物流", "电子", "医药", "建材", "食品", 
 
 
 def build_database(path: Path, contacts: int) -> float:
-    from crmdesk.services.demo import build_demo
+    from crmdesk.demo.build import build_demo
 
     started = time.perf_counter()
     db = Database.open(path)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from crmdesk.db import Database
+    from crmdesk.store.db import Database
 
 DEMO_SIZE_ON_FIRST_START = 3000
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
@@ -39,9 +39,9 @@ def run_app(db_target: str | None = None, argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from crmdesk.db import Database, default_database_path
-    from crmdesk.errors import KnownError
-    from crmdesk.views import errors
+    from crmdesk.core.errors import KnownError
+    from crmdesk.store.db import Database, default_database_path
+    from crmdesk.views.shell import errors
 
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName("crmdesk")
@@ -59,7 +59,7 @@ def run_app(db_target: str | None = None, argv: list[str] | None = None) -> int:
     if first_start:
         _build_first_start_demo(db)
 
-    from crmdesk.views.main_window import MainWindow
+    from crmdesk.views.shell.main_window import MainWindow
 
     window = MainWindow(db, QSettings())
     window.show()
@@ -97,8 +97,8 @@ def _build_first_start_demo(db: Database, size: int = DEMO_SIZE_ON_FIRST_START) 
     from PySide6.QtCore import QCoreApplication, QEventLoop
     from PySide6.QtWidgets import QProgressDialog
 
-    from crmdesk.services.demo import build_demo
-    from crmdesk.views import errors, tasks
+    from crmdesk.demo.build import build_demo
+    from crmdesk.views.shell import errors, tasks
 
     dialog = QProgressDialog(
         QCoreApplication.translate("app", "Creating a demo database for your first start…"),

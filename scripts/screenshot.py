@@ -27,8 +27,8 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from crmdesk.app import install_translations
-    from crmdesk.db import Database
-    from crmdesk.views.main_window import MainWindow
+    from crmdesk.store.db import Database
+    from crmdesk.views.shell.main_window import MainWindow
 
     app = QApplication(sys.argv[:1])
     install_translations(app)

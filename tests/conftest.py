@@ -11,10 +11,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from crmdesk.db import Database
 from crmdesk.interop.records import AddressRecord, EmailRecord, PhoneRecord
 from crmdesk.models.enums import AddressKind, PhoneKind
 from crmdesk.services.contacts import ContactDraft, save_contact
+from crmdesk.store.db import Database
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

@@ -12,7 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from crmdesk.errors import KnownError
+from crmdesk.core.errors import KnownError
 
 # What a new document gets: readable by everyone, writable by its owner (os.umask is not read
 # here because changing it, even briefly, is not thread-safe).

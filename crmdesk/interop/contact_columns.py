@@ -29,7 +29,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from dateutil import parser as dateparser
 
-from crmdesk.errors import ImportFailed
+from crmdesk.core.errors import ImportFailed
+from crmdesk.core.texts import Text, translatable
 from crmdesk.interop.records import (
     AddressRecord,
     ContactRecord,
@@ -40,7 +41,6 @@ from crmdesk.interop.records import (
 )
 from crmdesk.interop.vcard import compose_name, split_display_name
 from crmdesk.models.enums import AddressKind, EmailKind, PhoneKind
-from crmdesk.texts import Text, translatable
 
 if TYPE_CHECKING:
     from crmdesk.interop.tabular import Table

@@ -32,7 +32,8 @@ import openpyxl
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from crmdesk.errors import ImportFailed
+from crmdesk.core.errors import ImportFailed
+from crmdesk.core.texts import as_text, translatable
 from crmdesk.interop.contact_columns import (
     AddressColumns,
     Cell,
@@ -48,7 +49,6 @@ from crmdesk.interop.contact_columns import (
 )
 from crmdesk.interop.records import ContactRecord
 from crmdesk.interop.vcard import guess_charset
-from crmdesk.texts import as_text, translatable
 
 __all__ = [
     "AddressColumns",

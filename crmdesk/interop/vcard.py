@@ -31,11 +31,11 @@ from typing import TypeVar
 
 from charset_normalizer import from_bytes
 
-from crmdesk.errors import ImportFailed
+from crmdesk.core.errors import ImportFailed
+from crmdesk.core.texts import translatable
 from crmdesk.interop.records import AddressRecord, ContactRecord, EmailRecord, PhoneRecord
 from crmdesk.models.enums import AddressKind, EmailKind, PhoneKind
 from crmdesk.models.names import COMPOUND_FAMILY_NAMES
-from crmdesk.texts import translatable
 
 __all__ = ["compose_name", "guess_charset", "read_vcards", "split_display_name", "write_vcards"]
 

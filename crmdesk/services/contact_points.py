@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from crmdesk.errors import FieldError
+from crmdesk.core.errors import FieldError
 from crmdesk.interop.records import AddressRecord, EmailRecord, PhoneRecord
 from crmdesk.models import Address, Email, Phone
 from crmdesk.models.base import utcnow

@@ -11,7 +11,8 @@ from enum import StrEnum
 from sqlalchemy import Select, and_, exists, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from crmdesk.errors import FieldError, RecordNotFound, StaleRecordError, ValidationError
+from crmdesk.core.errors import FieldError, RecordNotFound, StaleRecordError, ValidationError
+from crmdesk.core.texts import translatable
 from crmdesk.interop.records import ContactRecord
 from crmdesk.models import Account, Address, Contact, Email, Phone, Tag
 from crmdesk.models.base import utcnow
@@ -28,7 +29,6 @@ from crmdesk.services.contact_points import (
 )
 from crmdesk.services.search import search_condition
 from crmdesk.services.tags import set_tags
-from crmdesk.texts import translatable
 
 NAME_FIELDS = (
     "family_name",

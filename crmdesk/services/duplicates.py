@@ -40,7 +40,7 @@ from rapidfuzz.fuzz import ratio, token_sort_ratio
 from sqlalchemy import String, and_, bindparam, func, select, type_coerce
 from sqlalchemy.orm import Session
 
-from crmdesk.gc_pause import without_gc
+from crmdesk.core.gc_pause import without_gc
 from crmdesk.models import Account, Contact, Email, Phone
 from crmdesk.models.names import (
     display_name,

@@ -16,9 +16,9 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, undefer
 
-from crmdesk.errors import KnownError
+from crmdesk.core.errors import KnownError
+from crmdesk.core.gc_pause import without_gc
 from crmdesk.export.atomic import write_atomically
-from crmdesk.gc_pause import without_gc
 from crmdesk.interop.records import ContactRecord
 from crmdesk.interop.tabular import write_contacts_csv, write_contacts_xlsx
 from crmdesk.interop.vcard import write_vcards

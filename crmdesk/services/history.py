@@ -23,7 +23,8 @@ from sqlalchemy import JSON, Date, DateTime, LargeBinary, Numeric, Uuid, func, s
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeEngine
 
-from crmdesk.errors import KnownError, RecordNotFound
+from crmdesk.core.errors import KnownError, RecordNotFound
+from crmdesk.core.texts import fill
 from crmdesk.models import Account, Base, ChangeLogEntry, Contact, Entity, Tag
 from crmdesk.models.base import Money, UTCDateTime, utcnow
 from crmdesk.models.changelog import SNAPSHOT_FIELD, logged_value, session_batch
@@ -31,7 +32,6 @@ from crmdesk.models.customers import account_tags, contact_tags
 from crmdesk.models.enums import ChangeAction
 from crmdesk.models.names import display_name
 from crmdesk.services.changes import Changes
-from crmdesk.texts import fill
 
 RecycledEntity = Literal["contacts", "accounts"]
 

@@ -27,7 +27,7 @@ Speed: an ORM flush costs ~1.5 ms a contact (objects, change log, index), far to
 rows. So rows are bound once and written many to a statement (`bulk_insert`), a chunk at a time,
 on a thread of their own beside the Python preparing the next chunk, outside the ORM but
 in the caller's transaction; this module writes their change-log entries and full-text entries
-itself, in the form the ORM hooks in `crmdesk.db` write them (tests hold the two equal, and
+itself, in the form the ORM hooks in `crmdesk.store.db` write them (tests hold the two equal, and
 `history.revert_batch` undoes an import like any other action). A merge into an existing contact
 is a stale-checked UPDATE (`WHERE version = …`) logged field by field as an ORM edit would be.
 """
@@ -55,11 +55,9 @@ from typing import Any
 from sqlalchemy import Column, Connection, Dialect, String, Table, select, text
 from sqlalchemy.orm import Session
 
-from crmdesk import fulltext
-from crmdesk.bulk_insert import full_statement_rows, insert_rows
-from crmdesk.db import refresh_stale_statistics
-from crmdesk.errors import ImportFailed, KnownError, StaleRecordError
-from crmdesk.gc_pause import without_gc
+from crmdesk.core.errors import ImportFailed, KnownError, StaleRecordError
+from crmdesk.core.gc_pause import without_gc
+from crmdesk.core.texts import Text, as_text, translatable
 from crmdesk.interop import tabular
 from crmdesk.interop.contact_columns import ColumnMapping
 from crmdesk.interop.records import (
@@ -109,7 +107,9 @@ from crmdesk.services.changes import Changes
 from crmdesk.services.contact_points import ADDRESS_PARTS
 from crmdesk.services.contacts import SCALAR_FIELDS
 from crmdesk.services.normalize import normalize_email, phone_e164
-from crmdesk.texts import Text, as_text, translatable
+from crmdesk.store import fulltext
+from crmdesk.store.bulk import full_statement_rows, insert_rows
+from crmdesk.store.db import refresh_stale_statistics
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]

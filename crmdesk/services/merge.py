@@ -17,7 +17,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from crmdesk.errors import FieldError, KnownError, RecordNotFound, ValidationError
+from crmdesk.core.errors import FieldError, KnownError, RecordNotFound, ValidationError
+from crmdesk.core.texts import translatable
 from crmdesk.models import (
     Account,
     Activity,
@@ -40,7 +41,6 @@ from crmdesk.models.names import contact_sort_key, fold, text_sort_key
 from crmdesk.services.changes import Changes
 from crmdesk.services.contact_points import ADDRESS_PARTS
 from crmdesk.services.history import RevertResult, revert_batch
-from crmdesk.texts import translatable
 
 BOTH = "both"  # chosen["notes"] = BOTH keeps every record's notes, one after the other
 

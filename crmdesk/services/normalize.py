@@ -8,7 +8,7 @@ from functools import lru_cache
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
-from crmdesk.texts import translatable
+from crmdesk.core.texts import translatable
 
 DEFAULT_REGION = "CN"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import ColumnElement, Uuid, column, false, text
 
-from crmdesk import fulltext
+from crmdesk.store import fulltext
 
 
 def search_condition(id_column: ColumnElement, entity: str, query: str) -> ColumnElement[bool]:

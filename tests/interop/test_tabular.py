@@ -18,7 +18,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from crmdesk.errors import ImportFailed
+from crmdesk.core.errors import ImportFailed
 from crmdesk.interop.records import (
     AddressRecord,
     ContactRecord,

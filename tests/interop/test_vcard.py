@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from crmdesk.errors import ImportFailed
+from crmdesk.core.errors import ImportFailed
 from crmdesk.interop.records import AddressRecord, ContactRecord, EmailRecord, PhoneRecord
 from crmdesk.interop.vcard import read_vcards, write_vcards
 from crmdesk.models.enums import AddressKind, EmailKind, PhoneKind

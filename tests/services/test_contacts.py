@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from crmdesk.errors import StaleRecordError, ValidationError
+from crmdesk.core.errors import StaleRecordError, ValidationError
 from crmdesk.interop.records import EmailRecord, PhoneRecord
 from crmdesk.models import ChangeLogEntry
 from crmdesk.services.contacts import (

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from crmdesk.db import Database
 from crmdesk.interop.records import ContactRecord, EmailRecord, PhoneRecord
 from crmdesk.models import Account
 from crmdesk.services import duplicates
@@ -22,6 +21,7 @@ from crmdesk.services.duplicates import (
     phonetic,
     score_pair,
 )
+from crmdesk.store.db import Database
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ import os
 import openpyxl
 import pytest
 
-from crmdesk.db import Database
 from crmdesk.export import atomic
 from crmdesk.export.atomic import WriteFailed, write_atomically
 from crmdesk.interop.records import AddressRecord, EmailRecord, PhoneRecord
@@ -19,6 +18,7 @@ from crmdesk.services.contacts import ContactDraft, ContactFilter, contact_ids, 
 from crmdesk.services.contacts import save_contact as save
 from crmdesk.services.exporting import ExportFormat, export_contacts
 from crmdesk.services.importing import import_contacts, read_contact_file
+from crmdesk.store.db import Database
 
 
 @pytest.fixture

@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from crmdesk.db import Database
-from crmdesk.errors import RecordNotFound
+from crmdesk.core.errors import RecordNotFound
 from crmdesk.interop.records import EmailRecord, PhoneRecord
 from crmdesk.models import (
     Account,
@@ -40,6 +39,7 @@ from crmdesk.services.history import (
     restore,
     revert_batch,
 )
+from crmdesk.store.db import Database
 
 
 @pytest.fixture

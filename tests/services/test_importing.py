@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
-from crmdesk import bulk_insert
-from crmdesk.errors import ImportFailed, StaleRecordError
+from crmdesk.core.errors import ImportFailed, StaleRecordError
 from crmdesk.interop.records import (
     AddressRecord,
     ContactRecord,
@@ -59,6 +58,7 @@ from crmdesk.services.importing import (
     read_contact_data,
     read_contact_file,
 )
+from crmdesk.store import bulk as bulk_insert
 from tests.conftest import SHARED
 
 VCARDS = SHARED / "interop" / "vcards"
@@ -1223,7 +1223,7 @@ def test_the_index_text_of_contacts_merged_into_is_what_fulltext_writes(db, peop
 
 def index_texts(db, ids) -> tuple[dict[str, str], dict[object, str]]:
     """The index's stored contact entries (by id hex) and fulltext's own composition for `ids`."""
-    from crmdesk import fulltext
+    from crmdesk.store import fulltext
 
     with db.reading() as session:
         conn = session.connection()

@@ -12,8 +12,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from crmdesk.db import Database
-from crmdesk.errors import KnownError, ValidationError
+from crmdesk.core.errors import KnownError, ValidationError
 from crmdesk.models import (
     Account,
     Activity,
@@ -35,6 +34,7 @@ from crmdesk.models.enums import ChangeAction
 from crmdesk.services.history import Conflict, deleted_records, recent_batches
 from crmdesk.services.merge import BOTH, merge_accounts, merge_contacts, unmerge
 from crmdesk.services.normalize import normalize_email, phone_e164
+from crmdesk.store.db import Database
 
 _VOLATILE = {"updated_at", "version"}
 

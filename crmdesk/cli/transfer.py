@@ -1,0 +1,220 @@
+"""Command-line verbs that move data in and out: import, export, duplicates.
+
+Registered by `crmdesk.cli.main.build_parser`; plain Python like every verb (no Qt).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from crmdesk.cli.main import _print_json, to_jsonable
+from crmdesk.core.errors import KnownError
+from crmdesk.store.db import Database
+
+if TYPE_CHECKING:  # the services load on use: `crmdesk info` need not import openpyxl
+    from crmdesk.services import importing
+
+
+def add_transfer_verbs(verbs: Any, parser_class: type[argparse.ArgumentParser]) -> None:
+    imp = verbs.add_parser("import", help="preview, then import a contact or order file")
+    imp.add_argument("file", help=".vcf, .csv/.txt or .xlsx")
+    imp.add_argument("--kind", choices=("contacts", "orders"), default="contacts")
+    imp.add_argument(
+        "--mapping", metavar="JSON", help="column mapping for CSV/Excel: JSON text or a .json file"
+    )
+    imp.add_argument("--dry-run", action="store_true", help="preview only, change nothing")
+    imp.add_argument(
+        "--allow-rejected", action="store_true", help="skip rows that cannot be imported"
+    )
+    imp.add_argument(
+        "--allow-unmatched", action="store_true", help="orders: skip rows matching no account"
+    )
+    imp.add_argument("--json", action="store_true", help="JSON lines: the preview, the result")
+    imp.set_defaults(handler=_import)
+
+    exp = verbs.add_parser("export", help="write contacts to a vCard, CSV or Excel file")
+    what = exp.add_subparsers(dest="noun", metavar="WHAT", required=True, parser_class=parser_class)
+    contacts = what.add_parser("contacts", help="export contacts (all, or those searched)")
+    contacts.add_argument(
+        "--format", "-f", default="vcf", help="vcf (vCard 3.0), vcf4, csv or xlsx"
+    )
+    contacts.add_argument("--output", "-o", metavar="FILE", required=True)
+    contacts.add_argument("--search", "-s", default="", help="only the contacts this finds")
+    contacts.add_argument("--json", action="store_true")
+    contacts.set_defaults(handler=_export_contacts)
+
+    dup = verbs.add_parser("duplicates", help="find groups of contacts that look like one person")
+    dup.add_argument(
+        "--min-score", type=int, default=None, help="0-100; lower finds weaker candidates"
+    )
+    dup.add_argument("--json", action="store_true", help="JSON lines, one object a group")
+    dup.set_defaults(handler=_duplicates)
+
+
+def _err(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def _progress(step: str) -> Callable[[int, int], None]:
+    """How far `step` ("matching", "importing") is, on one line of a terminal's stderr."""
+
+    finished = False
+
+    def report(done: int, total: int) -> None:
+        nonlocal finished
+        if sys.stderr.isatty() and not finished:
+            finished = done >= total
+            percent = done * 100 // max(total, 1)
+            end = "\n" if finished else ""
+            print(f"\r{step} {percent:3d}%", end=end, file=sys.stderr, flush=True)
+
+    return report
+
+
+def _mapping_argument(value: str | None) -> Any:
+    if value is None:
+        return None
+    if value.lstrip().startswith("{"):
+        return value
+    path = Path(value)
+    if not path.is_file():
+        raise KnownError(f"--mapping {value}: not JSON text and no such file.")
+    return path.read_text(encoding="utf-8-sig")
+
+
+def _import(db: Database, args: argparse.Namespace) -> int:
+    from crmdesk.services import importing
+
+    mapping = _mapping_argument(args.mapping)
+    orders = args.kind == "orders"
+    batch: Any = (
+        importing.read_order_file(args.file, mapping)
+        if orders
+        else importing.read_contact_file(args.file, mapping)
+    )
+    # Preview and import share one transaction: the import does exactly what was shown.
+    with db.reading() if args.dry_run else db.transaction() as session:
+        preview: Any = (
+            importing.preview_orders(session, batch)
+            if orders
+            else importing.preview_contacts(session, batch, progress=_progress("matching"))
+        )
+        if args.json:
+            print(json.dumps({"preview": to_jsonable(preview)}, ensure_ascii=False), flush=True)
+        else:
+            (_show_order_preview if orders else _show_contact_preview)(preview)
+        if args.dry_run:
+            return 0
+        if orders:
+            result: Any = importing.import_orders(
+                session,
+                batch,
+                allow_unmatched=args.allow_unmatched,
+                allow_rejected=args.allow_rejected,
+                progress=_progress("importing"),
+            )
+        else:
+            result = importing.import_contacts(
+                session, batch, allow_rejected=args.allow_rejected, progress=_progress("importing")
+            )
+    counts = {k: v for k, v in to_jsonable(result).items() if k != "changes"}
+    if args.json:
+        _print_json({"result": counts})
+    else:
+        print("imported: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in counts.items()))
+    return 0
+
+
+def _show_contact_preview(p: importing.ImportPreview) -> None:
+    print(f"{p.filename} ({p.source}): {p.total} rows")
+    for label, count in (
+        ("new", p.new),
+        ("updated", p.updated),
+        ("duplicate", p.duplicate),
+        ("rejected", p.rejected),
+        ("accounts to create", p.accounts_to_create),
+    ):
+        print(f"  {label:19} {count}")
+    if p.mapping:
+        print(f"  mapping: {json.dumps(p.mapping, ensure_ascii=False)}")
+    for row in p.rows:
+        shown = "  ".join(
+            x for x in (row.name, row.organization, row.phone, row.email, row.city) if x
+        )
+        print(f"  line {row.line:<6} {row.outcome:32.32} {shown}")
+    _show_rejections(p.rejections)
+    if p.possible_duplicates:
+        print("possible duplicates (same name only; imported as new, review them later):")
+        for d in p.possible_duplicates:
+            print(f"  line {d.line}: {d.name} ~ {d.contact_name} ({d.score:g})")
+
+
+def _show_rejections(rejections: Any) -> None:
+    if rejections:
+        print("rejected:")
+        for r in rejections:
+            print(f"  line {r.line}: {r.reason}")
+
+
+def _show_order_preview(p: importing.OrderPreview) -> None:
+    print(f"{p.filename} ({p.source}): {p.total} rows")
+    for label, count in (
+        ("new", p.new),
+        ("duplicate", p.duplicate),
+        ("unmatched", p.unmatched),
+        ("rejected", p.rejected),
+        ("matched by code", p.matched_by_code),
+        ("matched by name", p.matched_by_name),
+        ("matched by e-mail", p.matched_by_email),
+        ("products to create", p.products_to_create),
+    ):
+        print(f"  {label:19} {count}")
+    for row in p.rows:
+        what = row.account if row.action in ("new", "duplicate") else row.reason
+        print(
+            f"  line {row.line:<6} {row.action:10} {row.number:12} {row.amount or ''!s:>12}  {what}"
+        )
+    if p.unmatched_rows:
+        print("unmatched:")
+        for u in p.unmatched_rows:
+            print(f"  line {u.line}: {u.customer}")
+    _show_rejections(p.rejections)
+
+
+def _export_contacts(db: Database, args: argparse.Namespace) -> int:
+    from crmdesk.services import exporting
+    from crmdesk.services.contacts import ContactFilter
+
+    fmt = exporting.ExportFormat.parse(args.format)
+    with db.reading() as session:
+        result = exporting.export_contacts(
+            session, ContactFilter(search=args.search), fmt, args.output
+        )
+    if args.json:
+        _print_json({**to_jsonable(result), "path": str(result.path)})
+    else:
+        print(f"wrote {result.contacts} contacts to {result.path} ({fmt.value})")
+    return 0
+
+
+def _duplicates(db: Database, args: argparse.Namespace) -> int:
+    from crmdesk.services.duplicates import DUPLICATE_MIN_SCORE, find_duplicates
+
+    min_score = DUPLICATE_MIN_SCORE if args.min_score is None else args.min_score
+    with db.reading() as session:
+        groups = find_duplicates(session, min_score=min_score)
+    for group in groups:
+        if args.json:
+            _print_json(group)
+            continue
+        print(f"score {group.score}  {', '.join(group.reasons)}")
+        for member in group.members:
+            print("\t".join(["  " + member.id.hex, member.name, member.organization]))
+    if not args.json:
+        print(f"{len(groups)} group(s) of possible duplicates", file=sys.stderr)
+    return 0

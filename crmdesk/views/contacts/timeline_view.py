@@ -1,0 +1,413 @@
+"""A contact's or account's timeline: calls, visits, meetings and notes, newest first.
+
+A feed read from the top, so the model fetches pages of 50 as the list is scrolled
+(`canFetchMore`/`fetchMore`) rather than keeping a key list like the big tables do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from functools import cache
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QListView,
+    QStackedLayout,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from crmdesk.models.enums import ActivityKind, EventKind, EventStatus
+from crmdesk.services.changes import Changes
+from crmdesk.services.timeline import TimelineItem, timeline
+from crmdesk.store.db import Database
+from crmdesk.views.shell.bus import DataBus
+from crmdesk.views.shell.formatting import local_datetime_text
+from crmdesk.views.widgets.form_widgets import enum_text
+
+PAGE_SIZE = 50
+ICON_SIZE = 28
+
+ItemRole = Qt.ItemDataRole.UserRole + 1  # the TimelineItem itself
+IdRole = Qt.ItemDataRole.UserRole + 2  # its id (activity or event)
+WhenRole = Qt.ItemDataRole.UserRole + 3  # its time (aware UTC datetime), for sorting or tests
+DetailRole = Qt.ItemDataRole.UserRole + 4  # the second line: kind · outcome — first line of body
+DateTextRole = Qt.ItemDataRole.UserRole + 5  # the date and time in the user's locale
+
+Index = QModelIndex | QPersistentModelIndex
+
+KIND_COLORS = {
+    "call": "#2e7d32",
+    "visit": "#6a1b9a",
+    "meeting": "#1565c0",
+    "email": "#00838f",
+    "message": "#00838f",
+    "note": "#757575",
+    "task": "#ef6c00",
+    "other": "#757575",
+}
+
+
+def kind_text(item: TimelineItem) -> str:
+    enum = ActivityKind if item.source == "activity" else EventKind
+    try:
+        return enum_text(enum(item.kind))
+    except ValueError:
+        return item.kind.replace("_", " ").capitalize()
+
+
+def outcome_text(item: TimelineItem) -> str:
+    """An activity's outcome as written; an event's status in the user's words."""
+    if item.source != "event":
+        return item.outcome.strip()
+    statuses = {
+        EventStatus.TENTATIVE: QApplication.translate("TimelineView", "Tentative"),
+        EventStatus.CONFIRMED: QApplication.translate("TimelineView", "Planned"),
+        EventStatus.CANCELLED: QApplication.translate("TimelineView", "Cancelled"),
+        EventStatus.DONE: QApplication.translate("TimelineView", "Done"),
+    }
+    return statuses.get(item.outcome, item.outcome)
+
+
+def is_all_day(item: TimelineItem) -> bool:
+    """Events with only a date come back as midnight UTC: show them as a date, not a time."""
+    when = item.when.astimezone(dt.UTC)
+    return item.source == "event" and when.time() == dt.time(0, 0)
+
+
+def local_text(item: TimelineItem, locale: QLocale | None = None) -> str:
+    """The item's date (and time) in the user's time zone and locale format."""
+    locale = locale or QLocale()
+    if is_all_day(item):
+        day = item.when.astimezone(dt.UTC).date()
+        return locale.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+    return local_datetime_text(item.when, locale)
+
+
+def first_line(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+@cache
+def kind_icon(kind: str, letter: str) -> QIcon:
+    """A coloured disc with the kind's first letter: readable without any icon theme."""
+    icon = QIcon()
+    for ratio in (1, 2):
+        side = ICON_SIZE * ratio
+        pixmap = QPixmap(side, side)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(KIND_COLORS.get(kind, "#757575")))
+        painter.drawEllipse(0, 0, side, side)
+        font = QFont()
+        font.setPixelSize(side // 2)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(QRect(0, 0, side, side), Qt.AlignmentFlag.AlignCenter, letter)
+        painter.end()
+        pixmap.setDevicePixelRatio(ratio)
+        icon.addPixmap(pixmap)
+    return icon
+
+
+class TimelineModel(QAbstractListModel):
+    """Timeline items of one contact or account, newest first, fetched 50 at a time."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._contact_id: uuid.UUID | None = None
+        self._account_id: uuid.UUID | None = None
+        self._items: list[TimelineItem] = []
+        self._more = False
+
+    # -- what it shows ---------------------------------------------------------------------
+
+    def set_subject(
+        self, contact_id: uuid.UUID | None = None, account_id: uuid.UUID | None = None
+    ) -> None:
+        """Show the timeline of a contact or an account (neither: an empty list)."""
+        self.beginResetModel()
+        self._contact_id, self._account_id = contact_id, account_id
+        self._items = []
+        self._more = contact_id is not None or account_id is not None
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """Re-read what is loaded (at least a page) after something changed."""
+        if self._contact_id is None and self._account_id is None:
+            return
+        wanted = max(len(self._items), PAGE_SIZE)
+        items = self._read(wanted, 0)
+        self.beginResetModel()
+        self._items = items
+        self._more = len(items) == wanted
+        self.endResetModel()
+
+    @property
+    def contact_id(self) -> uuid.UUID | None:
+        return self._contact_id
+
+    @property
+    def account_id(self) -> uuid.UUID | None:
+        return self._account_id
+
+    def item(self, row: int) -> TimelineItem:
+        return self._items[row]
+
+    def _read(self, limit: int, offset: int) -> list[TimelineItem]:
+        with self._db.reading() as session:
+            return timeline(
+                session,
+                contact_id=self._contact_id,
+                account_id=self._account_id,
+                limit=limit,
+                offset=offset,
+            )
+
+    # -- Qt's model interface ----------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or not self._more:
+            return
+        page = self._read(PAGE_SIZE, len(self._items))
+        self._more = len(page) == PAGE_SIZE
+        if page:
+            first = len(self._items)
+            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+            self._items.extend(page)
+            self.endInsertRows()
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        item = self._items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return item.subject.strip() or kind_text(item)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return kind_icon(item.kind, kind_text(item)[:1].upper())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            body = item.body.strip()
+            return f"{local_text(item)}\n{body}" if body else local_text(item)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return ", ".join(
+                p
+                for p in (kind_text(item), item.subject, local_text(item), outcome_text(item))
+                if p
+            )
+        if role == ItemRole:
+            return item
+        if role == IdRole:
+            return item.id
+        if role == WhenRole:
+            return item.when
+        if role == DetailRole:
+            head = " · ".join(p for p in (kind_text(item), outcome_text(item)) if p)
+            body = first_line(item.body)
+            return f"{head} — {body}" if body else head
+        if role == DateTextRole:
+            return local_text(item)
+        return None
+
+
+class TimelineDelegate(QStyledItemDelegate):
+    """Two lines per item: subject and date, then kind · outcome — first line of the body."""
+
+    PADDING = 6
+
+    def _lines_height(self, option: QStyleOptionViewItem) -> int:
+        metrics = QFontMetrics(option.font)
+        return metrics.height() * 2 + 2
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        height = max(ICON_SIZE, self._lines_height(option)) + 2 * self.PADDING
+        return QSize(320, height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        widget = opt.widget
+        style = widget.style() if widget else QApplication.style()
+        opt.text = ""
+        opt.icon = QIcon()
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, widget)
+
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        group = QPalette.ColorGroup.Normal
+        text_color = opt.palette.color(
+            group,
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text,
+        )
+        dim_color = QColor(text_color)
+        if not selected:
+            dim_color = opt.palette.color(group, QPalette.ColorRole.PlaceholderText)
+
+        rect = option.rect.adjusted(self.PADDING, self.PADDING, -self.PADDING, -self.PADDING)
+        icon = index.data(Qt.ItemDataRole.DecorationRole)
+        icon_rect = QRect(rect.left(), rect.top() + 1, ICON_SIZE, ICON_SIZE)
+        if isinstance(icon, QIcon):
+            icon.paint(painter, icon_rect)
+        text_left = icon_rect.right() + 1 + 10
+        metrics = QFontMetrics(option.font)
+        line = metrics.height()
+
+        painter.save()
+        date = index.data(DateTextRole) or ""
+        date_width = metrics.horizontalAdvance(date)
+        painter.setPen(dim_color)
+        painter.setFont(option.font)
+        date_rect = QRect(rect.right() - date_width, rect.top(), date_width, line)
+        painter.drawText(
+            date_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, date
+        )
+
+        bold = QFont(option.font)
+        bold.setBold(True)
+        bold_metrics = QFontMetrics(bold)
+        subject_width = max(0, date_rect.left() - 12 - text_left)
+        subject = bold_metrics.elidedText(
+            index.data(Qt.ItemDataRole.DisplayRole) or "",
+            Qt.TextElideMode.ElideRight,
+            subject_width,
+        )
+        painter.setFont(bold)
+        painter.setPen(text_color)
+        painter.drawText(
+            QRect(text_left, rect.top(), subject_width, line),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            subject,
+        )
+
+        detail_width = max(0, rect.right() - text_left)
+        detail = metrics.elidedText(
+            index.data(DetailRole) or "", Qt.TextElideMode.ElideRight, detail_width
+        )
+        painter.setFont(option.font)
+        painter.setPen(dim_color)
+        painter.drawText(
+            QRect(text_left, rect.top() + line + 2, detail_width, line),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            detail,
+        )
+        painter.restore()
+
+
+class TimelineView(QWidget):
+    """The timeline list of one contact or account; refreshes when activities or events change."""
+
+    item_activated = Signal(object)  # the TimelineItem double-clicked or entered
+
+    def __init__(self, db: Database, bus: DataBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.model = TimelineModel(db, self)
+        self.list = QListView(self)
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(TimelineDelegate(self.list))
+        self.list.setUniformItemSizes(True)
+        self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.list.setSelectionMode(QListView.SelectionMode.SingleSelection)
+        self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.list.setMinimumWidth(280)
+        self.list.activated.connect(self._on_list_activated)
+        self.placeholder = QLabel(self)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setEnabled(False)
+        self.placeholder.setMargin(24)
+        self._stack = QStackedLayout(self)
+        self._stack.setContentsMargins(0, 0, 0, 0)
+        self._stack.addWidget(self.list)
+        self._stack.addWidget(self.placeholder)
+        self.model.modelReset.connect(self._update_placeholder)
+        self.model.rowsInserted.connect(self._update_placeholder)
+        bus.changed.connect(self._on_bus_changed)
+        self._update_placeholder()
+
+    @property
+    def contact_id(self) -> uuid.UUID | None:
+        return self.model.contact_id
+
+    @property
+    def account_id(self) -> uuid.UUID | None:
+        return self.model.account_id
+
+    def show_for(
+        self, contact_id: uuid.UUID | None = None, account_id: uuid.UUID | None = None
+    ) -> None:
+        """Show the timeline of a contact or an account; the first page is read at once."""
+        self.model.set_subject(contact_id, account_id)
+        if self.model.canFetchMore(QModelIndex()):
+            self.model.fetchMore(QModelIndex())
+        self.list.scrollToTop()
+
+    def _on_bus_changed(self, changes: Changes) -> None:
+        if self.contact_id is None and self.account_id is None:
+            return
+        if (
+            changes.activities
+            or changes.events
+            or (self.contact_id is not None and self.contact_id in changes.contacts)
+            or (self.account_id is not None and self.account_id in changes.accounts)
+        ):
+            self.model.refresh()
+
+    def _on_list_activated(self, index: QModelIndex) -> None:
+        self.item_activated.emit(index.data(ItemRole))
+
+    def _update_placeholder(self, *_args: object) -> None:
+        if self.model.rowCount() == 0:
+            if self.contact_id is None and self.account_id is None:
+                text = self.tr("Choose a contact or an account to see its history.")
+            elif self.account_id is not None:
+                text = self.tr(
+                    "Nothing here yet: calls, visits and meetings with this account appear here."
+                )
+            else:
+                text = self.tr(
+                    "Nothing here yet: calls, visits and meetings with this contact appear here."
+                )
+            self.placeholder.setText(text)
+            self._stack.setCurrentWidget(self.placeholder)
+        else:
+            self._stack.setCurrentWidget(self.list)
+
+
+__all__ = ["TimelineDelegate", "TimelineModel", "TimelineView"]

@@ -1,0 +1,264 @@
+"""The main window: navigation between panes, menus, toolbar, status bar, saved geometry."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QStyle,
+    QToolBar,
+    QWidget,
+)
+
+from crmdesk import __version__
+from crmdesk.store.db import Database
+from crmdesk.views.contacts.duplicates_view import DuplicatesDialog
+from crmdesk.views.contacts.pane import CONTACTS, ContactsPane
+from crmdesk.views.shell.bus import DataBus
+from crmdesk.views.shell.history_view import HistoryDialog
+from crmdesk.views.transfer.export_dialog import ExportDialog
+from crmdesk.views.transfer.import_wizard import ImportWizard
+
+
+class PlannedPane(QLabel):
+    """A pane whose screen arrives in a later release: says so plainly."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
+        self.setEnabled(False)
+
+
+class MainWindow(QMainWindow):
+    """One window per database: Contacts, Calendar and Opportunities share its undo stack."""
+
+    def __init__(self, db: Database, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.settings = db, settings
+        self.bus = DataBus(self)
+        self.undo_stack = QUndoStack(self)
+        self.duplicates_dialog: DuplicatesDialog | None = None
+        self.history_dialog: HistoryDialog | None = None
+        self.setWindowTitle(self.tr("crmdesk"))
+        self.setWindowIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DirHomeIcon))
+
+        self.contacts_pane = ContactsPane(db, self.bus, self.undo_stack, self)
+        self.panes = QStackedWidget(self)
+        self.navigation = QListWidget(self)
+        self._add_pane(
+            self.tr("Contacts"), QStyle.StandardPixmap.SP_DirHomeIcon, self.contacts_pane
+        )
+        self._add_pane(
+            self.tr("Calendar"),
+            QStyle.StandardPixmap.SP_FileDialogDetailedView,
+            PlannedPane(
+                self.tr("The calendar of visits, calls and tasks arrives in the next release."),
+                self,
+            ),
+        )
+        self._add_pane(
+            self.tr("Opportunities"),
+            QStyle.StandardPixmap.SP_ArrowUp,
+            PlannedPane(self.tr("The opportunity pipeline arrives in the next release."), self),
+        )
+        self.navigation.setIconSize(QSize(24, 24))
+        self.navigation.setFixedWidth(max(150, self.navigation.sizeHintForColumn(0) + 24))
+        self.navigation.currentRowChanged.connect(self.panes.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
+
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.panes, 1)
+        self.setCentralWidget(central)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._database_label = QLabel(str(db.url.database or db.url), self)
+        self.statusBar().addPermanentWidget(self._database_label)
+        self.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
+        self._restore_state()
+
+    def _add_pane(self, title: str, icon: QStyle.StandardPixmap, pane: QWidget) -> None:
+        item = QListWidgetItem(self.style().standardIcon(icon), title)
+        item.setSizeHint(QSize(140, 40))
+        self.navigation.addItem(item)
+        self.panes.addWidget(pane)
+
+    def _action(
+        self,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: object,
+        icon: QStyle.StandardPixmap | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        pane = self.contacts_pane
+        self.new_action = self._action(
+            self.tr("&New"), QKeySequence.StandardKey.New, self._on_new_triggered, sp.SP_FileIcon
+        )
+        self.delete_action = self._action(
+            self.tr("&Delete"), None, pane.delete_selected, sp.SP_TrashIcon
+        )
+        self.find_action = self._action(
+            self.tr("&Find"),
+            QKeySequence.StandardKey.Find,
+            self._on_find_triggered,
+            sp.SP_FileDialogContentsView,
+        )
+        self.import_action = self._action(
+            self.tr("&Import…"), "Ctrl+I", self.show_import, sp.SP_DialogOpenButton
+        )
+        self.export_action = self._action(
+            self.tr("&Export…"), "Ctrl+E", self.show_export, sp.SP_DialogSaveButton
+        )
+        self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        self.about_action = self._action(self.tr("&About crmdesk"), None, self._on_about)
+        self.duplicates_action = self._action(
+            self.tr("Find &Duplicates…"), "Ctrl+Shift+D", self.show_duplicates
+        )
+        self.history_action = self._action(
+            self.tr("&History…"), "Ctrl+H", self.show_history, sp.SP_BrowserReload
+        )
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setIcon(self.style().standardIcon(sp.SP_ArrowBack))
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.setIcon(self.style().standardIcon(sp.SP_ArrowForward))
+        self.pane_actions = []
+        for row in range(self.navigation.count()):
+            action = self._action(
+                self.navigation.item(row).text(),
+                f"Ctrl+{row + 1}",
+                lambda _=False, r=row: self.navigation.setCurrentRow(r),
+            )
+            self.pane_actions.append(action)
+
+    def _build_menus(self) -> None:
+        menus = self.menuBar()
+        file_menu = menus.addMenu(self.tr("&File"))
+        file_menu.addAction(self.new_action)
+        file_menu.addSeparator()
+        file_menu.addActions([self.import_action, self.export_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = menus.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.delete_action, self.find_action])
+        view_menu = menus.addMenu(self.tr("&View"))
+        view_menu.addActions(self.pane_actions)
+        tools_menu = menus.addMenu(self.tr("&Tools"))
+        tools_menu.addActions([self.duplicates_action, self.history_action])
+        help_menu = menus.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Main toolbar"), self)
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([self.new_action, self.delete_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo_action, self.redo_action])
+        toolbar.addSeparator()
+        toolbar.addAction(self.find_action)
+        toolbar.addSeparator()
+        toolbar.addActions([self.import_action, self.export_action])
+        self.addToolBar(toolbar)
+
+    def _on_new_triggered(self) -> None:
+        self.navigation.setCurrentRow(0)
+        self.contacts_pane.new_record()
+
+    def _on_find_triggered(self) -> None:
+        self.navigation.setCurrentRow(0)
+        self.contacts_pane.focus_search()
+
+    def show_import(self) -> ImportWizard:
+        wizard = ImportWizard(self.db, self.bus, self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._raise(wizard)
+        return wizard
+
+    def show_export(self) -> ExportDialog:
+        """Export all contacts, those the pane shows, or the selected ones."""
+        pane = self.contacts_pane
+        selected = pane.selected_ids() if pane.kind == CONTACTS else []
+        dialog = ExportDialog(self.db, pane.contact_filter(), selected, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._raise(dialog)
+        return dialog
+
+    def show_duplicates(self) -> DuplicatesDialog:
+        """The duplicates review (one per window, kept between openings)."""
+        if self.duplicates_dialog is None:
+            self.duplicates_dialog = DuplicatesDialog(self.db, self.bus, self.undo_stack, self)
+        self._raise(self.duplicates_dialog)
+        return self.duplicates_dialog
+
+    def show_history(self) -> HistoryDialog:
+        if self.history_dialog is None:
+            self.history_dialog = HistoryDialog(self.db, self.bus, self)
+        self._raise(self.history_dialog)
+        return self.history_dialog
+
+    @staticmethod
+    def _raise(dialog: QDialog) -> None:
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def _on_undo_stack_index_changed(self, _index: int) -> None:
+        text = self.undo_stack.undoText()
+        if text:
+            self.statusBar().showMessage(self.tr("Done: %1").replace("%1", text), 4000)
+
+    def _on_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About crmdesk"),
+            self.tr(
+                "<b>crmdesk</b> %1<br>Contacts, calendar and pipeline for account managers, "
+                "on your own computer."
+            ).replace("%1", __version__),
+        )
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("main_window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        state = self.settings.value("main_window/state")
+        if state is not None:
+            self.restoreState(state)
+        self.navigation.setCurrentRow(int(self.settings.value("main_window/pane", 0)))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("main_window/geometry", self.saveGeometry())
+        self.settings.setValue("main_window/state", self.saveState())
+        self.settings.setValue("main_window/pane", self.navigation.currentRow())
+        self.settings.sync()
+        super().closeEvent(event)
+
+
+__all__ = ["MainWindow"]

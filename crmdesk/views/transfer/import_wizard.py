@@ -1,0 +1,576 @@
+"""File > Import: choose a file, map its columns, preview what will land, import in one go.
+
+Reading, previewing and importing all run off the GUI thread (a 100k-row file takes seconds);
+the import is one transaction, so Cancel or a failing row leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crmdesk.core.errors import KnownError
+from crmdesk.core.texts import fill
+from crmdesk.interop.contact_columns import (
+    IGNORE_ROLE,
+    NOTES_ROLE,
+    PART_ROLE,
+    ColumnMapping,
+    cell_text,
+    column_role,
+    column_roles,
+    with_column_role,
+)
+from crmdesk.interop.tabular import (
+    Table,
+    guess_contact_mapping,
+    guess_order_mapping,
+    read_table,
+)
+from crmdesk.models.enums import AddressKind, EmailKind, PhoneKind
+from crmdesk.services import importing
+from crmdesk.services.importing import (
+    ContactBatch,
+    ImportPreview,
+    OrderAction,
+    OrderBatch,
+    OrderPreview,
+    OrderPreviewRow,
+    file_format,
+)
+from crmdesk.store.db import Database
+from crmdesk.views.shell import tasks
+from crmdesk.views.shell.background import BackgroundWork
+from crmdesk.views.shell.bus import DataBus
+from crmdesk.views.shell.field_labels import field_labels
+from crmdesk.views.shell.i18n import _tr, translated
+from crmdesk.views.widgets.form_widgets import address_part_captions, enum_text
+
+CONTACTS, ORDERS = "contacts", "orders"
+FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE = range(3)
+SAMPLES = 3
+
+
+def role_label(role: str) -> str:
+    """A column role (interop.contact_columns.column_roles) in the user's words."""
+    if role == NOTES_ROLE:
+        return _tr("(keep in notes)")
+    if role == IGNORE_ROLE:
+        return _tr("(do not import)")
+    if role == PART_ROLE:
+        return _tr("(type of the column beside it)")
+    group, _, rest = role.partition(":")
+    if group == "field":
+        return _field_role_labels().get(rest) or field_labels().get(rest, rest)
+    if group in ("phones", "emails"):
+        noun = _tr("Phone") if group == "phones" else _tr("Email")
+        kind = PhoneKind(rest) if group == "phones" else EmailKind(rest)
+        return fill(_tr("%1 (%2)"), (noun, enum_text(kind)))
+    if group == "addresses":
+        kind, _, part = rest.partition(":")
+        words = (enum_text(AddressKind(kind)), address_part_captions().get(part, part))
+        return fill(_tr("%1 address: %2"), words)
+    return {"websites": _tr("Website"), "tags": _tr("Tag"), "ims": _tr("Chat")}.get(group, role)
+
+
+def _field_role_labels() -> dict[str, str]:
+    """Fields a file's column can feed that no record form shows under that name."""
+    return {
+        "formatted_name": _tr("Full name (as written)"),
+        "photo_uri": _tr("Photo address (URL)"),
+        "number": _tr("Order number"),
+        "customer_name": _tr("Customer name"),
+        "customer_code": _tr("Customer code"),
+        "customer_email": _tr("Customer e-mail"),
+        "ordered_on": _tr("Order date"),
+        "amount": _tr("Order amount"),
+        "currency": _tr("Currency"),
+        "product": _tr("Product"),
+        "quantity": _tr("Quantity"),
+        "unit_price": _tr("Unit price"),
+        "line_amount": _tr("Line amount"),
+    }
+
+
+def reason_text(reason: str) -> str:
+    """What happens to a row, or why it cannot be imported, in the user's words: the importers
+    mark their texts (crmdesk.core.texts, Import context); one they did not mark shows as
+    written."""
+    return translated("Import", reason)
+
+
+def _order_cells(row: OrderPreviewRow) -> list[str]:
+    amount = f"{row.amount} {row.currency}".strip() if row.amount is not None else ""
+    outcome = {
+        OrderAction.NEW: _tr("New"),
+        OrderAction.DUPLICATE: _tr("Already here"),
+        OrderAction.UNMATCHED: _tr("No matching account"),
+        OrderAction.REJECTED: _tr("Rejected"),
+    }[row.action]
+    if row.reason:
+        outcome = _tr("%1: %2").replace("%1", outcome).replace("%2", reason_text(row.reason))
+    day = row.ordered_on.isoformat() if row.ordered_on else ""
+    return [str(row.line), row.customer, row.number, day, amount, row.account, outcome]
+
+
+@dataclasses.dataclass
+class ImportSource:
+    """The file as read: its table (None for vCard), the mapping in use, what it holds."""
+
+    path: Path
+    kind: str
+    table: Table | None
+    mapping: ColumnMapping | None
+
+
+def read_source(path: Path, kind: str) -> ImportSource:
+    """Read the file once for the mapping step (vCards have no columns to map)."""
+    if not path.is_file():
+        raise KnownError(_tr("There is no file at %1.").replace("%1", str(path)))
+    data = path.read_bytes()
+    if file_format(data, path.name) == "vcard":
+        if kind == ORDERS:
+            raise KnownError(_tr("%1 is a vCard (contacts) file.").replace("%1", path.name))
+        return ImportSource(path, kind, None, None)
+    table = read_table(data, path.name)
+    guess = guess_order_mapping if kind == ORDERS else guess_contact_mapping
+    return ImportSource(path, kind, table, guess(table.headers))
+
+
+def read_batch(source: ImportSource) -> ContactBatch | OrderBatch:
+    if source.kind == ORDERS:
+        return importing.read_order_file(source.path, source.mapping)
+    return importing.read_contact_file(source.path, source.mapping)
+
+
+class ImportWizard(QDialog):
+    """Three steps on one dialog: File, Columns (CSV/Excel only), Preview and import."""
+
+    imported = Signal(object)  # ImportResult or OrderImportResult
+    step_ready = Signal(int)  # the page now shown, once its background work is done
+
+    def __init__(self, db: Database, bus: DataBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.bus = db, bus
+        self.source: ImportSource | None = None
+        self.batch: ContactBatch | OrderBatch | None = None
+        self.preview: ImportPreview | OrderPreview | None = None
+        self.result: Any = None
+        self.setWindowTitle(self.tr("Import"))
+        self.resize(980, 640)
+
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self._file_page())
+        self.pages.addWidget(self._mapping_page())
+        self.pages.addWidget(self._preview_page())
+
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.progress = QProgressBar(self)
+        self.work = BackgroundWork(self.progress, self.message, self)
+        self.work.busy_changed.connect(self._update_buttons)
+        self.back_button = QPushButton(self.tr("< &Back"), self)
+        self.back_button.clicked.connect(self.back)
+        self.next_button = QPushButton(self.tr("&Next >"), self)
+        self.next_button.setDefault(True)
+        self.next_button.clicked.connect(self.next)
+        self.import_button = QPushButton(self.tr("&Import"), self)
+        self.import_button.clicked.connect(self.start_import)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.clicked.connect(self.cancel)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.progress, 1)
+        buttons.addStretch()
+        for button in (self.back_button, self.next_button, self.import_button, self.cancel_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self._show_page(FILE_PAGE)
+
+    # --- pages --------------------------------------------------------------------------------
+
+    def _file_page(self) -> QWidget:
+        page = QWidget(self)
+        self.path_edit = QLineEdit(page)
+        self.path_edit.setPlaceholderText(self.tr("A .vcf, .csv or .xlsx file"))
+        self.path_edit.textChanged.connect(self._on_path_edit_text_changed)
+        browse = QPushButton(self.tr("&Browse…"), page)
+        browse.clicked.connect(self.browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        self.kind_combo = QComboBox(page)
+        self.kind_combo.addItem(self.tr("Contacts (vCard, Google, Outlook, any table)"), CONTACTS)
+        self.kind_combo.addItem(self.tr("Orders / sales history (CSV or Excel)"), ORDERS)
+        form = QFormLayout(page)
+        form.addRow(self.tr("File:"), row)
+        form.addRow(self.tr("It holds:"), self.kind_combo)
+        note = QLabel(
+            self.tr(
+                "Nothing is written until you press Import on the last step; the import then "
+                "lands whole or not at all."
+            ),
+            page,
+        )
+        note.setWordWrap(True)
+        form.addRow(note)
+        return page
+
+    def _mapping_page(self) -> QWidget:
+        page = QWidget(self)
+        self.mapping_table = QTableWidget(0, 3, page)
+        self.mapping_table.setHorizontalHeaderLabels(
+            [self.tr("Column in the file"), self.tr("First values"), self.tr("Goes into")]
+        )
+        self.mapping_table.verticalHeader().hide()
+        self.mapping_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.mapping_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        layout = QVBoxLayout(page)
+        hint = QLabel(
+            self.tr("Choose where each column goes. Columns kept in notes are not lost."), page
+        )
+        layout.addWidget(hint)
+        layout.addWidget(self.mapping_table, 1)
+        return page
+
+    def _preview_page(self) -> QWidget:
+        page = QWidget(self)
+        self.counts_label = QLabel(page)
+        self.counts_label.setWordWrap(True)
+        self.rows_table = QTableWidget(0, 0, page)
+        self.rows_table.verticalHeader().hide()
+        self.rows_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.rows_table.horizontalHeader().setStretchLastSection(True)
+        self.problems_label = QLabel(page)
+        self.problems_label.setWordWrap(True)
+        self.problems_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.allow_rejected = QCheckBox(
+            self.tr("Import the other rows and skip the rejected ones"), page
+        )
+        self.allow_rejected.toggled.connect(self._update_buttons)
+        self.allow_unmatched = QCheckBox(
+            self.tr("Skip orders whose customer matches no account"), page
+        )
+        self.allow_unmatched.toggled.connect(self._update_buttons)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.counts_label)
+        layout.addWidget(self.rows_table, 1)
+        layout.addWidget(self.problems_label)
+        layout.addWidget(self.allow_rejected)
+        layout.addWidget(self.allow_unmatched)
+        return page
+
+    # --- navigation ---------------------------------------------------------------------------
+
+    def set_file(self, path: str | Path, kind: str | None = None) -> None:
+        """Choose the file (and what it holds); what Browse… does after its file dialog."""
+        self.path_edit.setText(str(path))
+        if kind is not None:
+            self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind))
+        elif "order" in Path(path).stem.lower() or "订单" in Path(path).stem:
+            self.kind_combo.setCurrentIndex(self.kind_combo.findData(ORDERS))
+
+    def browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import from"),
+            self.path_edit.text(),
+            self.tr("Contacts and tables (*.vcf *.vcard *.csv *.txt *.xlsx);;All files (*)"),
+        )
+        if path:
+            self.set_file(path)
+
+    def page(self) -> int:
+        return self.pages.currentIndex()
+
+    def next(self) -> None:
+        if self.page() == FILE_PAGE:
+            path, kind = Path(self.path_edit.text().strip()), self.kind_combo.currentData()
+            self._run(lambda _t: read_source(path, kind), self._on_source_read)
+        elif self.page() == MAPPING_PAGE:
+            self._load_preview()
+
+    def back(self) -> None:
+        if self.page() == PREVIEW_PAGE and self.source and self.source.table is not None:
+            self._show_page(MAPPING_PAGE)
+        else:
+            self._show_page(FILE_PAGE)
+
+    def _show_page(self, page: int) -> None:
+        self.pages.setCurrentIndex(page)
+        self.message.clear()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        busy = self.work.busy
+        page = self.page()
+        self.back_button.setEnabled(page != FILE_PAGE and not busy)
+        self.next_button.setVisible(page != PREVIEW_PAGE)
+        self.next_button.setEnabled(bool(self.path_edit.text().strip()) and not busy)
+        self.import_button.setVisible(page == PREVIEW_PAGE)
+        self.import_button.setEnabled(page == PREVIEW_PAGE and not busy and self._can_import())
+
+    def _can_import(self) -> bool:
+        preview = self.preview
+        if preview is None:
+            return False
+        if preview.rejected and not self.allow_rejected.isChecked():
+            return False
+        if isinstance(preview, OrderPreview):
+            if preview.unmatched and not self.allow_unmatched.isChecked():
+                return False
+            return preview.new > 0
+        return preview.new + preview.updated > 0
+
+    def _on_path_edit_text_changed(self, _text: str) -> None:
+        self._update_buttons()
+
+    # --- background work ------------------------------------------------------------------------
+
+    def _run(self, work: Callable[[tasks.Task], Any], done: Callable[[Any], None]) -> None:
+        self.work.run(work, done, self.tr("Stopped. Nothing was imported."))
+
+    def cancel(self) -> None:
+        """Stop the work under way (nothing is written), or close the dialog."""
+        if not self.work.cancel():
+            self.reject()
+
+    def done(self, result: int) -> None:
+        self.work.cancel()
+        super().done(result)
+
+    # --- steps --------------------------------------------------------------------------------
+
+    def _on_source_read(self, source: ImportSource) -> None:
+        self.source = source
+        if source.table is None:
+            self._load_preview()
+            return
+        self._fill_mapping_table(source)
+        self._show_page(MAPPING_PAGE)
+        self.step_ready.emit(MAPPING_PAGE)
+
+    def _fill_mapping_table(self, source: ImportSource) -> None:
+        table, mapping = source.table, source.mapping
+        assert table is not None and mapping is not None
+        roles = column_roles(source.kind)
+        self.mapping_table.setRowCount(len(table.headers))
+        for row, header in enumerate(table.headers):
+            self.mapping_table.setItem(row, 0, QTableWidgetItem(header))
+            samples = [cell_text(c) for c in table.column(header)[:50] if cell_text(c)][:SAMPLES]
+            sample_item = QTableWidgetItem(" | ".join(s.replace("\n", " ") for s in samples))
+            sample_item.setToolTip("\n".join(samples))
+            self.mapping_table.setItem(row, 1, sample_item)
+            combo = QComboBox(self.mapping_table)
+            current = column_role(mapping, header)
+            for role in roles if current != PART_ROLE else [PART_ROLE, *roles]:
+                combo.addItem(role_label(role), role)
+            combo.setCurrentIndex(combo.findData(current))
+            combo.currentIndexChanged.connect(
+                lambda _i, h=header, c=combo: self._on_role_changed(h, c.currentData())
+            )
+            self.mapping_table.setCellWidget(row, 2, combo)
+
+    def role_combo(self, header: str) -> QComboBox:
+        assert self.source is not None and self.source.table is not None
+        row = self.source.table.headers.index(header)
+        combo = self.mapping_table.cellWidget(row, 2)
+        assert isinstance(combo, QComboBox)
+        return combo
+
+    def _on_role_changed(self, header: str, role: str) -> None:
+        source = self.source
+        if source is None or source.mapping is None or role == PART_ROLE:
+            return
+        source.mapping = with_column_role(source.mapping, header, role)
+        for row, other in enumerate(source.table.headers if source.table else []):
+            combo = self.mapping_table.cellWidget(row, 2)
+            if other != header and isinstance(combo, QComboBox):
+                wanted = column_role(source.mapping, other)
+                if combo.currentData() != wanted and combo.findData(wanted) >= 0:
+                    combo.blockSignals(True)
+                    combo.setCurrentIndex(combo.findData(wanted))
+                    combo.blockSignals(False)
+
+    def _load_preview(self) -> None:
+        source = self.source
+        assert source is not None
+        db = self.db
+
+        def work(task: tasks.Task) -> tuple[Any, Any]:
+            batch = read_batch(source)
+            with db.reading() as session:
+                if isinstance(batch, OrderBatch):
+                    return batch, importing.preview_orders(session, batch)
+                return batch, importing.preview_contacts(
+                    session, batch, progress=task.report, cancelled=task.is_cancelled
+                )
+
+        self._run(work, self._on_preview_loaded)
+
+    def _on_preview_loaded(self, loaded: tuple[Any, Any]) -> None:
+        self.batch, self.preview = loaded
+        preview = self.preview
+        self.allow_rejected.setChecked(False)
+        self.allow_unmatched.setChecked(False)
+        self.allow_rejected.setVisible(bool(preview.rejected))
+        is_orders = isinstance(preview, OrderPreview)
+        self.allow_unmatched.setVisible(is_orders and bool(preview.unmatched))
+        if is_orders:
+            self._show_order_preview(preview)
+        else:
+            self._show_contact_preview(preview)
+        self._show_page(PREVIEW_PAGE)
+        self.step_ready.emit(PREVIEW_PAGE)
+
+    def _show_contact_preview(self, preview: ImportPreview) -> None:
+        self.counts_label.setText(
+            self.tr(
+                "<b>%1</b> rows: <b>%2</b> new, <b>%3</b> update existing contacts, "
+                "<b>%4</b> duplicates of contacts already here (merged into them), "
+                "<b>%5</b> rejected. %6 new accounts."
+            )
+            .replace("%1", str(preview.total))
+            .replace("%2", str(preview.new))
+            .replace("%3", str(preview.updated))
+            .replace("%4", str(preview.duplicate))
+            .replace("%5", str(preview.rejected))
+            .replace("%6", str(preview.accounts_to_create))
+        )
+        headers = [self.tr("Line"), self.tr("Name"), self.tr("Organization"), self.tr("Phone"),
+                   self.tr("Email"), self.tr("City"), self.tr("What happens")]  # fmt: skip
+        rows = [
+            [str(r.line), r.name, r.organization, r.phone, r.email, r.city, reason_text(r.outcome)]
+            for r in preview.rows
+        ]
+        self._fill_rows(headers, rows)
+        self._show_problems(
+            [(r.line, reason_text(r.reason)) for r in preview.rejections], self.tr("Rejected rows")
+        )
+
+    def _show_order_preview(self, preview: OrderPreview) -> None:
+        self.counts_label.setText(
+            self.tr(
+                "<b>%1</b> orders: <b>%2</b> new, <b>%3</b> already here (skipped), "
+                "<b>%4</b> whose customer matches no account, <b>%5</b> rejected. "
+                "Customers matched by code %6, by name %7, by email %8; %9 new products."
+            )
+            .replace("%1", str(preview.total))
+            .replace("%2", str(preview.new))
+            .replace("%3", str(preview.duplicate))
+            .replace("%4", str(preview.unmatched))
+            .replace("%5", str(preview.rejected))
+            .replace("%6", str(preview.matched_by_code))
+            .replace("%7", str(preview.matched_by_name))
+            .replace("%8", str(preview.matched_by_email))
+            .replace("%9", str(preview.products_to_create))
+        )
+        headers = [self.tr("Line"), self.tr("Customer"), self.tr("Number"), self.tr("Date"),
+                   self.tr("Amount"), self.tr("Account"), self.tr("What happens")]  # fmt: skip
+        rows = [_order_cells(r) for r in preview.rows]
+        self._fill_rows(headers, rows)
+        problems = [(r.line, reason_text(r.reason)) for r in preview.unmatched_rows]
+        problems += [(r.line, reason_text(r.reason)) for r in preview.rejections]
+        self._show_problems(sorted(problems), self.tr("Rows that cannot be imported"))
+
+    def _fill_rows(self, headers: list[str], rows: list[list[str]]) -> None:
+        table = self.rows_table
+        table.clear()
+        table.setColumnCount(len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.setRowCount(len(rows))
+        for r, values in enumerate(rows):
+            for c, value in enumerate(values):
+                table.setItem(r, c, QTableWidgetItem(value))
+        table.resizeColumnsToContents()
+
+    def _show_problems(self, problems: list[tuple[int, str]], title: str) -> None:
+        if not problems:
+            self.problems_label.clear()
+            self.problems_label.hide()
+            return
+        shown = problems[:10]
+        lines = [
+            self.tr("line %1: %2").replace("%1", str(line)).replace("%2", html.escape(reason))
+            for line, reason in shown
+        ]
+        if len(problems) > len(shown):
+            lines.append(_tr("… and %n more", None, len(problems) - len(shown)))
+        self.problems_label.setText(f"<b>{title}</b><br>" + "<br>".join(lines))
+        self.problems_label.show()
+
+    def start_import(self) -> None:
+        """Import what the preview shows, in one transaction, off the GUI thread."""
+        batch, db = self.batch, self.db
+        if batch is None or not self._can_import():
+            return
+        allow_rejected = self.allow_rejected.isChecked()
+        allow_unmatched = self.allow_unmatched.isChecked()
+
+        def work(task: tasks.Task) -> Any:
+            with db.transaction() as session:
+                if isinstance(batch, OrderBatch):
+                    return importing.import_orders(
+                        session,
+                        batch,
+                        allow_unmatched=allow_unmatched,
+                        allow_rejected=allow_rejected,
+                        progress=task.report,
+                        cancelled=task.is_cancelled,
+                    )
+                return importing.import_contacts(
+                    session,
+                    batch,
+                    allow_rejected=allow_rejected,
+                    progress=task.report,
+                    cancelled=task.is_cancelled,
+                )
+
+        self._run(work, self._on_imported)
+
+    def _on_imported(self, result: Any) -> None:
+        self.result, self.preview = result, None
+        self.bus.publish(result.changes)
+        if hasattr(result, "updated"):
+            text = self.tr("Imported: %1 new, %2 updated, %3 merged into existing contacts.")
+            text = text.replace("%1", str(result.new)).replace("%2", str(result.updated))
+            text = text.replace("%3", str(result.duplicate))
+        else:
+            text = self.tr("Imported %1 orders.").replace("%1", str(result.new))
+        self.message.setText(text)
+        self.imported.emit(result)
+        self.import_button.hide()
+        self.back_button.setEnabled(False)
+        self.cancel_button.setText(self.tr("Close"))
+
+
+__all__ = ["ImportWizard", "read_source", "role_label"]

@@ -1,0 +1,101 @@
+"""The main window: navigation, shortcuts, menus, undo in the status bar, state between runs."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QThreadPool
+from PySide6.QtWidgets import QApplication
+
+from crmdesk.services.contacts import ContactFilter, contact_ids
+from crmdesk.views.shell.main_window import MainWindow
+
+WAIT = 10_000
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "crmdesk.ini"), QSettings.Format.IniFormat)
+
+
+def open_window(qtbot, db, settings) -> MainWindow:
+    window = MainWindow(db, settings)
+    qtbot.addWidget(window)
+    model = window.contacts_pane.model
+    with qtbot.waitSignal(model.keys_loaded, timeout=WAIT):
+        window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def close_window(window: MainWindow) -> None:
+    window.close()
+    QThreadPool.globalInstance().waitForDone(5000)
+    QCoreApplication.processEvents()
+
+
+def test_the_window_opens_on_the_contacts_with_every_menu(qtbot, db, people, settings):
+    window = open_window(qtbot, db, settings)
+    assert window.panes.currentWidget() is window.contacts_pane
+    assert window.contacts_pane.model.rowCount() == len(people)
+    menus = [a.text() for a in window.menuBar().actions()]
+    for expected in ("&File", "&Edit", "&View", "&Tools", "&Help"):
+        assert expected in menus
+    assert window.statusBar().isVisible()
+    close_window(window)
+
+
+def test_ctrl_digits_switch_panes_and_find_focuses_the_search(qtbot, db, people, settings):
+    window = open_window(qtbot, db, settings)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.navigation.currentRow() == 1
+    assert window.panes.currentIndex() == 1
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.panes.currentWidget() is window.contacts_pane
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.contacts_pane.search_box)
+    close_window(window)
+
+
+def test_geometry_and_pane_come_back_on_the_next_run(qtbot, db, people, settings):
+    window = open_window(qtbot, db, settings)
+    window.resize(760, 560)  # within the offscreen screen (800x600)
+    window.navigation.setCurrentRow(2)
+    close_window(window)
+
+    again = open_window(qtbot, db, settings)
+    assert (again.width(), again.height()) == (760, 560)
+    assert again.navigation.currentRow() == 2
+    assert again.panes.currentIndex() == 2
+    close_window(again)
+
+
+def test_delete_then_undo_from_the_edit_menu_and_the_status_bar_says_so(
+    qtbot, db, people, settings
+):
+    window = open_window(qtbot, db, settings)
+    pane = window.contacts_pane
+    pane.table.selectRow(0)
+    deleted = pane.selected_ids()
+    with qtbot.waitSignal(pane.model.keys_loaded, timeout=WAIT):
+        window.delete_action.trigger()
+    assert "Done:" in window.statusBar().currentMessage()
+    with db.reading() as s:
+        assert deleted[0] not in contact_ids(s, ContactFilter())
+    with qtbot.waitSignal(pane.model.keys_loaded, timeout=WAIT):
+        window.undo_action.trigger()
+    with db.reading() as s:
+        assert deleted[0] in contact_ids(s, ContactFilter())
+    assert window.redo_action.isEnabled()
+    close_window(window)
+
+
+def test_tools_open_the_duplicates_review_and_the_history(qtbot, db, people, settings):
+    window = open_window(qtbot, db, settings)
+    with qtbot.waitSignal(window.show_history().loaded, timeout=WAIT):
+        pass
+    assert window.history_dialog.isVisible()
+    assert window.history_dialog.batches  # the people fixture's saves
+    review = window.show_duplicates()
+    qtbot.waitUntil(lambda: review.rescan_button.isEnabled(), timeout=WAIT)
+    assert review.isVisible() and review.status.text() == "No duplicates found."
+    assert window.show_duplicates() is review  # one per window
+    close_window(window)
