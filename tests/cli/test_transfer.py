@@ -10,8 +10,8 @@ from crmdesk.interop.records import EmailRecord, PhoneRecord
 from crmdesk.services.accounts import AccountDraft, save_account
 from crmdesk.services.contacts import ContactDraft, save_contact
 from crmdesk.store.db import Database
-from tests.conftest import SHARED
 from tests.cli.test_main import crmdesk
+from tests.conftest import SHARED
 
 VCARDS = SHARED / "interop" / "vcards"
 
