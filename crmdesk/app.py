@@ -5,15 +5,15 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
+
+from crmdesk.core.resources import resource
 
 if TYPE_CHECKING:
     from crmdesk.store.db import Database
 
 DEMO_SIZE_ON_FIRST_START = 3000
-RESOURCES = Path(__file__).resolve().parents[1] / "resources"
-TRANSLATIONS = RESOURCES / "translations"
+TRANSLATIONS = resource("translations")
 
 
 def display_problem() -> str | None:
@@ -83,10 +83,25 @@ def install_translations(app: object) -> None:
     locale = QLocale(os.environ["CRMDESK_LANG"]) if os.environ.get("CRMDESK_LANG") else QLocale()
     QLocale.setDefault(locale)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in (("qtbase", qt_dir), ("crmdesk", str(TRANSLATIONS))):
+    qt_translator = QTranslator(app)
+    if qt_translator.load(locale, "qtbase", "_", qt_dir):
+        app.installTranslator(qt_translator)
+    if (data := catalogue(locale.uiLanguages())) is not None:
         translator = QTranslator(app)
-        if translator.load(locale, name, "_", folder):
+        translator.catalogue = data  # Qt reads the bytes in place: they live as long as it
+        if translator.load(data):
             app.installTranslator(translator)
+
+
+def catalogue(languages: list[str]) -> bytes | None:
+    """crmdesk's compiled catalogue for the first of the user's languages that has one."""
+    for language in languages:
+        parts = language.replace("-", "_").split("_")
+        for end in range(len(parts), 0, -1):
+            candidate = TRANSLATIONS / f"crmdesk_{'_'.join(parts[:end])}.qm"
+            if candidate.is_file():
+                return candidate.read_bytes()
+    return None
 
 
 def _build_first_start_demo(db: Database, size: int = DEMO_SIZE_ON_FIRST_START) -> bool:
