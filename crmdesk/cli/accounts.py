@@ -7,10 +7,10 @@ from typing import Any
 
 from crmdesk.cli import output
 from crmdesk.cli.records import add_list_and_show, limited, pages
-from crmdesk.core.ids import resolve_id
 from crmdesk.models import Account
 from crmdesk.services import accounts
 from crmdesk.store.db import Database
+from crmdesk.store.ids import resolve_id
 
 
 def register(verbs: Any) -> None:

@@ -7,11 +7,11 @@ from typing import Any
 
 from crmdesk.cli import output
 from crmdesk.cli.records import add_list_and_show, limited, pages
-from crmdesk.core.ids import resolve_id
 from crmdesk.models import Contact
 from crmdesk.services import contacts
 from crmdesk.services.contact_points import format_address
 from crmdesk.store.db import Database
+from crmdesk.store.ids import resolve_id
 
 
 def register(verbs: Any) -> None:
