@@ -1,16 +1,21 @@
-"""The application shell: display check, QApplication, translations, first-run demo, window."""
+"""The application shell: display check, QApplication, translations, first start, window."""
 
 from __future__ import annotations
 
 import gc
 import os
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crmdesk.core.resources import resource
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
     from crmdesk.store.db import Database
+    from crmdesk.views.shell.first_start import StartChoice
+    from crmdesk.views.shell.main_window import MainWindow
 
 DEMO_SIZE_ON_FIRST_START = 3000
 TRANSLATIONS = resource("translations")
@@ -40,34 +45,87 @@ def run_app(db_target: str | None = None, argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from crmdesk.core.errors import KnownError
-    from crmdesk.store.db import Database, default_database_path
+    from crmdesk.store.db import Database
     from crmdesk.views.shell import errors
+    from crmdesk.views.shell.first_start import StartChoice
+    from crmdesk.views.shell.icons import application_icon
 
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName("crmdesk")
     app.setApplicationName("crmdesk")
-    app.setApplicationDisplayName("crmdesk")
+    # No application display name: the platform would append it to the window's own title,
+    # which already says "crmdesk — <file>" (MainWindow).
     install_translations(app)
+    app.setWindowIcon(application_icon())
     errors.install_excepthook()
 
-    first_start = db_target is None and not default_database_path().exists()
+    settings = QSettings()
+    target, choice = start_target(db_target, settings)
+    if target is None:
+        return 0  # the first-start dialog was closed: nothing written
     try:
-        db = Database.open(db_target)
+        db = Database.open(target)
     except KnownError as exc:
         errors.show_known_error(None, exc)
         return 1
-    if first_start:
+    if choice is StartChoice.DEMO and _is_empty(db):
         _build_first_start_demo(db)
 
     from crmdesk.views.shell.main_window import MainWindow
 
-    window = MainWindow(db, QSettings())
-    window.show()
+    open_first_window(db, settings, choice)
     QTimer.singleShot(0, settle_garbage_collection)
     try:
         return app.exec()
     finally:
+        for widget in app.topLevelWidgets():  # File > Open leaves one window per file opened
+            if isinstance(widget, MainWindow):
+                widget.db.dispose()
         db.dispose()
+
+
+def open_first_window(
+    db: Database, settings: QSettings, choice: StartChoice | None = None
+) -> MainWindow:
+    """The window on the database; after an "Import contacts…" start, the import wizard too."""
+    from PySide6.QtCore import QTimer
+
+    from crmdesk.views.shell.first_start import StartChoice
+    from crmdesk.views.shell.main_window import MainWindow
+
+    window = MainWindow(db, settings)
+    window.show()
+    if choice is StartChoice.IMPORT:
+        QTimer.singleShot(0, window.show_import)
+    return window
+
+
+def start_target(
+    db_target: str | None, settings: QSettings
+) -> tuple[str | Path | None, StartChoice | None]:
+    """The database to open, and what the user chose if this is the first start.
+
+    --db wins; then the file used last, or the default one; with neither, the first-start
+    dialog: demo data goes into its own file, the other choices into the default file."""
+    from crmdesk.store.db import default_database_path
+    from crmdesk.views.shell.database_files import demo_database_path, start_database
+    from crmdesk.views.shell.first_start import StartChoice, ask_how_to_start
+
+    if db_target is not None:
+        return db_target, None
+    if (known := start_database(settings)) is not None:
+        return known, None
+    choice = ask_how_to_start(DEMO_SIZE_ON_FIRST_START)
+    if choice is None:
+        return None, None
+    return (demo_database_path() if choice is StartChoice.DEMO else default_database_path()), choice
+
+
+def _is_empty(db: Database) -> bool:
+    from crmdesk.services.contacts import count_contacts
+
+    with db.reading() as session:
+        return count_contacts(session) == 0
 
 
 def settle_garbage_collection() -> None:
