@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk.store.db import default_database_path
 from crmdesk.views.shell.icons import application_icon
+from crmdesk.views.shell.screen_fit import available_area
 
 
 class StartChoice(Enum):
@@ -81,7 +82,7 @@ class FirstStartDialog(QDialog):
             layout.addWidget(button)
         layout.addWidget(buttons)
         self.demo_button.setFocus()
-        self.setMaximumWidth(640)
+        self.setMinimumWidth(min(560, available_area(self).width() - 40))
 
     def _door(self, title: str, description: str, choice: StartChoice) -> QCommandLinkButton:
         button = QCommandLinkButton(title, description, self)

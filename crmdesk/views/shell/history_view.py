@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,6 +42,7 @@ from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.change_words import change_words
 from crmdesk.views.shell.formatting import local_datetime_text
 from crmdesk.views.shell.i18n import _tr
+from crmdesk.views.shell.screen_fit import fit_to_screen
 
 PAGE = 100
 NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -61,7 +62,7 @@ class HistoryDialog(QDialog):
         self._task: tasks.Task | None = None
         self._words = change_words()
         self.setWindowTitle(self.tr("History"))
-        self.resize(900, 560)
+        fit_to_screen(self, QSize(900, 560))
 
         self.table = QTableWidget(0, 4, self)
         self.table.setHorizontalHeaderLabels(

@@ -36,7 +36,7 @@ from crmdesk.views.shell.icons import application_icon
 from crmdesk.views.transfer.export_dialog import ExportDialog
 from crmdesk.views.transfer.import_wizard import ImportWizard
 
-FIRST_START_SHARE = 0.9  # of the screen's free area, the first time
+FIRST_START_SHARE = 0.88  # of the screen's free area, the first time
 FIRST_START_LIMIT = QSize(1600, 1000)
 
 

@@ -172,3 +172,18 @@ def test_skipping_the_demo_leaves_an_empty_database(qtbot, db):
     QTimer.singleShot(0, press_skip)
     assert _build_first_start_demo(db, size=20_000) is False
     assert contact_count(db) == 0
+
+
+def test_the_first_window_takes_most_of_the_screen_capped_on_big_ones():
+    from PySide6.QtCore import QRect
+
+    from crmdesk.views.shell.main_window import first_start_geometry
+
+    laptop = first_start_geometry(QRect(0, 0, 1366, 740))
+    assert (laptop.width(), laptop.height()) == (1202, 651)
+    assert (
+        QRect(0, 0, 1366, 740).contains(laptop)
+        and laptop.center() == QRect(0, 0, 1366, 740).center()
+    )
+    big = first_start_geometry(QRect(0, 0, 2560, 1400))
+    assert (big.width(), big.height()) == (1600, 1000)
