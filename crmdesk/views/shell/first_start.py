@@ -56,7 +56,7 @@ class FirstStartDialog(QDialog):
         self.demo_button = self._door(
             self.tr("Try with demo data"),
             self.tr(
-                "%n invented customer(s) in a separate demo file, to look around. "
+                "%Ln invented customer(s) in a separate demo file, to look around. "
                 "Your own database stays untouched.",
                 "",
                 demo_size,

@@ -38,6 +38,7 @@ from crmdesk.views.transfer.import_wizard import ImportWizard
 
 FIRST_START_SHARE = 0.88  # of the screen's free area, the first time
 FIRST_START_LIMIT = QSize(1600, 1000)
+DEMO_BADGE_STYLE = "background: #f2b134; color: #1d1d1d; font-weight: bold; padding: 1px 6px;"
 
 
 def first_start_geometry(available: QRect) -> QRect:
@@ -109,12 +110,11 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._database_label = QLabel(str(db.url.database or db.url), self)
+        self.demo_badge: QLabel | None = None
         if database_files.is_demo(db):
-            self._database_label.setText(
-                self.tr("Demo data (invented customers): %1").replace(
-                    "%1", self._database_label.text()
-                )
-            )
+            self.demo_badge = QLabel(self.tr("Demo data (invented customers)"), self)
+            self.demo_badge.setStyleSheet(DEMO_BADGE_STYLE)
+            self.statusBar().addPermanentWidget(self.demo_badge)
         self.statusBar().addPermanentWidget(self._database_label)
         if (path := database_files.database_path(db)) is not None:
             database_files.remember_database(settings, path)

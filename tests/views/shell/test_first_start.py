@@ -105,8 +105,8 @@ def test_the_title_bar_marks_demo_data(qtbot, settings, tmp_path):
     qtbot.addWidget(real_window)
     assert demo_window.windowTitle() == "crmdesk — demo data"
     assert real_window.windowTitle() == "crmdesk — customers.sqlite3"
-    assert demo_window._database_label.text().startswith("Demo data")
-    assert not real_window._database_label.text().startswith("Demo data")
+    assert demo_window.demo_badge.text() == "Demo data (invented customers)"
+    assert demo_window.demo_badge.parent() is not None and real_window.demo_badge is None
     close_all(demo_window, real_window)
     demo.dispose()
     real.dispose()
