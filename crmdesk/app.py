@@ -68,8 +68,8 @@ def run_app(db_target: str | None = None, argv: list[str] | None = None) -> int:
     except KnownError as exc:
         errors.show_known_error(None, exc)
         return 1
-    if choice is StartChoice.DEMO and _is_empty(db):
-        _build_first_start_demo(db)
+    if choice is StartChoice.DEMO and _is_empty(db) and not _build_first_start_demo(db):
+        db = _start_empty_instead(db)  # the demo was skipped: no empty demo file left behind
 
     from crmdesk.views.shell.main_window import MainWindow
 
@@ -119,6 +119,23 @@ def start_target(
     if choice is None:
         return None, None
     return (demo_database_path() if choice is StartChoice.DEMO else default_database_path()), choice
+
+
+def _start_empty_instead(demo: Database) -> Database:
+    """Drop the unfinished demo file and open the default database, as "Start empty" would."""
+    from crmdesk.store.db import Database, default_database_path
+    from crmdesk.views.shell.database_files import database_path
+
+    path = database_path(demo)
+    demo.dispose()
+    if path is not None:
+        for leftover in (
+            path,
+            path.with_name(path.name + "-wal"),
+            path.with_name(path.name + "-shm"),
+        ):
+            leftover.unlink(missing_ok=True)
+    return Database.open(default_database_path())
 
 
 def _is_empty(db: Database) -> bool:

@@ -47,6 +47,6 @@ def _plain(value: Any) -> Any:
     """Nested values (lists of phones, addresses) in one readable line."""
     if isinstance(value, list):
         return "; ".join(str(_plain(v)) for v in value)
-    if isinstance(value, dict):
-        return ", ".join(f"{v}" for v in value.values() if v not in (None, ""))
+    if isinstance(value, dict):  # a phone, e-mail or address: its values, not its flags
+        return ", ".join(f"{v}" for v in value.values() if v not in (None, "", True, False))
     return value

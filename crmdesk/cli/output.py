@@ -58,9 +58,10 @@ def print_rows(rows: Iterable[Any], as_json: bool, columns: Sequence[str]) -> No
 def show(title: str, fields: Iterable[tuple[str, Any]]) -> None:
     """One object for a person to read: its title, then an indented `label value` per field."""
     print(title)
-    for label, value in fields:
-        if value not in (None, "", [], ()):
-            print(f"  {label:10} {value}")
+    shown = [(label, value) for label, value in fields if value not in (None, "", [], ())]
+    width = max([10, *(len(label) for label, _ in shown)])
+    for label, value in shown:
+        print(f"  {label:{width}} {value}")
 
 
 def show_facts(facts: dict[str, Any], as_json: bool) -> None:

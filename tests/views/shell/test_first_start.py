@@ -187,3 +187,15 @@ def test_the_first_window_takes_most_of_the_screen_capped_on_big_ones():
     )
     big = first_start_geometry(QRect(0, 0, 2560, 1400))
     assert (big.width(), big.height()) == (1600, 1000)
+
+
+def test_a_skipped_demo_leaves_no_demo_file_and_starts_empty(qtbot, data_folder):
+    from crmdesk.app import _start_empty_instead
+
+    demo = Database.open(demo_database_path())
+    db = _start_empty_instead(demo)
+    try:
+        assert not demo_database_path().exists()
+        assert Path(db.url.database) == default_database_path() and contact_count(db) == 0
+    finally:
+        db.dispose()
