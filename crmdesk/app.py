@@ -11,13 +11,14 @@ from typing import TYPE_CHECKING
 from crmdesk.core.resources import resource
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QCoreApplication, QSettings
 
     from crmdesk.store.db import Database
     from crmdesk.views.shell.first_start import StartChoice
     from crmdesk.views.shell.main_window import MainWindow
 
 DEMO_SIZE_ON_FIRST_START = 3000
+_LOADED_CATALOGUES: list[bytes] = []
 TRANSLATIONS = resource("translations")
 
 
@@ -151,7 +152,7 @@ def settle_garbage_collection() -> None:
     gc.enable()
 
 
-def install_translations(app: object) -> None:
+def install_translations(app: QCoreApplication) -> None:
     """Load Qt's own and crmdesk's catalogue for the user's language (CRMDESK_LANG overrides)."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
@@ -163,8 +164,8 @@ def install_translations(app: object) -> None:
         app.installTranslator(qt_translator)
     if (data := catalogue(locale.uiLanguages())) is not None:
         translator = QTranslator(app)
-        translator.catalogue = data  # Qt reads the bytes in place: they live as long as it
         if translator.load(data):
+            _LOADED_CATALOGUES.append(data)  # Qt reads the bytes in place: keep them alive
             app.installTranslator(translator)
 
 
@@ -204,17 +205,20 @@ def _build_first_start_demo(db: Database, size: int = DEMO_SIZE_ON_FIRST_START) 
     outcome: list[bool] = []
 
     def connect(task: tasks.Task) -> None:
+        def ended(built: bool) -> None:
+            outcome.append(built)
+            loop.quit()
+
         def failed(exc: BaseException, trace: str) -> None:
             if not task.is_cancelled():  # a cancelled build raises; that is not an error
                 errors.report(None, exc, trace)
-            outcome.append(False)
-            loop.quit()
+            ended(False)
 
         task.signals.progressed.connect(
             lambda done, total: dialog.setValue(done * 100 // max(total, 1))
         )
-        task.signals.finished.connect(lambda _summary: (outcome.append(True), loop.quit()))
-        task.signals.cancelled.connect(lambda: (outcome.append(False), loop.quit()))
+        task.signals.finished.connect(lambda _summary: ended(True))
+        task.signals.cancelled.connect(lambda: ended(False))
         task.signals.failed.connect(failed)
 
     task = tasks.start(

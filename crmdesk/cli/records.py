@@ -11,7 +11,7 @@ PAGE = 500
 
 def add_list_and_show(verbs: Any, noun: str, lister: Any, shower: Any) -> argparse.ArgumentParser:
     """`crmdesk NOUN list|show`: the parser for the noun, its two actions wired to handlers."""
-    parser = verbs.add_parser(noun, help=f"list or show {noun}")
+    parser: argparse.ArgumentParser = verbs.add_parser(noun, help=f"list or show {noun}")
     actions = parser.add_subparsers(
         dest="action", metavar="ACTION", required=True, parser_class=type(parser)
     )

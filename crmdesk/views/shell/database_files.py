@@ -46,7 +46,9 @@ def window_title(db: Database) -> str:
 def recent_databases(settings: QSettings) -> list[Path]:
     """The files opened last, newest first, that still exist."""
     value = settings.value(RECENT_KEY, [])
-    names = [value] if isinstance(value, str) else list(value or [])
+    if isinstance(value, str):  # an ini file gives a single entry back as a string
+        value = [value]
+    names = [str(v) for v in value] if isinstance(value, list) else []
     return [Path(n) for n in names if n and Path(n).is_file()]
 
 
