@@ -8,6 +8,7 @@ DB SETTINGS.ini [VCARD]`. Prints one JSON object: name -> [width, height, min wi
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 
@@ -30,8 +31,13 @@ def settle(until=lambda: True, timeout: float = 20.0) -> None:
             return
 
 
-def measure(widget: QWidget) -> list[int]:
+SHOTS = os.environ.get("FIT_PROBE_SHOTS", "")  # a folder: also save a picture of each
+
+
+def measure(widget: QWidget, name: str = "") -> list[int]:
     settle()
+    if SHOTS and name:
+        widget.grab().save(os.path.join(SHOTS, name.replace(" ", "-") + ".png"))
     frame, least = widget.frameGeometry(), widget.minimumSizeHint().expandedTo(widget.minimumSize())
     return [frame.width(), frame.height(), least.width(), least.height()]
 
@@ -50,28 +56,28 @@ def main() -> int:
     }
     for row in range(window.navigation.count()):
         window.navigation.setCurrentRow(row)
-        seen[f"pane {row}"] = measure(window)
+        seen[f"pane {row}"] = measure(window, f"pane {row}")
     window.navigation.setCurrentRow(0)
     pane.table.selectRow(0)
-    seen["contact open"] = measure(window)
+    seen["contact open"] = measure(window, "contact open")
     pane.new_record()
-    seen["new contact"] = measure(window)
+    seen["new contact"] = measure(window, "new contact")
     pane.show_accounts()
     settle(lambda: pane.model.rowCount() > 0)
     pane.table.selectRow(0)
-    seen["account open"] = measure(window)
+    seen["account open"] = measure(window, "account open")
     pane.show_contacts()
     settle()
 
     wizard = window.show_import()
-    seen["import wizard"] = measure(wizard)
+    seen["import wizard"] = measure(wizard, "import wizard")
     if vcard:
         wizard.set_file(vcard[0])
         ready: list[int] = []
         wizard.step_ready.connect(ready.append)
         wizard.next_button.click()
         settle(lambda: PREVIEW_PAGE in ready)
-        seen["import preview"] = measure(wizard)
+        seen["import preview"] = measure(wizard, "import preview")
     wizard.close()
     for name, opener in (
         ("export dialog", window.show_export),
@@ -79,17 +85,17 @@ def main() -> int:
         ("history dialog", window.show_history),
     ):
         dialog = opener()
-        seen[name] = measure(dialog)
+        seen[name] = measure(dialog, name)
         dialog.close()
     about = window.about_box()
     about.show()
-    seen["about box"] = measure(about)
+    seen["about box"] = measure(about, "about box")
     about.close()
     first = FirstStartDialog(3000)
     first.show()
-    seen["first start"] = measure(first)
+    seen["first start"] = measure(first, "first start")
     first.close()
-    seen["main window"] = measure(window)
+    seen["main window"] = measure(window, "main window")
     print(json.dumps(seen))
     window.close()
     settle()
