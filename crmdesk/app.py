@@ -108,8 +108,8 @@ def start_target(
 
     --db wins; then the file used last, or the default one; with neither, the first-start
     dialog: demo data goes into its own file, the other choices into the default file."""
-    from crmdesk.store.db import default_database_path
-    from crmdesk.views.shell.database_files import demo_database_path, start_database
+    from crmdesk.store.db import default_database_path, demo_database_path
+    from crmdesk.views.shell.database_files import start_database
     from crmdesk.views.shell.first_start import StartChoice, ask_how_to_start
 
     if db_target is not None:

@@ -8,15 +8,17 @@ from typing import Any
 
 from crmdesk.cli import output
 from crmdesk.services import accounts, contacts
-from crmdesk.store.db import Database
+from crmdesk.store.db import DEMO_FILE_NAME, Database, demo_database_path
 
 
 def register(verbs: Any) -> None:
-    demo = verbs.add_parser("demo", help="fill an empty database with reproducible demo data")
+    demo = verbs.add_parser(
+        "demo", help=f"fill an empty database with demo data (default: {DEMO_FILE_NAME})"
+    )
     demo.add_argument("--size", type=int, default=2000, help="number of contacts (default 2000)")
     demo.add_argument("--seed", type=int, default=7)
     demo.add_argument("--json", action="store_true", help="the summary as one JSON object")
-    demo.set_defaults(handler=_demo)
+    demo.set_defaults(handler=_demo, default_target=demo_database_path)
 
     info = verbs.add_parser("info", help="where the database is and what it holds")
     info.add_argument("--json", action="store_true", help="one JSON object")
@@ -33,7 +35,8 @@ def _demo(db: Database, args: argparse.Namespace) -> int:
     summary = build_demo(db, args.size, seed=args.seed, progress=progress)
     if sys.stderr.isatty():
         print(file=sys.stderr)
-    output.show_facts(output.to_jsonable(summary), args.json)
+    where = {"database": db.url.render_as_string(hide_password=True)}
+    output.show_facts(where | output.to_jsonable(summary), args.json)
     return 0
 
 

@@ -53,8 +53,9 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 def run(args: argparse.Namespace) -> int:
     """Run a parsed verb; a KnownError becomes one clear line on stderr and exit status 1."""
+    default_target = getattr(args, "default_target", default_database_path)
     try:
-        db = Database.open(args.db)
+        db = Database.open(args.db if args.db is not None else default_target())
     except KnownError as exc:
         return output.fail(exc)
     try:

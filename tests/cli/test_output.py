@@ -6,6 +6,8 @@ import argparse
 import importlib
 import json
 import pkgutil
+import subprocess
+import sys
 
 import crmdesk.cli
 from crmdesk.cli import output
@@ -57,3 +59,18 @@ def test_accounts_show_reads_as_text_or_json(db, capsys):
     assert text.splitlines()[0] == "Acme Trading" and "Retail" in text
     assert main(["--db", path, "accounts", "show", account_id.hex, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["draft"]["name"] == "Acme Trading"
+
+
+def test_demo_without_db_fills_the_demo_file_not_the_real_database(tmp_path):
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "LANG": "C.UTF-8"}
+    env["XDG_DATA_HOME"] = str(tmp_path / "data")
+    result = subprocess.run(
+        [sys.executable, "-m", "crmdesk", "demo", "--size", "5", "--json"],
+        capture_output=True, text=True, timeout=120, env=env,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["contacts"] == 5 and summary["database"].endswith("crmdesk-demo.sqlite3")
+    folder = tmp_path / "data" / "crmdesk"
+    assert (folder / "crmdesk-demo.sqlite3").exists()
+    assert not (folder / "crmdesk.sqlite3").exists()

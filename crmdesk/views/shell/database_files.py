@@ -10,16 +10,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
 
-from crmdesk.store.db import Database, default_database_path
+from crmdesk.store.db import DEMO_FILE_NAME, Database, default_database_path
 
-DEMO_FILE_NAME = "crmdesk-demo.sqlite3"
 RECENT_KEY = "databases/recent"
 RECENT_LIMIT = 8
-
-
-def demo_database_path() -> Path:
-    """The demo file: beside the default database, never the default database itself."""
-    return default_database_path().with_name(DEMO_FILE_NAME)
 
 
 def database_path(db: Database) -> Path | None:

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QPushB
 
 from crmdesk.app import _build_first_start_demo, open_first_window, start_target
 from crmdesk.services.contacts import ContactFilter, contact_ids
-from crmdesk.store.db import Database, default_database_path
-from crmdesk.views.shell.database_files import demo_database_path, recent_databases
+from crmdesk.store.db import Database, default_database_path, demo_database_path
+from crmdesk.views.shell.database_files import recent_databases
 from crmdesk.views.shell.first_start import FirstStartDialog, StartChoice
 from crmdesk.views.shell.main_window import MainWindow
 from crmdesk.views.transfer.import_wizard import ImportWizard
