@@ -89,7 +89,8 @@ def test_revert_insert_soft_deletes_the_row_and_hard_deletes_its_phones(hdb):
         logged = s.scalars(
             select(ChangeLogEntry.action).where(ChangeLogEntry.batch_id == result.revert_batch_id)
         ).all()
-    assert {"delete", "update"} == set(logged)  # the revert is its own logged batch
+    # the revert is its own logged batch, naming the batch it took back
+    assert {"delete", "update", "revert"} == set(logged)
 
 
 def test_reverting_the_revert_of_an_insert_brings_the_phones_back(hdb):
@@ -282,7 +283,7 @@ def test_a_photo_change_logs_the_old_photo_and_undo_brings_it_back(hdb: Database
 
 def test_a_large_batch_is_summarised_from_counts(hdb: Database, monkeypatch):
     """An import logs a million entries: the history counts them in SQL instead of loading."""
-    from crmdesk.services import history
+    from crmdesk.services import batches
 
     with hdb.transaction() as s:
         for given in ("一", "二", "三"):
@@ -294,7 +295,7 @@ def test_a_large_batch_is_summarised_from_counts(hdb: Database, monkeypatch):
             )
     with hdb.reading() as s:
         [small] = recent_batches(s, limit=1)
-    monkeypatch.setattr(history, "LARGE_BATCH", 1)
+    monkeypatch.setattr(batches, "LARGE_BATCH", 1)
     with hdb.reading() as s:
         [large] = recent_batches(s, limit=1)
     assert small.description == large.description == "Created 3 contacts"
