@@ -42,6 +42,11 @@
         </translation>
     </message>
     <message>
+        <source>%1 %2</source>
+        <comment>one sentence after another</comment>
+        <translation>%1%2</translation>
+    </message>
+    <message>
         <source>1 contact</source>
         <translation>1 位联系人</translation>
     </message>

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QPalette, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
@@ -120,8 +121,8 @@ class HistoryDialog(QDialog):
         self.refresh()
 
     def _on_loaded(self, task: tasks.Task, batches: list[BatchSummary]) -> None:
-        if task is not self._task:
-            return
+        if task is not self._task or not shiboken6.isValid(self.table):
+            return  # superseded, or the window closed meanwhile
         self._task = None
         selected = self.selected_batch()
         self.batches = batches

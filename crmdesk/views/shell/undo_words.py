@@ -54,7 +54,12 @@ def taken_back_text(result: RevertResult, what: str) -> str:
             sentences.append(_tr("1 change was to a record deleted since."))
         else:
             sentences.append(_tr("%n changes were to records deleted since.", None, result.gone))
-    return " ".join(sentences)
+    text = sentences[0]
+    for sentence in sentences[1:]:
+        text = (
+            _tr("%1 %2", "one sentence after another").replace("%1", text).replace("%2", sentence)
+        )
+    return text
 
 
 def import_counts(note: Mapping[str, Any]) -> dict[str, int]:
