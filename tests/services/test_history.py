@@ -320,3 +320,52 @@ def test_an_insert_entry_keeps_what_is_not_a_default_and_reads_back_whole(hdb):
             if column.key not in IMPLIED_BY_ENTRY:
                 value = logged_value(Contact.__table__, logged, column.key)
                 assert value == to_json_value(getattr(contact, column.key)), column.key
+
+
+# --- what was taken back, and an import as one entry ----------------------------------------
+
+
+def test_an_undo_links_the_change_it_took_back_and_a_redo_brings_it_back_into_effect(hdb):
+    from crmdesk.core.errors import KnownError
+    from crmdesk.services.history import taken_back
+
+    cid = _new_contact(hdb)
+    with hdb.transaction() as s:
+        draft = get_contact(s, cid).draft
+        draft.title = "CFO"
+        save_contact(s, draft)
+    edit = _last_batch(hdb)
+    with hdb.transaction() as s:
+        undo = revert_batch(s, edit).revert_batch_id
+    with hdb.reading() as s:
+        assert taken_back(s, [edit, undo]) == {edit}
+        newest = recent_batches(s, limit=2)
+        assert newest[0].description == "Undid: Edited contact 张三: title"
+        assert newest[1].undone and not newest[0].undone
+    with pytest.raises(KnownError, match="already been taken back"), hdb.transaction() as s:
+        revert_batch(s, edit)
+    with hdb.transaction() as s:
+        redo = revert_batch(s, undo).revert_batch_id
+    with hdb.reading() as s:
+        assert taken_back(s, [edit, undo, redo]) == {undo}
+        assert recent_batches(s, limit=1)[0].description == "Redid: Edited contact 张三: title"
+        assert get_contact(s, cid).draft.title == "CFO"
+
+
+def test_an_import_is_one_history_entry_named_by_its_file_and_counts(hdb, tmp_path):
+    from crmdesk.services.importing import import_contacts, read_contact_file
+
+    source = tmp_path / "fair.csv"
+    source.write_text("Name,Phone\nAnna Berg,+46 8 123 456\nLi Lei,13900139000\n", "utf-8")
+    with hdb.transaction() as s:
+        import_contacts(s, read_contact_file(source))
+    with hdb.reading() as s:
+        [entry] = recent_batches(s, limit=1)
+        assert entry.description == "Imported fair.csv: created 2 contacts"
+    with hdb.transaction() as s:
+        result = revert_batch(s, entry.batch_id)
+    assert len(result.changes.contacts) == 2
+    with hdb.reading() as s:
+        assert recent_batches(s, limit=1)[0].description == (
+            "Undid: Imported fair.csv: created 2 contacts"
+        )
