@@ -19,21 +19,38 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
 
-from sqlalchemy import JSON, Date, DateTime, LargeBinary, Numeric, Uuid, func, select
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    LargeBinary,
+    Numeric,
+    Uuid,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeEngine
 
 from crmdesk.core.errors import KnownError, RecordNotFound
 from crmdesk.core.texts import translatable
 from crmdesk.models import Account, ChangeLogEntry, Contact, Entity, Tag
-from crmdesk.models.base import Money, UTCDateTime, utcnow
-from crmdesk.models.changelog import SNAPSHOT_FIELD, logged_value, session_batch
+from crmdesk.models.base import Money, UTCDateTime, new_id, utcnow
+from crmdesk.models.changelog import (
+    SNAPSHOT_FIELD,
+    logged_value,
+    session_batch,
+    to_json_value,
+)
 from crmdesk.models.customers import account_tags, contact_tags
 from crmdesk.models.enums import ChangeAction
 from crmdesk.models.names import display_name
 from crmdesk.services.batches import (  # the history's summaries, here for older callers
     CHILD_ENTITIES,
     ENGLISH,
+    LARGE_BATCH,
     LOG_ENTITY,
     BatchSummary,
     ChangePart,
@@ -46,7 +63,7 @@ from crmdesk.services.batches import (  # the history's summaries, here for olde
     single_record,
     taken_back,
 )
-from crmdesk.services.changes import Changes, changes_in
+from crmdesk.services.changes import TABLE_KINDS, Changes, changes_in, report
 
 RecycledEntity = Literal["contacts", "accounts"]
 
@@ -204,10 +221,14 @@ def revert_batch(session: Session, batch_id: uuid.UUID) -> RevertResult:
             translatable("Messages", "The history shows what undid it."),
         )
     models = models_by_table()
+    now = utcnow()
+    reverted = attempted = 0
+    if len(entries) > LARGE_BATCH:
+        entries, attempted = _recycle_in_bulk(session, entries, now)
+        reverted = attempted
     rows = _preload(session, entries, models)
     conflicts: dict[tuple[str, uuid.UUID, str], None] = {}
-    reverted = attempted = gone = 0
-    now = utcnow()
+    gone = 0
 
     def conflict(e: _Entry, field: str | None = None) -> None:
         conflicts.setdefault((e.entity, e.entity_id, field or e.field), None)
@@ -263,6 +284,114 @@ def revert_batch(session: Session, batch_id: uuid.UUID) -> RevertResult:
         attempted=attempted,
         gone=gone,
     )
+
+
+# Records a large batch (an import) created go to the recycle bin in SQL, their phones, e-mails
+# and addresses with them (kept, so a redo or a restore from the bin brings them back whole).
+_RECYCLED = ("contacts", "accounts")
+_OWNER_COLUMNS = ("contact_id", "account_id")
+
+
+def _recycle_in_bulk(
+    session: Session, entries: list[_Entry], now: dt.datetime
+) -> tuple[list[_Entry], int]:
+    """Take back in SQL what a large batch did to whole records: the live records it inserted
+    go to the bin, the records it put in the bin (or took out) go back, each logged as the ORM
+    would log it. The entries left for the row-by-row revert, and how many this took back."""
+    wanted: dict[tuple[str, Any, Any], list[uuid.UUID]] = defaultdict(list)
+    for e in entries:
+        if e.entity not in _RECYCLED:
+            continue
+        if e.action == ChangeAction.INSERT:
+            wanted[(e.entity, None, now)].append(e.entity_id)
+        elif e.field == "deleted_at" and e.action in (ChangeAction.DELETE, ChangeAction.RESTORE):
+            wanted[(e.entity, e.new, e.old)].append(e.entity_id)
+    if not wanted:
+        return entries, 0
+    session.flush()
+    done: set[tuple[uuid.UUID, str]] = set()  # (record, "*" or "deleted_at")
+    log_rows: list[dict[str, Any]] = []
+    for (entity, expected, target), ids in wanted.items():
+        moved = _set_deleted(session, entity, ids, expected, target, now, log_rows)
+        field = SNAPSHOT_FIELD if expected is None and target is now else "deleted_at"
+        done.update((i, field) for i in moved)
+    if log_rows:
+        session.execute(insert(ChangeLogEntry), log_rows)
+    session.expire_all()
+    recycled = {i for i, field in done if field == SNAPSHOT_FIELD}
+    left, taken = [], 0
+    for e in entries:
+        if (e.entity_id, e.field) in done or (
+            e.action == ChangeAction.INSERT and _owned_by(e, recycled)
+        ):
+            taken += 1  # a phone, e-mail or address goes with its record
+        else:
+            left.append(e)
+    return left, taken
+
+
+def _set_deleted(
+    session: Session,
+    entity: str,
+    ids: list[uuid.UUID],
+    expected: Any,
+    target: Any,
+    now: dt.datetime,
+    log_rows: list[dict[str, Any]],
+) -> set[uuid.UUID]:
+    """Set deleted_at to `target` (a datetime, or JSON as logged) on those of `ids` whose
+    value is still `expected` (JSON as logged, None: live); the ids changed."""
+    table = models_by_table()[entity].__table__
+    column_type = table.c.deleted_at.type
+    want = from_json_value(column_type, expected)
+    value = target if isinstance(target, dt.datetime) else from_json_value(column_type, target)
+    batch, actor = session_batch(session), str(session.info.get("actor", ""))
+    changed: set[uuid.UUID] = set()
+    for chunk in _chunks(sorted(ids)):
+        found = session.execute(
+            select(table.c.id, table.c.deleted_at).where(table.c.id.in_(chunk))
+        ).all()
+        match = [row_id for row_id, current in found if current == want]
+        if not match:
+            continue
+        session.execute(
+            update(table)
+            .where(table.c.id.in_(match))
+            .values(deleted_at=value, updated_at=now, version=table.c.version + 1)
+        )
+        changed.update(match)
+        action = ChangeAction.DELETE if value is not None else ChangeAction.RESTORE
+        old, new = to_json_value(want), to_json_value(value)
+        log_rows += [
+            {
+                "id": new_id(),
+                "batch_id": batch,
+                "at": now,
+                "actor": actor,
+                "action": action,
+                "entity": entity,
+                "entity_id": row_id,
+                "field": "deleted_at",
+                "old": old,
+                "new": new,
+            }
+            for row_id in match
+        ]
+    report(session, Changes({TABLE_KINDS.get(entity, entity): changed}))
+    return changed
+
+
+def _owned_by(e: _Entry, owners: set[uuid.UUID]) -> bool:
+    if e.entity not in CHILD_ENTITIES or not isinstance(e.new, dict):
+        return False
+    return any(
+        isinstance(e.new.get(c), str) and uuid.UUID(e.new[c]) in owners for c in _OWNER_COLUMNS
+    )
+
+
+def _chunks(ids: Sequence[uuid.UUID], size: int = 500) -> Iterable[list[uuid.UUID]]:
+    for start in range(0, len(ids), size):
+        yield list(ids[start : start + size])
 
 
 def _undo_insert(session: Session, entity: str, obj: Any, now: dt.datetime) -> bool:

@@ -25,11 +25,11 @@
     </message>
     <message>
         <source>%1 was changed again since, so it was left as it is.</source>
-        <translation>%1 之后又被修改过，因此保持不变。</translation>
+        <translation>%1之后又被修改过，因此保持不变。</translation>
     </message>
     <message>
         <source>%1 were changed again since, so they were left as they are.</source>
-        <translation>%1 之后又被修改过，因此保持不变。</translation>
+        <translation>%1之后又被修改过，因此保持不变。</translation>
     </message>
     <message>
         <source>1 change was to a record deleted since.</source>
@@ -39,6 +39,40 @@
         <source>%n changes were to records deleted since.</source>
         <translation>
             <numerusform>有 %n 处更改所属的记录之后已被删除。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accounts</source>
+        <translation>
+            <numerusform>%n 个客户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 product</source>
+        <translation>1 个产品</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n products</source>
+        <translation>
+            <numerusform>%n 个产品</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Take back the import of %1?</source>
+        <translation>撤销 %1 的导入？</translation>
+    </message>
+    <message>
+        <source>This removes the %1 it created.</source>
+        <translation>这会移除它创建的 %1。</translation>
+    </message>
+    <message>
+        <source>It also takes back what it added to 1 existing contact.</source>
+        <translation>同时撤回它对 1 位已有联系人所做的补充。</translation>
+    </message>
+    <message numerus="yes">
+        <source>It also takes back what it added to %n existing contacts.</source>
+        <translation>
+            <numerusform>同时撤回它对 %n 位已有联系人所做的补充。</numerusform>
         </translation>
     </message>
     <message>
@@ -57,16 +91,6 @@
         </translation>
     </message>
     <message>
-        <source>1 new account</source>
-        <translation>1 个新客户</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n new accounts</source>
-        <translation>
-            <numerusform>%n 个新客户</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>1 order</source>
         <translation>1 个订单</translation>
     </message>
@@ -75,14 +99,6 @@
         <translation>
             <numerusform>%n 个订单</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Take back the import of %1? It added no records.</source>
-        <translation>撤销 %1 的导入？它没有添加任何记录。</translation>
-    </message>
-    <message>
-        <source>Take back the import of %1? This removes the %2 it created and takes back what it changed in existing records.</source>
-        <translation>撤销 %1 的导入？这会移除它创建的 %2，并撤回它对已有记录所做的修改。</translation>
     </message>
     <message>
         <source>%1 contacts</source>
@@ -660,11 +676,11 @@
     </message>
     <message>
         <source>Undid: %1</source>
-        <translation>已撤销：%1</translation>
+        <translation>撤销：%1</translation>
     </message>
     <message>
         <source>Redid: %1</source>
-        <translation>已重做：%1</translation>
+        <translation>重做：%1</translation>
     </message>
     <message>
         <source>Imported %1</source>

@@ -369,3 +369,42 @@ def test_an_import_is_one_history_entry_named_by_its_file_and_counts(hdb, tmp_pa
         assert recent_batches(s, limit=1)[0].description == (
             "Undid: Imported fair.csv: created 2 contacts"
         )
+
+
+def test_a_large_import_goes_to_the_bin_in_sql_and_a_redo_brings_it_back_whole(
+    hdb, tmp_path, monkeypatch
+):
+    from crmdesk.services import history
+    from crmdesk.services.importing import import_contacts, read_contact_file
+
+    monkeypatch.setattr(history, "LARGE_BATCH", 3)
+    source = tmp_path / "fair.csv"
+    source.write_text(
+        "Name,Phone,Company\nAnna Berg,+46 8 123 456,Nordic AB\nLi Lei,13900139000,星光\n", "utf-8"
+    )
+    with hdb.transaction() as s:
+        imported = import_contacts(s, read_contact_file(source))
+        batch = session_batch(s)
+    created = imported.changes.contacts
+    with hdb.transaction() as s:
+        undo = revert_batch(s, batch)
+    assert undo.changes.contacts == created and undo.conflicts == () and undo.gone == 0
+    assert undo.reverted == undo.attempted
+    with hdb.reading() as s:
+        assert deleted_count(s, "contacts") == 2 and deleted_count(s, "accounts") == 2
+        logged = s.execute(
+            select(ChangeLogEntry.action, ChangeLogEntry.field).where(
+                ChangeLogEntry.batch_id == undo.revert_batch_id,
+                ChangeLogEntry.entity == "contacts",
+            )
+        ).all()
+        assert sorted(logged) == [("delete", "deleted_at")] * 2
+        versions = s.scalars(select(Contact.version).where(Contact.id.in_(created))).all()
+        assert versions == [2, 2]
+    with hdb.transaction() as s:
+        redo = revert_batch(s, undo.revert_batch_id)
+    assert redo.changes.contacts == created
+    with hdb.reading() as s:
+        assert deleted_count(s, "contacts") == 0
+        phones = [p.number for c in created for p in get_contact(s, c).draft.phones]
+        assert sorted(phones) == ["+46 8 123 456", "13900139000"]

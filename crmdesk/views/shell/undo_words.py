@@ -54,42 +54,51 @@ def taken_back_text(result: RevertResult, what: str) -> str:
             sentences.append(_tr("1 change was to a record deleted since."))
         else:
             sentences.append(_tr("%n changes were to records deleted since.", None, result.gone))
+    return _join(sentences)
+
+
+def import_counts(note: Mapping[str, Any], verb: str = "created") -> dict[str, int]:
+    """entity -> how many records the import created (or edited), from its note."""
+    return {entity: n for did, entity, n in note.get("counts", ()) if did == verb}
+
+
+def _records(entity: str, n: int) -> str:
+    if entity == "contacts":
+        return _tr("1 contact") if n == 1 else _tr("%n contacts", None, n)
+    if entity == "accounts":
+        return _tr("1 account") if n == 1 else _tr("%n accounts", None, n)
+    if entity == "orders":
+        return _tr("1 order") if n == 1 else _tr("%n orders", None, n)
+    return _tr("1 product") if n == 1 else _tr("%n products", None, n)
+
+
+def import_question(note: Mapping[str, Any] | None) -> str:
+    """What to ask before an import is taken back: its file, what that removes and what it
+    takes back in records that were there before."""
+    if not note or note.get("kind") != "import":
+        return ""
+    created = [_records(e, n) for e, n in import_counts(note).items() if n]
+    edited = import_counts(note, "edited").get("contacts", 0)
+    sentences = [_tr("Take back the import of %1?").replace("%1", str(note.get("file", "")))]
+    if created:
+        removed = _tr(", ").join(created)
+        sentences.append(_tr("This removes the %1 it created.").replace("%1", removed))
+    if edited == 1:
+        sentences.append(_tr("It also takes back what it added to 1 existing contact."))
+    elif edited:
+        sentences.append(
+            _tr("It also takes back what it added to %n existing contacts.", None, edited)
+        )
+    return _join(sentences)
+
+
+def _join(sentences: list[str]) -> str:
     text = sentences[0]
     for sentence in sentences[1:]:
         text = (
             _tr("%1 %2", "one sentence after another").replace("%1", text).replace("%2", sentence)
         )
     return text
-
-
-def import_counts(note: Mapping[str, Any]) -> dict[str, int]:
-    """entity -> how many records the import created, from its note."""
-    return {entity: n for verb, entity, n in note.get("counts", ()) if verb == "created"}
-
-
-def import_question(note: Mapping[str, Any] | None) -> str:
-    """What to ask before an import is taken back: its file and what that removes."""
-    if not note or note.get("kind") != "import":
-        return ""
-    created = import_counts(note)
-    contacts, accounts, orders = (created.get(k, 0) for k in ("contacts", "accounts", "orders"))
-    parts = []
-    if contacts:
-        parts.append(_tr("1 contact") if contacts == 1 else _tr("%n contacts", None, contacts))
-    if accounts:
-        parts.append(
-            _tr("1 new account") if accounts == 1 else _tr("%n new accounts", None, accounts)
-        )
-    if orders:
-        parts.append(_tr("1 order") if orders == 1 else _tr("%n orders", None, orders))
-    file = str(note.get("file", ""))
-    if not parts:
-        return _tr("Take back the import of %1? It added no records.").replace("%1", file)
-    question = _tr(
-        "Take back the import of %1? This removes the %2 it created and takes back what it "
-        "changed in existing records."
-    )
-    return question.replace("%1", file).replace("%2", _tr(", ").join(parts))
 
 
 __all__ = ["conflict_labels", "import_counts", "import_question", "taken_back_text"]
