@@ -7,12 +7,11 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeDatabase, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPixmap, QUndoStack
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -36,21 +35,12 @@ from crmdesk.services.contacts import (
     validate_contact,
 )
 from crmdesk.store.db import Database
+from crmdesk.views.records.record_form import RecordForm
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.undo import SaveContactCommand
-from crmdesk.views.widgets.form_widgets import (
-    ErrorLabel,
-    KindCombo,
-    OptionalDateEdit,
-    RecordForm,
-    TagsEdit,
-    address_list,
-    email_list,
-    phone_list,
-)
-
-PHOTO_SIZE = 96
-MAX_PHOTO_SIDE = 800  # larger photos are scaled down before they go into the database
+from crmdesk.views.widgets.fields import KindCombo, OptionalDateEdit, TagsEdit
+from crmdesk.views.widgets.list_editors import address_list, email_list, phone_list
+from crmdesk.views.widgets.photo import PhotoEditor
 
 # Where each field sits on the form, top to bottom: the first error in this order gets focus.
 FIELD_ORDER = (
@@ -163,130 +153,6 @@ class AccountPicker(QComboBox):
         self._suggestions.model().setStringList([name for _, name in found])
         if found:
             self._suggestions.complete()
-
-
-class PhotoEditor(QWidget):
-    """The contact's photo (or their initials), with Load and Clear."""
-
-    changed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._data: bytes | None = None
-        self._mime = ""
-        self._initials = ""
-        self.picture = QLabel(self)
-        self.picture.setFixedSize(PHOTO_SIZE, PHOTO_SIZE)
-        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.load_button = QToolButton(self)
-        self.load_button.setText(self.tr("Load…"))
-        self.load_button.setToolTip(self.tr("Choose a photo from a file"))
-        self.load_button.clicked.connect(self._on_load_button_clicked)
-        self.clear_button = QToolButton(self)
-        self.clear_button.setText(self.tr("Clear"))
-        self.clear_button.setToolTip(self.tr("Remove the photo"))
-        self.clear_button.clicked.connect(lambda: self.set_photo(None, "", user=True))
-        self.error = ErrorLabel(self)
-        self.error.setMaximumWidth(PHOTO_SIZE + 40)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(4)
-        buttons.addWidget(self.load_button)
-        buttons.addWidget(self.clear_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addLayout(buttons)
-        layout.addWidget(self.error)
-        self._render()
-
-    def photo(self) -> tuple[bytes | None, str]:
-        return self._data, self._mime
-
-    def set_photo(self, data: bytes | None, mime: str, *, user: bool = False) -> None:
-        self._data, self._mime = (data or None), (mime if data else "")
-        self.error.clear_message()
-        self._render()
-        if user:
-            self.changed.emit()
-
-    def set_initials(self, text: str) -> None:
-        if text != self._initials:
-            self._initials = text
-            if self._data is None:
-                self._render()
-
-    def load_file(self, path: str) -> bool:
-        """Read an image file into the photo (scaled down when large); False if unreadable."""
-        pixmap = QPixmap(path)
-        if pixmap.isNull():
-            self.error.show_message(self.tr("This file is not a picture crmdesk can read."))
-            return False
-        with open(path, "rb") as f:
-            data = f.read()
-        mime = QMimeDatabase().mimeTypeForData(QByteArray(data)).name()
-        if max(pixmap.width(), pixmap.height()) > MAX_PHOTO_SIDE:
-            scaled = pixmap.scaled(
-                MAX_PHOTO_SIDE,
-                MAX_PHOTO_SIDE,
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-            buffer = QBuffer()
-            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-            scaled.save(buffer, "JPEG", 85)
-            data, mime = bytes(buffer.data().data()), "image/jpeg"
-        self.set_photo(data, mime, user=True)
-        return True
-
-    def _on_load_button_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Choose a photo"),
-            "",
-            self.tr("Pictures (*.png *.jpg *.jpeg *.gif *.bmp *.webp)"),
-        )
-        if path:
-            self.load_file(path)
-
-    def _render(self) -> None:
-        self.clear_button.setEnabled(self._data is not None)
-        size = QSize(PHOTO_SIZE, PHOTO_SIZE)
-        if self._data is not None:
-            pixmap = QPixmap()
-            if pixmap.loadFromData(self._data):
-                self.picture.setPixmap(
-                    pixmap.scaled(
-                        size,
-                        Qt.AspectRatioMode.KeepAspectRatio,
-                        Qt.TransformationMode.SmoothTransformation,
-                    )
-                )
-                self.picture.setToolTip("")
-                return
-        self.picture.setPixmap(self._placeholder(size))
-        self.picture.setToolTip(
-            self.tr("The photo cannot be shown.") if self._data is not None else ""
-        )
-
-    def _placeholder(self, size: QSize) -> QPixmap:
-        ratio = self.devicePixelRatioF()
-        pixmap = QPixmap(size * ratio)
-        pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#cfd8dc"))
-        painter.drawEllipse(0, 0, size.width(), size.height())
-        font = QFont(self.font())
-        font.setPixelSize(size.height() // (2 if len(self._initials) < 2 else 3))
-        painter.setFont(font)
-        painter.setPen(QColor("#455a64"))
-        painter.drawText(
-            0, 0, size.width(), size.height(), Qt.AlignmentFlag.AlignCenter, self._initials
-        )
-        painter.end()
-        return pixmap
 
 
 @dataclass(frozen=True)
@@ -590,4 +456,4 @@ class ContactForm(RecordForm):
         self.photo.set_initials(initials(name or shown))
 
 
-__all__ = ["AccountPicker", "ContactForm", "PhotoEditor", "initials"]
+__all__ = ["AccountPicker", "ContactForm", "initials"]
