@@ -10,7 +10,7 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, selectinload, undefer
 
 from crmdesk.core.errors import FieldError, RecordNotFound, StaleRecordError, ValidationError
 from crmdesk.core.texts import translatable
@@ -158,12 +158,23 @@ def industry_condition(column: Any, industry: Industry) -> ColumnElement[bool]:
     return or_(column == industry.value, func.lower(column) == word)
 
 
+def _everything(model: type) -> list[Any]:
+    """Load options for every column of a record and its phones, emails and addresses: the
+    change log's delete snapshots read them after the rows are gone."""
+    return [undefer("*")] + [
+        selectinload(getattr(model, points)).undefer("*")
+        for points in ("phones", "emails", "addresses")
+    ]
+
+
 def purge_accounts(session: Session, ids: Sequence[uuid.UUID]) -> Changes:
     """Delete accounts in the recycle bin for good, with their phones, emails, addresses and
     search entry; their contacts stay, without an account. Live accounts are left alone."""
     found = list(
         session.scalars(
-            select(Account).where(Account.id.in_(list(ids)), Account.deleted_at.is_not(None))
+            select(Account)
+            .where(Account.id.in_(list(ids)), Account.deleted_at.is_not(None))
+            .options(*_everything(Account))
         )
     )
     contacts = set(

@@ -7,9 +7,10 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import Select, and_, exists, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, selectinload, undefer
 
 from crmdesk.core.errors import FieldError, RecordNotFound, StaleRecordError, ValidationError
 from crmdesk.core.texts import translatable
@@ -343,13 +344,24 @@ def _set_deleted(session: Session, ids: Sequence[uuid.UUID], when: dt.datetime |
     return Changes(contacts=frozenset(changed))
 
 
+def _everything(model: type) -> list[Any]:
+    """Load options for every column of a record and its phones, emails and addresses: the
+    change log's delete snapshots read them after the rows are gone."""
+    return [undefer("*")] + [
+        selectinload(getattr(model, points)).undefer("*")
+        for points in ("phones", "emails", "addresses")
+    ]
+
+
 def purge_contacts(session: Session, ids: Sequence[uuid.UUID]) -> Changes:
     """Delete contacts in the recycle bin for good: the person, their phones, emails, addresses,
     tags and search entry (activities keep their text and lose the link). Live contacts are
     left alone: only what the bin holds can be purged."""
     found = list(
         session.scalars(
-            select(Contact).where(Contact.id.in_(list(ids)), Contact.deleted_at.is_not(None))
+            select(Contact)
+            .where(Contact.id.in_(list(ids)), Contact.deleted_at.is_not(None))
+            .options(*_everything(Contact))
         )
     )
     for contact in found:

@@ -52,12 +52,12 @@ FIELD_ORDER = (
     "nickname",
     "phonetic_family_name",
     "phonetic_given_name",
+    "phones",
+    "emails",
     "account_id",
     "organization",
     "title",
     "department",
-    "phones",
-    "emails",
     "addresses",
     "birthday",
     "preferred_channel",
@@ -238,6 +238,14 @@ class ContactForm(RecordForm):
         self.add_row(names, self.tr("Shown as"), self.preview)
         self._set_more_visible(False)
 
+        # How to reach them comes right after the name: what a user opens a contact for.
+        reach = self.add_section(self.tr("Phones and emails"))
+        self.phones = phone_list(self.column)
+        self.emails = email_list(self.column)
+        for title, editor in ((self.tr("Phones"), self.phones), (self.tr("Emails"), self.emails)):
+            self.add_row(reach, title, editor)
+            self.watch(editor)
+
         work = self.add_section(self.tr("Work"))
         self.account = AccountPicker(self._db, self.column)
         self.watch(self.account, "account_id")
@@ -249,17 +257,10 @@ class ContactForm(RecordForm):
         self.add_row(work, self.tr("Title"), self.title, "title")
         self.add_row(work, self.tr("Department"), self.department, "department")
 
-        reach = self.add_section(self.tr("Phones, emails and addresses"))
-        self.phones = phone_list(self.column)
-        self.emails = email_list(self.column)
+        addresses = self.add_section(self.tr("Addresses"))
         self.addresses = address_list(self.column)
-        for title, editor in (
-            (self.tr("Phones"), self.phones),
-            (self.tr("Emails"), self.emails),
-            (self.tr("Addresses"), self.addresses),
-        ):
-            self.add_row(reach, title, editor)
-            self.watch(editor)
+        self.add_row(addresses, self.tr("Addresses"), self.addresses)
+        self.watch(self.addresses)
 
         personal = self.add_section(self.tr("Personal"))
         self.birthday = OptionalDateEdit(self.column)

@@ -110,6 +110,7 @@ class ContactsPane(QWidget):
         self._summary_generation = 0
         self._summary_tasks: dict[int, tasks.Task] = {}
         self._finished_tasks: list[tasks.Task] = []  # kept until the next load
+        self._purge_note = ""  # "2 contacts deleted for good.", until a record is shown
 
         self.bar = SearchBar([kind.words.tab() for kind in KINDS], self)
         self.filters = FilterBar(db, self)
@@ -348,9 +349,11 @@ class ContactsPane(QWidget):
             errors.report(self, exc)
             return False
         gone = changes.contacts if tab.kind.timeline_link == "contact_id" else changes.accounts
+        self._purge_note = tab.kind.words.purged(len(gone))
         if self._shown is not None and self._shown[1] in gone:
             self._show_placeholder()
-        self.count_label.setText(tab.kind.words.purged(len(gone)))
+        else:
+            self._update_placeholder()
         return True
 
     def empty_recycle_bin(self) -> bool:
@@ -618,6 +621,7 @@ class ContactsPane(QWidget):
         self._show_timeline(index, key)
         self.timeline.show()
         self._shown = (index, key)
+        self._purge_note = ""
 
     def _show_timeline(self, index: int, key: uuid.UUID | None) -> None:
         if key is None:
@@ -658,7 +662,7 @@ class ContactsPane(QWidget):
         )
         left, right = self.splitter.sizes()
         total = left + right
-        keep = key_columns_width(self.table) + 8
+        keep = key_columns_width(self.table, 3) + 8  # name, account and phone stay in view
         if right < needed and total > 0 and not self._restored_split:
             right = min(needed, max(total - keep, right))
             self.splitter.setSizes([total - right, right])
@@ -675,6 +679,8 @@ class ContactsPane(QWidget):
         self._update_placeholder()
 
     def _placeholder_hint(self) -> str:
+        if self._purge_note:
+            return self._purge_note
         if self.bin_button.isChecked():
             return _tr(
                 "Select a deleted record to see it, then Restore to bring it back or Delete "

@@ -28,6 +28,7 @@ from crmdesk.models.enums import (
     EmailKind,
     PhoneKind,
 )
+from crmdesk.services.contact_points import format_address
 from crmdesk.views.widgets.fields import FIELD_MIN_WIDTH, KindCombo
 from crmdesk.views.widgets.inline_errors import ErrorLabel, ErrorTarget
 from crmdesk.views.widgets.vocabulary import address_part_captions, enum_text
@@ -185,10 +186,27 @@ class AddressRow(PointRow):
             caption.setBuddy(p[part])
             g.addWidget(caption, row, column)
             g.addWidget(p[part], row, column + 1)
-        g.addWidget(self.error, 4, 1, 1, 5)
-        g.setColumnStretch(1, 3)
-        g.setColumnStretch(3, 2)
+        # Wide enough to read a whole country or province ("United Kingdom", "Guangdong").
+        wide = self.fontMetrics().horizontalAdvance("United Kingdom") + 24
+        for part in ("extended", "po_box", "city", "region", "postal_code", "country"):
+            p[part].setMinimumWidth(wide)
+        self.preview = QLabel(self)
+        self.preview.setObjectName("address_preview")
+        self.preview.setTextFormat(Qt.TextFormat.PlainText)
+        self.preview.setWordWrap(True)
+        self.preview.setEnabled(False)
+        self.changed.connect(self._update_preview)
+        g.addWidget(self.preview, 4, 1, 1, 5)
+        g.addWidget(self.error, 5, 1, 1, 5)
+        g.setColumnStretch(1, 1)
+        g.setColumnStretch(3, 1)
         self.setFocusProxy(p["street"])
+
+    def _update_preview(self) -> None:
+        """The address on one line as lists and letters show it (Chinese order for Chinese)."""
+        text = format_address(self.record())
+        self.preview.setText(text)
+        self.preview.setVisible(bool(text))
 
     def error_widget(self) -> QWidget:
         return self.parts["street"]
@@ -210,6 +228,7 @@ class AddressRow(PointRow):
         self._label = record.label
         self.kind.set_value(record.kind)
         self.primary.setChecked(record.primary)
+        self._update_preview()
 
 
 class ContactPointList(QWidget):
