@@ -968,10 +968,6 @@
         <translation>更多</translation>
     </message>
     <message>
-        <source>Prefix, suffix and nickname</source>
-        <translation>称谓、后缀和昵称</translation>
-    </message>
-    <message>
         <source>e.g. Dr.</source>
         <translation>例如：博士</translation>
     </message>
@@ -1038,6 +1034,10 @@
     <message>
         <source>Phones</source>
         <translation>电话</translation>
+    </message>
+    <message>
+        <source>Prefix, suffix, nickname and phonetic names</source>
+        <translation>称谓、后缀、昵称和拼音</translation>
     </message>
     <message>
         <source>Emails</source>

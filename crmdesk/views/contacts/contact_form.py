@@ -213,7 +213,7 @@ class ContactForm(RecordForm):
         self.add_row(names, self.tr("Middle name"), self.middle_name, "middle_name")
         self.more_button = QToolButton(self.column)
         self.more_button.setText(self.tr("More"))
-        self.more_button.setToolTip(self.tr("Prefix, suffix and nickname"))
+        self.more_button.setToolTip(self.tr("Prefix, suffix, nickname and phonetic names"))
         self.more_button.setCheckable(True)
         self.more_button.setAutoRaise(True)
         self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -223,15 +223,16 @@ class ContactForm(RecordForm):
         self.prefix = self._line("prefix", self.tr("e.g. Dr."))
         self.suffix = self._line("suffix", self.tr("e.g. Jr."))
         self.nickname = self._line("nickname")
+        self.phonetic_family_name = self._line("phonetic_family_name", self.tr("e.g. Zhāng"))
+        self.phonetic_given_name = self._line("phonetic_given_name", self.tr("e.g. Sān"))
+        # Folded away until asked for (or filled in), so the phones are on the first screen.
         self._more_rows = (
             self.add_row(names, self.tr("Prefix"), self.prefix, "prefix"),
             self.add_row(names, self.tr("Suffix"), self.suffix, "suffix"),
             self.add_row(names, self.tr("Nickname"), self.nickname, "nickname"),
+            self.add_row(names, self.tr("Phonetic family name"), self.phonetic_family_name),
+            self.add_row(names, self.tr("Phonetic given name"), self.phonetic_given_name),
         )
-        self.phonetic_family_name = self._line("phonetic_family_name", self.tr("e.g. Zhāng"))
-        self.phonetic_given_name = self._line("phonetic_given_name", self.tr("e.g. Sān"))
-        self.add_row(names, self.tr("Phonetic family name"), self.phonetic_family_name)
-        self.add_row(names, self.tr("Phonetic given name"), self.phonetic_given_name)
         self.preview = QLabel(self.column)
         self.preview.setObjectName("display_name_preview")
         self.preview.setTextFormat(Qt.TextFormat.PlainText)
@@ -363,7 +364,8 @@ class ContactForm(RecordForm):
             "owner",
         ):
             getattr(self, name).setText(getattr(draft, name))
-        more = bool(draft.prefix or draft.suffix or draft.nickname)
+        folded = ("prefix", "suffix", "nickname", "phonetic_family_name", "phonetic_given_name")
+        more = any(getattr(draft, name) for name in folded)
         self.more_button.setChecked(more)
         self._set_more_visible(more)
         self.account.set_choices(state.accounts)

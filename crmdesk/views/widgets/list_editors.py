@@ -169,9 +169,14 @@ class AddressRow(PointRow):
         p["street"].setPlaceholderText(captions["street"])
         g = self.grid
         g.addWidget(self.kind, 0, 0)
-        g.addWidget(p["street"], 0, 1, 1, 3)
-        g.addWidget(self.primary, 0, 4)
-        g.addWidget(self.remove, 0, 5)
+        # Primary and Remove share the street's line, not columns of their own: the parts
+        # below get the width.
+        first = QHBoxLayout()
+        first.setSpacing(6)
+        first.addWidget(p["street"], 1)
+        first.addWidget(self.primary)
+        first.addWidget(self.remove)
+        g.addLayout(first, 0, 1, 1, 3)
         layout = (
             ("extended", 1, 0),
             ("po_box", 1, 2),
@@ -187,7 +192,7 @@ class AddressRow(PointRow):
             g.addWidget(caption, row, column)
             g.addWidget(p[part], row, column + 1)
         # Wide enough to read a whole country or province ("United Kingdom", "Guangdong").
-        wide = self.fontMetrics().horizontalAdvance("United Kingdom") + 24
+        wide = self.fontMetrics().horizontalAdvance("United Kingdom") + 14
         for part in ("extended", "po_box", "city", "region", "postal_code", "country"):
             p[part].setMinimumWidth(wide)
         self.preview = QLabel(self)
@@ -196,8 +201,8 @@ class AddressRow(PointRow):
         self.preview.setWordWrap(True)
         self.preview.setEnabled(False)
         self.changed.connect(self._update_preview)
-        g.addWidget(self.preview, 4, 1, 1, 5)
-        g.addWidget(self.error, 5, 1, 1, 5)
+        g.addWidget(self.preview, 4, 1, 1, 3)
+        g.addWidget(self.error, 5, 1, 1, 3)
         g.setColumnStretch(1, 1)
         g.setColumnStretch(3, 1)
         self.setFocusProxy(p["street"])

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk.views.widgets.inline_errors import ErrorLabel
 
-PHOTO_SIZE = 96
+PHOTO_SIZE = 72
 MAX_PHOTO_SIDE = 800  # larger photos are scaled down before they go into the database
 
 
