@@ -9,19 +9,16 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
     QByteArray,
     QEvent,
-    QItemSelection,
     QItemSelectionModel,
     QModelIndex,
     QObject,
     QSettings,
     Qt,
-    QThreadPool,
     QTimer,
     Signal,
     Slot,
@@ -47,8 +44,9 @@ from crmdesk.views.records.keyed_table_model import KeyedTableModel
 from crmdesk.views.records.record_form import RecordForm
 from crmdesk.views.records.record_table import key_columns_width, record_table
 from crmdesk.views.records.recycle_bin import RestoreCommand, confirm_purge, purge
-from crmdesk.views.records.summary_view import SummaryView
-from crmdesk.views.shell import errors, tasks
+from crmdesk.views.records.selection import Remembered, remember, select_ids, selected_rows
+from crmdesk.views.records.summary_view import SummaryLoader, SummaryView
+from crmdesk.views.shell import errors
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.i18n import _tr
 
@@ -57,22 +55,13 @@ CONTACTS, ACCOUNTS = 0, 1  # the tabs, in the order of kinds.KINDS
 SPLITTER_KEY = "contacts_pane/splitter"
 
 
-@dataclass
-class _Remembered:
-    """What was selected before a table reset, to select it again by id afterwards."""
-
-    ids: list[uuid.UUID] = field(default_factory=list)
-    current: uuid.UUID | None = None
-    current_row: int = -1
-
-
 class _Tab:
     """One kind's table: its model, its view, its form, and what to restore after a reset."""
 
     def __init__(self, index: int, kind: RecordKind, model: KeyedTableModel, view: QTableView):
         self.index, self.kind, self.model, self.view = index, kind, model, view
         self.form: RecordForm | None = None
-        self.remembered: _Remembered | None = None
+        self.remembered: Remembered | None = None
         self.select_after_delete: int | None = None
         self.pending_select: uuid.UUID | None = None
 
@@ -107,9 +96,9 @@ class ContactsPane(QWidget):
         self._autosaving = False
         self._split_once = self._detail_split_once = False
         self._fitted: list[RecordForm] = []  # forms the detail side was widened for
-        self._summary_generation = 0
-        self._summary_tasks: dict[int, tasks.Task] = {}
-        self._finished_tasks: list[tasks.Task] = []  # kept until the next load
+        self._summary = SummaryLoader(db, self)
+        self._summary.loaded.connect(self._on_summary_loaded)
+        self._summary.failed.connect(lambda error, details: errors.report(self, error, details))
         self._purge_note = ""  # "2 contacts deleted for good.", until a record is shown
 
         self.bar = SearchBar([kind.words.tab() for kind in KINDS], self)
@@ -252,7 +241,7 @@ class ContactsPane(QWidget):
 
     def selected_ids(self) -> list[uuid.UUID]:
         model = self.model
-        return [model.id_at(row) for row in self._selected_rows(self.table)]
+        return [model.id_at(row) for row in selected_rows(self.table)]
 
     def show_contacts(self) -> None:
         self.switch.setCurrentIndex(CONTACTS)
@@ -303,7 +292,7 @@ class ContactsPane(QWidget):
         """Move the selected records to the recycle bin (undoable)."""
         if self.bin_button.isChecked():
             return
-        rows = self._selected_rows(self.table)
+        rows = selected_rows(self.table)
         if not rows:
             return
         tab = self._tabs[self.kind]
@@ -317,7 +306,7 @@ class ContactsPane(QWidget):
 
     def restore_selected(self) -> None:
         """Bring the selected records back from the recycle bin (undoable)."""
-        rows = self._selected_rows(self.table)
+        rows = selected_rows(self.table)
         if not self.bin_button.isChecked() or not rows:
             return
         tab = self._tabs[self.kind]
@@ -435,69 +424,30 @@ class ContactsPane(QWidget):
 
     @Slot()
     def _load_summary(self) -> None:
-        if self.detail.currentWidget() is not self.placeholder or self.kind not in self._tabs:
-            return
-        self._finished_tasks.clear()
-        self._summary_generation += 1
-        generation, db, kind = self._summary_generation, self._db, self.record_kind
-        flt = self._filter(kind)
-
-        def work(_task: tasks.Task) -> tuple[int, Any]:
-            with db.reading() as session:
-                return generation, kind.summary(session, flt)
-
-        task = tasks.Task(work)
-        task.signals.finished.connect(self._on_summary_finished)
-        task.signals.failed.connect(self._on_summary_failed)
-        self._summary_tasks[generation] = task
-        QThreadPool.globalInstance().start(task)
+        if self.detail.currentWidget() is self.placeholder and self.kind in self._tabs:
+            self._summary.load(self.record_kind, self._filter(self.record_kind))
 
     @Slot(object)
-    def _on_summary_finished(self, answer: tuple[int, Any]) -> None:
-        generation, found = answer
-        task = self._summary_tasks.pop(generation, None)
-        if task is not None:
-            self._finished_tasks.append(task)
-        if generation != self._summary_generation:
-            return
-        kind = self.record_kind
-        n = self.model.rowCount()
+    def _on_summary_loaded(self, found: Any) -> None:
+        kind, in_bin = self.record_kind, self.bin_button.isChecked()
         self.placeholder.show_summary(
-            kind.words.count(n, self.bin_button.isChecked()),
-            [] if self.bin_button.isChecked() else kind.describe(found),
+            kind.words.count(self.model.rowCount(), in_bin),
+            [] if in_bin else kind.describe(found),
             self._placeholder_hint(),
         )
         self.summary_loaded.emit()
-
-    @Slot(object, str)
-    def _on_summary_failed(self, error: BaseException, details: str) -> None:
-        self._finished_tasks.extend(self._summary_tasks.values())
-        self._summary_tasks.clear()
-        errors.report(self, error, details)
 
     # -- table resets: keep the selection by id ------------------------------------------------
 
     def _tab_of(self, model: object) -> _Tab | None:
         return next((t for t in self._tabs.values() if t.model is model), None)
 
-    @staticmethod
-    def _selected_rows(view: QTableView) -> list[int]:
-        rows: set[int] = set()
-        for selected in view.selectionModel().selection():
-            rows.update(range(selected.top(), selected.bottom() + 1))
-        return sorted(rows)
-
     @Slot()
     def _on_model_about_to_be_reset(self) -> None:
         tab = self._tab_of(self.sender())
         if tab is None:
             return
-        index = tab.view.selectionModel().currentIndex()
-        tab.remembered = _Remembered(
-            [tab.model.id_at(row) for row in self._selected_rows(tab.view)],
-            tab.model.id_at(index.row()) if index.isValid() else None,
-            index.row() if index.isValid() else -1,
-        )
+        tab.remembered = remember(tab.view, tab.model)
 
     @Slot(int)
     def _on_model_keys_loaded(self, count: int) -> None:
@@ -531,26 +481,7 @@ class ContactsPane(QWidget):
         return bool(self.search_box.text().strip()) or self.filters.is_filtered()
 
     def _select_ids(self, tab: _Tab, ids: Sequence[uuid.UUID], current: uuid.UUID) -> None:
-        """Select these records' rows (merged into ranges) and make `current` current."""
-        model, selection = tab.model, QItemSelection()
-        rows = sorted(r for r in (model.row_of(key) for key in ids) if r is not None)
-        last_column = model.columnCount() - 1
-        start = previous = None
-        for row in [*rows, None]:
-            if start is not None and (row is None or row != previous + 1):
-                selection.select(model.index(start, 0), model.index(previous, last_column))
-                start = None
-            if row is not None and start is None:
-                start = row
-            previous = row
-        current_row = model.row_of(current)
-        flags = QItemSelectionModel.SelectionFlag
-        selection_model = tab.view.selectionModel()
-        selection_model.select(selection, flags.ClearAndSelect | flags.Rows)
-        if current_row is not None:
-            index = model.index(current_row, 0)
-            selection_model.setCurrentIndex(index, flags.NoUpdate)
-            tab.view.scrollTo(index)
+        select_ids(tab.view, tab.model, ids, current)
 
     @Slot(object, str)
     def _on_model_load_failed(self, error: BaseException, details: str) -> None:

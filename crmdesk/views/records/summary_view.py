@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from crmdesk.views.records.entity import SummaryLines
+from crmdesk.store.db import Database
+from crmdesk.views.records.entity import RecordKind, SummaryLines
+from crmdesk.views.shell import tasks
 
 
 class SummaryView(QWidget):
@@ -58,4 +62,48 @@ class SummaryView(QWidget):
         return found
 
 
-__all__ = ["SummaryView"]
+class SummaryLoader(QObject):
+    """Reads a kind's summary in a worker thread; only the newest request's answer arrives."""
+
+    loaded = Signal(object)  # what kind.summary returned
+    failed = Signal(object, str)
+
+    def __init__(self, db: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._generation = 0
+        self._tasks: dict[int, tasks.Task] = {}
+        self._finished: list[tasks.Task] = []  # kept until the next load: their signals ran
+
+    def load(self, kind: RecordKind, flt: Any) -> None:
+        self._finished.clear()
+        self._generation += 1
+        generation, db = self._generation, self._db
+
+        def work(_task: tasks.Task) -> tuple[int, Any]:
+            with db.reading() as session:
+                return generation, kind.summary(session, flt)
+
+        task = tasks.Task(work)
+        task.signals.finished.connect(self._on_finished)
+        task.signals.failed.connect(self._on_failed)
+        self._tasks[generation] = task
+        QThreadPool.globalInstance().start(task)
+
+    @Slot(object)
+    def _on_finished(self, answer: tuple[int, Any]) -> None:
+        generation, found = answer
+        task = self._tasks.pop(generation, None)
+        if task is not None:
+            self._finished.append(task)
+        if generation == self._generation:
+            self.loaded.emit(found)
+
+    @Slot(object, str)
+    def _on_failed(self, error: BaseException, details: str) -> None:
+        self._finished.extend(self._tasks.values())
+        self._tasks.clear()
+        self.failed.emit(error, details)
+
+
+__all__ = ["SummaryLoader", "SummaryView"]
