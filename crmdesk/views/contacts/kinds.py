@@ -113,8 +113,6 @@ CONTACT_KIND = RecordKind(
     filter_type=ContactFilter,
     form=ContactForm,
     delete_command=DeleteContactsCommand,
-    delete=contacts.delete_contacts,
-    restore=contacts.restore_contacts,
     purge=contacts.purge_contacts,
     timeline_link="contact_id",
     summary=contacts.contact_summary,
@@ -125,7 +123,6 @@ CONTACT_KIND = RecordKind(
         placeholder=lambda: _tr(
             "Select a contact to see and edit it here, or press New to add one."
         ),
-        restore=lambda n: _tr("Restore 1 contact") if n == 1 else _tr("Restore %n contacts", "", n),
         purge_question=_purge_contacts_question,
         purged=lambda n: (
             _tr("1 contact deleted for good.")
@@ -143,8 +140,6 @@ ACCOUNT_KIND = RecordKind(
     filter_type=AccountFilter,
     form=AccountForm,
     delete_command=DeleteAccountsCommand,
-    delete=accounts.delete_accounts,
-    restore=accounts.restore_accounts,
     purge=accounts.purge_accounts,
     timeline_link="account_id",
     summary=accounts.account_summary,
@@ -155,7 +150,6 @@ ACCOUNT_KIND = RecordKind(
         placeholder=lambda: _tr(
             "Select an account to see and edit it here, or press New to add one."
         ),
-        restore=lambda n: _tr("Restore 1 account") if n == 1 else _tr("Restore %n accounts", "", n),
         purge_question=_purge_accounts_question,
         purged=lambda n: (
             _tr("1 account deleted for good.")

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.core.errors import KnownError
 from crmdesk.services.changes import Changes
 from crmdesk.services.contacts import ContactFilter
 from crmdesk.store.db import Database
@@ -43,12 +42,13 @@ from crmdesk.views.records.entity import RecordKind
 from crmdesk.views.records.keyed_table_model import KeyedTableModel
 from crmdesk.views.records.record_form import RecordForm
 from crmdesk.views.records.record_table import key_columns_width, record_table
-from crmdesk.views.records.recycle_bin import RestoreCommand, confirm_purge, purge
+from crmdesk.views.records.recycle_bin import confirm_purge
 from crmdesk.views.records.selection import Remembered, remember, select_ids, selected_rows
 from crmdesk.views.records.summary_view import SummaryLoader, SummaryView
-from crmdesk.views.shell import errors
+from crmdesk.views.shell import errors, writes
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.i18n import _tr
+from crmdesk.views.shell.undo import restore_command
 
 SUMMARY_DELAY_MS = 300
 CONTACTS, ACCOUNTS = 0, 1  # the tabs, in the order of kinds.KINDS
@@ -298,11 +298,9 @@ class ContactsPane(QWidget):
         tab = self._tabs[self.kind]
         ids = [tab.model.id_at(row) for row in rows]
         tab.select_after_delete = rows[0]
-        try:
-            self._undo_stack.push(tab.kind.delete_command(self._db, self._bus, ids))
-        except KnownError as exc:
+        command = tab.kind.delete_command(self._db, self._bus, ids)
+        if not writes.push(self, self._undo_stack, command):
             tab.select_after_delete = None
-            errors.report(self, exc)
 
     def restore_selected(self) -> None:
         """Bring the selected records back from the recycle bin (undoable)."""
@@ -313,16 +311,10 @@ class ContactsPane(QWidget):
         self._restore(tab, [tab.model.id_at(row) for row in rows], rows[0])
 
     def _restore(self, tab: _Tab, ids: Sequence[uuid.UUID], first_row: int | None) -> None:
-        kind = tab.kind
-        command = RestoreCommand(
-            self._db, self._bus, ids, kind.restore, kind.delete, kind.words.restore(len(ids))
-        )
+        command = restore_command(self._db, self._bus, ids, tab.kind.name)
         tab.select_after_delete = first_row
-        try:
-            self._undo_stack.push(command)
-        except KnownError as exc:
+        if not writes.push(self, self._undo_stack, command):
             tab.select_after_delete = None
-            errors.report(self, exc)
 
     def purge_records(self, ids: Sequence[uuid.UUID]) -> bool:
         """Delete these records of the tab's kind for good, after asking; True if done."""
@@ -331,13 +323,11 @@ class ContactsPane(QWidget):
             return False
         first = min((r for r in map(tab.model.row_of, ids) if r is not None), default=None)
         tab.select_after_delete = first
-        try:
-            changes = purge(self._db, self._bus, ids, tab.kind.purge)
-        except KnownError as exc:
+        written = writes.attempt(self, self._db, self._bus, lambda s: tab.kind.purge(s, ids))
+        if written is None:
             tab.select_after_delete = None
-            errors.report(self, exc)
             return False
-        gone = changes.contacts if tab.kind.timeline_link == "contact_id" else changes.accounts
+        gone = written.changes.ids(tab.kind.name) & frozenset(ids)
         self._purge_note = tab.kind.words.purged(len(gone))
         if self._shown is not None and self._shown[1] in gone:
             self._show_placeholder()
@@ -690,4 +680,4 @@ class ContactsPane(QWidget):
             )
 
 
-__all__ = ["ACCOUNTS", "CONTACTS", "ContactsPane", "RestoreCommand"]
+__all__ = ["ACCOUNTS", "CONTACTS", "ContactsPane"]

@@ -35,7 +35,6 @@ class RecordWords:
     tab: Callable[[], str]  # "Contacts"
     count: Callable[[int, bool], str]  # (n, in the bin) -> "3 contacts"
     placeholder: Callable[[], str]  # what the empty right side says
-    restore: Callable[[int], str]  # the undo entry for restoring n records
     purge_question: Callable[[int], str]  # asked before n records are deleted for good
     purged: Callable[[int], str]  # said after
 
@@ -50,9 +49,7 @@ class RecordKind:
     filter_type: Callable[..., Any]  # the service's filter dataclass, built from the pane's boxes
     form: Callable[[Database, DataBus, QUndoStack, QWidget], RecordForm]
     delete_command: Callable[[Database, DataBus, Sequence[uuid.UUID]], QUndoCommand]
-    delete: Write  # into the recycle bin
-    restore: Write  # out of it
-    purge: Write  # out of it for good
+    purge: Write  # out of the recycle bin for good (undo.restore_command brings records back)
     timeline_link: str  # the keyword TimelineView.show_for takes the record's id as
     summary: Callable[[Session, Any], Any]  # counts over the filter, read in a worker thread
     describe: Callable[[Any], SummaryLines]  # those counts in words, on the GUI thread
