@@ -618,7 +618,8 @@ class ContactsPane(QWidget):
             heading = self.record_kind.words.count(n, self.bin_button.isChecked())
             self.placeholder.heading.setText(heading)
         self.placeholder.hint.setText(self._placeholder_hint())
-        self._summary_timer.start()
+        if self.kind in self._tabs and not self.model.is_loading:
+            self._summary_timer.start()  # after the keys: the first page comes first
 
     @Slot(object)
     def _on_form_saved(self, key: uuid.UUID) -> None:
