@@ -36,6 +36,7 @@ from crmdesk.views.shell.icons import application_icon
 from crmdesk.views.shell.undo import UndoHistory
 from crmdesk.views.transfer.export_dialog import ExportDialog
 from crmdesk.views.transfer.import_wizard import ImportWizard
+from crmdesk.views.widgets.wheel_guard import install_wheel_guard
 
 FIRST_START_SHARE = 0.88  # of the screen's free area, the first time
 FIRST_START_LIMIT = QSize(1600, 1000)
@@ -78,7 +79,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(database_files.window_title(db))
         self.setWindowIcon(application_icon())
 
-        self.contacts_pane = ContactsPane(db, self.bus, self.undo_stack, self)
+        install_wheel_guard()  # before any field exists: the wheel changes no unfocused value
+        self.contacts_pane = ContactsPane(db, self.bus, self.undo_stack, self, settings=settings)
         self.panes = QStackedWidget(self)
         self.navigation = QListWidget(self)
         self._add_pane(
