@@ -12,7 +12,7 @@ from crmdesk.services.contacts import ContactFilter, ContactSort, contact_ids, c
 from crmdesk.store.db import Database
 from crmdesk.views.records.keyed_table_model import RIGHT, Column, KeyedTableModel
 from crmdesk.views.shell.bus import DataBus
-from crmdesk.views.widgets.form_widgets import enum_text
+from crmdesk.views.shell.vocabulary import enum_text
 
 
 def format_timestamp(value: dt.datetime) -> str:

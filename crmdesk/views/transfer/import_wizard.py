@@ -68,7 +68,8 @@ from crmdesk.views.shell.background import BackgroundWork
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.field_labels import field_labels
 from crmdesk.views.shell.i18n import _tr, translated
-from crmdesk.views.widgets.form_widgets import address_part_captions, enum_text
+from crmdesk.views.shell.vocabulary import enum_text
+from crmdesk.views.widgets.form_widgets import address_part_captions
 
 CONTACTS, ORDERS = "contacts", "orders"
 FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE = range(3)

@@ -44,23 +44,13 @@ from PySide6.QtWidgets import (
 
 from crmdesk.core.errors import FieldError, KnownError, RecordNotFound, ValidationError
 from crmdesk.interop.records import AddressRecord, EmailRecord, PhoneRecord
-from crmdesk.models.enums import (
-    AccountKind,
-    ActivityKind,
-    AddressKind,
-    Channel,
-    EmailKind,
-    EventKind,
-    LifecyclePhase,
-    LoyaltyStage,
-    PhoneKind,
-    ValueTier,
-)
+from crmdesk.models.enums import AddressKind, EmailKind, PhoneKind
 from crmdesk.services.changes import Changes
 from crmdesk.store.db import Database
 from crmdesk.views.shell import errors
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.i18n import translated
+from crmdesk.views.shell.vocabulary import enum_text
 
 ERROR_COLOR = "#c62828"
 FIELD_MIN_WIDTH = 220
@@ -78,57 +68,6 @@ def address_part_captions() -> dict[str, str]:
         "postal_code": QCoreApplication.translate("AddressRow", "Postal code"),
         "country": QCoreApplication.translate("AddressRow", "Country"),
     }
-
-
-def enum_text(value: StrEnum) -> str:
-    """The user's word for a vocabulary value (PhoneKind.MOBILE -> "Mobile", translated)."""
-    texts: dict[StrEnum, str] = {
-        PhoneKind.MOBILE: QCoreApplication.translate("Vocabulary", "Mobile"),
-        PhoneKind.WORK: QCoreApplication.translate("Vocabulary", "Work"),
-        PhoneKind.HOME: QCoreApplication.translate("Vocabulary", "Home"),
-        PhoneKind.FAX: QCoreApplication.translate("Vocabulary", "Fax"),
-        PhoneKind.PAGER: QCoreApplication.translate("Vocabulary", "Pager"),
-        PhoneKind.OTHER: QCoreApplication.translate("Vocabulary", "Other"),
-        EmailKind.WORK: QCoreApplication.translate("Vocabulary", "Work"),
-        EmailKind.HOME: QCoreApplication.translate("Vocabulary", "Home"),
-        EmailKind.OTHER: QCoreApplication.translate("Vocabulary", "Other"),
-        AddressKind.WORK: QCoreApplication.translate("Vocabulary", "Work"),
-        AddressKind.HOME: QCoreApplication.translate("Vocabulary", "Home"),
-        AddressKind.POSTAL: QCoreApplication.translate("Vocabulary", "Postal"),
-        AddressKind.OTHER: QCoreApplication.translate("Vocabulary", "Other"),
-        Channel.PHONE: QCoreApplication.translate("Vocabulary", "Phone"),
-        Channel.MOBILE: QCoreApplication.translate("Vocabulary", "Mobile"),
-        Channel.EMAIL: QCoreApplication.translate("Vocabulary", "Email"),
-        Channel.WECHAT: QCoreApplication.translate("Vocabulary", "WeChat"),
-        Channel.SMS: QCoreApplication.translate("Vocabulary", "SMS"),
-        Channel.VISIT: QCoreApplication.translate("Vocabulary", "Visit"),
-        Channel.LETTER: QCoreApplication.translate("Vocabulary", "Letter"),
-        ValueTier.VIP: QCoreApplication.translate("Vocabulary", "VIP"),
-        ValueTier.IMPORTANT: QCoreApplication.translate("Vocabulary", "Important"),
-        ValueTier.ORDINARY: QCoreApplication.translate("Vocabulary", "Ordinary"),
-        LoyaltyStage.PROSPECT: QCoreApplication.translate("Vocabulary", "Prospect"),
-        LoyaltyStage.NEW: QCoreApplication.translate("Vocabulary", "New customer"),
-        LoyaltyStage.REGULAR: QCoreApplication.translate("Vocabulary", "Regular"),
-        LoyaltyStage.LONG_STANDING: QCoreApplication.translate("Vocabulary", "Long-standing"),
-        LoyaltyStage.LOYAL: QCoreApplication.translate("Vocabulary", "Loyal"),
-        LifecyclePhase.ACQUISITION: QCoreApplication.translate("Vocabulary", "Acquisition"),
-        LifecyclePhase.GROWTH: QCoreApplication.translate("Vocabulary", "Growth"),
-        LifecyclePhase.RETENTION: QCoreApplication.translate("Vocabulary", "Retention"),
-        LifecyclePhase.DECLINE: QCoreApplication.translate("Vocabulary", "Decline"),
-        LifecyclePhase.LOST: QCoreApplication.translate("Vocabulary", "Lost"),
-        AccountKind.ORGANISATION: QCoreApplication.translate("Vocabulary", "Organisation"),
-        AccountKind.INDIVIDUAL: QCoreApplication.translate("Vocabulary", "Individual"),
-        ActivityKind.CALL: QCoreApplication.translate("Vocabulary", "Call"),
-        ActivityKind.VISIT: QCoreApplication.translate("Vocabulary", "Visit"),
-        ActivityKind.MEETING: QCoreApplication.translate("Vocabulary", "Meeting"),
-        ActivityKind.EMAIL: QCoreApplication.translate("Vocabulary", "Email"),
-        ActivityKind.MESSAGE: QCoreApplication.translate("Vocabulary", "Message"),
-        ActivityKind.NOTE: QCoreApplication.translate("Vocabulary", "Note"),
-        ActivityKind.TASK: QCoreApplication.translate("Vocabulary", "Task"),
-        EventKind.OTHER: QCoreApplication.translate("Vocabulary", "Other"),
-    }
-    # Members of different enums with the same value ("work") are one key: their words agree.
-    return texts.get(value, str(value).replace("_", " ").capitalize())
 
 
 # --------------------------------------------------------------------------------------------
@@ -1143,7 +1082,6 @@ __all__ = [
     "TagsEdit",
     "address_list",
     "email_list",
-    "enum_text",
     "mark_invalid",
     "phone_list",
 ]
