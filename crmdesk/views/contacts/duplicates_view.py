@@ -8,6 +8,7 @@ an undoable command (undo is the service's unmerge), so Ctrl+Z and the history b
 from __future__ import annotations
 
 import uuid
+from enum import StrEnum
 
 from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QShowEvent, QUndoStack
@@ -29,6 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.core.errors import KnownError
+from crmdesk.core.texts import fill
+from crmdesk.models.enums import Channel, PhoneKind
 from crmdesk.services.contacts import ContactDetail, get_contact
 from crmdesk.services.duplicates import DuplicateGroup, Reason, find_duplicates
 from crmdesk.services.merge import BOTH, CONTACT_MERGE_FIELDS
@@ -39,6 +42,7 @@ from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.field_labels import field_labels
 from crmdesk.views.shell.i18n import _tr
 from crmdesk.views.shell.undo import MergeContactsCommand, MergePlan
+from crmdesk.views.shell.vocabulary import value_text
 
 
 def reason_text(reason: Reason) -> str:
@@ -67,6 +71,10 @@ def _kept_labels() -> dict[str, str]:
 _KEPT = ("phones", "emails", "addresses", "tags")
 
 
+# Fields holding a vocabulary's value (stored as its string, so read back as one).
+_VOCABULARIES: dict[str, type[StrEnum]] = {"preferred_channel": Channel}
+
+
 def field_value(detail: ContactDetail, name: str) -> str:
     """One field of a contact as the comparison shows it."""
     draft = detail.draft
@@ -75,7 +83,9 @@ def field_value(detail: ContactDetail, name: str) -> str:
     if name == "photo":
         return _tr("(photo)") if draft.photo or draft.photo_uri else ""
     if name == "phones":
-        return "\n".join(p.number for p in draft.phones)
+        return "\n".join(
+            fill(_tr("%1 (%2)"), (p.number, value_text(PhoneKind, p.kind))) for p in draft.phones
+        )
     if name == "emails":
         return "\n".join(e.address for e in draft.emails)
     if name == "addresses":
@@ -94,9 +104,11 @@ def field_value(detail: ContactDetail, name: str) -> str:
     value = getattr(draft, name)
     if value is None:
         return ""
+    if name in _VOCABULARIES:  # the word the form shows (WeChat, not "wechat")
+        return value_text(_VOCABULARIES[name], value)
     if hasattr(value, "isoformat"):
         return value.isoformat()
-    return str(value.value if hasattr(value, "value") else value)
+    return str(value)
 
 
 class ComparisonTable(QTableWidget):

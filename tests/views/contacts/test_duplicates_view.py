@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from crmdesk.interop.records import EmailRecord, PhoneRecord
 from crmdesk.models import Activity
-from crmdesk.models.enums import ActivityKind, Channel
+from crmdesk.models.enums import ActivityKind, Channel, PhoneKind
 from crmdesk.services.contacts import (
     ContactDraft,
     ContactFilter,
@@ -197,7 +197,7 @@ def four_pairs(db):
                     family_name=han_family,
                     given_name=han_given,
                     preferred_channel=Channel.WECHAT,
-                    phones=[PhoneRecord(phone)],
+                    phones=[PhoneRecord(phone, PhoneKind.MOBILE)],
                 ),
             )
             latin, _ = save_contact(
@@ -206,7 +206,7 @@ def four_pairs(db):
                     family_name=family,
                     given_name=given,
                     preferred_channel=Channel.MOBILE,
-                    phones=[PhoneRecord("+86 " + phone)],
+                    phones=[PhoneRecord("+86 " + phone, PhoneKind.MOBILE)],
                 ),
             )
             pairs.append({han, latin})
@@ -262,3 +262,42 @@ def test_not_duplicates_shows_the_group_selected_next(qtbot, db, four_pairs, par
     assert shown_ids(dialog) == selected_ids(dialog) == set(dialog.groups[2].ids)
     qtbot.mouseClick(dialog.skip_button, Qt.MouseButton.LeftButton)  # the last row
     assert shown_ids(dialog) == selected_ids(dialog) == set(dialog.groups[1].ids)
+
+
+@pytest.fixture
+def chinese(qapp):
+    from PySide6.QtCore import QTranslator
+
+    from crmdesk.app import TRANSLATIONS
+
+    translator = QTranslator()
+    assert translator.load(str(TRANSLATIONS / "crmdesk_zh_CN.qm"))
+    QCoreApplication.installTranslator(translator)
+    yield
+    QCoreApplication.removeTranslator(translator)
+
+
+def comparison_texts(table) -> dict[str, list[str]]:
+    return {
+        table.verticalHeaderItem(r).text(): [
+            table.item(r, c).text() for c in range(table.columnCount())
+        ]
+        for r in range(table.rowCount())
+    }
+
+
+def test_the_comparison_shows_words_not_stored_values(qtbot, db, four_pairs, parts):
+    """The preferred channel read "wechat / mobile"; phones show their kind as the form does."""
+    dialog = open_review(qtbot, db, parts)
+    rows = comparison_texts(dialog.comparison)
+    assert sorted(rows["Preferred channel"]) == ["Mobile", "WeChat"]
+    assert all(p.endswith("(Mobile)") for p in rows["Phones (all kept)"])
+
+
+def test_the_comparison_reads_chinese(qtbot, db, four_pairs, parts, chinese):
+    dialog = open_review(qtbot, db, parts)
+    rows = comparison_texts(dialog.comparison)
+    assert sorted(rows["首选联系方式"]) == sorted(["微信", "手机"])
+    raw = {c.value for c in Channel}
+    assert not [t for texts in rows.values() for t in texts if t.lower() in raw]
+    assert all(p.endswith("（手机）") for p in rows[next(h for h in rows if h.startswith("电话"))])
