@@ -98,7 +98,7 @@ def field_value(detail: ContactDetail, name: str) -> str:
             for a in draft.addresses
         )
     if name == "tags":
-        return ", ".join(detail.tags)
+        return _tr(", ").join(detail.tags)
     if name == "website":
         return "\n".join(draft.websites)
     value = getattr(draft, name)
@@ -348,7 +348,7 @@ class DuplicatesDialog(QDialog):
         line_height = self.group_list.fontMetrics().lineSpacing()
         for group in self.groups:
             names = " · ".join(m.name for m in group.members)
-            why = ", ".join(reason_text(r) for r in group.reasons)
+            why = _tr(", ").join(reason_text(r) for r in group.reasons)
             item = QListWidgetItem(f"{names}\n{why}")
             item.setToolTip(self.tr("Score %1 of 100").replace("%1", str(group.score)))
             item.setSizeHint(QSize(0, line_height * 2 + 12))

@@ -301,3 +301,9 @@ def test_the_comparison_reads_chinese(qtbot, db, four_pairs, parts, chinese):
     raw = {c.value for c in Channel}
     assert not [t for texts in rows.values() for t in texts if t.lower() in raw]
     assert all(p.endswith("（手机）") for p in rows[next(h for h in rows if h.startswith("电话"))])
+
+
+def test_the_group_list_says_why_in_chinese(qtbot, db, four_pairs, parts, chinese):
+    """The reasons were joined with an English comma: "电话相同, 姓名相同"."""
+    dialog = open_review(qtbot, db, parts)
+    assert dialog.group_list.item(0).text().endswith("\n电话相同，姓名相同")
