@@ -1376,11 +1376,11 @@
     <name>EventStatus</name>
     <message>
         <source>Tentative</source>
-        <translation>暂定</translation>
+        <translation>待定</translation>
     </message>
     <message>
-        <source>Confirmed</source>
-        <translation>已确认</translation>
+        <source>Planned</source>
+        <translation>已计划</translation>
     </message>
     <message>
         <source>Cancelled</source>

@@ -105,7 +105,7 @@ WORDS: Mapping[type[StrEnum], Mapping[StrEnum, str]] = {
     },
     EventStatus: {
         EventStatus.TENTATIVE: QT_TRANSLATE_NOOP("EventStatus", "Tentative"),
-        EventStatus.CONFIRMED: QT_TRANSLATE_NOOP("EventStatus", "Confirmed"),
+        EventStatus.CONFIRMED: QT_TRANSLATE_NOOP("EventStatus", "Planned"),
         EventStatus.CANCELLED: QT_TRANSLATE_NOOP("EventStatus", "Cancelled"),
         EventStatus.DONE: QT_TRANSLATE_NOOP("EventStatus", "Done"),
     },
