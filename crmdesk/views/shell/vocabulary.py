@@ -143,6 +143,8 @@ WORDS: Mapping[type[StrEnum], Mapping[StrEnum, str]] = {
         ChangeAction.RESTORE: QT_TRANSLATE_NOOP("ChangeAction", "Restored"),
         ChangeAction.MERGE: QT_TRANSLATE_NOOP("ChangeAction", "Merged"),
         ChangeAction.UNMERGE: QT_TRANSLATE_NOOP("ChangeAction", "Unmerged"),
+        ChangeAction.REVERT: QT_TRANSLATE_NOOP("ChangeAction", "Taken back"),
+        ChangeAction.NOTE: QT_TRANSLATE_NOOP("ChangeAction", "Note"),
     },
 }
 
