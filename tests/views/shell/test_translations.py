@@ -41,8 +41,9 @@ def test_the_catalogue_covers_every_source_string(tmp_path):
     """`make translations` was run after the last change to a user-visible string."""
     fresh = tmp_path / "fresh.ts"
     shutil.copy(TS, fresh)
-    folders = ("", "views", "services", "interop")  # as `make translations` reads them
-    sources = sorted(str(p) for f in folders for p in (REPO / "crmdesk" / f).glob("*.py"))
+    sources = sorted(  # as `make translations` reads them: every module but the migrations
+        str(p) for p in (REPO / "crmdesk").rglob("*.py") if "migrations" not in p.parts
+    )
     subprocess.run(
         [str(BIN / "pyside6-lupdate"),
          "-tr-function-alias", "tr+=_tr,QT_TRANSLATE_NOOP+=translatable",
