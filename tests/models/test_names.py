@@ -12,9 +12,9 @@ from crmdesk.models.names import (
     pinyin_syllables,
     split_full_name,
 )
-from crmdesk.services.importing import prepare_record
 from crmdesk.services.contacts import ContactDraft, ContactFilter, contact_ids, save_contact
 from crmdesk.services.duplicates import find_duplicates
+from crmdesk.services.importing import prepare_record
 
 
 def test_a_family_name_takes_its_surname_reading_and_other_text_does_not():
