@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 
 from crmdesk.demo import vocabulary as vocab
@@ -42,8 +43,7 @@ def test_order_lines_come_near_the_target_and_from_the_industry_s_categories() -
     assert categories.count("pos") > categories.count("infra")
 
 
-def test_each_section_has_its_own_reproducible_stream(tmp_path) -> None:
-    ctx = DemoContext.__new__(DemoContext)
-    ctx.seed = 9
+def test_each_section_has_its_own_reproducible_stream() -> None:
+    ctx = DemoContext(10, 9, dt.date(2025, 3, 12), loader=None)  # type: ignore[arg-type]
     assert ctx.rng("orders").random() == ctx.rng("orders").random()
     assert ctx.rng("orders").random() != ctx.rng("cases").random()
