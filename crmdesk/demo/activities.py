@@ -74,48 +74,51 @@ def write_activities(
         plan = person.plan
         key = plan is not None and plan.tier is not ValueTier.ORDINARY
         boost = 0.7 if plan is None else 1.4 if key else 1.0
-        for _ in range(max(1, round(r.choice(_COUNTS) * boost))):
-            _touchpoint(ctx, r, person, texts[person.language], opp_by_contact.get(person.id, ()))
+        count = max(1, round(r.choice(_COUNTS) * boost))
+        opportunities = opp_by_contact.get(person.id, ())
+        _touchpoints(ctx, r, person, texts[person.language], opportunities, count)
         if n % 256 == 0:
             load.maybe_flush()
     _case_touchpoints(ctx, r, cases)
     load.maybe_flush()
 
 
-def _touchpoint(
+def _touchpoints(
     ctx: DemoContext,
     r: DemoRandom,
     person: Person,
     texts: dict[Any, list[str]],
     opportunities: Any,
+    count: int,
 ) -> None:
-    """One activity, mostly in the past year, in working hours, about an open deal sometimes."""
+    """A person's activities, mostly in the past year, in working hours, some about an open
+    deal of theirs."""
     rnd, randint, choice = r.random, r.randint, r.choice
-    today, plan = ctx.today, person.plan
-    kind, duration_range = pick(rnd, _KINDS, _KIND_CUM)
-    day = today - randint(0, 365) if rnd() < 0.93 else today + randint(1, 21)
-    if kind in _WEEKDAY_KINDS or rnd() < 0.9:
-        day = workday(day)
-    minute = 8 * 60 + 30 + randint(0, 114) * 5
-    at = ctx.clock.local(person.zone, day, minute)
-    subject = choice(texts[kind])
-    if "{short}" in subject:
-        short = plan.short if plan is not None else ""
-        subject = subject.replace("{short}", short or person.display)
-    body = choice(texts["body"]) if rnd() < 0.3 else ""
-    outcome = choice(texts["outcome"]) if kind in _OUTCOME_KINDS and day <= today else ""
-    duration = randint(*duration_range) if duration_range else None
-    opportunity = None
-    for oid, start, end in opportunities:
-        if start <= day <= end and rnd() < 0.6:
-            opportunity = oid
-            break
-    ctx.loader.rows("activities").append(
-        (
-            ctx.ids(), person.id, plan.id if plan is not None else None, opportunity, None,
-            kind, at, duration, subject, body, outcome, person.owner,
-        )
-    )  # fmt: skip
+    today, plan, new_id, local = ctx.today, person.plan, ctx.ids, ctx.clock.local
+    rows = ctx.loader.rows("activities")
+    account_id = plan.id if plan is not None else None
+    short = (plan.short if plan is not None else "") or person.display
+    for _ in range(count):
+        kind, duration_range = pick(rnd, _KINDS, _KIND_CUM)
+        day = today - randint(0, 365) if rnd() < 0.93 else today + randint(1, 21)
+        if kind in _WEEKDAY_KINDS or rnd() < 0.9:
+            day = workday(day)
+        at = local(person.zone, day, 8 * 60 + 30 + randint(0, 114) * 5)
+        subject = choice(texts[kind]).replace("{short}", short)
+        body = choice(texts["body"]) if rnd() < 0.3 else ""
+        outcome = choice(texts["outcome"]) if kind in _OUTCOME_KINDS and day <= today else ""
+        duration = randint(*duration_range) if duration_range else None
+        opportunity = None
+        for oid, start, end in opportunities:
+            if start <= day <= end and rnd() < 0.6:
+                opportunity = oid
+                break
+        rows.append(
+            (
+                new_id(), person.id, account_id, opportunity, None,
+                kind, at, duration, subject, body, outcome, person.owner,
+            )
+        )  # fmt: skip
 
 
 def _case_touchpoints(ctx: DemoContext, r: DemoRandom, cases: list[Case]) -> None:

@@ -215,7 +215,7 @@ def generate(ctx: DemoContext) -> dict[str, int]:
     cases = service.write_cases(ctx, plans, people)
     activities.write_activities(ctx, people, opp_by_contact, cases)
     events.write_events(ctx, people)
-    ctx.loader.flush()
+    ctx.loader.flush(everything=True)
     counts = ctx.loader.counts()
     return {f.name: counts[f.name] for f in fields(DemoSummary) if f.name in counts}
 

@@ -21,6 +21,7 @@ from sqlalchemy.engine import Dialect
 from crmdesk.core.errors import KnownError
 from crmdesk.core.texts import translatable
 from crmdesk.demo.clock import stamp
+from crmdesk.models import Base
 from crmdesk.store import bulk
 
 Progress = Callable[[int, int], None]
@@ -28,13 +29,19 @@ Rows = list[tuple[Any, ...]]
 
 COMMON = ("created_at", "updated_at", "deleted_at", "version")
 FLUSH_ROWS = 20_000
+_REFERENCED = frozenset(
+    fk.column.table.name for t in Base.metadata.tables.values() for fk in t.foreign_keys
+)
 
 
 class TableRows:
     """The buffered rows of one table, the columns they fill and the defaults of the rest."""
 
-    def __init__(self, table: Table, columns: Sequence[str], dialect: Dialect) -> None:
+    def __init__(
+        self, table: Table, columns: Sequence[str], dialect: Dialect, statement_rows: int = 1
+    ) -> None:
         self.table = table
+        self.statement_rows = statement_rows  # rows a write takes at a time, but for the last
         names = set(table.columns.keys())
         unknown = [c for c in columns if c not in names]
         if unknown:
@@ -48,14 +55,25 @@ class TableRows:
         self.rows: Rows = []
         self.written = 0
 
-    def complete(self) -> Rows:
-        """The buffered rows with the common columns and defaults added."""
+    def take(self, everything: bool) -> Rows:
+        """The buffered rows to write now (all, or whole statements' worth unless
+        `everything`: the rest waits for the next write), completed."""
+        count = len(self.rows)
+        if not everything:
+            count -= count % self.statement_rows
+        taken = self.rows[:count]
+        del self.rows[:count]
+        self.written += count
+        return self.complete(taken)
+
+    def complete(self, rows: Rows) -> Rows:
+        """`rows` with the common columns and defaults added."""
         if not self.entity:
-            return [(*row, *self.defaults) for row in self.rows]
+            return [(*row, *self.defaults) for row in rows]
         tail = (None, 1, *self.defaults)
         stamps: dict[str, str] = {}
         full = []
-        for row in self.rows:
+        for row in rows:
             prefix = row[0][:12]  # the id's milliseconds
             moment = stamps.get(prefix)
             if moment is None:
@@ -101,9 +119,17 @@ class Loader:
         self.started = False
 
     def open(self, table: Table, columns: Sequence[str]) -> None:
-        """Take rows for `table`; tables are written in the order they were opened."""
+        """Take rows for `table`; tables are written in the order they were opened.
+
+        A table no other refers to is written in whole statements of one shape, its remainder
+        kept for the next write (each statement shape is compiled and cached by the
+        connection); a referenced one is written whole, before the rows that refer to it."""
         if table.name not in self.tables:
-            self.tables[table.name] = TableRows(table, columns, self.conn.dialect)
+            referenced = table.name in _REFERENCED
+            whole = 1 if referenced or self.typed else bulk.full_statement_rows(
+                self.conn, len(table.columns)
+            )
+            self.tables[table.name] = TableRows(table, columns, self.conn.dialect, whole)
 
     def rows(self, table: str) -> Rows:
         """The buffer to append `table`'s rows to."""
@@ -119,11 +145,12 @@ class Loader:
         if sum(len(t.rows) for t in self.tables.values()) >= FLUSH_ROWS:
             self.flush()
 
-    def flush(self) -> None:
+    def flush(self, everything: bool = False) -> None:
+        """Write the buffered rows, parents first (all of them when `everything`)."""
         self.check()
         for table in self.tables.values():
             if table.rows:
-                self._write(table)
+                self._write(table, everything)
         if not self.started:
             self._start_bulk_load()
         self.progress(min(self.written, self.expected), self.total)
@@ -132,14 +159,14 @@ class Loader:
     def written(self) -> int:
         return sum(t.written for t in self.tables.values())
 
-    def _write(self, table: TableRows) -> None:
-        full = table.complete()
+    def _write(self, table: TableRows, everything: bool) -> None:
+        full = table.take(everything)
+        if not full:
+            return
         if self.typed:
             self._write_typed(table, full)
         else:
             bulk.insert_rows(self.conn, table.table.name, table.columns, full)
-        table.written += len(table.rows)
-        table.rows.clear()
 
     def _write_typed(self, table: TableRows, rows: Rows) -> None:
         """The portable path: storage forms back to Python values, then SQLAlchemy's insert()."""
@@ -197,7 +224,7 @@ class Loader:
 
     def finish(self) -> None:
         """Write what is left and re-create the indexes dropped for the load."""
-        self.flush()
+        self.flush(everything=True)
         self.check()
         for sql in self.indexes:
             self.conn.exec_driver_sql(sql)
