@@ -545,7 +545,7 @@ def _read_names(card: _Card, rec: ContactRecord) -> None:
     fallback = _fallback_name(rec)
     personal = display != rec.organization and "@" not in display
     if not any(parts) and personal and any(c.isalpha() for c in display):
-        parts = [*split_full_name(display), "", ""]
+        parts = [*split_full_name(display, middle=True), "", ""]
     rec.family_name, rec.given_name, rec.middle_name, rec.prefix, rec.suffix = parts[:5]
     rec.formatted_name = display or compose_name(parts) or fallback
     rec.nickname = ", ".join(_unique(x for p in card.all("NICKNAME") for x in card.parts(p, ",")))

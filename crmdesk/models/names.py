@@ -8,7 +8,7 @@ import sys
 import unicodedata
 from collections.abc import Callable
 from functools import cache, lru_cache
-from typing import NamedTuple
+from typing import Literal, NamedTuple, overload
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef]")
 
@@ -86,10 +86,6 @@ class NameParts(NamedTuple):
     given: str
     middle: str = ""
 
-    def family_and_given(self) -> tuple[str, str]:
-        """(family, given) for a store without a middle name: the middle joins the given."""
-        return self.family, " ".join(p for p in (self.given, self.middle) if p)
-
 
 # Scripts that write the family name first: Han (with 々〆〇), kana and Hangul.
 _FAMILY_FIRST = re.compile(
@@ -99,8 +95,14 @@ _FAMILY_FIRST = re.compile(
 _NAME_DOTS = re.compile(r"\s*[·・•]\s*")  # 乔治·布什: a transliterated name, given name first
 
 
-def split_full_name(full: str) -> NameParts:
-    """The parts of a name written in one field (a display name, a "姓名" column).
+@overload
+def split_full_name(full: str) -> tuple[str, str]: ...
+@overload
+def split_full_name(full: str, *, middle: Literal[True]) -> NameParts: ...
+def split_full_name(full: str, *, middle: bool = False) -> tuple[str, str] | NameParts:
+    """The parts of a name written in one field (a display name, a "姓名" column): with
+    `middle`, family, given and middle names; without, (family, given) with any middle names
+    in the given name ("Mary Ann Smith" -> Smith / Mary Ann).
 
     - Han, kana or Hangul: family name first. "张 三" and 张三 -> 张 / 三, 欧阳娜娜 -> 欧阳 / 娜娜,
       "安藤 ロイド" -> 安藤 / ロイド. With no space, a name of 3-4 characters that starts with
@@ -111,7 +113,13 @@ def split_full_name(full: str) -> NameParts:
       transliterations written with a middle dot (乔治·布什 -> 布什 / 乔治); one word is a
       given name ("Madonna").
     """
-    full = " ".join(full.split())
+    parts = _name_parts(" ".join(full.split()))
+    if middle:
+        return parts
+    return parts.family, " ".join(p for p in (parts.given, parts.middle) if p)
+
+
+def _name_parts(full: str) -> NameParts:
     family, comma, rest = full.partition(",")
     if comma and family.strip() and rest.strip():
         given, _, middle = rest.strip().partition(" ")

@@ -178,11 +178,11 @@ def split_name(family: str, given: str, formatted: str = "") -> tuple[str, str]:
     John); a structured Latin name stays as typed."""
     family, given = family.strip(), given.strip()
     if not family and not given and formatted.strip():
-        return _split_full_name(formatted).family_and_given()
+        return _split_full_name(formatted)
     if not family and has_cjk(given) and " " not in given:
-        return _split_full_name(given).family_and_given()
+        return _split_full_name(given)
     if not given and has_cjk(family) and " " not in family and len(family) > 1:
-        return _split_full_name(family).family_and_given()
+        return _split_full_name(family)
     return family, given
 
 
@@ -581,7 +581,7 @@ class _Incoming:
         if "," in family or "," in given or len(family.split()) > 1 or len(given.split()) > 1:
             for whole in (f"{family} {given}".strip(), f"{given} {family}".strip()):
                 if " " in whole:
-                    f2, g2 = _split_full_name(whole).family_and_given()
+                    f2, g2 = _split_full_name(whole)
                     sort_keys |= {name_sort_key(f2, g2), name_sort_key(g2, f2)}
         self.sort_keys = sorted(k for k in sort_keys if k)
         self.prefix = _fuzzy_prefix(family, given)

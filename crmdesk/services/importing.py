@@ -951,7 +951,7 @@ def prepare_record(rec: ContactRecord) -> tuple[ContactRecord | None, str]:
         if shown in {e.address for e in emails} | {p.number for p in phones}:
             given = shown  # a card named by its e-mail or number: keep it whole
         elif shown and shown != organization:
-            family, given = split_full_name(shown).family_and_given()
+            family, given = split_full_name(shown)
         elif not organization:
             if emails:
                 given = emails[0].address

@@ -78,7 +78,9 @@ def test_phrases_read_as_words_from_a_dictionary_that_shares_its_syllables():
     ],
 )
 def test_a_name_in_one_field_splits_into_family_given_and_middle(full, parts):
-    assert split_full_name(full) == parts
+    assert split_full_name(full, middle=True) == parts
+    family, given, middle = parts
+    assert split_full_name(full) == (family, f"{given} {middle}".strip())
 
 
 def test_a_chinese_name_with_a_space_keeps_the_family_name_first_everywhere():
@@ -90,4 +92,4 @@ def test_a_chinese_name_with_a_space_keeps_the_family_name_first_everywhere():
     prepared, _why = prepare_record(read)
     assert prepared is not None
     assert (prepared.family_name, prepared.given_name) == ("张", "三")
-    assert split_full_name("Mary Ann Smith").family_and_given() == ("Smith", "Mary Ann")
+    assert split_full_name("Mary Ann Smith") == ("Smith", "Mary Ann")
