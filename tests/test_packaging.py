@@ -16,6 +16,7 @@ SHIPPED = (
     "crmdesk/resources/translations/crmdesk_zh_CN.qm",
     "crmdesk/resources/icons/crmdesk.svg",
     "crmdesk/resources/crmdesk.desktop",
+    "crmdesk/demo/data/names.json",
 )
 
 PROBE = """
