@@ -40,19 +40,16 @@ import datetime as dt
 import enum
 import functools
 import re
-import sys
-import threading
 import unicodedata
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Column, Connection, Dialect, String, Table, select, text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from crmdesk.core.errors import ImportFailed, KnownError, StaleRecordError
@@ -72,33 +69,19 @@ from crmdesk.interop.vcard import read_vcards
 from crmdesk.models import (
     Account,
     Address,
-    ChangeLogEntry,
     Contact,
     Email,
-    Entity,
     Order,
     OrderLine,
     Phone,
     Product,
     Tag,
-    new_id,
-    utcnow,
 )
-from crmdesk.models.changelog import (
-    IMPLIED_BY_ENTRY,
-    SNAPSHOT_FIELD,
-    column_defaults,
-    session_batch,
-    to_json_value,
-)
-from crmdesk.models.changelog import _actor as change_actor
 from crmdesk.models.customers import contact_tags
 from crmdesk.models.enums import ChangeAction
 from crmdesk.models.names import (
     contact_sort_key,
     display_name,
-    name_search_terms,
-    pinyin_search_terms,
     split_full_name,
     text_sort_key,
 )
@@ -108,7 +91,7 @@ from crmdesk.services.contact_points import ADDRESS_PARTS
 from crmdesk.services.contacts import SCALAR_FIELDS
 from crmdesk.services.normalize import normalize_email, phone_e164
 from crmdesk.store import fulltext
-from crmdesk.store.bulk import full_statement_rows, insert_rows
+from crmdesk.store.bulk import BulkWriter
 from crmdesk.store.db import refresh_stale_statistics
 
 Progress = Callable[[int, int], None]
@@ -261,396 +244,31 @@ def mapping_json(mapping: ColumnMapping | None) -> dict[str, Any] | None:
     return None if mapping is None else mapping.to_json()
 
 
-# =================================================================================================
-# Bulk writes that are change-logged and indexed like ORM writes
-# =================================================================================================
-
-
-_JSON_READY = (str, int, float, bool, type(None))
-
-
-class _Ids:
-    """Time-ordered UUIDv7 keys for bulk rows, as `new_id` makes them at a quarter of the cost:
-    each block starts from a fresh `new_id()` and counts up in its random bits (RFC 9562's
-    monotonic method), so keys still sort in the order they were made."""
-
-    BLOCK = 1 << 16
-
-    def __init__(self) -> None:
-        self._next = self._left = 0
-
-    def restart(self) -> None:
-        """The next key starts a block after every key `new_id` has made so far."""
-        self._left = 0
-
-    def __call__(self) -> uuid.UUID:
-        return uuid.UUID(int=self._advance())
-
-    def hex(self) -> str:
-        """The next key as the database column holds it (what UUID.hex gives), no UUID made."""
-        return f"{self._advance():032x}"
-
-    def _advance(self) -> int:
-        if not self._left:
-            self._next = new_id().int & ~(1 << 61)  # room to count up below the variant bits
-            self._left = self.BLOCK
-        self._next += 1
-        self._left -= 1
-        return self._next
-
-
-class _PendingRows:
-    """Rows of one table waiting to be inserted, each already bound as the driver takes it (by
-    its column type's own bind processor, what Core's insert() would do per row and value)."""
-
-    def __init__(self, writer: _BulkWriter, table: Table) -> None:
-        dialect = writer.conn.dialect
-        quote = dialect.identifier_preparer.quote
-        self.writer, self.table = writer, table
-        # an Entity is change-logged; its name a plain str (sqlite3 binds a str subclass such
-        # as SQLAlchemy's quoted_name through its adapter lookup: ~0.7 s a 300k-row log)
-        self.entity = str(table.name) if "version" in table.c else ""
-        columns = list(table.columns)
-        self.names = {c.key: quote(c.name) for c in columns}
-        self.position = {c.key: i for i, c in enumerate(columns)}
-        self.processors = {c.key: _bind_processor(c, dialect) for c in columns}
-        self.defaults = column_defaults(table)
-        row = dict(self.defaults)  # in column order
-        if self.entity:
-            row.update(created_at=writer.now, updated_at=writer.now, version=1)
-        self.template = [self.bind(k, v) for k, v in row.items()]
-        self.table_sql = quote(table.name)
-        self.columns_sql = [quote(c.name) for c in columns]
-        self.params: list[tuple[Any, ...]] = []
-        # a table no other one refers to may keep a remainder short of a whole statement for
-        # the writer's next flush; (rows, first line of their flush) of what is queued
-        self.statement_rows = (
-            full_statement_rows(writer.conn, len(columns)) if table not in _REFERENCED else 1
-        )
-        self._flushes: list[list[int]] = []
-
-    def bind(self, key: str, value: Any) -> Any:
-        """The value as the driver takes it for this column."""
-        processor = self.processors[key]
-        return value if value is None or processor is None else processor(value)
-
-    def quoted(self, key: str) -> str:
-        return self.names[key]
-
-    def add(self, values: Mapping[str, Any]) -> uuid.UUID | None:
-        """Queue a row (defaults for what `values` leaves out); its id, for an Entity."""
-        params = self.template.copy()
-        position, processors = self.position, self.processors
-        for key, value in values.items():
-            processor = processors[key]
-            params[position[key]] = (
-                value if value is None or processor is None else processor(value)
-            )
-        if not self.entity:
-            self.params.append(tuple(params))
-            return None
-        row_id = self.writer.ids()
-        params[position["id"]] = processors["id"](row_id)
-        self.params.append(tuple(params))
-        # as insert_snapshot gives it (a test holds it); the JSON column's serializer converts
-        # the values as to_json_value does
-        defaults = self.defaults
-        snapshot = {
-            k: v for k, v in values.items() if v != defaults[k] and k not in IMPLIED_BY_ENTRY
-        }
-        self.writer.log(ChangeAction.INSERT, self.entity, row_id, SNAPSHOT_FIELD, None, snapshot)
-        return row_id
-
-    def take(self, line: int, everything: bool) -> tuple[_Rows, int]:
-        """The table, its columns and the rows to insert now, and the first line of the earliest
-        flush they come from (`line`, this flush's, when none come from an earlier one). All of
-        them, or only whole statements' worth unless `everything`, the rest staying queued."""
-        queued = sum(rows for rows, _ in self._flushes)
-        if len(self.params) > queued:
-            self._flushes.append([len(self.params) - queued, line])
-        count = len(self.params)
-        if not everything:
-            count -= count % self.statement_rows
-        taken, self.params = self.params[:count], self.params[count:]
-        earliest = self._flushes[0][1] if taken else line
-        while count:
-            rows = min(count, self._flushes[0][0])
-            self._flushes[0][0] -= rows
-            count -= rows
-            if not self._flushes[0][0]:
-                del self._flushes[0]
-        return (self.table_sql, self.columns_sql, taken), earliest
-
-
-def _bind_processor(column: Column[Any], dialect: Dialect) -> Callable[[Any], Any] | None:
-    """What Core would bind a value of the column as; text as a plain str, so that a StrEnum
-    (a phone's kind) is not adapted by sqlite3 through its adapter lookup, value by value."""
-    processor = column.type.dialect_impl(dialect).bind_processor(dialect)
-    if processor is None and isinstance(column.type, String):
-        return str
-    return processor
-
-
-def _json_value(value: Any) -> Any:
-    return value if isinstance(value, _JSON_READY) else to_json_value(value)
-
-
-_LOG_COLUMNS = (
-    "id",
-    "batch_id",
-    "at",
-    "actor",
-    "action",
-    "entity",
-    "entity_id",
-    "field",
-    "old",
-    "new",
-)
-
-
-_Rows = tuple[str, list[str], list[tuple[Any, ...]]]  # table, columns, rows: SQL to insert
-# tables other tables refer to: their rows go in with the flush that queued them
-_REFERENCED = frozenset(
-    fk.column.table for t in ChangeLogEntry.metadata.tables.values() for fk in t.foreign_keys
-)
-_Failing = Callable[[], contextlib.AbstractContextManager[None]]
-
-
-class _BulkWriter:
-    """Inserts many rows a statement through the session's connection (so, in its transaction),
-    with a change-log entry per inserted entity in the form `record_changes` writes them and
-    full-text entries in the form `fulltext` writes them: an import is logged (and undoable)
-    and searchable like any other write.
-
-    A `background` writer runs each flush's statements on a thread of its own while the caller
-    prepares the next rows: SQLite releases the GIL while it inserts and indexes, so the two
-    overlap on a second core. One flush runs at a time, in order; `connection()` waits for it
-    before handing the connection back. Use it as a context manager, so that no statement is
-    still running when the caller's transaction ends."""
-
-    def __init__(self, session: Session, *, background: bool = False) -> None:
-        self.conn = session.connection()
-        self._thread = ThreadPoolExecutor(1, "crmdesk-bulk-write") if background else None
-        self._running: tuple[Future[None], _Failing] | None = None
-        self.now = utcnow()
-        self.ids = _Ids()
-        self._pending: dict[Table, _PendingRows] = {}
-        log = _PendingRows(self, ChangeLogEntry.__table__)
-        if list(log.position) != list(_LOG_COLUMNS):
-            raise RuntimeError(f"change_log columns changed: {list(log.position)}")
-        self._log_rows = log
-        self._log_constant = (
-            log.bind("batch_id", session_batch(session)),
-            log.bind("at", self.now),
-            change_actor(session),
-        )
-        self._log_uuid = log.processors["id"]
-        self._log_json = log.processors["new"]
-        self._log_null = self._log_json(None)  # the ORM logs a missing old value as JSON null
-        self._documents: list[tuple[str, uuid.UUID, str]] = []
-
-    def pending(self, model: type[Entity]) -> _PendingRows:
-        return self._rows(model.__table__)
-
-    def _rows(self, table: Table) -> _PendingRows:
-        if table not in self._pending:
-            self._pending[table] = _PendingRows(self, table)
-        return self._pending[table]
-
-    def add(self, model: type[Entity], values: Mapping[str, Any]) -> uuid.UUID:
-        """Queue a new row of an entity (change-logged); its id."""
-        row_id = self._rows(model.__table__).add(values)
-        assert row_id is not None
-        return row_id
-
-    def link(self, table: Table, values: Mapping[str, Any]) -> None:
-        """Queue a row of an association table (contact_tags)."""
-        self._rows(table).add(values)
-
-    def log(
-        self, action: ChangeAction, entity: str, entity_id: uuid.UUID, name: str, old: Any, new: Any
-    ) -> None:
-        """A change-log entry (the columns in _LOG_COLUMNS order, bound for the driver)."""
-        to_uuid, to_json, null = self._log_uuid, self._log_json, self._log_null
-        batch_id, at, actor = self._log_constant
-        self._log_rows.params.append(
-            (
-                self.ids.hex(),
-                batch_id,
-                at,
-                actor,
-                str(action),
-                entity,
-                to_uuid(entity_id),
-                name,
-                null if old is None else to_json(old),
-                null if new is None else to_json(new),
-            )
-        )
-
-    def document(self, entity: str, ref: uuid.UUID, body: str) -> None:
-        """A full-text entry for a row this writer inserts (it has none yet)."""
-        self._documents.append((entity, ref, body))
-
-    def flush(self, failing: _Failing = contextlib.nullcontext) -> None:
-        """Insert everything queued: parents before children, then log and index entries.
-
-        `failing()` wraps the statements (a background flush's error is raised by the next
-        flush, `connection()` or `wait()`, still wrapped by it)."""
-        self._run(self._take(0, everything=True)[0], failing)
-
-    def flush_rows(self, first: int, last: int, what: str, *, final: bool) -> None:
-        """Insert the rows queued for lines `first` to `last`, but for a remainder short of a
-        whole statement of a table nothing refers to, which waits for the next flush (the
-        `final` one writes everything). `what`, "the rows from line %1 to %2 …", names the
-        lines if the statements fail: from the earliest whose rows they write."""
-        statements, earliest = self._take(first, everything=final)
-        self._run(statements, functools.partial(_failing_at, earliest, Text(what, earliest, last)))
-
-    def _take(self, line: int, *, everything: bool) -> tuple[list[_Rows], int]:
-        tables = ChangeLogEntry.metadata.sorted_tables
-        queues = [*(self._pending[t] for t in tables if t in self._pending), self._log_rows]
-        statements, earliest = [], line
-        for queue in queues:
-            statement, first = queue.take(line, everything)
-            statements.append(statement)
-            earliest = min(earliest, first)
-        return statements, earliest
-
-    def _queued(self) -> bool:
-        return bool(self._documents) or any(
-            q.params for q in (*self._pending.values(), self._log_rows)
-        )
-
-    def _run(self, statements: list[_Rows], failing: _Failing) -> None:
-        documents, self._documents = self._documents, []
-        self.ids.restart()
-        self.wait()
-        if self._thread is None:
-            with failing():
-                self._execute(statements, documents)
-        else:
-            self._running = (self._thread.submit(self._execute, statements, documents), failing)
-
-    def _execute(
-        self, statements: list[_Rows], documents: list[tuple[str, uuid.UUID, str]]
-    ) -> None:
-        for table, columns, rows in statements:
-            insert_rows(self.conn, table, columns, rows)
-        fulltext.add_entries(self.conn, documents)
-
-    def wait(self) -> None:
-        """Until the flush under way has run; its error, if it failed."""
-        if self._running is not None:
-            future, failing = self._running
-            self._running = None
-            with failing():
-                future.result()
-
-    def connection(self) -> Connection:
-        """The connection, for statements of the caller's own, once no flush is running."""
-        self.wait()
-        return self.conn
-
-    def __enter__(self) -> _BulkWriter:
-        with contextlib.ExitStack() as stack:
-            stack.enter_context(fulltext.bulk_loading(self.conn))
-            if self._thread is not None:
-                stack.enter_context(_GIL_HANDOFFS.quick())
-            stack.push(self._finish)  # first out: no statement runs once indexing is done
-            self._exit = stack.pop_all()
-        return self
-
-    def __exit__(self, *error: Any) -> bool | None:
-        return self._exit.__exit__(*error)
-
-    def _finish(self, error: type[BaseException] | None, *_: Any) -> None:
-        try:
-            if self._running is not None and error is not None:
-                self._running[0].exception()  # let it end; the caller's error is the one raised
-                self._running = None
-            elif error is None and self._queued():
-                self.flush()  # rows kept for a next flush that did not come
-            self.wait()
-        finally:
-            if self._thread is not None:
-                self._thread.shutdown()
-
-
-class _GilHandoffs:
-    """While a background writer runs, threads hand the GIL over after 0.5 ms instead of
-    Python's 5: the writer needs it for a moment before each statement (to bind its values)
-    and waited out the importer's whole switch interval each time (~1500 statements an
-    import of 100k rows: 20 s instead of 16). Back to what it was once no writer runs."""
-
-    INTERVAL = 0.0005
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._writers = 0
-        self._before = 0.0
-
-    @contextlib.contextmanager
-    def quick(self) -> Iterator[None]:
-        with self._lock:
-            if not self._writers:
-                self._before = sys.getswitchinterval()
-                sys.setswitchinterval(self.INTERVAL)
-            self._writers += 1
-        try:
-            yield
-        finally:
-            with self._lock:
-                self._writers -= 1
-                if not self._writers:
-                    sys.setswitchinterval(self._before)
-
-
-_GIL_HANDOFFS = _GilHandoffs()
-
-
 def _contact_text(
     contact: Mapping[str, Any],
     account_name: str,
-    phones: Iterable[str],
-    emails: Iterable[str],
-    addresses: Iterable[Mapping[str, Any]],
-    tags: Iterable[str],
+    phones: list[dict[str, Any]],
+    emails: list[dict[str, Any]],
+    addresses: list[dict[str, Any]],
+    tags: list[str],
 ) -> str:
-    """The full-text body of a new contact, from the values being inserted: the same text
-    `fulltext` composes from the database (a test holds them equal), without reading back
-    what was just written."""
-    c = contact
-    family, given = c["family_name"], c["given_name"]
-    parts = [
-        family,
-        given,
-        c["middle_name"],
-        c["nickname"],
-        c["phonetic_family_name"],
-        c["phonetic_given_name"],
-        account_name,
-        *name_search_terms(family, given),
-        *pinyin_search_terms(account_name),
-        c["organization"],
-        c["title"],
-        c["department"],
-        c["wechat"],
-        c["notes"],
-    ]
-    for number in phones:
-        parts += [number, *fulltext.phone_fragments(number)]
-    parts += emails
-    for a in addresses:
-        parts += [a["street"], a["city"], a["region"], a["postal_code"], a["country"]]
-    parts += tags
-    return fulltext.body(parts)
+    """The full-text body of a new contact from the values being inserted (fulltext composes
+    it, without reading back what was just written)."""
+    points = fulltext.points_text(
+        [p["number"] for p in phones],
+        [e["address"] for e in emails],
+        [[a[k] for k in fulltext.ADDRESS_TEXT] for a in addresses],
+        tags,
+    )
+    return fulltext.contact_body(contact, account_name, points)
+
+
+_NO_DETAILS = dict.fromkeys(fulltext.ACCOUNT_DETAILS, "")
 
 
 def _account_text(name: str) -> str:
     """A new account's text (it has no code, industry, notes, phones … yet)."""
-    return fulltext.body((name, *pinyin_search_terms(name)))
+    return fulltext.account_body({"name": name, **_NO_DETAILS}, [])
 
 
 # =================================================================================================
@@ -1400,7 +1018,7 @@ def import_contacts(
     created = [t for t in plan.targets if t.existing is None]
     merged = [t for t in plan.targets if t.existing is not None and _changes_anything(t)]
     new_ids: list[uuid.UUID] = []
-    with _BulkWriter(session, background=True) as writer:
+    with BulkWriter.for_session(session, background=True) as writer:
         accounts = _create_accounts(writer, plan)
         tag_ids = _tag_ids(writer, {t for target in plan.targets for t in target.record.tags})
         chunks = list(_chunks(created, CHUNK))
@@ -1463,7 +1081,7 @@ def _changes_anything(target: _Target) -> bool:
     return bool(target.changed or added or target.account_key)
 
 
-def _create_accounts(writer: _BulkWriter, plan: _ContactPlan) -> dict[str, tuple[uuid.UUID, str]]:
+def _create_accounts(writer: BulkWriter, plan: _ContactPlan) -> dict[str, tuple[uuid.UUID, str]]:
     """(id, name) of every account the plan links to, creating the missing ones (once a name)."""
     accounts = dict(plan.accounts)
     failing = functools.partial(
@@ -1479,7 +1097,7 @@ def _create_accounts(writer: _BulkWriter, plan: _ContactPlan) -> dict[str, tuple
     return accounts
 
 
-def _tag_ids(writer: _BulkWriter, names: set[str]) -> dict[str, uuid.UUID]:
+def _tag_ids(writer: BulkWriter, names: set[str]) -> dict[str, uuid.UUID]:
     """Ids of the named tags, creating the missing ones (names kept as written)."""
     ids: dict[str, uuid.UUID] = {}
     for chunk in _chunks(sorted(names), _QUERY_CHUNK):
@@ -1497,7 +1115,7 @@ def _tag_ids(writer: _BulkWriter, names: set[str]) -> dict[str, uuid.UUID]:
 
 
 def _insert_contacts(
-    writer: _BulkWriter,
+    writer: BulkWriter,
     plan: _ContactPlan,
     targets: Sequence[_Target],
     accounts: dict[str, tuple[uuid.UUID, str]],
@@ -1536,22 +1154,16 @@ def _insert_contacts(
                 writer.link(contact_tags, {"contact_id": cid, "tag_id": tag_ids[name]})
             if rec.tags:
                 tagged.append((cid, [str(tag_ids[name]) for name in rec.tags]))
-            body = _contact_text(
-                values,
-                account_name,
-                [p["number"] for p in numbers],
-                [e["address"] for e in mails],
-                places,
-                rec.tags,
-            )
+            body = _contact_text(values, account_name, numbers, mails, places, rec.tags)
             writer.document(fulltext.CONTACT, cid, body)
     # The ORM logs a new contact's tags as a change of its `tags`: no tag ids, then these.
     for cid, tag_list in tagged:
         writer.log(ChangeAction.UPDATE, "contacts", cid, "tags", [], sorted(tag_list))
+    last = targets[-1].first_line
+    what = translatable("Messages", "the rows from line %1 to %2 could not be saved")
     writer.flush_rows(
         targets[0].first_line,
-        targets[-1].first_line,
-        translatable("Messages", "the rows from line %1 to %2 could not be saved"),
+        lambda line: _failing_at(line, Text(what, line, last)),
         final=final,
     )
     return ids
@@ -1582,7 +1194,7 @@ def _address_values(address: AddressRecord) -> dict[str, Any]:
 
 
 def _merge_contacts(
-    writer: _BulkWriter,
+    writer: BulkWriter,
     plan: _ContactPlan,
     targets: Sequence[_Target],
     accounts: dict[str, tuple[uuid.UUID, str]],
@@ -1591,7 +1203,6 @@ def _merge_contacts(
     """Merge additions into existing contacts: fill their empty fields (a stale-checked UPDATE,
     logged field by field as the ORM logs an edit), add phones, e-mails, addresses and tags after
     theirs, and re-index them."""
-    contacts = writer.pending(Contact)
     for target in targets:
         cid, rec, current, filled = target.existing, target.record, target.current, target.changed
         assert cid is not None and current is not None
@@ -1612,28 +1223,8 @@ def _merge_contacts(
             if target.account_key and current["account_id"] is None:
                 changed["account_id"] = accounts[target.account_key][0]
             changed = {k: v for k, v in changed.items() if v != current.get(k)}
-            for name, value in changed.items():
-                old = current.get(name)  # a photo is only ever filled: it had none
-                writer.log(
-                    ChangeAction.UPDATE,
-                    "contacts",
-                    cid,
-                    name,
-                    None if old is None else _json_value(old),
-                    None if value is None else _json_value(value),
-                )
-            assignments = [*(f"{contacts.quoted(k)} = ?" for k in changed), "updated_at = ?"]
-            done = writer.connection().exec_driver_sql(
-                f"UPDATE contacts SET {', '.join(assignments)}, version = version + 1"
-                " WHERE id = ? AND version = ?",
-                (
-                    *(contacts.bind(k, v) for k, v in changed.items()),
-                    contacts.bind("updated_at", writer.now),
-                    contacts.bind("id", cid),
-                    target.version,
-                ),
-            )
-            if done.rowcount != 1:
+            # a photo is only ever filled: it had none
+            if not writer.update(Contact, cid, target.version, changed, current):
                 raise StaleRecordError(
                     translatable(
                         "Messages", "%1 was changed elsewhere while the file was being imported."
@@ -2054,7 +1645,7 @@ def import_orders(
     report(done, total)
     _check(cancelled)
     order_ids: list[uuid.UUID] = []
-    with _BulkWriter(session, background=True) as writer:
+    with BulkWriter.for_session(session, background=True) as writer:
         products = _create_products(writer, plan)
         chunks = list(_chunks(new, CHUNK))
         for n, chunk in enumerate(chunks, 1):
@@ -2079,7 +1670,7 @@ def import_orders(
     )
 
 
-def _create_products(writer: _BulkWriter, plan: _OrderPlan) -> dict[str, uuid.UUID]:
+def _create_products(writer: BulkWriter, plan: _OrderPlan) -> dict[str, uuid.UUID]:
     ids = dict(plan.products)
     codes = set(plan.product_codes)
     with _failing_at(0, translatable("Messages", "the new products could not be created")):
@@ -2096,7 +1687,7 @@ def _create_products(writer: _BulkWriter, plan: _OrderPlan) -> dict[str, uuid.UU
 
 
 def _insert_orders(
-    writer: _BulkWriter,
+    writer: BulkWriter,
     fates: Sequence[_OrderFate],
     products: dict[str, uuid.UUID],
     *,
@@ -2133,10 +1724,9 @@ def _insert_orders(
                         "amount": amount,
                     },
                 )
+    last = fates[-1].line
+    what = translatable("Messages", "the orders from line %1 to %2 could not be saved")
     writer.flush_rows(
-        fates[0].line,
-        fates[-1].line,
-        translatable("Messages", "the orders from line %1 to %2 could not be saved"),
-        final=final,
+        fates[0].line, lambda line: _failing_at(line, Text(what, line, last)), final=final
     )
     return ids

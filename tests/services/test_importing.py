@@ -4,6 +4,7 @@ database as it was."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 from decimal import Decimal
@@ -58,7 +59,8 @@ from crmdesk.services.importing import (
     read_contact_data,
     read_contact_file,
 )
-from crmdesk.store import bulk as bulk_insert
+from crmdesk.store import statements as bulk_insert
+from crmdesk.store.bulk import BulkWriter, GilHandoffs
 from tests.conftest import SHARED
 
 VCARDS = SHARED / "interop" / "vcards"
@@ -754,10 +756,10 @@ def test_rows_kept_back_for_a_whole_statement_land_with_the_last_chunk(db, monke
 
 def test_a_bulk_writer_writes_what_it_kept_back_when_its_block_ends(db):
     """Rows kept for a next flush that never comes are written as the writer's block ends."""
-    with db.transaction() as session, importing._BulkWriter(session) as writer:
+    with db.transaction() as session, BulkWriter.for_session(session) as writer:
         contact_id = writer.add(Contact, {"family_name": "Kept"})
         writer.add(Phone, {"contact_id": contact_id, "number": "13800138000", "position": 0})
-        writer.flush_rows(2, 2, "the rows from line %1 to %2 could not be saved", final=False)
+        writer.flush_rows(2, lambda _line: contextlib.nullcontext(), final=False)
     with db.reading() as session:
         assert session.scalars(select(Phone.number).where(Phone.contact_id == contact_id)).all()
 
@@ -838,7 +840,7 @@ def test_threads_hand_the_gil_over_quickly_only_while_an_import_writes(db, monke
     monkeypatch.setattr(importing, "CHUNK", 100)
     before = sys.getswitchinterval()
     run_import(db, bulk(250), progress=lambda d, t: seen.append(sys.getswitchinterval()))
-    assert seen[1] == importing._GilHandoffs.INTERVAL < before
+    assert seen[1] == GilHandoffs.INTERVAL < before
     assert sys.getswitchinterval() == before
     with pytest.raises(ImportFailed):
         run_import(db, bulk(250), progress=_fail_at(150))
