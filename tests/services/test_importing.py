@@ -38,6 +38,7 @@ from crmdesk.models.changelog import insert_snapshot
 from crmdesk.models.customers import contact_tags
 from crmdesk.models.enums import ChangeAction, PhoneKind
 from crmdesk.services import duplicates, importing
+from crmdesk.services.importing import common, contacts, plan  # noqa: F401 (patched below)
 from crmdesk.services.accounts import AccountDraft, save_account
 from crmdesk.services.contacts import (
     ContactDraft,
@@ -671,7 +672,7 @@ def bulk(n: int, start: int = 0) -> ContactBatch:
 
 
 def test_cancel_mid_import_leaves_the_database_untouched(db, people, monkeypatch):
-    monkeypatch.setattr(importing, "CHUNK", 50)
+    monkeypatch.setattr(importing.common, "CHUNK", 50)
     before = row_counts(db)
     seen = []
 
@@ -687,16 +688,16 @@ def test_cancel_mid_import_leaves_the_database_untouched(db, people, monkeypatch
 
 
 def test_an_unexpected_error_names_the_row_and_rolls_back(db, people, monkeypatch):
-    monkeypatch.setattr(importing, "CHUNK", 50)
+    monkeypatch.setattr(importing.common, "CHUNK", 50)
     before = row_counts(db)
-    real = importing.contact_sort_key
+    real = importing.contacts.contact_sort_key
 
     def broken(family, given, organization):
         if family == "Family123":
             raise ValueError("the sort key broke")
         return real(family, given, organization)
 
-    monkeypatch.setattr(importing, "contact_sort_key", broken)
+    monkeypatch.setattr(importing.contacts, "contact_sort_key", broken)
     with pytest.raises(ImportFailed) as failed, db.transaction() as session:
         import_contacts(session, bulk(200))
     assert failed.value.line == 125 and "the sort key broke" in str(failed.value)
@@ -708,7 +709,7 @@ def test_a_chunk_failing_while_the_next_is_prepared_names_its_lines(db, people, 
     rows short of a whole statement wait for the next chunk's: a database error names the lines
     from the earliest chunk whose rows the failing statements wrote to the last of its own, and
     everything rolls back."""
-    monkeypatch.setattr(importing, "CHUNK", 50)
+    monkeypatch.setattr(importing.common, "CHUNK", 50)
     monkeypatch.setattr(bulk_insert, "ROWS_PER_STATEMENT", 16)
     with db.engine.begin() as conn:
         conn.exec_driver_sql(  # the phone of line 62
@@ -727,7 +728,7 @@ def test_a_chunk_failing_while_the_next_is_prepared_names_its_lines(db, people, 
 def test_rows_kept_back_for_a_whole_statement_land_with_the_last_chunk(db, monkeypatch):
     """Phones, e-mails, addresses, tags and log entries short of a whole statement wait for the
     next chunk; the last one writes them all."""
-    monkeypatch.setattr(importing, "CHUNK", 50)
+    monkeypatch.setattr(importing.common, "CHUNK", 50)
     monkeypatch.setattr(bulk_insert, "ROWS_PER_STATEMENT", 16)
     before = row_counts(db)
     with db.reading() as session:
@@ -805,7 +806,7 @@ def test_an_import_re_measures_statistics_only_when_they_drifted(db):
 
 def test_a_preview_reports_its_progress_and_can_be_stopped(db, people, monkeypatch):
     """Matching 100k rows takes seconds: the preview says how far it is and stops when asked."""
-    monkeypatch.setattr(importing, "MATCH_CHUNK", 40)
+    monkeypatch.setattr(importing.plan, "MATCH_CHUNK", 40)
     batch = bulk(100)
     seen: list[tuple[int, int]] = []
     with db.reading() as session:
@@ -825,7 +826,7 @@ def test_a_preview_reports_its_progress_and_can_be_stopped(db, people, monkeypat
 
 
 def test_progress_is_reported_a_chunk_at_a_time(db, monkeypatch):
-    monkeypatch.setattr(importing, "CHUNK", 100)
+    monkeypatch.setattr(importing.common, "CHUNK", 100)
     seen = []
     run_import(db, bulk(250), progress=lambda d, t: seen.append(d))
     assert seen == [0, 100, 200, 250, 250]
@@ -837,7 +838,7 @@ def test_threads_hand_the_gil_over_quickly_only_while_an_import_writes(db, monke
     import sys
 
     seen = []
-    monkeypatch.setattr(importing, "CHUNK", 100)
+    monkeypatch.setattr(importing.common, "CHUNK", 100)
     before = sys.getswitchinterval()
     run_import(db, bulk(250), progress=lambda d, t: seen.append(sys.getswitchinterval()))
     assert seen[1] == GilHandoffs.INTERVAL < before
