@@ -38,7 +38,6 @@ from crmdesk.models.changelog import insert_snapshot
 from crmdesk.models.customers import contact_tags
 from crmdesk.models.enums import ChangeAction, PhoneKind
 from crmdesk.services import duplicates, importing
-from crmdesk.services.importing import common, contacts, plan  # noqa: F401 (patched below)
 from crmdesk.services.accounts import AccountDraft, save_account
 from crmdesk.services.contacts import (
     ContactDraft,

@@ -33,7 +33,8 @@ def test_a_bulk_row_is_stored_and_logged_as_the_orm_stores_and_logs_it(db):
         session.add(orm)
         session.flush()
     with db.reading() as session:
-        bulk_contact, orm_contact = _stored(session, Contact, cid), _stored(session, Contact, orm.id)
+        bulk_contact = _stored(session, Contact, cid)
+        orm_contact = _stored(session, Contact, orm.id)
         skip = {"id", "created_at", "updated_at"}
         assert {k: v for k, v in bulk_contact.items() if k not in skip} == {
             k: v for k, v in orm_contact.items() if k not in skip
