@@ -217,6 +217,10 @@ def _read_csv(data: bytes, name: str) -> Table:
     end = 0
     # a cell starting with ' may be neutralised; without one (the common case) read as it is
     quoted = re.search(rf"(?:^|{re.escape(delimiter)})\"?'", text, re.MULTILINE)
+    # a cell as long as the file may be read (and then refused for its length, with its
+    # column's limit, instead of as an unclosed quote); the csv module's limit is global
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, len(text)))
     try:
         for values in reader:
             start, end = end + 1, reader.line_num
@@ -235,6 +239,8 @@ def _read_csv(data: bytes, name: str) -> Table:
             values=(name, exc),
             line=end + 1,
         ) from exc
+    finally:
+        csv.field_size_limit(limit)
     if records:
         _check_closed(text, records[-1][0], delimiter, name)
     headers, rows = _build(records, name)

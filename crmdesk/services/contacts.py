@@ -21,8 +21,10 @@ from crmdesk.models.enums import Channel, LoyaltyStage, ValueTier
 from crmdesk.models.names import contact_sort_key, display_name
 from crmdesk.services.changes import Changes
 from crmdesk.services.contact_points import (
+    address_length_errors,
     address_records,
     email_records,
+    length_errors,
     phone_records,
     point_errors,
     sync_points,
@@ -278,7 +280,9 @@ def validate_contact(draft: ContactDraft) -> list[FieldError]:
                 translatable("Validation", "A contact needs a name (or an organisation)."),
             )
         )
+    errors += length_errors(Contact, draft)
     errors += point_errors(draft.phones, draft.emails)
+    errors += address_length_errors(draft.addresses)
     if draft.birthday and draft.birthday > dt.date.today():
         errors.append(
             FieldError("birthday", translatable("Validation", "The birthday is in the future."))

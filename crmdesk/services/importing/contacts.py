@@ -141,6 +141,7 @@ def preview_contacts(
         new_accounts=tuple(plan.new_accounts.values()),
         headers=tuple(batch.headers),
         mapping=mapping_json(batch.mapping),
+        left_out=tuple(plan.left_out),
     )
 
 

@@ -4,17 +4,18 @@ of the file, and the contacts (new or existing) it lands in."""
 from __future__ import annotations
 
 import dataclasses
+import operator
 import re
 import unicodedata
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from crmdesk.core.texts import translatable
+from crmdesk.core.texts import Text, translatable
 from crmdesk.interop.records import (
     AddressRecord,
     ContactRecord,
@@ -33,12 +34,18 @@ from crmdesk.models.names import (
     split_full_name,
 )
 from crmdesk.services import duplicates
-from crmdesk.services.contact_points import ADDRESS_PARTS
+from crmdesk.services.contact_points import (
+    ADDRESS_PARTS,
+    address_length_errors,
+    column_limits,
+    length_errors,
+    length_problem,
+)
 from crmdesk.services.contacts import SCALAR_FIELDS
 from crmdesk.services.importing.common import QUERY_CHUNK, Cancelled, Progress, check_cancelled
-from crmdesk.services.importing.files import ContactBatch
+from crmdesk.services.importing.files import ContactBatch, Rejection
 from crmdesk.services.importing.results import PossibleDuplicate, RowAction
-from crmdesk.services.normalize import normalize_email, phone_e164
+from crmdesk.services.normalize import email_problem, normalize_email, phone_e164, phone_problem
 
 _NAME_PARTS = ("family_name", "given_name", "middle_name", "prefix", "suffix")
 # Fields a merge may fill when the contact has no value there yet (never overwritten).
@@ -237,20 +244,28 @@ def _address_key(address: AddressRecord) -> tuple[str, ...]:
     return tuple(squash(getattr(address, part)) for part in ADDRESS_PARTS)
 
 
-def prepare_record(rec: ContactRecord) -> tuple[ContactRecord | None, str]:
+def prepare_record(
+    rec: ContactRecord, set_aside: list[str] | None = None
+) -> tuple[ContactRecord | None, str]:
     """The record as it will be stored (blank phones/e-mails/addresses dropped, text trimmed, a
     name made from the display name, e-mail or phone when it has none), or None and why it
-    cannot be a contact. A record already so is returned as it is (no copy)."""
+    cannot be a contact: a value too long for its column, or nothing to name it by. A phone or
+    e-mail the contact form would refuse is left out, and why goes to `set_aside`. A record
+    already so is returned as it is (no copy)."""
+    if too_long := _length_errors(rec):
+        return None, too_long[0].message
+    kept: list[str] = []  # values left out, kept in the notes: nothing the file said is lost
     phones = [
         p if p.number == (n := p.number.strip()) else dataclasses.replace(p, number=n)
         for p in rec.phones
-        if p.number.strip()
+        if p.number.strip() and _acceptable(p.number, phone_problem, set_aside, kept)
     ]
     emails = [
         e if e.address == (a := e.address.strip()) else dataclasses.replace(e, address=a)
         for e in rec.emails
-        if e.address.strip()
+        if e.address.strip() and _acceptable(e.address, email_problem, set_aside, kept)
     ]
+    notes = "\n".join([rec.notes, *kept]) if rec.notes and kept else rec.notes or "\n".join(kept)
     addresses = [a for a in rec.addresses if not a.is_empty()]
     tags = list(dict.fromkeys(t.strip() for t in rec.tags if t.strip()))
     websites = [w.strip() for w in rec.websites if w.strip()]
@@ -278,6 +293,7 @@ def prepare_record(rec: ContactRecord) -> tuple[ContactRecord | None, str]:
         and len(addresses) == len(rec.addresses)
         and tags == rec.tags
         and websites == rec.websites
+        and not kept
     )
     if same:
         return rec, ""
@@ -292,9 +308,54 @@ def prepare_record(rec: ContactRecord) -> tuple[ContactRecord | None, str]:
             addresses=addresses,
             tags=tags,
             websites=websites,
+            notes=notes,
         ),
         "",
     )
+
+
+def _acceptable(
+    value: str,
+    problem: Callable[[str], str | None],
+    set_aside: list[str] | None,
+    kept: list[str],
+) -> bool:
+    """Whether the form would take the phone or e-mail; if not, why goes to `set_aside` and
+    the value, as a "Phone: …" or "E-mail: …" line for the notes, to `kept`."""
+    found = problem(value) or (len(value) > _POINT_LIMIT and _too_long_point(value, problem))
+    if found:
+        value = value.strip()
+        kept.append(f"{'Phone' if problem is phone_problem else 'E-mail'}: {value}")
+        if set_aside is not None:
+            set_aside.append(Text(translatable("Import", "“%1” was left out: %2"), value, found))
+    return not found
+
+
+_POINT_LIMIT = min(column_limits(Phone)["number"], column_limits(Email)["address"])
+
+
+def _too_long_point(value: str, problem: Callable[[str], str | None]) -> str | None:
+    model, key = (Phone, "number") if problem is phone_problem else (Email, "address")
+    return length_problem(model, key, value)
+
+
+_RECORD_LIMITS = {
+    k: n for k, n in column_limits(Contact).items() if k in ContactRecord.__dataclass_fields__
+}
+_CONTACT_TEXTS = operator.attrgetter(*_RECORD_LIMITS)
+_SHORTEST = min(_RECORD_LIMITS.values())
+
+
+def _length_errors(rec: ContactRecord) -> list[Any]:
+    """The record's values its columns cannot hold (the lengths checked all at once first:
+    an import checks 100k records)."""
+    errors = []
+    if max(map(len, _CONTACT_TEXTS(rec))) > _SHORTEST:
+        errors += length_errors(Contact, rec)
+    errors += address_length_errors(rec.addresses) if rec.addresses else []
+    if rec.websites and len(rec.websites[0]) > column_limits(Contact)["website"]:
+        errors.append(length_problem(Contact, "website", rec.websites[0]))
+    return errors
 
 
 @dataclass(slots=True)
@@ -316,6 +377,7 @@ class ContactPlan:
     accounts: dict[str, tuple[uuid.UUID, str]]  # organisation key -> existing account, name
     new_accounts: dict[str, str]  # organisation key -> name of the account to create
     phones: _PhoneKeys
+    left_out: list[Rejection] = field(default_factory=list)  # values set aside, by line
 
     @property
     def rejected(self) -> list[Fate]:
@@ -384,8 +446,13 @@ def plan_contacts(
     phones = _PhoneKeys()
     fates = [Fate(p.line, None, RowAction.REJECTED, reason=p.reason) for p in batch.problems]
     accepted: list[ContactRecord] = []
+    left_out: list[Rejection] = []
+    reasons: list[str] = []
     for rec in batch.records:
-        prepared, reason = prepare_record(rec)
+        prepared, reason = prepare_record(rec, reasons)
+        if reasons:
+            left_out += [Rejection(rec.source_line, r) for r in reasons]
+            reasons.clear()
         if prepared is None:
             fates.append(Fate(rec.source_line, rec, RowAction.REJECTED, reason=reason))
         else:
@@ -445,7 +512,9 @@ def plan_contacts(
             target.account_key = key
             if key not in accounts:
                 new_accounts.setdefault(key, target.record.organization)
-    return ContactPlan(fates, list(targets.values()), possible, accounts, new_accounts, phones)
+    return ContactPlan(
+        fates, list(targets.values()), possible, accounts, new_accounts, phones, left_out
+    )
 
 
 def _new_target(rec: ContactRecord) -> Target:

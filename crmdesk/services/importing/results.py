@@ -75,6 +75,7 @@ class ImportPreview:
     new_accounts: tuple[str, ...]
     headers: tuple[str, ...]
     mapping: Any  # the column mapping used, as JSON (None for vCard)
+    left_out: tuple[Rejection, ...] = ()  # phones and e-mails the form would refuse, set aside
 
 
 @dataclass(frozen=True)
