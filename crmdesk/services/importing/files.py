@@ -110,6 +110,31 @@ def read_contact_data(data: bytes, filename: str, mapping: MappingGiven = None) 
     )
 
 
+def read_columns(
+    path: str | Path, *, orders: bool = False
+) -> tuple[tabular.Table | None, ColumnMapping | None]:
+    """A file's table and the guessed mapping of its columns, for a mapping step before the
+    import (None, None for a vCard, which has no columns); the refusals are the import's own."""
+    if not Path(path).is_file():
+        raise ImportFailed(translatable("Messages", "There is no file at %1."), values=(path,))
+    data = _read_bytes(path)
+    kind = file_format(data, str(path))
+    if kind == "vcard":
+        if orders:
+            _refuse_vcard_orders(str(path))
+        return None, None
+    table = tabular.read_table(data, str(path))
+    guess = tabular.guess_order_mapping if orders else tabular.guess_contact_mapping
+    return table, guess(table.headers)
+
+
+def _refuse_vcard_orders(filename: str) -> None:
+    raise ImportFailed(
+        translatable("Messages", "%1 is a vCard (contacts) file, not a table of orders."),
+        values=(Path(filename).name,),
+    )
+
+
 def read_order_file(path: str | Path, mapping: MappingGiven = None) -> OrderBatch:
     return read_order_data(_read_bytes(path), str(path), mapping)
 
@@ -119,10 +144,7 @@ def read_order_data(data: bytes, filename: str, mapping: MappingGiven = None) ->
     """The orders of a CSV or .xlsx file (columns guessed unless a mapping is given)."""
     kind = file_format(data, filename)
     if kind == "vcard":
-        raise ImportFailed(
-            translatable("Messages", "%1 is a vCard (contacts) file, not a table of orders."),
-            values=(Path(filename).name,),
-        )
+        _refuse_vcard_orders(filename)
     table = tabular.read_table(data, filename)
     used = _mapping(mapping) or tabular.guess_order_mapping(table.headers)
     records, problems = tabular.orders_from_table(table, used)
