@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session
 from crmdesk.core.errors import ImportFailed, KnownError
 from crmdesk.core.texts import as_text, translatable
 from crmdesk.interop.contact_columns import ColumnMapping
+from crmdesk.services.history import note_batch
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -105,6 +107,13 @@ def failing_at(line: int, what: str = _THIS_ROW) -> Iterator[None]:
         raise ImportFailed(
             translatable("Messages", "%1: %2"), line=line or None, values=(as_text(what), exc)
         ) from exc
+
+
+def note_import(
+    session: Session, batch: ContactBatch | OrderBatch, counts: list[tuple[str, str, int]]
+) -> None:
+    """The import as History names it: its file and what it created and edited."""
+    note_batch(session, "import", {"file": Path(batch.filename).name, "counts": counts})
 
 
 def check_cancelled(cancelled: Cancelled | None) -> None:

@@ -47,6 +47,7 @@ from crmdesk.services.importing.common import (
     clean,
     failing_at,
     in_chunks,
+    note_import,
     plan_for,
 )
 from crmdesk.services.importing.files import ContactBatch, Rejection, mapping_json
@@ -204,6 +205,9 @@ def import_contacts(
     for fate in plan.fates:
         counts[fate.action] += 1
     linked = {accounts[t.account_key][0] for t in plan.targets if t.account_key}
+    if created or merged:  # a step to take back, named by its file and counts
+        counted = [("created", "contacts", len(created)), ("edited", "contacts", len(merged))]
+        note_import(session, batch, [*counted, ("created", "accounts", len(plan.new_accounts))])
     return ImportResult(
         new=counts[RowAction.NEW],
         updated=counts[RowAction.UPDATE],

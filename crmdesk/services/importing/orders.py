@@ -40,6 +40,7 @@ from crmdesk.services.importing.common import (
     check_cancelled,
     failing_at,
     in_chunks,
+    note_import,
     organisation_key,
     plan_for,
     squash,
@@ -452,6 +453,12 @@ def import_orders(
     session.expire_all()
     if order_ids:
         refresh_stale_statistics(session.connection(), _ORDER_TABLES)
+    if new:
+        note_import(
+            session,
+            batch,
+            [("created", "orders", len(new)), ("created", "products", len(plan.new_products))],
+        )
     return OrderImportResult(
         new=len(new),
         duplicate=len(plan.of(OrderAction.DUPLICATE)),

@@ -150,5 +150,6 @@ def test_the_preview_lists_possible_duplicates_and_counts_in_plural_forms(
     assert "<b>1</b> row:" in counts and "1 new account." in counts, counts
     assert "rows" not in counts and "accounts" not in counts
     problems = wizard.problems_label.text()
-    assert "Possible duplicates" in problems and "line 2: 李蕾 (line 2) ~ 李雷" in problems, problems
+    assert "Possible duplicates" in problems, problems
+    assert "line 2: 李蕾 (line 2) ~ 李雷" in problems, problems
     assert "“no number” was left out" in problems
