@@ -86,9 +86,7 @@ class Target:
     def name(self) -> str:
         if self.existing is not None:
             return self.known_name
-        rec = self.record
-        shown = display_name(rec.family_name, rec.given_name, rec.middle_name) or rec.organization
-        return f"{shown} (line {self.first_line})"
+        return f"{_shown(self.record)} (line {self.first_line})"
 
     @property
     def changed(self) -> set[str]:
@@ -314,6 +312,10 @@ def prepare_record(
     )
 
 
+def _shown(rec: ContactRecord) -> str:
+    return display_name(rec.family_name, rec.given_name, rec.middle_name) or rec.organization
+
+
 def _acceptable(
     value: str,
     problem: Callable[[str], str | None],
@@ -327,7 +329,8 @@ def _acceptable(
         value = value.strip()
         kept.append(f"{'Phone' if problem is phone_problem else 'E-mail'}: {value}")
         if set_aside is not None:
-            set_aside.append(Text(translatable("Import", "“%1” was left out: %2"), value, found))
+            reason = found if isinstance(found, Text) else Text(found)  # words the view translates
+            set_aside.append(Text(translatable("Import", "“%1” was left out: %2"), value, reason))
     return not found
 
 
@@ -480,7 +483,7 @@ def plan_contacts(
             if match is not None:
                 possible.append(
                     PossibleDuplicate(
-                        rec.source_line, target.name, match.contact_id, match.name, match.score
+                        rec.source_line, _shown(rec), match.contact_id, match.name, match.score
                     )
                 )
         else:

@@ -119,7 +119,7 @@ def reason_text(reason: str) -> str:
     """What happens to a row, or why it cannot be imported, in the user's words: the importers
     mark their texts (crmdesk.core.texts, Import context); one they did not mark shows as
     written."""
-    return translated("Import", reason)
+    return translated(("Import", "Validation"), reason)
 
 
 def _order_cells(row: OrderPreviewRow) -> list[str]:

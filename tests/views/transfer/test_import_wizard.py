@@ -151,5 +151,5 @@ def test_the_preview_lists_possible_duplicates_and_counts_in_plural_forms(
     assert "rows" not in counts and "accounts" not in counts
     problems = wizard.problems_label.text()
     assert "Possible duplicates" in problems, problems
-    assert "line 2: 李蕾 (line 2) ~ 李雷" in problems, problems
+    assert "line 2: 李蕾 ~ 李雷" in problems, problems
     assert "“no number” was left out" in problems
