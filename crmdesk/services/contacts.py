@@ -52,6 +52,8 @@ SCALAR_FIELDS = (
     "notes",
     "photo_mime",
     "photo_uri",
+    "formatted_name",
+    "uid",
 )
 
 
@@ -205,6 +207,7 @@ def contact_rows(session: Session, ids: Sequence[uuid.UUID]) -> list[ContactRow]
             Contact.family_name,
             Contact.given_name,
             Contact.middle_name,
+            Contact.formatted_name,
             Contact.organization,
             Account.name,
             Contact.title,
@@ -218,9 +221,9 @@ def contact_rows(session: Session, ids: Sequence[uuid.UUID]) -> list[ContactRow]
         .where(Contact.id.in_(ids))
     )
     by_id = {}
-    for cid, family, given, middle, org, account, *rest in session.execute(stmt):
+    for cid, family, given, middle, shown, org, account, *rest in session.execute(stmt):
         by_id[cid] = ContactRow(
-            cid, display_name(family, given, middle) or org, account or org, *rest
+            cid, shown or display_name(family, given, middle) or org, account or org, *rest
         )
     return [by_id[i] for i in ids if i in by_id]
 
@@ -308,8 +311,14 @@ def save_contact(session: Session, draft: ContactDraft) -> tuple[uuid.UUID, Chan
     return contact.id, changes_in(session)
 
 
+_NAME_PARTS = ("family_name", "given_name", "middle_name", "prefix", "suffix")
+
+
 def apply_draft(session: Session, contact: Contact, draft: ContactDraft) -> None:
     """Copy a draft's values onto a contact row (used by save and by importers)."""
+    renamed = any(getattr(draft, f).strip() != getattr(contact, f) for f in _NAME_PARTS)
+    if renamed and draft.formatted_name.strip() == contact.formatted_name:
+        draft.formatted_name = ""  # the card's name no longer names the edited contact
     for name in SCALAR_FIELDS:
         value = getattr(draft, name)
         setattr(contact, name, value.strip() if isinstance(value, str) else value)

@@ -6,9 +6,8 @@ from __future__ import annotations
 import dataclasses
 import operator
 import re
-import unicodedata
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +19,7 @@ from crmdesk.interop.records import (
     AddressRecord,
     ContactRecord,
 )
+from crmdesk.interop.vcard import compose_name
 from crmdesk.models import (
     Account,
     Address,
@@ -42,14 +42,22 @@ from crmdesk.services.contact_points import (
     length_problem,
 )
 from crmdesk.services.contacts import SCALAR_FIELDS
-from crmdesk.services.importing.common import QUERY_CHUNK, Cancelled, Progress, check_cancelled
+from crmdesk.services.importing.common import (
+    QUERY_CHUNK,
+    Cancelled,
+    Progress,
+    check_cancelled,
+    in_chunks,
+    organisation_key,
+    squash,
+)
 from crmdesk.services.importing.files import ContactBatch, Rejection
 from crmdesk.services.importing.results import PossibleDuplicate, RowAction
 from crmdesk.services.normalize import email_problem, normalize_email, phone_e164, phone_problem
 
 _NAME_PARTS = ("family_name", "given_name", "middle_name", "prefix", "suffix")
 # Fields a merge may fill when the contact has no value there yet (never overwritten).
-_FILLABLE = tuple(f for f in SCALAR_FIELDS if f not in _NAME_PARTS)
+_FILLABLE = tuple(f for f in SCALAR_FIELDS if f not in (*_NAME_PARTS, "formatted_name"))
 
 
 @dataclass(slots=True, eq=False)
@@ -193,15 +201,6 @@ class _Keys:
     addresses: list[tuple[str, ...]]
 
 
-def squash(value: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", value).casefold().split())
-
-
-def organisation_key(name: str) -> str:
-    """Account names compare without case and extra spaces."""
-    return squash(name)
-
-
 class _PhoneKeys:
     """E.164 form of each number (cached: phonenumbers is slow and lists repeat numbers)."""
 
@@ -219,9 +218,24 @@ class _PhoneKeys:
         return self.e164(number) or re.sub(r"\D", "", number) or squash(number)
 
 
+def _contacts_by_uid(session: Session, uids: set[str]) -> dict[str, uuid.UUID]:
+    """The live contacts that came from cards with these UIDs (the oldest where two did)."""
+    found: dict[str, uuid.UUID] = {}
+    for chunk in in_chunks(sorted(uids), QUERY_CHUNK):
+        for uid, cid in session.execute(
+            select(Contact.uid, Contact.id)
+            .where(Contact.uid.in_(chunk), Contact.deleted_at.is_(None))
+            .order_by(Contact.created_at)
+        ):
+            found.setdefault(uid, cid)
+    return found
+
+
 def _strong_keys(rec: ContactRecord, phones: _PhoneKeys) -> list[str]:
-    """What an in-file match may go by: "p:+86…" (E.164), "e:a@b.c", "n:name|organisation"."""
-    keys = [f"p:{e}" for p in rec.phones if (e := phones.e164(p.number))]
+    """What an in-file match may go by: "u:" the card's UID, "p:+86…" (E.164), "e:a@b.c",
+    "n:name|organisation"."""
+    keys = [f"u:{rec.uid}"] if rec.uid else []
+    keys += [f"p:{e}" for p in rec.phones if (e := phones.e164(p.number))]
     keys += [f"e:{e}" for m in rec.emails if "@" in (e := normalize_email(m.address))]
     name = squash(display_name(rec.family_name, rec.given_name, rec.middle_name))
     org = organisation_key(rec.organization)
@@ -282,8 +296,12 @@ def prepare_record(
                 given = phones[0].number
             else:
                 return None, translatable("Import", "no name, phone number or e-mail address")
+    shown = rec.formatted_name
+    if shown and _says_no_more(shown.strip(), rec, family, given, organization):
+        shown = ""
     same = (
-        (family, given, organization) == (rec.family_name, rec.given_name, rec.organization)
+        shown == rec.formatted_name
+        and (family, given, organization) == (rec.family_name, rec.given_name, rec.organization)
         and len(phones) == len(rec.phones)
         and all(a is b for a, b in zip(phones, rec.phones, strict=False))
         and len(emails) == len(rec.emails)
@@ -307,8 +325,22 @@ def prepare_record(
             tags=tags,
             websites=websites,
             notes=notes,
+            formatted_name=shown.strip(),
         ),
         "",
+    )
+
+
+def _says_no_more(shown: str, rec: ContactRecord, family: str, given: str, org: str) -> bool:
+    """Whether a card's formatted name is only its name's parts composed (or the company):
+    then the contact shows its parts, and the name follows an edit of them."""
+    composed = display_name(family, given, rec.middle_name)
+    titled = " ".join(p for p in (rec.prefix, composed, rec.suffix) if p)
+    return shown in (
+        composed,
+        titled,
+        org,
+        compose_name([family, given, rec.middle_name, rec.prefix, rec.suffix]),
     )
 
 
@@ -462,7 +494,8 @@ def plan_contacts(
             accepted.append(prepared)
     step(len(batch.records) - len(accepted))  # rejected: nothing to match
     matches = _existing_matches(session, accepted, step)
-    strong = {m.contact_id for m in matches if m is not None and m.strong}
+    by_uid = _contacts_by_uid(session, {r.uid for r in accepted if r.uid})
+    strong = {m.contact_id for m in matches if m is not None and m.strong} | set(by_uid.values())
     existing = _existing_targets(session, strong, phones)
     same_person = _SamePerson()
     # strong key -> the (target, row) that had it: one pair, or a list of them when several do
@@ -473,7 +506,9 @@ def plan_contacts(
         if n % MATCH_CHUNK == 0:
             step(MATCH_CHUNK)
         keys = _strong_keys(rec, phones)
-        target = existing.get(match.contact_id) if match is not None and match.strong else None
+        target = existing.get(by_uid[rec.uid]) if rec.uid in by_uid else None  # its card first
+        if target is None and match is not None and match.strong:
+            target = existing.get(match.contact_id)
         if target is None:
             earlier = {id(t): (t, r) for k in keys for t, r in _entries(index.get(k))}
             target = next((t for t, r in earlier.values() if same_person(rec, r)), None)
@@ -528,11 +563,6 @@ def _entries(found: Any) -> list[tuple[Target, ContactRecord]]:
     if found is None:
         return []
     return found if isinstance(found, list) else [found]
-
-
-def in_chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 _MERGED_COLUMNS = (*SCALAR_FIELDS, "website", "sort_key", "account_id")
