@@ -51,7 +51,13 @@ from crmdesk.services.importing.common import (
     plan_for,
 )
 from crmdesk.services.importing.files import ContactBatch, Rejection, mapping_json
-from crmdesk.services.importing.plan import ContactPlan, Fate, Target, plan_contacts
+from crmdesk.services.importing.plan import (
+    ContactPlan,
+    Fate,
+    Target,
+    plan_contacts,
+    shown_name,
+)
 from crmdesk.services.importing.results import ImportPreview, ImportResult, PreviewRow, RowAction
 from crmdesk.services.normalize import normalize_email
 from crmdesk.store import fulltext
@@ -291,6 +297,7 @@ def _insert_contacts(
         with failing_at(target.first_line):
             rec = target.record
             values = {f: clean(getattr(rec, f)) for f in SCALAR_FIELDS}
+            values["formatted_name"] = shown_name(values)
             account_id, account_name = accounts.get(target.account_key, (None, ""))
             values.update(
                 photo=rec.photo,

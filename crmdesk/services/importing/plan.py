@@ -296,12 +296,8 @@ def prepare_record(
                 given = phones[0].number
             else:
                 return None, translatable("Import", "no name, phone number or e-mail address")
-    shown = rec.formatted_name
-    if shown and _says_no_more(shown.strip(), rec, family, given, organization):
-        shown = ""
     same = (
-        shown == rec.formatted_name
-        and (family, given, organization) == (rec.family_name, rec.given_name, rec.organization)
+        (family, given, organization) == (rec.family_name, rec.given_name, rec.organization)
         and len(phones) == len(rec.phones)
         and all(a is b for a, b in zip(phones, rec.phones, strict=False))
         and len(emails) == len(rec.emails)
@@ -325,23 +321,23 @@ def prepare_record(
             tags=tags,
             websites=websites,
             notes=notes,
-            formatted_name=shown.strip(),
         ),
         "",
     )
 
 
-def _says_no_more(shown: str, rec: ContactRecord, family: str, given: str, org: str) -> bool:
-    """Whether a card's formatted name is only its name's parts composed (or the company):
-    then the contact shows its parts, and the name follows an edit of them."""
-    composed = display_name(family, given, rec.middle_name)
-    titled = " ".join(p for p in (rec.prefix, composed, rec.suffix) if p)
-    return shown in (
-        composed,
-        titled,
-        org,
-        compose_name([family, given, rec.middle_name, rec.prefix, rec.suffix]),
-    )
+def shown_name(values: dict[str, Any]) -> str:
+    """The formatted name a new contact keeps (`values` as inserted): the card's own, unless it
+    is only its name's parts composed (or the company), when the contact shows its parts and
+    the name follows an edit of them. The composed name is tried first: most rows are so."""
+    shown = values["formatted_name"]
+    family, given, middle = values["family_name"], values["given_name"], values["middle_name"]
+    if not shown or shown == display_name(family, given, middle):
+        return ""
+    prefix, suffix = values["prefix"], values["suffix"]
+    titled = " ".join(p for p in (prefix, display_name(family, given, middle), suffix) if p)
+    parts = [family, given, middle, prefix, suffix]
+    return "" if shown in (titled, values["organization"], compose_name(parts)) else shown
 
 
 def _shown(rec: ContactRecord) -> str:
