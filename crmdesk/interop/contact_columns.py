@@ -1,5 +1,5 @@
 """Which column of a contact or order table feeds which record field, and the records built from
-the rows. Works on any Table (see tabular.py, which reads the files and re-exports this API).
+the rows. Works on any Table (interop/table.py; tabular.py reads the files into one).
 
 Choices worth knowing:
 - One ColumnMapping type serves contacts and orders; its JSON form is a flat object
@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from dateutil import parser as dateparser
 
@@ -39,19 +39,15 @@ from crmdesk.interop.records import (
     OrderRecord,
     PhoneRecord,
 )
+from crmdesk.interop.table import Cell, Table, cell_text
 from crmdesk.interop.vcard import compose_name, split_display_name
 from crmdesk.models.enums import AddressKind, EmailKind, PhoneKind
 
-if TYPE_CHECKING:
-    from crmdesk.interop.tabular import Table
-
 __all__ = [
     "AddressColumns",
-    "Cell",
     "ColumnMapping",
     "RowProblem",
     "ValueColumns",
-    "cell_text",
     "column_role",
     "column_roles",
     "contacts_from_table",
@@ -62,37 +58,12 @@ __all__ = [
     "with_column_role",
 ]
 
-Cell = str | int | float | Decimal | bool | dt.date | dt.datetime | dt.time | dt.timedelta
-"""A table cell: text from CSV; from Excel also numbers, booleans and dates. Empty is ""."""
-
-
 @dataclass(frozen=True)
 class RowProblem:
     """A row that could not become a record: its 1-based line (sheet row) and why."""
 
     line: int
     reason: str
-
-
-def cell_text(cell: Cell | None) -> str:
-    """A cell as the text a person sees: 13800138000 not 13800138000.0, dates as ISO."""
-    if cell is None:
-        return ""
-    if isinstance(cell, str):
-        return cell.strip()
-    if isinstance(cell, bool):
-        return "TRUE" if cell else "FALSE"
-    if isinstance(cell, float):
-        if cell.is_integer() and abs(cell) < 1e15:
-            return str(int(cell))
-        return format(Decimal(repr(cell)), "f")
-    if isinstance(cell, Decimal):
-        return format(cell, "f")
-    if isinstance(cell, dt.datetime):
-        return cell.date().isoformat() if cell.time() == dt.time() else cell.isoformat(" ")
-    if isinstance(cell, dt.date | dt.time):
-        return cell.isoformat()
-    return str(cell)
 
 
 # =============================================================================================

@@ -10,12 +10,13 @@ from typing import Any
 from crmdesk.core.errors import ImportFailed
 from crmdesk.core.gc_pause import without_gc
 from crmdesk.core.texts import translatable
-from crmdesk.interop import tabular
+from crmdesk.interop import contact_columns, tabular
 from crmdesk.interop.contact_columns import ColumnMapping
 from crmdesk.interop.records import (
     ContactRecord,
     OrderRecord,
 )
+from crmdesk.interop.table import Table
 from crmdesk.interop.vcard import read_vcards
 from crmdesk.services.importing.common import MappingGiven
 
@@ -98,8 +99,8 @@ def read_contact_data(data: bytes, filename: str, mapping: MappingGiven = None) 
     if kind == "vcard":
         return ContactBatch(read_vcards(data), source=kind, filename=name)
     table = tabular.read_table(data, filename)
-    used = _mapping(mapping) or tabular.guess_contact_mapping(table.headers)
-    records, problems = tabular.contacts_from_table(table, used)
+    used = _mapping(mapping) or contact_columns.guess_contact_mapping(table.headers)
+    records, problems = contact_columns.contacts_from_table(table, used)
     return ContactBatch(
         records,
         [Rejection(p.line, p.reason) for p in problems],
@@ -112,7 +113,7 @@ def read_contact_data(data: bytes, filename: str, mapping: MappingGiven = None) 
 
 def read_columns(
     path: str | Path, *, orders: bool = False
-) -> tuple[tabular.Table | None, ColumnMapping | None]:
+) -> tuple[Table | None, ColumnMapping | None]:
     """A file's table and the guessed mapping of its columns, for a mapping step before the
     import (None, None for a vCard, which has no columns); the refusals are the import's own."""
     if not Path(path).is_file():
@@ -124,7 +125,7 @@ def read_columns(
             _refuse_vcard_orders(str(path))
         return None, None
     table = tabular.read_table(data, str(path))
-    guess = tabular.guess_order_mapping if orders else tabular.guess_contact_mapping
+    guess = contact_columns.guess_order_mapping if orders else contact_columns.guess_contact_mapping
     return table, guess(table.headers)
 
 
@@ -146,8 +147,8 @@ def read_order_data(data: bytes, filename: str, mapping: MappingGiven = None) ->
     if kind == "vcard":
         _refuse_vcard_orders(filename)
     table = tabular.read_table(data, filename)
-    used = _mapping(mapping) or tabular.guess_order_mapping(table.headers)
-    records, problems = tabular.orders_from_table(table, used)
+    used = _mapping(mapping) or contact_columns.guess_order_mapping(table.headers)
+    records, problems = contact_columns.orders_from_table(table, used)
     return OrderBatch(
         records,
         [Rejection(p.line, p.reason) for p in problems],

@@ -40,14 +40,11 @@ from crmdesk.interop.contact_columns import (
     NOTES_ROLE,
     PART_ROLE,
     ColumnMapping,
-    cell_text,
     column_role,
     column_roles,
     with_column_role,
 )
-from crmdesk.interop.tabular import (
-    Table,
-)
+from crmdesk.interop.table import Table, cell_text
 from crmdesk.models.enums import AddressKind, EmailKind, PhoneKind
 from crmdesk.services import importing
 from crmdesk.services.history import batch_summary
