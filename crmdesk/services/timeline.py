@@ -10,6 +10,7 @@ from sqlalchemy import func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from crmdesk.models import Activity, CalendarEvent
+from crmdesk.models.activities import activity_participants
 
 
 @dataclass(frozen=True)
@@ -31,12 +32,19 @@ def timeline(
     limit: int = 50,
     offset: int = 0,
 ) -> list[TimelineItem]:
-    """One page of the timeline; a feed read from the top, so offset paging suits it."""
+    """One page of the timeline; a feed read from the top, so offset paging suits it.
+
+    A contact's timeline also holds the activities they were present at."""
 
     def about(model: type[Activity] | type[CalendarEvent]):
         conditions = []
         if contact_id:
             conditions.append(model.contact_id == contact_id)
+            if model is Activity:
+                present = select(activity_participants.c.activity_id).where(
+                    activity_participants.c.contact_id == contact_id
+                )
+                conditions.append(Activity.id.in_(present))
         if account_id:
             conditions.append(model.account_id == account_id)
         return or_(*conditions) if conditions else literal(False)

@@ -1,0 +1,33 @@
+"""The people present at an activity: a link table from activities to contacts.
+
+Revision ID: 0002_activity_participants
+Revises: 0001_baseline
+
+"""
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = '0002_activity_participants'
+down_revision: str | Sequence[str] | None = '0001_baseline'
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    op.create_table('activity_participants',
+    sa.Column('activity_id', sa.Uuid(), nullable=False),
+    sa.Column('contact_id', sa.Uuid(), nullable=False),
+    sa.ForeignKeyConstraint(['activity_id'], ['activities.id'], name=op.f('fk_activity_participants_activity_id_activities'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['contact_id'], ['contacts.id'], name=op.f('fk_activity_participants_contact_id_contacts'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('activity_id', 'contact_id', name=op.f('pk_activity_participants'))
+    )
+    with op.batch_alter_table('activity_participants', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_activity_participants_contact_id'), ['contact_id'], unique=False)
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('activity_participants', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_activity_participants_contact_id'))
+    op.drop_table('activity_participants')
