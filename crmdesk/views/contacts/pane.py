@@ -194,7 +194,8 @@ class ContactsPane(QWidget):
         self.placeholder.setEnabled(False)
         self.placeholder.setMargin(24)
         self.detail.addWidget(self.placeholder)
-        self.timeline = TimelineView(db, bus, self)
+        self.timeline = TimelineView(db, bus, self, undo_stack=undo_stack)
+        self.addAction(self.timeline.log_action)  # Ctrl+L anywhere in the pane
         self.detail_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.detail_splitter.addWidget(self.detail)
         self.detail_splitter.addWidget(self.timeline)
@@ -377,6 +378,8 @@ class ContactsPane(QWidget):
             form_class = ContactForm if kind == CONTACTS else AccountForm
             tab.form = form_class(self._db, self._bus, self._undo_stack, self.detail)
             tab.form.saved.connect(self._on_form_saved)
+            if isinstance(tab.form, AccountForm):
+                tab.form.contact_opened.connect(self.open_contact)
             self.detail.addWidget(tab.form)
         return tab.form
 
@@ -487,6 +490,22 @@ class ContactsPane(QWidget):
         except KnownError as exc:
             tab.select_after_delete = None
             errors.report(self, exc)
+
+    def open_contact(self, contact_id: uuid.UUID) -> None:
+        """Show a contact (double-clicked in an account's story) in the Contacts table."""
+        if self.bin_button.isChecked():
+            self.bin_button.setChecked(False)
+        self.show_contacts()
+        self._show_record(CONTACTS, contact_id)
+        tab = self._tabs[CONTACTS]
+        if tab.model.row_of(contact_id) is None:
+            tab.pending_select = contact_id
+        else:
+            self._syncing_selection = True
+            try:
+                self._select_ids(tab, [contact_id], contact_id)
+            finally:
+                self._syncing_selection = False
 
     def focus_form(self) -> None:
         form = self.form
