@@ -33,80 +33,81 @@ from crmdesk.views.shell.formatting import local_datetime_text
 CURRENCY_SYMBOLS = {"CNY": "¥", "EUR": "€", "GBP": "£", "USD": "$", "JPY": "JP¥", "HKD": "HK$"}
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("AccountStory", text)
-
-
 def activity_kind_text(kind: str) -> str:
     """An activity's kind in the user's words (an e-mail activity is 邮件, not the 邮箱 of an
     address)."""
     words = {
-        "call": _t("Call"),
-        "visit": _t("Visit"),
-        "meeting": _t("Meeting"),
-        "email": _t("E-mail"),
-        "message": _t("Message"),
-        "note": _t("Note"),
-        "task": _t("Task"),
+        "call": QCoreApplication.translate("AccountStory", "Call"),
+        "visit": QCoreApplication.translate("AccountStory", "Visit"),
+        "meeting": QCoreApplication.translate("AccountStory", "Meeting"),
+        "email": QCoreApplication.translate("AccountStory", "E-mail"),
+        "message": QCoreApplication.translate("AccountStory", "Message"),
+        "note": QCoreApplication.translate("AccountStory", "Note"),
+        "task": QCoreApplication.translate("AccountStory", "Task"),
     }
     return words.get(kind, kind.replace("_", " ").capitalize())
 
 
 def event_kind_text(kind: str) -> str:
     words = {
-        "visit": _t("Visit"),
-        "call": _t("Call"),
-        "meeting": _t("Meeting"),
-        "task": _t("Task"),
-        "other": _t("Other"),
+        "visit": QCoreApplication.translate("AccountStory", "Visit"),
+        "call": QCoreApplication.translate("AccountStory", "Call"),
+        "meeting": QCoreApplication.translate("AccountStory", "Meeting"),
+        "task": QCoreApplication.translate("AccountStory", "Task"),
+        "other": QCoreApplication.translate("AccountStory", "Other"),
     }
     return words.get(kind, kind.replace("_", " ").capitalize())
 
 
 def event_status_text(status: str) -> str:
     words = {
-        "tentative": _t("Tentative"),
-        "confirmed": _t("Planned"),
-        "cancelled": _t("Cancelled"),
-        "done": _t("Done"),
+        "tentative": QCoreApplication.translate("AccountStory", "Tentative"),
+        "confirmed": QCoreApplication.translate("AccountStory", "Planned"),
+        "cancelled": QCoreApplication.translate("AccountStory", "Cancelled"),
+        "done": QCoreApplication.translate("AccountStory", "Done"),
     }
     return words.get(status, status)
 
 
 def order_status_text(status: str) -> str:
     words = {
-        "open": _t("Open"),
-        "paid": _t("Paid"),
-        "shipped": _t("Shipped"),
-        "cancelled": _t("Cancelled"),
-        "returned": _t("Returned"),
+        "open": QCoreApplication.translate("AccountStory", "Open"),
+        "paid": QCoreApplication.translate("AccountStory", "Paid"),
+        "shipped": QCoreApplication.translate("AccountStory", "Shipped"),
+        "cancelled": QCoreApplication.translate("AccountStory", "Cancelled"),
+        "returned": QCoreApplication.translate("AccountStory", "Returned"),
     }
     return words.get(status, status)
 
 
 def case_kind_text(kind: str) -> str:
     words = {
-        "inquiry": _t("Inquiry"),
-        "complaint": _t("Complaint"),
-        "repair": _t("Repair"),
-        "suggestion": _t("Suggestion"),
+        "inquiry": QCoreApplication.translate("AccountStory", "Inquiry"),
+        "complaint": QCoreApplication.translate("AccountStory", "Complaint"),
+        "repair": QCoreApplication.translate("AccountStory", "Repair"),
+        "suggestion": QCoreApplication.translate("AccountStory", "Suggestion"),
     }
     return words.get(kind, kind)
 
 
 def case_priority_text(priority: str) -> str:
-    words = {"low": _t("Low"), "normal": _t("Normal"), "high": _t("High"), "urgent": _t("Urgent")}
+    words = {
+        "low": QCoreApplication.translate("AccountStory", "Low"),
+        "normal": QCoreApplication.translate("AccountStory", "Normal"),
+        "high": QCoreApplication.translate("AccountStory", "High"),
+        "urgent": QCoreApplication.translate("AccountStory", "Urgent"),
+    }
     return words.get(priority, priority)
 
 
 def case_status_text(status: str) -> str:
     words = {
-        "new": _t("New"),
-        "assigned": _t("Assigned"),
-        "in_progress": _t("In progress"),
-        "resolved": _t("Resolved"),
-        "closed": _t("Closed"),
-        "reopened": _t("Reopened"),
+        "new": QCoreApplication.translate("AccountStory", "New"),
+        "assigned": QCoreApplication.translate("AccountStory", "Assigned"),
+        "in_progress": QCoreApplication.translate("AccountStory", "In progress"),
+        "resolved": QCoreApplication.translate("AccountStory", "Resolved"),
+        "closed": QCoreApplication.translate("AccountStory", "Closed"),
+        "reopened": QCoreApplication.translate("AccountStory", "Reopened"),
     }
     return words.get(status, status)
 
@@ -190,16 +191,30 @@ class DetailsDialog(QDialog):
 
 
 def order_dialog(order: OrderDetail, parent: QWidget | None = None) -> DetailsDialog:
-    dialog = DetailsDialog(_t("Order %1").replace("%1", order.number), parent)
-    dialog.add(_t("Ordered on"), date_text(order.ordered_on))
-    dialog.add(_t("Status"), order_status_text(order.status))
-    dialog.add(_t("Amount"), money_text(order.amount, order.currency))
-    dialog.add(_t("Contact"), order.contact)
-    dialog.add(_t("Notes"), order.notes)
+    dialog = DetailsDialog(
+        QCoreApplication.translate("AccountStory", "Order %1").replace("%1", order.number), parent
+    )
+    dialog.add(
+        QCoreApplication.translate("AccountStory", "Ordered on"), date_text(order.ordered_on)
+    )
+    dialog.add(
+        QCoreApplication.translate("AccountStory", "Status"), order_status_text(order.status)
+    )
+    dialog.add(
+        QCoreApplication.translate("AccountStory", "Amount"),
+        money_text(order.amount, order.currency),
+    )
+    dialog.add(QCoreApplication.translate("AccountStory", "Contact"), order.contact)
+    dialog.add(QCoreApplication.translate("AccountStory", "Notes"), order.notes)
     if order.lines:
         locale = QLocale()
         dialog.add_table(
-            [_t("Item"), _t("Quantity"), _t("Unit price"), _t("Amount")],
+            [
+                QCoreApplication.translate("AccountStory", "Item"),
+                QCoreApplication.translate("AccountStory", "Quantity"),
+                QCoreApplication.translate("AccountStory", "Unit price"),
+                QCoreApplication.translate("AccountStory", "Amount"),
+            ],
             [
                 [
                     line.description,
@@ -215,16 +230,23 @@ def order_dialog(order: OrderDetail, parent: QWidget | None = None) -> DetailsDi
 
 def opportunity_dialog(o: OpportunityDetail, parent: QWidget | None = None) -> DetailsDialog:
     dialog = DetailsDialog(o.name, parent)
-    dialog.add(_t("Stage"), o.stage)
-    dialog.add(_t("Amount"), money_text(o.amount, o.currency))
+    dialog.add(QCoreApplication.translate("AccountStory", "Stage"), o.stage)
+    dialog.add(
+        QCoreApplication.translate("AccountStory", "Amount"), money_text(o.amount, o.currency)
+    )
     if o.probability is not None:
-        dialog.add(_t("Probability"), f"{o.probability.normalize():f} %")
-    dialog.add(_t("Expected close"), date_text(o.expected_close))
-    dialog.add(_t("Closed on"), date_text(o.closed_on))
-    dialog.add(_t("Contact"), o.contact)
-    dialog.add(_t("Owner"), o.owner)
-    dialog.add(_t("Reason lost"), o.lost_reason)
-    dialog.add(_t("Notes"), o.notes)
+        dialog.add(
+            QCoreApplication.translate("AccountStory", "Probability"),
+            f"{o.probability.normalize():f} %",
+        )
+    dialog.add(
+        QCoreApplication.translate("AccountStory", "Expected close"), date_text(o.expected_close)
+    )
+    dialog.add(QCoreApplication.translate("AccountStory", "Closed on"), date_text(o.closed_on))
+    dialog.add(QCoreApplication.translate("AccountStory", "Contact"), o.contact)
+    dialog.add(QCoreApplication.translate("AccountStory", "Owner"), o.owner)
+    dialog.add(QCoreApplication.translate("AccountStory", "Reason lost"), o.lost_reason)
+    dialog.add(QCoreApplication.translate("AccountStory", "Notes"), o.notes)
     return dialog.finish()
 
 
@@ -243,16 +265,19 @@ def event_when_text(e: EventDetail) -> str:
 
 def event_dialog(e: EventDetail, parent: QWidget | None = None) -> DetailsDialog:
     dialog = DetailsDialog(e.title, parent)
-    dialog.add(_t("Kind"), event_kind_text(e.kind))
-    dialog.add(_t("When"), event_when_text(e))
+    dialog.add(QCoreApplication.translate("AccountStory", "Kind"), event_kind_text(e.kind))
+    dialog.add(QCoreApplication.translate("AccountStory", "When"), event_when_text(e))
     if e.recurring:
-        dialog.add(_t("Repeats"), _t("Yes, this is a recurring series"))
-    dialog.add(_t("Status"), event_status_text(e.status))
-    dialog.add(_t("Where"), e.location)
-    dialog.add(_t("Contact"), e.contact)
-    dialog.add(_t("Attendees"), ", ".join(e.attendees))
-    dialog.add(_t("Owner"), e.owner)
-    dialog.add(_t("Description"), e.description)
+        dialog.add(
+            QCoreApplication.translate("AccountStory", "Repeats"),
+            QCoreApplication.translate("AccountStory", "Yes, this is a recurring series"),
+        )
+    dialog.add(QCoreApplication.translate("AccountStory", "Status"), event_status_text(e.status))
+    dialog.add(QCoreApplication.translate("AccountStory", "Where"), e.location)
+    dialog.add(QCoreApplication.translate("AccountStory", "Contact"), e.contact)
+    dialog.add(QCoreApplication.translate("AccountStory", "Attendees"), ", ".join(e.attendees))
+    dialog.add(QCoreApplication.translate("AccountStory", "Owner"), e.owner)
+    dialog.add(QCoreApplication.translate("AccountStory", "Description"), e.description)
     return dialog.finish()
 
 
