@@ -2591,6 +2591,18 @@
 <context>
     <name>TimelineView</name>
     <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation>订单 %1</translation>
+    </message>
+    <message>
         <source>Tentative</source>
         <translation>待定</translation>
     </message>

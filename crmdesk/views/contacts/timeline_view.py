@@ -58,6 +58,8 @@ from crmdesk.views.contacts.record_details import (
     activity_kind_text,
     details_dialog,
     event_kind_text,
+    money_text,
+    order_status_text,
 )
 from crmdesk.views.shell import errors
 from crmdesk.views.shell.bus import DataBus
@@ -83,17 +85,35 @@ KIND_COLORS = {
     "note": "#757575",
     "task": "#ef6c00",
     "other": "#757575",
+    "order": "#c62828",
+    "opportunity": "#ad1457",
 }
 
 
 def kind_text(item: TimelineItem) -> str:
     if item.source == "activity":
         return activity_kind_text(item.kind)
+    if item.source == "order":
+        return QApplication.translate("TimelineView", "Order")
+    if item.source == "opportunity":
+        return QApplication.translate("TimelineView", "Opportunity")
     return event_kind_text(item.kind)
 
 
+def subject_text(item: TimelineItem) -> str:
+    """The first line: the subject, an order's number as "Order SO-1", or the kind."""
+    if item.source == "order":
+        return QApplication.translate("TimelineView", "Order %1").replace("%1", item.subject)
+    return item.subject.strip() or kind_text(item)
+
+
 def outcome_text(item: TimelineItem) -> str:
-    """An activity's outcome as written; an event's status in the user's words."""
+    """An activity's outcome as written; an event's status in the user's words; an order's
+    status and an opportunity's stage with the amount."""
+    if item.source in ("order", "opportunity"):
+        status = order_status_text(item.outcome) if item.source == "order" else item.outcome
+        amount = money_text(item.amount, item.currency) if item.amount is not None else ""
+        return " · ".join(p for p in (status, amount) if p)
     if item.source != "event":
         return item.outcome.strip()
     statuses = {
@@ -106,9 +126,8 @@ def outcome_text(item: TimelineItem) -> str:
 
 
 def is_all_day(item: TimelineItem) -> bool:
-    """Events with only a date come back as midnight UTC: show them as a date, not a time."""
-    when = item.when.astimezone(dt.UTC)
-    return item.source == "event" and when.time() == dt.time(0, 0)
+    """All-day events, orders and closed opportunities have a date only: show no time."""
+    return item.dated
 
 
 def local_text(item: TimelineItem, locale: QLocale | None = None) -> str:
@@ -240,7 +259,7 @@ class TimelineModel(QAbstractListModel):
             return None
         item = self._items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return item.subject.strip() or kind_text(item)
+            return subject_text(item)
         if role == Qt.ItemDataRole.DecorationRole:
             return kind_icon(item.kind, kind_text(item)[:1].upper())
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -448,6 +467,8 @@ class TimelineView(QWidget):
         if (
             changes.activities
             or changes.events
+            or changes.orders
+            or changes.opportunities
             or (self.contact_id is not None and self.contact_id in changes.contacts)
             or (self.account_id is not None and self.account_id in changes.accounts)
         ):
