@@ -131,3 +131,26 @@ def test_people_present_are_the_accounts_contacts(db, people, acme):
         alone = [p.name for p in people_present_choices(session, people["John Smith"], None)]
     assert sorted(names) == ["张三", "欧阳娜娜"]
     assert alone == ["John Smith"]
+
+
+def test_a_merge_moves_who_was_present_and_an_unmerge_moves_it_back(db, people, acme):
+    from crmdesk.services.merge import merge_contacts, unmerge
+
+    with db.transaction() as session:
+        saved = save_activity(
+            session,
+            visit(people, contact_id=people["John Smith"], participants=[people["欧阳娜娜"]]),
+        )
+    with db.transaction() as session:
+        result = merge_contacts(session, people["张三"], [people["欧阳娜娜"]])
+    assert saved.activity_id in result.changes.activities
+    with db.reading() as session:
+        assert get_activity(session, saved.activity_id).draft.participants == [people["张三"]]
+        assert [i.id for i in timeline(session, contact_id=people["张三"])] == [
+            saved.activity_id
+        ]
+    with db.transaction() as session:
+        unmerge(session, result.batch_id)
+    with db.reading() as session:
+        assert get_activity(session, saved.activity_id).draft.participants == [people["欧阳娜娜"]]
+        assert timeline(session, contact_id=people["张三"]) == []
