@@ -273,7 +273,16 @@ class AccountForm(RecordForm):
         self.story.add_tabs(self.tabs)
         layout.insertWidget(index, self.tabs, 1)
 
+    def save(self) -> bool:
+        """As the form saves; what it refuses is shown on the Details tab, wherever one was."""
+        saved = super().save()
+        if not saved:
+            self.tabs.setCurrentIndex(0)
+        return saved
+
     def _show_story(self, story: AccountStory | None) -> None:
+        if story is None:
+            self.tabs.setCurrentIndex(0)  # a new account has only its fields to fill
         self.story.show_story(story)
         self.revenue_label.setText(self.story.revenue_text(story) if story else "")
         self.revenue_label.setVisible(story is not None)

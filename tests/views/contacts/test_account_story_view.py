@@ -161,3 +161,19 @@ def test_an_e_mail_activity_is_youjian_and_the_tabs_read_chinese(chinese, form):
     tabs = [form.tabs.tabText(i) for i in range(form.tabs.count())]
     assert tabs == ["详细信息", "联系人 (2)", "销售", "服务与日程 (2)"]
     assert form.story.orders.texts(3) == ["已取消", "已付款"]
+
+
+def test_a_new_account_shows_its_fields_whatever_tab_was_open(form):
+    form.tabs.setCurrentWidget(form.story.sales)
+    form.load(None)
+    assert form.tabs.currentIndex() == 0
+    assert not form.tabs.isTabEnabled(2)
+    assert form.revenue_label.isHidden()
+
+
+def test_a_refused_save_brings_the_fields_back_into_view(qtbot, form):
+    form.name.setText("")
+    form.tabs.setCurrentWidget(form.story.sales)
+    assert not form.save()
+    assert form.tabs.currentIndex() == 0
+    assert form.errors.target("name")[1].isVisible()
