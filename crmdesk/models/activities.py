@@ -56,6 +56,10 @@ class Activity(_Links, Entity):
     case_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("service_cases.id", ondelete="SET NULL"), index=True
     )
+    # The task logged with it ("send the quote by Friday"); kept, deleted, when it is taken off.
+    follow_up_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("calendar_events.id", ondelete="SET NULL")
+    )
 
     participants: Mapped[list[Contact]] = relationship(
         secondary=activity_participants, order_by="Contact.sort_key"

@@ -131,7 +131,11 @@ def save_activity(session: Session, draft: ActivityDraft) -> SavedActivity:
     follow_up_id = None
     if draft.follow_up is not None:
         follow_up_id = _write_follow_up(session, activity, draft.follow_up)
+        activity.follow_up_id = follow_up_id
+        session.flush()
         events = frozenset({follow_up_id})
+    elif activity.follow_up_id is not None:
+        events = _drop_follow_up(session, activity.follow_up_id)
     return SavedActivity(
         activity.id, follow_up_id, Changes(activities=frozenset({activity.id}), events=events)
     )
@@ -143,10 +147,22 @@ def _account_of(session: Session, contact_id: uuid.UUID | None) -> uuid.UUID | N
     return session.scalar(select(Contact.account_id).where(Contact.id == contact_id))
 
 
+def _drop_follow_up(session: Session, event_id: uuid.UUID) -> frozenset[uuid.UUID]:
+    """The follow-up was taken off: its task goes to the recycle bin (the link stays, so an
+    undo or ticking it again brings the same task back)."""
+    event = session.get(CalendarEvent, event_id)
+    if event is None or event.deleted_at is not None:
+        return frozenset()
+    event.deleted_at = utcnow()
+    session.flush()
+    return frozenset({event_id})
+
+
 def _write_follow_up(session: Session, activity: Activity, follow_up: FollowUp) -> uuid.UUID:
-    event = session.get(CalendarEvent, follow_up.event_id) if follow_up.event_id else None
+    wanted = follow_up.event_id or activity.follow_up_id
+    event = session.get(CalendarEvent, wanted) if wanted else None
     if event is None:
-        event = CalendarEvent(id=follow_up.event_id) if follow_up.event_id else CalendarEvent()
+        event = CalendarEvent(id=wanted) if wanted else CalendarEvent()
         session.add(event)
         event.kind = EventKind.TASK
         event.status = EventStatus.CONFIRMED
@@ -185,6 +201,9 @@ def get_activity(session: Session, activity_id: uuid.UUID) -> ActivityDetail:
         version=activity.version,
     )
     draft.kind = ActivityKind(draft.kind)
+    task = session.get(CalendarEvent, activity.follow_up_id) if activity.follow_up_id else None
+    if task is not None and task.deleted_at is None and task.start_date is not None:
+        draft.follow_up = FollowUp(task.start_date, task.title, task.id)
     contact = session.get(Contact, activity.contact_id) if activity.contact_id else None
     account = session.get(Account, activity.account_id) if activity.account_id else None
     return ActivityDetail(
@@ -241,16 +260,6 @@ def restore_activity(
     return _set_deleted(session, activity_id, follow_up_id, None)
 
 
-def delete_follow_up(session: Session, event_id: uuid.UUID) -> Changes:
-    """Take back a follow-up task an edit created (undoing that edit)."""
-    event = session.get(CalendarEvent, event_id)
-    if event is None or event.deleted_at is not None:
-        return Changes()
-    event.deleted_at = utcnow()
-    session.flush()
-    return Changes(events=frozenset({event_id}))
-
-
 def _set_deleted(
     session: Session,
     activity_id: uuid.UUID,
@@ -262,6 +271,7 @@ def _set_deleted(
     if activity is not None and (activity.deleted_at is None) != (when is None):
         activity.deleted_at = when
         activities.add(activity_id)
+    follow_up_id = follow_up_id or (activity.follow_up_id if activity is not None else None)
     event = session.get(CalendarEvent, follow_up_id) if follow_up_id else None
     if event is not None and (event.deleted_at is None) != (when is None):
         event.deleted_at = when
@@ -277,7 +287,6 @@ __all__ = [
     "Person",
     "SavedActivity",
     "delete_activity",
-    "delete_follow_up",
     "get_activity",
     "people_present_choices",
     "restore_activity",

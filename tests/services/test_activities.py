@@ -154,3 +154,23 @@ def test_a_merge_moves_who_was_present_and_an_unmerge_moves_it_back(db, people, 
     with db.reading() as session:
         assert get_activity(session, saved.activity_id).draft.participants == [people["欧阳娜娜"]]
         assert timeline(session, contact_id=people["张三"]) == []
+
+
+def test_an_edit_changes_its_follow_up_and_taking_it_off_bins_the_task(db, people):
+    with db.transaction() as session:
+        saved = save_activity(session, visit(people))
+    with db.transaction() as session:
+        draft = get_activity(session, saved.activity_id).draft
+        assert draft.follow_up == FollowUp(dt.date(2026, 5, 11), "寄报价单", saved.follow_up_id)
+        draft.follow_up.title = "寄合同"
+        again = save_activity(session, draft)
+    assert again.follow_up_id == saved.follow_up_id  # the same task, not a second one
+    with db.transaction() as session:
+        draft = get_activity(session, saved.activity_id).draft
+        draft.follow_up = None
+        save_activity(session, draft)
+    with db.reading() as session:
+        task = session.get(CalendarEvent, saved.follow_up_id)
+        assert task.title == "寄合同" and task.deleted_at is not None
+        assert get_activity(session, saved.activity_id).draft.follow_up is None
+        assert session.scalar(select(func.count(CalendarEvent.id))) == 1

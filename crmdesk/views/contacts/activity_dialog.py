@@ -44,7 +44,6 @@ from crmdesk.services.activities import (
     Person,
     SavedActivity,
     delete_activity,
-    delete_follow_up,
     get_activity,
     people_present_choices,
     save_activity,
@@ -123,15 +122,9 @@ class LogActivityCommand(QUndoCommand):
         if self._before is None:
             self._write(lambda session: delete_activity(session, activity_id, follow_up_id))
             return
+        # The activity as it was, follow-up and all: a task the edit added goes back to the bin.
         before = replace(copy.deepcopy(self._before), id=activity_id, version=None)
-
-        def action(session: Session) -> Changes:
-            changes = save_activity(session, before).changes
-            if follow_up_id is not None:
-                changes |= delete_follow_up(session, follow_up_id)
-            return changes
-
-        self._write(action)
+        self._write(lambda session: save_activity(session, before).changes)
 
 
 def _local(when: dt.datetime) -> QDateTime:
@@ -326,6 +319,10 @@ class ActivityDialog(QDialog):
         self.notes.setPlainText(draft.body)
         today = dt.date.today()
         self.follow_up_due.setDate(_qdate(today + dt.timedelta(days=FOLLOW_UP_DAYS)))
+        if draft.follow_up is not None:
+            self.follow_up_title.setText(draft.follow_up.title)
+            self.follow_up_due.setDate(_qdate(draft.follow_up.due))
+            self.follow_up.setChecked(True)
         self.subject.setFocus()
 
     def kind(self) -> ActivityKind:
@@ -345,11 +342,12 @@ class ActivityDialog(QDialog):
             for row in range(self.people.count())
             if self.people.item(row).checkState() == Qt.CheckState.Checked
         ]
+        known = self._draft.follow_up.event_id if self._draft.follow_up else None
         draft.follow_up = None
         if self.follow_up.isChecked():
             due = self.follow_up_due.date()
             draft.follow_up = FollowUp(
-                dt.date(due.year(), due.month(), due.day()), self.follow_up_title.text()
+                dt.date(due.year(), due.month(), due.day()), self.follow_up_title.text(), known
             )
         return draft
 

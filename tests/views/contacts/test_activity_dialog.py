@@ -218,3 +218,31 @@ def test_double_clicking_an_event_shows_its_details(qtbot, db, pane, people):
     assert values["Kind"] == "Visit" and values["Where"] == "朝阳路1号"
     assert values["Status"] == "Planned"
     pane.timeline.dialog.reject()
+
+
+def test_the_edit_dialog_shows_the_follow_up_and_taking_it_off_is_undoable(qtbot, db, pane):
+    open_contact(qtbot, pane, "张三")
+    dialog = press_ctrl_l(qtbot, pane)
+    qtbot.keyClicks(dialog.subject, "Visit")
+    dialog.follow_up.setChecked(True)
+    replace_text(qtbot, dialog.follow_up_title, "Send the contract")
+    click_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: "Send the contract" in timeline_subjects(pane), timeout=WAIT)
+
+    row = timeline_subjects(pane).index("Visit")
+    view = pane.timeline.list
+    rect = view.visualRect(pane.timeline.model.index(row, 0))
+    double_click(qtbot, view.viewport(), rect.center())
+    qtbot.waitUntil(lambda: isinstance(pane.timeline.dialog, ActivityDialog), timeout=WAIT)
+    editor = pane.timeline.dialog
+    assert editor.follow_up.isChecked()
+    assert editor.follow_up_title.text() == "Send the contract"
+    editor.follow_up.setFocus()
+    qtbot.keyClick(editor.follow_up, Qt.Key.Key_Space)
+    assert not editor.follow_up.isChecked()
+    click_ok(qtbot, editor)
+    qtbot.waitUntil(lambda: timeline_subjects(pane) == ["Visit"], timeout=WAIT)
+    pane._undo_stack.undo()
+    assert sorted(timeline_subjects(pane)) == ["Send the contract", "Visit"]
+    pane._undo_stack.redo()
+    assert timeline_subjects(pane) == ["Visit"]
