@@ -135,6 +135,14 @@ def _utc(moment: QDateTime) -> dt.datetime:
     return dt.datetime.fromtimestamp(moment.toSecsSinceEpoch(), dt.UTC)
 
 
+def _minute(when: dt.datetime) -> dt.datetime:
+    return when.astimezone(dt.UTC).replace(second=0, microsecond=0)
+
+
+def _comparable(draft: ActivityDraft) -> ActivityDraft:
+    return replace(draft, participants=sorted(draft.participants), version=None)
+
+
 def _qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
@@ -180,6 +188,7 @@ class ActivityDialog(QDialog):
                 session, draft.contact_id, draft.account_id, draft.participants
             )
         self._draft = draft
+        self._duration_touched = self._before is not None  # an edit keeps what was logged
         self._build(about, people)
         self._fill(draft)
         self.setWindowTitle(self.tr("Edit activity") if self._before else self.tr("Log activity"))
@@ -334,6 +343,9 @@ class ActivityDialog(QDialog):
         draft.kind = self.kind()
         draft.subject = self.subject.text()
         draft.occurred_at = _utc(self.when.dateTime())
+        earlier = self._before.occurred_at if self._before else None
+        if earlier is not None and _minute(earlier) == _minute(draft.occurred_at):
+            draft.occurred_at = earlier  # the dialog shows minutes: keep the stored seconds
         draft.duration_minutes = self.duration.value() or None
         draft.outcome = self.outcome.text()
         draft.body = self.notes.toPlainText()
@@ -392,6 +404,9 @@ class ActivityDialog(QDialog):
 
     def accept(self) -> None:
         draft = self.draft()
+        if self._before is not None and _comparable(draft) == _comparable(self._before):
+            super().accept()  # nothing changed: no step on the undo stack
+            return
         problems = validate_activity(draft)
         if problems:
             self._show_errors([translated("Validation", p.message) for p in problems])

@@ -246,3 +246,20 @@ def test_the_edit_dialog_shows_the_follow_up_and_taking_it_off_is_undoable(qtbot
     assert sorted(timeline_subjects(pane)) == ["Send the contract", "Visit"]
     pane._undo_stack.redo()
     assert timeline_subjects(pane) == ["Visit"]
+
+
+def test_ok_on_an_unchanged_activity_writes_nothing(qtbot, db, pane, stack, people):
+    open_contact(qtbot, pane, "张三")
+    with db.transaction() as session:
+        session.add(
+            Activity(kind=ActivityKind.CALL, subject="old call", contact_id=people["张三"],
+                     occurred_at=dt.datetime(2026, 1, 5, 3, 4, 59, tzinfo=dt.UTC))
+        )  # fmt: skip
+    pane.timeline.model.refresh()
+    view = pane.timeline.list
+    double_click(qtbot, view.viewport(), view.visualRect(pane.timeline.model.index(0, 0)).center())
+    qtbot.waitUntil(lambda: isinstance(pane.timeline.dialog, ActivityDialog), timeout=WAIT)
+    click_ok(qtbot, pane.timeline.dialog)
+    assert stack.count() == 0
+    with db.reading() as session:
+        assert session.scalars(select(Activity)).one().version == 1
