@@ -1090,6 +1090,10 @@
         <translation>未结服务工单 (%1)</translation>
     </message>
     <message>
+        <source>Upcoming (the next %1)</source>
+        <translation>即将进行 (最近 %1 项)</translation>
+    </message>
+    <message>
         <source>Upcoming (%1)</source>
         <translation>即将进行 (%1)</translation>
     </message>

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.core.errors import KnownError
-from crmdesk.services.account_story import AccountStory, StoryCase, StoryEvent
+from crmdesk.services.account_story import EVENT_LIMIT, AccountStory, StoryCase, StoryEvent
 from crmdesk.store.db import Database
 from crmdesk.views.contacts.record_details import (
     DetailsDialog,
@@ -300,7 +300,14 @@ class AccountStoryView(QObject):
         self.cases_caption.setText(
             self.tr("Open service cases (%1)").replace("%1", str(len(story.cases)))
         )
-        self.events_caption.setText(self.tr("Upcoming (%1)").replace("%1", str(len(story.events))))
+        if len(story.events) >= EVENT_LIMIT:
+            self.events_caption.setText(
+                self.tr("Upcoming (the next %1)").replace("%1", str(len(story.events)))
+            )
+        else:
+            self.events_caption.setText(
+                self.tr("Upcoming (%1)").replace("%1", str(len(story.events)))
+            )
         if self._tabs is not None:
             self._tabs.setTabText(
                 self.contacts_tab,
