@@ -17,7 +17,7 @@ from crmdesk.models import Account, Activity, CalendarEvent, Contact
 from crmdesk.models.base import utcnow
 from crmdesk.models.enums import ActivityKind, EventKind, EventStatus
 from crmdesk.models.names import display_name
-from crmdesk.services.changes import Changes
+from crmdesk.services.changes import Changes, changes_in
 
 MAX_DURATION_MINUTES = 24 * 60
 SCALAR_FIELDS = ("kind", "occurred_at", "duration_minutes", "subject", "body", "outcome", "owner")
@@ -127,18 +127,14 @@ def save_activity(session: Session, draft: ActivityDraft) -> SavedActivity:
         people = {c.id: c for c in session.scalars(select(Contact).where(Contact.id.in_(wanted)))}
         activity.participants = [people[i] for i in wanted if i in people]
     session.flush()
-    events: frozenset[uuid.UUID] = frozenset()
     follow_up_id = None
     if draft.follow_up is not None:
         follow_up_id = _write_follow_up(session, activity, draft.follow_up)
         activity.follow_up_id = follow_up_id
-        session.flush()
-        events = frozenset({follow_up_id})
     elif activity.follow_up_id is not None:
-        events = _drop_follow_up(session, activity.follow_up_id)
-    return SavedActivity(
-        activity.id, follow_up_id, Changes(activities=frozenset({activity.id}), events=events)
-    )
+        _drop_follow_up(session, activity.follow_up_id)
+    session.flush()
+    return SavedActivity(activity.id, follow_up_id, changes_in(session))
 
 
 def _account_of(session: Session, contact_id: uuid.UUID | None) -> uuid.UUID | None:
@@ -147,15 +143,12 @@ def _account_of(session: Session, contact_id: uuid.UUID | None) -> uuid.UUID | N
     return session.scalar(select(Contact.account_id).where(Contact.id == contact_id))
 
 
-def _drop_follow_up(session: Session, event_id: uuid.UUID) -> frozenset[uuid.UUID]:
+def _drop_follow_up(session: Session, event_id: uuid.UUID) -> None:
     """The follow-up was taken off: its task goes to the recycle bin (the link stays, so an
     undo or ticking it again brings the same task back)."""
     event = session.get(CalendarEvent, event_id)
-    if event is None or event.deleted_at is not None:
-        return frozenset()
-    event.deleted_at = utcnow()
-    session.flush()
-    return frozenset({event_id})
+    if event is not None and event.deleted_at is None:
+        event.deleted_at = utcnow()
 
 
 def _write_follow_up(session: Session, activity: Activity, follow_up: FollowUp) -> uuid.UUID:
@@ -266,18 +259,15 @@ def _set_deleted(
     follow_up_id: uuid.UUID | None,
     when: dt.datetime | None,
 ) -> Changes:
-    activities, events = set(), set()
     activity = session.get(Activity, activity_id)
     if activity is not None and (activity.deleted_at is None) != (when is None):
         activity.deleted_at = when
-        activities.add(activity_id)
     follow_up_id = follow_up_id or (activity.follow_up_id if activity is not None else None)
     event = session.get(CalendarEvent, follow_up_id) if follow_up_id else None
     if event is not None and (event.deleted_at is None) != (when is None):
         event.deleted_at = when
-        events.add(event.id)
     session.flush()
-    return Changes(activities=frozenset(activities), events=frozenset(events))
+    return changes_in(session)
 
 
 __all__ = [

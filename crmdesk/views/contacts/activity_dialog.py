@@ -7,11 +7,11 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import uuid
-from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -43,18 +43,18 @@ from crmdesk.services.activities import (
     FollowUp,
     Person,
     SavedActivity,
-    delete_activity,
     get_activity,
     people_present_choices,
     save_activity,
     validate_activity,
 )
-from crmdesk.services.changes import Changes
 from crmdesk.store.db import Database
 from crmdesk.views.contacts.record_details import activity_kind_text
 from crmdesk.views.shell import errors
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.i18n import translated
+from crmdesk.views.shell.undo import WriteCommand
+from crmdesk.views.shell.writes import Written
 
 OFFERED_KINDS = (
     ActivityKind.CALL,
@@ -68,10 +68,10 @@ FOLLOW_UP_DAYS = 7
 PersonIdRole = Qt.ItemDataRole.UserRole + 1
 
 
-class LogActivityCommand(QUndoCommand):
-    """Save an activity on redo; undo takes a new one (and its follow-up task) to the recycle
-    bin, or puts an edited one back as it was. Like the other commands, the first redo keeps the
-    stale-edit check and a failure leaves no step on the stack."""
+class LogActivityCommand(WriteCommand):
+    """Save an activity (its people present and follow-up task) as one step: undo takes that
+    write's batch back like every other step (a new activity and its task to the recycle bin,
+    an edit's fields back as they were), so History and the Edit menu agree about it."""
 
     def __init__(
         self, db: Database, bus: DataBus, before: ActivityDraft | None, after: ActivityDraft
@@ -81,50 +81,17 @@ class LogActivityCommand(QUndoCommand):
             text = QCoreApplication.translate("LogActivityCommand", "Log %1")
         else:
             text = QCoreApplication.translate("LogActivityCommand", "Edit %1")
-        super().__init__(text.replace("%1", name))
-        self._db, self._bus = db, bus
-        self._before = copy.deepcopy(before)
         self._after = copy.deepcopy(after)
-        self._done_once = False
+        super().__init__(db, bus, text.replace("%1", name), self._save)
         self.activity_id: uuid.UUID | None = after.id
         self.follow_up_id: uuid.UUID | None = None
-        self.error: KnownError | None = None
 
-    def _write(self, action: Callable[[Session], Changes]) -> None:
-        try:
-            with self._db.transaction() as session:
-                changes = action(session)
-        except KnownError as exc:
-            self.error = exc
-            self.setObsolete(True)
-            raise
-        self._bus.publish(changes)
+    def _save(self, session: Session) -> SavedActivity:
+        return save_activity(session, copy.deepcopy(self._after))
 
-    def redo(self) -> None:
-        draft = copy.deepcopy(self._after)
-        if self._done_once:
-            draft = replace(draft, id=self.activity_id, version=None)
-            if draft.follow_up is not None:
-                draft.follow_up.event_id = self.follow_up_id
-
-        def action(session: Session) -> Changes:
-            saved: SavedActivity = save_activity(session, draft)
-            self.activity_id, self.follow_up_id = saved.activity_id, saved.follow_up_id
-            return saved.changes
-
-        self._write(action)
-        self._done_once = True
-
-    def undo(self) -> None:
-        activity_id, follow_up_id = self.activity_id, self.follow_up_id
-        if activity_id is None:
-            return
-        if self._before is None:
-            self._write(lambda session: delete_activity(session, activity_id, follow_up_id))
-            return
-        # The activity as it was, follow-up and all: a task the edit added goes back to the bin.
-        before = replace(copy.deepcopy(self._before), id=activity_id, version=None)
-        self._write(lambda session: save_activity(session, before).changes)
+    def _after_first(self, written: Written[Any]) -> None:
+        saved: SavedActivity = written.value
+        self.activity_id, self.follow_up_id = saved.activity_id, saved.follow_up_id
 
 
 def _local(when: dt.datetime) -> QDateTime:
