@@ -19,6 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crmdesk.models.enums import (
+    ActivityKind,
+    CaseKind,
+    CasePriority,
+    CaseStatus,
+    EventKind,
+    EventStatus,
+    OrderStatus,
+)
 from crmdesk.services.account_story import (
     EventDetail,
     OpportunityDetail,
@@ -29,87 +38,39 @@ from crmdesk.services.account_story import (
 )
 from crmdesk.store.db import Database
 from crmdesk.views.shell.formatting import local_datetime_text
+from crmdesk.views.shell.vocabulary import value_text
 
 CURRENCY_SYMBOLS = {"CNY": "¥", "EUR": "€", "GBP": "£", "USD": "$", "JPY": "JP¥", "HKD": "HK$"}
 
 
 def activity_kind_text(kind: str) -> str:
     """An activity's kind in the user's words (an e-mail activity is 邮件, not the 邮箱 of an
-    address)."""
-    words = {
-        "call": QCoreApplication.translate("AccountStory", "Call"),
-        "visit": QCoreApplication.translate("AccountStory", "Visit"),
-        "meeting": QCoreApplication.translate("AccountStory", "Meeting"),
-        "email": QCoreApplication.translate("AccountStory", "E-mail"),
-        "message": QCoreApplication.translate("AccountStory", "Message"),
-        "note": QCoreApplication.translate("AccountStory", "Note"),
-        "task": QCoreApplication.translate("AccountStory", "Task"),
-    }
-    return words.get(kind, kind.replace("_", " ").capitalize())
+    address: the shared vocabulary words each enum in its own context)."""
+    return value_text(ActivityKind, kind)
 
 
 def event_kind_text(kind: str) -> str:
-    words = {
-        "visit": QCoreApplication.translate("AccountStory", "Visit"),
-        "call": QCoreApplication.translate("AccountStory", "Call"),
-        "meeting": QCoreApplication.translate("AccountStory", "Meeting"),
-        "task": QCoreApplication.translate("AccountStory", "Task"),
-        "other": QCoreApplication.translate("AccountStory", "Other"),
-    }
-    return words.get(kind, kind.replace("_", " ").capitalize())
+    return value_text(EventKind, kind)
 
 
 def event_status_text(status: str) -> str:
-    words = {
-        "tentative": QCoreApplication.translate("AccountStory", "Tentative"),
-        "confirmed": QCoreApplication.translate("AccountStory", "Planned"),
-        "cancelled": QCoreApplication.translate("AccountStory", "Cancelled"),
-        "done": QCoreApplication.translate("AccountStory", "Done"),
-    }
-    return words.get(status, status)
+    return value_text(EventStatus, status)
 
 
 def order_status_text(status: str) -> str:
-    words = {
-        "open": QCoreApplication.translate("AccountStory", "Open"),
-        "paid": QCoreApplication.translate("AccountStory", "Paid"),
-        "shipped": QCoreApplication.translate("AccountStory", "Shipped"),
-        "cancelled": QCoreApplication.translate("AccountStory", "Cancelled"),
-        "returned": QCoreApplication.translate("AccountStory", "Returned"),
-    }
-    return words.get(status, status)
+    return value_text(OrderStatus, status)
 
 
 def case_kind_text(kind: str) -> str:
-    words = {
-        "inquiry": QCoreApplication.translate("AccountStory", "Inquiry"),
-        "complaint": QCoreApplication.translate("AccountStory", "Complaint"),
-        "repair": QCoreApplication.translate("AccountStory", "Repair"),
-        "suggestion": QCoreApplication.translate("AccountStory", "Suggestion"),
-    }
-    return words.get(kind, kind)
+    return value_text(CaseKind, kind)
 
 
 def case_priority_text(priority: str) -> str:
-    words = {
-        "low": QCoreApplication.translate("AccountStory", "Low"),
-        "normal": QCoreApplication.translate("AccountStory", "Normal"),
-        "high": QCoreApplication.translate("AccountStory", "High"),
-        "urgent": QCoreApplication.translate("AccountStory", "Urgent"),
-    }
-    return words.get(priority, priority)
+    return value_text(CasePriority, priority)
 
 
 def case_status_text(status: str) -> str:
-    words = {
-        "new": QCoreApplication.translate("AccountStory", "New"),
-        "assigned": QCoreApplication.translate("AccountStory", "Assigned"),
-        "in_progress": QCoreApplication.translate("AccountStory", "In progress"),
-        "resolved": QCoreApplication.translate("AccountStory", "Resolved"),
-        "closed": QCoreApplication.translate("AccountStory", "Closed"),
-        "reopened": QCoreApplication.translate("AccountStory", "Reopened"),
-    }
-    return words.get(status, status)
+    return value_text(CaseStatus, status)
 
 
 def money_text(amount: Decimal, currency: str, locale: QLocale | None = None) -> str:

@@ -48,7 +48,6 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.core.errors import KnownError
-from crmdesk.models.enums import EventStatus
 from crmdesk.services.changes import Changes
 from crmdesk.services.timeline import TimelineItem, timeline
 from crmdesk.store.db import Database
@@ -58,6 +57,7 @@ from crmdesk.views.contacts.record_details import (
     activity_kind_text,
     details_dialog,
     event_kind_text,
+    event_status_text,
     money_text,
     order_status_text,
 )
@@ -116,13 +116,7 @@ def outcome_text(item: TimelineItem) -> str:
         return " · ".join(p for p in (status, amount) if p)
     if item.source != "event":
         return item.outcome.strip()
-    statuses = {
-        EventStatus.TENTATIVE: QApplication.translate("TimelineView", "Tentative"),
-        EventStatus.CONFIRMED: QApplication.translate("TimelineView", "Planned"),
-        EventStatus.CANCELLED: QApplication.translate("TimelineView", "Cancelled"),
-        EventStatus.DONE: QApplication.translate("TimelineView", "Done"),
-    }
-    return statuses.get(item.outcome, item.outcome)
+    return event_status_text(item.outcome)
 
 
 def is_all_day(item: TimelineItem) -> bool:
