@@ -29,6 +29,7 @@ test: $(VENV)/.test-installed
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 bench: $(VENV)/.test-installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run_all.py
@@ -47,4 +48,4 @@ screenshot: $(VENV)/.installed  # docs/screenshot-contacts.png from a fresh 3000
 		docs/screenshot-contacts.png --search zhang --select 1
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache *.egg-info

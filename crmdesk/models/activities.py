@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from crmdesk.core.jsontypes import JsonObject
 from crmdesk.models.base import Entity
 from crmdesk.models.enums import ActivityKind, EventKind, EventStatus
 
@@ -77,7 +77,7 @@ class CalendarEvent(_Links, Entity):
         ForeignKey("calendar_events.id", ondelete="CASCADE"), index=True
     )
     recurrence_id: Mapped[str] = mapped_column(String(40), default="")
-    attendees: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    attendees: Mapped[list[JsonObject]] = mapped_column(JSON, default=list)
     owner: Mapped[str] = mapped_column(String(100), default="")
     case_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("service_cases.id", ondelete="SET NULL"), index=True

@@ -13,12 +13,13 @@ import functools
 import getpass
 import uuid
 from decimal import Decimal
-from typing import Any
+from typing import cast
 
-from sqlalchemy import JSON, String, event, insert, inspect
+from sqlalchemy import JSON, FromClause, String, event, insert, inspect
 from sqlalchemy.orm import Mapped, Mapper, Session, mapped_column
 from sqlalchemy.orm.attributes import get_history
 
+from crmdesk.core.jsontypes import JsonObject, JsonValue
 from crmdesk.models.base import Base, Entity, new_id, utcnow
 from crmdesk.models.enums import ChangeAction
 
@@ -37,11 +38,11 @@ class ChangeLogEntry(Base):
     entity: Mapped[str] = mapped_column(String(60))
     entity_id: Mapped[uuid.UUID] = mapped_column(index=True)
     field: Mapped[str] = mapped_column(String(60))
-    old: Mapped[Any] = mapped_column(JSON, nullable=True)
-    new: Mapped[Any] = mapped_column(JSON, nullable=True)
+    old: Mapped[JsonValue] = mapped_column(JSON, nullable=True)
+    new: Mapped[JsonValue] = mapped_column(JSON, nullable=True)
 
 
-def to_json_value(value: Any) -> Any:
+def to_json_value(value: object) -> JsonValue:
     """A column value as JSON: the log must hold every type the model stores."""
     if isinstance(value, uuid.UUID):
         return str(value)
@@ -53,16 +54,20 @@ def to_json_value(value: Any) -> Any:
         return {"base64": base64.b64encode(value).decode("ascii")}
     if isinstance(value, list | tuple):
         return [to_json_value(v) for v in value]
-    return value
+    if isinstance(value, dict):
+        return {str(k): to_json_value(v) for k, v in value.items()}
+    if value is None or isinstance(value, str | int | float):
+        return value
+    raise TypeError(f"{type(value).__name__} has no JSON form in the change log")
 
 
 def session_batch(session: Session) -> uuid.UUID:
     """The batch id of the session's current transaction: one user action, one batch."""
-    return session.info.setdefault("batch_id", new_id())
+    return cast(uuid.UUID, session.info.setdefault("batch_id", new_id()))
 
 
 @event.listens_for(Mapper, "mapper_configured")
-def _load_old_deferred_values(mapper: Mapper[Any], cls: type) -> None:
+def _load_old_deferred_values(mapper: Mapper[object], cls: type) -> None:
     """A deferred column (a photo) is not loaded until read, so its old value would be missing
     from the log when it is replaced unread: make SQLAlchemy load it before the change."""
     if not issubclass(cls, Entity):
@@ -72,7 +77,7 @@ def _load_old_deferred_values(mapper: Mapper[Any], cls: type) -> None:
             event.listen(getattr(cls, attr.key), "set", _keep_value, active_history=True)
 
 
-def _keep_value(target: Any, value: Any, old: Any, initiator: Any) -> Any:
+def _keep_value(target: object, value: object, old: object, initiator: object) -> object:
     return value
 
 
@@ -82,10 +87,10 @@ def _actor(session: Session) -> str:
             session.info["actor"] = getpass.getuser()
         except OSError:
             session.info["actor"] = ""
-    return session.info["actor"]
+    return cast(str, session.info["actor"])
 
 
-def snapshot(obj: Entity) -> dict[str, Any]:
+def snapshot(obj: Entity) -> JsonObject:
     """Every column of a row (what a DELETE entry keeps to restore it)."""
     mapper = inspect(obj).mapper
     return {c.key: to_json_value(getattr(obj, c.key)) for c in mapper.column_attrs}
@@ -97,7 +102,7 @@ IMPLIED_BY_ENTRY = frozenset({"id", "created_at", "updated_at", "version"})
 
 
 @functools.cache
-def column_defaults(table: Any) -> dict[str, Any]:
+def column_defaults(table: FromClause) -> dict[str, object]:
     """Each column's value when a row leaves it out: its scalar default, else None."""
     return {
         c.key: c.default.arg if c.default is not None and c.default.is_scalar else None
@@ -105,7 +110,7 @@ def column_defaults(table: Any) -> dict[str, Any]:
     }
 
 
-def insert_snapshot(obj: Entity) -> dict[str, Any]:
+def insert_snapshot(obj: Entity) -> JsonObject:
     """A new row as its INSERT entry keeps it: the columns whose value is not their default
     (`logged_value` reads one back). A 100k-row import logs ~360k new rows; full snapshots were
     three times the bytes, and a third more time to write."""
@@ -117,15 +122,15 @@ def insert_snapshot(obj: Entity) -> dict[str, Any]:
     }
 
 
-def logged_value(table: Any, snapshot_: dict[str, Any], key: str) -> Any:
+def logged_value(table: FromClause, snapshot_: JsonObject, key: str) -> JsonValue:
     """A column's value (as JSON) in an INSERT snapshot, the default when it was left out
     (older entries hold every column)."""
     return snapshot_[key] if key in snapshot_ else to_json_value(column_defaults(table)[key])
 
 
-def _updates(obj: Entity) -> list[tuple[ChangeAction, str, Any, Any]]:
+def _updates(obj: Entity) -> list[tuple[ChangeAction, str, JsonValue, JsonValue]]:
     state = inspect(obj)
-    out: list[tuple[ChangeAction, str, Any, Any]] = []
+    out: list[tuple[ChangeAction, str, JsonValue, JsonValue]] = []
     for attr in state.mapper.column_attrs:
         if attr.key in _SKIPPED:
             continue
@@ -147,20 +152,20 @@ def _updates(obj: Entity) -> list[tuple[ChangeAction, str, Any, Any]]:
         if hist.has_changes():
             before = sorted(str(t.id) for t in [*hist.unchanged, *hist.deleted])
             after = sorted(str(t.id) for t in [*hist.unchanged, *hist.added])
-            out.append((ChangeAction.UPDATE, rel.key, before, after))
+            out.append((ChangeAction.UPDATE, rel.key, list(before), list(after)))
     return out
 
 
-def record_changes(session: Session, flush_context: Any = None) -> None:
+def record_changes(session: Session, flush_context: object = None) -> None:
     """after_flush hook: log every new, changed and deleted entity of this flush.
 
     Run after the flush so inserts are logged with their defaults and foreign keys filled in,
     while attribute history still shows what the flush changed.
     """
     batch, actor, at = session_batch(session), _actor(session), utcnow()
-    rows: list[dict[str, Any]] = []
+    rows: list[dict[str, object]] = []
 
-    def log(obj: Entity, action: ChangeAction, field: str, old: Any, new: Any) -> None:
+    def log(obj: Entity, action: ChangeAction, field: str, old: JsonValue, new: JsonValue) -> None:
         rows.append(
             {
                 "id": new_id(),

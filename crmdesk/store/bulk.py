@@ -28,7 +28,6 @@ import functools
 import itertools
 import sqlite3
 from collections.abc import Sequence
-from typing import Any
 
 from sqlalchemy import Connection
 
@@ -37,7 +36,7 @@ _FALLBACK_VARIABLES = 999  # what SQLite before 3.32 allowed
 
 
 def insert_rows(
-    conn: Connection, table: str, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]
+    conn: Connection, table: str, columns: Sequence[str], rows: Sequence[tuple[object, ...]]
 ) -> None:
     """INSERT `rows` (values bound as the driver takes them, in `columns` order; names quoted
     as the SQL needs them) into `table`."""

@@ -17,7 +17,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from sqlalchemy import Connection, bindparam, select, text
+from sqlalchemy import BindParameter, Connection, bindparam, select, text
 
 from crmdesk.models.customers import (
     Account,
@@ -104,14 +104,16 @@ def body(parts: Iterable[str]) -> str:
     return spaced(" ".join(p for p in parts if p))
 
 
-def _contact_points(conn: Connection, owner_col: str, ids: Sequence[uuid.UUID]) -> dict:
+def _contact_points(
+    conn: Connection, owner_col: str, ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, list[str]]:
     """Phones, emails, addresses and tags of the given owners, gathered per owner.
 
     Deleted points are skipped here rather than in SQL: given `deleted_at IS NULL`, SQLite
     (without statistics) picks the deleted_at index, which every live row matches, over the
     owner index, and reads every phone, email and address for each batch of owners."""
     points: dict[uuid.UUID, list[str]] = defaultdict(list)
-    ids_param = bindparam("ids", expanding=True)
+    ids_param: BindParameter[uuid.UUID] = bindparam("ids", expanding=True)
     ph, em, ad = Phone.__table__, Email.__table__, Address.__table__
     for owner, deleted, number in conn.execute(
         select(ph.c[owner_col], ph.c.deleted_at, ph.c.number).where(ph.c[owner_col].in_(ids_param)),
@@ -251,11 +253,12 @@ _DEFAULT_SETTINGS = {"automerge": 4, "hashsize": 1 << 20}
 @contextlib.contextmanager
 def bulk_loading(conn: Connection) -> Iterator[None]:
     """Index many entries in the caller's transaction (settings back as they were after)."""
-    before = dict(
-        conn.exec_driver_sql(
+    before: dict[str, int] = {
+        k: int(v)
+        for k, v in conn.exec_driver_sql(
             "SELECT k, v FROM search_fts_config WHERE k IN ('automerge', 'hashsize')"
-        ).all()
-    )
+        )
+    }
     restored = {k: before.get(k, v) for k, v in _DEFAULT_SETTINGS.items()}
     _configure(conn, _BULK_SETTINGS)
     try:
