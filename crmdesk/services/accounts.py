@@ -7,8 +7,9 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TypeVarTuple
 
-from sqlalchemy import Select, and_, exists, func, select
+from sqlalchemy import ColumnElement, ScalarSelect, Select, and_, exists, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from crmdesk.core.errors import FieldError, RecordNotFound, StaleRecordError, ValidationError
@@ -108,7 +109,7 @@ class AccountFilter:
     deleted: bool = False
 
 
-def _city():
+def _city() -> ScalarSelect[str]:
     return (
         select(func.coalesce(Address.city, ""))
         .where(Address.account_id == Account.id, Address.deleted_at.is_(None))
@@ -119,8 +120,13 @@ def _city():
     )
 
 
-def _filtered(stmt: Select, flt: AccountFilter) -> Select:
-    conditions = [Account.deleted_at.is_not(None) if flt.deleted else Account.deleted_at.is_(None)]
+_Row = TypeVarTuple("_Row")
+
+
+def _filtered(stmt: Select[*_Row], flt: AccountFilter) -> Select[*_Row]:
+    conditions: list[ColumnElement[bool]] = [
+        Account.deleted_at.is_not(None) if flt.deleted else Account.deleted_at.is_(None)
+    ]
     if flt.search.strip():
         conditions.append(search_condition(Account.id, "account", flt.search))
     if flt.value_tier:
@@ -173,7 +179,7 @@ def count_accounts(session: Session, flt: AccountFilter = AccountFilter()) -> in
     return session.scalar(_filtered(select(func.count(Account.id)), flt)) or 0
 
 
-def _contact_count():
+def _contact_count() -> ScalarSelect[int]:
     return (
         select(func.count(Contact.id))
         .where(Contact.account_id == Account.id, Contact.deleted_at.is_(None))

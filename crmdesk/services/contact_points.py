@@ -5,12 +5,12 @@ Contacts and accounts carry the same three lists, so both services use these fun
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from crmdesk.core.errors import FieldError
 from crmdesk.interop.records import AddressRecord, EmailRecord, PhoneRecord
-from crmdesk.models import Address, Email, Phone
+from crmdesk.models import Account, Address, Contact, Email, Entity, Phone
 from crmdesk.models.base import utcnow
 from crmdesk.models.names import has_cjk
 from crmdesk.services.normalize import email_problem, normalize_email, phone_e164, phone_problem
@@ -29,7 +29,7 @@ ADDRESS_PARTS = (
 
 def point_errors(phones: Sequence[PhoneRecord], emails: Sequence[EmailRecord]) -> list[FieldError]:
     """Inline errors named `phones.N` / `emails.N` so a form can mark the offending row."""
-    errors = []
+    errors: list[FieldError] = []
     for i, phone in enumerate(phones):
         if problem := phone_problem(phone.number):
             errors.append(FieldError(f"phones.{i}", problem))
@@ -39,7 +39,16 @@ def point_errors(phones: Sequence[PhoneRecord], emails: Sequence[EmailRecord]) -
     return errors
 
 
-def _sync(existing: list[Any], wanted: Sequence[Any], make: Any, update: Any) -> list[Any]:
+_Row = TypeVar("_Row", bound=Entity)
+_Value = TypeVar("_Value")
+
+
+def _sync(
+    existing: list[_Row],
+    wanted: Sequence[_Value],
+    make: Callable[[], _Row],
+    update: Callable[[_Row, _Value, int], None],
+) -> list[_Row]:
     """Reuse rows in order (so an edit is an UPDATE in the change log), add or retire the rest."""
     live = [row for row in existing if row.deleted_at is None]
     result = []
@@ -70,7 +79,7 @@ def _set_address(row: Address, value: AddressRecord, position: int) -> None:
 
 
 def sync_points(
-    owner: Any,
+    owner: Contact | Account,
     phones: Sequence[PhoneRecord],
     emails: Sequence[EmailRecord],
     addresses: Sequence[AddressRecord],

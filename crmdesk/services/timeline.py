@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import func, literal, or_, select, union_all
+from sqlalchemy import ColumnElement, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from crmdesk.models import Activity, CalendarEvent
@@ -33,8 +33,8 @@ def timeline(
 ) -> list[TimelineItem]:
     """One page of the timeline; a feed read from the top, so offset paging suits it."""
 
-    def about(model: type[Activity] | type[CalendarEvent]):
-        conditions = []
+    def about(model: type[Activity] | type[CalendarEvent]) -> ColumnElement[bool]:
+        conditions: list[ColumnElement[bool]] = []
         if contact_id:
             conditions.append(model.contact_id == contact_id)
         if account_id:
