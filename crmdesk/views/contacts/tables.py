@@ -4,11 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QObject
+from PySide6.QtCore import QDate, QDateTime, QLocale, QObject, QTime
 
+from crmdesk.core.texts import translatable
 from crmdesk.models.enums import LoyaltyStage, ValueTier
-from crmdesk.services.accounts import AccountFilter, AccountSort, account_ids, account_rows
-from crmdesk.services.contacts import ContactFilter, ContactSort, contact_ids, contact_rows
+from crmdesk.services.accounts import (
+    AccountFilter,
+    AccountRow,
+    AccountSort,
+    account_ids,
+    account_rows,
+)
+from crmdesk.services.contacts import (
+    ContactFilter,
+    ContactRow,
+    ContactSort,
+    contact_ids,
+    contact_rows,
+)
 from crmdesk.store.db import Database
 from crmdesk.views.records.keyed_table_model import RIGHT, Column, KeyedTableModel
 from crmdesk.views.shell.bus import DataBus
@@ -21,7 +34,10 @@ def format_timestamp(value: dt.datetime) -> str:
     locale = QLocale()
     if locale.language() == QLocale.Language.C:  # no locale set: ISO reads better than "C"
         return local.strftime("%Y-%m-%d %H:%M")
-    return locale.toString(local, QLocale.FormatType.ShortFormat)
+    shown = QDateTime(
+        QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second)
+    )
+    return locale.toString(shown, QLocale.FormatType.ShortFormat)
 
 
 def format_vocabulary(value: str) -> str:
@@ -36,24 +52,24 @@ def format_count(value: int) -> str:
     return QLocale().toString(value)
 
 
-class ContactTableModel(KeyedTableModel):
+class ContactTableModel(KeyedTableModel[ContactFilter, ContactSort, ContactRow]):
     """Contacts, sorted and filtered in SQL; account edits change the Account column."""
 
     columns = (
-        Column(QT_TRANSLATE_NOOP("ContactTableModel", "Name"), "name", ContactSort.NAME, width=16),
+        Column(translatable("ContactTableModel", "Name"), "name", ContactSort.NAME, width=16),
         Column(
-            QT_TRANSLATE_NOOP("ContactTableModel", "Account"),
+            translatable("ContactTableModel", "Account"),
             "account",
             ContactSort.ACCOUNT,
             width=22,
         ),
-        Column(QT_TRANSLATE_NOOP("ContactTableModel", "Title"), "title", ContactSort.TITLE),
-        Column(QT_TRANSLATE_NOOP("ContactTableModel", "Phone"), "phone", width=16),
-        Column(QT_TRANSLATE_NOOP("ContactTableModel", "Email"), "email", width=24),
-        Column(QT_TRANSLATE_NOOP("ContactTableModel", "City"), "city", ContactSort.CITY, width=10),
-        Column(QT_TRANSLATE_NOOP("ContactTableModel", "Owner"), "owner", ContactSort.OWNER),
+        Column(translatable("ContactTableModel", "Title"), "title", ContactSort.TITLE),
+        Column(translatable("ContactTableModel", "Phone"), "phone", width=16),
+        Column(translatable("ContactTableModel", "Email"), "email", width=24),
+        Column(translatable("ContactTableModel", "City"), "city", ContactSort.CITY, width=10),
+        Column(translatable("ContactTableModel", "Owner"), "owner", ContactSort.OWNER),
         Column(
-            QT_TRANSLATE_NOOP("ContactTableModel", "Updated"),
+            translatable("ContactTableModel", "Updated"),
             "updated_at",
             ContactSort.UPDATED,
             formatter=format_timestamp,
@@ -82,38 +98,36 @@ class ContactTableModel(KeyedTableModel):
         )
 
 
-class AccountTableModel(KeyedTableModel):
+class AccountTableModel(KeyedTableModel[AccountFilter, AccountSort, AccountRow]):
     """Accounts, sorted and filtered in SQL; contact edits change the Contacts count."""
 
     columns = (
-        Column(QT_TRANSLATE_NOOP("AccountTableModel", "Name"), "name", AccountSort.NAME, width=24),
+        Column(translatable("AccountTableModel", "Name"), "name", AccountSort.NAME, width=24),
+        Column(translatable("AccountTableModel", "Industry"), "industry", AccountSort.INDUSTRY),
         Column(
-            QT_TRANSLATE_NOOP("AccountTableModel", "Industry"), "industry", AccountSort.INDUSTRY
-        ),
-        Column(
-            QT_TRANSLATE_NOOP("AccountTableModel", "Tier"),
+            translatable("AccountTableModel", "Tier"),
             "value_tier",
             AccountSort.TIER,
             formatter=format_vocabulary,
             width=10,
         ),
         Column(
-            QT_TRANSLATE_NOOP("AccountTableModel", "Loyalty"),
+            translatable("AccountTableModel", "Loyalty"),
             "loyalty_stage",
             AccountSort.LOYALTY,
             formatter=format_vocabulary,
         ),
-        Column(QT_TRANSLATE_NOOP("AccountTableModel", "City"), "city", width=10),
+        Column(translatable("AccountTableModel", "City"), "city", width=10),
         Column(
-            QT_TRANSLATE_NOOP("AccountTableModel", "Contacts"),
+            translatable("AccountTableModel", "Contacts"),
             "contacts",
             alignment=RIGHT,
             formatter=format_count,
             width=8,
         ),
-        Column(QT_TRANSLATE_NOOP("AccountTableModel", "Owner"), "owner", AccountSort.OWNER),
+        Column(translatable("AccountTableModel", "Owner"), "owner", AccountSort.OWNER),
         Column(
-            QT_TRANSLATE_NOOP("AccountTableModel", "Updated"),
+            translatable("AccountTableModel", "Updated"),
             "updated_at",
             AccountSort.UPDATED,
             formatter=format_timestamp,
