@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from crmdesk.store.db import Database
 
 DEMO_SIZE_ON_FIRST_START = 3000
@@ -76,7 +78,7 @@ def settle_garbage_collection() -> None:
     gc.enable()
 
 
-def install_translations(app: object) -> None:
+def install_translations(app: QApplication) -> None:
     """Load Qt's own and crmdesk's catalogue for the user's language (CRMDESK_LANG overrides)."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
@@ -123,8 +125,12 @@ def _build_first_start_demo(db: Database, size: int = DEMO_SIZE_ON_FIRST_START) 
         task.signals.progressed.connect(
             lambda done, total: dialog.setValue(done * 100 // max(total, 1))
         )
-        task.signals.finished.connect(lambda _summary: (outcome.append(True), loop.quit()))
-        task.signals.cancelled.connect(lambda: (outcome.append(False), loop.quit()))
+        def ended(done: bool) -> None:
+            outcome.append(done)
+            loop.quit()
+
+        task.signals.finished.connect(lambda _summary: ended(True))
+        task.signals.cancelled.connect(lambda: ended(False))
         task.signals.failed.connect(failed)
 
     task = tasks.start(

@@ -100,7 +100,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"crmdesk: {exc}", file=sys.stderr)
         return 1
     try:
-        return args.handler(db, args)
+        handler: Callable[[Database, argparse.Namespace], int] = args.handler
+        return handler(db, args)
     except KnownError as exc:
         print(f"crmdesk: {exc}", file=sys.stderr)
         return 1

@@ -6,7 +6,7 @@ import copy
 import uuid
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
@@ -152,7 +152,8 @@ class AccountForm(RecordForm):
 
         management = self.add_section(self.tr("Owner, tags and notes"))
         self.owner = self._line("owner", self.tr("Who looks after this account"))
-        self._owners = QCompleter([], self.owner)
+        self._owners_model = QStringListModel(self)
+        self._owners = QCompleter(self._owners_model, self.owner)
         self._owners.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.owner.setCompleter(self._owners)
         self.tags = TagsEdit(self.column)
@@ -194,7 +195,7 @@ class AccountForm(RecordForm):
         self.addresses.set_records(draft.addresses)
         self.tags.set_known_tags(state.tags)
         self.tags.set_tags(draft.tags)
-        self._owners.model().setStringList(list(state.owners))
+        self._owners_model.setStringList(list(state.owners))
         self.notes.setPlainText(draft.notes)
         self._show_contact_count(state.detail.contacts if state.detail else None)
 

@@ -79,7 +79,7 @@ def outcome_text(item: TimelineItem) -> str:
     """An activity's outcome as written; an event's status in the user's words."""
     if item.source != "event":
         return item.outcome.strip()
-    statuses = {
+    statuses: dict[str, str] = {
         EventStatus.TENTATIVE: QApplication.translate("TimelineView", "Tentative"),
         EventStatus.CONFIRMED: QApplication.translate("TimelineView", "Planned"),
         EventStatus.CANCELLED: QApplication.translate("TimelineView", "Cancelled"),

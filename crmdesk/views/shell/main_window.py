@@ -251,7 +251,7 @@ class MainWindow(QMainWindow):
         state = self.settings.value("main_window/state")
         if state is not None:
             self.restoreState(state)
-        self.navigation.setCurrentRow(int(self.settings.value("main_window/pane", 0)))
+        self.navigation.setCurrentRow(int(str(self.settings.value("main_window/pane", 0))))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("main_window/geometry", self.saveGeometry())
