@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 import uuid
 from dataclasses import dataclass
+from enum import StrEnum
+from typing import TypeVar
 
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtGui import QFont, QUndoStack
@@ -54,6 +56,9 @@ def _form_position(error: FieldError) -> tuple[int, int]:
     return rank, int(index) if index.isdigit() else 0
 
 
+_Kind = TypeVar("_Kind", bound=StrEnum)
+
+
 @dataclass(frozen=True)
 class _AccountState:
     detail: AccountDetail | None
@@ -61,7 +66,7 @@ class _AccountState:
     owners: tuple[str, ...]
 
 
-class AccountForm(RecordForm):
+class AccountForm(RecordForm[_AccountState, AccountDraft]):
     """Edit one account (or a new one); Save pushes a SaveAccountCommand on the undo stack.
 
     `saved(id)` is emitted after a save; `dirty_changed(bool)` when unsaved edits appear or go.
@@ -92,7 +97,7 @@ class AccountForm(RecordForm):
         self.watch(edit, field)
         return edit
 
-    def _combo(self, enum: type, field: str) -> KindCombo:
+    def _combo(self, enum: type[_Kind], field: str) -> KindCombo[_Kind]:
         combo = KindCombo(enum, self.column)
         self.watch(combo, field)
         return combo
@@ -203,10 +208,10 @@ class AccountForm(RecordForm):
         draft = copy.deepcopy(self._loaded) if self._loaded is not None else AccountDraft()
         for name in TEXT_FIELDS:
             setattr(draft, name, getattr(self, name).text())
-        draft.kind = self.kind.value()
-        draft.value_tier = self.value_tier.value()
-        draft.loyalty_stage = self.loyalty_stage.value()
-        draft.lifecycle_phase = self.lifecycle_phase.value()
+        draft.kind = self.kind.chosen()
+        draft.value_tier = self.value_tier.chosen()
+        draft.loyalty_stage = self.loyalty_stage.chosen()
+        draft.lifecycle_phase = self.lifecycle_phase.chosen()
         draft.phones = self.phones.records()
         draft.emails = self.emails.records()
         draft.addresses = self.addresses.records()

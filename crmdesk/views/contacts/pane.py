@@ -787,8 +787,8 @@ class ContactsPane(QWidget):
             return
         needed = (
             form.content.minimumSizeHint().width()
-            + form.scroll.verticalScrollBar().sizeHint().width()
-            + 2 * form.scroll.frameWidth()
+            + form.scroll_area.verticalScrollBar().sizeHint().width()
+            + 2 * form.scroll_area.frameWidth()
             + 2
         )
         left, right = self.splitter.sizes()

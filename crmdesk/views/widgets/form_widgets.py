@@ -12,10 +12,20 @@ import re
 import uuid
 from collections.abc import Callable, Sequence
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QStringListModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -61,6 +71,11 @@ from crmdesk.store.db import Database
 from crmdesk.views.shell import errors
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.i18n import translated
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from crmdesk.views.shell.undo import _SaveCommand
 
 ERROR_COLOR = "#c62828"
 FIELD_MIN_WIDTH = 220
@@ -183,14 +198,14 @@ class InlineErrors:
 
     def __init__(self) -> None:
         self._fields: dict[str, ErrorTarget] = {}
-        self._lists: dict[str, ContactPointList] = {}
+        self._lists: dict[str, PointList] = {}
         self._shown: list[ErrorTarget] = []
         self.current: list[FieldError] = []
 
     def add_field(self, field: str, widget: QWidget, label: ErrorLabel) -> None:
         self._fields[field] = (widget, label)
 
-    def add_list(self, prefix: str, editor: ContactPointList) -> None:
+    def add_list(self, prefix: str, editor: PointList) -> None:
         self._lists[prefix] = editor
 
     def target(self, field: str) -> ErrorTarget | None:
@@ -241,11 +256,17 @@ def translated_error(message: str) -> str:
 # Small inputs
 
 
-class KindCombo(QComboBox):
+_Kind = TypeVar("_Kind", bound=StrEnum)
+_Point = TypeVar("_Point")  # a phone, email or address record
+_State = TypeVar("_State")  # what a form reads to fill itself
+_Draft = TypeVar("_Draft")  # what a form saves
+
+
+class KindCombo(QComboBox, Generic[_Kind]):
     """A combo over an enum's values, showing the user's words; optionally with a "none" entry."""
 
     def __init__(
-        self, enum: type[StrEnum], parent: QWidget | None = None, none_text: str | None = None
+        self, enum: type[_Kind], parent: QWidget | None = None, none_text: str | None = None
     ) -> None:
         super().__init__(parent)
         self._enum = enum
@@ -257,11 +278,15 @@ class KindCombo(QComboBox):
         # A short list of words: as wide as its longest word (or the form's minimum), no wider.
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
-    def value(self) -> Any:
+    def value(self) -> _Kind | None:
         data = self.currentData()  # Qt hands the item data back as a plain str
         return None if data is None else self._enum(data)
 
-    def set_value(self, value: Any) -> None:
+    def chosen(self) -> _Kind:
+        """The chosen value (a combo without a "none" entry always has one)."""
+        return self._enum(str(self.currentData()))
+
+    def set_value(self, value: _Kind | None) -> None:
         for i in range(self.count()):
             if self.itemData(i) == value:
                 self.setCurrentIndex(i)
@@ -278,8 +303,9 @@ class _LastWordCompleter(QCompleter):
     def splitPath(self, path: str) -> list[str]:
         return [TAG_SEPARATORS.split(path)[-1].strip()]
 
-    def pathFromIndex(self, index: Any) -> str:
-        text = self.widget().text() if isinstance(self.widget(), QLineEdit) else ""
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        widget = self.widget()
+        text = widget.text() if isinstance(widget, QLineEdit) else ""
         done = [t.strip() for t in TAG_SEPARATORS.split(text)[:-1] if t.strip()]
         return ", ".join([*done, str(index.data())])
 
@@ -428,7 +454,7 @@ def _kind_width(combo: QComboBox) -> int:
     return max(metrics.horizontalAdvance(w) for w in words) + 4 * metrics.averageCharWidth() + 16
 
 
-class PointRow(QWidget):
+class PointRow(QWidget, Generic[_Point]):
     """One phone, email or address: kind, value, primary, remove; an error label under it."""
 
     changed = Signal()
@@ -465,14 +491,14 @@ class PointRow(QWidget):
         """The row's inputs in Tab order."""
         return [self.kind, self.error_widget(), self.primary, self.remove]
 
-    def record(self) -> Any:
+    def record(self) -> _Point:
         raise NotImplementedError
 
-    def set_record(self, record: Any) -> None:
+    def set_record(self, record: _Point) -> None:
         raise NotImplementedError
 
 
-class PhoneRow(PointRow):
+class PhoneRow(PointRow[PhoneRecord]):
     kind_enum = PhoneKind
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -495,7 +521,9 @@ class PhoneRow(PointRow):
         return self.number
 
     def record(self) -> PhoneRecord:
-        return PhoneRecord(self.number.text(), self.kind.value(), self.primary.isChecked())
+        return PhoneRecord(
+            self.number.text(), PhoneKind(self.kind.chosen()), self.primary.isChecked()
+        )
 
     def set_record(self, record: PhoneRecord) -> None:
         self.number.setText(record.number)
@@ -503,7 +531,7 @@ class PhoneRow(PointRow):
         self.primary.setChecked(record.primary)
 
 
-class EmailRow(PointRow):
+class EmailRow(PointRow[EmailRecord]):
     kind_enum = EmailKind
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -526,7 +554,9 @@ class EmailRow(PointRow):
         return self.address
 
     def record(self) -> EmailRecord:
-        return EmailRecord(self.address.text(), self.kind.value(), self.primary.isChecked())
+        return EmailRecord(
+            self.address.text(), EmailKind(self.kind.chosen()), self.primary.isChecked()
+        )
 
     def set_record(self, record: EmailRecord) -> None:
         self.address.setText(record.address)
@@ -534,7 +564,7 @@ class EmailRow(PointRow):
         self.primary.setChecked(record.primary)
 
 
-class AddressRow(PointRow):
+class AddressRow(PointRow[AddressRecord]):
     """The seven parts of a postal address, each with a small label; kind, primary, remove."""
 
     kind_enum = AddressKind
@@ -568,10 +598,10 @@ class AddressRow(PointRow):
             ("country", 3, 2),
         )
         for part, row, column in layout:
-            caption = QLabel(captions[part], self)
-            caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            caption.setBuddy(p[part])
-            g.addWidget(caption, row, column)
+            label = QLabel(captions[part], self)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            label.setBuddy(p[part])
+            g.addWidget(label, row, column)
             g.addWidget(p[part], row, column + 1)
         g.addWidget(self.error, 4, 1, 1, 5)
         g.setColumnStretch(1, 3)
@@ -587,7 +617,7 @@ class AddressRow(PointRow):
     def record(self) -> AddressRecord:
         return AddressRecord(
             **{part: edit.text() for part, edit in self.parts.items()},
-            kind=self.kind.value(),
+            kind=AddressKind(self.kind.chosen()),
             label=self._label,
             primary=self.primary.isChecked(),
         )
@@ -600,7 +630,7 @@ class AddressRow(PointRow):
         self.primary.setChecked(record.primary)
 
 
-class ContactPointList(QWidget):
+class ContactPointList(QWidget, Generic[_Point]):
     """Rows of one kind (phones, emails or addresses) with Add and per-row Remove.
 
     Row N shows the FieldError named `<prefix>.N`; `field_left` carries that name when the user
@@ -614,14 +644,14 @@ class ContactPointList(QWidget):
     def __init__(
         self,
         prefix: str,
-        row_type: type[PointRow],
+        row_type: type[PointRow[_Point]],
         add_text: str,
-        new_record: Callable[[], Any],
+        new_record: Callable[[], _Point],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.prefix, self._row_type, self._new_record = prefix, row_type, new_record
-        self._rows: list[PointRow] = []
+        self._rows: list[PointRow[_Point]] = []
         self._bulk = False
         self._primary_group = QButtonGroup(self)
         self._rows_layout = QVBoxLayout()
@@ -638,13 +668,13 @@ class ContactPointList(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
-    def rows(self) -> list[PointRow]:
+    def rows(self) -> list[PointRow[_Point]]:
         return list(self._rows)
 
-    def records(self) -> list[Any]:
+    def records(self) -> list[_Point]:
         return [row.record() for row in self._rows]
 
-    def set_records(self, records: Sequence[Any]) -> None:
+    def set_records(self, records: Sequence[_Point]) -> None:
         for row in self._rows:
             self._drop(row)
         self._rows = []
@@ -659,7 +689,7 @@ class ContactPointList(QWidget):
     def focus_chain(self) -> list[QWidget]:
         return [w for row in self._rows for w in row.focus_chain()] + [self.add_button]
 
-    def add_row(self, record: Any = None) -> PointRow:
+    def add_row(self, record: _Point | None = None) -> PointRow[_Point]:
         row = self._row_type(self)
         if record is not None:
             row.set_record(record)
@@ -675,14 +705,14 @@ class ContactPointList(QWidget):
         self.changed.emit()
         return row
 
-    def remove_row(self, row: PointRow) -> None:
+    def remove_row(self, row: PointRow[_Point]) -> None:
         if row in self._rows:
             self._rows.remove(row)
             self._drop(row)
             self.rows_changed.emit()
             self.changed.emit()
 
-    def _drop(self, row: PointRow) -> None:
+    def _drop(self, row: PointRow[_Point]) -> None:
         self._primary_group.removeButton(row.primary)
         self._rows_layout.removeWidget(row)
         row.hide()
@@ -692,7 +722,7 @@ class ContactPointList(QWidget):
         row = self.add_row(self._new_record())
         row.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _on_row_left(self, row: PointRow) -> None:
+    def _on_row_left(self, row: PointRow[_Point]) -> None:
         if row in self._rows:
             self.field_left.emit(f"{self.prefix}.{self._rows.index(row)}")
 
@@ -703,7 +733,12 @@ class ContactPointList(QWidget):
         return None
 
 
-def phone_list(parent: QWidget) -> ContactPointList:
+PointList = (
+    ContactPointList[PhoneRecord] | ContactPointList[EmailRecord] | ContactPointList[AddressRecord]
+)
+
+
+def phone_list(parent: QWidget) -> ContactPointList[PhoneRecord]:
     return ContactPointList(
         "phones",
         PhoneRow,
@@ -713,7 +748,7 @@ def phone_list(parent: QWidget) -> ContactPointList:
     )
 
 
-def email_list(parent: QWidget) -> ContactPointList:
+def email_list(parent: QWidget) -> ContactPointList[EmailRecord]:
     return ContactPointList(
         "emails",
         EmailRow,
@@ -723,7 +758,7 @@ def email_list(parent: QWidget) -> ContactPointList:
     )
 
 
-def address_list(parent: QWidget) -> ContactPointList:
+def address_list(parent: QWidget) -> ContactPointList[AddressRecord]:
     return ContactPointList(
         "addresses",
         AddressRow,
@@ -746,8 +781,10 @@ def focus_order(layout: QLayout) -> list[QWidget]:
     order: list[QWidget] = []
     for i in range(layout.count()):
         item = layout.itemAt(i)
-        if item.layout() is not None:
-            order += focus_order(item.layout())
+        if item is None:
+            continue
+        if (inner := item.layout()) is not None:
+            order += focus_order(inner)
             continue
         widget = item.widget()
         if widget is None or isinstance(widget, QLabel):
@@ -758,12 +795,12 @@ def focus_order(layout: QLayout) -> list[QWidget]:
             order += [widget.edit, widget.clear_button]
         elif widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
             order.append(widget)
-        elif widget.layout() is not None:
-            order += focus_order(widget.layout())
+        elif (inner := widget.layout()) is not None:
+            order += focus_order(inner)
     return order
 
 
-class RecordForm(QWidget):
+class RecordForm(QWidget, Generic[_State, _Draft]):
     """A scrolling form of sections over one record, saved through an undo command.
 
     Subclasses build their fields in `_build()` (with `add_section`, `add_row`, `watch`) and
@@ -779,8 +816,8 @@ class RecordForm(QWidget):
         super().__init__(parent)
         self._db, self._bus, self._undo_stack = db, bus, undo_stack
         self.record_id: uuid.UUID | None = None
-        self._loaded: Any = None  # the draft as the database had it when loaded (None: new)
-        self._baseline: Any = None  # the draft as the widgets showed it right after loading
+        self._loaded: _Draft | None = None  # the draft as the database had it (None: new)
+        self._baseline: _Draft | None = None  # the draft as the widgets showed it after loading
         self._filling = False
         self._saving = False
         self._was_dirty = False
@@ -804,10 +841,10 @@ class RecordForm(QWidget):
         outer.addStretch(0)
         self._captions: list[QLabel] = []
         self._line_height = max(QLineEdit().sizeHint().height(), QComboBox().sizeHint().height())
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(self.content)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(self.content)
 
         self.summary = QLabel(self)
         self.summary.setObjectName("error_summary")
@@ -852,7 +889,7 @@ class RecordForm(QWidget):
         banner_box.setContentsMargins(12, 8, 12, 0)
         banner_box.addWidget(self.banner)
         layout.addLayout(banner_box)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(line)
         layout.addLayout(bar)
 
@@ -922,9 +959,9 @@ class RecordForm(QWidget):
             if widget.isEditable():
                 widget.editTextChanged.connect(self._on_edited)
                 if field:
-                    widget.lineEdit().editingFinished.connect(
-                        lambda f=field: self._on_field_left(f)
-                    )
+                    edit = widget.lineEdit()
+                    assert edit is not None  # an editable combo has its line edit
+                    edit.editingFinished.connect(lambda f=field: self._on_field_left(f))
         elif isinstance(widget, OptionalDateEdit):
             widget.changed.connect(self._on_edited)
             if field:
@@ -942,30 +979,30 @@ class RecordForm(QWidget):
     def _build(self) -> None:
         raise NotImplementedError
 
-    def _read(self, session: Any, record_id: uuid.UUID | None) -> Any:
+    def _read(self, session: Session, record_id: uuid.UUID | None) -> _State:
         """Everything `_fill` needs, read in one short session (record_id None: a new record)."""
         raise NotImplementedError
 
-    def _fill(self, state: Any) -> None:
+    def _fill(self, state: _State) -> None:
         raise NotImplementedError
 
-    def _loaded_draft(self, state: Any) -> Any:
+    def _loaded_draft(self, state: _State) -> _Draft | None:
         """The draft the database holds, from what `_read` returned (None for a new record)."""
         raise NotImplementedError
 
-    def _collect(self) -> Any:
+    def _collect(self) -> _Draft:
         raise NotImplementedError
 
-    def _validate(self, draft: Any) -> list[FieldError]:
+    def _validate(self, draft: _Draft) -> list[FieldError]:
         raise NotImplementedError
 
-    def _command(self, before: Any, after: Any) -> Any:
+    def _command(self, before: _Draft | None, after: _Draft) -> _SaveCommand:
         raise NotImplementedError
 
     def _touched_by(self, changes: Changes) -> bool:
         raise NotImplementedError
 
-    def _is_deleted(self, state: Any) -> bool:
+    def _is_deleted(self, state: _State) -> bool:
         return False
 
     def _deleted_text(self) -> str:
@@ -1012,7 +1049,7 @@ class RecordForm(QWidget):
         self.content_layout.activate()
         QApplication.sendEvent(self.content, QEvent(QEvent.Type.LayoutRequest))
 
-    def draft(self) -> Any:
+    def draft(self) -> _Draft:
         """The record as the form shows it now."""
         return self._collect()
 
@@ -1073,7 +1110,7 @@ class RecordForm(QWidget):
             self.summary.show()
         if focus and first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.scroll.ensureWidgetVisible(first)
+            self.scroll_area.ensureWidgetVisible(first)
         return False
 
     # Errors appear when a field is left or on Save, and disappear as soon as they are fixed:
