@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, TypeVarTuple
 
 from sqlalchemy import (
     JSON,
@@ -25,6 +25,9 @@ from sqlalchemy import (
     DateTime,
     LargeBinary,
     Numeric,
+    Row,
+    Select,
+    Table,
     Uuid,
     func,
     insert,
@@ -35,6 +38,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeEngine
 
 from crmdesk.core.errors import KnownError, RecordNotFound
+from crmdesk.core.jsontypes import JsonValue
 from crmdesk.core.texts import translatable
 from crmdesk.models import Account, ChangeLogEntry, Contact, Entity, Tag
 from crmdesk.models.base import Money, UTCDateTime, new_id, utcnow
@@ -106,7 +110,9 @@ class DeletedRecord:
 # --- which batches are in effect ------------------------------------------------------------
 
 
-def _link(session: Session, action: ChangeAction, entity_id: uuid.UUID, field: str, new: Any):
+def _link(
+    session: Session, action: ChangeAction, entity_id: uuid.UUID, field: str, new: JsonValue
+) -> None:
     session.add(
         ChangeLogEntry(
             batch_id=session_batch(session),
@@ -255,11 +261,12 @@ def revert_batch(session: Session, batch_id: uuid.UUID) -> RevertResult:
             if obj is not None:
                 conflict(e)
                 continue
+            old = e.old if isinstance(e.old, dict) else {}
             restored = model(
                 **{
-                    k: from_json_value(_column_type(model, k), v)
-                    for k, v in (e.old or {}).items()
-                    if _column_type(model, k) is not None
+                    k: from_json_value(column_type, v)
+                    for k, v in old.items()
+                    if (column_type := _column_type(model, k)) is not None
                 }
             )
             session.add(restored)
@@ -288,6 +295,7 @@ def revert_batch(session: Session, batch_id: uuid.UUID) -> RevertResult:
 
 # Records a large batch (an import) created go to the recycle bin in SQL, their phones, e-mails
 # and addresses with them (kept, so a redo or a restore from the bin brings them back whole).
+_Columns = TypeVarTuple("_Columns")
 _RECYCLED = ("contacts", "accounts")
 _OWNER_COLUMNS = ("contact_id", "account_id")
 
@@ -342,6 +350,7 @@ def _set_deleted(
     """Set deleted_at to `target` (a datetime, or JSON as logged) on those of `ids` whose
     value is still `expected` (JSON as logged, None: live); the ids changed."""
     table = models_by_table()[entity].__table__
+    assert isinstance(table, Table)
     column_type = table.c.deleted_at.type
     want = from_json_value(column_type, expected)
     value = target if isinstance(target, dt.datetime) else from_json_value(column_type, target)
@@ -462,7 +471,8 @@ def _earlier_value(session: Session, e: _Entry) -> Any:
         return None
     field, new = before
     if field == SNAPSHOT_FIELD:
-        return logged_value(models_by_table()[e.entity].__table__, new or {}, e.field)
+        inserted = new if isinstance(new, dict) else {}
+        return logged_value(models_by_table()[e.entity].__table__, inserted, e.field)
     return new
 
 
@@ -487,23 +497,29 @@ def deleted_records(
 ) -> list[DeletedRecord]:
     """A page of the recycle bin, most recently deleted first."""
     model = _recycled_model(entity)
+
+    def page(stmt: Select[*_Columns]) -> Sequence[Row[*_Columns]]:
+        return session.execute(
+            stmt.where(model.deleted_at.is_not(None))
+            .order_by(model.deleted_at.desc(), model.id)
+            .limit(limit)
+            .offset(offset)
+        ).all()
+
+    rows: list[tuple[uuid.UUID, str, dt.datetime | None]]
     if model is Contact:
-        stmt = select(
-            Contact.id,
-            Contact.family_name,
-            Contact.given_name,
-            Contact.middle_name,
-            Contact.organization,
-            Contact.deleted_at,
-        )
+        contact_columns = (Contact.family_name, Contact.given_name, Contact.middle_name)
+        rows = [
+            (rid, display_name(family, given, middle) or org, at)
+            for rid, family, given, middle, org, at in page(
+                select(Contact.id, *contact_columns, Contact.organization, Contact.deleted_at)
+            )
+        ]
     else:
-        stmt = select(Account.id, Account.name, Account.deleted_at)
-    rows = session.execute(
-        stmt.where(model.deleted_at.is_not(None))
-        .order_by(model.deleted_at.desc(), model.id)
-        .limit(limit)
-        .offset(offset)
-    ).all()
+        rows = [
+            (rid, name, at)
+            for rid, name, at in page(select(Account.id, Account.name, Account.deleted_at))
+        ]
     ids = [r[0] for r in rows]
     deleted_by: dict[uuid.UUID, str] = {}
     merged_into: dict[uuid.UUID, uuid.UUID | None] = {}
@@ -530,15 +546,11 @@ def deleted_records(
                 deleted_by[entity_id] = actor
             elif field == "merged_into":
                 merged_into[entity_id] = (
-                    uuid.UUID(new) if action == ChangeAction.MERGE and new else None
+                    uuid.UUID(str(new)) if action == ChangeAction.MERGE and new else None
                 )
     out = []
-    for row in rows:
-        if model is Contact:
-            rid, family, given, middle, org, deleted_at = row
-            name = display_name(family, given, middle) or org
-        else:
-            rid, name, deleted_at = row
+    for rid, name, deleted_at in rows:
+        assert deleted_at is not None  # only deleted rows were read
         out.append(
             DeletedRecord(rid, name, deleted_at, deleted_by.get(rid, ""), merged_into.get(rid))
         )

@@ -18,7 +18,7 @@ import copy
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -247,7 +247,14 @@ class RecycleCommand(WriteCommand):
         return self.changed
 
 
-def _one_name(db: Database, rows: Callable[[Session, list[uuid.UUID]], list], key: uuid.UUID):
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+def _one_name(
+    db: Database, rows: Callable[[Session, list[uuid.UUID]], Sequence[_Named]], key: uuid.UUID
+) -> str:
     with db.reading() as session:
         found = rows(session, [key])
     return found[0].name if found else ""
