@@ -27,7 +27,6 @@ from sqlalchemy import (
     Numeric,
     Row,
     Select,
-    Table,
     Uuid,
     func,
     insert,
@@ -350,7 +349,6 @@ def _set_deleted(
     """Set deleted_at to `target` (a datetime, or JSON as logged) on those of `ids` whose
     value is still `expected` (JSON as logged, None: live); the ids changed."""
     table = models_by_table()[entity].__table__
-    assert isinstance(table, Table)
     column_type = table.c.deleted_at.type
     want = from_json_value(column_type, expected)
     value = target if isinstance(target, dt.datetime) else from_json_value(column_type, target)

@@ -24,7 +24,6 @@ from platformdirs import user_data_path
 from sqlalchemy import (
     Connection,
     Engine,
-    Table,
     bindparam,
     create_engine,
     event,
@@ -189,7 +188,6 @@ def refresh_derived_data(conn: Connection) -> list[uuid.UUID]:
     """Work contacts' sort keys out again and re-index those that changed (derived data, so
     not change-logged); the contacts changed."""
     table = Contact.__table__
-    assert isinstance(table, Table)
     changed = [
         {"contact": cid, "key": key}
         for cid, family, given, organization, old in conn.execute(
