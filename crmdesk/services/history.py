@@ -14,7 +14,7 @@ import base64
 import datetime as dt
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal, TypeVarTuple
@@ -127,31 +127,31 @@ def _link(
     )
 
 
-def note_batch(session: Session, kind: str, facts: dict[str, Any]) -> None:
+def note_batch(session: Session, kind: str, facts: Mapping[str, object]) -> None:
     """Say what the transaction's batch was (an import: {"file": …, "counts": [[verb, entity,
     n], …]}), so the history names it as the user knows it rather than by its rows."""
-    _link(session, ChangeAction.NOTE, session_batch(session), kind, facts)
+    _link(session, ChangeAction.NOTE, session_batch(session), kind, to_json_value(dict(facts)))
     session.flush()
 
 
 # --- JSON <-> column values -----------------------------------------------------------------
 
 
-def from_json_value(column_type: TypeEngine[Any], value: Any) -> Any:
+def from_json_value(column_type: TypeEngine[Any], value: JsonValue) -> object:
     """A change-log JSON value back in the column's Python type (the inverse of to_json_value)."""
     if value is None:
         return None
     if isinstance(column_type, UTCDateTime | DateTime):
-        parsed = dt.datetime.fromisoformat(value)
+        parsed = dt.datetime.fromisoformat(str(value))
         return parsed.replace(tzinfo=dt.UTC) if parsed.tzinfo is None else parsed.astimezone(dt.UTC)
     if isinstance(column_type, Date):
-        return dt.date.fromisoformat(value)
+        return dt.date.fromisoformat(str(value))
     if isinstance(column_type, Money | Numeric):
         return Decimal(str(value))
     if isinstance(column_type, Uuid):
         return uuid.UUID(str(value))
     if isinstance(column_type, LargeBinary):
-        return base64.b64decode(value["base64"]) if isinstance(value, dict) else value
+        return base64.b64decode(str(value["base64"])) if isinstance(value, dict) else value
     if isinstance(column_type, JSON):
         return value
     return value
@@ -171,8 +171,8 @@ class _Entry:
     entity: str
     entity_id: uuid.UUID
     field: str
-    old: Any
-    new: Any
+    old: JsonValue
+    new: JsonValue
     at: dt.datetime
     id: uuid.UUID
 
@@ -197,14 +197,14 @@ def _batch_entries(session: Session, batch_id: uuid.UUID) -> list[_Entry]:
 
 def _preload(
     session: Session, entries: Iterable[_Entry], models: dict[str, type[Entity]]
-) -> dict[tuple[str, uuid.UUID], Any]:
+) -> dict[tuple[str, uuid.UUID], Entity]:
     """Every row the batch touched, one query per table and 500 rows (held here: the session's
     identity map only keeps weak references)."""
     wanted: dict[str, set[uuid.UUID]] = defaultdict(set)
     for e in entries:
         if e.entity in models:
             wanted[e.entity].add(e.entity_id)
-    rows: dict[tuple[str, uuid.UUID], Any] = {}
+    rows: dict[tuple[str, uuid.UUID], Entity] = {}
     for entity, ids in wanted.items():
         model = models[entity]
         id_list = list(ids)
@@ -305,7 +305,9 @@ def _recycle_in_bulk(
     """Take back in SQL what a large batch did to whole records: the live records it inserted
     go to the bin, the records it put in the bin (or took out) go back, each logged as the ORM
     would log it. The entries left for the row-by-row revert, and how many this took back."""
-    wanted: dict[tuple[str, Any, Any], list[uuid.UUID]] = defaultdict(list)
+    wanted: dict[tuple[str, JsonValue, JsonValue | dt.datetime], list[uuid.UUID]] = defaultdict(
+        list
+    )
     for e in entries:
         if e.entity not in _RECYCLED:
             continue
@@ -317,7 +319,7 @@ def _recycle_in_bulk(
         return entries, 0
     session.flush()
     done: set[tuple[uuid.UUID, str]] = set()  # (record, "*" or "deleted_at")
-    log_rows: list[dict[str, Any]] = []
+    log_rows: list[dict[str, object]] = []
     for (entity, expected, target), ids in wanted.items():
         moved = _set_deleted(session, entity, ids, expected, target, now, log_rows)
         field = SNAPSHOT_FIELD if expected is None and target is now else "deleted_at"
@@ -341,10 +343,10 @@ def _set_deleted(
     session: Session,
     entity: str,
     ids: list[uuid.UUID],
-    expected: Any,
-    target: Any,
+    expected: JsonValue,
+    target: JsonValue | dt.datetime,
     now: dt.datetime,
-    log_rows: list[dict[str, Any]],
+    log_rows: list[dict[str, object]],
 ) -> set[uuid.UUID]:
     """Set deleted_at to `target` (a datetime, or JSON as logged) on those of `ids` whose
     value is still `expected` (JSON as logged, None: live); the ids changed."""
@@ -392,7 +394,8 @@ def _owned_by(e: _Entry, owners: set[uuid.UUID]) -> bool:
     if e.entity not in CHILD_ENTITIES or not isinstance(e.new, dict):
         return False
     return any(
-        isinstance(e.new.get(c), str) and uuid.UUID(e.new[c]) in owners for c in _OWNER_COLUMNS
+        isinstance(owner := e.new.get(c), str) and uuid.UUID(owner) in owners
+        for c in _OWNER_COLUMNS
     )
 
 
@@ -401,7 +404,7 @@ def _chunks(ids: Sequence[uuid.UUID], size: int = 500) -> Iterable[list[uuid.UUI
         yield list(ids[start : start + size])
 
 
-def _undo_insert(session: Session, entity: str, obj: Any, now: dt.datetime) -> bool:
+def _undo_insert(session: Session, entity: str, obj: Entity, now: dt.datetime) -> bool:
     if entity in CHILD_ENTITIES:
         session.delete(obj)
         return True
@@ -420,17 +423,17 @@ def _tag_in_use(session: Session, tag_id: uuid.UUID) -> bool:
     return False
 
 
-def _undo_update(session: Session, model: type[Entity], obj: Any, e: _Entry) -> bool:
+def _undo_update(session: Session, model: type[Entity], obj: Entity, e: _Entry) -> bool:
     """Set the field back to its old value; False (a conflict) when it changed since."""
     relationship = model.__mapper__.relationships.get(e.field)
     if relationship is not None:
         if relationship.secondary is None:
             return False
         current = {str(t.id) for t in getattr(obj, e.field)}
-        if current != set(e.new or []):
+        if current != set(e.new if isinstance(e.new, list) else []):
             return False
         target = relationship.mapper.class_
-        old_ids = [uuid.UUID(i) for i in e.old or []]
+        old_ids = [uuid.UUID(str(i)) for i in (e.old if isinstance(e.old, list) else [])]
         rows = session.scalars(select(target).where(target.id.in_(old_ids))).all()
         setattr(obj, e.field, rows)
         return True
@@ -446,7 +449,7 @@ def _undo_update(session: Session, model: type[Entity], obj: Any, e: _Entry) -> 
     return True
 
 
-def _earlier_value(session: Session, e: _Entry) -> Any:
+def _earlier_value(session: Session, e: _Entry) -> JsonValue:
     """The value a deferred column had before the batch, from the log itself.
 
     An UPDATE of a deferred column (a contact's photo) that was never loaded is logged with
