@@ -54,7 +54,6 @@ from crmdesk.views.contacts.account_form import AccountForm
 from crmdesk.views.contacts.contact_form import ContactForm
 from crmdesk.views.contacts.tables import AccountTableModel, ContactTableModel
 from crmdesk.views.contacts.timeline_view import TimelineView
-from crmdesk.views.records.keyed_table_model import KeyedTableModel
 from crmdesk.views.shell import errors, tasks, writes
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.i18n import _tr
@@ -63,7 +62,7 @@ from crmdesk.views.shell.undo import (
     DeleteContactsCommand,
     restore_command,
 )
-from crmdesk.views.widgets.form_widgets import KindCombo, RecordForm
+from crmdesk.views.widgets.form_widgets import KindCombo
 
 SEARCH_DELAY_MS = 150
 FACETS_DELAY_MS = 500
@@ -105,12 +104,32 @@ class _Remembered:
     current_row: int = -1
 
 
+_Table = ContactTableModel | AccountTableModel
+_Form = ContactForm | AccountForm
+
+
+def _ids_at(model: _Table, rows: Sequence[int]) -> list[uuid.UUID]:
+    """The keys shown in these rows (rows outside the table have none)."""
+    return [key for row in rows if (key := model.id_at(row)) is not None]
+
+
+
+def _set_filter(model: _Table, flt: ContactFilter | AccountFilter) -> None:
+    """A table's filter (the pane builds each kind's from the same bar)."""
+    if isinstance(model, ContactTableModel):
+        assert isinstance(flt, ContactFilter)
+        model.set_filter(flt)
+    else:
+        assert isinstance(flt, AccountFilter)
+        model.set_filter(flt)
+
+
 class _Tab:
     """One entity's table: its model, its view, its form, and what to restore after a reset."""
 
-    def __init__(self, kind: int, model: KeyedTableModel, view: QTableView) -> None:
+    def __init__(self, kind: int, model: _Table, view: QTableView) -> None:
         self.kind, self.model, self.view = kind, model, view
-        self.form: RecordForm | None = None
+        self.form: _Form | None = None
         self.remembered: _Remembered | None = None
         self.select_after_delete: int | None = None
         self.pending_select: uuid.UUID | None = None
@@ -141,7 +160,7 @@ class ContactsPane(QWidget):
         self._syncing_selection = False
         self._autosaving = False
         self._split_once = self._detail_split_once = False
-        self._fitted: list[RecordForm] = []  # forms the detail side was widened for
+        self._fitted: list[_Form] = []  # forms the detail side was widened for
         self._facet_generation = 0
         self._facet_tasks: dict[int, tasks.Task] = {}
         self._finished_tasks: list[tasks.Task] = []
@@ -258,21 +277,22 @@ class ContactsPane(QWidget):
             combo.currentIndexChanged.connect(self._apply_filter)
         row = QHBoxLayout()
         row.setSpacing(6)
-        for combo in (
+        combos: tuple[QComboBox, ...] = (
             self.tier_combo,
             self.loyalty_combo,
             self.tag_combo,
             self.city_combo,
             self.owner_combo,
-        ):
+        )
+        for box in combos:
             # Narrow enough that the filters never make the table side wider than it needs.
-            combo.setMinimumContentsLength(3)
-            combo.setSizeAdjustPolicy(
+            box.setMinimumContentsLength(3)
+            box.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            combo.setMaximumWidth(220)
-            row.addWidget(combo)
+            box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            box.setMaximumWidth(220)
+            row.addWidget(box)
         self._filters_layout = row
         self.count_label = QLabel(self)
         self.count_label.setObjectName("count_label")
@@ -289,8 +309,12 @@ class ContactsPane(QWidget):
         """The table of contacts or accounts, built the first time it is shown."""
         if kind in self._tabs:
             return self._tabs[kind]
-        model_class = ContactTableModel if kind == CONTACTS else AccountTableModel
-        model = model_class(self._db, self._bus, self._filter(kind), self, load=False)
+        flt = self._filter(kind)
+        model: _Table = (
+            ContactTableModel(self._db, self._bus, flt, self, load=False)
+            if isinstance(flt, ContactFilter)
+            else AccountTableModel(self._db, self._bus, flt, self, load=False)
+        )
         view = QTableView(self.tables)
         view.setObjectName("contacts_table" if kind == CONTACTS else "accounts_table")
         view.setModel(model)
@@ -333,7 +357,7 @@ class ContactsPane(QWidget):
         model.refresh()
         return tab
 
-    def _form(self, kind: int) -> RecordForm:
+    def _form(self, kind: int) -> _Form:
         tab = self._tab(kind)
         if tab.form is None:
             form_class = ContactForm if kind == CONTACTS else AccountForm
@@ -350,7 +374,7 @@ class ContactsPane(QWidget):
         return self.switch.currentIndex()
 
     @property
-    def model(self) -> KeyedTableModel:
+    def model(self) -> _Table:
         return self._tabs[self.kind].model
 
     @property
@@ -358,7 +382,7 @@ class ContactsPane(QWidget):
         return self._tabs[self.kind].view
 
     @property
-    def form(self) -> RecordForm | None:
+    def form(self) -> _Form | None:
         return self._tabs[self.kind].form
 
     def current_id(self) -> uuid.UUID | None:
@@ -368,7 +392,7 @@ class ContactsPane(QWidget):
 
     def selected_ids(self) -> list[uuid.UUID]:
         model = self.model
-        return [model.id_at(row) for row in self._selected_rows(self.table)]
+        return _ids_at(model, self._selected_rows(self.table))
 
     def show_contacts(self) -> None:
         self.switch.setCurrentIndex(CONTACTS)
@@ -416,7 +440,7 @@ class ContactsPane(QWidget):
         if not rows:
             return
         tab = self._tabs[self.kind]
-        ids = [tab.model.id_at(row) for row in rows]
+        ids = _ids_at(tab.model, rows)
         command_class = DeleteContactsCommand if self.kind == CONTACTS else DeleteAccountsCommand
         tab.select_after_delete = rows[0]
         if not writes.push(self, self._undo_stack, command_class(self._db, self._bus, ids)):
@@ -428,7 +452,7 @@ class ContactsPane(QWidget):
         if not self.bin_button.isChecked() or not rows:
             return
         tab = self._tabs[self.kind]
-        ids = [tab.model.id_at(row) for row in rows]
+        ids = _ids_at(tab.model, rows)
         kind = "contacts" if self.kind == CONTACTS else "accounts"
         command = restore_command(self._db, self._bus, ids, kind)
         tab.select_after_delete = rows[0]
@@ -466,7 +490,7 @@ class ContactsPane(QWidget):
     def _apply_filter(self) -> None:
         self._search_timer.stop()
         if self.kind in self._tabs:
-            self.model.set_filter(self._filter(self.kind))
+            _set_filter(self.model, self._filter(self.kind))
 
     def _on_search_box_text_changed(self, _text: str) -> None:
         self._search_timer.start()
@@ -492,7 +516,7 @@ class ContactsPane(QWidget):
             return  # still building
         tab = self._tab(kind)
         self.tables.setCurrentWidget(tab.view)
-        tab.model.set_filter(self._filter(kind))
+        _set_filter(tab.model, self._filter(kind))
         self._update_count()
         index = tab.view.selectionModel().currentIndex()
         key = tab.model.id_at(index.row()) if index.isValid() else None
@@ -580,7 +604,7 @@ class ContactsPane(QWidget):
     @staticmethod
     def _selected_rows(view: QTableView) -> list[int]:
         rows: set[int] = set()
-        for selected in view.selectionModel().selection():
+        for selected in view.selectionModel().selection().toList():
             rows.update(range(selected.top(), selected.bottom() + 1))
         return sorted(rows)
 
@@ -591,7 +615,7 @@ class ContactsPane(QWidget):
             return
         index = tab.view.selectionModel().currentIndex()
         tab.remembered = _Remembered(
-            [tab.model.id_at(row) for row in self._selected_rows(tab.view)],
+            _ids_at(tab.model, self._selected_rows(tab.view)),
             tab.model.id_at(index.row()) if index.isValid() else None,
             index.row() if index.isValid() else -1,
         )
@@ -613,7 +637,8 @@ class ContactsPane(QWidget):
                 self._select_ids(tab, found, current)
             elif after_delete is not None and count:
                 row = min(after_delete, count - 1)
-                self._select_ids(tab, [tab.model.id_at(row)], tab.model.id_at(row))
+                if (key := tab.model.id_at(row)) is not None:
+                    self._select_ids(tab, [key], key)
         if tab.kind == self.kind:
             self._update_count()
             self._update_placeholder()
@@ -626,14 +651,15 @@ class ContactsPane(QWidget):
         model, selection = tab.model, QItemSelection()
         rows = sorted(r for r in (model.row_of(key) for key in ids) if r is not None)
         last_column = model.columnCount() - 1
-        start = previous = None
+        start: int | None = None
+        previous = -1
         for row in [*rows, None]:
             if start is not None and (row is None or row != previous + 1):
                 selection.select(model.index(start, 0), model.index(previous, last_column))
                 start = None
             if row is not None and start is None:
                 start = row
-            previous = row
+            previous = row if row is not None else previous
         current_row = model.row_of(current)
         flags = QItemSelectionModel.SelectionFlag
         selection_model = tab.view.selectionModel()
@@ -670,7 +696,8 @@ class ContactsPane(QWidget):
         tab = self._tab_of(current.model())
         if tab is None or tab.kind != self.kind:
             return
-        self._show_record(tab.kind, tab.model.id_at(current.row()))
+        if (key := tab.model.id_at(current.row())) is not None:
+            self._show_record(tab.kind, key)
 
     def _show_record(self, kind: int, key: uuid.UUID) -> None:
         if self._shown == (kind, key):
@@ -682,7 +709,7 @@ class ContactsPane(QWidget):
         form.load(key)
         self._show_form(kind, key)
 
-    def _leave_form(self, form: RecordForm) -> bool:
+    def _leave_form(self, form: _Form) -> bool:
         """Before showing another record: save unsaved edits (False if they cannot be saved)."""
         if not form.is_dirty():
             return True
@@ -692,7 +719,7 @@ class ContactsPane(QWidget):
         finally:
             self._autosaving = False
 
-    def _reselect_form_record(self, kind: int, form: RecordForm) -> None:
+    def _reselect_form_record(self, kind: int, form: _Form) -> None:
         tab = self._tabs[kind]
         self._syncing_selection = True
         try:
@@ -727,7 +754,7 @@ class ContactsPane(QWidget):
             right = int(total * 0.42)
             self.splitter.setSizes([total - right, right])
 
-    def _fit_detail(self, form: RecordForm) -> None:
+    def _fit_detail(self, form: _Form) -> None:
         """Widen the detail side so the form fits without scrolling sideways (table keeps 400px);
         the first time, also give the form about three quarters of the height."""
         if not self.isVisible():
@@ -786,7 +813,8 @@ class ContactsPane(QWidget):
         tab = self._tab_of(index.model())
         if tab is None:
             return
-        self._show_record(tab.kind, tab.model.id_at(index.row()))
+        if (key := tab.model.id_at(index.row())) is not None:
+            self._show_record(tab.kind, key)
         self.focus_form()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
