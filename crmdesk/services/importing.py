@@ -98,6 +98,7 @@ from crmdesk.models.names import (
     contact_sort_key,
     display_name,
     name_search_terms,
+    name_sort_key,
     pinyin_search_terms,
     split_full_name,
     text_sort_key,
@@ -351,7 +352,7 @@ class _PendingRows:
             self.params.append(tuple(params))
             return None
         row_id = self.writer.ids()
-        params[position["id"]] = processors["id"](row_id)
+        params[position["id"]] = self.bind("id", row_id)
         self.params.append(tuple(params))
         # as insert_snapshot gives it (a test holds it); the JSON column's serializer converts
         # the values as to_json_value does
@@ -381,6 +382,10 @@ class _PendingRows:
             if not self._flushes[0][0]:
                 del self._flushes[0]
         return (self.table_sql, self.columns_sql, taken), earliest
+
+
+def _unchanged(value: Any) -> Any:
+    return value
 
 
 def _bind_processor(column: Column[Any], dialect: Dialect) -> Callable[[Any], Any] | None:
@@ -446,8 +451,8 @@ class _BulkWriter:
             log.bind("at", self.now),
             change_actor(session),
         )
-        self._log_uuid = log.processors["id"]
-        self._log_json = log.processors["new"]
+        self._log_uuid = log.processors["id"] or _unchanged
+        self._log_json = log.processors["new"] or _unchanged
         self._log_null = self._log_json(None)  # the ORM logs a missing old value as JSON null
         self._documents: list[tuple[str, uuid.UUID, str]] = []
 
@@ -798,6 +803,12 @@ class _Target:
         if self.filled is None:
             self.filled = set()
 
+    def keys_of(self, kind: str) -> set[str]:
+        """The phone or email keys of a contact being merged into (made on the first merge)."""
+        keys = self.phone_keys if kind == "phones" else self.email_keys
+        assert keys is not None
+        return keys
+
     def brings(self, rec: ContactRecord, phones: _PhoneKeys) -> bool:
         """Merge what `rec` adds into this target; False when it adds nothing."""
         self._prepare_merge(phones)
@@ -816,9 +827,9 @@ class _Target:
                 self.email_keys.add(key)
                 self.record.emails.append(dataclasses.replace(email, primary=False))
                 added = True
-        for address, key in zip(rec.addresses, keys.addresses, strict=True):
-            if key not in self.address_keys:
-                self.address_keys.add(key)
+        for address, address_key in zip(rec.addresses, keys.addresses, strict=True):
+            if address_key not in self.address_keys:
+                self.address_keys.add(address_key)
                 self.record.addresses.append(dataclasses.replace(address, primary=False))
                 added = True
         for tag in rec.tags:
@@ -1025,7 +1036,7 @@ def _existing_matches(
     contacts of its own names (in file order, every chunk read the 王伟s again: 2.3 s more)."""
     order = sorted(
         range(len(records)),
-        key=lambda i: duplicates.name_sort_key(records[i].family_name, records[i].given_name),
+        key=lambda i: name_sort_key(records[i].family_name, records[i].given_name),
     )
     matches: list[Any] = [None] * len(records)
     for chunk in _chunks(order, MATCH_CHUNK):
@@ -1201,16 +1212,18 @@ def _existing_targets(
             ).where(Phone.contact_id.in_(live))
         ):
             if deleted is None:
-                targets[cid].phone_keys.add(e164 or phones.key(number))
-                _after(targets[cid], "phones", position)
+                target = _read_target(targets, cid)
+                target.keys_of("phones").add(e164 or phones.key(number))
+                _after(target, "phones", position)
         for cid, deleted, normalized, position in session.execute(
             select(Email.contact_id, Email.deleted_at, Email.normalized, Email.position).where(
                 Email.contact_id.in_(live)
             )
         ):
             if deleted is None:
-                targets[cid].email_keys.add(normalized)
-                _after(targets[cid], "emails", position)
+                target = _read_target(targets, cid)
+                target.keys_of("emails").add(normalized)
+                _after(target, "emails", position)
         parts = [getattr(Address, p) for p in ADDRESS_PARTS]
         for cid, deleted, position, *values in session.execute(
             select(Address.contact_id, Address.deleted_at, Address.position, *parts).where(
@@ -1218,19 +1231,30 @@ def _existing_targets(
             )
         ):
             if deleted is None:
-                targets[cid].address_keys.add(tuple(_squash(v or "") for v in values))
-                _after(targets[cid], "addresses", position)
+                target = _read_target(targets, cid)
+                assert target.address_keys is not None
+                target.address_keys.add(tuple(_squash(v or "") for v in values))
+                _after(target, "addresses", position)
         for cid, tag_id, name in session.execute(
             select(contact_tags.c.contact_id, Tag.id, Tag.name)
             .join(Tag, Tag.id == contact_tags.c.tag_id)
             .where(contact_tags.c.contact_id.in_(live))
         ):
-            targets[cid].tags.add(name)
-            targets[cid].tag_ids.append(str(tag_id))
+            target = _read_target(targets, cid)
+            assert target.tags is not None and target.tag_ids is not None
+            target.tags.add(name)
+            target.tag_ids.append(str(tag_id))
     return targets
 
 
+def _read_target(targets: dict[uuid.UUID, _Target], cid: uuid.UUID | None) -> _Target:
+    """The existing contact a row read for `targets` belongs to."""
+    assert cid is not None  # the rows were read by these contacts' ids
+    return targets[cid]
+
+
 def _after(target: _Target, kind: str, position: int) -> None:
+    assert target.next_position is not None  # an existing contact's, read with it
     target.next_position[kind] = max(target.next_position[kind], position + 1)
 
 
@@ -1645,14 +1669,15 @@ def _merge_contacts(
                     translatable("Messages", "Import the file again."),
                     values=(target.name,),
                 )
-            for kind, model, items, values in (
-                ("phones", Phone, rec.phones, lambda p: _phone_values(plan, p)),
-                ("emails", Email, rec.emails, _email_values),
-                ("addresses", Address, rec.addresses, _address_values),
-            ):
+            points: tuple[tuple[str, type[Entity], list[dict[str, Any]]], ...] = (
+                ("phones", Phone, [_phone_values(plan, p) for p in rec.phones]),
+                ("emails", Email, [_email_values(e) for e in rec.emails]),
+                ("addresses", Address, [_address_values(a) for a in rec.addresses]),
+            )
+            for kind, model, point_rows in points:
                 position = target.next_position[kind]
-                for offset, item in enumerate(items):
-                    row = values(item) | {"contact_id": cid, "position": position + offset}
+                for offset, values in enumerate(point_rows):
+                    row = values | {"contact_id": cid, "position": position + offset}
                     writer.add(model, row | {"is_primary": False})
             if rec.tags:
                 added = [str(tag_ids[name]) for name in rec.tags]
@@ -1669,7 +1694,8 @@ def _merge_contacts(
     first = targets[0].first_line
     with _failing_at(first, translatable("Messages", "the merged contacts could not be saved")):
         writer.flush()
-        fulltext.reindex(writer.connection(), fulltext.CONTACT, [t.existing for t in targets])
+        merged_ids = [t.existing for t in targets if t.existing is not None]  # all existing
+        fulltext.reindex(writer.connection(), fulltext.CONTACT, merged_ids)
 
 
 # =================================================================================================
