@@ -43,12 +43,16 @@ import itertools
 import random
 import uuid
 import zoneinfo
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Connection, Table, func, insert, select, text, update
 from sqlalchemy.engine import Dialect
+from sqlalchemy.sql.schema import CallableColumnDefault, ScalarElementColumnDefault
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsLenAndGetItem
 
 from crmdesk.core.errors import KnownError
 from crmdesk.core.gc_pause import without_gc
@@ -278,10 +282,10 @@ class _Sink:
         defaults = []
         for column in rest:
             default = column.default
-            if default is not None and default.is_scalar:
+            if isinstance(default, ScalarElementColumnDefault):
                 value = default.arg
-            elif default is not None and default.is_callable:
-                value = default.arg(None)  # type: ignore[operator]
+            elif isinstance(default, CallableColumnDefault):
+                value = default.arg(None)  # type: ignore[arg-type]  # wraps ours: no context used
             elif column.nullable:
                 value = None
             else:
@@ -1030,7 +1034,7 @@ def _weighted(spec: str) -> tuple[list[str], list[float]]:
     return names, cum
 
 
-def _cumulative(weights: Sequence[float]) -> list[float]:
+def _cumulative(weights: Iterable[float]) -> list[float]:
     return list(itertools.accumulate(weights))
 
 
@@ -1094,11 +1098,14 @@ def _ascii(text_: str) -> str:
 # =================================================================================================
 
 
+_T = TypeVar("_T")
+
+
 class _Random(random.Random):
     """`random.Random` with `choice` and `randint` drawn from one `random()` call: the library's
     exact-uniform versions cost ten times as much, and the demo makes millions of draws."""
 
-    def choice(self, seq: Sequence[Any]) -> Any:
+    def choice(self, seq: SupportsLenAndGetItem[_T]) -> _T:
         return seq[int(self.random() * len(seq))]
 
     def randint(self, a: int, b: int) -> int:
@@ -1248,7 +1255,7 @@ class _Generator:
                 suffix = _pick(r.random, _CN_SUFFIX_NAMES, _CN_SUFFIX_CUM)
                 name = f"{plan.city.name}{brand}{word}{suffix}"
                 short = brand + word
-                slugs = (
+                slugs: tuple[str, ...] = (
                     _pinyin(brand),
                     _pinyin(brand) + "".join(s[0] for s in pinyin_syllables(word)),
                     _pinyin(plan.city.name) + _pinyin(brand),
@@ -1421,7 +1428,7 @@ class _Generator:
         today = self.today
         for plan in accounts:
             choose = catalogue[plan.industry]
-            drawn = []
+            drawn: list[tuple[list[tuple[int, int, int]], str]] = []
             revenue = 0
             for ordered_on, target in plan.orders:
                 lines = choose(r, target)
@@ -1450,7 +1457,7 @@ class _Generator:
         prices = self.prices
         order = sorted(range(len(_PRODUCTS)), key=lambda i: prices[i])
         sorted_prices = [prices[i] for i in order]
-        result = {}
+        result: dict[str, Callable[[random.Random, int], list[tuple[int, int, int]]]] = {}
         for industry, preferences in _INDUSTRY_CATEGORIES.items():
             weights = [preferences.get(_PRODUCTS[i][5], 0.3) for i in order]
             cum = _cumulative(weights)
@@ -1551,11 +1558,11 @@ class _Generator:
                     e164 = f"+44{city.area}{s}"
             else:
                 if mobile:
-                    a, b = (
+                    prefix, number = (
                         r.choice(("151", "160", "170", "171", "172", "176")),
                         r.randint(10_000_000, 99_999_999),
                     )
-                    written, e164 = f"+49 {a} {b}", f"+49{a}{b}"
+                    written, e164 = f"+49 {prefix} {number}", f"+49{prefix}{number}"
                 else:
                     digits = 11 - len(city.area) - 1
                     b = r.randint(10 ** (digits - 1) * 2, 10**digits - 1)
@@ -1608,8 +1615,8 @@ class _Generator:
             Product.__table__,
             ("id", "code", "name", "unit", "price", "currency", "tax_rate", "active"),
         )
-        for name in (Account, Contact, Phone, Email, Address):
-            load.sink(name.__table__, _COLUMNS[name.__table__.name])
+        for table_model in (Account, Contact, Phone, Email, Address):
+            load.sink(table_model.__table__, _COLUMNS[table_model.__table__.name])
         load.sink(account_tags, ("account_id", "tag_id"))
         load.sink(contact_tags, ("contact_id", "tag_id"))
         for model in (
@@ -1788,20 +1795,20 @@ class _Generator:
         linked = min(self.size, max(round(self.size * 0.85), 1))
         per_account = [0] * len(accounts)
         orgs = [a for a in accounts if a.kind is AccountKind.ORGANISATION]
-        for plan in accounts:
-            if plan.kind is AccountKind.INDIVIDUAL and linked > 0:
-                per_account[plan.index] = 1
+        for account in accounts:
+            if account.kind is AccountKind.INDIVIDUAL and linked > 0:
+                per_account[account.index] = 1
                 linked -= 1
-        for plan in orgs[:linked]:
-            per_account[plan.index] += 1
+        for account in orgs[:linked]:
+            per_account[account.index] += 1
         linked -= min(linked, len(orgs))
         if linked and orgs:
             cum = _cumulative([a.weight**0.35 for a in orgs])
             for _ in range(linked):
                 per_account[_pick(rnd, orgs, cum).index] += 1
         slots: list[_AccountPlan | None] = []
-        for plan in accounts:
-            slots.extend([plan] * per_account[plan.index])
+        for account in accounts:
+            slots.extend([account] * per_account[account.index])
         slots.extend([None] * (self.size - len(slots)))
 
         birthday_base = self.today - 25 * 365
@@ -2452,6 +2459,8 @@ class _Generator:
                     status = EventStatus.DONE if rnd() < 0.85 else EventStatus.CANCELLED
                 else:
                     status = EventStatus.CONFIRMED if rnd() < 0.8 else EventStatus.TENTATIVE
+                start_date: str | None
+                end_date: str | None
                 rrule = ""
                 exdates = empty
                 if all_day:
@@ -2540,7 +2549,7 @@ class _Generator:
             minute = 9 * 60 if cn else 10 * 60
             begin = clock.utc_minutes(zone, day, minute)
             event_id = new_id()
-            skipped = clock.iso(clock.utc_minutes(zone, day + 14, minute))
+            skipped_start = clock.iso(clock.utc_minutes(zone, day + 14, minute))
             rows.append(
                 (
                     event_id,
@@ -2561,7 +2570,7 @@ class _Generator:
                     None,
                     zone,
                     "FREQ=WEEKLY;BYDAY=MO;COUNT=9",
-                    json_column_text([skipped]),
+                    json_column_text([skipped_start]),
                     empty,
                     None,
                     "",
