@@ -1,9 +1,10 @@
-"""Phones, emails and addresses: row errors by index, rows reused in order, extras retired."""
+"""Phones, emails and addresses: row errors by index, rows reused in order, extras retired,
+addresses read in the order of their script."""
 
 from __future__ import annotations
 
 from crmdesk.interop.records import AddressRecord, EmailRecord, PhoneRecord
-from crmdesk.models import Address, Contact
+from crmdesk.models import Contact
 from crmdesk.models.enums import PhoneKind
 from crmdesk.services.contact_points import (
     format_address,
@@ -54,9 +55,25 @@ def test_sync_reuses_rows_in_order_and_retires_the_rest(db, people):
         assert len(contact.phones) == 2  # retired rows stay for the change log and undo
 
 
-def test_addresses_read_in_the_order_of_their_script():
-    chinese = AddressRecord(street="朝阳路1号", city="北京", region="北京市")
-    western = Address(street="1 High St", city="London", postal_code="N1 9GU", country="UK")
-    western.extended = western.po_box = western.region = ""
-    assert format_address(chinese) == "北京市北京朝阳路1号"
-    assert format_address(western) == "1 High St, N1 9GU London, UK"
+def test_a_chinese_address_reads_postal_code_first_then_province_to_street():
+    address = AddressRecord(
+        street="天河区体育西路103号",
+        extended="维多利广场A座",
+        city="广州市",
+        region="广东省",
+        postal_code="510620",
+        country="中国",
+    )
+    assert format_address(address) == "510620 广东省广州市天河区体育西路103号 维多利广场A座"
+
+
+def test_a_western_address_keeps_its_order():
+    address = AddressRecord(
+        street="10 Downing Street", city="London", postal_code="SW1A 2AA", country="United Kingdom"
+    )
+    assert format_address(address) == "10 Downing Street, SW1A 2AA London, United Kingdom"
+
+
+def test_a_chinese_address_abroad_names_its_country_first():
+    address = AddressRecord(street="中山路1号", city="新加坡", country="新加坡")
+    assert format_address(address) == "新加坡新加坡中山路1号"

@@ -2,42 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QObject
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QObject, QTime
-
-from crmdesk.core.texts import translatable
-from crmdesk.models.enums import LoyaltyStage, ValueTier
-from crmdesk.services.accounts import (
-    AccountFilter,
-    AccountRow,
-    AccountSort,
-    account_ids,
-    account_rows,
-)
-from crmdesk.services.contacts import (
-    ContactFilter,
-    ContactRow,
-    ContactSort,
-    contact_ids,
-    contact_rows,
-)
+from crmdesk.models.enums import LoyaltyStage, ValueTier, industry_code
+from crmdesk.services.accounts import AccountFilter, AccountSort, account_ids, account_rows
+from crmdesk.services.contacts import ContactFilter, ContactSort, contact_ids, contact_rows
 from crmdesk.store.db import Database
 from crmdesk.views.records.keyed_table_model import RIGHT, Column, KeyedTableModel
 from crmdesk.views.shell.bus import DataBus
-from crmdesk.views.widgets.form_widgets import enum_text
-
-
-def format_timestamp(value: dt.datetime) -> str:
-    """A stored UTC time as the user's local date and time, in their locale's short form."""
-    local = value.astimezone()
-    locale = QLocale()
-    if locale.language() == QLocale.Language.C:  # no locale set: ISO reads better than "C"
-        return local.strftime("%Y-%m-%d %H:%M")
-    shown = QDateTime(
-        QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second)
-    )
-    return locale.toString(shown, QLocale.FormatType.ShortFormat)
+from crmdesk.views.shell.formatting import grouped, local_datetime_text
+from crmdesk.views.widgets.vocabulary import enum_text
 
 
 def format_vocabulary(value: str) -> str:
@@ -52,27 +26,34 @@ def format_count(value: int) -> str:
     return QLocale().toString(value)
 
 
-class ContactTableModel(KeyedTableModel[ContactFilter, ContactSort, ContactRow]):
+def format_industry(value: str) -> str:
+    """A stored industry (a code, or older English free text) as the user's word; other free
+    text as it was typed."""
+    code = industry_code(value)
+    return enum_text(code) if code is not None else value
+
+
+class ContactTableModel(KeyedTableModel):
     """Contacts, sorted and filtered in SQL; account edits change the Account column."""
 
     columns = (
-        Column(translatable("ContactTableModel", "Name"), "name", ContactSort.NAME, width=16),
+        Column(QT_TRANSLATE_NOOP("ContactTableModel", "Name"), "name", ContactSort.NAME, width=16),
         Column(
-            translatable("ContactTableModel", "Account"),
+            QT_TRANSLATE_NOOP("ContactTableModel", "Account"),
             "account",
             ContactSort.ACCOUNT,
             width=22,
         ),
-        Column(translatable("ContactTableModel", "Title"), "title", ContactSort.TITLE),
-        Column(translatable("ContactTableModel", "Phone"), "phone", width=16),
-        Column(translatable("ContactTableModel", "Email"), "email", width=24),
-        Column(translatable("ContactTableModel", "City"), "city", ContactSort.CITY, width=10),
-        Column(translatable("ContactTableModel", "Owner"), "owner", ContactSort.OWNER),
+        Column(QT_TRANSLATE_NOOP("ContactTableModel", "Title"), "title", ContactSort.TITLE),
+        Column(QT_TRANSLATE_NOOP("ContactTableModel", "Phone"), "phone", width=16),
+        Column(QT_TRANSLATE_NOOP("ContactTableModel", "Email"), "email", width=24),
+        Column(QT_TRANSLATE_NOOP("ContactTableModel", "City"), "city", ContactSort.CITY, width=10),
+        Column(QT_TRANSLATE_NOOP("ContactTableModel", "Owner"), "owner", ContactSort.OWNER),
         Column(
-            translatable("ContactTableModel", "Updated"),
+            QT_TRANSLATE_NOOP("ContactTableModel", "Updated"),
             "updated_at",
             ContactSort.UPDATED,
-            formatter=format_timestamp,
+            formatter=local_datetime_text,
             width=16,
         ),
     )
@@ -98,39 +79,44 @@ class ContactTableModel(KeyedTableModel[ContactFilter, ContactSort, ContactRow])
         )
 
 
-class AccountTableModel(KeyedTableModel[AccountFilter, AccountSort, AccountRow]):
+class AccountTableModel(KeyedTableModel):
     """Accounts, sorted and filtered in SQL; contact edits change the Contacts count."""
 
     columns = (
-        Column(translatable("AccountTableModel", "Name"), "name", AccountSort.NAME, width=24),
-        Column(translatable("AccountTableModel", "Industry"), "industry", AccountSort.INDUSTRY),
+        Column(QT_TRANSLATE_NOOP("AccountTableModel", "Name"), "name", AccountSort.NAME, width=24),
         Column(
-            translatable("AccountTableModel", "Tier"),
+            QT_TRANSLATE_NOOP("AccountTableModel", "Industry"),
+            "industry",
+            AccountSort.INDUSTRY,
+            formatter=format_industry,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("AccountTableModel", "Tier"),
             "value_tier",
             AccountSort.TIER,
             formatter=format_vocabulary,
             width=10,
         ),
         Column(
-            translatable("AccountTableModel", "Loyalty"),
+            QT_TRANSLATE_NOOP("AccountTableModel", "Loyalty"),
             "loyalty_stage",
             AccountSort.LOYALTY,
             formatter=format_vocabulary,
         ),
-        Column(translatable("AccountTableModel", "City"), "city", width=10),
+        Column(QT_TRANSLATE_NOOP("AccountTableModel", "City"), "city", width=10),
         Column(
-            translatable("AccountTableModel", "Contacts"),
+            QT_TRANSLATE_NOOP("AccountTableModel", "Contacts"),
             "contacts",
             alignment=RIGHT,
             formatter=format_count,
             width=8,
         ),
-        Column(translatable("AccountTableModel", "Owner"), "owner", AccountSort.OWNER),
+        Column(QT_TRANSLATE_NOOP("AccountTableModel", "Owner"), "owner", AccountSort.OWNER),
         Column(
-            translatable("AccountTableModel", "Updated"),
+            QT_TRANSLATE_NOOP("AccountTableModel", "Updated"),
             "updated_at",
             AccountSort.UPDATED,
-            formatter=format_timestamp,
+            formatter=local_datetime_text,
             width=16,
         ),
     )
@@ -156,4 +142,10 @@ class AccountTableModel(KeyedTableModel[AccountFilter, AccountSort, AccountRow])
         )
 
 
-__all__ = ["AccountTableModel", "ContactTableModel", "format_timestamp", "format_vocabulary"]
+__all__ = [
+    "AccountTableModel",
+    "ContactTableModel",
+    "format_industry",
+    "format_vocabulary",
+    "grouped",
+]

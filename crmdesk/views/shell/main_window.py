@@ -27,6 +27,7 @@ from crmdesk.views.shell.history_view import HistoryDialog
 from crmdesk.views.shell.undo import UndoHistory
 from crmdesk.views.transfer.export_dialog import ExportDialog
 from crmdesk.views.transfer.import_wizard import ImportWizard
+from crmdesk.views.widgets.wheel_guard import install_wheel_guard
 
 
 class PlannedPane(QLabel):
@@ -54,7 +55,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("crmdesk"))
         self.setWindowIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DirHomeIcon))
 
-        self.contacts_pane = ContactsPane(db, self.bus, self.undo_stack, self)
+        install_wheel_guard()  # before any field exists: the wheel changes no unfocused value
+        self.contacts_pane = ContactsPane(db, self.bus, self.undo_stack, self, settings=settings)
         self.panes = QStackedWidget(self)
         self.navigation = QListWidget(self)
         self._add_pane(
