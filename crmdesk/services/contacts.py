@@ -386,7 +386,9 @@ class ContactSummary:
     owners: tuple[tuple[str, int], ...]
 
 
-def _top(session: Session, stmt: Select, limit: int = 6) -> tuple[tuple[str, int], ...]:
+def _top(
+    session: Session, stmt: Select[object, int], limit: int = 6
+) -> tuple[tuple[str, int], ...]:
     rows = session.execute(stmt.order_by(func.count().desc()).limit(limit))
     return tuple((str(value), int(n)) for value, n in rows)
 
