@@ -935,6 +935,17 @@
     </message>
 </context>
 <context>
+    <name>AccountKind</name>
+    <message>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>个人</translation>
+    </message>
+</context>
+<context>
     <name>AccountPicker</name>
     <message>
         <source>No account</source>
@@ -974,6 +985,56 @@
     <message>
         <source>Updated</source>
         <translation>更新时间</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityKind</name>
+    <message>
+        <source>Call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+</context>
+<context>
+    <name>AddressKind</name>
+    <message>
+        <source>Work</source>
+        <translation>工作</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>住宅</translation>
+    </message>
+    <message>
+        <source>Postal</source>
+        <translation>邮寄</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
     </message>
 </context>
 <context>
@@ -1020,6 +1081,137 @@
     <message>
         <source>Dismiss</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>CaseKind</name>
+    <message>
+        <source>Inquiry</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+</context>
+<context>
+    <name>CasePriority</name>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+</context>
+<context>
+    <name>CaseStatus</name>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>已分派</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>重新打开</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeAction</name>
+    <message>
+        <source>Created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Unmerged</source>
+        <translation>取消合并</translation>
+    </message>
+    <message>
+        <source>Taken back</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>Channel</name>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>信函</translation>
     </message>
 </context>
 <context>
@@ -1337,6 +1529,21 @@
     </message>
 </context>
 <context>
+    <name>EmailKind</name>
+    <message>
+        <source>Work</source>
+        <translation>工作</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>住宅</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
     <name>EmailRow</name>
     <message>
         <source>name@example.com</source>
@@ -1345,6 +1552,48 @@
     <message>
         <source>Remove this email</source>
         <translation>删除此邮箱</translation>
+    </message>
+</context>
+<context>
+    <name>EventKind</name>
+    <message>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>EventStatus</name>
+    <message>
+        <source>Tentative</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>已计划</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
     </message>
 </context>
 <context>
@@ -1818,6 +2067,52 @@
     </message>
 </context>
 <context>
+    <name>LifecyclePhase</name>
+    <message>
+        <source>Acquisition</source>
+        <translation>获取期</translation>
+    </message>
+    <message>
+        <source>Growth</source>
+        <translation>成长期</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>保持期</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>衰退期</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>流失</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyStage</name>
+    <message>
+        <source>Prospect</source>
+        <translation>潜在客户</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>Regular</source>
+        <translation>老客户</translation>
+    </message>
+    <message>
+        <source>Long-standing</source>
+        <translation>长期客户</translation>
+    </message>
+    <message>
+        <source>Loyal</source>
+        <translation>忠诚客户</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>crmdesk</source>
@@ -2262,6 +2557,56 @@
     </message>
 </context>
 <context>
+    <name>OrderStatus</name>
+    <message>
+        <source>Open</source>
+        <translation>待付款</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退货</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneKind</name>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>工作</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>住宅</translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <translation>传真</translation>
+    </message>
+    <message>
+        <source>Pager</source>
+        <translation>寻呼机</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
     <name>PhoneRow</name>
     <message>
         <source>Phone number</source>
@@ -2517,59 +2862,7 @@
     </message>
 </context>
 <context>
-    <name>Vocabulary</name>
-    <message>
-        <source>Mobile</source>
-        <translation>手机</translation>
-    </message>
-    <message>
-        <source>Work</source>
-        <translation>工作</translation>
-    </message>
-    <message>
-        <source>Home</source>
-        <translation>住宅</translation>
-    </message>
-    <message>
-        <source>Fax</source>
-        <translation>传真</translation>
-    </message>
-    <message>
-        <source>Pager</source>
-        <translation>寻呼机</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <source>Postal</source>
-        <translation>邮寄</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>邮箱</translation>
-    </message>
-    <message>
-        <source>WeChat</source>
-        <translation>微信</translation>
-    </message>
-    <message>
-        <source>SMS</source>
-        <translation>短信</translation>
-    </message>
-    <message>
-        <source>Visit</source>
-        <translation>拜访</translation>
-    </message>
-    <message>
-        <source>Letter</source>
-        <translation>信函</translation>
-    </message>
+    <name>ValueTier</name>
     <message>
         <source>VIP</source>
         <translation>VIP</translation>
@@ -2581,74 +2874,6 @@
     <message>
         <source>Ordinary</source>
         <translation>普通</translation>
-    </message>
-    <message>
-        <source>Prospect</source>
-        <translation>潜在客户</translation>
-    </message>
-    <message>
-        <source>New customer</source>
-        <translation>新客户</translation>
-    </message>
-    <message>
-        <source>Regular</source>
-        <translation>老客户</translation>
-    </message>
-    <message>
-        <source>Long-standing</source>
-        <translation>长期客户</translation>
-    </message>
-    <message>
-        <source>Loyal</source>
-        <translation>忠诚客户</translation>
-    </message>
-    <message>
-        <source>Acquisition</source>
-        <translation>获取期</translation>
-    </message>
-    <message>
-        <source>Growth</source>
-        <translation>成长期</translation>
-    </message>
-    <message>
-        <source>Retention</source>
-        <translation>保持期</translation>
-    </message>
-    <message>
-        <source>Decline</source>
-        <translation>衰退期</translation>
-    </message>
-    <message>
-        <source>Lost</source>
-        <translation>流失</translation>
-    </message>
-    <message>
-        <source>Organisation</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <source>Individual</source>
-        <translation>个人</translation>
-    </message>
-    <message>
-        <source>Call</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>Meeting</source>
-        <translation>会议</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>消息</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>笔记</translation>
-    </message>
-    <message>
-        <source>Task</source>
-        <translation>任务</translation>
     </message>
 </context>
 <context>

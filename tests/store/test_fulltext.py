@@ -1,26 +1,47 @@
-"""The full-text index: folded, Han characters one token each, entries kept with their rows."""
+"""The full-text index: the query language typed into it, the tokens it holds (folded, Han
+characters one token each), entries kept with their rows, rebuilds and bulk loading."""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import text
 
 from crmdesk.models import Contact
 from crmdesk.models.base import utcnow
 from crmdesk.services.contacts import ContactDraft, save_contact
 from crmdesk.store import fulltext
+from crmdesk.store.fulltext import match_expression, spaced
+
+
+@pytest.mark.parametrize(
+    ("query", "match"),
+    [
+        ("+8613960228111", '("8613960228111"* OR "13960228111"*)'),
+        ("008613960228111", '("008613960228111"* OR "8613960228111"* OR "13960228111"*)'),
+        ("+86 139 6022 8111", '("8613960228111"* OR "13960228111"*)'),
+        ("+1 (213) 946-0010", '("12139460010"* OR "2139460010"*)'),
+        ("+86 13", '"8613"*'),  # too short a national rest would find every mobile
+        ("0013", '"0013"*'),  # a fragment, not a caller ID
+        ("138 0013", '"138"* AND "0013"*'),
+        ("zs", '"zs"*'),
+        ("wxid_zszj", '"wxidzszj"*'),
+        ("朝阳", '"朝 阳"*'),
+        ("+", None),
+    ],
+)
+def test_what_is_typed_becomes_a_match_expression(query, match):
+    assert match_expression(query) == match
+
+
+def test_an_underscore_joins_an_identifier_into_one_token():
+    assert spaced("wxid_zszjvfkueae1z6") == "wxidzszjvfkueae1z6"
+    assert spaced("李_雷").split() == ["李", "雷"]
 
 
 def test_spaced_folds_and_splits_han_characters():
     assert fulltext.spaced("Müller") == "muller"
     assert fulltext.spaced("ÉCOLE") == "ecole"
     assert fulltext.spaced("张三abc").split() == ["张", "三", "abc"]
-
-
-def test_match_expression_prefixes_each_word_and_keeps_phone_digits():
-    assert fulltext.match_expression("zhang san") == '"zhang"* AND "san"*'
-    assert fulltext.match_expression("欧阳") == '"欧 阳"*'
-    assert fulltext.match_expression("+86 (139)") == '"86"* AND "139"*'
-    assert fulltext.match_expression(" ,;! ") is None
 
 
 def test_phone_fragments_are_every_tail_long_enough():

@@ -17,7 +17,7 @@ from crmdesk.views.contacts.tables import (
 from crmdesk.views.records.entity import RecordKind, RecordWords, SummaryLines
 from crmdesk.views.shell.i18n import _tr
 from crmdesk.views.shell.undo import DeleteAccountsCommand, DeleteContactsCommand
-from crmdesk.views.widgets.vocabulary import enum_text
+from crmdesk.views.shell.vocabulary import enum_text
 
 
 def _counted(pairs: tuple[tuple[str, int], ...], word: object = str) -> str:

@@ -24,7 +24,7 @@ from crmdesk.store.db import Database
 from crmdesk.views.records.keyed_table_model import RIGHT, Column, KeyedTableModel
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.formatting import grouped, local_datetime_text
-from crmdesk.views.widgets.vocabulary import enum_text
+from crmdesk.views.shell.vocabulary import enum_text
 
 
 def format_vocabulary(value: str) -> str:

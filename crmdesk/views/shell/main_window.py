@@ -24,6 +24,7 @@ from crmdesk.views.contacts.duplicates_view import DuplicatesDialog
 from crmdesk.views.contacts.pane import CONTACTS, ContactsPane
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.history_view import HistoryDialog
+from crmdesk.views.shell.i18n import button_text
 from crmdesk.views.shell.undo import UndoHistory
 from crmdesk.views.transfer.export_dialog import ExportDialog
 from crmdesk.views.transfer.import_wizard import ImportWizard
@@ -190,6 +191,8 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.find_action)
         toolbar.addSeparator()
         toolbar.addActions([self.import_action, self.export_action])
+        for action in toolbar.actions():  # "新建", not the menu's "新建(&N)"
+            action.setIconText(button_text(action.text()))
         self.addToolBar(toolbar)
 
     def _on_new_triggered(self) -> None:

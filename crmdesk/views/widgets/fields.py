@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.models.enums import Industry, industry_code
-from crmdesk.views.widgets.vocabulary import enum_text
+from crmdesk.views.shell.vocabulary import enum_text
 
 FIELD_MIN_WIDTH = 220
 

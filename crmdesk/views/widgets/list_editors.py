@@ -29,9 +29,10 @@ from crmdesk.models.enums import (
     PhoneKind,
 )
 from crmdesk.services.contact_points import format_address
+from crmdesk.views.shell.vocabulary import enum_text
+from crmdesk.views.widgets.address_words import address_part_captions
 from crmdesk.views.widgets.fields import FIELD_MIN_WIDTH, KindCombo
 from crmdesk.views.widgets.inline_errors import ErrorLabel, ErrorTarget
-from crmdesk.views.widgets.vocabulary import address_part_captions, enum_text
 
 
 def _kind_width(combo: QComboBox) -> int:

@@ -6,8 +6,8 @@ from crmdesk.models.enums import Industry
 from crmdesk.services.accounts import AccountDraft, get_account, save_account
 from crmdesk.views.contacts.account_form import AccountForm
 from crmdesk.views.shell.bus import DataBus
+from crmdesk.views.shell.vocabulary import enum_text
 from crmdesk.views.widgets.fields import IndustryCombo
-from crmdesk.views.widgets.vocabulary import enum_text
 
 
 def test_the_industry_is_picked_from_the_vocabulary_and_stored_as_its_code(qtbot):
