@@ -6,7 +6,7 @@ import bisect
 import itertools
 import random
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from _typeshed import SupportsLenAndGetItem
@@ -30,6 +30,6 @@ def cumulative(weights: Sequence[float]) -> list[float]:
     return list(itertools.accumulate(weights))
 
 
-def pick(rnd: Callable[[], float], items: Sequence[Any], cum: Sequence[float]) -> Any:
+def pick(rnd: Callable[[], float], items: Sequence[_T], cum: Sequence[float]) -> _T:
     """One of `items`, each as likely as its weight (`cum`: the running totals)."""
     return items[bisect.bisect(cum, rnd() * cum[-1])]

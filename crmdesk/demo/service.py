@@ -90,7 +90,8 @@ def _open_case(
     if customers and r.random() < 0.92:
         plan = pick(r.random, customers, cum)
         contact, language = r.choice(plan.contacts)
-        zone, owner_cn, account_id = plan.city.zone, plan.chinese, plan.id
+        zone, owner_cn = plan.city.zone, plan.chinese
+        account_id: str | None = plan.id
     else:
         person = r.choice(people)
         contact, language, zone = person.id, person.language, person.zone
