@@ -7,8 +7,8 @@ import uuid
 import pytest
 
 from crmdesk.core.errors import RecordNotFound
-from crmdesk.core.ids import resolve_id
 from crmdesk.models import Contact
+from crmdesk.store.ids import resolve_id
 
 
 def test_a_whole_id_with_or_without_dashes(db, people):
