@@ -30,6 +30,7 @@ test: $(VENV)/.test-installed
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 bench: $(VENV)/.test-installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run_all.py
@@ -55,4 +56,4 @@ desktop-entry: $(VENV)/.installed  # crmdesk in the desktop's application menu, 
 	sed 's|^Exec=.*|Exec=$(abspath $(BIN))/crmdesk-gui|' resources/crmdesk.desktop > $(APPS)/crmdesk.desktop
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info build dist
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache *.egg-info build dist

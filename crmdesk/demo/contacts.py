@@ -191,8 +191,8 @@ def _title(r: DemoRandom, card: _Card) -> Title | None:
     else:
         return None
     if chinese:
-        return pick(r.random, vocab.TITLES_CN, _CN_TITLE_CUM)  # type: ignore[no-any-return]
-    return pick(r.random, vocab.TITLES_EN, _EN_TITLE_CUM)  # type: ignore[no-any-return]
+        return pick(r.random, vocab.TITLES_CN, _CN_TITLE_CUM)
+    return pick(r.random, vocab.TITLES_EN, _EN_TITLE_CUM)
 
 
 def _phones(ctx: DemoContext, r: DemoRandom, card: _Card) -> None:

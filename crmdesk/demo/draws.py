@@ -6,14 +6,19 @@ import bisect
 import itertools
 import random
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsLenAndGetItem
+
+_T = TypeVar("_T")
 
 
 class DemoRandom(random.Random):
     """`random.Random` with `choice` and `randint` drawn from one `random()` call: the library's
     exact-uniform versions cost ten times as much, and the demo makes millions of draws."""
 
-    def choice(self, seq: Sequence[Any]) -> Any:
+    def choice(self, seq: SupportsLenAndGetItem[_T]) -> _T:
         return seq[int(self.random() * len(seq))]
 
     def randint(self, a: int, b: int) -> int:
@@ -25,6 +30,6 @@ def cumulative(weights: Sequence[float]) -> list[float]:
     return list(itertools.accumulate(weights))
 
 
-def pick(rnd: Callable[[], float], items: Sequence[Any], cum: Sequence[float]) -> Any:
+def pick(rnd: Callable[[], float], items: Sequence[_T], cum: Sequence[float]) -> _T:
     """One of `items`, each as likely as its weight (`cum`: the running totals)."""
     return items[bisect.bisect(cum, rnd() * cum[-1])]

@@ -90,7 +90,8 @@ def _open_case(
     if customers and r.random() < 0.92:
         plan = pick(r.random, customers, cum)
         contact, language = r.choice(plan.contacts)
-        zone, owner_cn, account_id = plan.city.zone, plan.chinese, plan.id
+        zone, owner_cn = plan.city.zone, plan.chinese
+        account_id: str | None = plan.id
     else:
         person = r.choice(people)
         contact, language, zone = person.id, person.language, person.zone
@@ -107,10 +108,10 @@ def _status(r: DemoRandom, newest_first: int, age_days: int) -> CaseStatus:
     if newest_first < len(_OPEN_STATES):
         return _OPEN_STATES[newest_first]
     if age_days < 3:
-        return r.choice(_OPEN_STATES)  # type: ignore[no-any-return]
+        return r.choice(_OPEN_STATES)
     if age_days < 20:
-        return r.choice(_RECENT_STATES)  # type: ignore[no-any-return]
-    return pick(r.random, _OLD_STATES, _OLD_STATE_CUM)  # type: ignore[no-any-return]
+        return r.choice(_RECENT_STATES)
+    return pick(r.random, _OLD_STATES, _OLD_STATE_CUM)
 
 
 def _subject(r: DemoRandom, kind: CaseKind, cn: bool) -> str:

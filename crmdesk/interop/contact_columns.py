@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from dateutil import parser as dateparser
 
@@ -284,8 +284,8 @@ _GOOGLE = {h.lower(): t for h, t in (
     ("TTY/TDD Phone", "phone:other"), ("Telex", "phone:other"),
     ("E-mail Address", "email:other"), ("E-mail 2 Address", "email:other"),
     ("E-mail 3 Address", "email:other"))}
-for _kind, _word in (("work", "Business"), ("home", "Home"), ("other", "Other")):
-    _GOOGLE.update({f"{_word} {h}".lower(): f"addr:{_kind}:{p}" for h, p in (
+for _where, _word in (("work", "Business"), ("home", "Home"), ("other", "Other")):
+    _GOOGLE.update({f"{_word} {h}".lower(): f"addr:{_where}:{p}" for h, p in (
         ("Street", "street"), ("Street 2", "street"), ("Street 3", "street"), ("City", "city"),
         ("State", "region"), ("Postal Code", "postal_code"), ("Country/Region", "country"),
         ("Country", "country"), ("Address PO Box", "po_box"))})
@@ -483,7 +483,7 @@ class _Texts:
         position = self.index[header]
         cells = self._cells[position] if position < len(self._cells) else ("",) * len(self.rows)
         try:
-            texts = list(map(str.strip, cells))
+            texts = list(map(str.strip, cast("tuple[str, ...]", cells)))
         except TypeError:  # an Excel sheet's numbers and dates
             texts = [cell_text(c) for c in cells]
         if not _EMPTY_DATES.isdisjoint(texts):

@@ -24,12 +24,14 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from pathlib import Path
 from sys import intern
 
 import openpyxl
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from crmdesk.core.errors import ImportFailed
 from crmdesk.core.texts import as_text, translatable
@@ -138,14 +140,17 @@ def _unique(headers: list[str]) -> list[str]:
     return out
 
 
-def _plain(cell: Cell | None) -> Cell:
+def _plain(cell: object) -> Cell:
+    """A sheet's cell value as a Cell (anything else a sheet may hold, as its text)."""
     if cell is None:
         return ""
     if isinstance(cell, str):
         return unneutralise(cell)
     if isinstance(cell, dt.datetime) and cell.time() == dt.time():
         return cell.date()
-    return cell
+    if isinstance(cell, int | float | Decimal | dt.date | dt.time | dt.timedelta):
+        return cell
+    return str(cell)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -216,9 +221,9 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
                     values=(name, label),
                     line=line,
                 ) from exc
-    codec = _utf16_without_bom(data)
-    if codec:
-        return data.decode(codec, errors="replace"), codec
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return data.decode(utf16, errors="replace"), utf16
     sample = data[:65536]
     if b"\0" in sample or len(sample) - len(sample.translate(None, _CONTROLS)) > len(sample) / 100:
         raise ImportFailed(
@@ -378,13 +383,13 @@ def write_table_xlsx(headers: Sequence[str], rows: Iterable[Sequence[Cell]],
     return out.getvalue()
 
 
-def _xlsx_cell(ws: object, cell: Cell) -> object:
+def _xlsx_cell(ws: WriteOnlyWorksheet, cell: Cell) -> object:
     if cell == "":
         return None  # no cell at all: most of a contact sheet is empty, and writes faster so
     if isinstance(cell, str):
         return neutralise(ILLEGAL_CHARACTERS_RE.sub("", cell))
     if isinstance(cell, dt.date) and not isinstance(cell, dt.datetime):
-        out = WriteOnlyCell(ws, value=cell)
+        out = WriteOnlyCell(ws, value=cell)  # type: ignore[arg-type]  # the stubs omit date
         out.number_format = "yyyy-mm-dd"
         return out
     return cell

@@ -66,9 +66,9 @@ def _ascii_compatible(data: bytes) -> tuple[bytes, bool]:
             return data.decode(codec, errors="replace").encode(), True
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8):], False
-    codec = _utf16_without_bom(data)
-    if codec:
-        return data.decode(codec, errors="replace").encode(), True
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return data.decode(utf16, errors="replace").encode(), True
     return data, False
 
 
@@ -444,7 +444,9 @@ def _b64(raw: bytes) -> bytes | None:
 
 def _split_escaped(text: str, sep: str, limit: int = 0) -> list[str]:
     """Split at `sep` not preceded by a backslash; with a limit, the last part keeps the rest."""
-    parts, current, i = [], [], 0
+    parts: list[str] = []
+    current: list[str] = []
+    i = 0
     while i < len(text):
         c = text[i]
         if c == "\\" and i + 1 < len(text):

@@ -56,12 +56,17 @@ def to_json_value(value: Any) -> Any:
         return {"base64": base64.b64encode(value).decode("ascii")}
     if isinstance(value, list | tuple):
         return [to_json_value(v) for v in value]
-    return value
+    if isinstance(value, dict):
+        return {str(k): to_json_value(v) for k, v in value.items()}
+    if value is None or isinstance(value, str | int | float):
+        return value
+    raise TypeError(f"{type(value).__name__} has no JSON form in the change log")
 
 
 def session_batch(session: Session) -> uuid.UUID:
     """The batch id of the session's current transaction: one user action, one batch."""
-    return session.info.setdefault("batch_id", new_id())
+    batch: uuid.UUID = session.info.setdefault("batch_id", new_id())
+    return batch
 
 
 @event.listens_for(Mapper, "mapper_configured")
@@ -86,7 +91,8 @@ def actor(session: Session) -> str:
             session.info["actor"] = getpass.getuser()
         except OSError:
             session.info["actor"] = ""
-    return session.info["actor"]
+    actor: str = session.info["actor"]
+    return actor
 
 
 def snapshot(obj: Entity) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from dateutil.rrule import rrulestr
-from sqlalchemy import case, func, or_, select, type_coerce
+from sqlalchemy import ColumnElement, case, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from crmdesk.core.errors import RecordNotFound
@@ -207,7 +207,9 @@ def revenue(session: Session, account_id: uuid.UUID, today: dt.date) -> list[Rev
     return [Revenue(currency, recent_sum, total) for currency, recent_sum, total in rows]
 
 
-def _of_account(model: type[ServiceCase] | type[CalendarEvent], account_id: uuid.UUID):
+def _of_account(
+    model: type[ServiceCase] | type[CalendarEvent], account_id: uuid.UUID
+) -> ColumnElement[bool]:
     """Filed under the account, or under one of its contacts."""
     people = select(Contact.id).where(Contact.account_id == account_id)
     return or_(model.account_id == account_id, model.contact_id.in_(people))

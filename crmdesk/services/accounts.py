@@ -7,9 +7,9 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVarTuple
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, ScalarSelect, Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload, undefer
 
 from crmdesk.core.errors import FieldError, RecordNotFound, StaleRecordError, ValidationError
@@ -112,7 +112,7 @@ class AccountFilter:
     deleted: bool = False
 
 
-def _city():
+def _city() -> ScalarSelect[str]:
     return (
         select(func.coalesce(Address.city, ""))
         .where(Address.account_id == Account.id, Address.deleted_at.is_(None))
@@ -123,8 +123,13 @@ def _city():
     )
 
 
-def _filtered(stmt: Select, flt: AccountFilter) -> Select:
-    conditions = [Account.deleted_at.is_not(None) if flt.deleted else Account.deleted_at.is_(None)]
+_Row = TypeVarTuple("_Row")
+
+
+def _filtered(stmt: Select[*_Row], flt: AccountFilter) -> Select[*_Row]:
+    conditions: list[ColumnElement[bool]] = [
+        Account.deleted_at.is_not(None) if flt.deleted else Account.deleted_at.is_(None)
+    ]
     if flt.search.strip():
         conditions.append(search_condition(Account.id, "account", flt.search))
     if flt.value_tier:
@@ -196,7 +201,9 @@ class AccountSummary:
     cities: tuple[tuple[str, int], ...]
 
 
-def _top(session: Session, stmt: Select, limit: int = 6) -> tuple[tuple[str, int], ...]:
+def _top(
+    session: Session, stmt: Select[object, int], limit: int = 6
+) -> tuple[tuple[str, int], ...]:
     rows = session.execute(stmt.order_by(func.count().desc()).limit(limit))
     return tuple((str(value), int(n)) for value, n in rows)
 
@@ -251,7 +258,7 @@ def count_accounts(session: Session, flt: AccountFilter = AccountFilter()) -> in
     return session.scalar(_filtered(select(func.count(Account.id)), flt)) or 0
 
 
-def _contact_count():
+def _contact_count() -> ScalarSelect[int]:
     return (
         select(func.count(Contact.id))
         .where(Contact.account_id == Account.id, Contact.deleted_at.is_(None))

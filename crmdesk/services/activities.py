@@ -8,7 +8,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from crmdesk.core.errors import FieldError, RecordNotFound, StaleRecordError, ValidationError
@@ -222,7 +222,8 @@ def people_present_choices(
     already recorded as present (`also`), in name order."""
     if account_id is None:
         account_id = _account_of(session, contact_id)
-    conditions = [Contact.id.in_([i for i in (contact_id, *also) if i is not None])]
+    present = [i for i in (contact_id, *also) if i is not None]
+    conditions: list[ColumnElement[bool]] = [Contact.id.in_(present)]
     if account_id is not None:
         conditions.append((Contact.account_id == account_id) & Contact.deleted_at.is_(None))
     rows = session.execute(

@@ -435,7 +435,7 @@ def _summarise(
     more = False
     if merges:
         entity = merges[0].entity
-        into = str(labels.get((entity, uuid.UUID(merges[0].new)), ""))
+        into = str(labels.get((entity, uuid.UUID(str(merges[0].new))), ""))
         parts: tuple[ChangePart, ...] = (ChangePart(ChangeVerb.MERGED, entity, len(merges), into),)
     elif unmerges:
         entity = unmerges[0].entity

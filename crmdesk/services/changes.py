@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
 
 from sqlalchemy import event, inspect
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, UOWTransaction
 
 Ids = frozenset[uuid.UUID]
 
@@ -43,8 +42,13 @@ class Changes:
     changed), so screens of later wings read theirs the same way."""
 
     __slots__ = ("_by_kind",)
+    _by_kind: dict[str, Ids]
 
-    def __init__(self, by_kind: Mapping[str, Iterable[uuid.UUID]] | None = None, **kinds: Any):
+    def __init__(
+        self,
+        by_kind: Mapping[str, Iterable[uuid.UUID]] | None = None,
+        **kinds: Iterable[uuid.UUID],
+    ) -> None:
         merged: dict[str, Ids] = {}
         for kind, ids in (*(by_kind or {}).items(), *kinds.items()):
             found = frozenset(ids)
@@ -57,7 +61,7 @@ class Changes:
             raise AttributeError(name)
         return self._by_kind.get(name, frozenset())
 
-    def __setattr__(self, name: str, value: Any) -> None:
+    def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("Changes is immutable")
 
     def ids(self, kind: str) -> Ids:
@@ -113,7 +117,7 @@ def report(session: Session, changes: Changes) -> None:
         found.setdefault(kind, set()).update(ids)
 
 
-def _row_kinds(obj: Any) -> Iterator[tuple[str, uuid.UUID]]:
+def _row_kinds(obj: object) -> Iterator[tuple[str, uuid.UUID]]:
     """The records a flushed row changes: itself, when its table is a kind; else the records
     its foreign keys point at (a phone's contact, an order line's order)."""
     table = getattr(obj, "__table__", None)
@@ -133,7 +137,7 @@ def _row_kinds(obj: Any) -> Iterator[tuple[str, uuid.UUID]]:
                 yield target, value
 
 
-def _moved_between(obj: Any) -> Iterator[tuple[str, uuid.UUID]]:
+def _moved_between(obj: object) -> Iterator[tuple[str, uuid.UUID]]:
     """A record re-pointed from one record to another (a contact moved to another account)
     changes both: each one's list of them."""
     table = getattr(obj, "__table__", None)
@@ -150,7 +154,7 @@ def _moved_between(obj: Any) -> Iterator[tuple[str, uuid.UUID]]:
                     yield str(kind), value
 
 
-def _collect(session: Session, _flush_context: Any) -> None:
+def _collect(session: Session, _flush_context: UOWTransaction) -> None:
     found: dict[str, set[uuid.UUID]] = session.info.setdefault(_KEY, {})
     dirty = [obj for obj in session.dirty if session.is_modified(obj)]
     for obj in (*session.new, *dirty, *session.deleted):
@@ -161,7 +165,7 @@ def _collect(session: Session, _flush_context: Any) -> None:
             found.setdefault(kind, set()).add(row_id)
 
 
-def _forget(session: Session, _transaction: Any = None) -> None:
+def _forget(session: Session) -> None:
     session.info.pop(_KEY, None)
 
 

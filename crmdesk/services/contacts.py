@@ -7,10 +7,11 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVarTuple
 
-from sqlalchemy import Select, and_, exists, func, select
+from sqlalchemy import ColumnElement, ScalarSelect, Select, and_, exists, func, select
 from sqlalchemy.orm import Session, selectinload, undefer
+from sqlalchemy.sql.elements import SQLColumnExpression
 
 from crmdesk.core.errors import FieldError, RecordNotFound, StaleRecordError, ValidationError
 from crmdesk.core.texts import translatable
@@ -122,7 +123,7 @@ class ContactFilter:
     deleted: bool = False
 
 
-def _first(model: type[Phone] | type[Email] | type[Address], column: str):
+def _first(model: type[Phone] | type[Email] | type[Address], column: str) -> ScalarSelect[str]:
     """Correlated subquery: the contact's primary (else first) live phone/email/address field."""
     return (
         select(func.coalesce(getattr(model, column), ""))
@@ -134,12 +135,17 @@ def _first(model: type[Phone] | type[Email] | type[Address], column: str):
     )
 
 
-def _filtered(stmt: Select, flt: ContactFilter) -> Select:
-    conditions = [Contact.deleted_at.is_not(None) if flt.deleted else Contact.deleted_at.is_(None)]
+_Row = TypeVarTuple("_Row")
+
+
+def _filtered(stmt: Select[*_Row], flt: ContactFilter) -> Select[*_Row]:
+    conditions: list[ColumnElement[bool]] = [
+        Contact.deleted_at.is_not(None) if flt.deleted else Contact.deleted_at.is_(None)
+    ]
     if flt.search.strip():
         conditions.append(search_condition(Contact.id, "contact", flt.search))
     if flt.value_tier or flt.loyalty_stage or flt.industry:
-        account_conditions = [Account.id == Contact.account_id]
+        account_conditions: list[ColumnElement[bool]] = [Account.id == Contact.account_id]
         if flt.industry:
             account_conditions.append(industry_condition(Account.industry, flt.industry))
         if flt.value_tier:
@@ -170,7 +176,7 @@ def _filtered(stmt: Select, flt: ContactFilter) -> Select:
     return stmt.where(and_(*conditions))
 
 
-def _sort_column(sort: ContactSort):
+def _sort_column(sort: ContactSort) -> SQLColumnExpression[object]:
     if sort is ContactSort.ACCOUNT:
         return (
             select(Account.sort_key)
@@ -393,7 +399,9 @@ class ContactSummary:
     owners: tuple[tuple[str, int], ...]
 
 
-def _top(session: Session, stmt: Select, limit: int = 6) -> tuple[tuple[str, int], ...]:
+def _top(
+    session: Session, stmt: Select[object, int], limit: int = 6
+) -> tuple[tuple[str, int], ...]:
     rows = session.execute(stmt.order_by(func.count().desc()).limit(limit))
     return tuple((str(value), int(n)) for value, n in rows)
 

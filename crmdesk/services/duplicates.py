@@ -37,8 +37,8 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from rapidfuzz.fuzz import ratio, token_sort_ratio
-from sqlalchemy import String, and_, bindparam, func, select, type_coerce
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Row, String, and_, bindparam, func, select, type_coerce
+from sqlalchemy.orm import QueryableAttribute, Session
 
 from crmdesk.core.gc_pause import without_gc
 from crmdesk.models import Account, Contact, Email, Phone
@@ -626,7 +626,9 @@ _CONTACT_COLUMNS = (
 )
 
 
-def _contact_rows(session: Session, condition: Any, values: str) -> list[Any]:
+def _contact_rows(
+    session: Session, condition: ColumnElement[bool], values: str
+) -> Sequence[Row[Any]]:
     """The live contacts meeting `condition`, which takes the JSON list `values` (_in_values)."""
     return session.execute(
         select(*_CONTACT_COLUMNS)
@@ -641,7 +643,7 @@ def _contact_rows(session: Session, condition: Any, values: str) -> list[Any]:
 _VALUES_CHUNK = 2000
 
 
-def _in_values(column: Any) -> Any:
+def _in_values(column: QueryableAttribute[str]) -> ColumnElement[bool]:
     """`column IN` the JSON list bound as :values."""
     listed = func.json_each(bindparam("values", type_=String)).table_valued("value")
     return column.in_(select(type_coerce(listed.c.value, String)))

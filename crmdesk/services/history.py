@@ -14,10 +14,10 @@ import base64
 import datetime as dt
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, TypeVarTuple
 
 from sqlalchemy import (
     JSON,
@@ -25,6 +25,8 @@ from sqlalchemy import (
     DateTime,
     LargeBinary,
     Numeric,
+    Row,
+    Select,
     Uuid,
     func,
     insert,
@@ -35,6 +37,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeEngine
 
 from crmdesk.core.errors import KnownError, RecordNotFound
+from crmdesk.core.jsontypes import JsonValue
 from crmdesk.core.texts import translatable
 from crmdesk.models import Account, ChangeLogEntry, Contact, Entity, Tag
 from crmdesk.models.base import Money, UTCDateTime, new_id, utcnow
@@ -106,7 +109,9 @@ class DeletedRecord:
 # --- which batches are in effect ------------------------------------------------------------
 
 
-def _link(session: Session, action: ChangeAction, entity_id: uuid.UUID, field: str, new: Any):
+def _link(
+    session: Session, action: ChangeAction, entity_id: uuid.UUID, field: str, new: JsonValue
+) -> None:
     session.add(
         ChangeLogEntry(
             batch_id=session_batch(session),
@@ -122,31 +127,31 @@ def _link(session: Session, action: ChangeAction, entity_id: uuid.UUID, field: s
     )
 
 
-def note_batch(session: Session, kind: str, facts: dict[str, Any]) -> None:
+def note_batch(session: Session, kind: str, facts: Mapping[str, object]) -> None:
     """Say what the transaction's batch was (an import: {"file": …, "counts": [[verb, entity,
     n], …]}), so the history names it as the user knows it rather than by its rows."""
-    _link(session, ChangeAction.NOTE, session_batch(session), kind, facts)
+    _link(session, ChangeAction.NOTE, session_batch(session), kind, to_json_value(dict(facts)))
     session.flush()
 
 
 # --- JSON <-> column values -----------------------------------------------------------------
 
 
-def from_json_value(column_type: TypeEngine[Any], value: Any) -> Any:
+def from_json_value(column_type: TypeEngine[Any], value: JsonValue) -> object:
     """A change-log JSON value back in the column's Python type (the inverse of to_json_value)."""
     if value is None:
         return None
     if isinstance(column_type, UTCDateTime | DateTime):
-        parsed = dt.datetime.fromisoformat(value)
+        parsed = dt.datetime.fromisoformat(str(value))
         return parsed.replace(tzinfo=dt.UTC) if parsed.tzinfo is None else parsed.astimezone(dt.UTC)
     if isinstance(column_type, Date):
-        return dt.date.fromisoformat(value)
+        return dt.date.fromisoformat(str(value))
     if isinstance(column_type, Money | Numeric):
         return Decimal(str(value))
     if isinstance(column_type, Uuid):
         return uuid.UUID(str(value))
     if isinstance(column_type, LargeBinary):
-        return base64.b64decode(value["base64"]) if isinstance(value, dict) else value
+        return base64.b64decode(str(value["base64"])) if isinstance(value, dict) else value
     if isinstance(column_type, JSON):
         return value
     return value
@@ -166,8 +171,8 @@ class _Entry:
     entity: str
     entity_id: uuid.UUID
     field: str
-    old: Any
-    new: Any
+    old: JsonValue
+    new: JsonValue
     at: dt.datetime
     id: uuid.UUID
 
@@ -192,14 +197,14 @@ def _batch_entries(session: Session, batch_id: uuid.UUID) -> list[_Entry]:
 
 def _preload(
     session: Session, entries: Iterable[_Entry], models: dict[str, type[Entity]]
-) -> dict[tuple[str, uuid.UUID], Any]:
+) -> dict[tuple[str, uuid.UUID], Entity]:
     """Every row the batch touched, one query per table and 500 rows (held here: the session's
     identity map only keeps weak references)."""
     wanted: dict[str, set[uuid.UUID]] = defaultdict(set)
     for e in entries:
         if e.entity in models:
             wanted[e.entity].add(e.entity_id)
-    rows: dict[tuple[str, uuid.UUID], Any] = {}
+    rows: dict[tuple[str, uuid.UUID], Entity] = {}
     for entity, ids in wanted.items():
         model = models[entity]
         id_list = list(ids)
@@ -255,11 +260,12 @@ def revert_batch(session: Session, batch_id: uuid.UUID) -> RevertResult:
             if obj is not None:
                 conflict(e)
                 continue
+            old = e.old if isinstance(e.old, dict) else {}
             restored = model(
                 **{
-                    k: from_json_value(_column_type(model, k), v)
-                    for k, v in (e.old or {}).items()
-                    if _column_type(model, k) is not None
+                    k: from_json_value(column_type, v)
+                    for k, v in old.items()
+                    if (column_type := _column_type(model, k)) is not None
                 }
             )
             session.add(restored)
@@ -288,6 +294,7 @@ def revert_batch(session: Session, batch_id: uuid.UUID) -> RevertResult:
 
 # Records a large batch (an import) created go to the recycle bin in SQL, their phones, e-mails
 # and addresses with them (kept, so a redo or a restore from the bin brings them back whole).
+_Columns = TypeVarTuple("_Columns")
 _RECYCLED = ("contacts", "accounts")
 _OWNER_COLUMNS = ("contact_id", "account_id")
 
@@ -298,7 +305,9 @@ def _recycle_in_bulk(
     """Take back in SQL what a large batch did to whole records: the live records it inserted
     go to the bin, the records it put in the bin (or took out) go back, each logged as the ORM
     would log it. The entries left for the row-by-row revert, and how many this took back."""
-    wanted: dict[tuple[str, Any, Any], list[uuid.UUID]] = defaultdict(list)
+    wanted: dict[tuple[str, JsonValue, JsonValue | dt.datetime], list[uuid.UUID]] = defaultdict(
+        list
+    )
     for e in entries:
         if e.entity not in _RECYCLED:
             continue
@@ -310,7 +319,7 @@ def _recycle_in_bulk(
         return entries, 0
     session.flush()
     done: set[tuple[uuid.UUID, str]] = set()  # (record, "*" or "deleted_at")
-    log_rows: list[dict[str, Any]] = []
+    log_rows: list[dict[str, object]] = []
     for (entity, expected, target), ids in wanted.items():
         moved = _set_deleted(session, entity, ids, expected, target, now, log_rows)
         field = SNAPSHOT_FIELD if expected is None and target is now else "deleted_at"
@@ -334,10 +343,10 @@ def _set_deleted(
     session: Session,
     entity: str,
     ids: list[uuid.UUID],
-    expected: Any,
-    target: Any,
+    expected: JsonValue,
+    target: JsonValue | dt.datetime,
     now: dt.datetime,
-    log_rows: list[dict[str, Any]],
+    log_rows: list[dict[str, object]],
 ) -> set[uuid.UUID]:
     """Set deleted_at to `target` (a datetime, or JSON as logged) on those of `ids` whose
     value is still `expected` (JSON as logged, None: live); the ids changed."""
@@ -385,7 +394,8 @@ def _owned_by(e: _Entry, owners: set[uuid.UUID]) -> bool:
     if e.entity not in CHILD_ENTITIES or not isinstance(e.new, dict):
         return False
     return any(
-        isinstance(e.new.get(c), str) and uuid.UUID(e.new[c]) in owners for c in _OWNER_COLUMNS
+        isinstance(owner := e.new.get(c), str) and uuid.UUID(owner) in owners
+        for c in _OWNER_COLUMNS
     )
 
 
@@ -394,7 +404,7 @@ def _chunks(ids: Sequence[uuid.UUID], size: int = 500) -> Iterable[list[uuid.UUI
         yield list(ids[start : start + size])
 
 
-def _undo_insert(session: Session, entity: str, obj: Any, now: dt.datetime) -> bool:
+def _undo_insert(session: Session, entity: str, obj: Entity, now: dt.datetime) -> bool:
     if entity in CHILD_ENTITIES:
         session.delete(obj)
         return True
@@ -413,17 +423,17 @@ def _tag_in_use(session: Session, tag_id: uuid.UUID) -> bool:
     return False
 
 
-def _undo_update(session: Session, model: type[Entity], obj: Any, e: _Entry) -> bool:
+def _undo_update(session: Session, model: type[Entity], obj: Entity, e: _Entry) -> bool:
     """Set the field back to its old value; False (a conflict) when it changed since."""
     relationship = model.__mapper__.relationships.get(e.field)
     if relationship is not None:
         if relationship.secondary is None:
             return False
         current = {str(t.id) for t in getattr(obj, e.field)}
-        if current != set(e.new or []):
+        if current != set(e.new if isinstance(e.new, list) else []):
             return False
         target = relationship.mapper.class_
-        old_ids = [uuid.UUID(i) for i in e.old or []]
+        old_ids = [uuid.UUID(str(i)) for i in (e.old if isinstance(e.old, list) else [])]
         rows = session.scalars(select(target).where(target.id.in_(old_ids))).all()
         setattr(obj, e.field, rows)
         return True
@@ -439,7 +449,7 @@ def _undo_update(session: Session, model: type[Entity], obj: Any, e: _Entry) -> 
     return True
 
 
-def _earlier_value(session: Session, e: _Entry) -> Any:
+def _earlier_value(session: Session, e: _Entry) -> JsonValue:
     """The value a deferred column had before the batch, from the log itself.
 
     An UPDATE of a deferred column (a contact's photo) that was never loaded is logged with
@@ -462,8 +472,11 @@ def _earlier_value(session: Session, e: _Entry) -> Any:
         return None
     field, new = before
     if field == SNAPSHOT_FIELD:
-        return logged_value(models_by_table()[e.entity].__table__, new or {}, e.field)
-    return new
+        inserted = new if isinstance(new, dict) else {}
+        value: JsonValue = logged_value(models_by_table()[e.entity].__table__, inserted, e.field)
+        return value
+    kept: JsonValue = new
+    return kept
 
 
 # --- recycle bin ----------------------------------------------------------------------------
@@ -487,23 +500,29 @@ def deleted_records(
 ) -> list[DeletedRecord]:
     """A page of the recycle bin, most recently deleted first."""
     model = _recycled_model(entity)
+
+    def page(stmt: Select[*_Columns]) -> Sequence[Row[*_Columns]]:
+        return session.execute(
+            stmt.where(model.deleted_at.is_not(None))
+            .order_by(model.deleted_at.desc(), model.id)
+            .limit(limit)
+            .offset(offset)
+        ).all()
+
+    rows: list[tuple[uuid.UUID, str, dt.datetime | None]]
     if model is Contact:
-        stmt = select(
-            Contact.id,
-            Contact.family_name,
-            Contact.given_name,
-            Contact.middle_name,
-            Contact.organization,
-            Contact.deleted_at,
-        )
+        contact_columns = (Contact.family_name, Contact.given_name, Contact.middle_name)
+        rows = [
+            (rid, display_name(family, given, middle) or org, at)
+            for rid, family, given, middle, org, at in page(
+                select(Contact.id, *contact_columns, Contact.organization, Contact.deleted_at)
+            )
+        ]
     else:
-        stmt = select(Account.id, Account.name, Account.deleted_at)
-    rows = session.execute(
-        stmt.where(model.deleted_at.is_not(None))
-        .order_by(model.deleted_at.desc(), model.id)
-        .limit(limit)
-        .offset(offset)
-    ).all()
+        rows = [
+            (rid, name, at)
+            for rid, name, at in page(select(Account.id, Account.name, Account.deleted_at))
+        ]
     ids = [r[0] for r in rows]
     deleted_by: dict[uuid.UUID, str] = {}
     merged_into: dict[uuid.UUID, uuid.UUID | None] = {}
@@ -530,15 +549,11 @@ def deleted_records(
                 deleted_by[entity_id] = actor
             elif field == "merged_into":
                 merged_into[entity_id] = (
-                    uuid.UUID(new) if action == ChangeAction.MERGE and new else None
+                    uuid.UUID(str(new)) if action == ChangeAction.MERGE and new else None
                 )
     out = []
-    for row in rows:
-        if model is Contact:
-            rid, family, given, middle, org, deleted_at = row
-            name = display_name(family, given, middle) or org
-        else:
-            rid, name, deleted_at = row
+    for rid, name, deleted_at in rows:
+        assert deleted_at is not None  # only deleted rows were read
         out.append(
             DeletedRecord(rid, name, deleted_at, deleted_by.get(rid, ""), merged_into.get(rid))
         )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Generic, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -80,7 +80,7 @@ ACCOUNT_MERGE_FIELDS = (
     "notes",
 )
 # Fields that travel together with the one chosen.
-_COMPANIONS = {"photo": ("photo_mime", "photo_uri")}
+_COMPANIONS: dict[str, tuple[str, ...]] = {"photo": ("photo_mime", "photo_uri")}
 MERGED_INTO = "merged_into"
 MERGED_FROM = "merged_from"
 
@@ -94,14 +94,17 @@ class MergeResult:
     moved: dict[str, int] = field(default_factory=dict)  # table -> rows re-pointed
 
 
+_Merged = TypeVar("_Merged", bound=Contact | Account)
+
+
 @dataclass(frozen=True)
-class _Spec:
-    model: type[Contact] | type[Account]
+class _Spec(Generic[_Merged]):
+    model: type[_Merged]
     entity: str
     owner_fk: str  # the column phones/emails/addresses and related rows point with
     fields: tuple[str, ...]
     related: tuple[tuple[type[Entity], str], ...]  # (model, Changes field or "")
-    sort_key: Callable[[Any], str]
+    sort_key: Callable[[_Merged], str]
     none_chosen: str  # the refusals, naming the kind of record (marked for translation)
     into_itself: str
     missing: str  # %1: the id
@@ -111,7 +114,7 @@ def _contact_sort_key(c: Contact) -> str:
     return contact_sort_key(c.family_name, c.given_name, c.organization)
 
 
-_CONTACT = _Spec(
+_CONTACT: _Spec[Contact] = _Spec(
     model=Contact,
     entity="contacts",
     owner_fk="contact_id",
@@ -129,7 +132,7 @@ _CONTACT = _Spec(
     into_itself=translatable("Messages", "A contact cannot be merged into itself."),
     missing=translatable("Messages", "No contact with id %1 (it may have been deleted)."),
 )
-_ACCOUNT = _Spec(
+_ACCOUNT: _Spec[Account] = _Spec(
     model=Account,
     entity="accounts",
     owner_fk="account_id",
@@ -175,13 +178,13 @@ def merge_accounts(
     return _merge(session, _ACCOUNT, survivor_id, loser_ids, chosen or {})
 
 
-def _is_empty(value: Any) -> bool:
+def _is_empty(value: object) -> bool:
     return value is None or (isinstance(value, str | bytes) and not value.strip())
 
 
 def _merge(
     session: Session,
-    spec: _Spec,
+    spec: _Spec[_Merged],
     survivor_id: uuid.UUID,
     loser_ids: Sequence[uuid.UUID],
     chosen: dict[str, uuid.UUID | str],
@@ -233,7 +236,7 @@ def _merge(
             setattr(row, spec.owner_fk, survivor_id)
         if rows:
             moved[related.__tablename__] = len(rows)
-    if spec is _CONTACT:
+    if isinstance(survivor, Contact):
         _move_participants(session, survivor, losers_order)
     now = utcnow()
     for loser in losers:
@@ -251,7 +254,7 @@ def _merge(
 
 def _move_participants(
     session: Session,
-    survivor: Any,
+    survivor: Contact,
     loser_ids: list[uuid.UUID],
 ) -> None:
     """Where a loser was among the people present, the survivor is (logged on the activity, so
@@ -269,7 +272,11 @@ def _move_participants(
 
 
 def _take_fields(
-    spec: _Spec, survivor: Any, losers: list[Any], found: dict[uuid.UUID, Any], chosen: dict
+    spec: _Spec[_Merged],
+    survivor: _Merged,
+    losers: list[_Merged],
+    found: dict[uuid.UUID, _Merged],
+    chosen: dict[str, uuid.UUID | str],
 ) -> None:
     for name in spec.fields:
         source = chosen.get(name)
@@ -286,6 +293,7 @@ def _take_fields(
             if source_row is None:
                 continue
         else:
+            assert isinstance(source, uuid.UUID)  # _merge refused any other source
             source_row = found[source]
         if source_row is survivor:
             continue
@@ -295,7 +303,7 @@ def _take_fields(
                 setattr(survivor, attr, value)
 
 
-def _point_key(row: Any) -> tuple[Any, ...]:
+def _point_key(row: Entity) -> tuple[str, ...]:
     if isinstance(row, Phone):
         return ("phone", row.e164 or "".join(c for c in row.number if c.isdigit()))
     if isinstance(row, Email):
@@ -304,7 +312,7 @@ def _point_key(row: Any) -> tuple[Any, ...]:
 
 
 def _move_points(
-    session: Session, spec: _Spec, survivor_id: uuid.UUID, loser_ids: list[uuid.UUID]
+    session: Session, spec: _Spec[_Merged], survivor_id: uuid.UUID, loser_ids: list[uuid.UUID]
 ) -> dict[str, int]:
     """Phones, emails and addresses of the losers that the survivor lacks move to the survivor."""
     moved: dict[str, int] = {}

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import uuid
+
 from sqlalchemy import ColumnElement, Uuid, column, false, text
+from sqlalchemy.orm import QueryableAttribute
 
 from crmdesk.store import fulltext
 
 
-def search_condition(id_column: ColumnElement, entity: str, query: str) -> ColumnElement[bool]:
+def search_condition(
+    id_column: ColumnElement[uuid.UUID] | QueryableAttribute[uuid.UUID], entity: str, query: str
+) -> ColumnElement[bool]:
     """`id_column IN (ids whose indexed text matches every word typed)`."""
     match = fulltext.match_expression(query)
     if match is None:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from crmdesk.models import Tag
+from crmdesk.models import Account, Contact, Tag
 
 
 def tags_named(session: Session, names: Sequence[str]) -> list[Tag]:
@@ -24,7 +23,7 @@ def tags_named(session: Session, names: Sequence[str]) -> list[Tag]:
     return [found[n] for n in wanted]
 
 
-def set_tags(session: Session, owner: Any, names: Sequence[str]) -> None:
+def set_tags(session: Session, owner: Contact | Account, names: Sequence[str]) -> None:
     tags = tags_named(session, names)
     if {t.name for t in owner.tags} != {t.name for t in tags}:
         owner.tags = tags

@@ -8,7 +8,7 @@ import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import Integer, case, func, literal, null, or_, select, union_all
+from sqlalchemy import ColumnElement, Integer, case, func, literal, null, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from crmdesk.models import Activity, CalendarEvent, Opportunity, Order, PipelineStage
@@ -41,7 +41,9 @@ def timeline(
 
     A contact's timeline also holds the activities they were present at."""
 
-    def about(model: type[Activity] | type[CalendarEvent] | type[Order] | type[Opportunity]):
+    def about(
+        model: type[Activity] | type[CalendarEvent] | type[Order] | type[Opportunity],
+    ) -> ColumnElement[bool]:
         conditions = []
         if contact_id:
             conditions.append(model.contact_id == contact_id)

@@ -125,7 +125,7 @@ class TableRows:
         self.defaults = column_defaults(table)
         # callable defaults (a JSON column's empty list) made once; the row's id is made per row
         self.made = {
-            c.key: c.default.arg(None)  # type: ignore[union-attr,operator]
+            c.key: c.default.arg(None)  # type: ignore[attr-defined]
             for c in columns
             if c.default is not None
             and c.default.is_callable
@@ -161,7 +161,9 @@ class TableRows:
     def quoted(self, key: str) -> str:
         return self.names[key]
 
-    def row(self, values: Mapping[str, Any], row_id: uuid.UUID | str | None = None) -> tuple:
+    def row(
+        self, values: Mapping[str, Any], row_id: uuid.UUID | str | None = None
+    ) -> tuple[Any, ...]:
         """A row as bound for the driver: the template, the given values bound over it, and
         `row_id` (a UUID, or its hex as `Ids.hex` gives it) as its id."""
         params = self.template.copy()
@@ -178,7 +180,7 @@ class TableRows:
             )
         return tuple(params)
 
-    def shaped(self, keys: tuple[str, ...]) -> Callable[..., tuple]:
+    def shaped(self, keys: tuple[str, ...]) -> Callable[..., tuple[Any, ...]]:
         """`row` for values given as a tuple in `keys` order, compiled once for those keys: the
         change log's entries (hundreds of thousands an import) are built this way, at the cost
         of a hand-written tuple."""

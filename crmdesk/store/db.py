@@ -17,7 +17,7 @@ import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import orjson
 from platformdirs import user_data_path
@@ -33,7 +33,8 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from crmdesk.core.errors import DatabaseRefused
 from crmdesk.core.texts import translatable
@@ -71,7 +72,7 @@ def database_url(target: str | Path) -> URL:
     return URL.create("sqlite+pysqlite", database=str(Path(target).expanduser().resolve()))
 
 
-def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
     cursor = dbapi_connection.cursor()
     for pragma in (
         "journal_mode = WAL",
@@ -87,7 +88,7 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor.close()
 
 
-def json_column_text(value: Any) -> str:
+def json_column_text(value: object) -> str:
     """JSON columns (the change log's values): compact, Chinese as itself, by orjson — a big
     import logs every row it writes, and json.dumps took 2 of its seconds per 100k rows."""
     return orjson.dumps(value, default=to_json_value, option=orjson.OPT_NON_STR_KEYS).decode()
@@ -242,7 +243,7 @@ def _touched_by_flush(session: Session) -> _Touched:
     return touched
 
 
-def _reindex_after_flush(session: Session, _ctx: Any) -> None:
+def _reindex_after_flush(session: Session, _ctx: UOWTransaction) -> None:
     """Keep the full-text index in the same transaction as the rows it describes."""
     touched = _touched_by_flush(session)
     conn = session.connection()
@@ -254,7 +255,7 @@ def _mark_committed(conn: Connection) -> None:
     conn.info["committed"] = True  # ConnectionEvents.commit runs before the commit itself
 
 
-def _new_batch(session: Session, _transaction: Any = None) -> None:
+def _new_batch(session: Session) -> None:
     session.info.pop("batch_id", None)
 
 
@@ -274,7 +275,7 @@ class Database:
             event.listen(engine, "commit", _mark_committed)
             event.listen(engine, "checkin", self._checked_in)
 
-    def _checked_in(self, _dbapi_connection: Any, record: Any) -> None:
+    def _checked_in(self, _dbapi_connection: object, record: ConnectionPoolEntry) -> None:
         """A connection back in the pool after a commit (a session's or engine.begin()'s): its
         transaction is over, so a checkpoint can copy what it wrote."""
         if record.info.pop("committed", False) and self._checkpointer is not None:
@@ -333,10 +334,11 @@ class Database:
                 ).first():
                     refresh_statistics(conn)
 
-    def _application_id(self, conn: Any) -> int | None:
+    def _application_id(self, conn: Connection) -> int | None:
         if self.engine.dialect.name != "sqlite":
             return None
-        return conn.execute(text("PRAGMA application_id")).scalar()
+        value = conn.execute(text("PRAGMA application_id")).scalar()
+        return None if value is None else int(value)
 
     def _alembic_config(self) -> Config:
         return _alembic_config(self.engine)

@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select, text
+from sqlalchemy import BindParameter, Connection, bindparam, select, text
 
 from crmdesk.models.customers import (
     Account,
@@ -246,7 +246,7 @@ def _contact_points(
     (without statistics) picks the deleted_at index, which every live row matches, over the
     owner index, and reads every phone, email and address for each batch of owners."""
     points: dict[uuid.UUID, _Points] = defaultdict(_Points)
-    ids_param = bindparam("ids", expanding=True)
+    ids_param: BindParameter[Any] = bindparam("ids", expanding=True)
     ph, em, ad = Phone.__table__, Email.__table__, Address.__table__
     for owner, deleted, number in conn.execute(
         select(ph.c[owner_col], ph.c.deleted_at, ph.c.number).where(ph.c[owner_col].in_(ids_param)),
@@ -369,7 +369,7 @@ _DEFAULT_SETTINGS = {"automerge": 4, "hashsize": 1 << 20}
 @contextlib.contextmanager
 def bulk_loading(conn: Connection) -> Iterator[None]:
     """Index many entries in the caller's transaction (settings back as they were after)."""
-    before = dict(
+    before: dict[str, Any] = dict(
         conn.exec_driver_sql(
             "SELECT k, v FROM search_fts_config WHERE k IN ('automerge', 'hashsize')"
         ).all()

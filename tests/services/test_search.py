@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from crmdesk.interop.records import PhoneRecord
+from crmdesk.models import Contact
 from crmdesk.services.contacts import ContactDraft, ContactFilter, contact_ids, save_contact
+from crmdesk.services.search import search_condition
 from crmdesk.store.db import DERIVED_DATA, Database
 
 
@@ -98,3 +100,22 @@ def test_an_older_files_index_is_rebuilt_with_todays_tokens_on_open(tmp_path):
     with db.engine.connect() as conn:
         assert conn.execute(text("PRAGMA user_version")).scalar() == DERIVED_DATA
     db.dispose()
+
+
+def family_names(db, query):
+    with db.reading() as session:
+        stmt = select(Contact.family_name).where(search_condition(Contact.id, "contact", query))
+        return sorted(session.scalars(stmt))
+
+
+def test_words_narrow_and_pinyin_finds_chinese_names(db, people):
+    assert family_names(db, "zhang") == ["张"]
+    assert family_names(db, "john smith") == ["Smith"]
+    assert family_names(db, "john müller") == []
+    assert family_names(db, "muller") == ["Müller"]
+    assert family_names(db, "13800138000") == ["张"]
+
+
+def test_nothing_searchable_matches_nothing(db, people):
+    assert family_names(db, "  ") == []
+    assert family_names(db, "!!!") == []

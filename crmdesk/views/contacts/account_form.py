@@ -5,8 +5,9 @@ from __future__ import annotations
 import copy
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import (
     QCompleter,
@@ -104,8 +105,8 @@ class AccountForm(RecordForm):
         self.watch(edit, field)
         return edit
 
-    def _combo(self, enum: type, field: str) -> KindCombo:
-        combo = KindCombo(enum, self.column)
+    def _combo(self, enum: type[Any], field: str) -> KindCombo[Any]:
+        combo: KindCombo[Any] = KindCombo(enum, self.column)
         self.watch(combo, field)
         return combo
 
@@ -213,7 +214,9 @@ class AccountForm(RecordForm):
         self.addresses.set_records(draft.addresses)
         self.tags.set_known_tags(state.tags)
         self.tags.set_tags(draft.tags)
-        self._owners.model().setStringList(list(state.owners))
+        owners = self._owners.model()
+        assert isinstance(owners, QStringListModel)
+        owners.setStringList(list(state.owners))
         self.notes.setPlainText(draft.notes)
         self._show_contact_count(state.detail.contacts if state.detail else None)
         self._show_story(state.story)
@@ -258,12 +261,12 @@ class AccountForm(RecordForm):
         the form's whole height on a laptop screen instead of a strip below the fields."""
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
-        index = layout.indexOf(self.scroll)
-        layout.removeWidget(self.scroll)
+        index = layout.indexOf(self.scroll_area)
+        layout.removeWidget(self.scroll_area)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(True)
-        self.tabs.addTab(self.scroll, self.tr("Details"))
+        self.tabs.addTab(self.scroll_area, self.tr("Details"))
         self.story = AccountStoryView(self._db, self.tabs)
         self.story.contact_opened.connect(self.contact_opened)
         self.story.add_tabs(self.tabs)

@@ -76,10 +76,15 @@ class StoryList(QTreeWidget):
             self.setColumnWidth(column, min(self.columnWidth(column), 260))
 
     def texts(self, column: int) -> list[str]:
-        return [self.topLevelItem(r).text(column) for r in range(self.topLevelItemCount())]
+        return [self._item(r).text(column) for r in range(self.topLevelItemCount())]
 
     def ids(self) -> list[uuid.UUID]:
-        return [self.topLevelItem(r).data(0, IdRole) for r in range(self.topLevelItemCount())]
+        return [self._item(r).data(0, IdRole) for r in range(self.topLevelItemCount())]
+
+    def _item(self, row: int) -> QTreeWidgetItem:
+        item = self.topLevelItem(row)
+        assert item is not None
+        return item
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -97,10 +102,10 @@ class StoryList(QTreeWidget):
 
     def activate_row(self, row: int) -> None:
         """As a double-click on a row does (for keyboard users' Enter and for tests)."""
-        self._on_item_activated(self.topLevelItem(row), 0)
+        self._on_item_activated(self._item(row), 0)
 
     def row_center(self, row: int) -> QPoint:
-        return self.visualItemRect(self.topLevelItem(row)).center()
+        return self.visualItemRect(self._item(row)).center()
 
 
 def _caption(text: str, parent: QWidget) -> QLabel:

@@ -6,8 +6,9 @@ import copy
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -95,14 +96,16 @@ class AccountPicker(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(15)
-        self.lineEdit().setPlaceholderText(self.tr("No account"))
-        self.lineEdit().setClearButtonEnabled(True)
+        edit = self.lineEdit()
+        assert edit is not None  # an editable combo has its line edit
+        edit.setPlaceholderText(self.tr("No account"))
+        edit.setClearButtonEnabled(True)
         # A completer on the line edit (not the combo's): its suggestions come from a search,
         # not from the combo's items, and picking one must not reset the combo's index.
         self._suggestions = QCompleter([], self)
         self._suggestions.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.lineEdit().setCompleter(self._suggestions)
-        self.lineEdit().textEdited.connect(self._on_line_edit_text_edited)
+        edit.setCompleter(self._suggestions)
+        edit.textEdited.connect(self._on_line_edit_text_edited)
 
     def set_choices(self, choices: Sequence[tuple[uuid.UUID, str]]) -> None:
         self.blockSignals(True)
@@ -140,7 +143,8 @@ class AccountPicker(QComboBox):
             return None
         index = self.currentIndex()
         if index >= 0 and self.itemText(index) == text:
-            return self.itemData(index)
+            data: uuid.UUID | None = self.itemData(index)
+            return data
         return self._ids.get(text)
 
     def _on_line_edit_text_edited(self, text: str) -> None:
@@ -150,7 +154,7 @@ class AccountPicker(QComboBox):
             found = account_choices(session, text, limit=20)
         for account_id, name in found:
             self._ids.setdefault(name, account_id)
-        self._suggestions.model().setStringList([name for _, name in found])
+        cast(QStringListModel, self._suggestions.model()).setStringList([n for _, n in found])
         if found:
             self._suggestions.complete()
 
@@ -163,7 +167,7 @@ class _ContactState:
     owners: tuple[str, ...]
 
 
-class ContactForm(RecordForm):
+class ContactForm(RecordForm[_ContactState, ContactDraft]):
     """Edit one contact (or a new one); Save pushes a SaveContactCommand on the undo stack.
 
     `saved(id)` is emitted after a save; `dirty_changed(bool)` when unsaved edits appear or go.
@@ -380,7 +384,7 @@ class ContactForm(RecordForm):
         self.website.setText(draft.websites[0] if draft.websites else "")
         self.tags.set_known_tags(state.tags)
         self.tags.set_tags(draft.tags)
-        self._owners.model().setStringList(list(state.owners))
+        cast(QStringListModel, self._owners.model()).setStringList(list(state.owners))
         self.notes.setPlainText(draft.notes)
         self.photo.set_photo(draft.photo, draft.photo_mime)
 

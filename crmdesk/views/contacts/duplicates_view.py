@@ -108,7 +108,7 @@ def field_value(detail: ContactDetail, name: str) -> str:
     if name in _VOCABULARIES:  # the word the form shows (WeChat, not "wechat")
         return value_text(_VOCABULARIES[name], value)
     if hasattr(value, "isoformat"):
-        return value.isoformat()
+        return str(value.isoformat())
     return str(value)
 
 
@@ -180,7 +180,7 @@ class ComparisonTable(QTableWidget):
         """Tick the value the service would keep by default: the survivor's, else the first."""
         default = next((i for i, v in enumerate(values) if v.strip()), 0)
         for column, value in enumerate(values):
-            cell = self.item(row, column)
+            cell = self._cell(row, column)
             if not value.strip():
                 continue
             cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
@@ -205,7 +205,7 @@ class ComparisonTable(QTableWidget):
         try:
             if item.checkState() == Qt.CheckState.Checked and self.field_at(row) != "notes":
                 for other in range(self.columnCount()):
-                    cell = self.item(row, other)
+                    cell = self._cell(row, other)
                     if other != column and cell.flags() & Qt.ItemFlag.ItemIsUserCheckable:
                         cell.setCheckState(Qt.CheckState.Unchecked)
             elif not self._checked_columns(row):
@@ -214,7 +214,13 @@ class ComparisonTable(QTableWidget):
             self._updating = False
         if row == self.SURVIVOR_ROW:
             for c in range(self.columnCount()):
-                self.item(row, c).setText(_tr("Survivor") if c == column else "")
+                self._cell(row, c).setText(_tr("Survivor") if c == column else "")
+
+    def _cell(self, row: int, column: int) -> QTableWidgetItem:
+        """A cell of the comparison (every cell has an item once the details are shown)."""
+        item = self.item(row, column)
+        assert item is not None
+        return item
 
     def field_at(self, row: int) -> str:
         return self._fields[row] if 0 <= row < len(self._fields) else ""
@@ -226,12 +232,12 @@ class ComparisonTable(QTableWidget):
         return [
             c
             for c in range(self.columnCount())
-            if self.item(row, c).flags() & Qt.ItemFlag.ItemIsUserCheckable
-            and self.item(row, c).checkState() == Qt.CheckState.Checked
+            if self._cell(row, c).flags() & Qt.ItemFlag.ItemIsUserCheckable
+            and self._cell(row, c).checkState() == Qt.CheckState.Checked
         ]
 
     def plan(self) -> MergePlan:
-        ids = [d.draft.id for d in self.details]
+        ids = [d.draft.id for d in self.details if d.draft.id is not None]  # all saved
         survivor = ids[self._checked_columns(self.SURVIVOR_ROW)[0]]
         chosen: dict[str, uuid.UUID | str] = {}
         for row, name in enumerate(self._fields):

@@ -39,9 +39,7 @@ from crmdesk.views.contacts.account_form import AccountForm
 from crmdesk.views.contacts.kinds import KINDS
 from crmdesk.views.contacts.pane_bars import FilterBar, SearchBar
 from crmdesk.views.contacts.timeline_view import TimelineView
-from crmdesk.views.records.entity import RecordKind
-from crmdesk.views.records.keyed_table_model import KeyedTableModel
-from crmdesk.views.records.record_form import RecordForm
+from crmdesk.views.records.entity import AnyForm, AnyTable, RecordKind
 from crmdesk.views.records.record_table import key_columns_width, record_table
 from crmdesk.views.records.recycle_bin import confirm_purge
 from crmdesk.views.records.selection import Remembered, remember, select_ids, selected_rows
@@ -56,12 +54,18 @@ CONTACTS, ACCOUNTS = 0, 1  # the tabs, in the order of kinds.KINDS
 SPLITTER_KEY = "contacts_pane/splitter"
 
 
+
+def _ids_at(model: AnyTable, rows: Sequence[int]) -> list[uuid.UUID]:
+    """The keys shown in these rows (rows outside the table have none)."""
+    return [key for row in rows if (key := model.id_at(row)) is not None]
+
+
 class _Tab:
     """One kind's table: its model, its view, its form, and what to restore after a reset."""
 
-    def __init__(self, index: int, kind: RecordKind, model: KeyedTableModel, view: QTableView):
+    def __init__(self, index: int, kind: RecordKind, model: AnyTable, view: QTableView):
         self.index, self.kind, self.model, self.view = index, kind, model, view
-        self.form: RecordForm | None = None
+        self.form: AnyForm | None = None
         self.remembered: Remembered | None = None
         self.select_after_delete: int | None = None
         self.pending_select: uuid.UUID | None = None
@@ -96,7 +100,7 @@ class ContactsPane(QWidget):
         self._syncing_selection = False
         self._autosaving = False
         self._split_once = self._detail_split_once = False
-        self._fitted: list[RecordForm] = []  # forms the detail side was widened for
+        self._fitted: list[AnyForm] = []  # forms the detail side was widened for
         self._summary = SummaryLoader(db, self)
         self._summary.loaded.connect(self._on_summary_loaded)
         self._summary.failed.connect(lambda error, details: errors.report(self, error, details))
@@ -203,7 +207,7 @@ class ContactsPane(QWidget):
         model.refresh()
         return tab
 
-    def _form(self, index: int) -> RecordForm:
+    def _form(self, index: int) -> AnyForm:
         tab = self._tab(index)
         if tab.form is None:
             tab.form = tab.kind.form(self._db, self._bus, self._undo_stack, self.detail)
@@ -227,7 +231,7 @@ class ContactsPane(QWidget):
         return KINDS[self.kind]
 
     @property
-    def model(self) -> KeyedTableModel:
+    def model(self) -> AnyTable:
         return self._tabs[self.kind].model
 
     @property
@@ -235,7 +239,7 @@ class ContactsPane(QWidget):
         return self._tabs[self.kind].view
 
     @property
-    def form(self) -> RecordForm | None:
+    def form(self) -> AnyForm | None:
         return self._tabs[self.kind].form
 
     def current_id(self) -> uuid.UUID | None:
@@ -245,7 +249,7 @@ class ContactsPane(QWidget):
 
     def selected_ids(self) -> list[uuid.UUID]:
         model = self.model
-        return [model.id_at(row) for row in selected_rows(self.table)]
+        return _ids_at(model, selected_rows(self.table))
 
     def show_contacts(self) -> None:
         self.switch.setCurrentIndex(CONTACTS)
@@ -289,7 +293,7 @@ class ContactsPane(QWidget):
             self._syncing_selection = False
         form.load(None)
         self._show_form(self.kind, None)
-        form.scroll.verticalScrollBar().setValue(0)
+        form.scroll_area.verticalScrollBar().setValue(0)
         self.focus_form()
 
     def delete_selected(self) -> None:
@@ -300,7 +304,7 @@ class ContactsPane(QWidget):
         if not rows:
             return
         tab = self._tabs[self.kind]
-        ids = [tab.model.id_at(row) for row in rows]
+        ids = _ids_at(tab.model, rows)
         tab.select_after_delete = rows[0]
         command = tab.kind.delete_command(self._db, self._bus, ids)
         if not writes.push(self, self._undo_stack, command):
@@ -312,7 +316,7 @@ class ContactsPane(QWidget):
         if not self.bin_button.isChecked() or not rows:
             return
         tab = self._tabs[self.kind]
-        self._restore(tab, [tab.model.id_at(row) for row in rows], rows[0])
+        self._restore(tab, _ids_at(tab.model, rows), rows[0])
 
     def _restore(self, tab: _Tab, ids: Sequence[uuid.UUID], first_row: int | None) -> None:
         command = restore_command(self._db, self._bus, ids, tab.kind.name)
@@ -475,7 +479,8 @@ class ContactsPane(QWidget):
                 self._select_ids(tab, found, current)
             elif after_delete is not None and count:
                 row = min(after_delete, count - 1)
-                self._select_ids(tab, [tab.model.id_at(row)], tab.model.id_at(row))
+                if (key := tab.model.id_at(row)) is not None:
+                    self._select_ids(tab, [key], key)
         if tab.index == self.kind:
             self._update_count()
             self._update_placeholder()
@@ -518,7 +523,8 @@ class ContactsPane(QWidget):
         tab = self._tab_of(current.model())
         if tab is None or tab.index != self.kind:
             return
-        self._show_record(tab.index, tab.model.id_at(current.row()))
+        if (key := tab.model.id_at(current.row())) is not None:
+            self._show_record(tab.index, key)
 
     def _show_record(self, index: int, key: uuid.UUID) -> None:
         if self._shown == (index, key):
@@ -530,7 +536,7 @@ class ContactsPane(QWidget):
         form.load(key)
         self._show_form(index, key)
 
-    def _leave_form(self, form: RecordForm) -> bool:
+    def _leave_form(self, form: AnyForm) -> bool:
         """Before showing another record: save unsaved edits (False if they cannot be saved)."""
         if not form.is_dirty():
             return True
@@ -540,7 +546,7 @@ class ContactsPane(QWidget):
         finally:
             self._autosaving = False
 
-    def _reselect_form_record(self, index: int, form: RecordForm) -> None:
+    def _reselect_form_record(self, index: int, form: AnyForm) -> None:
         tab = self._tabs[index]
         self._syncing_selection = True
         try:
@@ -589,15 +595,15 @@ class ContactsPane(QWidget):
         if self._settings is not None:
             self._settings.setValue(SPLITTER_KEY, self.splitter.saveState())
 
-    def _fit_detail(self, form: RecordForm) -> None:
+    def _fit_detail(self, form: AnyForm) -> None:
         """Widen the detail side so the form fits without scrolling sideways, as far as the
         table keeps its key columns; the first time, give the form three quarters of the height."""
         if not self.isVisible():
             return
         needed = (
             form.content.minimumSizeHint().width()
-            + form.scroll.verticalScrollBar().sizeHint().width()
-            + 2 * form.scroll.frameWidth()
+            + form.scroll_area.verticalScrollBar().sizeHint().width()
+            + 2 * form.scroll_area.frameWidth()
             + 2
         )
         left, right = self.splitter.sizes()
@@ -675,7 +681,8 @@ class ContactsPane(QWidget):
         tab = self._tab_of(index.model())
         if tab is None:
             return
-        self._show_record(tab.index, tab.model.id_at(index.row()))
+        if (key := tab.model.id_at(index.row())) is not None:
+            self._show_record(tab.index, key)
         self.focus_form()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -142,8 +142,10 @@ class DetailsDialog(QDialog):
         for row in range(self.form.rowCount()):
             label = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             field = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-            if label and field:
-                out[label.widget().text()] = field.widget().text()
+            caption = label.widget() if label else None
+            shown = field.widget() if field else None
+            if isinstance(caption, QLabel) and isinstance(shown, QLabel):
+                out[caption.text()] = shown.text()
         return out
 
     def finish(self) -> DetailsDialog:

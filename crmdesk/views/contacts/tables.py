@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QObject
+from PySide6.QtCore import QLocale, QObject
 
+from crmdesk.core.texts import translatable
 from crmdesk.models.enums import LoyaltyStage, ValueTier, industry_code
-from crmdesk.services.accounts import AccountFilter, AccountSort, account_ids, account_rows
-from crmdesk.services.contacts import ContactFilter, ContactSort, contact_ids, contact_rows
+from crmdesk.services.accounts import (
+    AccountFilter,
+    AccountRow,
+    AccountSort,
+    account_ids,
+    account_rows,
+)
+from crmdesk.services.contacts import (
+    ContactFilter,
+    ContactRow,
+    ContactSort,
+    contact_ids,
+    contact_rows,
+)
 from crmdesk.store.db import Database
 from crmdesk.views.records.keyed_table_model import RIGHT, Column, KeyedTableModel
 from crmdesk.views.shell.bus import DataBus
@@ -33,24 +46,24 @@ def format_industry(value: str) -> str:
     return enum_text(code) if code is not None else value
 
 
-class ContactTableModel(KeyedTableModel):
+class ContactTableModel(KeyedTableModel[ContactFilter, ContactSort, ContactRow]):
     """Contacts, sorted and filtered in SQL; account edits change the Account column."""
 
     columns = (
-        Column(QT_TRANSLATE_NOOP("ContactTableModel", "Name"), "name", ContactSort.NAME, width=16),
+        Column(translatable("ContactTableModel", "Name"), "name", ContactSort.NAME, width=16),
         Column(
-            QT_TRANSLATE_NOOP("ContactTableModel", "Account"),
+            translatable("ContactTableModel", "Account"),
             "account",
             ContactSort.ACCOUNT,
             width=22,
         ),
-        Column(QT_TRANSLATE_NOOP("ContactTableModel", "Title"), "title", ContactSort.TITLE),
-        Column(QT_TRANSLATE_NOOP("ContactTableModel", "Phone"), "phone", width=16),
-        Column(QT_TRANSLATE_NOOP("ContactTableModel", "Email"), "email", width=24),
-        Column(QT_TRANSLATE_NOOP("ContactTableModel", "City"), "city", ContactSort.CITY, width=10),
-        Column(QT_TRANSLATE_NOOP("ContactTableModel", "Owner"), "owner", ContactSort.OWNER),
+        Column(translatable("ContactTableModel", "Title"), "title", ContactSort.TITLE),
+        Column(translatable("ContactTableModel", "Phone"), "phone", width=16),
+        Column(translatable("ContactTableModel", "Email"), "email", width=24),
+        Column(translatable("ContactTableModel", "City"), "city", ContactSort.CITY, width=10),
+        Column(translatable("ContactTableModel", "Owner"), "owner", ContactSort.OWNER),
         Column(
-            QT_TRANSLATE_NOOP("ContactTableModel", "Updated"),
+            translatable("ContactTableModel", "Updated"),
             "updated_at",
             ContactSort.UPDATED,
             formatter=local_datetime_text,
@@ -79,41 +92,41 @@ class ContactTableModel(KeyedTableModel):
         )
 
 
-class AccountTableModel(KeyedTableModel):
+class AccountTableModel(KeyedTableModel[AccountFilter, AccountSort, AccountRow]):
     """Accounts, sorted and filtered in SQL; contact edits change the Contacts count."""
 
     columns = (
-        Column(QT_TRANSLATE_NOOP("AccountTableModel", "Name"), "name", AccountSort.NAME, width=24),
+        Column(translatable("AccountTableModel", "Name"), "name", AccountSort.NAME, width=24),
         Column(
-            QT_TRANSLATE_NOOP("AccountTableModel", "Industry"),
+            translatable("AccountTableModel", "Industry"),
             "industry",
             AccountSort.INDUSTRY,
             formatter=format_industry,
         ),
         Column(
-            QT_TRANSLATE_NOOP("AccountTableModel", "Tier"),
+            translatable("AccountTableModel", "Tier"),
             "value_tier",
             AccountSort.TIER,
             formatter=format_vocabulary,
             width=10,
         ),
         Column(
-            QT_TRANSLATE_NOOP("AccountTableModel", "Loyalty"),
+            translatable("AccountTableModel", "Loyalty"),
             "loyalty_stage",
             AccountSort.LOYALTY,
             formatter=format_vocabulary,
         ),
-        Column(QT_TRANSLATE_NOOP("AccountTableModel", "City"), "city", width=10),
+        Column(translatable("AccountTableModel", "City"), "city", width=10),
         Column(
-            QT_TRANSLATE_NOOP("AccountTableModel", "Contacts"),
+            translatable("AccountTableModel", "Contacts"),
             "contacts",
             alignment=RIGHT,
             formatter=format_count,
             width=8,
         ),
-        Column(QT_TRANSLATE_NOOP("AccountTableModel", "Owner"), "owner", AccountSort.OWNER),
+        Column(translatable("AccountTableModel", "Owner"), "owner", AccountSort.OWNER),
         Column(
-            QT_TRANSLATE_NOOP("AccountTableModel", "Updated"),
+            translatable("AccountTableModel", "Updated"),
             "updated_at",
             AccountSort.UPDATED,
             formatter=local_datetime_text,

@@ -6,8 +6,10 @@ A feed read from the top, so the model fetches pages of 50 as the list is scroll
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import uuid
+from collections.abc import Iterator
 from functools import cache
 
 from PySide6.QtCore import (
@@ -19,6 +21,7 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
@@ -175,6 +178,7 @@ class TimelineModel(QAbstractListModel):
         self._account_id: uuid.UUID | None = None
         self._items: list[TimelineItem] = []
         self._more = False
+        self._changing = False  # inside a reset or an insertion's notifications
 
     # -- what it shows ---------------------------------------------------------------------
 
@@ -182,11 +186,12 @@ class TimelineModel(QAbstractListModel):
         self, contact_id: uuid.UUID | None = None, account_id: uuid.UUID | None = None
     ) -> None:
         """Show the timeline of a contact or an account (neither: an empty list)."""
-        self.beginResetModel()
-        self._contact_id, self._account_id = contact_id, account_id
-        self._items = []
-        self._more = contact_id is not None or account_id is not None
-        self.endResetModel()
+        with self._change():
+            self.beginResetModel()
+            self._contact_id, self._account_id = contact_id, account_id
+            self._items = []
+            self._more = contact_id is not None or account_id is not None
+            self.endResetModel()
 
     def refresh(self) -> None:
         """Re-read what is loaded (at least a page) after something changed."""
@@ -194,10 +199,11 @@ class TimelineModel(QAbstractListModel):
             return
         wanted = max(len(self._items), PAGE_SIZE)
         items = self._read(wanted, 0)
-        self.beginResetModel()
-        self._items = items
-        self._more = len(items) == wanted
-        self.endResetModel()
+        with self._change():
+            self.beginResetModel()
+            self._items = items
+            self._more = len(items) == wanted
+            self.endResetModel()
 
     @property
     def contact_id(self) -> uuid.UUID | None:
@@ -220,6 +226,16 @@ class TimelineModel(QAbstractListModel):
                 offset=offset,
             )
 
+    @contextlib.contextmanager
+    def _change(self) -> Iterator[None]:
+        """A reset or an insertion. A slot of its signals that asks for more rows gets them just
+        after it, not nested inside it (the same page read twice; views mid-change)."""
+        self._changing = True
+        try:
+            yield
+        finally:
+            self._changing = False
+
     # -- Qt's model interface ----------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -231,13 +247,17 @@ class TimelineModel(QAbstractListModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or not self._more:
             return
+        if self._changing:
+            QTimer.singleShot(0, self, lambda: self.fetchMore(QModelIndex()))
+            return
         page = self._read(PAGE_SIZE, len(self._items))
         self._more = len(page) == PAGE_SIZE
         if page:
             first = len(self._items)
-            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            self._items.extend(page)
-            self.endInsertRows()
+            with self._change():
+                self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+                self._items.extend(page)
+                self.endInsertRows()
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -489,7 +509,8 @@ class TimelineView(QWidget):
             account_id=self.account_id,
             parent=self,
         )
-        return self._open(dialog)
+        self._open(dialog)
+        return dialog
 
     def open_item(self, item: TimelineItem) -> QWidget | None:
         """An activity opens in the Log activity dialog for editing, an event in its details."""

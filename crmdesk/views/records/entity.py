@@ -12,8 +12,9 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
@@ -26,6 +27,27 @@ from crmdesk.views.shell.bus import DataBus
 
 Write = Callable[[Session, Sequence[uuid.UUID]], Changes]
 SummaryLines = list[tuple[str, str]]  # (caption, text): what the summary side shows
+# A kind's table and form over its own filter, draft and row types: the pane handles every
+# kind alike, so it sees them with those types left open.
+AnyTable = KeyedTableModel[Any, Any, Any]
+AnyForm = RecordForm[Any, Any]
+
+
+class TableClass(Protocol):
+    """A KeyedTableModel subclass as a kind names it: its columns, built over a filter."""
+
+    @property
+    def columns(self) -> Sequence[Column]: ...
+
+    def __call__(
+        self,
+        db: Database,
+        bus: DataBus | None,
+        flt: Any,
+        parent: QObject | None = None,
+        *,
+        load: bool = True,
+    ) -> AnyTable: ...
 
 
 @dataclass(frozen=True)
@@ -44,10 +66,11 @@ class RecordKind:
     """One kind of record a list-and-form pane shows (see the module docstring)."""
 
     name: str  # a stable key: object names, settings
-    table: type[KeyedTableModel]  # columns, key query and row query
+    # a kind's own table and form (each kind has its own filter, draft and row types)
+    table: TableClass  # columns, key query and row query
     keys: Callable[[Session, Any], list[uuid.UUID]]  # the key query, default order
     filter_type: Callable[..., Any]  # the service's filter dataclass, built from the pane's boxes
-    form: Callable[[Database, DataBus, QUndoStack, QWidget], RecordForm]
+    form: Callable[[Database, DataBus, QUndoStack, QWidget], AnyForm]
     delete_command: Callable[[Database, DataBus, Sequence[uuid.UUID]], QUndoCommand]
     purge: Write  # out of the recycle bin for good (undo.restore_command brings records back)
     timeline_link: str  # the keyword TimelineView.show_for takes the record's id as
@@ -61,4 +84,12 @@ class RecordKind:
         return self.table.columns
 
 
-__all__ = ["RecordKind", "RecordWords", "SummaryLines", "Write"]
+__all__ = [
+    "AnyForm",
+    "AnyTable",
+    "RecordKind",
+    "RecordWords",
+    "SummaryLines",
+    "TableClass",
+    "Write",
+]

@@ -24,7 +24,8 @@ from bisect import bisect_right, insort
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from enum import StrEnum
+from typing import Any, ClassVar, Generic, Protocol, TypeVar, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -70,9 +71,21 @@ LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 Index = QModelIndex | QPersistentModelIndex
-_Entry = tuple[Any, tuple[str, ...]]  # a row's dataclass and its display texts
-KeyQuery = Callable[[Session, Any, Any, bool], list[uuid.UUID]]
-RowQuery = Callable[[Session, Sequence[uuid.UUID]], list[Any]]
+
+
+class Record(Protocol):
+    """What a row query returns for each key: a dataclass with the key as `id`."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+
+
+_Filter = TypeVar("_Filter")  # the service's filter dataclass
+_Sort = TypeVar("_Sort", bound=StrEnum)  # the service's sort keys
+_Record = TypeVar("_Record", bound=Record)
+_Entry = tuple[_Record, tuple[str, ...]]  # a row's dataclass and its display texts
+KeyQuery = Callable[[Session, _Filter, _Sort, bool], list[uuid.UUID]]
+RowQuery = Callable[[Session, Sequence[uuid.UUID]], list[_Record]]
 
 
 @dataclass(frozen=True)
@@ -83,12 +96,13 @@ class Column:
 
     header: str
     attribute: str
-    sort: Any = None
+    sort: StrEnum | None = None
     alignment: Qt.AlignmentFlag = LEFT
+    # the value is an attribute of the row dataclass, read by name: typed by the column's use
     formatter: Callable[[Any], str] | None = None
     width: int = 14
 
-    def text(self, value: Any) -> str:
+    def text(self, value: object) -> str:
         if value is None:
             return ""
         if self.formatter is not None:
@@ -97,10 +111,10 @@ class Column:
 
 
 @dataclass(frozen=True)
-class _KeyRequest:
+class _KeyRequest(Generic[_Filter]):
     generation: int
-    flt: Any
-    sort: Any
+    flt: _Filter
+    sort: StrEnum | None
     descending: bool
 
 
@@ -113,7 +127,7 @@ class _KeyAnswer:
     seconds: float = 0.0
 
 
-class KeyedTableModel(QAbstractTableModel):
+class KeyedTableModel(QAbstractTableModel, Generic[_Filter, _Sort, _Record]):
     """A read-only table of `keys(...)` in order, rows filled page by page from `rows(...)`.
 
     Subclasses set `columns` and `watches` (the `Changes` fields that touch what it shows) and
@@ -134,9 +148,9 @@ class KeyedTableModel(QAbstractTableModel):
         self,
         db: Database,
         bus: DataBus | None,
-        keys: KeyQuery,
-        rows: RowQuery,
-        flt: Any,
+        keys: KeyQuery[_Filter, _Sort],
+        rows: RowQuery[_Record],
+        flt: _Filter,
         *,
         page_size: int = PAGE_SIZE,
         max_pages: int = MAX_PAGES,
@@ -155,9 +169,10 @@ class KeyedTableModel(QAbstractTableModel):
         self._keys: list[int] = []
         self._row_index: dict[int, int] | None = None
         # start row -> that page's entries, least recently used first; starts kept sorted
-        self._pages: OrderedDict[int, list[_Entry | None]] = OrderedDict()
+        self._pages: OrderedDict[int, list[_Entry[_Record] | None]] = OrderedDict()
         self._starts: list[int] = []
-        self._hot_start, self._hot_page = 0, []
+        self._hot_start = 0
+        self._hot_page: list[_Entry[_Record] | None] = []
         self.fetches = 0  # how many page queries ran (for tests and benchmarks)
         self.last_query_seconds = 0.0  # the last applied key query, in its worker thread
         self._generation = 0
@@ -172,7 +187,7 @@ class KeyedTableModel(QAbstractTableModel):
     # -- what the model holds ------------------------------------------------------------------
 
     @property
-    def filter(self) -> Any:
+    def filter(self) -> _Filter:
         return self._filter
 
     @property
@@ -202,12 +217,12 @@ class KeyedTableModel(QAbstractTableModel):
             self._row_index = {k: row for row, k in enumerate(self._keys)}
         return self._row_index.get(key.int)
 
-    def record_at(self, row: int) -> Any:
+    def record_at(self, row: int) -> _Record | None:
         """The row dataclass shown in a row (fetching its page if needed), None if missing."""
         entry = self._entry(row)
         return entry[0] if entry is not None else None
 
-    def _entry(self, row: int) -> _Entry | None:
+    def _entry(self, row: int) -> _Entry[_Record] | None:
         """(record, display texts) of a row, from the page cache or one page fetch."""
         offset = row - self._hot_start
         if 0 <= offset < len(self._hot_page):  # most calls: the page painted a moment ago
@@ -231,13 +246,13 @@ class KeyedTableModel(QAbstractTableModel):
         page = self._fetch(start, min(start + self.page_size, gap_end))
         return page[row - start]
 
-    def _fetch(self, start: int, end: int) -> list[_Entry | None]:
+    def _fetch(self, start: int, end: int) -> list[_Entry[_Record] | None]:
         ids = [uuid.UUID(int=k) for k in self._keys[start:end]]
         with self._db.reading() as session:
             found = {record.id: record for record in self._row_query(session, ids)}
         self.fetches += 1
         columns = self.columns
-        page: list[_Entry | None] = []
+        page: list[_Entry[_Record] | None] = []
         for key in ids:
             record = found.get(key)
             if record is None:
@@ -261,7 +276,7 @@ class KeyedTableModel(QAbstractTableModel):
 
     # -- loading keys --------------------------------------------------------------------------
 
-    def set_filter(self, flt: Any) -> None:
+    def set_filter(self, flt: _Filter) -> None:
         """Show the keys matching `flt` (re-runs the key query unless nothing changed)."""
         if flt == self._filter and (self._keys or self.is_loading):
             return
@@ -305,11 +320,12 @@ class KeyedTableModel(QAbstractTableModel):
                     if request.sort is None:
                         keys = key_query(session, request.flt)  # type: ignore[call-arg]
                     else:
-                        keys = key_query(session, request.flt, request.sort, request.descending)
-                    keys = [key.int for key in keys]
+                        sort = cast(_Sort, request.sort)
+                        keys = key_query(session, request.flt, sort, request.descending)
+                    ints = [key.int for key in keys]
             except Exception as exc:  # handed to the GUI thread, which reports it
                 return _KeyAnswer(request.generation, error=exc, details=traceback.format_exc())
-            return _KeyAnswer(request.generation, keys, seconds=time.perf_counter() - started)
+            return _KeyAnswer(request.generation, ints, seconds=time.perf_counter() - started)
 
         task = tasks.Task(work)
         task.signals.finished.connect(self._on_task_finished)
@@ -380,7 +396,7 @@ class KeyedTableModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         return _ITEM_FLAGS if index.isValid() else _NO_FLAGS
 
-    def data(self, index: Index, role: int = DISPLAY_ROLE) -> Any:
+    def data(self, index: Index, role: int = DISPLAY_ROLE) -> object:
         # Called for every role of every visible cell while Qt paints: plain int compares first,
         # texts formatted once per page fetch.
         if role == DISPLAY_ROLE:
@@ -407,7 +423,7 @@ class KeyedTableModel(QAbstractTableModel):
         section: int,
         orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
+    ) -> object:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
             return super().headerData(section, orientation, role)
         column = self.columns[section]

@@ -7,7 +7,7 @@ import copy
 import itertools
 import uuid
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
@@ -45,6 +45,14 @@ from crmdesk.views.widgets.inline_errors import (
 )
 from crmdesk.views.widgets.list_editors import ContactPointList, PointRow
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from crmdesk.views.shell.undo import _SaveCommand
+
+_State = TypeVar("_State")  # what a form reads to fill itself
+_Draft = TypeVar("_Draft")  # what a form saves
+
 COLUMN_MAX_WIDTH = 900
 
 
@@ -57,8 +65,10 @@ def focus_order(layout: QLayout) -> list[QWidget]:
     order: list[QWidget] = []
     for i in range(layout.count()):
         item = layout.itemAt(i)
-        if item.layout() is not None:
-            order += focus_order(item.layout())
+        if item is None:
+            continue
+        if (inner := item.layout()) is not None:
+            order += focus_order(inner)
             continue
         widget = item.widget()
         if widget is None or isinstance(widget, QLabel):
@@ -69,12 +79,12 @@ def focus_order(layout: QLayout) -> list[QWidget]:
             order += [widget.edit, widget.clear_button]
         elif widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
             order.append(widget)
-        elif widget.layout() is not None:
-            order += focus_order(widget.layout())
+        elif (inner := widget.layout()) is not None:
+            order += focus_order(inner)
     return order
 
 
-class RecordForm(QWidget):
+class RecordForm(QWidget, Generic[_State, _Draft]):
     """A scrolling form of sections over one record, saved through an undo command.
 
     Subclasses build their fields in `_build()` (with `add_section`, `add_row`, `watch`) and
@@ -92,8 +102,8 @@ class RecordForm(QWidget):
         super().__init__(parent)
         self._db, self._bus, self._undo_stack = db, bus, undo_stack
         self.record_id: uuid.UUID | None = None
-        self._loaded: Any = None  # the draft as the database had it when loaded (None: new)
-        self._baseline: Any = None  # the draft as the widgets showed it right after loading
+        self._loaded: _Draft | None = None  # the draft as the database had it (None: new)
+        self._baseline: _Draft | None = None  # the draft as the widgets showed after loading
         self._filling = False
         self._saving = False
         self._was_dirty = False
@@ -117,10 +127,10 @@ class RecordForm(QWidget):
         outer.addStretch(0)
         self._captions: list[QLabel] = []
         self._line_height = max(QLineEdit().sizeHint().height(), QComboBox().sizeHint().height())
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(self.content)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(self.content)
 
         self.summary = QLabel(self)
         self.summary.setObjectName("error_summary")
@@ -166,7 +176,7 @@ class RecordForm(QWidget):
         banner_box.setContentsMargins(12, 8, 12, 0)
         banner_box.addWidget(self.banner)
         layout.addLayout(banner_box)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(line)
         layout.addLayout(bar)
 
@@ -267,9 +277,9 @@ class RecordForm(QWidget):
             if widget.isEditable():
                 widget.editTextChanged.connect(self._on_edited)
                 if field:
-                    widget.lineEdit().editingFinished.connect(
-                        lambda f=field: self._on_field_left(f)
-                    )
+                    edit = widget.lineEdit()
+                    assert edit is not None  # an editable combo has its line edit
+                    edit.editingFinished.connect(lambda f=field: self._on_field_left(f))
         elif isinstance(widget, OptionalDateEdit):
             widget.changed.connect(self._on_edited)
             if field:
@@ -287,30 +297,30 @@ class RecordForm(QWidget):
     def _build(self) -> None:
         raise NotImplementedError
 
-    def _read(self, session: Any, record_id: uuid.UUID | None) -> Any:
+    def _read(self, session: Session, record_id: uuid.UUID | None) -> _State:
         """Everything `_fill` needs, read in one short session (record_id None: a new record)."""
         raise NotImplementedError
 
-    def _fill(self, state: Any) -> None:
+    def _fill(self, state: _State) -> None:
         raise NotImplementedError
 
-    def _loaded_draft(self, state: Any) -> Any:
+    def _loaded_draft(self, state: _State) -> _Draft | None:
         """The draft the database holds, from what `_read` returned (None for a new record)."""
         raise NotImplementedError
 
-    def _collect(self) -> Any:
+    def _collect(self) -> _Draft:
         raise NotImplementedError
 
-    def _validate(self, draft: Any) -> list[FieldError]:
+    def _validate(self, draft: _Draft) -> list[FieldError]:
         raise NotImplementedError
 
-    def _command(self, before: Any, after: Any) -> Any:
+    def _command(self, before: _Draft | None, after: _Draft) -> _SaveCommand:
         raise NotImplementedError
 
     def _touched_by(self, changes: Changes) -> bool:
         raise NotImplementedError
 
-    def _is_deleted(self, state: Any) -> bool:
+    def _is_deleted(self, state: _State) -> bool:
         return False
 
     def _deleted_text(self) -> str:
@@ -358,7 +368,7 @@ class RecordForm(QWidget):
         self.content_layout.activate()
         QApplication.sendEvent(self.content, QEvent(QEvent.Type.LayoutRequest))
 
-    def draft(self) -> Any:
+    def draft(self) -> _Draft:
         """The record as the form shows it now."""
         return self._collect()
 
@@ -419,7 +429,7 @@ class RecordForm(QWidget):
             self.summary.show()
         if focus and first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.scroll.ensureWidgetVisible(first)
+            self.scroll_area.ensureWidgetVisible(first)
         return False
 
     # Errors appear when a field is left or on Save, and disappear as soon as they are fixed:

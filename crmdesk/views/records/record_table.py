@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+from typing import TypeVar
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from crmdesk.views.records.keyed_table_model import KeyedTableModel
+from crmdesk.views.records.keyed_table_model import KeyedTableModel, Record
+
+_Filter = TypeVar("_Filter")
+_Sort = TypeVar("_Sort", bound=StrEnum)
+_Row = TypeVar("_Row", bound=Record)
 
 
-def record_table(model: KeyedTableModel, name: str, parent: QWidget | None = None) -> QTableView:
+def record_table(
+    model: KeyedTableModel[_Filter, _Sort, _Row], name: str, parent: QWidget | None = None
+) -> QTableView:
     """A read-only table over `model`, sortable, with fixed row heights (fast over 100k rows)."""
     view = QTableView(parent)
     view.setObjectName(name)

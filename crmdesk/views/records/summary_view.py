@@ -55,8 +55,10 @@ class SummaryView(QWidget):
         """What the lines say (caption, figures), as shown."""
         found = []
         for row in range(self.lines.rowCount()):
-            label = self.lines.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
-            field = self.lines.itemAt(row, QFormLayout.ItemRole.FieldRole).widget()
+            label_item = self.lines.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field_item = self.lines.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            assert label_item is not None and field_item is not None
+            label, field = label_item.widget(), field_item.widget()
             assert isinstance(label, QLabel) and isinstance(field, QLabel)
             found.append((label.text(), field.text()))
         return found

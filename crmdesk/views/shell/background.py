@@ -8,13 +8,15 @@ report; Cancel shows what the dialog says a stop means ("Nothing was imported.")
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QWidget
 
 from crmdesk.core.errors import KnownError
 from crmdesk.views.shell import errors, tasks
+
+_Result = TypeVar("_Result")  # what the work returns and `done` is given
 
 
 class BackgroundWork(QObject):
@@ -32,8 +34,8 @@ class BackgroundWork(QObject):
 
     def run(
         self,
-        work: Callable[[tasks.Task], Any],
-        done: Callable[[Any], None],
+        work: Callable[[tasks.Task], _Result],
+        done: Callable[[_Result], None],
         stopped: str = "",
     ) -> tasks.Task:
         """Run `work(task)` in the thread pool; `done(result)` on the GUI thread if still wanted."""
@@ -43,7 +45,7 @@ class BackgroundWork(QObject):
         self._progress.show()
 
         def connect(task: tasks.Task) -> None:
-            def finished(result: Any) -> None:
+            def finished(result: _Result) -> None:
                 if self._end(task):
                     done(result)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from types import TracebackType
 
 from platformdirs import user_log_path
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from crmdesk.core.errors import KnownError
@@ -62,14 +63,15 @@ def show_crash(parent: QWidget | None, error: BaseException, details: str) -> No
     box = QMessageBox(
         QMessageBox.Icon.Critical,
         "crmdesk",
-        QMessageBox.tr("Something went wrong inside crmdesk: %1").replace(
-            "%1", str(error) or type(error).__name__
-        ),
+        QCoreApplication.translate(
+            "QMessageBox", "Something went wrong inside crmdesk: %1"
+        ).replace("%1", str(error) or type(error).__name__),
         QMessageBox.StandardButton.Ok,
         parent,
     )
     box.setInformativeText(
-        QMessageBox.tr(
+        QCoreApplication.translate(
+            "QMessageBox",
             "Your data is safe: the last action was not saved. Details were written to %1."
         ).replace("%1", str(path))
     )

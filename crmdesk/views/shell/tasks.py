@@ -9,7 +9,6 @@ from __future__ import annotations
 import threading
 import traceback
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -28,7 +27,7 @@ class TaskSignals(QObject):
 class Task(QRunnable):
     """Runs `fn(task)`; fn may call `task.report(done, total)` and check `task.is_cancelled()`."""
 
-    def __init__(self, fn: Callable[[Task], Any]) -> None:
+    def __init__(self, fn: Callable[[Task], object]) -> None:
         super().__init__()
         self.fn = fn
         self.signals = TaskSignals()
@@ -59,7 +58,7 @@ class Task(QRunnable):
 
 
 def start(
-    fn: Callable[[Task], Any],
+    fn: Callable[[Task], object],
     connect: Callable[[Task], None] | None = None,
     pool: QThreadPool | None = None,
 ) -> Task:

@@ -18,7 +18,7 @@ import copy
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -75,9 +75,9 @@ class WriteCommand(QUndoCommand):
         db: Database,
         bus: DataBus,
         text: str,
-        first: Callable[[Session], Any] | None = None,
+        first: Callable[[Session], object] | None = None,
         *,
-        written: writes.Written[Any] | None = None,
+        written: writes.Written[object] | None = None,
         question: str = "",
     ) -> None:
         super().__init__(text)
@@ -92,7 +92,7 @@ class WriteCommand(QUndoCommand):
 
     # -- what a subclass may change ------------------------------------------------------------
 
-    def _after_first(self, written: writes.Written[Any]) -> None:
+    def _after_first(self, written: writes.Written[object]) -> None:
         """Read what the first write returned (a new record's id, the deleted ids)."""
 
     def _take_back(self, session: Session, batch_id: uuid.UUID) -> RevertResult:
@@ -170,7 +170,8 @@ class _SaveCommand(WriteCommand):
     def _save_after(self, session: Session) -> uuid.UUID:
         return self._save(session, self._after)[0]
 
-    def _after_first(self, written: writes.Written[Any]) -> None:
+    def _after_first(self, written: writes.Written[object]) -> None:
+        assert isinstance(written.value, uuid.UUID)  # what _save_after returned
         self.record_id = written.value
 
 
@@ -237,7 +238,7 @@ class RecycleCommand(WriteCommand):
         self._kind = kind
         self.changed: frozenset[uuid.UUID] = frozenset()
 
-    def _after_first(self, written: writes.Written[Any]) -> None:
+    def _after_first(self, written: writes.Written[object]) -> None:
         self.changed = written.changes.ids(self._kind)
         if not self.changed:
             self.setObsolete(True)
@@ -247,7 +248,14 @@ class RecycleCommand(WriteCommand):
         return self.changed
 
 
-def _one_name(db: Database, rows: Callable[[Session, list[uuid.UUID]], list], key: uuid.UUID):
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+def _one_name(
+    db: Database, rows: Callable[[Session, list[uuid.UUID]], Sequence[_Named]], key: uuid.UUID
+) -> str:
     with db.reading() as session:
         found = rows(session, [key])
     return found[0].name if found else ""
@@ -336,7 +344,7 @@ class ImportCommand(WriteCommand):
     """An import as one step: it already ran (on a worker thread); undo asks first."""
 
     def __init__(
-        self, db: Database, bus: DataBus, written: writes.Written[Any], text: str, question: str
+        self, db: Database, bus: DataBus, written: writes.Written[object], text: str, question: str
     ) -> None:
         super().__init__(db, bus, text, written=written, question=question)
 

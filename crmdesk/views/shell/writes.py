@@ -25,13 +25,14 @@ from crmdesk.views.shell import errors
 from crmdesk.views.shell.bus import DataBus
 
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
 
 
 @dataclass(frozen=True)
-class Written(Generic[T]):
+class Written(Generic[T_co]):
     """What a write returned, what it changed, and the change-log batch that records it."""
 
-    value: T
+    value: T_co
     changes: Changes
     batch_id: uuid.UUID
 

@@ -63,7 +63,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self._shown, self._selected = shown, list(selected)
-        self.result: ExportResult | None = None
+        self.outcome: ExportResult | None = None  # not `result`: QDialog.result() is the code
         self.setWindowTitle(self.tr("Export contacts"))
         self.resize(560, 0)
 
@@ -124,7 +124,7 @@ class ExportDialog(QDialog):
         self.path_edit.setText(str(Path.home() / ("contacts" + SUFFIXES[self.format()])))
 
     def format(self) -> ExportFormat:
-        return self.format_combo.currentData()
+        return ExportFormat(self.format_combo.currentData())
 
     def set_format(self, fmt: ExportFormat) -> None:
         self.format_combo.setCurrentIndex(self.format_combo.findData(fmt))
@@ -167,7 +167,7 @@ class ExportDialog(QDialog):
         self.work.run(work, self._on_exported, self.tr("Stopped. No file was written."))
 
     def _on_exported(self, result: ExportResult) -> None:
-        self.result = result
+        self.outcome = result
         self.message.setText(
             self.tr("Wrote %1 contacts to %2.")
             .replace("%1", str(result.contacts))

@@ -89,8 +89,8 @@ def role_label(role: str) -> str:
         kind = PhoneKind(rest) if group == "phones" else EmailKind(rest)
         return fill(_tr("%1 (%2)"), (noun, enum_text(kind)))
     if group == "addresses":
-        kind, _, part = rest.partition(":")
-        words = (enum_text(AddressKind(kind)), address_part_captions().get(part, part))
+        address_kind, _, part = rest.partition(":")
+        words = (enum_text(AddressKind(address_kind)), address_part_captions().get(part, part))
         return fill(_tr("%1 address: %2"), words)
     return {"websites": _tr("Website"), "tags": _tr("Tag"), "ims": _tr("Chat")}.get(group, role)
 
@@ -440,9 +440,9 @@ class ImportWizard(QDialog):
         self.allow_rejected.setChecked(False)
         self.allow_unmatched.setChecked(False)
         self.allow_rejected.setVisible(bool(preview.rejected))
-        is_orders = isinstance(preview, OrderPreview)
-        self.allow_unmatched.setVisible(is_orders and bool(preview.unmatched))
-        if is_orders:
+        orders = preview if isinstance(preview, OrderPreview) else None
+        self.allow_unmatched.setVisible(orders is not None and bool(orders.unmatched))
+        if isinstance(preview, OrderPreview):
             self._show_order_preview(preview)
         else:
             self._show_contact_preview(preview)

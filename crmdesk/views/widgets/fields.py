@@ -6,9 +6,19 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from enum import StrEnum
-from typing import Any
+from typing import Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QStringListModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -26,11 +36,14 @@ from crmdesk.views.shell.vocabulary import enum_text
 FIELD_MIN_WIDTH = 220
 
 
-class KindCombo(QComboBox):
+_Kind = TypeVar("_Kind", bound=StrEnum)
+
+
+class KindCombo(QComboBox, Generic[_Kind]):
     """A combo over an enum's values, showing the user's words; optionally with a "none" entry."""
 
     def __init__(
-        self, enum: type[StrEnum], parent: QWidget | None = None, none_text: str | None = None
+        self, enum: type[_Kind], parent: QWidget | None = None, none_text: str | None = None
     ) -> None:
         super().__init__(parent)
         self._enum = enum
@@ -42,11 +55,15 @@ class KindCombo(QComboBox):
         # A short list of words: as wide as its longest word (or the form's minimum), no wider.
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
-    def value(self) -> Any:
+    def value(self) -> _Kind | None:
         data = self.currentData()  # Qt hands the item data back as a plain str
         return None if data is None else self._enum(data)
 
-    def set_value(self, value: Any) -> None:
+    def chosen(self) -> _Kind:
+        """The chosen value (a combo without a "none" entry always has one)."""
+        return self._enum(str(self.currentData()))
+
+    def set_value(self, value: _Kind | None) -> None:
         for i in range(self.count()):
             if self.itemData(i) == value:
                 self.setCurrentIndex(i)
@@ -63,8 +80,9 @@ class _LastWordCompleter(QCompleter):
     def splitPath(self, path: str) -> list[str]:
         return [TAG_SEPARATORS.split(path)[-1].strip()]
 
-    def pathFromIndex(self, index: Any) -> str:
-        text = self.widget().text() if isinstance(self.widget(), QLineEdit) else ""
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        widget = self.widget()
+        text = widget.text() if isinstance(widget, QLineEdit) else ""
         done = [t.strip() for t in TAG_SEPARATORS.split(text)[:-1] if t.strip()]
         return ", ".join([*done, str(index.data())])
 

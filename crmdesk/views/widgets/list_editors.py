@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from enum import StrEnum
-from typing import Any
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -42,7 +42,10 @@ def _kind_width(combo: QComboBox) -> int:
     return max(metrics.horizontalAdvance(w) for w in words) + 4 * metrics.averageCharWidth() + 16
 
 
-class PointRow(QWidget):
+_Point = TypeVar("_Point")  # a phone, email or address record
+
+
+class PointRow(QWidget, Generic[_Point]):
     """One phone, email or address: kind, value, primary, remove; an error label under it."""
 
     changed = Signal()
@@ -79,14 +82,14 @@ class PointRow(QWidget):
         """The row's inputs in Tab order."""
         return [self.kind, self.error_widget(), self.primary, self.remove]
 
-    def record(self) -> Any:
+    def record(self) -> _Point:
         raise NotImplementedError
 
-    def set_record(self, record: Any) -> None:
+    def set_record(self, record: _Point) -> None:
         raise NotImplementedError
 
 
-class PhoneRow(PointRow):
+class PhoneRow(PointRow[PhoneRecord]):
     kind_enum = PhoneKind
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -109,7 +112,9 @@ class PhoneRow(PointRow):
         return self.number
 
     def record(self) -> PhoneRecord:
-        return PhoneRecord(self.number.text(), self.kind.value(), self.primary.isChecked())
+        return PhoneRecord(
+            self.number.text(), PhoneKind(self.kind.chosen()), self.primary.isChecked()
+        )
 
     def set_record(self, record: PhoneRecord) -> None:
         self.number.setText(record.number)
@@ -117,7 +122,7 @@ class PhoneRow(PointRow):
         self.primary.setChecked(record.primary)
 
 
-class EmailRow(PointRow):
+class EmailRow(PointRow[EmailRecord]):
     kind_enum = EmailKind
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -140,7 +145,9 @@ class EmailRow(PointRow):
         return self.address
 
     def record(self) -> EmailRecord:
-        return EmailRecord(self.address.text(), self.kind.value(), self.primary.isChecked())
+        return EmailRecord(
+            self.address.text(), EmailKind(self.kind.chosen()), self.primary.isChecked()
+        )
 
     def set_record(self, record: EmailRecord) -> None:
         self.address.setText(record.address)
@@ -148,7 +155,7 @@ class EmailRow(PointRow):
         self.primary.setChecked(record.primary)
 
 
-class AddressRow(PointRow):
+class AddressRow(PointRow[AddressRecord]):
     """The seven parts of a postal address, each with a small label; kind, primary, remove."""
 
     kind_enum = AddressKind
@@ -187,10 +194,10 @@ class AddressRow(PointRow):
             ("country", 3, 2),
         )
         for part, row, column in layout:
-            caption = QLabel(captions[part], self)
-            caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            caption.setBuddy(p[part])
-            g.addWidget(caption, row, column)
+            label = QLabel(captions[part], self)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            label.setBuddy(p[part])
+            g.addWidget(label, row, column)
             g.addWidget(p[part], row, column + 1)
         # Wide enough to read a whole country or province ("United Kingdom", "Guangdong").
         wide = self.fontMetrics().horizontalAdvance("United Kingdom") + 14
@@ -223,7 +230,7 @@ class AddressRow(PointRow):
     def record(self) -> AddressRecord:
         return AddressRecord(
             **{part: edit.text() for part, edit in self.parts.items()},
-            kind=self.kind.value(),
+            kind=AddressKind(self.kind.chosen()),
             label=self._label,
             primary=self.primary.isChecked(),
         )
@@ -237,7 +244,7 @@ class AddressRow(PointRow):
         self._update_preview()
 
 
-class ContactPointList(QWidget):
+class ContactPointList(QWidget, Generic[_Point]):
     """Rows of one kind (phones, emails or addresses) with Add and per-row Remove.
 
     Row N shows the FieldError named `<prefix>.N`; `field_left` carries that name when the user
@@ -251,14 +258,14 @@ class ContactPointList(QWidget):
     def __init__(
         self,
         prefix: str,
-        row_type: type[PointRow],
+        row_type: type[PointRow[_Point]],
         add_text: str,
-        new_record: Callable[[], Any],
+        new_record: Callable[[], _Point],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.prefix, self._row_type, self._new_record = prefix, row_type, new_record
-        self._rows: list[PointRow] = []
+        self._rows: list[PointRow[_Point]] = []
         self._bulk = False
         self._primary_group = QButtonGroup(self)
         self._rows_layout = QVBoxLayout()
@@ -275,13 +282,13 @@ class ContactPointList(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
-    def rows(self) -> list[PointRow]:
+    def rows(self) -> list[PointRow[_Point]]:
         return list(self._rows)
 
-    def records(self) -> list[Any]:
+    def records(self) -> list[_Point]:
         return [row.record() for row in self._rows]
 
-    def set_records(self, records: Sequence[Any]) -> None:
+    def set_records(self, records: Sequence[_Point]) -> None:
         for row in self._rows:
             self._drop(row)
         self._rows = []
@@ -296,7 +303,7 @@ class ContactPointList(QWidget):
     def focus_chain(self) -> list[QWidget]:
         return [w for row in self._rows for w in row.focus_chain()] + [self.add_button]
 
-    def add_row(self, record: Any = None) -> PointRow:
+    def add_row(self, record: _Point | None = None) -> PointRow[_Point]:
         row = self._row_type(self)
         if record is not None:
             row.set_record(record)
@@ -312,14 +319,14 @@ class ContactPointList(QWidget):
         self.changed.emit()
         return row
 
-    def remove_row(self, row: PointRow) -> None:
+    def remove_row(self, row: PointRow[_Point]) -> None:
         if row in self._rows:
             self._rows.remove(row)
             self._drop(row)
             self.rows_changed.emit()
             self.changed.emit()
 
-    def _drop(self, row: PointRow) -> None:
+    def _drop(self, row: PointRow[_Point]) -> None:
         self._primary_group.removeButton(row.primary)
         self._rows_layout.removeWidget(row)
         row.hide()
@@ -329,7 +336,7 @@ class ContactPointList(QWidget):
         row = self.add_row(self._new_record())
         row.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _on_row_left(self, row: PointRow) -> None:
+    def _on_row_left(self, row: PointRow[_Point]) -> None:
         if row in self._rows:
             self.field_left.emit(f"{self.prefix}.{self._rows.index(row)}")
 
@@ -340,7 +347,7 @@ class ContactPointList(QWidget):
         return None
 
 
-def phone_list(parent: QWidget) -> ContactPointList:
+def phone_list(parent: QWidget) -> ContactPointList[PhoneRecord]:
     return ContactPointList(
         "phones",
         PhoneRow,
@@ -350,7 +357,7 @@ def phone_list(parent: QWidget) -> ContactPointList:
     )
 
 
-def email_list(parent: QWidget) -> ContactPointList:
+def email_list(parent: QWidget) -> ContactPointList[EmailRecord]:
     return ContactPointList(
         "emails",
         EmailRow,
@@ -360,7 +367,7 @@ def email_list(parent: QWidget) -> ContactPointList:
     )
 
 
-def address_list(parent: QWidget) -> ContactPointList:
+def address_list(parent: QWidget) -> ContactPointList[AddressRecord]:
     return ContactPointList(
         "addresses",
         AddressRow,

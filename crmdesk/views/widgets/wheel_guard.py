@@ -27,7 +27,9 @@ def guarded_field(widget: QObject) -> QWidget | None:
     or the one whose line edit it is), else None."""
     if isinstance(widget, _GUARDED):
         return widget
-    parent = widget.parent() if isinstance(widget, QWidget) else None
+    if not isinstance(widget, QWidget):
+        return None
+    parent = widget.parent()
     if isinstance(parent, _GUARDED) and not widget.isWindow():
         return parent
     return None
@@ -82,8 +84,9 @@ def scroll_to_parent(field: QWidget, event: QWheelEvent) -> None:
 
 def install_wheel_guard(app: QApplication | None = None) -> WheelGuard:
     """Install the policy on the application (once; later calls return the same guard)."""
-    app = app or QApplication.instance()
-    assert isinstance(app, QApplication)
+    instance = app or QApplication.instance()
+    assert isinstance(instance, QApplication)
+    app = instance
     existing = app.findChild(WheelGuard)
     if isinstance(existing, WheelGuard):
         return existing

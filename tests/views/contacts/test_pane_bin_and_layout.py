@@ -176,7 +176,7 @@ def test_an_empty_search_says_so_and_offers_to_clear_the_filters(qtbot, pane):
 def test_new_scrolls_the_form_to_the_top_and_focuses_the_first_field(qtbot, pane, people):
     pane.table.selectRow(0)
     form = pane.form
-    bar = form.scroll.verticalScrollBar()
+    bar = form.scroll_area.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     bar.setValue(bar.maximum())
     pane.new_record()
