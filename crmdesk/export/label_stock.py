@@ -111,7 +111,10 @@ def _paper_sizes(folder: Path | None) -> dict[str, tuple[float, float]]:
     if source and source.is_file():
         for paper in ET.parse(source).getroot().iter("Paper-size"):
             try:
-                sizes[paper.get("id", "")] = (length(paper.get("width")), length(paper.get("height")))
+                sizes[paper.get("id", "")] = (
+                    length(paper.get("width")),
+                    length(paper.get("height")),
+                )
             except ValueError:
                 continue
     return sizes
@@ -123,8 +126,11 @@ def _label_shape(element: ET.Element) -> tuple[str, float, float, float]:
     if kind in ("round", "cd"):
         diameter = 2 * length(element.get("radius"))
         return kind, diameter, diameter, diameter / 2
-    return kind, length(element.get("width")), length(element.get("height")), length(
-        element.get("round")
+    return (
+        kind,
+        length(element.get("width")),
+        length(element.get("height")),
+        length(element.get("round")),
     )
 
 
@@ -317,9 +323,7 @@ def read_stock_file(path: str | os.PathLike[str]) -> list[LabelStock]:
         ) from None
     stocks = [validate(s) for s in parse_templates(data, str(source), _paper_sizes(None))]
     if not stocks:
-        raise StockError(
-            translatable("Messages", "%1 describes no label sheet."), values=(source,)
-        )
+        raise StockError(translatable("Messages", "%1 describes no label sheet."), values=(source,))
     return stocks
 
 
@@ -354,7 +358,7 @@ def find_stock(name: str, stocks: Sequence[LabelStock] | None = None) -> LabelSt
     if by_part:
         raise StockError(
             translatable("Messages", "Several label sheets are called %1: %2."),
-            translatable("Messages", "Give the brand as well, e.g. \"%1\"."),
+            translatable("Messages", 'Give the brand as well, e.g. "%1".'),
             values=(name, ", ".join(s.name for s in by_part[:8])),
             hint_values=(by_part[0].name,),
         )
