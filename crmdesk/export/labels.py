@@ -73,17 +73,23 @@ class Block:
     lines: tuple[tuple[str, str], ...]  # (text, font)
 
 
-def fit_block(lines: Sequence[str], width: float, height: float, bold_line: int = -1) -> Block:
-    """The largest size (MAX_SIZE down to MIN_SIZE) at which every line fits the box; lines
+def fit_block(
+    lines: Sequence[str],
+    width: float,
+    height: float,
+    bold_line: int = -1,
+    largest: float = MAX_SIZE,
+) -> Block:
+    """The largest size (`largest` down to MIN_SIZE) at which every line fits the box; lines
     that are too wide even at MIN_SIZE are cut short with an ellipsis."""
     fonts = tuple((t, font_for(t, i == bold_line)) for i, t in enumerate(lines))
     if not fonts:
-        return Block(MAX_SIZE, ())
+        return Block(largest, ())
     widest = max(pdfmetrics.stringWidth(t, f, 1.0) for t, f in fonts) or 1.0
-    size = min(MAX_SIZE, width / widest, height / (len(fonts) * LEADING))
+    size = min(largest, width / widest, height / (len(fonts) * LEADING))
     if size >= MIN_SIZE:
         return Block(size, fonts)
-    size = max(min(MAX_SIZE, height / (len(fonts) * LEADING)), 1.0)
+    size = max(min(largest, height / (len(fonts) * LEADING)), 1.0)
     if size < MIN_SIZE:  # more lines than fit: keep the first ones
         keep = max(1, int(height / (MIN_SIZE * LEADING)))
         fonts, size = fonts[:keep], MIN_SIZE
