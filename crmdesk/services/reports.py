@@ -37,8 +37,12 @@ def _english(text: str) -> str:
     return text
 
 
+ENGLISH = {ValueTier.VIP: "VIP", LoyaltyStage.NEW: "New customer"}
+
+
 def _enum_word(value: Enum) -> str:
-    return str(value.value).replace("_", " ").capitalize()
+    """The English word the interface uses (views pass the translated vocabulary)."""
+    return ENGLISH.get(value) or str(value.value).replace("_", " ").capitalize()
 
 
 @dataclass(frozen=True)
