@@ -74,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     from crmdesk.cli.transfer import add_transfer_verbs  # import, export, duplicates
 
     add_transfer_verbs(verbs, _parser_with(common))
+    from crmdesk.cli import documents  # labels stocks (export labels … are under export)
+
+    documents.register(verbs, _parser_with(common))
     return parser
 
 

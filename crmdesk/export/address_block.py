@@ -3,7 +3,8 @@
 A Chinese address (Han text) reads from the largest place to the smallest: postal code, then
 province, city, district and street on one line, the building, and the name last with 收 — the
 order services.contact_points.format_address writes on one line. A Western address reads name,
-company, street, city with region and code, country.
+company, street, city with region and code (code and town where the country writes
+it so, as Germany does), country.
 """
 
 from __future__ import annotations
@@ -13,6 +14,13 @@ from dataclasses import dataclass
 from crmdesk.models.names import has_cjk
 
 CHINA = frozenset({"中国", "中华人民共和国", "China", "CN", "PRC", "P.R. China"})
+# Countries that write the postal code before the town ("10115 Berlin").
+CODE_FIRST = frozenset(
+    "germany deutschland de france fr italy italia it spain españa es netherlands nederland nl "
+    "austria österreich at switzerland schweiz suisse ch belgium belgië belgique be denmark "
+    "danmark dk sweden sverige se norway norge no finland suomi fi poland polska pl portugal pt "
+    "czechia cz greece gr".split()
+)
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,9 @@ def _chinese_lines(r: Recipient) -> list[str]:
 
 
 def _western_lines(r: Recipient) -> list[str]:
+    if r.country.strip().casefold() in CODE_FIRST:
+        city_line = " ".join(p.strip() for p in (r.postal_code, r.city) if p.strip())
+        return [r.name, r.company, r.street, r.extended, r.po_box, city_line, r.country.upper()]
     city_line = " ".join(p.strip() for p in (r.city, r.region, r.postal_code) if p.strip())
     if r.city.strip() and r.region.strip():  # "Springfield, IL 62704"
         city_line = f"{r.city.strip()}, " + " ".join(

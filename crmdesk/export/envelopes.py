@@ -112,9 +112,10 @@ def _stamp_box(canvas: Canvas, size: EnvelopeSize) -> None:
 
 
 def _chinese(canvas: Canvas, size: EnvelopeSize, to: Recipient, sender: Recipient | None) -> None:
-    _postal_boxes(canvas, to.postal_code, 20 * mm, size.height - 10 * mm)
+    code = to.postal_code.strip() if re.fullmatch(r"\d{6}", to.postal_code.strip()) else ""
+    _postal_boxes(canvas, code, 20 * mm, size.height - 10 * mm)  # a Chinese code, else empty
     _stamp_box(canvas, size)
-    lines = [line for line in address_lines(to) if line != to.postal_code.strip()]
+    lines = [line for line in address_lines(to) if not code or line != code]
     name = f"{to.name.strip()} 收" if to.chinese else to.name.strip()
     lines = [line for line in lines if line != name]
     address = fit_block(lines, size.width - 50 * mm, size.height * 0.25, largest=12)

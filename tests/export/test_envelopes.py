@@ -63,3 +63,10 @@ def test_a_western_envelope_puts_the_sender_top_left_and_the_recipient_right(tmp
     assert words["Acme"]["x0"] < page.width * 0.2 and words["Acme"]["top"] < page.height * 0.2
     assert words["Jane"]["x0"] > page.width * 0.4 and words["Jane"]["top"] > page.height * 0.4
     assert words["STATES"]["x1"] < page.width
+
+
+def test_a_foreign_code_stays_out_of_the_chinese_boxes(tmp_path):
+    out = write_envelopes(tmp_path / "e.pdf", envelope_size("CN5"), [WESTERN], SENDER_CN)
+    with pdfplumber.open(out.path) as pdf:
+        text = pdf.pages[0].extract_text()
+    assert "Mountain View, CA 94043" in text and "9 4 0 4 3" not in text

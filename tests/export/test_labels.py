@@ -211,3 +211,9 @@ def test_a_cancelled_run_writes_nothing(tmp_path):
         write_labels(tmp_path / "l.pdf", find_stock("L7160"), [WESTERN] * 500,
                      cancelled=lambda: True)  # fmt: skip
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_german_address_puts_the_code_before_the_town():
+    berlin = Recipient("Anna Müller", street="Unter den Linden 1", city="Berlin",
+                       region="Berlin", postal_code="10117", country="Germany")  # fmt: skip
+    assert address_lines(berlin)[-2:] == ["10117 Berlin", "GERMANY"]
