@@ -15,12 +15,13 @@ from crmdesk.models.names import has_cjk
 
 CHINA = frozenset({"中国", "中华人民共和国", "China", "CN", "PRC", "P.R. China"})
 # Countries that write the postal code before the town ("10115 Berlin").
-CODE_FIRST = frozenset(
+_CODE_FIRST = (
     "germany deutschland de france fr italy italia it spain españa es netherlands nederland nl "
     "austria österreich at switzerland schweiz suisse ch belgium belgië belgique be denmark "
     "danmark dk sweden sverige se norway norge no finland suomi fi poland polska pl portugal pt "
-    "czechia cz greece gr".split()
+    "czechia cz greece gr"
 )
+CODE_FIRST = frozenset(_CODE_FIRST.split())
 
 
 @dataclass(frozen=True)

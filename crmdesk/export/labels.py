@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -65,6 +66,23 @@ def font_for(text: str, bold: bool = False) -> str:
     return LATIN_BOLD if bold else LATIN
 
 
+def runs(text: str, font: str) -> list[tuple[str, str]]:
+    """A line in the CJK font, split so accented Latin letters (ö, é), which the CID font
+    lacks, are set in Helvetica: "Adeline Förster 收" is three runs."""
+    if font != CJK or not _ACCENTED.search(text):
+        return [(text, font)]
+    return [(part, LATIN if _ACCENTED.match(part) else CJK) for part in _ACCENTED_SPLIT.split(
+        text) if part]  # fmt: skip
+
+
+_ACCENTED = re.compile("[\u0080-\u024f]+")
+_ACCENTED_SPLIT = re.compile("([\u0080-\u024f]+)")
+
+
+def line_width(text: str, font: str, size: float) -> float:
+    return sum(pdfmetrics.stringWidth(part, f, size) for part, f in runs(text, font))
+
+
 @dataclass(frozen=True)
 class Block:
     """Lines fitted to a box: the font size and each line with its font."""
@@ -85,7 +103,7 @@ def fit_block(
     fonts = tuple((t, font_for(t, i == bold_line)) for i, t in enumerate(lines))
     if not fonts:
         return Block(largest, ())
-    widest = max(pdfmetrics.stringWidth(t, f, 1.0) for t, f in fonts) or 1.0
+    widest = max(line_width(t, f, 1.0) for t, f in fonts) or 1.0
     size = min(largest, width / widest, height / (len(fonts) * LEADING))
     if size >= MIN_SIZE:
         return Block(size, fonts)
@@ -97,9 +115,9 @@ def fit_block(
 
 
 def _cut(text: str, font: str, size: float, width: float) -> str:
-    if pdfmetrics.stringWidth(text, font, size) <= width:
+    if line_width(text, font, size) <= width:
         return text
-    while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
+    while text and line_width(text + "…", font, size) > width:
         text = text[:-1]
     return text + "…"
 
@@ -117,11 +135,13 @@ def draw_block(canvas: Canvas, block: Block, x: float, top: float) -> None:
     object (a label costs one BT … ET, not one per line)."""
     text = canvas.beginText(x, top - block.size)
     current = ""
-    for line, font in block.lines:
-        if font != current:
-            text.setFont(font, block.size, block.size * LEADING)
-            current = font
-        text.textLine(line)
+    for line, line_font in block.lines:
+        for part, font in runs(line, line_font):
+            if font != current:
+                text.setFont(font, block.size, block.size * LEADING)
+                current = font
+            text.textOut(part)
+        text.textLine()
     canvas.drawText(text)
 
 

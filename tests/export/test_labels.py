@@ -217,3 +217,10 @@ def test_a_german_address_puts_the_code_before_the_town():
     berlin = Recipient("Anna Müller", street="Unter den Linden 1", city="Berlin",
                        region="Berlin", postal_code="10117", country="Germany")  # fmt: skip
     assert address_lines(berlin)[-2:] == ["10117 Berlin", "GERMANY"]
+
+
+def test_accented_latin_in_a_chinese_address_keeps_its_letters(tmp_path):
+    stock = find_stock("L7160")
+    person = Recipient("Adeline Förster", street="体育西路1号", city="广州市", postal_code="510620")
+    out = write_labels(tmp_path / "l.pdf", stock, [person])
+    assert label_text(out.path, stock, 0)[-1] == "Adeline Förster 收"
