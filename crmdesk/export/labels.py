@@ -136,12 +136,15 @@ def draw_block(canvas: Canvas, block: Block, x: float, top: float) -> None:
     text = canvas.beginText(x, top - block.size)
     current = ""
     for line, line_font in block.lines:
-        for part, font in runs(line, line_font):
+        parts = runs(line, line_font)
+        for n, (part, font) in enumerate(parts, start=1):
             if font != current:
                 text.setFont(font, block.size, block.size * LEADING)
                 current = font
-            text.textOut(part)
-        text.textLine()
+            if n < len(parts):
+                text.textOut(part)
+            else:
+                text.textLine(part)  # the last run ends the line
     canvas.drawText(text)
 
 
