@@ -8,20 +8,20 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 from typing import Any
 
+from crmdesk.cli.output import note, print_json
 from crmdesk.core.errors import KnownError
 from crmdesk.store.db import Database
 
 ADDRESS_KINDS = ("postal", "work", "home", "any")
 
 
-def register(verbs: Any, parser_class: type[argparse.ArgumentParser]) -> None:
+def register(verbs: Any) -> None:
     """The `labels` noun."""
     labels = verbs.add_parser("labels", help="label sheets (stock) for mailing labels")
     sub = labels.add_subparsers(
-        dest="action", metavar="ACTION", required=True, parser_class=parser_class
+        dest="action", metavar="ACTION", required=True, parser_class=type(labels)
     )
     stocks = sub.add_parser("stocks", help="the known label sheets, with their geometry")
     stocks.add_argument("--search", "-s", default="", help="words in the name or description")
@@ -99,19 +99,18 @@ def _geometry(stock: Any) -> dict[str, Any]:
 
 
 def _stocks(db: Database, args: argparse.Namespace) -> int:
-    from crmdesk.cli.main import _print_json
     from crmdesk.export.label_stock import all_stocks, read_stock_file, search_stocks
 
     extra = read_stock_file(args.file) if args.file else []
     found = search_stocks(args.search, all_stocks(extra))
     for stock in found:
         if args.json:
-            _print_json(_geometry(stock))
+            print_json(_geometry(stock))
         else:
             size = f"{stock.label_width:.1f} x {stock.label_height:.1f} pt"
             line = f"{stock.name:32} {stock.paper:10} {stock.count:4} x {size:22}"
             print(f"{line} {stock.description}")
-    print(f"{len(found)} label sheet(s)", file=sys.stderr)
+    note(f"{len(found)} label sheet(s)")
     return 0
 
 
@@ -128,14 +127,13 @@ def _kind(args: argparse.Namespace) -> Any:
 
 
 def _done(args: argparse.Namespace, what: str, count: int, skipped: int, path: Any) -> None:
-    from crmdesk.cli.main import _print_json
 
     if args.json:
-        _print_json({what: count, "skipped": skipped, "path": str(path)})
+        print_json({what: count, "skipped": skipped, "path": str(path)})
         return
     print(f"wrote {count} {what} to {path}")
     if skipped:
-        print(f"skipped {skipped} contact(s) without an address", file=sys.stderr)
+        note(f"skipped {skipped} contact(s) without an address")
 
 
 def _labels(db: Database, args: argparse.Namespace) -> int:
@@ -175,7 +173,6 @@ def _envelopes(db: Database, args: argparse.Namespace) -> int:
 
 
 def _report(db: Database, args: argparse.Namespace) -> int:
-    from crmdesk.cli.main import _print_json
     from crmdesk.services.reports import Period, export_report
 
     if args.start and args.end and args.start > args.end:
@@ -183,7 +180,7 @@ def _report(db: Database, args: argparse.Namespace) -> int:
     with db.reading() as session:
         result = export_report(session, args.name, args.output, Period(args.start, args.end))
     if args.json:
-        _print_json({"rows": result.rows, "size": result.size, "path": str(result.path)})
+        print_json({"rows": result.rows, "size": result.size, "path": str(result.path)})
     else:
         print(f"wrote {result.rows} rows to {result.path}")
     return 0

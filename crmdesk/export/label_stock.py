@@ -16,11 +16,10 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib.resources import files
-from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from crmdesk.core.errors import KnownError
+from crmdesk.core.resources import resource
 from crmdesk.core.texts import translatable
 
 UNITS = {"pt": 1.0, "in": 72.0, "mm": 72 / 25.4, "cm": 720 / 25.4, "pc": 12.0}
@@ -252,19 +251,11 @@ def validate(stock: LabelStock) -> LabelStock:
     return stock
 
 
-def _builtin_folder() -> Traversable:
-    """resources/labels, installed as the package crmdesk.resources or read from a checkout."""
-    try:
-        return files("crmdesk.resources").joinpath("labels")
-    except ModuleNotFoundError:
-        return Path(__file__).resolve().parents[2] / "resources" / "labels"
-
-
 @cache
 def builtin_stocks() -> tuple[LabelStock, ...]:
     """crmdesk's own sheets (they are checked by the tests, so they always fit)."""
     found: list[LabelStock] = []
-    for entry in sorted(_builtin_folder().iterdir(), key=lambda e: e.name):
+    for entry in sorted(resource("labels").iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".xml"):
             found += parse_templates(entry.read_bytes(), BUILTIN)
     return tuple(found)
