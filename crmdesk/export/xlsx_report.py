@@ -31,7 +31,6 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from crmdesk.core.errors import KnownError
 from crmdesk.core.texts import translatable
 from crmdesk.export.atomic import write_atomically
-from crmdesk.interop.tabular import neutralise
 
 FORMATS = {
     "integer": "#,##0",
@@ -117,7 +116,10 @@ def number_format(column: Column, currency: str) -> str | None:
     return FORMATS.get(column.kind)
 
 
-def _value(value: Any, kind: str) -> Any:
+TextRule = Callable[[str], str]  # what makes user text safe in a cell (interop's neutralise)
+
+
+def _value(value: Any, kind: str, neutralise: TextRule) -> Any:
     """What goes into the cell: numbers as numbers, user text neutralised."""
     if value is None:
         return None
@@ -183,6 +185,7 @@ def _data_rows(
     rows: Iterator[Sequence[Any]],
     progress: Callable[[int, int], None] | None,
     cancelled: Callable[[], bool] | None,
+    neutralise: TextRule,
 ) -> int:
     formats = [number_format(c, report.currency) for c in report.columns]
     kinds = [c.kind for c in report.columns]
@@ -190,7 +193,7 @@ def _data_rows(
     total = report.expected_rows or 0
     count = 0
     for count, row in enumerate(rows, start=1):
-        values = [_value(v, k) for v, k in zip(row, kinds, strict=True)]
+        values = [_value(v, k, neutralise) for v, k in zip(row, kinds, strict=True)]
         cells: list[Any] = []
         for value, fmt, is_plain in zip(values, formats, plain, strict=True):
             if is_plain or value is None:
@@ -226,7 +229,9 @@ def _totals(sheet: WriteOnlyWorksheet, report: Report, first: int, last: int) ->
     sheet.append(cells)
 
 
-def _summary_sheet(workbook: Workbook, summary: Summary, currency: str) -> None:
+def _summary_sheet(
+    workbook: Workbook, summary: Summary, currency: str, neutralise: TextRule
+) -> None:
     sheet = workbook.create_sheet(summary.sheet)
     _fit_widths(sheet, summary.columns, list(summary.rows))
     sheet.append(
@@ -236,7 +241,7 @@ def _summary_sheet(workbook: Workbook, summary: Summary, currency: str) -> None:
     for row in summary.rows:
         sheet.append(
             [
-                _cell(sheet, _value(v, c.kind), **({"number_format": f} if f else {}))
+                _cell(sheet, _value(v, c.kind, neutralise), **({"number_format": f} if f else {}))
                 for v, c, f in zip(row, summary.columns, formats, strict=True)
             ]
         )
@@ -252,7 +257,7 @@ def _summary_sheet(workbook: Workbook, summary: Summary, currency: str) -> None:
         sheet.add_chart(chart, f"{get_column_letter(len(summary.columns) + 2)}2")
 
 
-def _about_sheet(workbook: Workbook, report: Report, rows: int) -> None:
+def _about_sheet(workbook: Workbook, report: Report, neutralise: TextRule) -> None:
     sheet = workbook.create_sheet(report.about_sheet)
     sheet.column_dimensions["A"].width = 24
     sheet.column_dimensions["B"].width = 80
@@ -266,6 +271,7 @@ def _about_sheet(workbook: Workbook, report: Report, rows: int) -> None:
 def render_report(
     report: Report,
     *,
+    neutralise: TextRule,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> tuple[bytes, int]:
@@ -278,7 +284,7 @@ def render_report(
     first = HEADER_ROW + 1
     sheet.freeze_panes = f"A{first}"
     _header(sheet, report.title, report.filter_text, report.columns)
-    count = _data_rows(sheet, report, _chain(sample, rows), progress, cancelled)
+    count = _data_rows(sheet, report, _chain(sample, rows), progress, cancelled, neutralise)
     last = HEADER_ROW + count
     width = get_column_letter(len(report.columns))
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{width}{max(last, first)}"
@@ -289,8 +295,8 @@ def render_report(
             sheet.conditional_formatting.add(f"{letter}{first}:{letter}{last}", rule)
     _totals(sheet, report, first, last)
     if report.summary:
-        _summary_sheet(workbook, report.summary, report.currency)
-    _about_sheet(workbook, report, count)
+        _summary_sheet(workbook, report.summary, report.currency, neutralise)
+    _about_sheet(workbook, report, neutralise)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue(), count
@@ -305,9 +311,13 @@ def write_report(
     path: str | os.PathLike[str],
     report: Report,
     *,
+    neutralise: TextRule,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> ReportResult:
-    """Write the report to `path` atomically."""
-    data, rows = render_report(report, progress=progress, cancelled=cancelled)
+    """Write the report to `path` atomically; `neutralise` is the rule every exporter uses for
+    user text that a spreadsheet would run as a formula (interop.tabular.neutralise)."""
+    data, rows = render_report(
+        report, neutralise=neutralise, progress=progress, cancelled=cancelled
+    )
     return ReportResult(write_atomically(path, data), rows, len(data))
