@@ -153,6 +153,14 @@ def _fit_widths(sheet: WriteOnlyWorksheet, columns: Sequence[Column], sample: li
         sheet.column_dimensions[letter].width = min(max(widest + 2, 8), 60)
 
 
+def _printable(sheet: WriteOnlyWorksheet, landscape: bool = True) -> None:
+    """Printed: as wide as one page, the heading row on every page."""
+    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
 def _cell(sheet: WriteOnlyWorksheet, value: Any, **style: Any) -> WriteOnlyCell:
     cell = WriteOnlyCell(sheet, value=value)
     for name, setting in style.items():
@@ -233,6 +241,7 @@ def _summary_sheet(
     workbook: Workbook, summary: Summary, currency: str, neutralise: TextRule
 ) -> None:
     sheet = workbook.create_sheet(summary.sheet)
+    _printable(sheet)
     _fit_widths(sheet, summary.columns, list(summary.rows))
     sheet.append(
         [_cell(sheet, c.heading, font=Font(bold=True), fill=HEADER_FILL) for c in summary.columns]
@@ -259,6 +268,7 @@ def _summary_sheet(
 
 def _about_sheet(workbook: Workbook, report: Report, neutralise: TextRule) -> None:
     sheet = workbook.create_sheet(report.about_sheet)
+    _printable(sheet, landscape=False)
     sheet.column_dimensions["A"].width = 24
     sheet.column_dimensions["B"].width = 80
     sheet.append([_cell(sheet, report.title, font=Font(bold=True, size=14))])
@@ -283,6 +293,8 @@ def render_report(
     _fit_widths(sheet, report.columns, sample)
     first = HEADER_ROW + 1
     sheet.freeze_panes = f"A{first}"
+    _printable(sheet)
+    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     _header(sheet, report.title, report.filter_text, report.columns)
     count = _data_rows(sheet, report, _chain(sample, rows), progress, cancelled, neutralise)
     last = HEADER_ROW + count

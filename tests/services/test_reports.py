@@ -62,7 +62,8 @@ def test_the_customers_report_is_a_proper_workbook(sales, tmp_path):
     assert book.sheetnames == ["Customers", "By tier", "About this report"]
     sheet = book["Customers"]
     assert sheet["A1"].value == "Customers" and sheet["A2"].value == "From 2025-01-01"
-    assert sheet.freeze_panes == "A5"
+    assert sheet.freeze_panes == "A5" and sheet.print_title_rows == "$4:$4"
+    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
     assert sheet.auto_filter.ref == "A4:J7"
     assert [c.value for c in sheet[4]][:5] == ["Customer", "Code", "Industry", "Tier",
                                                "Loyalty stage"]  # fmt: skip
