@@ -11,11 +11,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from crmdesk import __version__
-from crmdesk.cli import accounts, contacts, demo, output, transfer
+from crmdesk.cli import accounts, contacts, demo, documents, output, transfer
 from crmdesk.core.errors import KnownError
 from crmdesk.store.db import Database, default_database_path
 
-NOUNS = (demo, contacts, accounts, transfer)
+NOUNS = (demo, contacts, accounts, transfer, documents)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -46,6 +46,9 @@ def register(verbs: Any) -> None:
     contacts.add_argument("--search", "-s", default="", help="only the contacts this finds")
     contacts.add_argument("--json", action="store_true")
     contacts.set_defaults(handler=_export_contacts)
+    from crmdesk.cli.documents import add_export_verbs  # labels, envelopes, report
+
+    add_export_verbs(what)
 
     dup = verbs.add_parser("duplicates", help="find groups of contacts that look like one person")
     dup.add_argument(

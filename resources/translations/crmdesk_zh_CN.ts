@@ -3052,6 +3052,110 @@
         <translation>可在历史记录中查看撤销它的操作。</translation>
     </message>
     <message>
+        <source>There is no report called %1.</source>
+        <translation>没有名为 %1 的报表。</translation>
+    </message>
+    <message>
+        <source>Reports: %1.</source>
+        <translation>可用的报表：%1。</translation>
+    </message>
+    <message>
+        <source>%1 is not an amount.</source>
+        <translation>%1 不是金额。</translation>
+    </message>
+    <message>
+        <source>A negative amount (%1) cannot be written in words.</source>
+        <translation>负数金额（%1）不能写成大写。</translation>
+    </message>
+    <message>
+        <source>Write a credit note for the amount instead.</source>
+        <translation>请改为开具红字凭证（贷项通知单）。</translation>
+    </message>
+    <message>
+        <source>%1 is too large to write in words.</source>
+        <translation>%1 太大，无法写成大写。</translation>
+    </message>
+    <message>
+        <source>Amounts below one trillion can be written.</source>
+        <translation>只能书写一万亿以下的金额。</translation>
+    </message>
+    <message>
+        <source>%1 has fractions of a cent.</source>
+        <translation>%1 的金额小于一分。</translation>
+    </message>
+    <message>
+        <source>Round the amount to two decimal places first.</source>
+        <translation>请先将金额四舍五入到两位小数。</translation>
+    </message>
+    <message>
+        <source>No words are known for the currency %1.</source>
+        <translation>不知道货币 %1 的英文写法。</translation>
+    </message>
+    <message>
+        <source>Known currencies: %1.</source>
+        <translation>已知的货币：%1。</translation>
+    </message>
+    <message>
+        <source>%1 is not a gLabels template file: %2.</source>
+        <translation>%1 不是 gLabels 模板文件：%2。</translation>
+    </message>
+    <message>
+        <source>%1: the sheet %2 has a bad length (%3).</source>
+        <translation>%1：标签纸 %2 的尺寸有误（%3）。</translation>
+    </message>
+    <message>
+        <source>The label sheet %1 cannot be used: %2.</source>
+        <translation>无法使用标签纸 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Check its page size, label size and layout.</source>
+        <translation>请检查它的纸张尺寸、标签尺寸和排列。</translation>
+    </message>
+    <message>
+        <source>%1 describes no label sheet.</source>
+        <translation>%1 中没有任何标签纸。</translation>
+    </message>
+    <message>
+        <source>Several label sheets are called %1: %2.</source>
+        <translation>有多种标签纸都叫 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Give the brand as well, e.g. &quot;%1&quot;.</source>
+        <translation>请同时写上品牌，例如“%1”。</translation>
+    </message>
+    <message>
+        <source>No label sheet is called %1.</source>
+        <translation>没有名为 %1 的标签纸。</translation>
+    </message>
+    <message>
+        <source>List the sheets with: crmdesk labels stocks --search %1</source>
+        <translation>可用此命令列出标签纸：crmdesk labels stocks --search %1</translation>
+    </message>
+    <message>
+        <source>The report was cancelled.</source>
+        <translation>报表已取消。</translation>
+    </message>
+    <message>
+        <source>No file was written.</source>
+        <translation>没有写入任何文件。</translation>
+    </message>
+    <message>
+        <source>%1 is not an envelope size.</source>
+        <translation>%1 不是信封尺寸。</translation>
+    </message>
+    <message>
+        <source>Sizes: %1.</source>
+        <translation>可用的尺寸：%1。</translation>
+    </message>
+    <message>
+        <source>Making the labels was cancelled.</source>
+        <translation>已取消制作标签。</translation>
+    </message>
+    <message>
+        <source>The start position must be between 1 and %1.</source>
+        <translation>起始位置必须在 1 到 %1 之间。</translation>
+    </message>
+    <message>
         <source>No order with id %1.</source>
         <translation>没有编号为 %1 的订单。</translation>
     </message>
@@ -3248,6 +3352,173 @@
     <message>
         <source>Changed elsewhere — reload to see the new version (your edits will be lost).</source>
         <translation>已在别处修改——重新载入可查看新版本（您的修改将丢失）。</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>自 %1 起</translation>
+    </message>
+    <message>
+        <source>Up to %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation>全部日期</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选条件</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>Made by</source>
+        <translation>生成程序</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>The account&apos;s name.</source>
+        <translation>客户的名称。</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>The account&apos;s own code.</source>
+        <translation>客户的编号。</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Value tier (customer pyramid).</source>
+        <translation>价值等级（客户金字塔）。</translation>
+    </message>
+    <message>
+        <source>Loyalty stage</source>
+        <translation>忠诚度阶段</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>The account manager.</source>
+        <translation>客户经理。</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Orders in the period, not cancelled or returned.</source>
+        <translation>期间内的订单，不含已取消和已退货的订单。</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>The orders&apos; amounts in the period.</source>
+        <translation>期间内订单金额的合计。</translation>
+    </message>
+    <message>
+        <source>Last order</source>
+        <translation>最近下单</translation>
+    </message>
+    <message>
+        <source>By tier</source>
+        <translation>按等级</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Customers by tier</source>
+        <translation>各等级客户数</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Orders not cancelled or returned.</source>
+        <translation>不含已取消和已退货的订单。</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <source>Revenue by month</source>
+        <translation>每月销售额</translation>
+    </message>
+    <message>
+        <source>(no owner)</source>
+        <translation>（无负责人）</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>The Monday of the week.</source>
+        <translation>该周的星期一。</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>By owner</source>
+        <translation>按负责人</translation>
+    </message>
+    <message>
+        <source>Activities by owner</source>
+        <translation>各负责人的活动数</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>About this report</source>
+        <translation>报表说明</translation>
+    </message>
+    <message>
+        <source>Revenue per customer and month</source>
+        <translation>各客户每月销售额</translation>
+    </message>
+    <message>
+        <source>Activities per owner and week</source>
+        <translation>各负责人每周活动</translation>
     </message>
 </context>
 <context>

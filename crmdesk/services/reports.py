@@ -1,0 +1,402 @@
+"""The Excel reports: what each one asks the database, as rows for the generic report writer.
+
+Each report streams its rows (yield_per), so a 100,000-customer report holds one chunk at a
+time. Headings are English, marked for translation in the "Reports" context; the caller passes
+`say` (a Reports text) -> text and `word` (an enum value) -> text to have them in the reader's
+language, as the views do; the command line writes English.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from crmdesk.core.errors import KnownError
+from crmdesk.core.texts import translatable
+from crmdesk.export.xlsx_report import Chart, Column, Report, ReportResult, Summary, write_report
+from crmdesk.interop.tabular import neutralise
+from crmdesk.models import Account, Contact
+from crmdesk.models.activities import Activity
+from crmdesk.models.enums import ActivityKind, LoyaltyStage, OrderStatus, ValueTier
+from crmdesk.models.sales import Order
+
+Translate = Callable[[str], str]  # a Reports text in the reader's language
+Word = Callable[[Enum], str]
+CHUNK = 2000
+COUNTED = (OrderStatus.OPEN, OrderStatus.PAID, OrderStatus.SHIPPED)  # not cancelled or returned
+REPORTS = ("customers", "orders", "activities")
+
+
+def _english(text: str) -> str:
+    return text
+
+
+ENGLISH: dict[Enum, str] = {ValueTier.VIP: "VIP", LoyaltyStage.NEW: "New customer"}
+
+
+def _enum_word(value: Enum) -> str:
+    """The English word the interface uses (views pass the translated vocabulary)."""
+    return ENGLISH.get(value) or str(value.value).replace("_", " ").capitalize()
+
+
+@dataclass(frozen=True)
+class Period:
+    """Orders and activities from `start` to `end`, both days included (None: open)."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def describe(self, say: Translate) -> str:
+        if self.start and self.end:
+            return (
+                say(translatable("Reports", "From %1 to %2"))
+                .replace("%1", str(self.start))
+                .replace("%2", str(self.end))
+            )
+        if self.start:
+            return say(translatable("Reports", "From %1")).replace("%1", str(self.start))
+        if self.end:
+            return say(translatable("Reports", "Up to %1")).replace("%1", str(self.end))
+        return say(translatable("Reports", "All dates"))
+
+
+def _within(column: Any, period: Period, as_datetime: bool = False) -> list[Any]:
+    conditions = []
+    if period.start:
+        start: Any = period.start
+        if as_datetime:
+            start = dt.datetime.combine(period.start, dt.time(), dt.UTC)
+        conditions.append(column >= start)
+    if period.end:
+        end: Any = period.end
+        if as_datetime:
+            conditions.append(
+                column < dt.datetime.combine(end + dt.timedelta(days=1), dt.time(), dt.UTC)
+            )
+        else:
+            conditions.append(column <= end)
+    return conditions
+
+
+def _about(say: Translate, period: Period, generated: dt.datetime) -> tuple[tuple[str, str], ...]:
+    return (
+        (say(translatable("Reports", "Filter")), period.describe(say)),
+        (say(translatable("Reports", "Made")), generated.strftime("%Y-%m-%d %H:%M")),
+        (say(translatable("Reports", "Made by")), "crmdesk"),
+    )
+
+
+def customers_report(
+    session: Session, period: Period = Period(), say: Translate = _english, word: Word = _enum_word
+) -> Report:
+    """Every live account with its tier, loyalty stage, contacts and the orders in the period."""
+    orders = (
+        select(
+            Order.account_id,
+            func.count(Order.id).label("orders"),
+            func.sum(Order.amount).label("revenue"),
+            func.max(Order.ordered_on).label("last"),
+        )
+        .where(
+            Order.deleted_at.is_(None),
+            Order.status.in_(COUNTED),
+            *_within(Order.ordered_on, period),
+        )
+        .group_by(Order.account_id)
+        .subquery()
+    )
+    people = (
+        select(Contact.account_id, func.count(Contact.id).label("people"))
+        .where(Contact.deleted_at.is_(None))
+        .group_by(Contact.account_id)
+        .subquery()
+    )
+    stmt = (
+        select(
+            Account.name,
+            Account.code,
+            Account.industry,
+            Account.value_tier,
+            Account.loyalty_stage,
+            Account.owner,
+            func.coalesce(people.c.people, 0),
+            func.coalesce(orders.c.orders, 0),
+            orders.c.revenue,
+            orders.c.last,
+        )
+        .outerjoin(orders, orders.c.account_id == Account.id)
+        .outerjoin(people, people.c.account_id == Account.id)
+        .where(Account.deleted_at.is_(None))
+        .order_by(Account.sort_key, Account.id)
+    )
+    total = session.scalar(select(func.count(Account.id)).where(Account.deleted_at.is_(None)))
+
+    def rows() -> Iterator[tuple[Any, ...]]:
+        for r in session.execute(stmt.execution_options(yield_per=CHUNK)):
+            tier, stage = ValueTier(r[3]), LoyaltyStage(r[4])
+            yield (r[0], r[1], r[2], word(tier), word(stage), r[5], r[6], r[7], r[8] or 0, r[9])
+
+    columns = (
+        Column(
+            say(translatable("Reports", "Customer")),
+            meaning=say(translatable("Reports", "The account's name.")),
+        ),
+        Column(
+            say(translatable("Reports", "Code")),
+            meaning=say(translatable("Reports", "The account's own code.")),
+        ),
+        Column(say(translatable("Reports", "Industry"))),
+        Column(
+            say(translatable("Reports", "Tier")),
+            meaning=say(translatable("Reports", "Value tier (customer pyramid).")),
+        ),
+        Column(say(translatable("Reports", "Loyalty stage"))),
+        Column(
+            say(translatable("Reports", "Owner")),
+            meaning=say(translatable("Reports", "The account manager.")),
+        ),
+        Column(say(translatable("Reports", "Contacts")), "integer", total=True),
+        Column(
+            say(translatable("Reports", "Orders")),
+            "integer",
+            total=True,
+            meaning=say(
+                translatable("Reports", "Orders in the period, not cancelled or returned.")
+            ),
+        ),
+        Column(
+            say(translatable("Reports", "Revenue")),
+            "money",
+            total=True,
+            bar=True,
+            meaning=say(translatable("Reports", "The orders' amounts in the period.")),
+        ),
+        Column(say(translatable("Reports", "Last order")), "date"),
+    )
+    tiers = session.execute(
+        select(Account.value_tier, func.count(Account.id))
+        .where(Account.deleted_at.is_(None))
+        .group_by(Account.value_tier)
+    ).all()
+    counts = {ValueTier(t): n for t, n in tiers}
+    summary = Summary(
+        say(translatable("Reports", "By tier")),
+        (
+            Column(say(translatable("Reports", "Tier"))),
+            Column(say(translatable("Reports", "Customers")), "integer"),
+        ),
+        tuple((word(t), counts.get(t, 0)) for t in ValueTier),
+        Chart(
+            say(translatable("Reports", "Customers by tier")),
+            "bar",
+            say(translatable("Reports", "Customers")),
+        ),
+    )
+    return _report(say, "Customers", "Customers", period, columns, rows(), summary, total)
+
+
+def orders_report(
+    session: Session, period: Period = Period(), say: Translate = _english, word: Word = _enum_word
+) -> Report:
+    """Revenue per customer and month."""
+    month = func.strftime("%Y-%m", Order.ordered_on)
+    live = [
+        Order.deleted_at.is_(None),
+        Order.status.in_(COUNTED),
+        *_within(Order.ordered_on, period),
+    ]
+    stmt = (
+        select(Account.name, month, func.count(Order.id), func.sum(Order.amount))
+        .join(Account, Account.id == Order.account_id)
+        .where(*live)
+        .group_by(Account.id, month)
+        .order_by(Account.sort_key, Account.id, month)
+    )
+
+    def rows() -> Iterator[tuple[Any, ...]]:
+        for name, ym, count, revenue in session.execute(stmt.execution_options(yield_per=CHUNK)):
+            yield name, _month(ym), count, revenue
+
+    by_month = session.execute(
+        select(month, func.sum(Order.amount)).where(*live).group_by(month).order_by(month)
+    ).all()
+    columns = (
+        Column(say(translatable("Reports", "Customer"))),
+        Column(say(translatable("Reports", "Month")), "month"),
+        Column(say(translatable("Reports", "Orders")), "integer", total=True),
+        Column(
+            say(translatable("Reports", "Revenue")),
+            "money",
+            total=True,
+            bar=True,
+            meaning=say(translatable("Reports", "Orders not cancelled or returned.")),
+        ),
+    )
+    summary = Summary(
+        say(translatable("Reports", "By month")),
+        (
+            Column(say(translatable("Reports", "Month")), "month"),
+            Column(say(translatable("Reports", "Revenue")), "money"),
+        ),
+        tuple((_month(ym), revenue) for ym, revenue in by_month),
+        Chart(
+            say(translatable("Reports", "Revenue by month")),
+            "bar",
+            say(translatable("Reports", "Revenue")),
+        ),
+    )
+    return _report(
+        say, "Orders", "Revenue per customer and month", period, columns, rows(), summary, None
+    )
+
+
+def activities_report(
+    session: Session, period: Period = Period(), say: Translate = _english, word: Word = _enum_word
+) -> Report:
+    """Activities per owner and week (weeks start on Monday), by kind."""
+    # SQLite: the Monday of the activity's week (strftime %w: 0 is Sunday).
+    day = func.date(Activity.occurred_at)
+    week = func.date(day, func.printf("-%d days", (func.strftime("%w", day) + 6) % 7))
+    kinds = (ActivityKind.CALL, ActivityKind.VISIT, ActivityKind.MEETING, ActivityKind.EMAIL)
+    counted = [func.sum(case((Activity.kind == k, 1), else_=0)) for k in kinds]
+    stmt = (
+        select(
+            Activity.owner,
+            week,
+            func.count(Activity.id),
+            *counted,
+            func.coalesce(func.sum(Activity.duration_minutes), 0),
+        )
+        .where(Activity.deleted_at.is_(None), *_within(Activity.occurred_at, period, True))
+        .group_by(Activity.owner, week)
+        .order_by(Activity.owner, week)
+    )
+    owner_missing = say(translatable("Reports", "(no owner)"))
+
+    def rows() -> Iterator[tuple[Any, ...]]:
+        for r in session.execute(stmt.execution_options(yield_per=CHUNK)):
+            yield (r[0] or owner_missing, dt.date.fromisoformat(r[1]), *r[2:])
+
+    by_owner = session.execute(
+        select(Activity.owner, func.count(Activity.id))
+        .where(Activity.deleted_at.is_(None), *_within(Activity.occurred_at, period, True))
+        .group_by(Activity.owner)
+        .order_by(func.count(Activity.id).desc())
+        .limit(20)
+    ).all()
+    columns = (
+        Column(say(translatable("Reports", "Owner"))),
+        Column(
+            say(translatable("Reports", "Week")),
+            "date",
+            meaning=say(translatable("Reports", "The Monday of the week.")),
+        ),
+        Column(say(translatable("Reports", "Activities")), "integer", total=True, bar=True),
+        *(Column(word(k), "integer", total=True) for k in kinds),
+        Column(say(translatable("Reports", "Minutes")), "integer", total=True),
+    )
+    summary = Summary(
+        say(translatable("Reports", "By owner")),
+        (
+            Column(say(translatable("Reports", "Owner"))),
+            Column(say(translatable("Reports", "Activities")), "integer"),
+        ),
+        tuple((owner or owner_missing, n) for owner, n in by_owner),
+        Chart(
+            say(translatable("Reports", "Activities by owner")),
+            "bar",
+            say(translatable("Reports", "Activities")),
+        ),
+    )
+    return _report(
+        say, "Activities", "Activities per owner and week", period, columns, rows(), summary, None
+    )
+
+
+def _month(ym: str) -> dt.date:
+    year, month = ym.split("-")
+    return dt.date(int(year), int(month), 1)
+
+
+def _report(
+    say: Translate,
+    sheet: str,
+    title: str,
+    period: Period,
+    columns: tuple[Column, ...],
+    rows: Iterator[tuple[Any, ...]],
+    summary: Summary,
+    expected: int | None,
+) -> Report:
+    return Report(
+        sheet=say(sheet),
+        title=say(title),
+        filter_text=period.describe(say),
+        columns=columns,
+        rows=rows,
+        total_label=say(translatable("Reports", "Total")),
+        summary=summary,
+        about_sheet=say(translatable("Reports", "About this report")),
+        about=_about(say, period, dt.datetime.now()),
+        expected_rows=expected,
+    )
+
+
+# lupdate reads the literal texts here; _report translates them by value.
+_TITLES = (
+    translatable("Reports", "Customers"),
+    translatable("Reports", "Orders"),
+    translatable("Reports", "Activities"),
+    translatable("Reports", "Revenue per customer and month"),
+    translatable("Reports", "Activities per owner and week"),
+    translatable("Reports", "Total"),
+    translatable("Reports", "About this report"),
+)
+
+BUILDERS: dict[str, Callable[..., Report]] = {
+    "customers": customers_report,
+    "orders": orders_report,
+    "activities": activities_report,
+}
+
+
+def build_report(
+    session: Session,
+    name: str,
+    period: Period = Period(),
+    say: Translate = _english,
+    word: Word = _enum_word,
+) -> Report:
+    if name not in BUILDERS:
+        raise KnownError(
+            translatable("Messages", "There is no report called %1."),
+            translatable("Messages", "Reports: %1."),
+            values=(name,),
+            hint_values=(", ".join(REPORTS),),
+        )
+    return BUILDERS[name](session, period, say, word)
+
+
+def export_report(
+    session: Session,
+    name: str,
+    path: str | Path,
+    period: Period = Period(),
+    *,
+    say: Translate = _english,
+    word: Word = _enum_word,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ReportResult:
+    """Build the report `name` and write it to `path` (.xlsx) atomically."""
+    report = build_report(session, name, period, say, word)
+    return write_report(
+        path, report, neutralise=neutralise, progress=progress, cancelled=cancelled
+    )
