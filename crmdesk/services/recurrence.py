@@ -1,0 +1,169 @@
+"""Occurrences of a repeating event inside a window, as calendar programs mean them.
+
+A series repeats in the zone it was planned in (dateutil's rrule on an aware local start keeps
+the wall-clock time across daylight-saving changes); EXDATEs remove occurrences, RDATEs add
+them, and an override (a row with the series' id and the original start it replaces) moves or
+cancels one. All-day series repeat by date. Plain functions on plain values: the calendar
+service feeds them only the series that can touch the window.
+"""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from dateutil import rrule as dateutil_rrule
+
+_UNTIL = re.compile(r"UNTIL=(\d{8})(T\d{6}Z?)?", re.IGNORECASE)
+MAX_OCCURRENCES = 100_000  # a rule that would yield more is cut here, not ground through
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """What expansion needs of a repeating event (timed: `start`/`end` aware; all-day: dates)."""
+
+    start: dt.datetime | dt.date
+    end: dt.datetime | dt.date
+    zone: str
+    rrule: str
+    exdates: tuple[str, ...] = ()
+    rdates: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One occurrence: its start and end (UTC datetimes or dates) and the recurrence id that
+    names it within its series (the original start, ISO 8601 as EXDATEs are kept)."""
+
+    start: dt.datetime | dt.date
+    end: dt.datetime | dt.date
+    recurrence_id: str
+
+
+def stamp(value: dt.datetime | dt.date) -> str:
+    """A start as EXDATE lists and recurrence ids keep it: ISO in UTC, or a plain date."""
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).isoformat()
+    return value.isoformat()
+
+
+def occurrences(
+    series: Series, window_start: dt.datetime, window_end: dt.datetime
+) -> list[Occurrence]:
+    """The series' occurrences overlapping [window_start, window_end), in start order.
+
+    For all-day series the window's bounds are read as dates in the series' zone."""
+    timed = isinstance(series.start, dt.datetime)
+    length = _length(series)
+    excluded = set(series.exdates)
+    found: dict[str, Occurrence] = {}
+    for start in _starts(series, window_start - length, window_end):
+        key = stamp(start)
+        if key in excluded or key in found:
+            continue
+        end = start + length
+        if _overlaps(start, end, window_start, window_end, series.zone, timed):
+            found[key] = Occurrence(start, end, key)
+    return sorted(found.values(), key=lambda o: _sort_key(o.start))
+
+
+def last_end(series: Series) -> dt.datetime | dt.date | None:
+    """When the series' last occurrence ends, or None for one that repeats for ever."""
+    rule = _rule(series)
+    if rule is None:
+        return series.end
+    if not (rule._until or rule._count):  # dateutil keeps them private
+        return None
+    tail = collections.deque(_limited(rule), maxlen=1)
+    last = tail[0] if tail else None
+    extra = [_parse(r, series) for r in series.rdates]
+    ends = [s + _length(series) for s in [last, *extra] if s is not None]
+    return max(ends, key=_sort_key, default=series.end)
+
+
+def _length(series: Series) -> dt.timedelta:
+    return series.end - series.start  # type: ignore[operator]  # both dates or both datetimes
+
+
+def _starts(
+    series: Series, after: dt.datetime, before: dt.datetime
+) -> Iterator[dt.datetime | dt.date]:
+    rule = _rule(series)
+    if rule is None:
+        yield series.start
+    elif isinstance(series.start, dt.datetime):
+        zone = ZoneInfo(series.zone or "UTC")
+        for moment in rule.between(after.astimezone(zone), before.astimezone(zone), inc=True):
+            yield moment.astimezone(dt.UTC)
+    else:
+        first = _local_date(after, series.zone)
+        last = _local_date(before, series.zone)
+        low = dt.datetime.combine(first, dt.time())
+        high = dt.datetime.combine(last, dt.time())
+        for moment in rule.between(low, high, inc=True):
+            yield moment.date()
+    for extra in series.rdates:
+        yield _parse(extra, series)
+
+
+def _rule(series: Series) -> dateutil_rrule.rrule | None:
+    if not series.rrule.strip():
+        return None
+    if isinstance(series.start, dt.datetime):
+        start: dt.datetime = series.start.astimezone(ZoneInfo(series.zone or "UTC"))
+        text = series.rrule
+    else:
+        start = dt.datetime.combine(series.start, dt.time())
+        text = _UNTIL.sub(lambda m: f"UNTIL={m[1]}", series.rrule)  # a date bound for dates
+    parsed = dateutil_rrule.rrulestr(text, dtstart=start, forceset=False, ignoretz=False)
+    if not isinstance(parsed, dateutil_rrule.rrule):
+        raise ValueError(f"not a single recurrence rule: {series.rrule}")
+    return parsed
+
+
+def _limited(rule: Iterable[dt.datetime]) -> Iterator[dt.datetime]:
+    for n, moment in enumerate(rule):
+        if n >= MAX_OCCURRENCES:
+            return
+        yield moment
+
+
+def _parse(text: str, series: Series) -> dt.datetime | dt.date:
+    if "T" in text:
+        return dt.datetime.fromisoformat(text).astimezone(dt.UTC)
+    day = dt.date.fromisoformat(text)
+    if isinstance(series.start, dt.datetime):  # a date RDATE on a timed series: its local time
+        local = series.start.astimezone(ZoneInfo(series.zone or "UTC"))
+        return dt.datetime.combine(day, local.timetz()).astimezone(dt.UTC)
+    return day
+
+
+def _local_date(moment: dt.datetime, zone: str) -> dt.date:
+    return moment.astimezone(ZoneInfo(zone or "UTC")).date()
+
+
+def _overlaps(
+    start: dt.datetime | dt.date,
+    end: dt.datetime | dt.date,
+    window_start: dt.datetime,
+    window_end: dt.datetime,
+    zone: str,
+    timed: bool,
+) -> bool:
+    if timed:
+        return start < window_end and (end > window_start or start >= window_start)  # type: ignore[operator]
+    first, last = _local_date(window_start, zone), _local_date(window_end, zone)
+    if window_end.astimezone(ZoneInfo(zone or "UTC")).time() == dt.time():
+        last -= dt.timedelta(days=1)  # a window ending at midnight leaves that day out
+    return start <= last and end > first  # type: ignore[operator]
+
+
+def _sort_key(value: dt.datetime | dt.date) -> tuple[dt.date, dt.time]:
+    if isinstance(value, dt.datetime):
+        utc = value.astimezone(dt.UTC)
+        return utc.date(), utc.time()
+    return value, dt.time()
