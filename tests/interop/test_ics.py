@@ -14,7 +14,7 @@ from crmdesk.core.errors import ImportFailed
 from crmdesk.interop.event_records import EventRecord
 from crmdesk.interop.ics import looks_like_icalendar, read_calendar, write_calendar
 from crmdesk.models.enums import EventKind, EventStatus
-from crmdesk.services.recurrence import Series, occurrences, stamp
+from crmdesk.models.recurrence import Series, occurrences, stamp
 from tests.conftest import SHARED
 
 CALENDARS = SHARED / "interop" / "calendars"

@@ -167,3 +167,35 @@ def _sort_key(value: dt.datetime | dt.date) -> tuple[dt.date, dt.time]:
         utc = value.astimezone(dt.UTC)
         return utc.date(), utc.time()
     return value, dt.time()
+
+
+DAY_SLACK = dt.timedelta(hours=14)  # an all-day event's day, in any zone, lies inside ±14 h
+LONG_SPAN = dt.timedelta(days=8)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """The UTC stretch an event or series can touch (`end` None: for ever) and whether it is
+    looked up among the long ones (series, or longer than LONG_SPAN)."""
+
+    start: dt.datetime | None
+    end: dt.datetime | None
+    long: bool
+
+
+def span_of(series: Series | None) -> Span:
+    """The span of an event; None (no start: an undated task) spans nothing."""
+    if series is None:
+        return Span(None, None, False)
+    first = _widened(series.start, -DAY_SLACK)
+    repeating = bool(series.rrule.strip() or series.rdates)
+    last = last_end(series) if repeating else series.end
+    end = None if last is None else _widened(last, DAY_SLACK)
+    long = repeating or end is None or end - first > LONG_SPAN
+    return Span(first, end, long)
+
+
+def _widened(value: dt.datetime | dt.date, slack: dt.timedelta) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC)
+    return dt.datetime.combine(value, dt.time(), tzinfo=dt.UTC) + slack

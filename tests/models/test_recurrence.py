@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from crmdesk.services.recurrence import MAX_OCCURRENCES, Series, last_end, occurrences
+from crmdesk.models.recurrence import MAX_OCCURRENCES, Series, last_end, occurrences
 
 UTC = dt.UTC
 
