@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from dateutil import rrule as dateutil_rrule
+from dateutil.relativedelta import relativedelta
 
 _UNTIL = re.compile(r"UNTIL=(\d{8})(T\d{6}Z?)?", re.IGNORECASE)
 MAX_OCCURRENCES = 100_000  # a rule that would yield more is cut here, not ground through
@@ -92,25 +94,27 @@ def _length(series: Series) -> dt.timedelta:
 def _starts(
     series: Series, after: dt.datetime, before: dt.datetime
 ) -> Iterator[dt.datetime | dt.date]:
-    rule = _rule(series)
-    if rule is None:
-        yield series.start
-    elif isinstance(series.start, dt.datetime):
+    if isinstance(series.start, dt.datetime):
         zone = ZoneInfo(series.zone or "UTC")
-        for moment in rule.between(after.astimezone(zone), before.astimezone(zone), inc=True):
+        low, high = after.astimezone(zone), before.astimezone(zone)
+        rule = _rule(series, near=low)
+        for moment in rule.between(low, high, inc=True) if rule else [series.start]:
             yield moment.astimezone(dt.UTC)
     else:
-        first = _local_date(after, series.zone)
-        last = _local_date(before, series.zone)
-        low = dt.datetime.combine(first, dt.time())
-        high = dt.datetime.combine(last, dt.time())
-        for moment in rule.between(low, high, inc=True):
-            yield moment.date()
+        low = dt.datetime.combine(_local_date(after, series.zone), dt.time())
+        high = dt.datetime.combine(_local_date(before, series.zone), dt.time())
+        rule = _rule(series, near=low)
+        for moment in rule.between(low, high, inc=True) if rule else [series.start]:
+            yield moment.date() if isinstance(moment, dt.datetime) else moment
     for extra in series.rdates:
         yield _parse(extra, series)
 
 
-def _rule(series: Series) -> dateutil_rrule.rrule | None:
+def _rule(series: Series, near: dt.datetime | None = None) -> dateutil_rrule.rrule | None:
+    """The parsed rule; with `near`, started a whole number of periods before the quarter
+    `near` falls in where that yields the same occurrences from there on (no COUNT, no
+    BYSETPOS), so a series begun years ago is not iterated from its first occurrence for
+    every window, and windows of one quarter share one cached rule."""
     if not series.rrule.strip():
         return None
     if isinstance(series.start, dt.datetime):
@@ -119,10 +123,41 @@ def _rule(series: Series) -> dateutil_rrule.rrule | None:
     else:
         start = dt.datetime.combine(series.start, dt.time())
         text = _UNTIL.sub(lambda m: f"UNTIL={m[1]}", series.rrule)  # a date bound for dates
-    parsed = dateutil_rrule.rrulestr(text, dtstart=start, forceset=False, ignoretz=False)
+    if near is not None:
+        quarter = dt.datetime(near.year, 1 + 3 * ((near.month - 1) // 3), 1, tzinfo=near.tzinfo)
+        start = _forwarded(start, text, quarter)
+    return _parsed(text, start)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed(text: str, start: dt.datetime) -> dateutil_rrule.rrule:
+    parsed = dateutil_rrule.rrulestr(text, dtstart=start, forceset=False, cache=True)
     if not isinstance(parsed, dateutil_rrule.rrule):
-        raise ValueError(f"not a single recurrence rule: {series.rrule}")
+        raise ValueError(f"not a single recurrence rule: {text}")
     return parsed
+
+
+_PERIOD = {"DAILY": relativedelta(days=1), "WEEKLY": relativedelta(weeks=1),
+           "MONTHLY": relativedelta(months=1), "YEARLY": relativedelta(years=1)}
+_PERIOD_DAYS = {"DAILY": 1, "WEEKLY": 7, "MONTHLY": 31, "YEARLY": 366}
+
+
+def _forwarded(start: dt.datetime, rule: str, near: dt.datetime) -> dt.datetime:
+    """`start` moved on by whole periods (wall-clock time kept) to at least a period before
+    `near`; unchanged where the rule counts occurrences or the move could shift them."""
+    parts = dict(p.split("=", 1) for p in rule.upper().split(";") if "=" in p)
+    freq = parts.get("FREQ", "")
+    if freq not in _PERIOD or "COUNT" in parts or "BYSETPOS" in parts:
+        return start
+    if freq in ("MONTHLY", "YEARLY") and start.day > 28:
+        return start  # a later month might not have that day
+    interval = max(int(parts.get("INTERVAL", "1") or 1), 1)
+    gap = (near.replace(tzinfo=None) - start.replace(tzinfo=None)).days
+    steps = gap // (_PERIOD_DAYS[freq] * interval) - 1
+    if steps <= 0:
+        return start
+    moved = start.replace(tzinfo=None) + _PERIOD[freq] * (steps * interval)
+    return moved.replace(tzinfo=start.tzinfo)
 
 
 def _limited(rule: Iterable[dt.datetime]) -> Iterator[dt.datetime]:

@@ -144,37 +144,53 @@ def occurrences_between(
 ) -> list[EventOccurrence]:
     """Every occurrence overlapping [start, end), series expanded for the window only, in
     start order (all-day ones first on their day)."""
-    rows = session.execute(window_query(start, end, owner=owner)).all()
+    rows = session.connection().execute(window_query(start, end, owner=owner)).all()
     series = [r for r in rows if r.rrule or r.rdates]
-    moved = _moved_occurrences(session, [r.id for r in series])
+    moved = _moved_occurrences(session, series, start, end)
     found: list[EventOccurrence] = []
     for row in rows:
         if row.rrule or row.rdates:
             found.extend(_expanded(row, start, end, moved.get(row.id, set())))
-        else:
-            found.extend(_single(row, start, end))
+        elif (one := _single(row, start, end)) is not None:
+            found.append(one)
     if not include_cancelled:
         found = [o for o in found if o.status != EventStatus.CANCELLED]
     return sorted(found, key=_start_order)
 
 
-def _moved_occurrences(session: Session, series_ids: list[uuid.UUID]) -> dict[uuid.UUID, set]:
+def _moved_occurrences(
+    session: Session, series: list, start: dt.datetime, end: dt.datetime
+) -> dict[uuid.UUID, set[str]]:
+    """The recurrence ids of the series' occurrences in the window that an override replaces
+    (found by their original start, so also those moved out of the window)."""
     moved: dict[uuid.UUID, set[str]] = defaultdict(set)
-    if series_ids:
-        query = select(CalendarEvent.series_id, CalendarEvent.recurrence_id).where(
-            CalendarEvent.series_id.in_(series_ids), CalendarEvent.recurrence_id != ""
-        )
-        for series_id, recurrence_id in session.execute(query):
+    if not series:
+        return moved
+    longest = max(_length(r) for r in series)
+    low = (start - longest - dt.timedelta(days=1)).date().isoformat()
+    high = (end + dt.timedelta(days=1)).date().isoformat()
+    wanted = {r.id for r in series}
+    query = select(CalendarEvent.series_id, CalendarEvent.recurrence_id).where(
+        CalendarEvent.recurrence_id != "",
+        CalendarEvent.recurrence_id >= low,
+        CalendarEvent.recurrence_id < high,
+    )
+    for series_id, recurrence_id in session.connection().execute(query):
+        if series_id in wanted:
             moved[series_id].add(recurrence_id)
     return moved
 
 
-def _row_series(row: object):
-    return event_series(row)  # type: ignore[arg-type]  # a Row has the columns it reads
+def _length(row) -> dt.timedelta:
+    if row.starts_at is not None:
+        return (row.ends_at or row.starts_at) - row.starts_at
+    if row.start_date is not None and row.end_date is not None:
+        return row.end_date - row.start_date
+    return dt.timedelta(0)
 
 
 def _expanded(row, start, end, moved: set[str]) -> list[EventOccurrence]:
-    series = _row_series(row)
+    series = event_series(row)
     if series is None:
         return []
     return [
@@ -184,15 +200,18 @@ def _expanded(row, start, end, moved: set[str]) -> list[EventOccurrence]:
     ]
 
 
-def _single(row, start, end) -> list[EventOccurrence]:
-    series = _row_series(row)
-    if series is None:
-        return []
-    series = replace(series, rrule="", rdates=())
-    return [
-        _occurrence(row, one.start, one.end, row.recurrence_id, row.series_id)
-        for one in occurrences(series, start, end)
-    ]
+def _single(row, start: dt.datetime, end: dt.datetime) -> EventOccurrence | None:
+    """A one-off event as its occurrence, if it really overlaps the window (the span is wider)."""
+    if row.starts_at is not None:
+        finish = row.ends_at or row.starts_at
+        if row.starts_at < end and (finish > start or row.starts_at >= start):
+            return _occurrence(row, row.starts_at, finish, row.recurrence_id, row.series_id)
+        return None
+    series = event_series(row)
+    found = occurrences(series, start, end) if series is not None else []
+    if not found:
+        return None
+    return _occurrence(row, found[0].start, found[0].end, row.recurrence_id, row.series_id)
 
 
 def _occurrence(row, begin: When, finish: When, recurrence_id: str, series_id) -> EventOccurrence:

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crmdesk.interop.event_records import CalendarFile, CalendarProblem, EventRecord
-from crmdesk.models import CalendarEvent, Contact, Email, EventReminder
+from crmdesk.models import CalendarEvent, Contact, Email, EventReminder, new_id
 from crmdesk.services.changes import Changes
 
 MAX_EVENTS = 200_000  # a file holding more is refused before anything is planned
@@ -73,22 +73,23 @@ def import_calendar(session: Session, calendar: CalendarFile) -> CalendarImportR
     """Write the plan in the caller's transaction (all of it or, on error, nothing)."""
     plan = plan_calendar_import(session, calendar)
     contacts = _contacts_by_email(session, calendar.events)
-    rows: dict[str, CalendarEvent] = {}
+    masters: dict[str, CalendarEvent] = {}
     changed: set[uuid.UUID] = set()
     for item in sorted(plan.items, key=lambda i: bool(i.record.recurrence_id)):  # masters first
         if item.action == CalendarAction.UNCHANGED:
             continue
-        row = session.get(CalendarEvent, item.existing) if item.existing else CalendarEvent()
-        if item.existing is None:
+        row = session.get(CalendarEvent, item.existing) if item.existing else None
+        if row is None:
+            row = CalendarEvent(id=new_id())
             session.add(row)
         _fill(row, item.record, contacts)
         if item.record.recurrence_id:
-            master = rows.get(item.record.uid) or _master(session, item.record.uid)
+            master = masters.get(item.record.uid) or _master(session, item.record.uid)
             row.series_id = master.id if master is not None else None
         else:
-            rows[item.record.uid] = row
-        session.flush()
+            masters[item.record.uid] = row
         changed.add(row.id)
+    session.flush()  # one flush: the change log and the spans are written in bulk
     return CalendarImportResult(plan, Changes(events=frozenset(changed)))
 
 

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from dateutil.rrule import rrulestr
 
 from crmdesk.models.recurrence import MAX_OCCURRENCES, Series, last_end, occurrences
 
@@ -72,3 +76,40 @@ def test_monthly_by_weekday_and_the_end_of_a_series():
 def test_an_absurdly_long_rule_is_cut_when_asked_for_its_last_occurrence():
     series = weekly(rrule=f"FREQ=SECONDLY;COUNT={MAX_OCCURRENCES * 10}")
     assert last_end(series) is not None
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "FREQ=DAILY",
+        "FREQ=DAILY;INTERVAL=3;BYDAY=MO,TU,WE,TH,FR",
+        "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE;WKST=SU",
+        "FREQ=MONTHLY;BYDAY=-1FR",
+        "FREQ=MONTHLY;INTERVAL=5",
+        "FREQ=MONTHLY",
+        "FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=29",
+        "FREQ=WEEKLY;UNTIL=20310101T000000Z",
+    ],
+)
+@pytest.mark.parametrize("first", [at(2001, 1, 31, 8, 0), at(2003, 3, 30, 0, 30)])
+def test_a_series_begun_long_ago_gives_the_occurrences_counted_from_its_start(rule, first):
+    series = Series(first, first + dt.timedelta(hours=1), "Europe/Berlin", rule)
+    window = (at(2030, 3, 20), at(2030, 4, 20))  # across Berlin's change to summer time
+    zone = ZoneInfo("Europe/Berlin")
+    counted = rrulestr(rule, dtstart=first.astimezone(zone)).between(
+        window[0] - dt.timedelta(hours=1), window[1], inc=True
+    )
+    assert [o.start for o in occurrences(series, *window)] == [
+        m.astimezone(UTC) for m in counted if m + dt.timedelta(hours=1) > window[0]
+    ]
+
+
+def test_a_monthly_series_on_a_late_day_is_never_moved_onto_a_short_month():
+    from crmdesk.models.recurrence import _forwarded
+
+    start = dt.datetime(2001, 1, 31, 8, tzinfo=ZoneInfo("Europe/Berlin"))
+    assert _forwarded(start, "FREQ=MONTHLY", dt.datetime(2030, 3, 1)) == start
+    assert _forwarded(start, "FREQ=WEEKLY;COUNT=400", dt.datetime(2030, 3, 1)) == start
+    moved = _forwarded(start, "FREQ=WEEKLY", dt.datetime(2030, 3, 1, tzinfo=start.tzinfo))
+    assert moved.weekday() == start.weekday() and moved.hour == 8
+    assert dt.timedelta(weeks=1) <= dt.datetime(2030, 3, 1, tzinfo=start.tzinfo) - moved

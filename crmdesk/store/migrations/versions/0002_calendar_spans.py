@@ -29,6 +29,11 @@ def upgrade() -> None:
         )
         batch_op.create_index("ix_calendar_events_span", ["long_span", "span_start"])
         batch_op.create_index("ix_calendar_events_span_end", ["long_span", "span_end"])
+        batch_op.create_index(
+            "ix_calendar_events_moved", ["recurrence_id"],
+            sqlite_where=sa.text("recurrence_id != ''"),
+            postgresql_where=sa.text("recurrence_id != ''"),
+        )
     _fill_spans()
 
 
@@ -74,6 +79,7 @@ def _span(row: sa.Row) -> dict:
 
 def downgrade() -> None:
     with op.batch_alter_table("calendar_events", schema=None) as batch_op:
+        batch_op.drop_index("ix_calendar_events_moved")
         batch_op.drop_index("ix_calendar_events_span_end")
         batch_op.drop_index("ix_calendar_events_span")
         batch_op.drop_column("long_span")
