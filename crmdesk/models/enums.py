@@ -135,3 +135,5 @@ class ChangeAction(StrEnum):
     RESTORE = "restore"
     MERGE = "merge"
     UNMERGE = "unmerge"
+    REVERT = "revert"  # this batch takes back the batch named by entity_id
+    NOTE = "note"  # what the batch was, in a few facts (an import: its file and counts)

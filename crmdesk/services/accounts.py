@@ -19,7 +19,7 @@ from crmdesk.models.base import utcnow
 from crmdesk.models.customers import account_tags
 from crmdesk.models.enums import AccountKind, LifecyclePhase, LoyaltyStage, ValueTier
 from crmdesk.models.names import text_sort_key
-from crmdesk.services.changes import Changes
+from crmdesk.services.changes import Changes, changes_in
 from crmdesk.services.contact_points import (
     address_records,
     email_records,
@@ -259,7 +259,7 @@ def save_account(session: Session, draft: AccountDraft) -> tuple[uuid.UUID, Chan
     sync_points(account, draft.phones, draft.emails, draft.addresses)
     set_tags(session, account, draft.tags)
     session.flush()
-    return account.id, Changes(accounts=frozenset({account.id}))
+    return account.id, changes_in(session)
 
 
 def delete_accounts(session: Session, ids: Sequence[uuid.UUID]) -> Changes:
@@ -271,13 +271,11 @@ def restore_accounts(session: Session, ids: Sequence[uuid.UUID]) -> Changes:
 
 
 def _set_deleted(session: Session, ids: Sequence[uuid.UUID], when: dt.datetime | None) -> Changes:
-    changed = set()
     for account in session.scalars(select(Account).where(Account.id.in_(ids))):
         if (account.deleted_at is None) != (when is None):
             account.deleted_at = when
-            changed.add(account.id)
     session.flush()
-    return Changes(accounts=frozenset(changed))
+    return changes_in(session)
 
 
 def account_choices(

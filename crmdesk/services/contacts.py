@@ -19,7 +19,7 @@ from crmdesk.models.base import utcnow
 from crmdesk.models.customers import contact_tags
 from crmdesk.models.enums import Channel, LoyaltyStage, ValueTier
 from crmdesk.models.names import contact_sort_key, display_name
-from crmdesk.services.changes import Changes
+from crmdesk.services.changes import Changes, changes_in
 from crmdesk.services.contact_points import (
     address_records,
     email_records,
@@ -301,7 +301,7 @@ def save_contact(session: Session, draft: ContactDraft) -> tuple[uuid.UUID, Chan
         )
     apply_draft(session, contact, draft)
     session.flush()
-    return contact.id, Changes(contacts=frozenset({contact.id}))
+    return contact.id, changes_in(session)
 
 
 def apply_draft(session: Session, contact: Contact, draft: ContactDraft) -> None:
@@ -330,13 +330,11 @@ def restore_contacts(session: Session, ids: Sequence[uuid.UUID]) -> Changes:
 
 
 def _set_deleted(session: Session, ids: Sequence[uuid.UUID], when: dt.datetime | None) -> Changes:
-    changed = set()
     for contact in session.scalars(select(Contact).where(Contact.id.in_(ids))):
         if (contact.deleted_at is None) != (when is None):
             contact.deleted_at = when
-            changed.add(contact.id)
     session.flush()
-    return Changes(contacts=frozenset(changed))
+    return changes_in(session)
 
 
 @dataclass(frozen=True)

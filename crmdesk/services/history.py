@@ -1,91 +1,75 @@
-"""Undo over the change log: revert one batch, list recent batches, and the recycle bin.
+"""Undo over the change log: revert one batch, which batches were taken back, the recycle bin.
 
 Every ORM flush writes change-log rows grouped by batch (one per transaction), so one generic
 `revert_batch` undoes any user action: a save, a delete, an import, a merge. The revert goes
-through the ORM itself, so it is logged as a batch of its own and can be reverted in turn.
-A field that was changed again after the batch is never clobbered: it is reported as a conflict.
+through the ORM itself, so it is logged as a batch of its own and can be reverted in turn; a
+REVERT entry in it names the batch it took back, so every screen can tell what is still in
+effect (`taken_back`). A field that was changed again after the batch is never clobbered: it is
+reported as a conflict.
 """
 
 from __future__ import annotations
 
 import base64
-import dataclasses
 import datetime as dt
-import enum
 import uuid
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
 
-from sqlalchemy import JSON, Date, DateTime, LargeBinary, Numeric, Uuid, func, select
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    LargeBinary,
+    Numeric,
+    Uuid,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeEngine
 
 from crmdesk.core.errors import KnownError, RecordNotFound
-from crmdesk.core.texts import fill
-from crmdesk.models import Account, Base, ChangeLogEntry, Contact, Entity, Tag
-from crmdesk.models.base import Money, UTCDateTime, utcnow
-from crmdesk.models.changelog import SNAPSHOT_FIELD, logged_value, session_batch
+from crmdesk.core.texts import translatable
+from crmdesk.models import Account, ChangeLogEntry, Contact, Entity, Tag
+from crmdesk.models.base import Money, UTCDateTime, new_id, utcnow
+from crmdesk.models.changelog import (
+    SNAPSHOT_FIELD,
+    logged_value,
+    session_batch,
+    to_json_value,
+)
 from crmdesk.models.customers import account_tags, contact_tags
 from crmdesk.models.enums import ChangeAction
 from crmdesk.models.names import display_name
-from crmdesk.services.changes import Changes
+from crmdesk.services.batches import (  # the history's summaries, here for older callers
+    CHILD_ENTITIES,
+    ENGLISH,
+    LARGE_BATCH,
+    LOG_ENTITY,
+    BatchSummary,
+    ChangePart,
+    ChangeVerb,
+    ChangeWords,
+    batch_summary,
+    describe,
+    models_by_table,
+    recent_batches,
+    single_record,
+    taken_back,
+)
+from crmdesk.services.changes import TABLE_KINDS, Changes, changes_in, report
 
 RecycledEntity = Literal["contacts", "accounts"]
 
-# Rows that only exist as parts of another (a contact's phones, an order's lines): undoing their
-# creation removes them outright rather than leaving soft-deleted leftovers in the parent's lists.
-CHILD_ENTITIES = frozenset(
-    {
-        "phones",
-        "emails",
-        "addresses",
-        "event_reminders",
-        "opportunity_lines",
-        "order_lines",
-        "stage_changes",
-        "survey_items",
-    }
+_INFO_ACTIONS = frozenset(
+    {ChangeAction.MERGE, ChangeAction.UNMERGE, ChangeAction.REVERT, ChangeAction.NOTE}
 )
-
-# Which field of Changes a row of each table (or a foreign key to it) makes stale.
-_BUCKET = {
-    "contacts": "contacts",
-    "accounts": "accounts",
-    "activities": "activities",
-    "calendar_events": "events",
-    "opportunities": "opportunities",
-    "orders": "orders",
-    "service_cases": "cases",
-}
-_FK_BUCKET = {
-    "contact_id": "contacts",
-    "account_id": "accounts",
-    "opportunity_id": "opportunities",
-    "event_id": "events",
-    "series_id": "events",
-    "order_id": "orders",
-    "case_id": "cases",
-}
-_NOUN = {
-    "contacts": ("contact", "contacts"),
-    "accounts": ("account", "accounts"),
-    "activities": ("activity", "activities"),
-    "calendar_events": ("event", "events"),
-    "opportunities": ("opportunity", "opportunities"),
-    "orders": ("order", "orders"),
-    "service_cases": ("case", "cases"),
-    "satisfaction_surveys": ("survey", "surveys"),
-    "tags": ("tag", "tags"),
-    "products": ("product", "products"),
-    "pipeline_stages": ("stage", "stages"),
-    "phones": ("phone", "phones"),
-    "emails": ("email", "emails"),
-    "addresses": ("address", "addresses"),
-}
-_INFO_ACTIONS = frozenset({ChangeAction.MERGE, ChangeAction.UNMERGE})
 
 
 @dataclass(frozen=True)
@@ -104,117 +88,8 @@ class RevertResult:
     reverted: int  # change-log entries undone
     conflicts: tuple[Conflict, ...]
     changes: Changes
-
-
-class ChangeVerb(enum.StrEnum):
-    CREATED = "created"
-    EDITED = "edited"
-    DELETED = "deleted"
-    RESTORED = "restored"
-    MERGED = "merged"
-    UNMERGED = "unmerged"
-
-
-@dataclass(frozen=True)
-class ChangePart:
-    """One phrase of a batch's description, for a view to word in the user's language."""
-
-    verb: ChangeVerb
-    entity: str  # the table, e.g. "contacts"
-    count: int
-    label: str = ""  # the one record's name; a merge's survivor; an unmerge's records
-    fields: tuple[str, ...] = ()  # an edit of one record: the fields (columns) it changed
-
-
-@dataclass(frozen=True)
-class BatchSummary:
-    """One user action in the history view."""
-
-    batch_id: uuid.UUID
-    at: dt.datetime
-    actor: str
-    actions: int  # change-log entries in the batch
-    entities: tuple[str, ...]  # tables touched, e.g. ("contacts", "phones")
-    parts: tuple[ChangePart, ...]  # what was done, most first (empty: only `actions` is known)
-    more: bool = False  # more was done than `parts` tell
-    is_merge: bool = False
-
-    @property
-    def description(self) -> str:
-        """In English: 'Created contact 张三', 'Edited contact 张三: title', 'Deleted 3 contacts'"""
-        return describe(self)
-
-
-def single_record(parts: Sequence[ChangePart]) -> ChangePart | None:
-    """The part, when a batch did one thing to one record (or merged or unmerged records):
-    it is described by the record's name rather than by a count."""
-    if len(parts) != 1:
-        return None
-    part = parts[0]
-    return part if part.count == 1 or part.verb in _NAMED_VERBS else None
-
-
-_NAMED_VERBS = frozenset({ChangeVerb.MERGED, ChangeVerb.UNMERGED})
-MAX_FIELDS = 5  # an edit's description names this many fields, then "…"
-
-
-def _english_noun(entity: str, count: int) -> str:
-    one, many = _NOUN.get(entity, (entity.rstrip("s").replace("_", " "), entity.replace("_", " ")))
-    return one if count == 1 else many
-
-
-_NAMED = {  # one record: %1 the noun, %2 its name (%3 how many were merged)
-    ChangeVerb.CREATED: "Created %1 %2",
-    ChangeVerb.EDITED: "Edited %1 %2",
-    ChangeVerb.DELETED: "Deleted %1 %2",
-    ChangeVerb.RESTORED: "Restored %1 %2",
-    ChangeVerb.MERGED: "Merged %3 %1 into %2",
-    ChangeVerb.UNMERGED: "Unmerged %1 %2",
-}
-_COUNTED = {verb: f"{verb} %1 %2" for verb in ChangeVerb}  # %1 how many, %2 the noun
-
-
-@dataclass(frozen=True)
-class ChangeWords:
-    """What a description is made of: templates with Qt-style %1, %2 … and the names of
-    tables and fields. English by default; a view passes its translated words."""
-
-    noun: Callable[[str, int], str] = _english_noun  # ("contacts", 1) -> "contact"
-    field_name: Callable[[str], str] = lambda f: f.removesuffix("_id").replace("_", " ")
-    named: Mapping[ChangeVerb, str] = dataclasses.field(default_factory=lambda: _NAMED)
-    counted: Mapping[ChangeVerb, str] = dataclasses.field(default_factory=lambda: _COUNTED)
-    changes: str = "%1 changes"
-    with_fields: str = "%1: %2"
-    separator: str = ", "
-
-
-ENGLISH = ChangeWords()
-
-
-def _fill(template: str, *values: object) -> str:
-    # an empty name leaves no double or trailing space
-    return " ".join(fill(template, values).split())
-
-
-def describe(batch: BatchSummary, words: ChangeWords = ENGLISH) -> str:
-    """The batch in words: one record by its name, else counts of the biggest parts."""
-    parts = batch.parts
-    if not parts:
-        return _fill(words.changes, batch.actions)
-    part = single_record(parts)
-    if part is None:
-        phrases = [
-            _fill(words.counted[p.verb], p.count, words.noun(p.entity, p.count)) for p in parts
-        ]
-        text = words.separator.join(phrases) + (" …" if batch.more else "")
-        return text[0].upper() + text[1:]
-    noun = words.noun(part.entity, part.count)
-    text = _fill(words.named[part.verb], noun, part.label, part.count)
-    if part.fields:
-        shown = words.separator.join(words.field_name(f) for f in part.fields[:MAX_FIELDS])
-        shown += " …" if len(part.fields) > MAX_FIELDS else ""
-        text = _fill(words.with_fields, text, shown)
-    return text
+    attempted: int = 0  # change-log entries the batch made that an undo can take back
+    gone: int = 0  # entries left alone because their record was deleted (or removed) since
 
 
 @dataclass(frozen=True)
@@ -228,15 +103,33 @@ class DeletedRecord:
     merged_into: uuid.UUID | None  # set when it was deleted by a merge (unmerge brings it back)
 
 
+# --- which batches are in effect ------------------------------------------------------------
+
+
+def _link(session: Session, action: ChangeAction, entity_id: uuid.UUID, field: str, new: Any):
+    session.add(
+        ChangeLogEntry(
+            batch_id=session_batch(session),
+            at=utcnow(),
+            actor=str(session.info.get("actor", "")),
+            action=action,
+            entity=LOG_ENTITY,
+            entity_id=entity_id,
+            field=field,
+            old=None,
+            new=new,
+        )
+    )
+
+
+def note_batch(session: Session, kind: str, facts: dict[str, Any]) -> None:
+    """Say what the transaction's batch was (an import: {"file": …, "counts": [[verb, entity,
+    n], …]}), so the history names it as the user knows it rather than by its rows."""
+    _link(session, ChangeAction.NOTE, session_batch(session), kind, facts)
+    session.flush()
+
+
 # --- JSON <-> column values -----------------------------------------------------------------
-
-
-def models_by_table() -> dict[str, type[Entity]]:
-    return {
-        m.class_.__tablename__: m.class_
-        for m in Base.registry.mappers
-        if issubclass(m.class_, Entity) and hasattr(m.class_, "__tablename__")
-    }
 
 
 def from_json_value(column_type: TypeEngine[Any], value: Any) -> Any:
@@ -297,26 +190,6 @@ def _batch_entries(session: Session, batch_id: uuid.UUID) -> list[_Entry]:
     return [_Entry(*row) for row in rows]
 
 
-class _ChangeCollector:
-    def __init__(self) -> None:
-        self.ids: dict[str, set[uuid.UUID]] = defaultdict(set)
-
-    def row(self, entity: str, obj: Any) -> None:
-        if entity in _BUCKET:
-            self.ids[_BUCKET[entity]].add(obj.id)
-        for fk, bucket in _FK_BUCKET.items():
-            value = getattr(obj, fk, None)
-            if isinstance(value, uuid.UUID):
-                self.ids[bucket].add(value)
-
-    def moved(self, field: str, *values: Any) -> None:
-        if field in _FK_BUCKET:
-            self.ids[_FK_BUCKET[field]].update(v for v in values if isinstance(v, uuid.UUID))
-
-    def changes(self) -> Changes:
-        return Changes(**{k: frozenset(v) for k, v in self.ids.items()})
-
-
 def _preload(
     session: Session, entries: Iterable[_Entry], models: dict[str, type[Entity]]
 ) -> dict[tuple[str, uuid.UUID], Any]:
@@ -342,12 +215,20 @@ def revert_batch(session: Session, batch_id: uuid.UUID) -> RevertResult:
     entries = _batch_entries(session, batch_id)
     if not entries:
         raise RecordNotFound(f"No change with batch id {batch_id} in the history.")
+    if taken_back(session, [batch_id]):
+        raise KnownError(
+            translatable("Messages", "That change has already been taken back."),
+            translatable("Messages", "The history shows what undid it."),
+        )
     models = models_by_table()
-    rows = _preload(session, entries, models)
-    collector = _ChangeCollector()
-    conflicts: dict[tuple[str, uuid.UUID, str], None] = {}
-    reverted = 0
     now = utcnow()
+    reverted = attempted = 0
+    if len(entries) > LARGE_BATCH:
+        entries, attempted = _recycle_in_bulk(session, entries, now)
+        reverted = attempted
+    rows = _preload(session, entries, models)
+    conflicts: dict[tuple[str, uuid.UUID, str], None] = {}
+    gone = 0
 
     def conflict(e: _Entry, field: str | None = None) -> None:
         conflicts.setdefault((e.entity, e.entity_id, field or e.field), None)
@@ -359,14 +240,17 @@ def revert_batch(session: Session, batch_id: uuid.UUID) -> RevertResult:
             continue  # an older write to a field already found edited since: leave it too
         model = models[e.entity]
         obj = rows.get((e.entity, e.entity_id))
+        attempted += 1
         if e.action == ChangeAction.INSERT:
             if obj is None:
-                continue  # removed since: nothing left to undo
+                gone += 1  # removed since: nothing left to undo
+                continue
             if _undo_insert(session, e.entity, obj, now):
-                collector.row(e.entity, obj)
                 reverted += 1
                 if e.entity in CHILD_ENTITIES:
                     del rows[(e.entity, e.entity_id)]
+            else:
+                gone += 1  # deleted since (or a tag others use now)
         elif e.action == ChangeAction.DELETE and e.field == SNAPSHOT_FIELD:
             if obj is not None:
                 conflict(e)
@@ -380,33 +264,134 @@ def revert_batch(session: Session, batch_id: uuid.UUID) -> RevertResult:
             )
             session.add(restored)
             rows[(e.entity, e.entity_id)] = restored
-            collector.row(e.entity, restored)
             reverted += 1
         else:  # UPDATE, or DELETE/RESTORE of deleted_at: put the old value back
             if obj is None:
-                conflict(e)
+                gone += 1
                 continue
             if _undo_update(session, model, obj, e):
-                collector.row(e.entity, obj)
-                collector.moved(e.field, *_fk_values(model, e))
                 reverted += 1
             else:
                 conflict(e)
+    _link(session, ChangeAction.REVERT, batch_id, "batch", None)
     session.flush()
     return RevertResult(
         batch_id=batch_id,
         revert_batch_id=session_batch(session),
         reverted=reverted,
         conflicts=tuple(Conflict(*key) for key in conflicts),
-        changes=collector.changes(),
+        changes=changes_in(session),
+        attempted=attempted,
+        gone=gone,
     )
 
 
-def _fk_values(model: type[Entity], e: _Entry) -> tuple[Any, ...]:
-    column_type = _column_type(model, e.field)
-    if column_type is None:
-        return ()
-    return (from_json_value(column_type, e.old), from_json_value(column_type, e.new))
+# Records a large batch (an import) created go to the recycle bin in SQL, their phones, e-mails
+# and addresses with them (kept, so a redo or a restore from the bin brings them back whole).
+_RECYCLED = ("contacts", "accounts")
+_OWNER_COLUMNS = ("contact_id", "account_id")
+
+
+def _recycle_in_bulk(
+    session: Session, entries: list[_Entry], now: dt.datetime
+) -> tuple[list[_Entry], int]:
+    """Take back in SQL what a large batch did to whole records: the live records it inserted
+    go to the bin, the records it put in the bin (or took out) go back, each logged as the ORM
+    would log it. The entries left for the row-by-row revert, and how many this took back."""
+    wanted: dict[tuple[str, Any, Any], list[uuid.UUID]] = defaultdict(list)
+    for e in entries:
+        if e.entity not in _RECYCLED:
+            continue
+        if e.action == ChangeAction.INSERT:
+            wanted[(e.entity, None, now)].append(e.entity_id)
+        elif e.field == "deleted_at" and e.action in (ChangeAction.DELETE, ChangeAction.RESTORE):
+            wanted[(e.entity, e.new, e.old)].append(e.entity_id)
+    if not wanted:
+        return entries, 0
+    session.flush()
+    done: set[tuple[uuid.UUID, str]] = set()  # (record, "*" or "deleted_at")
+    log_rows: list[dict[str, Any]] = []
+    for (entity, expected, target), ids in wanted.items():
+        moved = _set_deleted(session, entity, ids, expected, target, now, log_rows)
+        field = SNAPSHOT_FIELD if expected is None and target is now else "deleted_at"
+        done.update((i, field) for i in moved)
+    if log_rows:
+        session.execute(insert(ChangeLogEntry), log_rows)
+    session.expire_all()
+    recycled = {i for i, field in done if field == SNAPSHOT_FIELD}
+    left, taken = [], 0
+    for e in entries:
+        if (e.entity_id, e.field) in done or (
+            e.action == ChangeAction.INSERT and _owned_by(e, recycled)
+        ):
+            taken += 1  # a phone, e-mail or address goes with its record
+        else:
+            left.append(e)
+    return left, taken
+
+
+def _set_deleted(
+    session: Session,
+    entity: str,
+    ids: list[uuid.UUID],
+    expected: Any,
+    target: Any,
+    now: dt.datetime,
+    log_rows: list[dict[str, Any]],
+) -> set[uuid.UUID]:
+    """Set deleted_at to `target` (a datetime, or JSON as logged) on those of `ids` whose
+    value is still `expected` (JSON as logged, None: live); the ids changed."""
+    table = models_by_table()[entity].__table__
+    column_type = table.c.deleted_at.type
+    want = from_json_value(column_type, expected)
+    value = target if isinstance(target, dt.datetime) else from_json_value(column_type, target)
+    batch, actor = session_batch(session), str(session.info.get("actor", ""))
+    changed: set[uuid.UUID] = set()
+    for chunk in _chunks(sorted(ids)):
+        found = session.execute(
+            select(table.c.id, table.c.deleted_at).where(table.c.id.in_(chunk))
+        ).all()
+        match = [row_id for row_id, current in found if current == want]
+        if not match:
+            continue
+        session.execute(
+            update(table)
+            .where(table.c.id.in_(match))
+            .values(deleted_at=value, updated_at=now, version=table.c.version + 1)
+        )
+        changed.update(match)
+        action = ChangeAction.DELETE if value is not None else ChangeAction.RESTORE
+        old, new = to_json_value(want), to_json_value(value)
+        log_rows += [
+            {
+                "id": new_id(),
+                "batch_id": batch,
+                "at": now,
+                "actor": actor,
+                "action": action,
+                "entity": entity,
+                "entity_id": row_id,
+                "field": "deleted_at",
+                "old": old,
+                "new": new,
+            }
+            for row_id in match
+        ]
+    report(session, Changes({TABLE_KINDS.get(entity, entity): changed}))
+    return changed
+
+
+def _owned_by(e: _Entry, owners: set[uuid.UUID]) -> bool:
+    if e.entity not in CHILD_ENTITIES or not isinstance(e.new, dict):
+        return False
+    return any(
+        isinstance(e.new.get(c), str) and uuid.UUID(e.new[c]) in owners for c in _OWNER_COLUMNS
+    )
+
+
+def _chunks(ids: Sequence[uuid.UUID], size: int = 500) -> Iterable[list[uuid.UUID]]:
+    for start in range(0, len(ids), size):
+        yield list(ids[start : start + size])
 
 
 def _undo_insert(session: Session, entity: str, obj: Any, now: dt.datetime) -> bool:
@@ -479,214 +464,6 @@ def _earlier_value(session: Session, e: _Entry) -> Any:
     if field == SNAPSHOT_FIELD:
         return logged_value(models_by_table()[e.entity].__table__, new or {}, e.field)
     return new
-
-
-# --- history view ---------------------------------------------------------------------------
-
-
-def recent_batches(
-    session: Session,
-    limit: int = 50,
-    entity: str | None = None,
-    entity_id: uuid.UUID | None = None,
-) -> list[BatchSummary]:
-    """The newest batches, optionally only those touching a table or one record, newest first."""
-    stmt = select(ChangeLogEntry.batch_id).order_by(
-        ChangeLogEntry.at.desc(), ChangeLogEntry.id.desc()
-    )
-    if entity is not None:
-        stmt = stmt.where(ChangeLogEntry.entity == entity)
-    if entity_id is not None:
-        stmt = stmt.where(ChangeLogEntry.entity_id == entity_id)
-    batch_ids: dict[uuid.UUID, None] = {}
-    for (batch_id,) in session.execute(stmt.execution_options(yield_per=500)):
-        batch_ids.setdefault(batch_id, None)
-        if len(batch_ids) >= limit:
-            break
-    if not batch_ids:
-        return []
-    sizes = dict(
-        session.execute(
-            select(ChangeLogEntry.batch_id, func.count())
-            .where(ChangeLogEntry.batch_id.in_(list(batch_ids)))
-            .group_by(ChangeLogEntry.batch_id)
-        ).all()
-    )
-    large = {b: _summarise_large(session, b) for b, n in sizes.items() if n > LARGE_BATCH}
-    entries: dict[uuid.UUID, list[ChangeLogEntry]] = defaultdict(list)
-    ids = [b for b in batch_ids if b not in large]
-    for start in range(0, len(ids), 500):
-        for row in session.scalars(
-            select(ChangeLogEntry).where(ChangeLogEntry.batch_id.in_(ids[start : start + 500]))
-        ):
-            entries[row.batch_id].append(row)
-    labels = _labels(session, [e for rows in entries.values() for e in rows])
-    small = {b: _summarise(b, entries[b], labels) for b in ids if entries[b]}
-    return [large.get(b) or small[b] for b in batch_ids if b in large or b in small]
-
-
-LARGE_BATCH = 2000  # change-log entries; a larger batch (an import) is summarised in SQL
-
-
-def _summarise_large(session: Session, batch_id: uuid.UUID) -> BatchSummary:
-    """'Created 90000 contacts, edited 10000 contacts …' from counts, not from every entry."""
-    log = ChangeLogEntry
-    in_batch = log.batch_id == batch_id
-    at, actor, actions = session.execute(
-        select(func.max(log.at), func.max(log.actor), func.count()).where(in_batch)
-    ).one()
-    counts = session.execute(
-        select(log.entity, log.action, func.count(func.distinct(log.entity_id)))
-        .where(in_batch, log.entity.not_in(CHILD_ENTITIES))
-        .group_by(log.entity, log.action)
-    ).all()
-    grouped: Counter[tuple[ChangeVerb, str]] = Counter()
-    for entity, action, n in counts:
-        verb = _VERBS.get(ChangeAction(action), ChangeVerb.EDITED)
-        grouped[(verb, entity)] = max(grouped[(verb, entity)], n)
-    ranked = grouped.most_common()
-    parts = tuple(ChangePart(verb, entity, n) for (verb, entity), n in ranked[:3])
-    is_merge = session.scalar(
-        select(func.count()).where(in_batch, log.action == ChangeAction.MERGE)
-    )
-    return BatchSummary(
-        batch_id=batch_id,
-        at=at,
-        actor=actor or "",
-        actions=actions,
-        entities=tuple(sorted({entity for entity, _a, _n in counts})),
-        parts=parts,
-        more=len(ranked) > len(parts),
-        is_merge=bool(is_merge),
-    )
-
-
-_LABEL_COLUMNS = {
-    "accounts": "name",
-    "activities": "subject",
-    "calendar_events": "title",
-    "opportunities": "name",
-    "orders": "number",
-    "service_cases": "subject",
-    "tags": "name",
-    "products": "name",
-    "pipeline_stages": "name",
-}
-_OWNED = ("phones", "emails", "addresses")
-
-
-def _chunks(ids: Iterable[uuid.UUID], size: int = 500) -> Iterable[list[uuid.UUID]]:
-    id_list = list(ids)
-    for start in range(0, len(id_list), size):
-        yield id_list[start : start + size]
-
-
-def _labels(session: Session, entries: Sequence[ChangeLogEntry]) -> dict[Any, Any]:
-    """Names of the records the entries touch, and the owners of touched phones/emails/addresses."""
-    models = models_by_table()
-    wanted: dict[str, set[uuid.UUID]] = defaultdict(set)
-    for e in entries:
-        wanted[e.entity].add(e.entity_id)
-        if e.action == ChangeAction.MERGE and isinstance(e.new, str):
-            wanted[e.entity].add(uuid.UUID(e.new))
-    labels: dict[Any, Any] = {}
-    for entity in _OWNED:
-        model: Any = models[entity]
-        for chunk in _chunks(wanted.get(entity, ())):
-            for row_id, contact_id, account_id in session.execute(
-                select(model.id, model.contact_id, model.account_id).where(model.id.in_(chunk))
-            ):
-                owner = ("contacts", contact_id) if contact_id else ("accounts", account_id)
-                labels[("owner", row_id)] = owner
-                wanted[owner[0]].add(owner[1])
-    for chunk in _chunks(wanted.get("contacts", ())):
-        for cid, family, given, middle, org in session.execute(
-            select(
-                Contact.id,
-                Contact.family_name,
-                Contact.given_name,
-                Contact.middle_name,
-                Contact.organization,
-            ).where(Contact.id.in_(chunk))
-        ):
-            labels[("contacts", cid)] = display_name(family, given, middle) or org
-    for entity, column in _LABEL_COLUMNS.items():
-        model = models[entity]
-        for chunk in _chunks(wanted.get(entity, ())):
-            for row_id, label in session.execute(
-                select(model.id, getattr(model, column)).where(model.id.in_(chunk))
-            ):
-                labels[(entity, row_id)] = label
-    return labels
-
-
-def _summarise(
-    batch_id: uuid.UUID, entries: list[ChangeLogEntry], labels: dict[Any, Any]
-) -> BatchSummary:
-    entries.sort(key=lambda e: (e.at, e.id))
-    merges = [e for e in entries if e.action == ChangeAction.MERGE and e.field == "merged_into"]
-    unmerges = [e for e in entries if e.action == ChangeAction.UNMERGE]
-    more = False
-    if merges:
-        entity = merges[0].entity
-        into = str(labels.get((entity, uuid.UUID(merges[0].new)), ""))
-        parts: tuple[ChangePart, ...] = (ChangePart(ChangeVerb.MERGED, entity, len(merges), into),)
-    elif unmerges:
-        entity = unmerges[0].entity
-        names = ", ".join(str(labels.get((entity, e.entity_id), "")) for e in unmerges[:3])
-        parts = (ChangePart(ChangeVerb.UNMERGED, entity, len(unmerges), names),)
-    else:
-        parts, more = _describe(entries, labels)
-    return BatchSummary(
-        batch_id=batch_id,
-        at=entries[-1].at,
-        actor=entries[-1].actor,
-        actions=len(entries),
-        entities=tuple(sorted({e.entity for e in entries})),
-        parts=parts,
-        more=more,
-        is_merge=bool(merges),
-    )
-
-
-_VERBS = {
-    ChangeAction.INSERT: ChangeVerb.CREATED,
-    ChangeAction.DELETE: ChangeVerb.DELETED,
-    ChangeAction.RESTORE: ChangeVerb.RESTORED,
-}
-
-
-def _describe(
-    entries: list[ChangeLogEntry], labels: dict[Any, Any]
-) -> tuple[tuple[ChangePart, ...], bool]:
-    """What a batch did, record by record: a phone's edit is its contact's edit."""
-    verbs: dict[tuple[str, uuid.UUID], ChangeVerb] = {}
-    fields: dict[tuple[str, uuid.UUID], list[str]] = defaultdict(list)
-    for e in entries:
-        key = (e.entity, e.entity_id)
-        field = e.field
-        if e.entity in _OWNED and ("owner", e.entity_id) in labels:
-            key, field = labels[("owner", e.entity_id)], e.entity
-        if key[0] in CHILD_ENTITIES:
-            continue  # lines, reminders: part of their parent's edit
-        verb = _VERBS.get(ChangeAction(e.action), ChangeVerb.EDITED)
-        if key == (e.entity, e.entity_id) and verb != ChangeVerb.EDITED:
-            verbs[key] = verb
-        else:
-            verbs.setdefault(key, ChangeVerb.EDITED)
-            if field != SNAPSHOT_FIELD and field not in fields[key]:
-                fields[key].append(field)
-    if not verbs:
-        counts = Counter(e.entity for e in entries)
-        return tuple(ChangePart(ChangeVerb.EDITED, ent, n) for ent, n in counts.items()), False
-    if len(verbs) == 1:
-        ((key, verb),) = verbs.items()
-        label = str(labels.get(key, ""))
-        edited = tuple(fields[key]) if verb == ChangeVerb.EDITED else ()
-        return (ChangePart(verb, key[0], 1, label, edited),), False
-    grouped = Counter((verb, key[0]) for key, verb in verbs.items()).most_common()
-    parts = tuple(ChangePart(verb, entity, n) for (verb, entity), n in grouped[:3])
-    return parts, len(grouped) > 3
 
 
 # --- recycle bin ----------------------------------------------------------------------------
@@ -771,10 +548,33 @@ def deleted_records(
 def restore(session: Session, entity: RecycledEntity, ids: Sequence[uuid.UUID]) -> Changes:
     """Bring records back from the recycle bin (logged as RESTORE, so revertible too)."""
     model = _recycled_model(entity)
-    changed = set()
     for obj in session.scalars(select(model).where(model.id.in_(list(ids)))):
         if obj.deleted_at is not None:
             obj.deleted_at = None
-            changed.add(obj.id)
     session.flush()
-    return Changes(**{entity: frozenset(changed)})
+    return changes_in(session)
+
+
+__all__ = [
+    "CHILD_ENTITIES",
+    "ENGLISH",
+    "BatchSummary",
+    "ChangePart",
+    "ChangeVerb",
+    "ChangeWords",
+    "Conflict",
+    "DeletedRecord",
+    "RevertResult",
+    "batch_summary",
+    "deleted_count",
+    "deleted_records",
+    "describe",
+    "from_json_value",
+    "models_by_table",
+    "note_batch",
+    "recent_batches",
+    "restore",
+    "revert_batch",
+    "single_record",
+    "taken_back",
+]

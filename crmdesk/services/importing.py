@@ -106,6 +106,7 @@ from crmdesk.services import duplicates
 from crmdesk.services.changes import Changes
 from crmdesk.services.contact_points import ADDRESS_PARTS
 from crmdesk.services.contacts import SCALAR_FIELDS
+from crmdesk.services.history import note_batch
 from crmdesk.services.normalize import normalize_email, phone_e164
 from crmdesk.store import fulltext
 from crmdesk.store.bulk import full_statement_rows, insert_rows
@@ -1425,6 +1426,9 @@ def import_contacts(
     for fate in plan.fates:
         counts[fate.action] += 1
     linked = {accounts[t.account_key][0] for t in plan.targets if t.account_key}
+    if created or merged:  # a step to take back, named by its file and counts
+        counted = [("created", "contacts", len(created)), ("edited", "contacts", len(merged))]
+        _note_import(session, batch, [*counted, ("created", "accounts", len(plan.new_accounts))])
     return ImportResult(
         new=counts[RowAction.NEW],
         updated=counts[RowAction.UPDATE],
@@ -2066,6 +2070,12 @@ def import_orders(
     session.expire_all()
     if order_ids:
         refresh_stale_statistics(session.connection(), _ORDER_TABLES)
+    if new:
+        _note_import(
+            session,
+            batch,
+            [("created", "orders", len(new)), ("created", "products", len(plan.new_products))],
+        )
     return OrderImportResult(
         new=len(new),
         duplicate=len(plan.of(OrderAction.DUPLICATE)),
@@ -2077,6 +2087,13 @@ def import_orders(
             accounts=frozenset(f.account_id for f in new if f.account_id),
         ),
     )
+
+
+def _note_import(
+    session: Session, batch: ContactBatch | OrderBatch, counts: list[tuple[str, str, int]]
+) -> None:
+    """The import as History names it: its file and what it created and edited."""
+    note_batch(session, "import", {"file": Path(batch.filename).name, "counts": counts})
 
 
 def _create_products(writer: _BulkWriter, plan: _OrderPlan) -> dict[str, uuid.UUID]:

@@ -38,7 +38,7 @@ from crmdesk.models.base import utcnow
 from crmdesk.models.changelog import session_batch
 from crmdesk.models.enums import ChangeAction
 from crmdesk.models.names import contact_sort_key, fold, text_sort_key
-from crmdesk.services.changes import Changes
+from crmdesk.services.changes import Changes, changes_in
 from crmdesk.services.contact_points import ADDRESS_PARTS
 from crmdesk.services.history import RevertResult, revert_batch
 
@@ -225,14 +225,11 @@ def _merge(
     extra = [t for loser in losers for t in loser.tags if t.id not in survivor_tags]
     if extra:
         survivor.tags = [*survivor.tags, *dict.fromkeys(extra)]
-    changed: dict[str, set[uuid.UUID]] = {spec.entity: {survivor_id, *losers_order}}
-    for related, bucket in spec.related:
+    for related, _bucket in spec.related:
         owner = getattr(related, spec.owner_fk)
         rows = session.scalars(select(related).where(owner.in_(losers_order))).all()
         for row in rows:
             setattr(row, spec.owner_fk, survivor_id)
-            if bucket:
-                changed.setdefault(bucket, set()).add(row.id)
         if rows:
             moved[related.__tablename__] = len(rows)
     now = utcnow()
@@ -244,7 +241,7 @@ def _merge(
         survivor_id=survivor_id,
         loser_ids=tuple(losers_order),
         batch_id=session_batch(session),
-        changes=Changes(**{k: frozenset(v) for k, v in changed.items()}),
+        changes=changes_in(session),
         moved=moved,
     )
 

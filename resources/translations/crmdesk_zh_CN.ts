@@ -12,8 +12,93 @@
         <translation>回收站中有 %1 位联系人</translation>
     </message>
     <message>
+        <source>In the recycle bin</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <source>Undone: %1.</source>
+        <translation>已撤销：%1。</translation>
+    </message>
+    <message>
+        <source>Nothing of “%1” could be taken back.</source>
+        <translation>“%1”没有任何内容可以撤销。</translation>
+    </message>
+    <message>
+        <source>%1 was changed again since, so it was left as it is.</source>
+        <translation>%1之后又被修改过，因此保持不变。</translation>
+    </message>
+    <message>
+        <source>%1 were changed again since, so they were left as they are.</source>
+        <translation>%1之后又被修改过，因此保持不变。</translation>
+    </message>
+    <message>
+        <source>1 change was to a record deleted since.</source>
+        <translation>有 1 处更改所属的记录之后已被删除。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changes were to records deleted since.</source>
+        <translation>
+            <numerusform>有 %n 处更改所属的记录之后已被删除。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accounts</source>
+        <translation>
+            <numerusform>%n 个客户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 product</source>
+        <translation>1 个产品</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n products</source>
+        <translation>
+            <numerusform>%n 个产品</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Take back the import of %1?</source>
+        <translation>撤销 %1 的导入？</translation>
+    </message>
+    <message>
+        <source>This removes the %1 it created.</source>
+        <translation>这会移除它创建的 %1。</translation>
+    </message>
+    <message>
+        <source>It also takes back what it added to 1 existing contact.</source>
+        <translation>同时撤回它对 1 位已有联系人所做的补充。</translation>
+    </message>
+    <message numerus="yes">
+        <source>It also takes back what it added to %n existing contacts.</source>
+        <translation>
+            <numerusform>同时撤回它对 %n 位已有联系人所做的补充。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>one sentence after another</comment>
+        <translation>%1%2</translation>
+    </message>
+    <message>
         <source>1 contact</source>
         <translation>1 位联系人</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contacts</source>
+        <translation>
+            <numerusform>%n 位联系人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 order</source>
+        <translation>1 个订单</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n orders</source>
+        <translation>
+            <numerusform>%n 个订单</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 contacts</source>
@@ -95,17 +180,21 @@
         <source>Restore 1 contact</source>
         <translation>恢复 1 位联系人</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Restore %n contacts</source>
-        <translation>恢复 %n 位联系人</translation>
+        <translation>
+            <numerusform>恢复 %n 位联系人</numerusform>
+        </translation>
     </message>
     <message>
         <source>Restore 1 account</source>
         <translation>恢复 1 个客户</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Restore %n accounts</source>
-        <translation>恢复 %n 个客户</translation>
+        <translation>
+            <numerusform>恢复 %n 个客户</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select a deleted record to see it, then Restore to bring it back.</source>
@@ -308,18 +397,6 @@
     <message>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel 工作簿 (.xlsx)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Undone: %n change(s).</source>
-        <translation>
-            <numerusform>已撤销 %n 项更改。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n field(s) changed again since were left as they are: %1</source>
-        <translation>
-            <numerusform>%n 个字段此后又被修改，已保持不变：%1</numerusform>
-        </translation>
     </message>
     <message>
         <source>(keep in notes)</source>
@@ -596,6 +673,18 @@
     <message>
         <source>, </source>
         <translation>，</translation>
+    </message>
+    <message>
+        <source>Undid: %1</source>
+        <translation>撤销：%1</translation>
+    </message>
+    <message>
+        <source>Redid: %1</source>
+        <translation>重做：%1</translation>
+    </message>
+    <message>
+        <source>Imported %1</source>
+        <translation>导入 %1</translation>
     </message>
     <message>
         <source>There is no file at %1.</source>
@@ -1244,6 +1333,10 @@
         <translation>拆分合并(&amp;N)</translation>
     </message>
     <message>
+        <source>%1 (taken back)</source>
+        <translation>%1（已撤销）</translation>
+    </message>
+    <message>
         <source>Nothing has been changed yet.</source>
         <translation>尚无任何更改。</translation>
     </message>
@@ -1536,6 +1629,10 @@
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
     </message>
 </context>
 <context>
@@ -1958,6 +2055,14 @@
         <source>line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
+    <message>
+        <source>That change has already been taken back.</source>
+        <translation>该更改已经撤销过了。</translation>
+    </message>
+    <message>
+        <source>The history shows what undid it.</source>
+        <translation>可在历史记录中查看撤销它的操作。</translation>
+    </message>
 </context>
 <context>
     <name>OptionalDateEdit</name>
@@ -2133,6 +2238,13 @@
     <message>
         <source>Nothing here yet: calls, visits and meetings with this contact appear here.</source>
         <translation>暂无记录：与此联系人的电话、拜访和会议将显示在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>UndoHistory</name>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
     </message>
 </context>
 <context>

@@ -89,7 +89,8 @@ def test_revert_insert_soft_deletes_the_row_and_hard_deletes_its_phones(hdb):
         logged = s.scalars(
             select(ChangeLogEntry.action).where(ChangeLogEntry.batch_id == result.revert_batch_id)
         ).all()
-    assert {"delete", "update"} == set(logged)  # the revert is its own logged batch
+    # the revert is its own logged batch, naming the batch it took back
+    assert {"delete", "update", "revert"} == set(logged)
 
 
 def test_reverting_the_revert_of_an_insert_brings_the_phones_back(hdb):
@@ -282,7 +283,7 @@ def test_a_photo_change_logs_the_old_photo_and_undo_brings_it_back(hdb: Database
 
 def test_a_large_batch_is_summarised_from_counts(hdb: Database, monkeypatch):
     """An import logs a million entries: the history counts them in SQL instead of loading."""
-    from crmdesk.services import history
+    from crmdesk.services import batches
 
     with hdb.transaction() as s:
         for given in ("一", "二", "三"):
@@ -294,7 +295,7 @@ def test_a_large_batch_is_summarised_from_counts(hdb: Database, monkeypatch):
             )
     with hdb.reading() as s:
         [small] = recent_batches(s, limit=1)
-    monkeypatch.setattr(history, "LARGE_BATCH", 1)
+    monkeypatch.setattr(batches, "LARGE_BATCH", 1)
     with hdb.reading() as s:
         [large] = recent_batches(s, limit=1)
     assert small.description == large.description == "Created 3 contacts"
@@ -319,3 +320,91 @@ def test_an_insert_entry_keeps_what_is_not_a_default_and_reads_back_whole(hdb):
             if column.key not in IMPLIED_BY_ENTRY:
                 value = logged_value(Contact.__table__, logged, column.key)
                 assert value == to_json_value(getattr(contact, column.key)), column.key
+
+
+# --- what was taken back, and an import as one entry ----------------------------------------
+
+
+def test_an_undo_links_the_change_it_took_back_and_a_redo_brings_it_back_into_effect(hdb):
+    from crmdesk.core.errors import KnownError
+    from crmdesk.services.history import taken_back
+
+    cid = _new_contact(hdb)
+    with hdb.transaction() as s:
+        draft = get_contact(s, cid).draft
+        draft.title = "CFO"
+        save_contact(s, draft)
+    edit = _last_batch(hdb)
+    with hdb.transaction() as s:
+        undo = revert_batch(s, edit).revert_batch_id
+    with hdb.reading() as s:
+        assert taken_back(s, [edit, undo]) == {edit}
+        newest = recent_batches(s, limit=2)
+        assert newest[0].description == "Undid: Edited contact 张三: title"
+        assert newest[1].undone and not newest[0].undone
+    with pytest.raises(KnownError, match="already been taken back"), hdb.transaction() as s:
+        revert_batch(s, edit)
+    with hdb.transaction() as s:
+        redo = revert_batch(s, undo).revert_batch_id
+    with hdb.reading() as s:
+        assert taken_back(s, [edit, undo, redo]) == {undo}
+        assert recent_batches(s, limit=1)[0].description == "Redid: Edited contact 张三: title"
+        assert get_contact(s, cid).draft.title == "CFO"
+
+
+def test_an_import_is_one_history_entry_named_by_its_file_and_counts(hdb, tmp_path):
+    from crmdesk.services.importing import import_contacts, read_contact_file
+
+    source = tmp_path / "fair.csv"
+    source.write_text("Name,Phone\nAnna Berg,+46 8 123 456\nLi Lei,13900139000\n", "utf-8")
+    with hdb.transaction() as s:
+        import_contacts(s, read_contact_file(source))
+    with hdb.reading() as s:
+        [entry] = recent_batches(s, limit=1)
+        assert entry.description == "Imported fair.csv: created 2 contacts"
+    with hdb.transaction() as s:
+        result = revert_batch(s, entry.batch_id)
+    assert len(result.changes.contacts) == 2
+    with hdb.reading() as s:
+        assert recent_batches(s, limit=1)[0].description == (
+            "Undid: Imported fair.csv: created 2 contacts"
+        )
+
+
+def test_a_large_import_goes_to_the_bin_in_sql_and_a_redo_brings_it_back_whole(
+    hdb, tmp_path, monkeypatch
+):
+    from crmdesk.services import history
+    from crmdesk.services.importing import import_contacts, read_contact_file
+
+    monkeypatch.setattr(history, "LARGE_BATCH", 3)
+    source = tmp_path / "fair.csv"
+    source.write_text(
+        "Name,Phone,Company\nAnna Berg,+46 8 123 456,Nordic AB\nLi Lei,13900139000,星光\n", "utf-8"
+    )
+    with hdb.transaction() as s:
+        imported = import_contacts(s, read_contact_file(source))
+        batch = session_batch(s)
+    created = imported.changes.contacts
+    with hdb.transaction() as s:
+        undo = revert_batch(s, batch)
+    assert undo.changes.contacts == created and undo.conflicts == () and undo.gone == 0
+    assert undo.reverted == undo.attempted
+    with hdb.reading() as s:
+        assert deleted_count(s, "contacts") == 2 and deleted_count(s, "accounts") == 2
+        logged = s.execute(
+            select(ChangeLogEntry.action, ChangeLogEntry.field).where(
+                ChangeLogEntry.batch_id == undo.revert_batch_id,
+                ChangeLogEntry.entity == "contacts",
+            )
+        ).all()
+        assert sorted(logged) == [("delete", "deleted_at")] * 2
+        versions = s.scalars(select(Contact.version).where(Contact.id.in_(created))).all()
+        assert versions == [2, 2]
+    with hdb.transaction() as s:
+        redo = revert_batch(s, undo.revert_batch_id)
+    assert redo.changes.contacts == created
+    with hdb.reading() as s:
+        assert deleted_count(s, "contacts") == 0
+        phones = [p.number for c in created for p in get_contact(s, c).draft.phones]
+        assert sorted(phones) == ["+46 8 123 456", "13900139000"]

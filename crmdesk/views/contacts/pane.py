@@ -4,7 +4,7 @@ the recycle bin, and the selected record's form with its timeline beside the tab
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent, QUndoCommand, QUndoStack
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,18 +40,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from crmdesk.core.errors import KnownError
 from crmdesk.models.enums import LoyaltyStage, ValueTier
-from crmdesk.services.accounts import AccountFilter, delete_accounts, restore_accounts
+from crmdesk.services.accounts import AccountFilter
 from crmdesk.services.changes import Changes
 from crmdesk.services.contacts import (
     ContactFilter,
     Facets,
-    delete_contacts,
     facets,
-    restore_contacts,
 )
 from crmdesk.store.db import Database
 from crmdesk.views.contacts.account_form import AccountForm
@@ -59,17 +55,19 @@ from crmdesk.views.contacts.contact_form import ContactForm
 from crmdesk.views.contacts.tables import AccountTableModel, ContactTableModel
 from crmdesk.views.contacts.timeline_view import TimelineView
 from crmdesk.views.records.keyed_table_model import KeyedTableModel
-from crmdesk.views.shell import errors, tasks
+from crmdesk.views.shell import errors, tasks, writes
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.i18n import _tr
-from crmdesk.views.shell.undo import DeleteAccountsCommand, DeleteContactsCommand
+from crmdesk.views.shell.undo import (
+    DeleteAccountsCommand,
+    DeleteContactsCommand,
+    restore_command,
+)
 from crmdesk.views.widgets.form_widgets import KindCombo, RecordForm
 
 SEARCH_DELAY_MS = 150
 FACETS_DELAY_MS = 500
 CONTACTS, ACCOUNTS = 0, 1
-
-
 
 
 def grouped(n: int) -> str:
@@ -96,42 +94,6 @@ def count_text(kind: int, n: int, *, deleted: bool) -> str:
     else:
         text = _tr("1 account") if n == 1 else _tr("%1 accounts")
     return text.replace("%1", grouped(n))
-
-
-class RestoreCommand(QUndoCommand):
-    """Bring records back from the recycle bin on redo; put them back in it on undo."""
-
-    def __init__(
-        self,
-        db: Database,
-        bus: DataBus,
-        ids: Sequence[uuid.UUID],
-        restore: Callable[[Session, Sequence[uuid.UUID]], Changes],
-        delete: Callable[[Session, Sequence[uuid.UUID]], Changes],
-        text: str,
-    ) -> None:
-        super().__init__(text)
-        self._db, self._bus = db, bus
-        self._ids = list(dict.fromkeys(ids))
-        self._restore, self._delete = restore, delete
-        self._first = True
-
-    def _write(self, action: Callable[[Session, Sequence[uuid.UUID]], Changes]) -> Changes:
-        with self._db.transaction() as session:
-            changes = action(session, self._ids)
-        self._bus.publish(changes)
-        return changes
-
-    def redo(self) -> None:
-        changes = self._write(self._restore)
-        if self._first:
-            self._first = False
-            self._ids = sorted(changes.contacts | changes.accounts)
-            if not self._ids:
-                self.setObsolete(True)
-
-    def undo(self) -> None:
-        self._write(self._delete)
 
 
 @dataclass
@@ -457,11 +419,8 @@ class ContactsPane(QWidget):
         ids = [tab.model.id_at(row) for row in rows]
         command_class = DeleteContactsCommand if self.kind == CONTACTS else DeleteAccountsCommand
         tab.select_after_delete = rows[0]
-        try:
-            self._undo_stack.push(command_class(self._db, self._bus, ids))
-        except KnownError as exc:
+        if not writes.push(self, self._undo_stack, command_class(self._db, self._bus, ids)):
             tab.select_after_delete = None
-            errors.report(self, exc)
 
     def restore_selected(self) -> None:
         """Bring the selected records back from the recycle bin (undoable)."""
@@ -470,23 +429,11 @@ class ContactsPane(QWidget):
             return
         tab = self._tabs[self.kind]
         ids = [tab.model.id_at(row) for row in rows]
-        n = len(ids)
-        if self.kind == CONTACTS:
-            text = _tr("Restore 1 contact") if n == 1 else _tr("Restore %n contacts", n)
-            command = RestoreCommand(
-                self._db, self._bus, ids, restore_contacts, delete_contacts, text
-            )
-        else:
-            text = _tr("Restore 1 account") if n == 1 else _tr("Restore %n accounts", n)
-            command = RestoreCommand(
-                self._db, self._bus, ids, restore_accounts, delete_accounts, text
-            )
+        kind = "contacts" if self.kind == CONTACTS else "accounts"
+        command = restore_command(self._db, self._bus, ids, kind)
         tab.select_after_delete = rows[0]
-        try:
-            self._undo_stack.push(command)
-        except KnownError as exc:
+        if not writes.push(self, self._undo_stack, command):
             tab.select_after_delete = None
-            errors.report(self, exc)
 
     def focus_form(self) -> None:
         form = self.form
@@ -864,4 +811,4 @@ class ContactsPane(QWidget):
             )
 
 
-__all__ = ["ContactsPane", "RestoreCommand"]
+__all__ = ["ContactsPane"]

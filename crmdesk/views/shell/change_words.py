@@ -57,4 +57,7 @@ def change_words() -> ChangeWords:
         changes=_tr("%1 changes"),
         with_fields=_tr("%1: %2"),
         separator=_tr(", "),
+        undid=_tr("Undid: %1"),
+        redid=_tr("Redid: %1"),
+        imported=_tr("Imported %1"),
     )

@@ -1,17 +1,18 @@
-"""Tools > History: every recent change (edit, delete, import, merge), and taking one back.
+"""Tools > History: every recent change (edit, delete, import, merge, undo), and taking one back.
 
-Any batch can be undone (the service reverts it as a new, itself revertible batch; fields edited
-since are left alone and reported); a merge is taken back with Unmerge, which also brings the
-merged records out of the recycle bin.
+Taking back goes through the window's UndoHistory, the one account the Edit menu and the toolbar
+use too: the newest step through the undo stack itself, an older one straight from the change
+log (the stack then drops what became stale). Fields edited since are left alone and reported; a
+merge is taken back with Unmerge; a change already taken back offers neither.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QBrush, QPalette, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,23 +26,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from crmdesk.core.errors import KnownError
-from crmdesk.services.history import (
-    BatchSummary,
-    RevertResult,
-    describe,
-    recent_batches,
-    revert_batch,
-)
-from crmdesk.services.merge import unmerge
+from crmdesk.services.history import BatchSummary, describe, recent_batches
 from crmdesk.store.db import Database
 from crmdesk.views.shell import errors, tasks
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.change_words import change_words
 from crmdesk.views.shell.formatting import local_datetime_text
-from crmdesk.views.shell.i18n import _tr
+from crmdesk.views.shell.undo import UndoHistory
 
 PAGE = 100
 NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -53,9 +45,16 @@ class HistoryDialog(QDialog):
     loaded = Signal()
     reverted = Signal(object)  # RevertResult
 
-    def __init__(self, db: Database, bus: DataBus, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        bus: DataBus,
+        parent: QWidget | None = None,
+        undo: UndoHistory | None = None,
+    ) -> None:
         super().__init__(parent)
         self.db, self.bus = db, bus
+        self.undo = undo if undo is not None else UndoHistory(db, bus, QUndoStack(self), self)
         self.batches: list[BatchSummary] = []
         self._limit = PAGE
         self._task: tasks.Task | None = None
@@ -97,6 +96,8 @@ class HistoryDialog(QDialog):
         layout.addWidget(buttons)
         self._update_buttons()
         bus.changed.connect(self._on_bus_changed)
+        self.undo.stack.indexChanged.connect(self._on_bus_changed)
+        self.undo.reported.connect(self.status.setText)
 
     def refresh(self) -> None:
         """Read the newest `limit` changes off the GUI thread (an import can log a great deal)."""
@@ -120,22 +121,24 @@ class HistoryDialog(QDialog):
         self.refresh()
 
     def _on_loaded(self, task: tasks.Task, batches: list[BatchSummary]) -> None:
-        if task is not self._task:
-            return
+        if task is not self._task or not shiboken6.isValid(self.table):
+            return  # superseded, or the window closed meanwhile
         self._task = None
         selected = self.selected_batch()
         self.batches = batches
         self.table.setRowCount(len(batches))
         for row, batch in enumerate(batches):
-            cells = [
-                local_datetime_text(batch.at),
-                batch.actor,
-                describe(batch, self._words),
-                str(batch.actions),
-            ]
+            what = describe(batch, self._words)
+            if batch.undone:
+                what = self.tr("%1 (taken back)").replace("%1", what)
+            cells = [local_datetime_text(batch.at), batch.actor, what, str(batch.actions)]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
+                if batch.undone:
+                    item.setForeground(
+                        QBrush(self.palette().color(QPalette.ColorRole.PlaceholderText))
+                    )
                 if column == 3:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -172,39 +175,25 @@ class HistoryDialog(QDialog):
 
     def _update_buttons(self) -> None:
         batch = self.selected_batch()
-        self.undo_button.setEnabled(batch is not None and not batch.is_merge)
-        self.unmerge_button.setEnabled(batch is not None and batch.is_merge)
+        live = batch is not None and not batch.undone
+        self.undo_button.setEnabled(live and batch is not None and not batch.is_merge)
+        self.unmerge_button.setEnabled(live and batch is not None and batch.is_merge)
 
     def undo_selected(self) -> None:
         batch = self.selected_batch()
-        if batch is not None and not batch.is_merge:
-            self._revert(lambda session: revert_batch(session, batch.batch_id))
+        if batch is not None and not batch.is_merge and not batch.undone:
+            self._take_back(batch)
 
     def unmerge_selected(self) -> None:
         batch = self.selected_batch()
-        if batch is not None and batch.is_merge:
-            self._revert(lambda session: unmerge(session, batch.batch_id))
+        if batch is not None and batch.is_merge and not batch.undone:
+            self._take_back(batch)
 
-    def _revert(self, action: Callable[[Session], RevertResult]) -> None:
-        try:
-            with self.db.transaction() as session:
-                result: RevertResult = action(session)
-        except KnownError as exc:
-            errors.show_known_error(self, exc)
-            return
-        message = _tr("Undone: %n change(s).", None, result.reverted)
-        if result.conflicts:
-            fields = ", ".join(sorted({c.field for c in result.conflicts}))
-            message += " " + _tr(
-                "%n field(s) changed again since were left as they are: %1",
-                None,
-                len(result.conflicts),
-            ).replace("%1", fields)
-        self.status.setText(message)
-        self.bus.publish(result.changes)  # refreshes this list too
-        if result.changes.is_empty:
-            self.refresh()
-        self.reverted.emit(result)
+    def _take_back(self, batch: BatchSummary) -> None:
+        result = self.undo.take_back(batch, self)
+        self.refresh()  # an undo whose rows were all left alone changed no record
+        if result is not None:
+            self.reverted.emit(result)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -24,6 +24,7 @@ from crmdesk.views.contacts.duplicates_view import DuplicatesDialog
 from crmdesk.views.contacts.pane import CONTACTS, ContactsPane
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.history_view import HistoryDialog
+from crmdesk.views.shell.undo import UndoHistory
 from crmdesk.views.transfer.export_dialog import ExportDialog
 from crmdesk.views.transfer.import_wizard import ImportWizard
 
@@ -46,6 +47,8 @@ class MainWindow(QMainWindow):
         self.db, self.settings = db, settings
         self.bus = DataBus(self)
         self.undo_stack = QUndoStack(self)
+        self.undo_history = UndoHistory(db, self.bus, self.undo_stack, self)
+        self.undo_history.reported.connect(self._on_undo_history_reported)
         self.duplicates_dialog: DuplicatesDialog | None = None
         self.history_dialog: HistoryDialog | None = None
         self.setWindowTitle(self.tr("crmdesk"))
@@ -140,7 +143,7 @@ class MainWindow(QMainWindow):
         self.history_action = self._action(
             self.tr("&History…"), "Ctrl+H", self.show_history, sp.SP_BrowserReload
         )
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action = self.undo_history.create_undo_action(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setIcon(self.style().standardIcon(sp.SP_ArrowBack))
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
@@ -196,7 +199,7 @@ class MainWindow(QMainWindow):
         self.contacts_pane.focus_search()
 
     def show_import(self) -> ImportWizard:
-        wizard = ImportWizard(self.db, self.bus, self)
+        wizard = ImportWizard(self.db, self.bus, self, undo=self.undo_history)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._raise(wizard)
         return wizard
@@ -219,7 +222,7 @@ class MainWindow(QMainWindow):
 
     def show_history(self) -> HistoryDialog:
         if self.history_dialog is None:
-            self.history_dialog = HistoryDialog(self.db, self.bus, self)
+            self.history_dialog = HistoryDialog(self.db, self.bus, self, undo=self.undo_history)
         self._raise(self.history_dialog)
         return self.history_dialog
 
@@ -233,6 +236,9 @@ class MainWindow(QMainWindow):
         text = self.undo_stack.undoText()
         if text:
             self.statusBar().showMessage(self.tr("Done: %1").replace("%1", text), 4000)
+
+    def _on_undo_history_reported(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
 
     def _on_about(self) -> None:
         QMessageBox.about(

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from crmdesk.core.errors import KnownError
 from crmdesk.core.texts import fill
@@ -53,6 +54,7 @@ from crmdesk.interop.tabular import (
 )
 from crmdesk.models.enums import AddressKind, EmailKind, PhoneKind
 from crmdesk.services import importing
+from crmdesk.services.history import batch_summary
 from crmdesk.services.importing import (
     ContactBatch,
     ImportPreview,
@@ -63,11 +65,13 @@ from crmdesk.services.importing import (
     file_format,
 )
 from crmdesk.store.db import Database
-from crmdesk.views.shell import tasks
+from crmdesk.views.shell import tasks, writes
 from crmdesk.views.shell.background import BackgroundWork
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.field_labels import field_labels
 from crmdesk.views.shell.i18n import _tr, translated
+from crmdesk.views.shell.undo import ImportCommand, UndoHistory
+from crmdesk.views.shell.undo_words import import_question
 from crmdesk.views.widgets.form_widgets import address_part_captions, enum_text
 
 CONTACTS, ORDERS = "contacts", "orders"
@@ -173,9 +177,15 @@ class ImportWizard(QDialog):
     imported = Signal(object)  # ImportResult or OrderImportResult
     step_ready = Signal(int)  # the page now shown, once its background work is done
 
-    def __init__(self, db: Database, bus: DataBus, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        bus: DataBus,
+        parent: QWidget | None = None,
+        undo: UndoHistory | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.db, self.bus = db, bus
+        self.db, self.bus, self.undo = db, bus, undo
         self.source: ImportSource | None = None
         self.batch: ContactBatch | OrderBatch | None = None
         self.preview: ImportPreview | OrderPreview | None = None
@@ -536,30 +546,36 @@ class ImportWizard(QDialog):
         allow_rejected = self.allow_rejected.isChecked()
         allow_unmatched = self.allow_unmatched.isChecked()
 
-        def work(task: tasks.Task) -> Any:
-            with db.transaction() as session:
-                if isinstance(batch, OrderBatch):
-                    return importing.import_orders(
-                        session,
-                        batch,
-                        allow_unmatched=allow_unmatched,
-                        allow_rejected=allow_rejected,
-                        progress=task.report,
-                        cancelled=task.is_cancelled,
-                    )
-                return importing.import_contacts(
+        def write(session: Session, task: tasks.Task) -> Any:
+            if isinstance(batch, OrderBatch):
+                return importing.import_orders(
                     session,
                     batch,
+                    allow_unmatched=allow_unmatched,
                     allow_rejected=allow_rejected,
                     progress=task.report,
                     cancelled=task.is_cancelled,
                 )
+            return importing.import_contacts(
+                session,
+                batch,
+                allow_rejected=allow_rejected,
+                progress=task.report,
+                cancelled=task.is_cancelled,
+            )
+
+        def work(task: tasks.Task) -> writes.Written[Any]:
+            # the bulk writer works beside the ORM: its result says what it changed
+            return writes.transact(db, lambda s: write(s, task), lambda r: r.changes)
 
         self._run(work, self._on_imported)
 
-    def _on_imported(self, result: Any) -> None:
+    def _on_imported(self, written: writes.Written[Any]) -> None:
+        result = written.value
         self.result, self.preview = result, None
-        self.bus.publish(result.changes)
+        writes.publish(self.bus, written)
+        if self.undo is not None and self.batch is not None:
+            self._push_undo_step(written)
         if hasattr(result, "updated"):
             text = self.tr("Imported: %1 new, %2 updated, %3 merged into existing contacts.")
             text = text.replace("%1", str(result.new)).replace("%2", str(result.updated))
@@ -571,6 +587,19 @@ class ImportWizard(QDialog):
         self.import_button.hide()
         self.back_button.setEnabled(False)
         self.cancel_button.setText(self.tr("Close"))
+
+    def _push_undo_step(self, written: writes.Written[Any]) -> None:
+        """The import as one step of the window's undo stack, named by its file."""
+        assert self.undo is not None and self.batch is not None
+        name = Path(self.batch.filename).name
+        text = self.tr("Import %1").replace("%1", name)
+        with self.db.reading() as session:
+            summary = batch_summary(session, written.batch_id)
+        if summary is None or summary.note is None:
+            return  # it wrote nothing: no step to take back
+        question = import_question(summary.note)
+        command = ImportCommand(self.db, self.bus, written, text, question)
+        self.undo.stack.push(command)
 
 
 __all__ = ["ImportWizard", "read_source", "role_label"]
