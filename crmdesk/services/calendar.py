@@ -27,7 +27,7 @@ from crmdesk.models.activities import event_series
 from crmdesk.models.base import utcnow
 from crmdesk.models.enums import EventKind, EventStatus
 from crmdesk.models.recurrence import LONG_SPAN, occurrences, span_of
-from crmdesk.services.changes import Changes
+from crmdesk.services.changes import Changes, changes_in
 
 When = dt.datetime | dt.date
 
@@ -273,7 +273,7 @@ def save_event(session: Session, draft: EventDraft) -> tuple[uuid.UUID, Changes]
     session.flush()
     if not row.uid:
         row.uid = f"{row.id}@crmdesk"
-    return row.id, Changes(events=frozenset({row.id}))
+    return row.id, changes_in(session)
 
 
 def _get(session: Session, event_id: uuid.UUID) -> CalendarEvent:
@@ -331,9 +331,9 @@ def change_occurrence(
     rule = _remaining_rule(draft.rrule or series.rrule)  # the draft's, as the dialog shows it
     _end_series_before(series, recurrence_id)
     follow = replace(draft, id=None, version=None, rrule=rule)
-    new_id, changes = save_event(session, follow)
+    new_id, _ = save_event(session, follow)
     _move_later_overrides(session, series, recurrence_id, new_id)
-    return new_id, changes | Changes(events=frozenset({series.id}))
+    return new_id, changes_in(session)
 
 
 def _override(
@@ -352,7 +352,7 @@ def _override(
     _apply(row, replace(draft, rrule=""))
     row.sequence = series.sequence
     session.flush()
-    return row.id, Changes(events=frozenset({row.id, series.id}))
+    return row.id, changes_in(session)
 
 
 _UNTIL_OR_COUNT = re.compile(r";?(UNTIL|COUNT)=[^;]*", re.IGNORECASE)
@@ -403,7 +403,6 @@ def delete_occurrence(
     series = _get(session, series_id)
     if scope == Scope.ALL:
         return delete_events(session, [series.id])
-    changed = {series.id}
     if scope == Scope.THIS:
         series.exdates = sorted({*series.exdates, recurrence_id})
     else:
@@ -416,15 +415,13 @@ def delete_occurrence(
         )
         if gone:
             row.deleted_at = utcnow()
-            changed.add(row.id)
     session.flush()
-    return Changes(events=frozenset(changed))
+    return changes_in(session)
 
 
 def delete_events(session: Session, ids: Sequence[uuid.UUID]) -> Changes:
     """Move events (a series with its moved occurrences) to the recycle bin."""
     now = utcnow()
-    changed = set()
     rows = session.scalars(
         select(CalendarEvent).where(
             or_(CalendarEvent.id.in_(ids), CalendarEvent.series_id.in_(ids)),
@@ -433,9 +430,8 @@ def delete_events(session: Session, ids: Sequence[uuid.UUID]) -> Changes:
     )
     for row in rows:
         row.deleted_at = now
-        changed.add(row.id)
     session.flush()
-    return Changes(events=frozenset(changed))
+    return changes_in(session)
 
 
 def conflicts(

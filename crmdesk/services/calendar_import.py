@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from crmdesk.interop.event_records import CalendarFile, CalendarProblem, EventRecord
 from crmdesk.models import CalendarEvent, Contact, Email, EventReminder, new_id
-from crmdesk.services.changes import Changes
+from crmdesk.services.changes import Changes, changes_in
 
 MAX_EVENTS = 200_000  # a file holding more is refused before anything is planned
 
@@ -74,7 +74,6 @@ def import_calendar(session: Session, calendar: CalendarFile) -> CalendarImportR
     plan = plan_calendar_import(session, calendar)
     contacts = _contacts_by_email(session, calendar.events)
     masters: dict[str, CalendarEvent] = {}
-    changed: set[uuid.UUID] = set()
     for item in sorted(plan.items, key=lambda i: bool(i.record.recurrence_id)):  # masters first
         if item.action == CalendarAction.UNCHANGED:
             continue
@@ -88,9 +87,8 @@ def import_calendar(session: Session, calendar: CalendarFile) -> CalendarImportR
             row.series_id = master.id if master is not None else None
         else:
             masters[item.record.uid] = row
-        changed.add(row.id)
     session.flush()  # one flush: the change log and the spans are written in bulk
-    return CalendarImportResult(plan, Changes(events=frozenset(changed)))
+    return CalendarImportResult(plan, changes_in(session))
 
 
 def _existing(

@@ -1463,6 +1463,26 @@
         <source>order %1 has %2 %3 on line %4, this row says %5</source>
         <translation>订单 %1 在第 %4 行的%2是 %3，这一行却是 %5</translation>
     </message>
+    <message>
+        <source>skipped: %1</source>
+        <translation>已跳过：%1</translation>
+    </message>
+    <message>
+        <source>an event without a start (DTSTART)</source>
+        <translation>日程没有开始时间（DTSTART）</translation>
+    </message>
+    <message>
+        <source>only the first of several RRULEs is kept</source>
+        <translation>有多条重复规则（RRULE），只保留第一条</translation>
+    </message>
+    <message>
+        <source>an empty RRULE: read as a single event</source>
+        <translation>重复规则（RRULE）为空：按单次日程读取</translation>
+    </message>
+    <message>
+        <source>the end lies before the start; the start is kept</source>
+        <translation>结束时间早于开始时间；已保留开始时间</translation>
+    </message>
 </context>
 <context>
     <name>ImportWizard</name>
@@ -2063,6 +2083,18 @@
         <source>The history shows what undid it.</source>
         <translation>可在历史记录中查看撤销它的操作。</translation>
     </message>
+    <message>
+        <source>This is not an iCalendar file (no BEGIN:VCALENDAR).</source>
+        <translation>这不是 iCalendar 文件（没有 BEGIN:VCALENDAR）。</translation>
+    </message>
+    <message>
+        <source>The calendar cannot be read: %1</source>
+        <translation>无法读取该日历：%1</translation>
+    </message>
+    <message>
+        <source>That event no longer exists.</source>
+        <translation>该日程已不存在。</translation>
+    </message>
 </context>
 <context>
     <name>OptionalDateEdit</name>
@@ -2320,6 +2352,18 @@
     <message>
         <source>Not a valid e-mail address.</source>
         <translation>不是有效的电子邮件地址。</translation>
+    </message>
+    <message>
+        <source>An event needs a title.</source>
+        <translation>日程需要标题。</translation>
+    </message>
+    <message>
+        <source>An event needs a start.</source>
+        <translation>日程需要开始时间。</translation>
+    </message>
+    <message>
+        <source>The end lies before the start.</source>
+        <translation>结束时间早于开始时间。</translation>
     </message>
 </context>
 <context>
