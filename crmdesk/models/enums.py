@@ -137,3 +137,34 @@ class ChangeAction(StrEnum):
     UNMERGE = "unmerge"
     REVERT = "revert"  # this batch takes back the batch named by entity_id
     NOTE = "note"  # what the batch was, in a few facts (an import: its file and counts)
+
+
+class Industry(StrEnum):
+    """An account's industry, stored as a stable code (the screen shows the translated word).
+
+    Older files hold English free text ("Manufacturing"); `industry_code` reads those as codes.
+    """
+
+    MANUFACTURING = "manufacturing"
+    RETAIL = "retail"
+    IT = "it"
+    HEALTHCARE = "healthcare"
+    FINANCE = "finance"
+    EDUCATION = "education"
+    LOGISTICS = "logistics"
+    ENERGY = "energy"
+    CONSTRUCTION = "construction"
+    AGRICULTURE = "agriculture"
+    HOSPITALITY = "hospitality"
+    MEDIA = "media"
+    TELECOM = "telecom"
+    PUBLIC_SECTOR = "public_sector"
+    PROFESSIONAL_SERVICES = "professional_services"
+    OTHER = "other"
+
+
+def industry_code(value: str) -> Industry | None:
+    """The code a stored industry means: a code itself, or the English word older files hold
+    ("Manufacturing", "Public sector"); None for other free text."""
+    key = value.strip().lower().replace(" ", "_").replace("-", "_")
+    return Industry._value2member_map_.get(key)  # type: ignore[return-value]

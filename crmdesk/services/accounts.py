@@ -7,9 +7,10 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
+from sqlalchemy.orm import Session, selectinload, undefer
 
 from crmdesk.core.errors import FieldError, RecordNotFound, StaleRecordError, ValidationError
 from crmdesk.core.texts import translatable
@@ -17,7 +18,7 @@ from crmdesk.interop.records import AddressRecord, EmailRecord, PhoneRecord
 from crmdesk.models import Account, Address, Contact, Tag
 from crmdesk.models.base import utcnow
 from crmdesk.models.customers import account_tags
-from crmdesk.models.enums import AccountKind, LifecyclePhase, LoyaltyStage, ValueTier
+from crmdesk.models.enums import AccountKind, Industry, LifecyclePhase, LoyaltyStage, ValueTier
 from crmdesk.models.names import text_sort_key
 from crmdesk.services.changes import Changes, changes_in
 from crmdesk.services.contact_points import (
@@ -105,6 +106,7 @@ class AccountFilter:
     tag: str | None = None
     city: str | None = None
     owner: str | None = None
+    industry: Industry | None = None
     deleted: bool = False
 
 
@@ -145,7 +147,81 @@ def _filtered(stmt: Select, flt: AccountFilter) -> Select:
         )
     if flt.owner:
         conditions.append(Account.owner == flt.owner)
+    if flt.industry:
+        conditions.append(industry_condition(Account.industry, flt.industry))
     return stmt.where(and_(*conditions))
+
+
+def industry_condition(column: Any, industry: Industry) -> ColumnElement[bool]:
+    """Rows of this industry: stored as its code, or as the English word older files hold."""
+    word = industry.value.replace("_", " ")
+    return or_(column == industry.value, func.lower(column) == word)
+
+
+def _everything(model: type) -> list[Any]:
+    """Load options for every column of a record and its phones, emails and addresses: the
+    change log's delete snapshots read them after the rows are gone."""
+    return [undefer("*")] + [
+        selectinload(getattr(model, points)).undefer("*")
+        for points in ("phones", "emails", "addresses")
+    ]
+
+
+def purge_accounts(session: Session, ids: Sequence[uuid.UUID]) -> Changes:
+    """Delete accounts in the recycle bin for good, with their phones, emails, addresses and
+    search entry; their contacts stay, without an account. Live accounts are left alone."""
+    found = list(
+        session.scalars(
+            select(Account)
+            .where(Account.id.in_(list(ids)), Account.deleted_at.is_not(None))
+            .options(*_everything(Account))
+        )
+    )
+    for account in found:
+        session.delete(account)
+    session.flush()
+    return changes_in(session)
+
+
+@dataclass(frozen=True)
+class AccountSummary:
+    """What the filtered accounts are like: how many, their tiers, industries and cities."""
+
+    count: int
+    contacts: int
+    tiers: tuple[tuple[str, int], ...]
+    industries: tuple[tuple[str, int], ...]
+    cities: tuple[tuple[str, int], ...]
+
+
+def _top(session: Session, stmt: Select, limit: int = 6) -> tuple[tuple[str, int], ...]:
+    rows = session.execute(stmt.order_by(func.count().desc()).limit(limit))
+    return tuple((str(value), int(n)) for value, n in rows)
+
+
+def account_summary(session: Session, flt: AccountFilter = AccountFilter()) -> AccountSummary:
+    """Counts over the accounts `flt` selects, for the pane's right side when nothing is open."""
+    chosen = _filtered(select(Account.id), flt).scalar_subquery()
+    count = session.scalar(select(func.count()).where(Account.id.in_(chosen))) or 0
+    contacts = session.scalar(
+        select(func.count()).where(Contact.account_id.in_(chosen), Contact.deleted_at.is_(None))
+    )
+    by = [
+        _top(
+            session,
+            select(column, func.count())
+            .where(Account.id.in_(chosen), column != "")
+            .group_by(column),
+        )
+        for column in (Account.value_tier, Account.industry)
+    ]
+    cities = _top(
+        session,
+        select(Address.city, func.count(func.distinct(Address.account_id)))
+        .where(Address.account_id.in_(chosen), Address.deleted_at.is_(None), Address.city != "")
+        .group_by(Address.city),
+    )
+    return AccountSummary(count, contacts or 0, by[0], by[1], cities)
 
 
 _SORT = {

@@ -100,10 +100,22 @@ def address_records(rows: Sequence[Address]) -> list[AddressRecord]:
     ]
 
 
+CHINA = frozenset({"中国", "中华人民共和国", "China", "CN", "PRC", "P.R. China"})
+
+
 def format_address(a: AddressRecord | Address) -> str:
-    """One-line address: Chinese order (region city street) for Han text."""
-    if has_cjk(a.city + a.street + a.region):
-        return "".join(p for p in (a.region, a.city, a.street, a.extended) if p)
+    """One line, in the order the address's own country writes it.
+
+    Chinese (Han text): postal code first, then from the largest place to the smallest:
+    province, city, district and street (the district is written in the city or street part),
+    building last, e.g. "510620 广东省广州市天河区体育西路 103 号 维多利广场 A 座".
+    Western: street, building, PO box, postal code and city, region, country.
+    """
+    if has_cjk(a.city + a.street + a.region + a.extended):
+        country = a.country if a.country.strip() not in CHINA else ""
+        places = "".join(p.strip() for p in (country, a.region, a.city, a.street) if p.strip())
+        rest = [p.strip() for p in (a.extended, a.po_box) if p.strip()]
+        return " ".join(p for p in (a.postal_code.strip(), places, *rest) if p)
     city_line = " ".join(p for p in (a.postal_code, a.city) if p)
     return ", ".join(
         p for p in (a.street, a.extended, a.po_box, city_line, a.region, a.country) if p

@@ -7,9 +7,10 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import Select, and_, exists, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, selectinload, undefer
 
 from crmdesk.core.errors import FieldError, RecordNotFound, StaleRecordError, ValidationError
 from crmdesk.core.texts import translatable
@@ -17,8 +18,9 @@ from crmdesk.interop.records import ContactRecord
 from crmdesk.models import Account, Address, Contact, Email, Phone, Tag
 from crmdesk.models.base import utcnow
 from crmdesk.models.customers import contact_tags
-from crmdesk.models.enums import Channel, LoyaltyStage, ValueTier
+from crmdesk.models.enums import Channel, Industry, LoyaltyStage, ValueTier
 from crmdesk.models.names import contact_sort_key, display_name
+from crmdesk.services.accounts import industry_condition
 from crmdesk.services.changes import Changes, changes_in
 from crmdesk.services.contact_points import (
     address_records,
@@ -112,6 +114,7 @@ class ContactFilter:
     city: str | None = None
     owner: str | None = None
     account_id: uuid.UUID | None = None
+    industry: Industry | None = None
     deleted: bool = False
 
 
@@ -131,8 +134,10 @@ def _filtered(stmt: Select, flt: ContactFilter) -> Select:
     conditions = [Contact.deleted_at.is_not(None) if flt.deleted else Contact.deleted_at.is_(None)]
     if flt.search.strip():
         conditions.append(search_condition(Contact.id, "contact", flt.search))
-    if flt.value_tier or flt.loyalty_stage:
+    if flt.value_tier or flt.loyalty_stage or flt.industry:
         account_conditions = [Account.id == Contact.account_id]
+        if flt.industry:
+            account_conditions.append(industry_condition(Account.industry, flt.industry))
         if flt.value_tier:
             account_conditions.append(Account.value_tier == flt.value_tier)
         if flt.loyalty_stage:
@@ -335,6 +340,82 @@ def _set_deleted(session: Session, ids: Sequence[uuid.UUID], when: dt.datetime |
             contact.deleted_at = when
     session.flush()
     return changes_in(session)
+
+
+def _everything(model: type) -> list[Any]:
+    """Load options for every column of a record and its phones, emails and addresses: the
+    change log's delete snapshots read them after the rows are gone."""
+    return [undefer("*")] + [
+        selectinload(getattr(model, points)).undefer("*")
+        for points in ("phones", "emails", "addresses")
+    ]
+
+
+def purge_contacts(session: Session, ids: Sequence[uuid.UUID]) -> Changes:
+    """Delete contacts in the recycle bin for good: the person, their phones, emails, addresses,
+    tags and search entry (activities keep their text and lose the link). Live contacts are
+    left alone: only what the bin holds can be purged."""
+    found = list(
+        session.scalars(
+            select(Contact)
+            .where(Contact.id.in_(list(ids)), Contact.deleted_at.is_not(None))
+            .options(*_everything(Contact))
+        )
+    )
+    for contact in found:
+        session.delete(contact)
+    session.flush()
+    return changes_in(session)
+
+
+@dataclass(frozen=True)
+class ContactSummary:
+    """What the filtered contacts are like: how many, their accounts' tiers, where they are."""
+
+    count: int
+    with_phone: int
+    with_email: int
+    tiers: tuple[tuple[str, int], ...]
+    cities: tuple[tuple[str, int], ...]
+    owners: tuple[tuple[str, int], ...]
+
+
+def _top(session: Session, stmt: Select, limit: int = 6) -> tuple[tuple[str, int], ...]:
+    rows = session.execute(stmt.order_by(func.count().desc()).limit(limit))
+    return tuple((str(value), int(n)) for value, n in rows)
+
+
+def contact_summary(session: Session, flt: ContactFilter = ContactFilter()) -> ContactSummary:
+    """Counts over the contacts `flt` selects, for the pane's right side when nothing is open."""
+    chosen = _filtered(select(Contact.id), flt).scalar_subquery()
+    count = session.scalar(select(func.count()).where(Contact.id.in_(chosen))) or 0
+
+    def having(model: type[Phone] | type[Email]) -> int:
+        stmt = select(func.count(func.distinct(model.contact_id))).where(
+            model.contact_id.in_(chosen), model.deleted_at.is_(None)
+        )
+        return session.scalar(stmt) or 0
+
+    tiers = _top(
+        session,
+        select(Account.value_tier, func.count())
+        .join(Contact, Contact.account_id == Account.id)
+        .where(Contact.id.in_(chosen))
+        .group_by(Account.value_tier),
+    )
+    cities = _top(
+        session,
+        select(Address.city, func.count(func.distinct(Address.contact_id)))
+        .where(Address.contact_id.in_(chosen), Address.deleted_at.is_(None), Address.city != "")
+        .group_by(Address.city),
+    )
+    owners = _top(
+        session,
+        select(Contact.owner, func.count())
+        .where(Contact.id.in_(chosen), Contact.owner != "")
+        .group_by(Contact.owner),
+    )
+    return ContactSummary(count, having(Phone), having(Email), tiers, cities, owners)
 
 
 @dataclass(frozen=True)

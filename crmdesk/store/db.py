@@ -179,8 +179,9 @@ def refresh_stale_statistics(conn: Connection, tables: Iterable[str]) -> list[st
 
 # PRAGMA user_version: the way of working out derived data (contacts' sort keys and their
 # full-text entries) a file's rows follow. Raise it when that way changes: opening an older
-# file brings its rows up to date once. 1: family names read as surnames (曾 zeng, 单 shan).
-DERIVED_DATA = 1
+# file brings its rows up to date once. 1: family names read as surnames (曾 zeng, 单 shan);
+# 2: the index's tokens (fulltext.TOKENS_VERSION: an underscore joins an identifier).
+DERIVED_DATA = 2
 
 
 def refresh_derived_data(conn: Connection) -> list[uuid.UUID]:
@@ -313,8 +314,11 @@ class Database:
                 conn.execute(text(f"PRAGMA application_id = {APPLICATION_ID}"))
         if self.engine.dialect.name == "sqlite":
             with self.engine.begin() as conn:
-                if conn.exec_driver_sql("PRAGMA user_version").scalar_one() < DERIVED_DATA:
+                followed = conn.exec_driver_sql("PRAGMA user_version").scalar_one()
+                if followed < DERIVED_DATA:
                     refresh_derived_data(conn)
+                    if followed < fulltext.TOKENS_VERSION:  # every entry's tokens changed
+                        fulltext.rebuild(conn)
                     conn.exec_driver_sql(f"PRAGMA user_version = {DERIVED_DATA}")
                 if not conn.execute(
                     text("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'")

@@ -4,13 +4,17 @@ SQLite's unicode61 tokenizer keeps a run of Han characters as one token, so the 
 spaces Han characters apart (a query for 朝阳 becomes the phrase "朝 阳") and adds pinyin and
 initials for names (张三 is also indexed as zhangsan, zs, zhang, san). Phone numbers are indexed
 as every digit suffix of length >= 3, so a prefix query finds any fragment of a number.
-`search_refs` maps a stable integer rowid to each entity's UUID so a row can be re-indexed
+An underscore joins its neighbours into one token: an identifier such as the WeChat ID
+wxid_zszjvfkueae1z6 is one word, so its random tail does not answer a search for the initials
+zs. A caller-ID form of a number (+86 139…, 0086 139…) is also looked up without its country
+code. `search_refs` maps a stable integer rowid to each entity's UUID so a row can be re-indexed
 without scanning the index.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 import unicodedata
 import uuid
@@ -34,6 +38,9 @@ from crmdesk.store.bulk import insert_rows
 
 CONTACT, ACCOUNT = "contact", "account"
 MIN_PHONE_FRAGMENT = 3
+# The way the index's tokens are made; raise it when they change, and every file's index is
+# rebuilt once on open (db.DERIVED_DATA records what a file follows). 2: underscores join.
+TOKENS_VERSION = 2
 _CHUNK = 500
 
 DDL = (
@@ -51,10 +58,10 @@ def spaced(text_: str) -> str:
     """Text as the tokenizer should see it: folded, Han characters one token each.
 
     The same as `_CJK.sub(" c ", names.fold(text_))`, in one `str.translate` pass (a rebuild
-    spaces millions of characters)."""
+    spaces millions of characters). Underscores go, joining an identifier into one token."""
     decomposed = unicodedata.normalize("NFKD", text_.casefold())
     if decomposed.isascii():
-        return decomposed
+        return decomposed.replace("_", "") if "_" in decomposed else decomposed
     return decomposed.translate(_SPACING)
 
 
@@ -64,7 +71,7 @@ class _SpacingTable(dict[int, int | str | None]):
 
     def __missing__(self, code: int) -> int | str | None:
         char = chr(code)
-        if unicodedata.combining(char):
+        if unicodedata.combining(char) or char == "_":
             value: int | str | None = None
         elif _CJK.fullmatch(char):
             value = f" {char} "
@@ -82,19 +89,74 @@ def phone_fragments(number: str) -> list[str]:
     return [digits[i:] for i in range(len(digits) - MIN_PHONE_FRAGMENT + 1)]
 
 
+_NUMBER = re.compile(r"[\d+\-().]*\d[\d+\-().]*")
+
+
 def match_expression(query: str) -> str | None:
     """FTS5 MATCH text for what a user typed: every word must match, the last token of each as
     a prefix; Han runs become phrases. None when nothing searchable was typed."""
     phrases = []
-    for word in query.split():
-        if re.fullmatch(r"[\d+\-().]+", word) and re.search(r"\d", word):
-            tokens = [re.sub(r"\D", "", word)]
-        else:
-            tokens = [t for t in _SEPARATORS.split(spaced(word)) if t]
-            tokens = [t for tok in tokens for t in tok.split()]
+    for word in _words(query):
+        if _NUMBER.fullmatch(word):
+            phrases.append(_number_phrase(word))
+            continue
+        tokens = [t for tok in _SEPARATORS.split(spaced(word)) for t in tok.split() if t]
         if tokens:
             phrases.append('"' + " ".join(tokens) + '"*')
     return " AND ".join(phrases) or None
+
+
+def _words(query: str) -> list[str]:
+    """The words typed, a number written in groups after an international prefix
+    ("+86 139 6022 8111") taken as one."""
+    words: list[str] = []
+    for word in query.split():
+        if words and _NUMBER.fullmatch(word) and _international(words[-1]):
+            words[-1] += word
+        else:
+            words.append(word)
+    return words
+
+
+def _international(word: str) -> bool:
+    return bool(_NUMBER.fullmatch(word)) and word.startswith(("+", "00"))
+
+
+# A number after 00 is read as a caller ID only when it is as long as one (0086 139…); a
+# shorter one ("0013", "0001") is a fragment of a number, as the user typed it.
+MIN_INTERNATIONAL_DIGITS = 8
+
+
+def _number_phrase(word: str) -> str:
+    """A number's digits as a prefix; a caller-ID form (+8613960228111, 008613960228111) also
+    without its country code, as the number may be stored the way it is dialled at home."""
+    digits = re.sub(r"\D", "", word)
+    if word.startswith("+"):
+        forms = [digits, _national_number(digits)]
+    elif word.startswith("00") and len(digits) - 2 >= MIN_INTERNATIONAL_DIGITS:
+        forms = [digits, digits[2:], _national_number(digits[2:])]  # "+86 139…" as indexed
+    else:
+        forms = [digits]
+    phrases = [f'"{form}"*' for form in dict.fromkeys(forms) if form]
+    return phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")"
+
+
+def _national_number(digits: str) -> str:
+    """The digits after a country calling code ("8613960228111" -> "13960228111"), "" when they
+    start with none or too few follow. Calling codes are prefix-free: the first found is it."""
+    codes = _calling_codes()
+    for length in (1, 2, 3):
+        if digits[:length] in codes:  # too short a rest would find every number
+            rest = digits[length:]
+            return rest if len(rest) >= MIN_PHONE_FRAGMENT else ""
+    return ""
+
+
+@functools.cache
+def _calling_codes() -> frozenset[str]:
+    from phonenumbers import COUNTRY_CODE_TO_REGION_CODE  # 40 ms; only a caller ID needs it
+
+    return frozenset(str(code) for code in COUNTRY_CODE_TO_REGION_CODE)
 
 
 def body(parts: Iterable[str]) -> str:

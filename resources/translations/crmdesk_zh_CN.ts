@@ -41,10 +41,30 @@
             <numerusform>有 %n 处更改所属的记录之后已被删除。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>1 contact</source>
+        <translation>1 位联系人</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contacts</source>
+        <translation>
+            <numerusform>%n 位联系人</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n accounts</source>
         <translation>
             <numerusform>%n 个客户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 order</source>
+        <translation>1 个订单</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n orders</source>
+        <translation>
+            <numerusform>%n 个订单</numerusform>
         </translation>
     </message>
     <message>
@@ -81,26 +101,6 @@
         <translation>%1%2</translation>
     </message>
     <message>
-        <source>1 contact</source>
-        <translation>1 位联系人</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n contacts</source>
-        <translation>
-            <numerusform>%n 位联系人</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>1 order</source>
-        <translation>1 个订单</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n orders</source>
-        <translation>
-            <numerusform>%n 个订单</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>%1 contacts</source>
         <translation>%1 位联系人</translation>
     </message>
@@ -121,12 +121,74 @@
         <translation>%1 个客户</translation>
     </message>
     <message>
+        <source>Delete 1 contact for good, with their phones, emails and addresses? This cannot be undone.</source>
+        <translation>永久删除这 1 位联系人及其电话、邮箱和地址？此操作无法撤销。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n contacts for good, with their phones, emails and addresses? This cannot be undone.</source>
+        <translation>
+            <numerusform>永久删除这 %n 位联系人及其电话、邮箱和地址？此操作无法撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete 1 account for good, with its phones, emails and addresses? Its contacts stay, without an account. This cannot be undone.</source>
+        <translation>永久删除这 1 个客户及其电话、邮箱和地址？其联系人会保留，但不再属于任何客户。此操作无法撤销。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n accounts for good, with their phones, emails and addresses? Their contacts stay, without an account. This cannot be undone.</source>
+        <translation>
+            <numerusform>永久删除这 %n 个客户及其电话、邮箱和地址？其联系人会保留，但不再属于任何客户。此操作无法撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
+        <source>With a phone</source>
+        <translation>有电话</translation>
+    </message>
+    <message>
+        <source>With an email</source>
+        <translation>有邮箱</translation>
+    </message>
+    <message>
+        <source>Account tiers</source>
+        <translation>所属客户等级</translation>
+    </message>
+    <message>
+        <source>Cities</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
         <source>Accounts</source>
         <translation>客户</translation>
+    </message>
+    <message>
+        <source>Their contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>价值等级</translation>
+    </message>
+    <message>
+        <source>Industries</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>1 account deleted for good.</source>
+        <translation>已永久删除 1 个客户。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accounts deleted for good.</source>
+        <translation>
+            <numerusform>已永久删除 %n 个客户。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Search name, pinyin, phone, email…</source>
@@ -139,6 +201,10 @@
     <message>
         <source>Show deleted records, to restore them</source>
         <translation>显示已删除的记录，以便恢复</translation>
+    </message>
+    <message>
+        <source>Industry (of the contact&apos;s account)</source>
+        <translation>行业（联系人所属客户）</translation>
     </message>
     <message>
         <source>Restore</source>
@@ -155,6 +221,10 @@
     <message>
         <source>All stages</source>
         <translation>全部忠诚阶段</translation>
+    </message>
+    <message>
+        <source>All industries</source>
+        <translation>全部行业</translation>
     </message>
     <message>
         <source>All tags</source>
@@ -177,6 +247,26 @@
         <translation>忠诚阶段（联系人所属客户）</translation>
     </message>
     <message>
+        <source>Empty recycle bin…</source>
+        <translation>清空回收站…</translation>
+    </message>
+    <message>
+        <source>Delete everything in the recycle bin for good</source>
+        <translation>永久删除回收站中的所有内容</translation>
+    </message>
+    <message>
+        <source>Clear search and filters</source>
+        <translation>清除搜索和筛选</translation>
+    </message>
+    <message>
+        <source>Nothing matches the search and filters.</source>
+        <translation>没有符合搜索和筛选条件的记录。</translation>
+    </message>
+    <message>
+        <source>No %1 yet: press New to add one, or import a file.</source>
+        <translation>还没有%1：点击“新建”添加，或导入文件。</translation>
+    </message>
+    <message>
         <source>Restore 1 contact</source>
         <translation>恢复 1 位联系人</translation>
     </message>
@@ -184,6 +274,16 @@
         <source>Restore %n contacts</source>
         <translation>
             <numerusform>恢复 %n 位联系人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 contact deleted for good.</source>
+        <translation>已永久删除 1 位联系人。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contacts deleted for good.</source>
+        <translation>
+            <numerusform>已永久删除 %n 位联系人。</numerusform>
         </translation>
     </message>
     <message>
@@ -195,10 +295,6 @@
         <translation>
             <numerusform>恢复 %n 个客户</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Select a deleted record to see it, then Restore to bring it back.</source>
-        <translation>选择一条已删除的记录查看，然后点击“恢复”将其找回。</translation>
     </message>
     <message>
         <source>Select a contact to see and edit it here, or press New to add one.</source>
@@ -700,6 +796,18 @@
             <numerusform>……另有 %n 条</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Delete for good</source>
+        <translation>永久删除</translation>
+    </message>
+    <message>
+        <source>Keep them</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Select a deleted record to see it, then Restore to bring it back or Delete for good to remove it.</source>
+        <translation>选择一条已删除的记录查看，然后点击“恢复”将其恢复，或点击“永久删除”彻底删除。</translation>
+    </message>
 </context>
 <context>
     <name>AccountForm</name>
@@ -827,6 +935,17 @@
     </message>
 </context>
 <context>
+    <name>AccountKind</name>
+    <message>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>个人</translation>
+    </message>
+</context>
+<context>
     <name>AccountPicker</name>
     <message>
         <source>No account</source>
@@ -866,6 +985,56 @@
     <message>
         <source>Updated</source>
         <translation>更新时间</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityKind</name>
+    <message>
+        <source>Call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+</context>
+<context>
+    <name>AddressKind</name>
+    <message>
+        <source>Work</source>
+        <translation>工作</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>住宅</translation>
+    </message>
+    <message>
+        <source>Postal</source>
+        <translation>邮寄</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
     </message>
 </context>
 <context>
@@ -915,6 +1084,137 @@
     </message>
 </context>
 <context>
+    <name>CaseKind</name>
+    <message>
+        <source>Inquiry</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+</context>
+<context>
+    <name>CasePriority</name>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+</context>
+<context>
+    <name>CaseStatus</name>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>已分派</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>重新打开</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeAction</name>
+    <message>
+        <source>Created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Unmerged</source>
+        <translation>取消合并</translation>
+    </message>
+    <message>
+        <source>Taken back</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>Channel</name>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>信函</translation>
+    </message>
+</context>
+<context>
     <name>ContactForm</name>
     <message>
         <source>Name</source>
@@ -943,10 +1243,6 @@
     <message>
         <source>More</source>
         <translation>更多</translation>
-    </message>
-    <message>
-        <source>Prefix, suffix and nickname</source>
-        <translation>称谓、后缀和昵称</translation>
     </message>
     <message>
         <source>e.g. Dr.</source>
@@ -989,6 +1285,10 @@
         <translation>显示为</translation>
     </message>
     <message>
+        <source>Phones and emails</source>
+        <translation>电话和邮箱</translation>
+    </message>
+    <message>
         <source>Work</source>
         <translation>工作</translation>
     </message>
@@ -1009,12 +1309,12 @@
         <translation>部门</translation>
     </message>
     <message>
-        <source>Phones, emails and addresses</source>
-        <translation>电话、邮箱和地址</translation>
-    </message>
-    <message>
         <source>Phones</source>
         <translation>电话</translation>
+    </message>
+    <message>
+        <source>Prefix, suffix, nickname and phonetic names</source>
+        <translation>称谓、后缀、昵称和拼音</translation>
     </message>
     <message>
         <source>Emails</source>
@@ -1229,6 +1529,21 @@
     </message>
 </context>
 <context>
+    <name>EmailKind</name>
+    <message>
+        <source>Work</source>
+        <translation>工作</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>住宅</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
     <name>EmailRow</name>
     <message>
         <source>name@example.com</source>
@@ -1237,6 +1552,48 @@
     <message>
         <source>Remove this email</source>
         <translation>删除此邮箱</translation>
+    </message>
+</context>
+<context>
+    <name>EventKind</name>
+    <message>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>EventStatus</name>
+    <message>
+        <source>Tentative</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>已计划</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
     </message>
 </context>
 <context>
@@ -1653,6 +2010,126 @@
     <message>
         <source>Import %1</source>
         <translation>导入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Industry</name>
+    <message>
+        <source>Manufacturing</source>
+        <translation>制造业</translation>
+    </message>
+    <message>
+        <source>Retail</source>
+        <translation>零售</translation>
+    </message>
+    <message>
+        <source>IT and software</source>
+        <translation>IT 与软件</translation>
+    </message>
+    <message>
+        <source>Healthcare</source>
+        <translation>医疗健康</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation>金融</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>教育</translation>
+    </message>
+    <message>
+        <source>Logistics</source>
+        <translation>物流</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>能源</translation>
+    </message>
+    <message>
+        <source>Construction</source>
+        <translation>建筑</translation>
+    </message>
+    <message>
+        <source>Agriculture</source>
+        <translation>农业</translation>
+    </message>
+    <message>
+        <source>Hospitality</source>
+        <translation>酒店餐饮</translation>
+    </message>
+    <message>
+        <source>Media</source>
+        <translation>传媒</translation>
+    </message>
+    <message>
+        <source>Telecommunications</source>
+        <translation>电信</translation>
+    </message>
+    <message>
+        <source>Public sector</source>
+        <translation>公共部门</translation>
+    </message>
+    <message>
+        <source>Professional services</source>
+        <translation>专业服务</translation>
+    </message>
+    <message>
+        <source>Other industry</source>
+        <translation>其他行业</translation>
+    </message>
+</context>
+<context>
+    <name>IndustryCombo</name>
+    <message>
+        <source>No industry</source>
+        <translation>未填写行业</translation>
+    </message>
+</context>
+<context>
+    <name>LifecyclePhase</name>
+    <message>
+        <source>Acquisition</source>
+        <translation>获取期</translation>
+    </message>
+    <message>
+        <source>Growth</source>
+        <translation>成长期</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>保持期</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>衰退期</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>流失</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyStage</name>
+    <message>
+        <source>Prospect</source>
+        <translation>潜在客户</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>Regular</source>
+        <translation>老客户</translation>
+    </message>
+    <message>
+        <source>Long-standing</source>
+        <translation>长期客户</translation>
+    </message>
+    <message>
+        <source>Loyal</source>
+        <translation>忠诚客户</translation>
     </message>
 </context>
 <context>
@@ -2112,6 +2589,56 @@
     </message>
 </context>
 <context>
+    <name>OrderStatus</name>
+    <message>
+        <source>Open</source>
+        <translation>待付款</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退货</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneKind</name>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>工作</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>住宅</translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <translation>传真</translation>
+    </message>
+    <message>
+        <source>Pager</source>
+        <translation>寻呼机</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
     <name>PhoneRow</name>
     <message>
         <source>Phone number</source>
@@ -2192,6 +2719,18 @@
     <message>
         <source>Save (%1)</source>
         <translation>保存（%1）</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Bring this record back from the recycle bin</source>
+        <translation>从回收站恢复此记录</translation>
+    </message>
+    <message>
+        <source>Delete for good…</source>
+        <translation>永久删除…</translation>
     </message>
     <message>
         <source>This record is in the recycle bin.</source>
@@ -2367,59 +2906,7 @@
     </message>
 </context>
 <context>
-    <name>Vocabulary</name>
-    <message>
-        <source>Mobile</source>
-        <translation>手机</translation>
-    </message>
-    <message>
-        <source>Work</source>
-        <translation>工作</translation>
-    </message>
-    <message>
-        <source>Home</source>
-        <translation>住宅</translation>
-    </message>
-    <message>
-        <source>Fax</source>
-        <translation>传真</translation>
-    </message>
-    <message>
-        <source>Pager</source>
-        <translation>寻呼机</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <source>Postal</source>
-        <translation>邮寄</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>邮箱</translation>
-    </message>
-    <message>
-        <source>WeChat</source>
-        <translation>微信</translation>
-    </message>
-    <message>
-        <source>SMS</source>
-        <translation>短信</translation>
-    </message>
-    <message>
-        <source>Visit</source>
-        <translation>拜访</translation>
-    </message>
-    <message>
-        <source>Letter</source>
-        <translation>信函</translation>
-    </message>
+    <name>ValueTier</name>
     <message>
         <source>VIP</source>
         <translation>VIP</translation>
@@ -2431,74 +2918,6 @@
     <message>
         <source>Ordinary</source>
         <translation>普通</translation>
-    </message>
-    <message>
-        <source>Prospect</source>
-        <translation>潜在客户</translation>
-    </message>
-    <message>
-        <source>New customer</source>
-        <translation>新客户</translation>
-    </message>
-    <message>
-        <source>Regular</source>
-        <translation>老客户</translation>
-    </message>
-    <message>
-        <source>Long-standing</source>
-        <translation>长期客户</translation>
-    </message>
-    <message>
-        <source>Loyal</source>
-        <translation>忠诚客户</translation>
-    </message>
-    <message>
-        <source>Acquisition</source>
-        <translation>获取期</translation>
-    </message>
-    <message>
-        <source>Growth</source>
-        <translation>成长期</translation>
-    </message>
-    <message>
-        <source>Retention</source>
-        <translation>保持期</translation>
-    </message>
-    <message>
-        <source>Decline</source>
-        <translation>衰退期</translation>
-    </message>
-    <message>
-        <source>Lost</source>
-        <translation>流失</translation>
-    </message>
-    <message>
-        <source>Organisation</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <source>Individual</source>
-        <translation>个人</translation>
-    </message>
-    <message>
-        <source>Call</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>Meeting</source>
-        <translation>会议</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>消息</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>笔记</translation>
-    </message>
-    <message>
-        <source>Task</source>
-        <translation>任务</translation>
     </message>
 </context>
 <context>

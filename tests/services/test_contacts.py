@@ -150,3 +150,36 @@ def test_phones_emails_addresses_round_trip_with_normalised_keys(db, people):
             s.scalar(select(Phone.e164).where(Phone.contact_id == people["张三"]))
             == "+8613800138000"
         )
+
+
+def test_purging_removes_a_binned_contact_and_everything_of_theirs(db, people):
+    from sqlalchemy import func, select, text
+
+    from crmdesk.models import Address, Contact, Email, Phone
+    from crmdesk.services.contacts import delete_contacts, purge_contacts
+
+    zhang, john = people["张三"], people["John Smith"]
+    with db.transaction() as session:
+        assert purge_contacts(session, [zhang]).contacts == frozenset()  # live: left alone
+        delete_contacts(session, [zhang])
+    with db.transaction() as session:
+        changes = purge_contacts(session, [zhang, john])
+    assert changes.contacts == frozenset({zhang})
+    with db.reading() as session:
+        for model in (Phone, Email, Address):
+            assert session.scalar(select(func.count()).where(model.contact_id == zhang)) == 0
+        assert session.get(Contact, zhang) is None
+        assert session.get(Contact, john) is not None
+        refs = session.execute(text("SELECT ref FROM search_refs")).scalars().all()
+        assert zhang.hex not in refs and john.hex in refs
+    assert names(db, ContactFilter(search="zhangsan")) == []
+
+
+def test_the_summary_counts_what_the_filter_selects(db, people):
+    from crmdesk.services.contacts import contact_summary
+
+    with db.reading() as session:
+        found = contact_summary(session, ContactFilter())
+        assert (found.count, found.with_phone, found.with_email) == (4, 3, 2)
+        assert dict(found.cities) == {"北京": 1, "London": 1}
+        assert contact_summary(session, ContactFilter(city="London")).count == 1

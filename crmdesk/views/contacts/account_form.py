@@ -17,16 +17,11 @@ from crmdesk.services.accounts import AccountDetail, AccountDraft, get_account, 
 from crmdesk.services.changes import Changes
 from crmdesk.services.contacts import ContactFilter, count_contacts, facets
 from crmdesk.store.db import Database
+from crmdesk.views.records.record_form import RecordForm
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.undo import SaveAccountCommand
-from crmdesk.views.widgets.form_widgets import (
-    KindCombo,
-    RecordForm,
-    TagsEdit,
-    address_list,
-    email_list,
-    phone_list,
-)
+from crmdesk.views.widgets.fields import IndustryCombo, KindCombo, TagsEdit
+from crmdesk.views.widgets.list_editors import address_list, email_list, phone_list
 
 TEXT_FIELDS = ("name", "code", "industry", "source", "owner", "website")
 FIELD_ORDER = (
@@ -120,7 +115,8 @@ class AccountForm(RecordForm):
         self.name = self._line("name", self.tr("e.g. 北京星辰科技有限公司"))
         self.code = self._line("code", self.tr("Customer number"))
         self.kind = self._combo(AccountKind, "kind")
-        self.industry = self._line("industry")
+        self.industry = IndustryCombo(self.column)
+        self.watch(self.industry)
         self.source = self._line("source", self.tr("e.g. trade fair, referral"))
         self.website = self._line("website", "https://")
         self.add_row(account, self.tr("Name"), self.name, "name")

@@ -7,12 +7,11 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeDatabase, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPixmap, QUndoStack
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -36,21 +35,12 @@ from crmdesk.services.contacts import (
     validate_contact,
 )
 from crmdesk.store.db import Database
+from crmdesk.views.records.record_form import RecordForm
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.undo import SaveContactCommand
-from crmdesk.views.widgets.form_widgets import (
-    ErrorLabel,
-    KindCombo,
-    OptionalDateEdit,
-    RecordForm,
-    TagsEdit,
-    address_list,
-    email_list,
-    phone_list,
-)
-
-PHOTO_SIZE = 96
-MAX_PHOTO_SIDE = 800  # larger photos are scaled down before they go into the database
+from crmdesk.views.widgets.fields import KindCombo, OptionalDateEdit, TagsEdit
+from crmdesk.views.widgets.list_editors import address_list, email_list, phone_list
+from crmdesk.views.widgets.photo import PhotoEditor
 
 # Where each field sits on the form, top to bottom: the first error in this order gets focus.
 FIELD_ORDER = (
@@ -62,12 +52,12 @@ FIELD_ORDER = (
     "nickname",
     "phonetic_family_name",
     "phonetic_given_name",
+    "phones",
+    "emails",
     "account_id",
     "organization",
     "title",
     "department",
-    "phones",
-    "emails",
     "addresses",
     "birthday",
     "preferred_channel",
@@ -165,130 +155,6 @@ class AccountPicker(QComboBox):
             self._suggestions.complete()
 
 
-class PhotoEditor(QWidget):
-    """The contact's photo (or their initials), with Load and Clear."""
-
-    changed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._data: bytes | None = None
-        self._mime = ""
-        self._initials = ""
-        self.picture = QLabel(self)
-        self.picture.setFixedSize(PHOTO_SIZE, PHOTO_SIZE)
-        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.load_button = QToolButton(self)
-        self.load_button.setText(self.tr("Load…"))
-        self.load_button.setToolTip(self.tr("Choose a photo from a file"))
-        self.load_button.clicked.connect(self._on_load_button_clicked)
-        self.clear_button = QToolButton(self)
-        self.clear_button.setText(self.tr("Clear"))
-        self.clear_button.setToolTip(self.tr("Remove the photo"))
-        self.clear_button.clicked.connect(lambda: self.set_photo(None, "", user=True))
-        self.error = ErrorLabel(self)
-        self.error.setMaximumWidth(PHOTO_SIZE + 40)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(4)
-        buttons.addWidget(self.load_button)
-        buttons.addWidget(self.clear_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addLayout(buttons)
-        layout.addWidget(self.error)
-        self._render()
-
-    def photo(self) -> tuple[bytes | None, str]:
-        return self._data, self._mime
-
-    def set_photo(self, data: bytes | None, mime: str, *, user: bool = False) -> None:
-        self._data, self._mime = (data or None), (mime if data else "")
-        self.error.clear_message()
-        self._render()
-        if user:
-            self.changed.emit()
-
-    def set_initials(self, text: str) -> None:
-        if text != self._initials:
-            self._initials = text
-            if self._data is None:
-                self._render()
-
-    def load_file(self, path: str) -> bool:
-        """Read an image file into the photo (scaled down when large); False if unreadable."""
-        pixmap = QPixmap(path)
-        if pixmap.isNull():
-            self.error.show_message(self.tr("This file is not a picture crmdesk can read."))
-            return False
-        with open(path, "rb") as f:
-            data = f.read()
-        mime = QMimeDatabase().mimeTypeForData(QByteArray(data)).name()
-        if max(pixmap.width(), pixmap.height()) > MAX_PHOTO_SIDE:
-            scaled = pixmap.scaled(
-                MAX_PHOTO_SIDE,
-                MAX_PHOTO_SIDE,
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-            buffer = QBuffer()
-            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-            scaled.save(buffer, "JPEG", 85)
-            data, mime = bytes(buffer.data().data()), "image/jpeg"
-        self.set_photo(data, mime, user=True)
-        return True
-
-    def _on_load_button_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Choose a photo"),
-            "",
-            self.tr("Pictures (*.png *.jpg *.jpeg *.gif *.bmp *.webp)"),
-        )
-        if path:
-            self.load_file(path)
-
-    def _render(self) -> None:
-        self.clear_button.setEnabled(self._data is not None)
-        size = QSize(PHOTO_SIZE, PHOTO_SIZE)
-        if self._data is not None:
-            pixmap = QPixmap()
-            if pixmap.loadFromData(self._data):
-                self.picture.setPixmap(
-                    pixmap.scaled(
-                        size,
-                        Qt.AspectRatioMode.KeepAspectRatio,
-                        Qt.TransformationMode.SmoothTransformation,
-                    )
-                )
-                self.picture.setToolTip("")
-                return
-        self.picture.setPixmap(self._placeholder(size))
-        self.picture.setToolTip(
-            self.tr("The photo cannot be shown.") if self._data is not None else ""
-        )
-
-    def _placeholder(self, size: QSize) -> QPixmap:
-        ratio = self.devicePixelRatioF()
-        pixmap = QPixmap(size * ratio)
-        pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#cfd8dc"))
-        painter.drawEllipse(0, 0, size.width(), size.height())
-        font = QFont(self.font())
-        font.setPixelSize(size.height() // (2 if len(self._initials) < 2 else 3))
-        painter.setFont(font)
-        painter.setPen(QColor("#455a64"))
-        painter.drawText(
-            0, 0, size.width(), size.height(), Qt.AlignmentFlag.AlignCenter, self._initials
-        )
-        painter.end()
-        return pixmap
-
-
 @dataclass(frozen=True)
 class _ContactState:
     detail: ContactDetail | None
@@ -347,7 +213,7 @@ class ContactForm(RecordForm):
         self.add_row(names, self.tr("Middle name"), self.middle_name, "middle_name")
         self.more_button = QToolButton(self.column)
         self.more_button.setText(self.tr("More"))
-        self.more_button.setToolTip(self.tr("Prefix, suffix and nickname"))
+        self.more_button.setToolTip(self.tr("Prefix, suffix, nickname and phonetic names"))
         self.more_button.setCheckable(True)
         self.more_button.setAutoRaise(True)
         self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -357,20 +223,29 @@ class ContactForm(RecordForm):
         self.prefix = self._line("prefix", self.tr("e.g. Dr."))
         self.suffix = self._line("suffix", self.tr("e.g. Jr."))
         self.nickname = self._line("nickname")
+        self.phonetic_family_name = self._line("phonetic_family_name", self.tr("e.g. Zhāng"))
+        self.phonetic_given_name = self._line("phonetic_given_name", self.tr("e.g. Sān"))
+        # Folded away until asked for (or filled in), so the phones are on the first screen.
         self._more_rows = (
             self.add_row(names, self.tr("Prefix"), self.prefix, "prefix"),
             self.add_row(names, self.tr("Suffix"), self.suffix, "suffix"),
             self.add_row(names, self.tr("Nickname"), self.nickname, "nickname"),
+            self.add_row(names, self.tr("Phonetic family name"), self.phonetic_family_name),
+            self.add_row(names, self.tr("Phonetic given name"), self.phonetic_given_name),
         )
-        self.phonetic_family_name = self._line("phonetic_family_name", self.tr("e.g. Zhāng"))
-        self.phonetic_given_name = self._line("phonetic_given_name", self.tr("e.g. Sān"))
-        self.add_row(names, self.tr("Phonetic family name"), self.phonetic_family_name)
-        self.add_row(names, self.tr("Phonetic given name"), self.phonetic_given_name)
         self.preview = QLabel(self.column)
         self.preview.setObjectName("display_name_preview")
         self.preview.setTextFormat(Qt.TextFormat.PlainText)
         self.add_row(names, self.tr("Shown as"), self.preview)
         self._set_more_visible(False)
+
+        # How to reach them comes right after the name: what a user opens a contact for.
+        reach = self.add_section(self.tr("Phones and emails"))
+        self.phones = phone_list(self.column)
+        self.emails = email_list(self.column)
+        for title, editor in ((self.tr("Phones"), self.phones), (self.tr("Emails"), self.emails)):
+            self.add_row(reach, title, editor)
+            self.watch(editor)
 
         work = self.add_section(self.tr("Work"))
         self.account = AccountPicker(self._db, self.column)
@@ -383,17 +258,10 @@ class ContactForm(RecordForm):
         self.add_row(work, self.tr("Title"), self.title, "title")
         self.add_row(work, self.tr("Department"), self.department, "department")
 
-        reach = self.add_section(self.tr("Phones, emails and addresses"))
-        self.phones = phone_list(self.column)
-        self.emails = email_list(self.column)
+        addresses = self.add_section(self.tr("Addresses"))
         self.addresses = address_list(self.column)
-        for title, editor in (
-            (self.tr("Phones"), self.phones),
-            (self.tr("Emails"), self.emails),
-            (self.tr("Addresses"), self.addresses),
-        ):
-            self.add_row(reach, title, editor)
-            self.watch(editor)
+        self.add_row(addresses, self.tr("Addresses"), self.addresses)
+        self.watch(self.addresses)
 
         personal = self.add_section(self.tr("Personal"))
         self.birthday = OptionalDateEdit(self.column)
@@ -496,7 +364,8 @@ class ContactForm(RecordForm):
             "owner",
         ):
             getattr(self, name).setText(getattr(draft, name))
-        more = bool(draft.prefix or draft.suffix or draft.nickname)
+        folded = ("prefix", "suffix", "nickname", "phonetic_family_name", "phonetic_given_name")
+        more = any(getattr(draft, name) for name in folded)
         self.more_button.setChecked(more)
         self._set_more_visible(more)
         self.account.set_choices(state.accounts)
@@ -590,4 +459,4 @@ class ContactForm(RecordForm):
         self.photo.set_initials(initials(name or shown))
 
 
-__all__ = ["AccountPicker", "ContactForm", "PhotoEditor", "initials"]
+__all__ = ["AccountPicker", "ContactForm", "initials"]

@@ -8,8 +8,9 @@ an undoable command (undo is the service's unmerge), so Ctrl+Z and the history b
 from __future__ import annotations
 
 import uuid
+from enum import StrEnum
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,6 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.core.errors import KnownError
+from crmdesk.core.texts import fill
+from crmdesk.models.enums import Channel, PhoneKind
 from crmdesk.services.contacts import ContactDetail, get_contact
 from crmdesk.services.duplicates import DuplicateGroup, Reason, find_duplicates
 from crmdesk.services.merge import BOTH, CONTACT_MERGE_FIELDS
@@ -39,6 +42,7 @@ from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.field_labels import field_labels
 from crmdesk.views.shell.i18n import _tr
 from crmdesk.views.shell.undo import MergeContactsCommand, MergePlan
+from crmdesk.views.shell.vocabulary import value_text
 
 
 def reason_text(reason: Reason) -> str:
@@ -67,6 +71,10 @@ def _kept_labels() -> dict[str, str]:
 _KEPT = ("phones", "emails", "addresses", "tags")
 
 
+# Fields holding a vocabulary's value (stored as its string, so read back as one).
+_VOCABULARIES: dict[str, type[StrEnum]] = {"preferred_channel": Channel}
+
+
 def field_value(detail: ContactDetail, name: str) -> str:
     """One field of a contact as the comparison shows it."""
     draft = detail.draft
@@ -75,7 +83,9 @@ def field_value(detail: ContactDetail, name: str) -> str:
     if name == "photo":
         return _tr("(photo)") if draft.photo or draft.photo_uri else ""
     if name == "phones":
-        return "\n".join(p.number for p in draft.phones)
+        return "\n".join(
+            fill(_tr("%1 (%2)"), (p.number, value_text(PhoneKind, p.kind))) for p in draft.phones
+        )
     if name == "emails":
         return "\n".join(e.address for e in draft.emails)
     if name == "addresses":
@@ -88,15 +98,17 @@ def field_value(detail: ContactDetail, name: str) -> str:
             for a in draft.addresses
         )
     if name == "tags":
-        return ", ".join(detail.tags)
+        return _tr(", ").join(detail.tags)
     if name == "website":
         return "\n".join(draft.websites)
     value = getattr(draft, name)
     if value is None:
         return ""
+    if name in _VOCABULARIES:  # the word the form shows (WeChat, not "wechat")
+        return value_text(_VOCABULARIES[name], value)
     if hasattr(value, "isoformat"):
         return value.isoformat()
-    return str(value.value if hasattr(value, "value") else value)
+    return str(value)
 
 
 class ComparisonTable(QTableWidget):
@@ -244,6 +256,7 @@ class DuplicatesDialog(QDialog):
         super().__init__(parent)
         self.db, self.bus, self.undo_stack = db, bus, undo_stack
         self.groups: list[DuplicateGroup] = []
+        self.shown_group: DuplicateGroup | None = None  # the group the comparison shows
         self.setWindowTitle(self.tr("Duplicate contacts"))
         self.resize(1100, 680)
 
@@ -335,17 +348,15 @@ class DuplicatesDialog(QDialog):
         line_height = self.group_list.fontMetrics().lineSpacing()
         for group in self.groups:
             names = " · ".join(m.name for m in group.members)
-            why = ", ".join(reason_text(r) for r in group.reasons)
+            why = _tr(", ").join(reason_text(r) for r in group.reasons)
             item = QListWidgetItem(f"{names}\n{why}")
             item.setToolTip(self.tr("Score %1 of 100").replace("%1", str(group.score)))
             item.setSizeHint(QSize(0, line_height * 2 + 12))
             self.group_list.addItem(item)
         self._update_status()
-        if self.groups:
-            self.group_list.setCurrentRow(0)
-        else:
-            self.comparison.show_records([])
-            self._set_review_enabled(False)
+        with QSignalBlocker(self.group_list):
+            self.group_list.setCurrentRow(0 if self.groups else -1)
+        self._show_group(0 if self.groups else -1)
 
     def _update_status(self) -> None:
         if self.groups:
@@ -354,38 +365,54 @@ class DuplicatesDialog(QDialog):
             self.status.setText(self.tr("No duplicates found."))
 
     def _on_group_list_current_row_changed(self, row: int) -> None:
-        if not 0 <= row < len(self.groups):
-            return
-        try:
-            with self.db.reading() as session:
-                details = [get_contact(session, cid) for cid in self.groups[row].ids]
-        except KnownError as exc:  # merged or deleted meanwhile
-            errors.show_known_error(self, exc)
-            return
+        self._show_group(row)
+
+    def _show_group(self, row: int) -> None:
+        """Compare the records of the group at `row` (nothing, when there is none or its
+        records are gone), so the comparison never shows a group the list does not select."""
+        self.shown_group = None
+        details: list[ContactDetail] = []
+        if 0 <= row < len(self.groups):
+            try:
+                with self.db.reading() as session:
+                    details = [get_contact(session, cid) for cid in self.groups[row].ids]
+            except KnownError as exc:  # merged or deleted meanwhile
+                errors.show_known_error(self, exc)
+                details = []
+            else:
+                self.shown_group = self.groups[row]
         self.comparison.show_records(details)
-        self._set_review_enabled(True)
+        self._set_review_enabled(self.shown_group is not None)
 
     def _set_review_enabled(self, enabled: bool) -> None:
         self.merge_button.setEnabled(enabled)
         self.skip_button.setEnabled(enabled)
 
-    def _remove_current_group(self) -> None:
-        row = self.group_list.currentRow()
-        if 0 <= row < len(self.groups):
-            del self.groups[row]
+    def _remove_group(self, group: DuplicateGroup) -> None:
+        """Take a reviewed group off the list and show the one that took its place.
+
+        Removing the current row moves the list's current item by itself (to the row below,
+        before the list shifts up), so the removal is silent and the next group is chosen
+        and shown here, in one place."""
+        row = next((i for i, g in enumerate(self.groups) if g is group), -1)
+        if row < 0:
+            return
+        del self.groups[row]
+        with QSignalBlocker(self.group_list):
             self.group_list.takeItem(row)
+            row = min(row, len(self.groups) - 1)
+            self.group_list.setCurrentRow(row)
         self._update_status()
-        if not self.groups:
-            self.comparison.show_records([])
-            self._set_review_enabled(False)
+        self._show_group(row)
 
     def dismiss_current(self) -> None:
-        """Set the group aside for this review (it is not a duplicate)."""
-        self._remove_current_group()
+        """Set the shown group aside for this review (it is not a duplicate)."""
+        if self.shown_group is not None:
+            self._remove_group(self.shown_group)
 
     def merge_current(self) -> None:
-        """Merge the shown records as ticked: one undoable step."""
-        if not self.comparison.details:
+        """Merge the shown records (the selected group's) as ticked: one undoable step."""
+        if self.shown_group is None or not self.comparison.details:
             return
         plan = self.comparison.plan()
         survivor = next(d for d in self.comparison.details if d.draft.id == plan.survivor)
@@ -398,7 +425,8 @@ class DuplicatesDialog(QDialog):
         result = command.result
         if result is None:
             return
-        self._remove_current_group()
+        if self.shown_group is not None:
+            self._remove_group(self.shown_group)
         moved = sum(result.moved.values())
         self.status.setText(
             self.tr("Merged into %1; %2 related records moved. %3")

@@ -1,117 +1,67 @@
 """The Contacts pane: contacts and accounts in big SQL-backed tables, search as you type, filters,
-the recycle bin, and the selected record's form with its timeline beside the table."""
+the recycle bin, and the selected record's form with its timeline beside the table.
+
+Each tab is a `RecordKind` (views/contacts/kinds.py): what differs between contacts and accounts
+lives there, so this module never asks which kind it is showing.
+"""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
+    QByteArray,
     QEvent,
-    QItemSelection,
     QItemSelectionModel,
-    QLocale,
     QModelIndex,
     QObject,
+    QSettings,
     Qt,
-    QThreadPool,
     QTimer,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent, QUndoStack
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QStyle,
-    QTabBar,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from crmdesk.models.enums import LoyaltyStage, ValueTier
-from crmdesk.services.accounts import AccountFilter
 from crmdesk.services.changes import Changes
-from crmdesk.services.contacts import (
-    ContactFilter,
-    Facets,
-    facets,
-)
+from crmdesk.services.contacts import ContactFilter
 from crmdesk.store.db import Database
-from crmdesk.views.contacts.account_form import AccountForm
-from crmdesk.views.contacts.contact_form import ContactForm
-from crmdesk.views.contacts.tables import AccountTableModel, ContactTableModel
+from crmdesk.views.contacts.kinds import KINDS
+from crmdesk.views.contacts.pane_bars import FilterBar, SearchBar
 from crmdesk.views.contacts.timeline_view import TimelineView
+from crmdesk.views.records.entity import RecordKind
 from crmdesk.views.records.keyed_table_model import KeyedTableModel
-from crmdesk.views.shell import errors, tasks, writes
+from crmdesk.views.records.record_form import RecordForm
+from crmdesk.views.records.record_table import key_columns_width, record_table
+from crmdesk.views.records.recycle_bin import confirm_purge
+from crmdesk.views.records.selection import Remembered, remember, select_ids, selected_rows
+from crmdesk.views.records.summary_view import SummaryLoader, SummaryView
+from crmdesk.views.shell import errors, writes
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.i18n import _tr
-from crmdesk.views.shell.undo import (
-    DeleteAccountsCommand,
-    DeleteContactsCommand,
-    restore_command,
-)
-from crmdesk.views.widgets.form_widgets import KindCombo, RecordForm
+from crmdesk.views.shell.undo import restore_command
 
-SEARCH_DELAY_MS = 150
-FACETS_DELAY_MS = 500
-CONTACTS, ACCOUNTS = 0, 1
-
-
-def grouped(n: int) -> str:
-    """A count with the locale's digit grouping (1,234), even in the bare C locale."""
-    locale = QLocale()
-    locale.setNumberOptions(locale.numberOptions() & ~QLocale.NumberOption.OmitGroupSeparator)
-    return locale.toString(n)
-
-
-def count_text(kind: int, n: int, *, deleted: bool) -> str:
-    if kind == CONTACTS:
-        if deleted:
-            text = (
-                _tr("1 contact in the recycle bin")
-                if n == 1
-                else _tr("%1 contacts in the recycle bin")
-            )
-        else:
-            text = _tr("1 contact") if n == 1 else _tr("%1 contacts")
-    elif deleted:
-        text = (
-            _tr("1 account in the recycle bin") if n == 1 else _tr("%1 accounts in the recycle bin")
-        )
-    else:
-        text = _tr("1 account") if n == 1 else _tr("%1 accounts")
-    return text.replace("%1", grouped(n))
-
-
-@dataclass
-class _Remembered:
-    """What was selected before a table reset, to select it again by id afterwards."""
-
-    ids: list[uuid.UUID] = field(default_factory=list)
-    current: uuid.UUID | None = None
-    current_row: int = -1
+SUMMARY_DELAY_MS = 300
+CONTACTS, ACCOUNTS = 0, 1  # the tabs, in the order of kinds.KINDS
+SPLITTER_KEY = "contacts_pane/splitter"
 
 
 class _Tab:
-    """One entity's table: its model, its view, its form, and what to restore after a reset."""
+    """One kind's table: its model, its view, its form, and what to restore after a reset."""
 
-    def __init__(self, kind: int, model: KeyedTableModel, view: QTableView) -> None:
-        self.kind, self.model, self.view = kind, model, view
+    def __init__(self, index: int, kind: RecordKind, model: KeyedTableModel, view: QTableView):
+        self.index, self.kind, self.model, self.view = index, kind, model, view
         self.form: RecordForm | None = None
-        self.remembered: _Remembered | None = None
+        self.remembered: Remembered | None = None
         self.select_after_delete: int | None = None
         self.pending_select: uuid.UUID | None = None
 
@@ -126,6 +76,7 @@ class ContactsPane(QWidget):
 
     selection_changed = Signal()
     facets_loaded = Signal()
+    summary_loaded = Signal()
 
     def __init__(
         self,
@@ -133,28 +84,29 @@ class ContactsPane(QWidget):
         bus: DataBus,
         undo_stack: QUndoStack,
         parent: QWidget | None = None,
+        *,
+        settings: QSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self._db, self._bus, self._undo_stack = db, bus, undo_stack
+        self._settings = settings
         self._tabs: dict[int, _Tab] = {}
         self._shown: tuple[int, uuid.UUID | None] | None = None
         self._syncing_selection = False
         self._autosaving = False
         self._split_once = self._detail_split_once = False
         self._fitted: list[RecordForm] = []  # forms the detail side was widened for
-        self._facet_generation = 0
-        self._facet_tasks: dict[int, tasks.Task] = {}
-        self._finished_tasks: list[tasks.Task] = []
+        self._summary = SummaryLoader(db, self)
+        self._summary.loaded.connect(self._on_summary_loaded)
+        self._summary.failed.connect(lambda error, details: errors.report(self, error, details))
+        self._purge_note = ""  # "2 contacts deleted for good.", until a record is shown
 
-        self._build_toolbar()
-        self._build_filters()
+        self.bar = SearchBar([kind.words.tab() for kind in KINDS], self)
+        self.filters = FilterBar(db, self)
+        self._alias_bar_widgets()
         self.tables = QStackedWidget(self)
         self.detail = QStackedWidget(self)
-        self.placeholder = QLabel(self)
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setWordWrap(True)
-        self.placeholder.setEnabled(False)
-        self.placeholder.setMargin(24)
+        self.placeholder = SummaryView(self)
         self.detail.addWidget(self.placeholder)
         self.timeline = TimelineView(db, bus, self)
         self.detail_splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -168,158 +120,74 @@ class ContactsPane(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(8, 8, 0, 8)
         left_layout.setSpacing(6)
-        left_layout.addLayout(self._toolbar_layout)
-        left_layout.addLayout(self._filters_layout)
+        left_layout.addWidget(self.bar)
+        left_layout.addWidget(self.filters)
+        left_layout.addWidget(self.filters.empty_notice)
         left_layout.addWidget(self.tables, 1)
-        bottom = QHBoxLayout()
-        bottom.setContentsMargins(0, 0, 0, 0)
-        bottom.addWidget(self.count_label, 1)
-        bottom.addWidget(self.restore_button)
-        left_layout.addLayout(bottom)
+        left_layout.addLayout(self.filters.bottom)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("contacts_splitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.detail_splitter)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.splitterMoved.connect(self._on_splitter_moved)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self._apply_filter)
-        self._facets_timer = QTimer(self)
-        self._facets_timer.setSingleShot(True)
-        self._facets_timer.setInterval(FACETS_DELAY_MS)
-        self._facets_timer.timeout.connect(self._load_facets)
+        self._summary_timer = QTimer(self)
+        self._summary_timer.setSingleShot(True)
+        self._summary_timer.setInterval(SUMMARY_DELAY_MS)
+        self._summary_timer.timeout.connect(self._load_summary)
+        self._connect_bars()
         bus.changed.connect(self._on_bus_changed)
 
         self._tab(CONTACTS)
         self.tables.setCurrentWidget(self._tabs[CONTACTS].view)
         self._update_placeholder()
-        self._facets_started = False  # loaded after the first keys: they'd compete for the CPU
 
-    # -- building ------------------------------------------------------------------------------
-
-    def _build_toolbar(self) -> None:
-        self.switch = QTabBar(self)
-        self.switch.setDocumentMode(True)
-        self.switch.setExpanding(False)
-        self.switch.setDrawBase(False)
-        self.switch.setUsesScrollButtons(False)
-        self.switch.addTab(_tr("Contacts"))
-        self.switch.addTab(_tr("Accounts"))
-        self.switch.currentChanged.connect(self._on_switch_current_changed)
-        self.search_box = QLineEdit(self)
-        self.search_box.setObjectName("search_box")
-        self.search_box.setPlaceholderText(_tr("Search name, pinyin, phone, email…"))
-        self.search_box.setClearButtonEnabled(True)
-        self.search_box.setMinimumWidth(self.search_box.fontMetrics().averageCharWidth() * 28)
-        self.search_box.textChanged.connect(self._on_search_box_text_changed)
-        self.search_box.returnPressed.connect(self._on_search_box_return_pressed)
-        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search_box)
-        clear.setContext(Qt.ShortcutContext.WidgetShortcut)
-        clear.activated.connect(self.clear_search)
-        down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search_box)
-        down.setContext(Qt.ShortcutContext.WidgetShortcut)
-        down.activated.connect(self._focus_table)
-        self.bin_button = QToolButton(self)
-        self.bin_button.setText(_tr("Recycle bin"))
-        self.bin_button.setToolTip(_tr("Show deleted records, to restore them"))
-        self.bin_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_TrashIcon))
-        self.bin_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.bin_button.setCheckable(True)
-        self.bin_button.toggled.connect(self._on_bin_button_toggled)
-        self.restore_button = QPushButton(_tr("Restore"), self)
-        self.restore_button.setToolTip(_tr("Bring the selected records back from the recycle bin"))
-        self.restore_button.setIcon(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_DialogResetButton)
+    def _alias_bar_widgets(self) -> None:
+        """The bars' widgets under the names the main window and tests know them by."""
+        self.switch, self.search_box, self.bin_button = (
+            self.bar.switch,
+            self.bar.search_box,
+            self.bar.bin_button,
         )
-        self.restore_button.clicked.connect(self.restore_selected)
-        self.restore_button.hide()
-        row = QHBoxLayout()
-        row.setSpacing(8)
-        row.addWidget(self.switch)
-        row.addWidget(self.search_box, 1)
-        row.addWidget(self.bin_button)
-        self._toolbar_layout = row
+        f = self.filters
+        self.tier_combo, self.loyalty_combo, self.industry_combo = (
+            f.tier_combo,
+            f.loyalty_combo,
+            f.industry_combo,
+        )
+        self.tag_combo, self.city_combo, self.owner_combo = f.tag_combo, f.city_combo, f.owner_combo
+        self.count_label, self.restore_button, self.empty_bin_button = (
+            f.count_label,
+            f.restore_button,
+            f.empty_bin_button,
+        )
+        self.empty_notice = f.empty_notice
 
-    def _build_filters(self) -> None:
-        self.tier_combo = KindCombo(ValueTier, self, _tr("All tiers"))
-        self.loyalty_combo = KindCombo(LoyaltyStage, self, _tr("All stages"))
-        self.tag_combo = self._facet_combo(_tr("All tags"))
-        self.city_combo = self._facet_combo(_tr("All cities"))
-        self.owner_combo = self._facet_combo(_tr("All owners"))
-        self.tier_combo.setToolTip(_tr("Customer value tier (of the contact's account)"))
-        self.loyalty_combo.setToolTip(_tr("Loyalty stage (of the contact's account)"))
-        for combo in (self.tier_combo, self.loyalty_combo):
-            combo.currentIndexChanged.connect(self._apply_filter)
-        row = QHBoxLayout()
-        row.setSpacing(6)
-        for combo in (
-            self.tier_combo,
-            self.loyalty_combo,
-            self.tag_combo,
-            self.city_combo,
-            self.owner_combo,
-        ):
-            # Narrow enough that the filters never make the table side wider than it needs.
-            combo.setMinimumContentsLength(3)
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            combo.setMaximumWidth(220)
-            row.addWidget(combo)
-        self._filters_layout = row
-        self.count_label = QLabel(self)
-        self.count_label.setObjectName("count_label")
-        self.count_label.setEnabled(False)
+    def _connect_bars(self) -> None:
+        self.bar.filter_changed.connect(self._apply_filter)
+        self.bar.switch.currentChanged.connect(self._on_switch_current_changed)
+        self.bar.down_pressed.connect(self._focus_table)
+        self.bar.bin_button.toggled.connect(self._on_bin_button_toggled)
+        self.filters.filter_changed.connect(self._apply_filter)
+        self.filters.restore_button.clicked.connect(self.restore_selected)
+        self.filters.empty_bin_button.clicked.connect(self.empty_recycle_bin)
+        self.filters.clear_requested.connect(self.clear_filters)
+        self.filters.facets_loaded.connect(self._on_facets_loaded)
 
-    def _facet_combo(self, all_text: str) -> QComboBox:
-        combo = QComboBox(self)
-        combo.addItem(all_text, None)
-        combo.setMaxVisibleItems(20)
-        combo.currentIndexChanged.connect(self._apply_filter)
-        return combo
-
-    def _tab(self, kind: int) -> _Tab:
-        """The table of contacts or accounts, built the first time it is shown."""
-        if kind in self._tabs:
-            return self._tabs[kind]
-        model_class = ContactTableModel if kind == CONTACTS else AccountTableModel
-        model = model_class(self._db, self._bus, self._filter(kind), self, load=False)
-        view = QTableView(self.tables)
-        view.setObjectName("contacts_table" if kind == CONTACTS else "accounts_table")
-        view.setModel(model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setAlternatingRowColors(True)
-        view.setShowGrid(False)
-        view.setWordWrap(False)
-        view.setTabKeyNavigation(False)
-        view.setCornerButtonEnabled(False)
-        view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        rows = view.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        row_height = view.fontMetrics().height() + 10
-        rows.setMinimumSectionSize(row_height)
-        rows.setDefaultSectionSize(row_height)
-        rows.hide()
-        header = view.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setStretchLastSection(True)
-        header.setSectionsMovable(True)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        char = view.fontMetrics().averageCharWidth()
-        for section, column in enumerate(model.columns):
-            header.resizeSection(section, column.width * char + 16)
-        header.setSortIndicator(model.sort_column(), model.sort_order())
-        view.setSortingEnabled(True)
-        header.sortIndicatorChanged.connect(self._on_header_sort_indicator_changed)
+    def _tab(self, index: int) -> _Tab:
+        """The table of one kind, built the first time it is shown."""
+        if index in self._tabs:
+            return self._tabs[index]
+        kind = KINDS[index]
+        model = kind.table(self._db, self._bus, self._filter(kind), self, load=False)
+        view = record_table(model, f"{kind.name}_table", self.tables)
+        view.horizontalHeader().sortIndicatorChanged.connect(self._on_header_sort_changed)
         view.selectionModel().selectionChanged.connect(self._on_selection_changed)
         view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         view.activated.connect(self._on_view_activated)
@@ -328,17 +196,18 @@ class ContactsPane(QWidget):
         model.keys_loaded.connect(self._on_model_keys_loaded)
         model.load_failed.connect(self._on_model_load_failed)
         self.tables.addWidget(view)
-        tab = _Tab(kind, model, view)
-        self._tabs[kind] = tab
+        tab = _Tab(index, kind, model, view)
+        self._tabs[index] = tab
         model.refresh()
         return tab
 
-    def _form(self, kind: int) -> RecordForm:
-        tab = self._tab(kind)
+    def _form(self, index: int) -> RecordForm:
+        tab = self._tab(index)
         if tab.form is None:
-            form_class = ContactForm if kind == CONTACTS else AccountForm
-            tab.form = form_class(self._db, self._bus, self._undo_stack, self.detail)
+            tab.form = tab.kind.form(self._db, self._bus, self._undo_stack, self.detail)
             tab.form.saved.connect(self._on_form_saved)
+            tab.form.restore_requested.connect(self._on_form_restore_requested)
+            tab.form.purge_requested.connect(self._on_form_purge_requested)
             self.detail.addWidget(tab.form)
         return tab.form
 
@@ -348,6 +217,10 @@ class ContactsPane(QWidget):
     def kind(self) -> int:
         """CONTACTS or ACCOUNTS: which table is showing."""
         return self.switch.currentIndex()
+
+    @property
+    def record_kind(self) -> RecordKind:
+        return KINDS[self.kind]
 
     @property
     def model(self) -> KeyedTableModel:
@@ -368,7 +241,7 @@ class ContactsPane(QWidget):
 
     def selected_ids(self) -> list[uuid.UUID]:
         model = self.model
-        return [model.id_at(row) for row in self._selected_rows(self.table)]
+        return [model.id_at(row) for row in selected_rows(self.table)]
 
     def show_contacts(self) -> None:
         self.switch.setCurrentIndex(CONTACTS)
@@ -389,8 +262,14 @@ class ContactsPane(QWidget):
         self.search_box.clear()
         self._apply_filter()
 
+    def clear_filters(self) -> None:
+        """Search box and every filter back to "all" (what the empty-result notice offers)."""
+        self.search_box.clear()
+        self.filters.clear()
+        self._apply_filter()
+
     def new_record(self) -> None:
-        """A blank form for a new contact (or account, on the Accounts tab)."""
+        """A blank form for a new record of the tab's kind, scrolled to the top."""
         if self.bin_button.isChecked():
             self.bin_button.setChecked(False)
         form = self._form(self.kind)
@@ -406,74 +285,92 @@ class ContactsPane(QWidget):
             self._syncing_selection = False
         form.load(None)
         self._show_form(self.kind, None)
+        form.scroll.verticalScrollBar().setValue(0)
         self.focus_form()
 
     def delete_selected(self) -> None:
         """Move the selected records to the recycle bin (undoable)."""
         if self.bin_button.isChecked():
             return
-        rows = self._selected_rows(self.table)
+        rows = selected_rows(self.table)
         if not rows:
             return
         tab = self._tabs[self.kind]
         ids = [tab.model.id_at(row) for row in rows]
-        command_class = DeleteContactsCommand if self.kind == CONTACTS else DeleteAccountsCommand
         tab.select_after_delete = rows[0]
-        if not writes.push(self, self._undo_stack, command_class(self._db, self._bus, ids)):
+        command = tab.kind.delete_command(self._db, self._bus, ids)
+        if not writes.push(self, self._undo_stack, command):
             tab.select_after_delete = None
 
     def restore_selected(self) -> None:
         """Bring the selected records back from the recycle bin (undoable)."""
-        rows = self._selected_rows(self.table)
+        rows = selected_rows(self.table)
         if not self.bin_button.isChecked() or not rows:
             return
         tab = self._tabs[self.kind]
-        ids = [tab.model.id_at(row) for row in rows]
-        kind = "contacts" if self.kind == CONTACTS else "accounts"
-        command = restore_command(self._db, self._bus, ids, kind)
-        tab.select_after_delete = rows[0]
+        self._restore(tab, [tab.model.id_at(row) for row in rows], rows[0])
+
+    def _restore(self, tab: _Tab, ids: Sequence[uuid.UUID], first_row: int | None) -> None:
+        command = restore_command(self._db, self._bus, ids, tab.kind.name)
+        tab.select_after_delete = first_row
         if not writes.push(self, self._undo_stack, command):
             tab.select_after_delete = None
+
+    def purge_records(self, ids: Sequence[uuid.UUID]) -> bool:
+        """Delete these records of the tab's kind for good, after asking; True if done."""
+        tab = self._tabs[self.kind]
+        if not ids or not confirm_purge(self, tab.kind.words.purge_question(len(ids))):
+            return False
+        first = min((r for r in map(tab.model.row_of, ids) if r is not None), default=None)
+        tab.select_after_delete = first
+        written = writes.attempt(self, self._db, self._bus, lambda s: tab.kind.purge(s, ids))
+        if written is None:
+            tab.select_after_delete = None
+            return False
+        gone = written.changes.ids(tab.kind.name) & frozenset(ids)
+        self._purge_note = tab.kind.words.purged(len(gone))
+        if self._shown is not None and self._shown[1] in gone:
+            self._show_placeholder()
+        else:
+            self._update_placeholder()
+        return True
+
+    def empty_recycle_bin(self) -> bool:
+        """Everything of the tab's kind in the recycle bin, deleted for good (asked first)."""
+        if not self.bin_button.isChecked():
+            return False
+        kind = self.record_kind
+        with self._db.reading() as session:
+            ids = kind.keys(session, kind.filter_type(deleted=True))
+        return self.purge_records(ids)
 
     def focus_form(self) -> None:
         form = self.form
         if form is None or self.detail.currentWidget() is not form:
             return
-        first = getattr(form, "family_name", None) or getattr(form, "name", None)
+        first = getattr(form, self.record_kind.first_field, None)
         (first if isinstance(first, QWidget) else form).setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- filters -------------------------------------------------------------------------------
 
-    def _filter(self, kind: int) -> ContactFilter | AccountFilter:
-        values: dict[str, Any] = {
-            "search": self.search_box.text().strip(),
-            "value_tier": self.tier_combo.value(),
-            "loyalty_stage": self.loyalty_combo.value(),
-            "tag": self.tag_combo.currentData(),
-            "city": self.city_combo.currentData(),
-            "owner": self.owner_combo.currentData(),
-            "deleted": self.bin_button.isChecked(),
-        }
-        return ContactFilter(**values) if kind == CONTACTS else AccountFilter(**values)
+    def _filter(self, kind: RecordKind) -> Any:
+        return kind.filter_type(
+            search=self.search_box.text().strip(),
+            deleted=self.bin_button.isChecked(),
+            **self.filters.values(),
+        )
 
     def contact_filter(self) -> ContactFilter:
         """The contacts the filters and search select now (what "export these" exports)."""
-        found = self._filter(CONTACTS)
+        found = self._filter(KINDS[CONTACTS])
         assert isinstance(found, ContactFilter)
         return found
 
     @Slot()
     def _apply_filter(self) -> None:
-        self._search_timer.stop()
+        self.bar.stop_timer()
         if self.kind in self._tabs:
-            self.model.set_filter(self._filter(self.kind))
-
-    def _on_search_box_text_changed(self, _text: str) -> None:
-        self._search_timer.start()
-
-    def _on_search_box_return_pressed(self) -> None:
-        self._apply_filter()
-        self._focus_table()
+            self.model.set_filter(self._filter(self.record_kind))
 
     def _focus_table(self) -> None:
         view = self.table
@@ -482,119 +379,65 @@ class ContactsPane(QWidget):
             view.selectRow(0)
 
     def _on_bin_button_toggled(self, checked: bool) -> None:
-        self.restore_button.setVisible(checked)
+        self.filters.set_bin_mode(checked)
         self._apply_filter()
         self._update_count()
         self._update_placeholder()
 
-    def _on_switch_current_changed(self, kind: int) -> None:
+    def _on_switch_current_changed(self, index: int) -> None:
         if not self._tabs:
             return  # still building
-        tab = self._tab(kind)
+        tab = self._tab(index)
         self.tables.setCurrentWidget(tab.view)
-        tab.model.set_filter(self._filter(kind))
+        tab.model.set_filter(self._filter(tab.kind))
         self._update_count()
-        index = tab.view.selectionModel().currentIndex()
-        key = tab.model.id_at(index.row()) if index.isValid() else None
+        current = tab.view.selectionModel().currentIndex()
+        key = tab.model.id_at(current.row()) if current.isValid() else None
         if key is not None:
-            self._show_record(kind, key)
-        elif tab.form is not None and self._shown is not None and self._shown[0] == kind:
-            self._show_form(kind, tab.form.record_id)
+            self._show_record(index, key)
+        elif tab.form is not None and self._shown is not None and self._shown[0] == index:
+            self._show_form(index, tab.form.record_id)
         else:
             self._show_placeholder()
         self.selection_changed.emit()
 
-    # -- facets (filter choices) ---------------------------------------------------------------
-
     @Slot()
-    def _load_facets(self) -> None:
-        self._finished_tasks.clear()
-        self._facet_generation += 1
-        generation, db = self._facet_generation, self._db
-
-        def work(_task: tasks.Task) -> tuple[int, Facets]:
-            with db.reading() as session:
-                return generation, facets(session)
-
-        task = tasks.Task(work)
-        task.signals.finished.connect(self._on_facets_finished)
-        task.signals.failed.connect(self._on_facets_failed)
-        self._facet_tasks[generation] = task
-        QThreadPool.globalInstance().start(task)
-
-    @Slot(object)
-    def _on_facets_finished(self, answer: tuple[int, Facets]) -> None:
-        generation, found = answer
-        task = self._facet_tasks.pop(generation, None)
-        if task is not None:
-            self._finished_tasks.append(task)
-        if generation != self._facet_generation:
-            return
-        changed = False
-        for combo, values in (
-            (self.tag_combo, found.tags),
-            (self.city_combo, found.cities),
-            (self.owner_combo, found.owners),
-        ):
-            changed |= self._set_choices(combo, values)
-        if changed:
-            self._apply_filter()
+    def _on_facets_loaded(self) -> None:
         self.facets_loaded.emit()
-
-    @Slot(object, str)
-    def _on_facets_failed(self, error: BaseException, details: str) -> None:
-        for generation in list(self._facet_tasks):
-            if generation != self._facet_generation:
-                continue
-            self._finished_tasks.append(self._facet_tasks.pop(generation))
-        errors.report(self, error, details)
-
-    @staticmethod
-    def _set_choices(combo: QComboBox, values: Sequence[str]) -> bool:
-        """Offer these values (after the "All" entry); True when the chosen one had to go."""
-        chosen = combo.currentData()
-        current = [combo.itemData(i) for i in range(1, combo.count())]
-        if current == list(values):
-            return False
-        combo.blockSignals(True)
-        try:
-            while combo.count() > 1:
-                combo.removeItem(1)
-            for value in values:
-                combo.addItem(value, value)
-            index = combo.findData(chosen) if chosen is not None else 0
-            combo.setCurrentIndex(max(index, 0))
-        finally:
-            combo.blockSignals(False)
-        return chosen is not None and index < 0
 
     def _on_bus_changed(self, changes: Changes) -> None:
         if changes.contacts or changes.accounts:
-            self._facets_timer.start()
+            self.filters.schedule_facets()
+            self._summary_timer.start()
+
+    # -- the summary shown when no record is open ----------------------------------------------
+
+    @Slot()
+    def _load_summary(self) -> None:
+        if self.detail.currentWidget() is self.placeholder and self.kind in self._tabs:
+            self._summary.load(self.record_kind, self._filter(self.record_kind))
+
+    @Slot(object)
+    def _on_summary_loaded(self, found: Any) -> None:
+        kind, in_bin = self.record_kind, self.bin_button.isChecked()
+        self.placeholder.show_summary(
+            kind.words.count(self.model.rowCount(), in_bin),
+            [] if in_bin else kind.describe(found),
+            self._placeholder_hint(),
+        )
+        self.summary_loaded.emit()
 
     # -- table resets: keep the selection by id ------------------------------------------------
 
     def _tab_of(self, model: object) -> _Tab | None:
         return next((t for t in self._tabs.values() if t.model is model), None)
 
-    @staticmethod
-    def _selected_rows(view: QTableView) -> list[int]:
-        rows: set[int] = set()
-        for selected in view.selectionModel().selection():
-            rows.update(range(selected.top(), selected.bottom() + 1))
-        return sorted(rows)
-
     @Slot()
     def _on_model_about_to_be_reset(self) -> None:
         tab = self._tab_of(self.sender())
         if tab is None:
             return
-        index = tab.view.selectionModel().currentIndex()
-        tab.remembered = _Remembered(
-            [tab.model.id_at(row) for row in self._selected_rows(tab.view)],
-            tab.model.id_at(index.row()) if index.isValid() else None,
-            index.row() if index.isValid() else -1,
-        )
+        tab.remembered = remember(tab.view, tab.model)
 
     @Slot(int)
     def _on_model_keys_loaded(self, count: int) -> None:
@@ -614,40 +457,25 @@ class ContactsPane(QWidget):
             elif after_delete is not None and count:
                 row = min(after_delete, count - 1)
                 self._select_ids(tab, [tab.model.id_at(row)], tab.model.id_at(row))
-        if tab.kind == self.kind:
+        if tab.index == self.kind:
             self._update_count()
             self._update_placeholder()
-        if not self._facets_started:
-            self._facets_started = True
-            self._load_facets()
+            self.filters.show_empty_notice(
+                count == 0 and not self.bin_button.isChecked(),
+                self._is_filtered(),
+                tab.kind.words.tab(),
+            )
+        self.filters.start_facets_once()
+
+    def _is_filtered(self) -> bool:
+        return bool(self.search_box.text().strip()) or self.filters.is_filtered()
 
     def _select_ids(self, tab: _Tab, ids: Sequence[uuid.UUID], current: uuid.UUID) -> None:
-        """Select these records' rows (merged into ranges) and make `current` current."""
-        model, selection = tab.model, QItemSelection()
-        rows = sorted(r for r in (model.row_of(key) for key in ids) if r is not None)
-        last_column = model.columnCount() - 1
-        start = previous = None
-        for row in [*rows, None]:
-            if start is not None and (row is None or row != previous + 1):
-                selection.select(model.index(start, 0), model.index(previous, last_column))
-                start = None
-            if row is not None and start is None:
-                start = row
-            previous = row
-        current_row = model.row_of(current)
-        flags = QItemSelectionModel.SelectionFlag
-        selection_model = tab.view.selectionModel()
-        selection_model.select(selection, flags.ClearAndSelect | flags.Rows)
-        if current_row is not None:
-            index = model.index(current_row, 0)
-            selection_model.setCurrentIndex(index, flags.NoUpdate)
-            tab.view.scrollTo(index)
+        select_ids(tab.view, tab.model, ids, current)
 
     @Slot(object, str)
     def _on_model_load_failed(self, error: BaseException, details: str) -> None:
-        if not self._facets_started:
-            self._facets_started = True
-            self._load_facets()
+        self.filters.start_facets_once()
         errors.report(self, error, details)
 
     def _update_count(self) -> None:
@@ -655,7 +483,8 @@ class ContactsPane(QWidget):
         if tab is None:
             return
         n = tab.model.rowCount()
-        self.count_label.setText(count_text(self.kind, n, deleted=self.bin_button.isChecked()))
+        self.count_label.setText(tab.kind.words.count(n, self.bin_button.isChecked()))
+        self.empty_bin_button.setEnabled(self.bin_button.isChecked() and n > 0)
 
     # -- selection and the detail area ---------------------------------------------------------
 
@@ -668,19 +497,19 @@ class ContactsPane(QWidget):
         if self._syncing_selection or not current.isValid():
             return
         tab = self._tab_of(current.model())
-        if tab is None or tab.kind != self.kind:
+        if tab is None or tab.index != self.kind:
             return
-        self._show_record(tab.kind, tab.model.id_at(current.row()))
+        self._show_record(tab.index, tab.model.id_at(current.row()))
 
-    def _show_record(self, kind: int, key: uuid.UUID) -> None:
-        if self._shown == (kind, key):
+    def _show_record(self, index: int, key: uuid.UUID) -> None:
+        if self._shown == (index, key):
             return
-        form = self._form(kind)
+        form = self._form(index)
         if not self._leave_form(form):
-            self._reselect_form_record(kind, form)
+            self._reselect_form_record(index, form)
             return
         form.load(key)
-        self._show_form(kind, key)
+        self._show_form(index, key)
 
     def _leave_form(self, form: RecordForm) -> bool:
         """Before showing another record: save unsaved edits (False if they cannot be saved)."""
@@ -692,8 +521,8 @@ class ContactsPane(QWidget):
         finally:
             self._autosaving = False
 
-    def _reselect_form_record(self, kind: int, form: RecordForm) -> None:
-        tab = self._tabs[kind]
+    def _reselect_form_record(self, index: int, form: RecordForm) -> None:
+        tab = self._tabs[index]
         self._syncing_selection = True
         try:
             if form.record_id is not None and tab.model.row_of(form.record_id) is not None:
@@ -703,33 +532,47 @@ class ContactsPane(QWidget):
         finally:
             self._syncing_selection = False
 
-    def _show_form(self, kind: int, key: uuid.UUID | None) -> None:
-        form = self._form(kind)
+    def _show_form(self, index: int, key: uuid.UUID | None) -> None:
+        form = self._form(index)
         self.detail.setCurrentWidget(form)
         if form not in self._fitted:
             # Measured once the form is laid out with what load() filled in.
             self._fitted.append(form)
             QTimer.singleShot(0, self, lambda: self._fit_detail(form))
+        self._show_timeline(index, key)
+        self.timeline.show()
+        self._shown = (index, key)
+        self._purge_note = ""
+
+    def _show_timeline(self, index: int, key: uuid.UUID | None) -> None:
         if key is None:
             self.timeline.show_for()
-        elif kind == CONTACTS:
-            self.timeline.show_for(contact_id=key)
         else:
-            self.timeline.show_for(account_id=key)
-        self.timeline.show()
-        self._shown = (kind, key)
+            self.timeline.show_for(**{KINDS[index].timeline_link: key})
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._split_once:
-            self._split_once = True
-            total = sum(self.splitter.sizes())
-            right = int(total * 0.42)
-            self.splitter.setSizes([total - right, right])
+        if self._split_once:
+            return
+        self._split_once = True
+        saved = self._settings.value(SPLITTER_KEY) if self._settings is not None else None
+        if isinstance(saved, QByteArray) and self.splitter.restoreState(saved):
+            self._restored_split = True
+            return
+        total = sum(self.splitter.sizes())
+        right = int(total * 0.42)
+        self.splitter.setSizes([total - right, right])
+
+    _restored_split = False
+
+    def _on_splitter_moved(self, _pos: int, _index: int) -> None:
+        self._restored_split = True  # the user's choice from now on: no automatic widening
+        if self._settings is not None:
+            self._settings.setValue(SPLITTER_KEY, self.splitter.saveState())
 
     def _fit_detail(self, form: RecordForm) -> None:
-        """Widen the detail side so the form fits without scrolling sideways (table keeps 400px);
-        the first time, also give the form about three quarters of the height."""
+        """Widen the detail side so the form fits without scrolling sideways, as far as the
+        table keeps its key columns; the first time, give the form three quarters of the height."""
         if not self.isVisible():
             return
         needed = (
@@ -740,8 +583,9 @@ class ContactsPane(QWidget):
         )
         left, right = self.splitter.sizes()
         total = left + right
-        if right < needed and total > 0:
-            right = min(needed, max(total - 400, right))
+        keep = key_columns_width(self.table, 3) + 8  # name, account and phone stay in view
+        if right < needed and total > 0 and not self._restored_split:
+            right = min(needed, max(total - keep, right))
             self.splitter.setSizes([total - right, right])
         if not self._detail_split_once:
             self._detail_split_once = True
@@ -755,38 +599,64 @@ class ContactsPane(QWidget):
         self.timeline.hide()
         self._update_placeholder()
 
+    def _placeholder_hint(self) -> str:
+        if self._purge_note:
+            return self._purge_note
+        if self.bin_button.isChecked():
+            return _tr(
+                "Select a deleted record to see it, then Restore to bring it back or Delete "
+                "for good to remove it."
+            )
+        return self.record_kind.words.placeholder()
+
     def _update_placeholder(self) -> None:
         if self.detail.currentWidget() is not self.placeholder:
             return
         self.timeline.hide()
-        if self.bin_button.isChecked():
-            text = _tr("Select a deleted record to see it, then Restore to bring it back.")
-        elif self.kind == CONTACTS:
-            text = _tr("Select a contact to see and edit it here, or press New to add one.")
-        else:
-            text = _tr("Select an account to see and edit it here, or press New to add one.")
-        self.placeholder.setText(text)
+        if self.kind in self._tabs:
+            n = self.model.rowCount()
+            heading = self.record_kind.words.count(n, self.bin_button.isChecked())
+            self.placeholder.heading.setText(heading)
+        self.placeholder.hint.setText(self._placeholder_hint())
+        if self.kind in self._tabs and not self.model.is_loading:
+            self._summary_timer.start()  # after the keys: the first page comes first
 
     @Slot(object)
     def _on_form_saved(self, key: uuid.UUID) -> None:
         form = self.sender()
-        kind = next((k for k, t in self._tabs.items() if t.form is form), self.kind)
-        was_new = self._shown == (kind, None)
-        if was_new:
-            self._shown = (kind, key)
-            if kind == CONTACTS:
-                self.timeline.show_for(contact_id=key)
-            else:
-                self.timeline.show_for(account_id=key)
+        index = next((i for i, t in self._tabs.items() if t.form is form), self.kind)
+        if self._shown == (index, None):
+            self._shown = (index, key)
+            self._show_timeline(index, key)
             if not self._autosaving:
-                self._tabs[kind].pending_select = key
+                self._tabs[index].pending_select = key
+
+    def _form_tab(self) -> tuple[_Tab, uuid.UUID] | None:
+        form = self.sender()
+        tab = next((t for t in self._tabs.values() if t.form is form), None)
+        if tab is None or tab.form is None or tab.form.record_id is None:
+            return None
+        return tab, tab.form.record_id
+
+    @Slot()
+    def _on_form_restore_requested(self) -> None:
+        found = self._form_tab()
+        if found is not None:
+            tab, key = found
+            self._restore(tab, [key], tab.model.row_of(key))
+
+    @Slot()
+    def _on_form_purge_requested(self) -> None:
+        found = self._form_tab()
+        if found is not None:
+            self.purge_records([found[1]])
 
     @Slot(QModelIndex)
     def _on_view_activated(self, index: QModelIndex) -> None:
         tab = self._tab_of(index.model())
         if tab is None:
             return
-        self._show_record(tab.kind, tab.model.id_at(index.row()))
+        self._show_record(tab.index, tab.model.id_at(index.row()))
         self.focus_form()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -801,7 +671,7 @@ class ContactsPane(QWidget):
         return super().eventFilter(watched, event)
 
     @Slot(int, Qt.SortOrder)
-    def _on_header_sort_indicator_changed(self, section: int, _order: Qt.SortOrder) -> None:
+    def _on_header_sort_changed(self, section: int, _order: Qt.SortOrder) -> None:
         tab = self._tabs[self.kind]
         columns = tab.model.columns
         if 0 <= section < len(columns) and columns[section].sort is None:
@@ -811,4 +681,4 @@ class ContactsPane(QWidget):
             )
 
 
-__all__ = ["ContactsPane"]
+__all__ = ["ACCOUNTS", "CONTACTS", "ContactsPane"]

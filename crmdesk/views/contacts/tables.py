@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QObject
 
-from crmdesk.models.enums import LoyaltyStage, ValueTier
+from crmdesk.models.enums import LoyaltyStage, ValueTier, industry_code
 from crmdesk.services.accounts import AccountFilter, AccountSort, account_ids, account_rows
 from crmdesk.services.contacts import ContactFilter, ContactSort, contact_ids, contact_rows
 from crmdesk.store.db import Database
 from crmdesk.views.records.keyed_table_model import RIGHT, Column, KeyedTableModel
 from crmdesk.views.shell.bus import DataBus
-from crmdesk.views.widgets.form_widgets import enum_text
-
-
-def format_timestamp(value: dt.datetime) -> str:
-    """A stored UTC time as the user's local date and time, in their locale's short form."""
-    local = value.astimezone()
-    locale = QLocale()
-    if locale.language() == QLocale.Language.C:  # no locale set: ISO reads better than "C"
-        return local.strftime("%Y-%m-%d %H:%M")
-    return locale.toString(local, QLocale.FormatType.ShortFormat)
+from crmdesk.views.shell.formatting import grouped, local_datetime_text
+from crmdesk.views.shell.vocabulary import enum_text
 
 
 def format_vocabulary(value: str) -> str:
@@ -34,6 +24,13 @@ def format_vocabulary(value: str) -> str:
 
 def format_count(value: int) -> str:
     return QLocale().toString(value)
+
+
+def format_industry(value: str) -> str:
+    """A stored industry (a code, or older English free text) as the user's word; other free
+    text as it was typed."""
+    code = industry_code(value)
+    return enum_text(code) if code is not None else value
 
 
 class ContactTableModel(KeyedTableModel):
@@ -56,7 +53,7 @@ class ContactTableModel(KeyedTableModel):
             QT_TRANSLATE_NOOP("ContactTableModel", "Updated"),
             "updated_at",
             ContactSort.UPDATED,
-            formatter=format_timestamp,
+            formatter=local_datetime_text,
             width=16,
         ),
     )
@@ -88,7 +85,10 @@ class AccountTableModel(KeyedTableModel):
     columns = (
         Column(QT_TRANSLATE_NOOP("AccountTableModel", "Name"), "name", AccountSort.NAME, width=24),
         Column(
-            QT_TRANSLATE_NOOP("AccountTableModel", "Industry"), "industry", AccountSort.INDUSTRY
+            QT_TRANSLATE_NOOP("AccountTableModel", "Industry"),
+            "industry",
+            AccountSort.INDUSTRY,
+            formatter=format_industry,
         ),
         Column(
             QT_TRANSLATE_NOOP("AccountTableModel", "Tier"),
@@ -116,7 +116,7 @@ class AccountTableModel(KeyedTableModel):
             QT_TRANSLATE_NOOP("AccountTableModel", "Updated"),
             "updated_at",
             AccountSort.UPDATED,
-            formatter=format_timestamp,
+            formatter=local_datetime_text,
             width=16,
         ),
     )
@@ -142,4 +142,10 @@ class AccountTableModel(KeyedTableModel):
         )
 
 
-__all__ = ["AccountTableModel", "ContactTableModel", "format_timestamp", "format_vocabulary"]
+__all__ = [
+    "AccountTableModel",
+    "ContactTableModel",
+    "format_industry",
+    "format_vocabulary",
+    "grouped",
+]

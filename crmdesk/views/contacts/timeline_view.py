@@ -39,7 +39,7 @@ from crmdesk.services.timeline import TimelineItem, timeline
 from crmdesk.store.db import Database
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.formatting import local_datetime_text
-from crmdesk.views.widgets.form_widgets import enum_text
+from crmdesk.views.shell.vocabulary import enum_text
 
 PAGE_SIZE = 50
 ICON_SIZE = 28

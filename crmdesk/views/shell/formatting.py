@@ -1,4 +1,4 @@
-"""How stored values read on screen: times in the user's zone and locale."""
+"""How stored values read on screen: times in the user's zone and locale, grouped counts."""
 
 from __future__ import annotations
 
@@ -16,3 +16,10 @@ def local_datetime_text(when: dt.datetime, locale: QLocale | None = None) -> str
         QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second)
     )
     return (locale or QLocale()).toString(moment, QLocale.FormatType.ShortFormat)
+
+
+def grouped(n: int) -> str:
+    """A count with the locale's digit grouping (1,234), even in the bare C locale."""
+    locale = QLocale()
+    locale.setNumberOptions(locale.numberOptions() & ~QLocale.NumberOption.OmitGroupSeparator)
+    return locale.toString(n)

@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication
 
 from crmdesk.core.texts import Text, fill
@@ -17,6 +19,19 @@ def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
 
 
 tr = _tr
+
+
+# A translated menu text's accelerator written after the word, as Chinese, Japanese and Korean
+# menus write it: "新建(&N)", "导入(&I)…".
+_ACCELERATOR_SUFFIX = re.compile(r"\s*[(（]&[^)）][)）]")
+
+
+def button_text(action_text: str) -> str:
+    """A menu action's text as a toolbar button says it: no accelerator ("新建(&N)" -> "新建",
+    "&Import…" -> "Import") and no trailing ellipsis."""
+    text = _ACCELERATOR_SUFFIX.sub("", action_text)
+    text = re.sub(r"&(.)", r"\1", text)
+    return text.removesuffix("…").removesuffix("...").strip()
 
 
 def translated(context: str | tuple[str, ...], text: str) -> str:
@@ -39,4 +54,4 @@ def _looked_up(contexts: tuple[str, ...], source: str) -> str:
     return source
 
 
-__all__ = ["tr", "translated"]
+__all__ = ["button_text", "tr", "translated"]

@@ -24,9 +24,11 @@ from crmdesk.views.contacts.duplicates_view import DuplicatesDialog
 from crmdesk.views.contacts.pane import CONTACTS, ContactsPane
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.history_view import HistoryDialog
+from crmdesk.views.shell.i18n import button_text
 from crmdesk.views.shell.undo import UndoHistory
 from crmdesk.views.transfer.export_dialog import ExportDialog
 from crmdesk.views.transfer.import_wizard import ImportWizard
+from crmdesk.views.widgets.wheel_guard import install_wheel_guard
 
 
 class PlannedPane(QLabel):
@@ -54,7 +56,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("crmdesk"))
         self.setWindowIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DirHomeIcon))
 
-        self.contacts_pane = ContactsPane(db, self.bus, self.undo_stack, self)
+        install_wheel_guard()  # before any field exists: the wheel changes no unfocused value
+        self.contacts_pane = ContactsPane(db, self.bus, self.undo_stack, self, settings=settings)
         self.panes = QStackedWidget(self)
         self.navigation = QListWidget(self)
         self._add_pane(
@@ -188,6 +191,8 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.find_action)
         toolbar.addSeparator()
         toolbar.addActions([self.import_action, self.export_action])
+        for action in toolbar.actions():  # "新建", not the menu's "新建(&N)"
+            action.setIconText(button_text(action.text()))
         self.addToolBar(toolbar)
 
     def _on_new_triggered(self) -> None:

@@ -72,7 +72,8 @@ from crmdesk.views.shell.field_labels import field_labels
 from crmdesk.views.shell.i18n import _tr, translated
 from crmdesk.views.shell.undo import ImportCommand, UndoHistory
 from crmdesk.views.shell.undo_words import import_question
-from crmdesk.views.widgets.form_widgets import address_part_captions, enum_text
+from crmdesk.views.shell.vocabulary import enum_text
+from crmdesk.views.widgets.address_words import address_part_captions
 
 CONTACTS, ORDERS = "contacts", "orders"
 FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE = range(3)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from crmdesk.interop.records import EmailRecord, PhoneRecord
 from crmdesk.models import Activity
-from crmdesk.models.enums import ActivityKind
+from crmdesk.models.enums import ActivityKind, Channel, PhoneKind
 from crmdesk.services.contacts import (
     ContactDraft,
     ContactFilter,
@@ -177,3 +177,133 @@ def test_the_history_unmerges_a_merge_and_undoes_an_edit(qtbot, db, twins, parts
     with db.reading() as s:
         assert get_contact(s, other).draft.title == ""
     assert "Undone" in history.status.text()
+
+
+@pytest.fixture
+def four_pairs(db):
+    """Four pairs of the same person (a shared mobile each, the name in both scripts)."""
+    people = [
+        ("刘", "海晖", "Liu", "Haihui", "139 6022 8111"),
+        ("李", "林", "Li", "Lin", "139 6022 8222"),
+        ("王", "芳", "Wang", "Fang", "139 6022 8333"),
+        ("陈", "静", "Chen", "Jing", "139 6022 8444"),
+    ]
+    pairs = []
+    with db.transaction() as s:
+        for han_family, han_given, family, given, phone in people:
+            han, _ = save_contact(
+                s,
+                ContactDraft(
+                    family_name=han_family,
+                    given_name=han_given,
+                    preferred_channel=Channel.WECHAT,
+                    phones=[PhoneRecord(phone, PhoneKind.MOBILE)],
+                ),
+            )
+            latin, _ = save_contact(
+                s,
+                ContactDraft(
+                    family_name=family,
+                    given_name=given,
+                    preferred_channel=Channel.MOBILE,
+                    phones=[PhoneRecord("+86 " + phone, PhoneKind.MOBILE)],
+                ),
+            )
+            pairs.append({han, latin})
+    return pairs
+
+
+def shown_ids(dialog: DuplicatesDialog) -> set:
+    return {d.draft.id for d in dialog.comparison.details}
+
+
+def selected_ids(dialog: DuplicatesDialog) -> set:
+    item = dialog.group_list.currentItem()
+    assert item is not None and item.isSelected()
+    return set(dialog.groups[dialog.group_list.currentRow()].ids)
+
+
+def test_merging_group_after_group_joins_exactly_the_records_on_screen(
+    qtbot, db, four_pairs, parts
+):
+    """After a merge the comparison showed a group other than the highlighted one, and the
+    next Merge joined the shown records and removed the highlighted row."""
+    dialog = open_review(qtbot, db, parts)
+    assert len(dialog.groups) == 4
+    remaining = [set(p) for p in four_pairs]
+    for _ in range(4):
+        on_screen = shown_ids(dialog)
+        assert on_screen == selected_ids(dialog)
+        assert on_screen in remaining
+        with qtbot.waitSignal(dialog.merged, timeout=WAIT) as merged:
+            qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+        result = merged.args[0]
+        assert {result.survivor_id, *result.loser_ids} == on_screen
+        remaining.remove(on_screen)
+        assert sorted(map(sorted, (set(g.ids) for g in dialog.groups))) == sorted(
+            map(sorted, remaining)
+        )  # the merged group went, no other
+        assert dialog.group_list.count() == len(remaining)
+        if remaining:  # the next group is selected and shown
+            assert shown_ids(dialog) == selected_ids(dialog)
+            assert dialog.merge_button.isEnabled()
+    assert not dialog.merge_button.isEnabled() and dialog.comparison.details == []
+    alive = live_ids(db)
+    assert all(len(p & alive) == 1 for p in four_pairs)
+
+
+def test_not_duplicates_shows_the_group_selected_next(qtbot, db, four_pairs, parts):
+    dialog = open_review(qtbot, db, parts)
+    first = shown_ids(dialog)
+    qtbot.mouseClick(dialog.skip_button, Qt.MouseButton.LeftButton)
+    assert first not in [set(g.ids) for g in dialog.groups]
+    assert shown_ids(dialog) == selected_ids(dialog)
+    dialog.group_list.setCurrentRow(2)
+    assert shown_ids(dialog) == selected_ids(dialog) == set(dialog.groups[2].ids)
+    qtbot.mouseClick(dialog.skip_button, Qt.MouseButton.LeftButton)  # the last row
+    assert shown_ids(dialog) == selected_ids(dialog) == set(dialog.groups[1].ids)
+
+
+@pytest.fixture
+def chinese(qapp):
+    from PySide6.QtCore import QTranslator
+
+    from crmdesk.app import TRANSLATIONS
+
+    translator = QTranslator()
+    assert translator.load(str(TRANSLATIONS / "crmdesk_zh_CN.qm"))
+    QCoreApplication.installTranslator(translator)
+    yield
+    QCoreApplication.removeTranslator(translator)
+
+
+def comparison_texts(table) -> dict[str, list[str]]:
+    return {
+        table.verticalHeaderItem(r).text(): [
+            table.item(r, c).text() for c in range(table.columnCount())
+        ]
+        for r in range(table.rowCount())
+    }
+
+
+def test_the_comparison_shows_words_not_stored_values(qtbot, db, four_pairs, parts):
+    """The preferred channel read "wechat / mobile"; phones show their kind as the form does."""
+    dialog = open_review(qtbot, db, parts)
+    rows = comparison_texts(dialog.comparison)
+    assert sorted(rows["Preferred channel"]) == ["Mobile", "WeChat"]
+    assert all(p.endswith("(Mobile)") for p in rows["Phones (all kept)"])
+
+
+def test_the_comparison_reads_chinese(qtbot, db, four_pairs, parts, chinese):
+    dialog = open_review(qtbot, db, parts)
+    rows = comparison_texts(dialog.comparison)
+    assert sorted(rows["首选联系方式"]) == sorted(["微信", "手机"])
+    raw = {c.value for c in Channel}
+    assert not [t for texts in rows.values() for t in texts if t.lower() in raw]
+    assert all(p.endswith("（手机）") for p in rows[next(h for h in rows if h.startswith("电话"))])
+
+
+def test_the_group_list_says_why_in_chinese(qtbot, db, four_pairs, parts, chinese):
+    """The reasons were joined with an English comma: "电话相同, 姓名相同"."""
+    dialog = open_review(qtbot, db, parts)
+    assert dialog.group_list.item(0).text().endswith("\n电话相同，姓名相同")
