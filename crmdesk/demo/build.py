@@ -49,6 +49,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, func, insert, select, text, update
 from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import Session
 
 from crmdesk.core.errors import KnownError
 from crmdesk.core.gc_pause import without_gc
@@ -90,6 +91,7 @@ from crmdesk.models.enums import (
     ValueTier,
 )
 from crmdesk.models.names import name_sort_key, pinyin_syllables, text_sort_key
+from crmdesk.services.calendar import fill_missing_spans
 from crmdesk.store import fulltext
 from crmdesk.store.db import Database, json_column_text, refresh_statistics
 
@@ -183,6 +185,7 @@ def _build(
             loader.finish()
             _plant_duplicates(conn, seed, size)
             fulltext.rebuild(conn, loader.indexing)
+            fill_missing_spans(Session(conn))  # the calendar's window index, past the ORM hook
             refresh_statistics(conn)
             loader.report_done()
         finally:

@@ -105,8 +105,8 @@ class DayHeader(QWidget):
             painter.setFont(bold if day == today else self.font())
             painter.setPen(palette.color(QPalette.ColorRole.Text))
             name = locale.dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
-            date_text = locale.toString(day, "d MMM" if locale.language() != QLocale.Language.Chinese
-                                        else "M月d日")
+            chinese = locale.language() == QLocale.Language.Chinese
+            date_text = locale.toString(day, "M月d日" if chinese else "d MMM")
             painter.drawText(cell.adjusted(4, 2, -4, 0), Qt.AlignmentFlag.AlignLeft
                              | Qt.AlignmentFlag.AlignTop, f"{name} {date_text}")
             note, colour = holiday, HOLIDAY_TEXT

@@ -66,6 +66,7 @@ class EventDialog(QDialog):
         self.ends = QDateTimeEdit(self)
         for edit in (self.starts, self.ends):
             edit.setCalendarPopup(True)
+            edit.setTimeZone(QTimeZone.utc())  # wall-clock times of the chosen zone, as given
         self.zone = QComboBox(self)
         self.zone.setEditable(True)
         self.zone.addItems(zone_names())
