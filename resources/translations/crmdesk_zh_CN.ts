@@ -808,6 +808,50 @@
         <source>Select a deleted record to see it, then Restore to bring it back or Delete for good to remove it.</source>
         <translation>选择一条已删除的记录查看，然后点击“恢复”将其恢复，或点击“永久删除”彻底删除。</translation>
     </message>
+    <message>
+        <source>Delete repeating event</source>
+        <translation>删除重复日程</translation>
+    </message>
+    <message>
+        <source>Change repeating event</source>
+        <translation>修改重复日程</translation>
+    </message>
+    <message>
+        <source>This event repeats. Which occurrences do you mean?</source>
+        <translation>这是一个重复日程。要针对哪些日程？</translation>
+    </message>
+    <message>
+        <source>This occurrence</source>
+        <translation>仅此日程</translation>
+    </message>
+    <message>
+        <source>This and following</source>
+        <translation>此日程及之后</translation>
+    </message>
+    <message>
+        <source>All occurrences</source>
+        <translation>全部日程</translation>
+    </message>
+    <message>
+        <source>New event %1</source>
+        <translation>新建日程 %1</translation>
+    </message>
+    <message>
+        <source>Change event %1</source>
+        <translation>修改日程 %1</translation>
+    </message>
+    <message>
+        <source>Delete event %1</source>
+        <translation>删除日程 %1</translation>
+    </message>
+    <message>
+        <source>Task done</source>
+        <translation>任务完成</translation>
+    </message>
+    <message>
+        <source>Task not done</source>
+        <translation>任务未完成</translation>
+    </message>
 </context>
 <context>
     <name>AccountForm</name>
@@ -1081,6 +1125,56 @@
     <message>
         <source>Dismiss</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPane</name>
+    <message>
+        <source>Previous (PgUp)</source>
+        <translation>上一页 (PgUp)</translation>
+    </message>
+    <message>
+        <source>Next (PgDn)</source>
+        <translation>下一页 (PgDn)</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation>新建日程</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Work week</source>
+        <translation>工作周</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>议程</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarRangeModel</name>
+    <message>
+        <source>all day</source>
+        <translation>全天</translation>
     </message>
 </context>
 <context>
@@ -1448,6 +1542,23 @@
     </message>
 </context>
 <context>
+    <name>DayHeader</name>
+    <message>
+        <source>working day</source>
+        <translation>上班</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>全天</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>还有 %n 项</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DeleteAccountsCommand</name>
     <message>
         <source>Delete %1</source>
@@ -1552,6 +1663,145 @@
     <message>
         <source>Remove this email</source>
         <translation>删除此邮箱</translation>
+    </message>
+</context>
+<context>
+    <name>EventDialog</name>
+    <message>
+        <source>New event</source>
+        <translation>新建日程</translation>
+    </message>
+    <message>
+        <source>Edit event</source>
+        <translation>编辑日程</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>全天</translation>
+    </message>
+    <message>
+        <source>every </source>
+        <translation>每 </translation>
+    </message>
+    <message>
+        <source>never ends</source>
+        <translation>永不结束</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>截止到</translation>
+    </message>
+    <message>
+        <source>times</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>No reminder</source>
+        <translation>不提醒</translation>
+    </message>
+    <message>
+        <source>Does not repeat</source>
+        <translation>不重复</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <source>Monthly on the date</source>
+        <translation>每月（按日期）</translation>
+    </message>
+    <message>
+        <source>Monthly on the weekday</source>
+        <translation>每月（按星期）</translation>
+    </message>
+    <message>
+        <source>Yearly</source>
+        <translation>每年</translation>
+    </message>
+    <message>
+        <source>At the start</source>
+        <translation>开始时</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) before</source>
+        <translation>
+            <numerusform>提前 %n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) before</source>
+        <translation>
+            <numerusform>提前 %n 小时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) before</source>
+        <translation>
+            <numerusform>提前 %n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Time clash</source>
+        <translation>时间冲突</translation>
+    </message>
+    <message numerus="yes">
+        <source>This overlaps %n other event(s) of the same owner:</source>
+        <translation>
+            <numerusform>与同一负责人的 %n 个其他日程时间重叠：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>仍然保存</translation>
     </message>
 </context>
 <context>
@@ -2147,10 +2397,6 @@
         <translation>日历</translation>
     </message>
     <message>
-        <source>The calendar of visits, calls and tasks arrives in the next release.</source>
-        <translation>拜访、电话和任务日历将在下一版本提供。</translation>
-    </message>
-    <message>
         <source>Opportunities</source>
         <translation>商机</translation>
     </message>
@@ -2574,6 +2820,19 @@
     </message>
 </context>
 <context>
+    <name>MonthGrid</name>
+    <message>
+        <source>working day</source>
+        <translation>上班</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>还有 %n 项</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OptionalDateEdit</name>
     <message>
         <source>None</source>
@@ -2778,6 +3037,21 @@
     <message>
         <source>Tags, separated by commas</source>
         <translation>标签，用逗号分隔</translation>
+    </message>
+</context>
+<context>
+    <name>TaskListModel</name>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>即将到期</translation>
     </message>
 </context>
 <context>

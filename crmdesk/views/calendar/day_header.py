@@ -21,6 +21,7 @@ from crmdesk.views.calendar.painting import (
 from crmdesk.views.calendar.range_model import CalendarRangeModel, local_end, local_start
 
 ROW = 20
+MAX_ROWS = 4  # all-day rows shown; the last one says "+k" for a day with more
 
 
 class DayHeader(QWidget):
@@ -34,7 +35,9 @@ class DayHeader(QWidget):
         self.model, self.marks = model, marks
         self.days: list[dt.date] = [dt.date.today()]
         self.gutter = 56
+        self.right_margin = 0  # the grid's scroll bar below, so the columns line up
         self.bars: list[tuple[QRectF, EventOccurrence]] = []
+        self.hidden: dict[dt.date, int] = {}
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         model.modelReset.connect(self.relayout)
 
@@ -49,7 +52,8 @@ class DayHeader(QWidget):
         return QSize(700, self.height())
 
     def column_width(self) -> float:
-        return max(1.0, (self.width() - self.gutter) / max(1, len(self.days)))
+        room = self.width() - self.gutter - self.right_margin
+        return max(1.0, room / max(1, len(self.days)))
 
     def relayout(self) -> None:
         """Place each all-day (or day-long) event in the first row free over its days."""
@@ -74,12 +78,17 @@ class DayHeader(QWidget):
                 rows[row] = end_day
             bars.append((row, begin_day, end_day, one))
         top, width = self._title_height(), self.column_width()
-        self.bars = []
+        self.bars, self.hidden = [], {}
         for row, begin_day, end_day, one in bars:
+            if row >= MAX_ROWS - 1 and len(rows) > MAX_ROWS:
+                for i in range((end_day - begin_day).days):
+                    day = begin_day + dt.timedelta(days=i)
+                    self.hidden[day] = self.hidden.get(day, 0) + 1
+                continue
             x = self.gutter + (begin_day - first).days * width
             span = (end_day - begin_day).days * width
             self.bars.append((QRectF(x + 1, top + row * ROW + 1, span - 3, ROW - 2), one))
-        self.setFixedHeight(top + max(1, len(rows)) * ROW + 4)
+        self.setFixedHeight(top + max(1, min(MAX_ROWS, len(rows))) * ROW + 4)
         self.update()
 
     def resizeEvent(self, event) -> None:
@@ -137,7 +146,15 @@ class DayHeader(QWidget):
             painter.drawRoundedRect(rect, 3, 3)
             painter.setPen(QColor("white"))
             painter.drawText(rect.adjusted(4, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter,
-                             one.title)
+                             self.fontMetrics().elidedText(one.title, Qt.TextElideMode.ElideRight,
+                                                           int(rect.width()) - 6))
+        painter.setPen(palette.color(QPalette.ColorRole.Link))
+        for day, count in self.hidden.items():
+            if day in self.days:
+                x = self.gutter + self.days.index(day) * width
+                rect = QRectF(x + 4, title_height + (MAX_ROWS - 1) * ROW, width - 8, ROW)
+                painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter,
+                                 self.tr("+%n more", "", count))
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         point = event.position()
@@ -145,7 +162,7 @@ class DayHeader(QWidget):
             if rect.contains(point):
                 self.open_requested.emit(one)
                 return
-        if point.x() >= self.gutter and point.y() < self._title_height():
+        if point.x() >= self.gutter and (point.y() < self._title_height() or self.hidden):
             column = int((point.x() - self.gutter) // self.column_width())
             if 0 <= column < len(self.days):
                 self.day_requested.emit(self.days[column])

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QToolButton,
@@ -101,6 +102,7 @@ class CalendarPane(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.period_label.setFont(font)
+        self.period_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.new_button = QPushButton(self.tr("New event"), self)
         self.view_buttons = QButtonGroup(self)
         bar = QHBoxLayout()
@@ -233,6 +235,7 @@ class CalendarPane(QWidget):
             self.views.setCurrentIndex(0)
             self.grid.set_days(days, self.current)
             self.header.gutter = self.grid.gutter
+            self.header.right_margin = self.scroll.verticalScrollBar().sizeHint().width()
             self.header.set_days(days)
         elif self.view == CalendarView.MONTH:
             self.views.setCurrentIndex(1)

@@ -30,7 +30,7 @@ def _week(db, pane):
         return occurrences_between(session, start, end)
 
 
-def _fill_and_save(title: str, *, then=None):  # noqa: ANN001
+def _fill_and_save(title: str, *, then=None):
     def act(dialog: EventDialog) -> None:
         dialog.title.setText(title)
         dialog.kind.setCurrentIndex(dialog.kind.findData(EventKind.VISIT))
@@ -42,7 +42,7 @@ def _fill_and_save(title: str, *, then=None):  # noqa: ANN001
     return act
 
 
-def _click(text: str):  # noqa: ANN001
+def _click(text: str):
     def act(box: QMessageBox) -> None:
         for button in box.buttons():
             if button.text() == text:
@@ -159,8 +159,9 @@ def test_the_done_box_marks_a_task_done(qtbot, db, locale):
     qtbot.mouseClick(pane.task_view.viewport(), Qt.MouseButton.LeftButton, pos=point)
     settle()
     with db.reading() as session:
-        from crmdesk.models import CalendarEvent
         from sqlalchemy import select
+
+        from crmdesk.models import CalendarEvent
 
         status = session.scalar(select(CalendarEvent.status))
         assert status == EventStatus.DONE
