@@ -12,7 +12,7 @@ import getpass
 from enum import IntEnum
 
 from PySide6.QtCore import QDate, QLocale, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut, QTextCharFormat, QUndoStack
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCalendarWidget,
@@ -37,7 +37,7 @@ from crmdesk.views.calendar.day_marks import DayMarks, country_of
 from crmdesk.views.calendar.edits import CalendarEdits
 from crmdesk.views.calendar.event_dialog import EventDialog
 from crmdesk.views.calendar.month_grid import WEEKS, MonthGrid
-from crmdesk.views.calendar.painting import week_start
+from crmdesk.views.calendar.painting import HOLIDAY_TEXT, HOLIDAY_TINT, week_start
 from crmdesk.views.calendar.range_model import CalendarRangeModel, OccurrenceRole
 from crmdesk.views.calendar.task_list import TaskListModel
 from crmdesk.views.calendar.time_grid import TimeGrid
@@ -146,6 +146,8 @@ class CalendarPane(QWidget):
         self.mini_month.setGridVisible(False)
         self.mini_month.setVerticalHeaderFormat(
             QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.mini_month.currentPageChanged.connect(self._mark_mini_month)
+        self._mark_mini_month(self.current.year, self.current.month)
         self.task_view = QListView(self)
         self.task_view.setModel(self.tasks)
         side = QWidget(self)
@@ -179,7 +181,6 @@ class CalendarPane(QWidget):
         self.month.day_requested.connect(self.show_day)
         self.agenda.doubleClicked.connect(
             lambda index: self.open_occurrence(index.data(OccurrenceRole)))
-        QTimer.singleShot(0, self._scroll_to_morning)
 
     def _build_keys(self) -> None:
         keys = {
@@ -205,6 +206,28 @@ class CalendarPane(QWidget):
         new.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         new.activated.connect(self.new_event)
         self.shortcuts.append(new)
+
+    def _mark_mini_month(self, year: int, month: int) -> None:
+        """Holidays shaded in the mini month, make-up working days in working days' colour."""
+        holiday = QTextCharFormat()
+        holiday.setBackground(HOLIDAY_TINT)
+        holiday.setForeground(HOLIDAY_TEXT)
+        worked = QTextCharFormat()
+        worked.setForeground(self.palette().color(QPalette.ColorRole.Text))
+        first = dt.date(year, month, 1) - dt.timedelta(days=7)
+        for offset in range(50):
+            day = first + dt.timedelta(days=offset)
+            when = QDate(day.year, day.month, day.day)
+            if self.marks.holiday(day):
+                self.mini_month.setDateTextFormat(when, holiday)
+            elif self.marks.is_makeup_workday(day):
+                self.mini_month.setDateTextFormat(when, worked)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_shown_once", False):
+            self._shown_once = True
+            QTimer.singleShot(0, self._scroll_to_morning)
 
     def _scroll_to_morning(self) -> None:
         self.scroll.verticalScrollBar().setValue(8 * self.grid.hour_height - 10)

@@ -182,3 +182,25 @@ def test_the_dialog_builds_a_monthly_by_weekday_series_in_another_zone(qtbot, db
     assert built.starts_at == shanghai_time(2026, 3, 10, 9)
     with db.transaction() as session:
         save_event(session, built)
+
+
+def test_dragging_the_lower_edge_of_an_occurrence_asks_the_scope_and_resizes_it(
+    qtbot, db, locale
+):
+    add_event(db, "Workshop", shanghai_time(2026, 3, 2, 10), rrule="FREQ=WEEKLY;COUNT=3")
+    pane = make_pane(qtbot, db)
+    grid = pane.grid
+    [box] = grid.boxes
+    edge = QPoint(int(box.rect.center().x()), int(box.rect.bottom()) - 2)
+    lower = edge + QPoint(0, grid.hour_height)  # one hour longer
+    when_modal("scope_question", _click("This occurrence"))
+    qtbot.mousePress(grid, Qt.MouseButton.LeftButton, pos=edge)
+    qtbot.mouseMove(grid, edge + QPoint(0, 20))
+    qtbot.mouseMove(grid, lower)
+    with qtbot.waitSignal(pane.model.range_loaded, timeout=WAIT):
+        qtbot.mouseRelease(grid, Qt.MouseButton.LeftButton, pos=lower)
+    start, end = utc_window(dt.date(2026, 3, 2), dt.date(2026, 3, 30), pane.model.zone)
+    with db.reading() as session:
+        found = occurrences_between(session, start, end)
+    lengths = [(o.end - o.start) for o in found]
+    assert lengths == [dt.timedelta(hours=2), dt.timedelta(hours=1), dt.timedelta(hours=1)]
