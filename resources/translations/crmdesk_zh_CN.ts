@@ -3011,6 +3011,35 @@
     </message>
 </context>
 <context>
+    <name>ReminderNotice</name>
+    <message>
+        <source>Snooze 10 minutes</source>
+        <translation>10 分钟后再提醒</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Missed while crmdesk was closed:</source>
+        <translation>crmdesk 关闭期间错过的提醒：</translation>
+    </message>
+    <message>
+        <source>Reminder:</source>
+        <translation>提醒：</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>还有 %n 项</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SaveAccountCommand</name>
     <message>
         <source>Add %1</source>

@@ -39,6 +39,7 @@ from crmdesk.views.calendar.event_dialog import EventDialog
 from crmdesk.views.calendar.month_grid import WEEKS, MonthGrid
 from crmdesk.views.calendar.painting import HOLIDAY_TEXT, HOLIDAY_TINT, week_start
 from crmdesk.views.calendar.range_model import CalendarRangeModel, OccurrenceRole
+from crmdesk.views.calendar.reminders import ReminderNotice, ReminderWatcher
 from crmdesk.views.calendar.task_list import TaskListModel
 from crmdesk.views.calendar.time_grid import TimeGrid
 from crmdesk.views.shell.bus import DataBus
@@ -83,9 +84,16 @@ class CalendarPane(QWidget):
         self.tasks = TaskListModel(db, bus, self)
         self.tasks.done_toggled.connect(self.edits.set_done)
         self.selected: EventOccurrence | None = None
+        self.reminders = ReminderWatcher(db, settings, self)
+        self.notice = ReminderNotice(self)
+        self.reminders.fired.connect(self.notice.show_due)
+        self.notice.snooze_requested.connect(self.reminders.snooze)
+        self.notice.open_requested.connect(self.open_occurrence)
         self._build()
         self._build_keys()
         self._show()
+        if settings is not None:  # the app's pane (tests drive `reminders.check` themselves)
+            QTimer.singleShot(0, self.reminders.start)
 
     # -- building ------------------------------------------------------------------------------
 
@@ -162,6 +170,7 @@ class CalendarPane(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setSizes([900, 260])
         layout = QVBoxLayout(self)
+        layout.addWidget(self.notice)
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)
 
