@@ -1146,6 +1146,14 @@
         <translation>新建日程</translation>
     </message>
     <message>
+        <source>Day plan…</source>
+        <translation>日程安排…</translation>
+    </message>
+    <message>
+        <source>The day&apos;s visits as a printable PDF</source>
+        <translation>当天的拜访，生成可打印的 PDF</translation>
+    </message>
+    <message>
         <source>Day</source>
         <translation>日</translation>
     </message>
@@ -1556,6 +1564,49 @@
         <translation>
             <numerusform>还有 %n 项</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DayPlanDialog</name>
+    <message>
+        <source>Day plan %1</source>
+        <translation>%1 日程安排</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>全天</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>最近一次活动</translation>
+    </message>
+    <message>
+        <source>Open opportunities</source>
+        <translation>进行中的商机</translation>
+    </message>
+    <message>
+        <source>Nothing planned.</source>
+        <translation>没有安排。</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Save the day plan</source>
+        <translation>保存日程安排</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
 <context>

@@ -112,6 +112,8 @@ class CalendarPane(QWidget):
         self.period_label.setFont(font)
         self.period_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.new_button = QPushButton(self.tr("New event"), self)
+        self.plan_button = QPushButton(self.tr("Day plan…"), self)
+        self.plan_button.setToolTip(self.tr("The day's visits as a printable PDF"))
         self.view_buttons = QButtonGroup(self)
         bar = QHBoxLayout()
         for widget in (self.previous_button, self.today_button, self.next_button):
@@ -127,6 +129,7 @@ class CalendarPane(QWidget):
             self.view_buttons.addButton(button, int(view))
             bar.addWidget(button)
         bar.addSpacing(12)
+        bar.addWidget(self.plan_button)
         bar.addWidget(self.new_button)
 
         self.header = DayHeader(self.model, self.marks, self)
@@ -178,6 +181,7 @@ class CalendarPane(QWidget):
         self.next_button.clicked.connect(lambda: self.step_period(1))
         self.today_button.clicked.connect(self.go_today)
         self.new_button.clicked.connect(self.new_event)
+        self.plan_button.clicked.connect(self.show_day_plan)
         self.view_buttons.idClicked.connect(lambda view: self.set_view(CalendarView(view)))
         self.mini_month.clicked.connect(
             lambda day: self.go_to(dt.date(day.year(), day.month(), day.day())))
@@ -352,6 +356,18 @@ class CalendarPane(QWidget):
         if not dialog.exec():
             return False
         return self.edits.change(one, dialog.draft())
+
+    def show_day_plan(self) -> None:
+        """The current day's plan for this pane's owner (everyone's when they have none)."""
+        from crmdesk.views.calendar.day_plan_view import DayPlanDialog
+
+        with self.db.reading() as session:
+            from crmdesk.services.day_plan import day_plan
+
+            mine = day_plan(session, self.current, local_zone(), self.owner).stops
+        self.plan_dialog = DayPlanDialog(self.db, self.current, self.owner if mine else None,
+                                         self)
+        self.plan_dialog.show()
 
     def delete_selected(self) -> bool:
         one = self.grid_selected()

@@ -42,3 +42,18 @@ def test_reminders_missed_while_closed_show_at_start(qtbot, db, tmp_path):
     assert missed and [d.occurrence.title for d in due] == ["Call Zhou"]
     assert dt.datetime.fromisoformat(settings.value("calendar/reminders_checked")) == (
         shanghai_time(2026, 3, 4, 12))
+
+
+def test_the_day_plan_is_previewed_and_saved_as_a_pdf(qtbot, db, locale, tmp_path):
+    from PySide6.QtPdf import QPdfDocument
+
+    add_event(db, "Visit Wu", shanghai_time(2026, 3, 4, 10))
+    pane = make_pane(qtbot, db)
+    pane.plan_button.click()
+    dialog = pane.plan_dialog
+    qtbot.waitUntil(lambda: dialog.document.status() == QPdfDocument.Status.Ready)
+    assert dialog.document.pageCount() == 1
+    assert "Visit Wu" in dialog.document.getAllText(0).text()
+    assert dialog.save(str(tmp_path / "plan.pdf"))
+    assert (tmp_path / "plan.pdf").read_bytes().startswith(b"%PDF")
+    dialog.close()
