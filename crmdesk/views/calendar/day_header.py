@@ -57,10 +57,14 @@ class DayHeader(QWidget):
 
     def relayout(self) -> None:
         """Place each all-day (or day-long) event in the first row free over its days."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         zone, rows = self.model.zone, []
         first, last = self.days[0], self.days[-1] + dt.timedelta(days=1)
         bars = []
-        for one in self.model.occurrences:
+        for one in _all_day_candidates(self.model, self.days):
             start, end = local_start(one, zone), local_end(one, zone)
             if not one.all_day and end - start < dt.timedelta(hours=24):
                 continue
@@ -90,6 +94,11 @@ class DayHeader(QWidget):
             self.bars.append((QRectF(x + 1, top + row * ROW + 1, span - 3, ROW - 2), one))
         self.setFixedHeight(top + max(1, min(MAX_ROWS, len(rows))) * ROW + 4)
         self.update()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if getattr(self, "_stale", True):
+            self.relayout()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -166,6 +175,23 @@ class DayHeader(QWidget):
             column = int((point.x() - self.gutter) // self.column_width())
             if 0 <= column < len(self.days):
                 self.day_requested.emit(self.days[column])
+
+
+def _all_day_candidates(model: CalendarRangeModel, days: list[dt.date]) -> list[EventOccurrence]:
+    """The all-day and day-long occurrences on the days, each once, in start order."""
+    seen, found = set(), []
+    for day in days:
+        for one in model.on_day(day):
+            key = (one.event_id, one.recurrence_id, one.start)
+            if (one.all_day or _long(one)) and key not in seen:
+                seen.add(key)
+                found.append(one)
+    return found
+
+
+def _long(one: EventOccurrence) -> bool:
+    return (isinstance(one.start, dt.datetime) and isinstance(one.end, dt.datetime)
+            and one.end - one.start >= dt.timedelta(hours=24))
 
 
 __all__ = ["DayHeader"]

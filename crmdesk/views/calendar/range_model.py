@@ -63,10 +63,28 @@ def utc_window(first: dt.date, last: dt.date, zone: ZoneInfo) -> tuple[dt.dateti
     return begin, end
 
 
+def by_local_day(
+    found: list[EventOccurrence], first: dt.date, last: dt.date, zone: ZoneInfo
+) -> dict[dt.date, list[EventOccurrence]]:
+    """The occurrences touching each of the laptop's days [first, last), in start order
+    (an occurrence ending at midnight does not touch the day it ends on)."""
+    days: dict[dt.date, list[EventOccurrence]] = {}
+    one_day = dt.timedelta(days=1)
+    for one in found:
+        start, end = _local(one.start, zone), _local(one.end, zone)
+        day = max(first, start.date())
+        stop = end.date() if end.time() == dt.time() and end > start else end.date() + one_day
+        while day < min(stop, last):
+            days.setdefault(day, []).append(one)
+            day += one_day
+    return days
+
+
 @dataclass(frozen=True)
 class _Answer:
     generation: int
     found: list[EventOccurrence] = field(default_factory=list)
+    days: dict[dt.date, list[EventOccurrence]] = field(default_factory=dict)
     error: BaseException | None = None
     details: str = ""
     seconds: float = 0.0
@@ -95,6 +113,7 @@ class CalendarRangeModel(QAbstractListModel):
         self.zone = zone or local_zone()
         self.first = self.last = dt.date.today()
         self.occurrences: list[EventOccurrence] = []
+        self._days: dict[dt.date, list[EventOccurrence]] = {}
         self.asked: list[tuple[dt.datetime, dt.datetime]] = []
         self.last_query_seconds = 0.0
         self._generation = self._loaded = 0
@@ -121,7 +140,8 @@ class CalendarRangeModel(QAbstractListModel):
             running.cancel()
         self._generation += 1
         generation, db, owner = self._generation, self._db, self.owner
-        start, end = utc_window(self.first, self.last, self.zone)
+        first, last, zone = self.first, self.last, self.zone
+        start, end = utc_window(first, last, zone)
         self.asked.append((start, end))
 
         def work(task: tasks.Task) -> _Answer:
@@ -131,9 +151,10 @@ class CalendarRangeModel(QAbstractListModel):
             try:
                 with db.reading() as session:
                     found = occurrences_between(session, start, end, owner=owner)
+                days = by_local_day(found, first, last, zone)  # here, not while Qt paints
             except Exception as exc:  # handed to the GUI thread, which reports it
                 return _Answer(generation, error=exc, details=traceback.format_exc())
-            return _Answer(generation, found, seconds=time.perf_counter() - began)
+            return _Answer(generation, found, days, seconds=time.perf_counter() - began)
 
         task = tasks.Task(work)
         task.signals.finished.connect(self._on_task_finished)
@@ -163,7 +184,7 @@ class CalendarRangeModel(QAbstractListModel):
             self.load_failed.emit(answer.error, answer.details)
             return
         self.beginResetModel()
-        self.occurrences = answer.found
+        self.occurrences, self._days = answer.found, answer.days
         self.endResetModel()
         self.range_loaded.emit(len(answer.found))
 
@@ -175,15 +196,9 @@ class CalendarRangeModel(QAbstractListModel):
     # -- what the views read -------------------------------------------------------------------
 
     def on_day(self, day: dt.date) -> list[EventOccurrence]:
-        """The occurrences touching the laptop's day `day`, in start order."""
-        begin = dt.datetime.combine(day, dt.time(), tzinfo=self.zone)
-        end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=self.zone)
-        found = []
-        for one in self.occurrences:
-            start, finish = local_start(one, self.zone), local_end(one, self.zone)
-            if start < end and (finish > begin or (finish == start and start >= begin)):
-                found.append(one)
-        return found
+        """The occurrences touching the laptop's day `day`, in start order (read from the
+        index the worker built with the answer)."""
+        return self._days.get(day, [])
 
     # -- QAbstractItemModel --------------------------------------------------------------------
 

@@ -112,6 +112,10 @@ class TimeGrid(QWidget):
         return QPointF(self.day_x(column) + self.column_width() / 2, self.y_of(local, local.date()))
 
     def relayout(self) -> None:
+        if not self.isVisible():
+            self._stale = True  # laid out when shown: a hidden grid costs nothing
+            return
+        self._stale = False
         zone, boxes = self.model.zone, []
         width = self.column_width()
         for column, day in enumerate(self.days):
@@ -133,6 +137,11 @@ class TimeGrid(QWidget):
                 boxes.append(Box(rect, placed.item, day, placed.start, placed.end))
         self.boxes = boxes
         self.update()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if getattr(self, "_stale", True):
+            self.relayout()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
