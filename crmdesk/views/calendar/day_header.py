@@ -35,14 +35,15 @@ class DayHeader(QWidget):
         self.model, self.marks = model, marks
         self.days: list[dt.date] = [dt.date.today()]
         self.gutter = 56
+        self.owners: list[str] | None = None  # the team view: columns are owners
         self.right_margin = 0  # the grid's scroll bar below, so the columns line up
         self.bars: list[tuple[QRectF, EventOccurrence]] = []
         self.hidden: dict[dt.date, int] = {}
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         model.modelReset.connect(self.relayout)
 
-    def set_days(self, days: list[dt.date]) -> None:
-        self.days = days
+    def set_days(self, days: list[dt.date], owners: list[str] | None = None) -> None:
+        self.days, self.owners = days, owners
         self.relayout()
 
     def _title_height(self) -> int:
@@ -64,7 +65,7 @@ class DayHeader(QWidget):
         zone, rows = self.model.zone, []
         first, last = self.days[0], self.days[-1] + dt.timedelta(days=1)
         bars = []
-        for one in _all_day_candidates(self.model, self.days):
+        for one in [] if self.owners else _all_day_candidates(self.model, self.days):
             start, end = local_start(one, zone), local_end(one, zone)
             if not one.all_day and end - start < dt.timedelta(hours=24):
                 continue
@@ -123,6 +124,8 @@ class DayHeader(QWidget):
             painter.setFont(bold if day == today else self.font())
             painter.setPen(palette.color(QPalette.ColorRole.Text))
             name = locale.dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
+            if self.owners:
+                name = self.owners[column]
             chinese = locale.language() == QLocale.Language.Chinese
             date_text = locale.toString(day, "M月d日" if chinese else "d MMM")
             painter.drawText(cell.adjusted(4, 2, -4, 0), Qt.AlignmentFlag.AlignLeft

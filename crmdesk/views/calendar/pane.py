@@ -2,7 +2,8 @@
 a mini month to jump, and the task list beside them.
 
 Keys (while a view has the focus): arrows move a day (up/down a week), PgUp/PgDn a whole
-period, T goes to today, 1–5 choose the view; Ctrl+Shift+N opens a new event.
+period, T goes to today, 1–5 choose the view (6: the team, owners side by side);
+Ctrl+Shift+N opens a new event.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from crmdesk.views.calendar.time_grid import TimeGrid
 from crmdesk.views.shell.bus import DataBus
 
 AGENDA_DAYS = 14
+TEAM_SIZE = 8  # owners side by side in the team view, the busiest first
 
 
 class CalendarView(IntEnum):
@@ -53,6 +55,7 @@ class CalendarView(IntEnum):
     WORK_WEEK = 2
     MONTH = 3
     AGENDA = 4
+    TEAM = 5
 
 
 class CalendarPane(QWidget):
@@ -120,7 +123,7 @@ class CalendarPane(QWidget):
             bar.addWidget(widget)
         bar.addWidget(self.period_label, 1)
         words = (self.tr("Day"), self.tr("Week"), self.tr("Work week"), self.tr("Month"),
-                 self.tr("Agenda"))
+                 self.tr("Agenda"), self.tr("Team"))
         for view, text in zip(CalendarView, words, strict=True):
             button = QToolButton(self)
             button.setText(text)
@@ -182,6 +185,7 @@ class CalendarPane(QWidget):
         self.today_button.clicked.connect(self.go_today)
         self.new_button.clicked.connect(self.new_event)
         self.plan_button.clicked.connect(self.show_day_plan)
+        self.model.range_loaded.connect(self._on_model_range_loaded)
         self.view_buttons.idClicked.connect(lambda view: self.set_view(CalendarView(view)))
         self.mini_month.clicked.connect(
             lambda day: self.go_to(dt.date(day.year(), day.month(), day.day())))
@@ -206,7 +210,7 @@ class CalendarPane(QWidget):
             Qt.Key.Key_T: self.go_today,
             Qt.Key.Key_Delete: self.delete_selected,
         }
-        for number, view in zip(range(1, 6), CalendarView, strict=True):
+        for number, view in zip(range(1, 7), CalendarView, strict=True):
             keys[Qt.Key(Qt.Key.Key_0.value + number)] = (
                 lambda v=view: self.set_view(v))
         self.shortcuts = []
@@ -250,7 +254,7 @@ class CalendarPane(QWidget):
     def visible_range(self) -> tuple[dt.date, dt.date]:
         """The days [first, last) the current view shows."""
         day = self.current
-        if self.view == CalendarView.DAY:
+        if self.view in (CalendarView.DAY, CalendarView.TEAM):
             return day, day + dt.timedelta(days=1)
         if self.view in (CalendarView.WEEK, CalendarView.WORK_WEEK):
             first = week_start(day)
@@ -267,12 +271,16 @@ class CalendarPane(QWidget):
         first, last = self.visible_range()
         days = [first + dt.timedelta(days=i) for i in range((last - first).days)]
         self.view_buttons.button(int(self.view)).setChecked(True)
-        if self.view in (CalendarView.DAY, CalendarView.WEEK, CalendarView.WORK_WEEK):
+        if self.view in (CalendarView.DAY, CalendarView.WEEK, CalendarView.WORK_WEEK,
+                         CalendarView.TEAM):
             self.views.setCurrentIndex(0)
-            self.grid.set_days(days, self.current)
+            owners = self.team() if self.view == CalendarView.TEAM else None
+            if owners:
+                days = [first] * len(owners)
+            self.grid.set_days(days, self.current, owners)
             self.header.gutter = self.grid.gutter
             self.header.right_margin = self.scroll.verticalScrollBar().sizeHint().width()
-            self.header.set_days(days)
+            self.header.set_days(days, owners)
         elif self.view == CalendarView.MONTH:
             self.views.setCurrentIndex(1)
             self.month.set_month(first, self.current)
@@ -283,6 +291,19 @@ class CalendarPane(QWidget):
                                               self.current.day))
         self.model.set_range(first, last)
         self.range_shown.emit(first, last)
+
+    def team(self) -> list[str]:
+        """The owners of the shown day's timed occurrences, the busiest first."""
+        counts: dict[str, int] = {}
+        for one in self.model.on_day(self.current):
+            if one.owner and not one.all_day:
+                counts[one.owner] = counts.get(one.owner, 0) + 1
+        ranked = sorted(counts, key=lambda o: (-counts[o], o))[:TEAM_SIZE]
+        return ranked or [self.owner]
+
+    def _on_model_range_loaded(self) -> None:
+        if self.view == CalendarView.TEAM and self.grid.owners != self.team():
+            self._show()
 
     def _period_text(self, first: dt.date, last: dt.date) -> str:
         locale = QLocale()
@@ -316,7 +337,7 @@ class CalendarPane(QWidget):
         self.go_to(self.current + dt.timedelta(days=days))
 
     def step_period(self, direction: int) -> None:
-        if self.view == CalendarView.DAY:
+        if self.view in (CalendarView.DAY, CalendarView.TEAM):
             self.step_days(direction)
         elif self.view in (CalendarView.WEEK, CalendarView.WORK_WEEK):
             self.step_days(7 * direction)

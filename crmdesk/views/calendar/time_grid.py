@@ -69,6 +69,7 @@ class TimeGrid(QWidget):
         self.gutter = 56
         self.boxes: list[Box] = []
         self.selected: EventOccurrence | None = None
+        self.owners: list[str] | None = None
         self._drag: _Drag | None = None
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -79,8 +80,12 @@ class TimeGrid(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(700, 24 * self.hour_height + 1)
 
-    def set_days(self, days: list[dt.date], focus: dt.date) -> None:
-        self.days, self.focus_day = days, focus
+    def set_days(
+        self, days: list[dt.date], focus: dt.date, owners: list[str] | None = None
+    ) -> None:
+        """Show `days` side by side; with `owners` (the team view), one day's columns are
+        the owners' (days then repeats that day once per owner)."""
+        self.days, self.focus_day, self.owners = days, focus, owners
         self.relayout()
 
     # -- geometry ------------------------------------------------------------------------------
@@ -123,7 +128,7 @@ class TimeGrid(QWidget):
             night = midnight + dt.timedelta(days=1)
             items = []
             for one in self.model.on_day(day):
-                if one.all_day:
+                if one.all_day or (self.owners and one.owner != self.owners[column]):
                     continue
                 start, end = local_start(one, zone), local_end(one, zone)
                 if end - start >= dt.timedelta(hours=24):

@@ -85,3 +85,18 @@ def test_the_task_model_passes_the_model_tester(qtbot, db, qtmodeltester):
     model = TaskListModel(db, None)
     assert model.rowCount() >= 2
     qtmodeltester.check(model)
+
+
+def test_the_team_view_puts_the_owners_of_the_day_side_by_side(qtbot, db, locale):
+    add_event(db, "Visit A", shanghai_time(2026, 3, 4, 10), owner="li.lei")
+    add_event(db, "Visit B", shanghai_time(2026, 3, 4, 10), owner="han.meimei")
+    add_event(db, "Call C", shanghai_time(2026, 3, 4, 14), owner="li.lei")
+    pane = make_pane(qtbot, db)
+    pane.grid.setFocus()
+    qtbot.keyClick(pane.grid, Qt.Key.Key_6)
+    assert pane.view == CalendarView.TEAM
+    assert pane.grid.owners == ["li.lei", "han.meimei"]
+    columns = {b.occurrence.title: int(b.rect.x() // pane.grid.column_width()) for b in
+               pane.grid.boxes}
+    assert columns["Visit A"] == columns["Call C"] != columns["Visit B"]
+    assert pane.visible_range() == (TODAY, TODAY + dt.timedelta(days=1))
