@@ -1829,6 +1829,10 @@
         <translation>客户</translation>
     </message>
     <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
@@ -1843,6 +1847,10 @@
     <message>
         <source>Description</source>
         <translation>说明</translation>
+    </message>
+    <message>
+        <source>No contact</source>
+        <translation>无联系人</translation>
     </message>
     <message>
         <source>Time clash</source>

@@ -73,6 +73,7 @@ class EventDialog(QDialog):
         self.location = QLineEdit(self)
         self.owner = QLineEdit(self)
         self.account = AccountPicker(db, self)
+        self.contact = QComboBox(self)  # the chosen account's contacts
         self.repeat = QComboBox(self)
         for repeat, text in self._repeat_words().items():
             self.repeat.addItem(text, repeat)
@@ -125,6 +126,7 @@ class EventDialog(QDialog):
         form.addRow(self.tr("Time zone"), self.zone)
         form.addRow(self.tr("Location"), self.location)
         form.addRow(self.tr("Account"), self.account)
+        form.addRow(self.tr("Contact"), self.contact)
         form.addRow(self.tr("Owner"), self.owner)
         repeat_row = QHBoxLayout()
         for widget in (self.repeat, self.interval, self.ends_by, self.until, self.count):
@@ -143,6 +145,7 @@ class EventDialog(QDialog):
         self.repeat.currentIndexChanged.connect(self._on_repeat_changed)
         self.ends_by.currentIndexChanged.connect(self._on_repeat_changed)
         self.starts.dateTimeChanged.connect(self._on_starts_changed)
+        self.account.currentTextChanged.connect(lambda _: self._fill_contacts(None))
 
     # -- draft <-> fields ----------------------------------------------------------------------
 
@@ -168,6 +171,7 @@ class EventDialog(QDialog):
         self.owner.setText(draft.owner)
         if draft.account_id is not None:
             self.account.set_account(draft.account_id, self._account_name(draft.account_id))
+        self._fill_contacts(draft.contact_id)
         choice = choice_of(draft.rrule, zone)
         self.repeat.setCurrentIndex(max(0, self.repeat.findData(choice.repeat)))
         self.interval.setValue(choice.interval)
@@ -186,6 +190,24 @@ class EventDialog(QDialog):
         with self._db.reading() as session:
             rows = account_rows(session, [account_id])
         return rows[0].name if rows else ""
+
+    def _fill_contacts(self, wanted: uuid.UUID | None) -> None:
+        """The contacts of the chosen account (the first 200 by name), none chosen unless
+        `wanted` is among them."""
+        from crmdesk.services.contacts import ContactFilter, contact_ids, contact_rows
+
+        account_id = self.account.account_id()
+        self.contact.clear()
+        self.contact.addItem(self.tr("No contact"), None)
+        if account_id is None:
+            return
+        with self._db.reading() as session:
+            ids = contact_ids(session, ContactFilter(account_id=account_id))[:200]
+            rows = contact_rows(session, ids)
+        for row in rows:
+            self.contact.addItem(row.name, row.id)
+        found = [i for i in range(self.contact.count()) if self.contact.itemData(i) == wanted]
+        self.contact.setCurrentIndex(found[0] if found else 0)  # findData misses UUIDs
 
     def draft(self) -> EventDraft:
         """The draft as the fields say (times converted from the chosen zone to UTC)."""
@@ -210,7 +232,7 @@ class EventDialog(QDialog):
             rrule=rule_of(choice, start.date(), zone, all_day),
             location=self.location.text().strip(),
             description=self.description.toPlainText().strip(), owner=self.owner.text().strip(),
-            account_id=self.account.account_id(), contact_id=base.contact_id,
+            account_id=self.account.account_id(), contact_id=self.contact.currentData(),
             opportunity_id=base.opportunity_id, case_id=base.case_id,
             reminders=[] if minutes is None else [minutes], id=base.id, version=base.version,
         )

@@ -204,3 +204,19 @@ def test_dragging_the_lower_edge_of_an_occurrence_asks_the_scope_and_resizes_it(
         found = occurrences_between(session, start, end)
     lengths = [(o.end - o.start) for o in found]
     assert lengths == [dt.timedelta(hours=2), dt.timedelta(hours=1), dt.timedelta(hours=1)]
+
+
+def test_the_dialog_offers_the_chosen_accounts_contacts(qtbot, db, locale):
+    from crmdesk.services.accounts import AccountDraft, save_account
+    from crmdesk.services.contacts import ContactDraft, save_contact
+
+    with db.transaction() as session:
+        account_id, _ = save_account(session, AccountDraft(name="华信贸易"))
+        contact_id, _ = save_contact(session, ContactDraft(family_name="周", given_name="敏",
+                                                           account_id=account_id))
+    draft = EventDraft(title="Visit", starts_at=shanghai_time(2026, 3, 4, 10),
+                       account_id=account_id, contact_id=contact_id, time_zone=ZONE)
+    dialog = EventDialog(db, draft)
+    qtbot.addWidget(dialog)
+    assert dialog.contact.currentText() == "周敏"
+    assert (dialog.draft().account_id, dialog.draft().contact_id) == (account_id, contact_id)
