@@ -131,9 +131,6 @@ class CalendarPane(QWidget):
             button.setToolTip(f"{text} ({view + 1})")
             self.view_buttons.addButton(button, int(view))
             bar.addWidget(button)
-        bar.addSpacing(12)
-        bar.addWidget(self.plan_button)
-        bar.addWidget(self.new_button)
 
         self.header = DayHeader(self.model, self.marks, self)
         self.grid = TimeGrid(self.model, self.marks, self)
@@ -167,6 +164,10 @@ class CalendarPane(QWidget):
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
+        actions = QHBoxLayout()  # here, not in the top bar: that one sets the pane's least width
+        actions.addWidget(self.new_button)
+        actions.addWidget(self.plan_button)
+        side_layout.addLayout(actions)
         side_layout.addWidget(self.mini_month)
         side_layout.addWidget(QLabel(self.tr("Tasks"), self))
         side_layout.addWidget(self.task_view, 1)
