@@ -1,7 +1,7 @@
 """Calendar: each event's UTC span (for range queries by index) and its iCalendar SEQUENCE.
 
-Revision ID: 0002_calendar_spans
-Revises: 0001_baseline
+Revision ID: 0003_calendar_spans
+Revises: 0002_vcard_identity
 
 """
 import datetime as dt
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0002_calendar_spans"
-down_revision: str | Sequence[str] | None = "0001_baseline"
+revision: str = "0003_calendar_spans"
+down_revision: str | Sequence[str] | None = "0002_vcard_identity"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
