@@ -20,20 +20,34 @@ _LONG = dt.timedelta(days=8)
 
 
 def upgrade() -> None:
+    # A file whose version was set back (or a branch's earlier numbering) may already have
+    # the columns: add only what is missing.
+    inspector = sa.inspect(op.get_bind())
+    have = {c["name"] for c in inspector.get_columns("calendar_events")}
+    indexes = {i["name"] for i in inspector.get_indexes("calendar_events")}
     with op.batch_alter_table("calendar_events", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("sequence", sa.Integer(), nullable=False, server_default="0"))
-        batch_op.add_column(sa.Column("span_start", sa.DateTime(), nullable=True))
-        batch_op.add_column(sa.Column("span_end", sa.DateTime(), nullable=True))
-        batch_op.add_column(
-            sa.Column("long_span", sa.Boolean(), nullable=False, server_default=sa.false())
-        )
-        batch_op.create_index("ix_calendar_events_span", ["long_span", "span_start"])
-        batch_op.create_index("ix_calendar_events_span_end", ["long_span", "span_end"])
-        batch_op.create_index(
-            "ix_calendar_events_moved", ["recurrence_id"],
-            sqlite_where=sa.text("recurrence_id != ''"),
-            postgresql_where=sa.text("recurrence_id != ''"),
-        )
+        if "sequence" not in have:
+            batch_op.add_column(
+                sa.Column("sequence", sa.Integer(), nullable=False, server_default="0")
+            )
+        if "span_start" not in have:
+            batch_op.add_column(sa.Column("span_start", sa.DateTime(), nullable=True))
+        if "span_end" not in have:
+            batch_op.add_column(sa.Column("span_end", sa.DateTime(), nullable=True))
+        if "long_span" not in have:
+            batch_op.add_column(
+                sa.Column("long_span", sa.Boolean(), nullable=False, server_default=sa.false())
+            )
+        if "ix_calendar_events_span" not in indexes:
+            batch_op.create_index("ix_calendar_events_span", ["long_span", "span_start"])
+        if "ix_calendar_events_span_end" not in indexes:
+            batch_op.create_index("ix_calendar_events_span_end", ["long_span", "span_end"])
+        if "ix_calendar_events_moved" not in indexes:
+            batch_op.create_index(
+                "ix_calendar_events_moved", ["recurrence_id"],
+                sqlite_where=sa.text("recurrence_id != ''"),
+                postgresql_where=sa.text("recurrence_id != ''"),
+            )
     _fill_spans()
 
 
