@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,12 +14,10 @@ from sqlalchemy.orm import Session
 
 from crmdesk.core.errors import ImportFailed, KnownError
 from crmdesk.core.texts import as_text, translatable
-from crmdesk.interop.contact_columns import ColumnMapping
 from crmdesk.services.history import note_batch
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
-MappingGiven = ColumnMapping | str | Mapping[str, Any] | None  # a mapping, or its JSON
 
 PREVIEW_ROWS = 20
 # rows a flush, a progress report and a cancel check; new contacts and their index entries fill

@@ -1,7 +1,7 @@
 """Calendar: each event's UTC span (for range queries by index) and its iCalendar SEQUENCE.
 
-Revision ID: 0003_calendar_spans
-Revises: 0002_vcard_identity
+Revision ID: 0004_calendar_spans
+Revises: 0003_activity_people
 
 """
 import datetime as dt
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0003_calendar_spans"
-down_revision: str | Sequence[str] | None = "0002_vcard_identity"
+revision: str = "0004_calendar_spans"
+down_revision: str | Sequence[str] | None = "0003_activity_people"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
