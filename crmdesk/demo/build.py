@@ -34,6 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 
 from sqlalchemy import Connection, func, select
+from sqlalchemy.orm import Session
 
 from crmdesk.core.errors import KnownError
 from crmdesk.core.gc_pause import without_gc
@@ -63,6 +64,7 @@ from crmdesk.models import (
     Tag,
 )
 from crmdesk.models.customers import account_tags, contact_tags
+from crmdesk.services.calendar import fill_missing_spans
 from crmdesk.store import fulltext
 from crmdesk.store.db import Database, refresh_statistics
 
@@ -182,6 +184,7 @@ def build(
             loader.finish()
             plant_duplicates(conn, seed, size)
             fulltext.rebuild(conn, loader.indexing)
+            fill_missing_spans(Session(conn))  # the calendar's window index, past the ORM hook
             refresh_statistics(conn)
             loader.report_done()
         finally:

@@ -6,11 +6,12 @@ import datetime as dt
 import uuid
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, Column, ForeignKey, Index, String, Table, Text
+from sqlalchemy import JSON, Column, ForeignKey, Index, String, Table, Text, event, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from crmdesk.models.base import Base, Entity
 from crmdesk.models.enums import ActivityKind, EventKind, EventStatus
+from crmdesk.models.recurrence import Series, span_of
 
 if TYPE_CHECKING:
     from crmdesk.models.customers import Contact
@@ -104,6 +105,14 @@ class CalendarEvent(_Links, Entity):
     case_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("service_cases.id", ondelete="SET NULL"), index=True
     )
+    sequence: Mapped[int] = mapped_column(default=0)  # iCalendar SEQUENCE: later edits win
+    # The UTC stretch of time the event (a series: all its occurrences) can touch, so a window is
+    # found by an index range; all-day events widened by 14 h either side (any zone's day).
+    # `span_end` None: a series without end. `long_span`: a series or an event of over 8 days,
+    # looked for apart from the short ones so their range scan stays tight.
+    span_start: Mapped[dt.datetime | None]
+    span_end: Mapped[dt.datetime | None]
+    long_span: Mapped[bool] = mapped_column(default=False)
 
     reminders: Mapped[list[EventReminder]] = relationship(
         back_populates="event",
@@ -111,6 +120,14 @@ class CalendarEvent(_Links, Entity):
         order_by="EventReminder.minutes_before",
     )
     overrides: Mapped[list[CalendarEvent]] = relationship(cascade="all, delete-orphan")
+
+    __table_args__ = (
+        Index("ix_calendar_events_span", "long_span", "span_start"),
+        Index("ix_calendar_events_span_end", "long_span", "span_end"),
+        # moved occurrences by the original start they replace (few rows: a partial index)
+        Index("ix_calendar_events_moved", "recurrence_id", sqlite_where=text("recurrence_id != ''"),
+              postgresql_where=text("recurrence_id != ''")),
+    )
 
 
 class EventReminder(Entity):
@@ -125,3 +142,22 @@ class EventReminder(Entity):
     action: Mapped[str] = mapped_column(String(20), default="display")
 
     event: Mapped[CalendarEvent] = relationship(back_populates="reminders")
+
+
+def event_series(row: CalendarEvent) -> Series | None:
+    """What expanding the event's occurrences needs (None: an undated task)."""
+    repeats = (row.rrule or "", tuple(row.exdates or ()), tuple(row.rdates or ()))
+    if row.all_day and row.start_date is not None:
+        end = row.end_date or row.start_date + dt.timedelta(days=1)
+        return Series(row.start_date, end, row.time_zone, *repeats)
+    if row.starts_at is None:
+        return None
+    return Series(row.starts_at, row.ends_at or row.starts_at, row.time_zone or "UTC", *repeats)
+
+
+@event.listens_for(CalendarEvent, "before_insert")
+@event.listens_for(CalendarEvent, "before_update")
+def _keep_span(_mapper: object, _connection: object, row: CalendarEvent) -> None:
+    """Every ORM write keeps the span the range queries use (bulk loaders call span_of too)."""
+    span = span_of(event_series(row))
+    row.span_start, row.span_end, row.long_span = span.start, span.end, span.long

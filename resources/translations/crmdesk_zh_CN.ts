@@ -800,6 +800,50 @@
         <source>Select a deleted record to see it, then Restore to bring it back or Delete for good to remove it.</source>
         <translation>选择一条已删除的记录查看，然后点击“恢复”将其恢复，或点击“永久删除”彻底删除。</translation>
     </message>
+    <message>
+        <source>Delete repeating event</source>
+        <translation>删除重复日程</translation>
+    </message>
+    <message>
+        <source>Change repeating event</source>
+        <translation>修改重复日程</translation>
+    </message>
+    <message>
+        <source>This event repeats. Which occurrences do you mean?</source>
+        <translation>这是一个重复日程。要针对哪些日程？</translation>
+    </message>
+    <message>
+        <source>This occurrence</source>
+        <translation>仅此日程</translation>
+    </message>
+    <message>
+        <source>This and following</source>
+        <translation>此日程及之后</translation>
+    </message>
+    <message>
+        <source>All occurrences</source>
+        <translation>全部日程</translation>
+    </message>
+    <message>
+        <source>New event %1</source>
+        <translation>新建日程 %1</translation>
+    </message>
+    <message>
+        <source>Change event %1</source>
+        <translation>修改日程 %1</translation>
+    </message>
+    <message>
+        <source>Delete event %1</source>
+        <translation>删除日程 %1</translation>
+    </message>
+    <message>
+        <source>Task done</source>
+        <translation>任务完成</translation>
+    </message>
+    <message>
+        <source>Task not done</source>
+        <translation>任务未完成</translation>
+    </message>
 </context>
 <context>
     <name>AccountForm</name>
@@ -1413,6 +1457,68 @@
     </message>
 </context>
 <context>
+    <name>CalendarPane</name>
+    <message>
+        <source>Previous (PgUp)</source>
+        <translation>上一页 (PgUp)</translation>
+    </message>
+    <message>
+        <source>Next (PgDn)</source>
+        <translation>下一页 (PgDn)</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation>新建日程</translation>
+    </message>
+    <message>
+        <source>Day plan…</source>
+        <translation>日程安排…</translation>
+    </message>
+    <message>
+        <source>The day&apos;s visits as a printable PDF</source>
+        <translation>当天的拜访，生成可打印的 PDF</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Work week</source>
+        <translation>工作周</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>议程</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarRangeModel</name>
+    <message>
+        <source>all day</source>
+        <translation>全天</translation>
+    </message>
+</context>
+<context>
     <name>CaseKind</name>
     <message>
         <source>Inquiry</source>
@@ -1777,6 +1883,66 @@
     </message>
 </context>
 <context>
+    <name>DayHeader</name>
+    <message>
+        <source>working day</source>
+        <translation>上班</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>全天</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>还有 %n 项</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DayPlanDialog</name>
+    <message>
+        <source>Day plan %1</source>
+        <translation>%1 日程安排</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>全天</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>最近一次活动</translation>
+    </message>
+    <message>
+        <source>Open opportunities</source>
+        <translation>进行中的商机</translation>
+    </message>
+    <message>
+        <source>Nothing planned.</source>
+        <translation>没有安排。</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Save the day plan</source>
+        <translation>保存日程安排</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>DeleteAccountsCommand</name>
     <message>
         <source>Delete %1</source>
@@ -1881,6 +2047,153 @@
     <message>
         <source>Remove this email</source>
         <translation>删除此邮箱</translation>
+    </message>
+</context>
+<context>
+    <name>EventDialog</name>
+    <message>
+        <source>New event</source>
+        <translation>新建日程</translation>
+    </message>
+    <message>
+        <source>Edit event</source>
+        <translation>编辑日程</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>全天</translation>
+    </message>
+    <message>
+        <source>every </source>
+        <translation>每 </translation>
+    </message>
+    <message>
+        <source>never ends</source>
+        <translation>永不结束</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>截止到</translation>
+    </message>
+    <message>
+        <source>times</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>No reminder</source>
+        <translation>不提醒</translation>
+    </message>
+    <message>
+        <source>Does not repeat</source>
+        <translation>不重复</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <source>Monthly on the date</source>
+        <translation>每月（按日期）</translation>
+    </message>
+    <message>
+        <source>Monthly on the weekday</source>
+        <translation>每月（按星期）</translation>
+    </message>
+    <message>
+        <source>Yearly</source>
+        <translation>每年</translation>
+    </message>
+    <message>
+        <source>At the start</source>
+        <translation>开始时</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) before</source>
+        <translation>
+            <numerusform>提前 %n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) before</source>
+        <translation>
+            <numerusform>提前 %n 小时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) before</source>
+        <translation>
+            <numerusform>提前 %n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>No contact</source>
+        <translation>无联系人</translation>
+    </message>
+    <message>
+        <source>Time clash</source>
+        <translation>时间冲突</translation>
+    </message>
+    <message numerus="yes">
+        <source>This overlaps %n other event(s) of the same owner:</source>
+        <translation>
+            <numerusform>与同一负责人的 %n 个其他日程时间重叠：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>仍然保存</translation>
     </message>
 </context>
 <context>
@@ -2191,6 +2504,26 @@
     <message>
         <source>order %1 has %2 %3 on line %4, this row says %5</source>
         <translation>订单 %1 在第 %4 行的%2是 %3，这一行却是 %5</translation>
+    </message>
+    <message>
+        <source>skipped: %1</source>
+        <translation>已跳过：%1</translation>
+    </message>
+    <message>
+        <source>an event without a start (DTSTART)</source>
+        <translation>日程没有开始时间（DTSTART）</translation>
+    </message>
+    <message>
+        <source>only the first of several RRULEs is kept</source>
+        <translation>有多条重复规则（RRULE），只保留第一条</translation>
+    </message>
+    <message>
+        <source>an empty RRULE: read as a single event</source>
+        <translation>重复规则（RRULE）为空：按单次日程读取</translation>
+    </message>
+    <message>
+        <source>the end lies before the start; the start is kept</source>
+        <translation>结束时间早于开始时间；已保留开始时间</translation>
     </message>
 </context>
 <context>
@@ -2592,10 +2925,6 @@
     <message>
         <source>Calendar</source>
         <translation>日历</translation>
-    </message>
-    <message>
-        <source>The calendar of visits, calls and tasks arrives in the next release.</source>
-        <translation>拜访、电话和任务日历将在下一版本提供。</translation>
     </message>
     <message>
         <source>Opportunities</source>
@@ -3175,6 +3504,31 @@
         <source>No activity with id %1.</source>
         <translation>没有编号为 %1 的活动。</translation>
     </message>
+    <message>
+        <source>This is not an iCalendar file (no BEGIN:VCALENDAR).</source>
+        <translation>这不是 iCalendar 文件（没有 BEGIN:VCALENDAR）。</translation>
+    </message>
+    <message>
+        <source>The calendar cannot be read: %1</source>
+        <translation>无法读取该日历：%1</translation>
+    </message>
+    <message>
+        <source>That event no longer exists.</source>
+        <translation>该日程已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>MonthGrid</name>
+    <message>
+        <source>working day</source>
+        <translation>上班</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>还有 %n 项</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>OptionalDateEdit</name>
@@ -3352,6 +3706,35 @@
     <message>
         <source>Changed elsewhere — reload to see the new version (your edits will be lost).</source>
         <translation>已在别处修改——重新载入可查看新版本（您的修改将丢失）。</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderNotice</name>
+    <message>
+        <source>Snooze 10 minutes</source>
+        <translation>10 分钟后再提醒</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Missed while crmdesk was closed:</source>
+        <translation>crmdesk 关闭期间错过的提醒：</translation>
+    </message>
+    <message>
+        <source>Reminder:</source>
+        <translation>提醒：</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>还有 %n 项</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3548,6 +3931,21 @@
     <message>
         <source>Tags, separated by commas</source>
         <translation>标签，用逗号分隔</translation>
+    </message>
+</context>
+<context>
+    <name>TaskListModel</name>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>即将到期</translation>
     </message>
 </context>
 <context>
@@ -3797,6 +4195,18 @@
     <message>
         <source>The follow-up needs a title.</source>
         <translation>跟进任务需要标题。</translation>
+    </message>
+    <message>
+        <source>An event needs a title.</source>
+        <translation>日程需要标题。</translation>
+    </message>
+    <message>
+        <source>An event needs a start.</source>
+        <translation>日程需要开始时间。</translation>
+    </message>
+    <message>
+        <source>The end lies before the start.</source>
+        <translation>结束时间早于开始时间。</translation>
     </message>
 </context>
 <context>

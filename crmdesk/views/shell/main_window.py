@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from crmdesk import __version__
 from crmdesk.core.errors import KnownError
 from crmdesk.store.db import Database
+from crmdesk.views.calendar.pane import CalendarPane
 from crmdesk.views.contacts.duplicates_view import DuplicatesDialog
 from crmdesk.views.contacts.pane import CONTACTS, ContactsPane
 from crmdesk.views.shell import database_files, errors
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
 
         install_wheel_guard()  # before any field exists: the wheel changes no unfocused value
         self.contacts_pane = ContactsPane(db, self.bus, self.undo_stack, self, settings=settings)
+        self.calendar_pane = CalendarPane(db, self.bus, self.undo_stack, self, settings=settings)
         self.panes = QStackedWidget(self)
         self.navigation = QListWidget(self)
         self._add_pane(
@@ -90,10 +92,7 @@ class MainWindow(QMainWindow):
         self._add_pane(
             self.tr("Calendar"),
             QStyle.StandardPixmap.SP_FileDialogDetailedView,
-            PlannedPane(
-                self.tr("The calendar of visits, calls and tasks arrives in the next release."),
-                self,
-            ),
+            self.calendar_pane,
         )
         self._add_pane(
             self.tr("Opportunities"),

@@ -1,0 +1,1 @@
+"""The Calendar pane: day, week, month and agenda views over a range-keyed model."""

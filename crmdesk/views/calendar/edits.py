@@ -1,0 +1,139 @@
+"""Writing from the calendar: new events, edits and moves of events or occurrences, deletes,
+done boxes; each one write operation and one undo step. For an occurrence of a series the
+user is asked which occurrences the change is about."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import replace
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMessageBox, QWidget
+from sqlalchemy.orm import Session
+
+from crmdesk.services.calendar import (
+    EventDraft,
+    EventOccurrence,
+    Scope,
+    change_occurrence,
+    delete_events,
+    delete_occurrence,
+    draft_of,
+    save_event,
+)
+from crmdesk.services.calendar_tasks import set_task_done
+from crmdesk.store.db import Database
+from crmdesk.views.shell import writes
+from crmdesk.views.shell.bus import DataBus
+from crmdesk.views.shell.i18n import _tr
+from crmdesk.views.shell.undo import WriteCommand
+
+
+def ask_scope(parent: QWidget | None, deleting: bool = False) -> Scope | None:
+    """"This occurrence / this and following / all" for an occurrence of a series; None when
+    the user cancels."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        _tr("Delete repeating event") if deleting else _tr("Change repeating event"),
+        _tr("This event repeats. Which occurrences do you mean?"),
+        QMessageBox.StandardButton.NoButton, parent,
+    )
+    box.setObjectName("scope_question")
+    buttons = {
+        box.addButton(_tr("This occurrence"), QMessageBox.ButtonRole.AcceptRole): Scope.THIS,
+        box.addButton(_tr("This and following"), QMessageBox.ButtonRole.AcceptRole):
+            Scope.FOLLOWING,
+        box.addButton(_tr("All occurrences"), QMessageBox.ButtonRole.AcceptRole): Scope.ALL,
+    }
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return buttons.get(box.clickedButton())
+
+
+class CalendarEdits:
+    """The pane's writes, on its window's undo stack."""
+
+    def __init__(self, db: Database, bus: DataBus, stack: QUndoStack, parent: QWidget) -> None:
+        self._db, self._bus, self._stack, self._parent = db, bus, stack, parent
+
+    def _push(self, text: str, action) -> bool:
+        command = WriteCommand(self._db, self._bus, text, action)
+        return writes.push(self._parent, self._stack, command)
+
+    def occurrence_draft(self, one: EventOccurrence) -> EventDraft:
+        """The draft of the row an occurrence comes from, at the occurrence's own times."""
+        with self._db.reading() as session:
+            draft = draft_of(session, one.event_id)
+        if one.all_day:
+            assert isinstance(one.start, dt.date) and isinstance(one.end, dt.date)
+            return replace(draft, start_date=one.start, end_date=one.end)
+        return replace(draft, starts_at=one.start, ends_at=one.end)  # type: ignore[arg-type]
+
+    def create(self, draft: EventDraft) -> bool:
+        return self._push(_tr("New event %1").replace("%1", draft.title),
+                          lambda s: save_event(s, draft)[0])
+
+    def change(self, one: EventOccurrence | None, draft: EventDraft) -> bool:
+        """Save an edited draft; for a series' occurrence ask the scope first."""
+        text = _tr("Change event %1").replace("%1", draft.title)
+        if one is None or not one.repeats or one.series_id is None:
+            return self._push(text, lambda s: save_event(s, draft)[0])
+        scope = ask_scope(self._parent)
+        if scope is None:
+            return False
+        series_id, recurrence_id = one.series_id, one.recurrence_id
+
+        def action(session: Session) -> uuid.UUID:
+            wanted = draft
+            if scope == Scope.ALL:
+                wanted = _shifted_series(session, series_id, one, draft)
+            return change_occurrence(session, series_id, recurrence_id, wanted, scope)[0]
+
+        return self._push(text, action)
+
+    def move(self, one: EventOccurrence, start: dt.datetime, end: dt.datetime) -> bool:
+        """A drag: the occurrence (or event) at new times."""
+        draft = self.occurrence_draft(one)
+        if one.all_day:
+            return False
+        moved = replace(draft, starts_at=start.astimezone(dt.UTC), ends_at=end.astimezone(dt.UTC))
+        return self.change(one, moved)
+
+    def delete(self, one: EventOccurrence) -> bool:
+        text = _tr("Delete event %1").replace("%1", one.title)
+        if not one.repeats or one.series_id is None:
+            return self._push(text, lambda s: delete_events(s, [one.event_id]))
+        scope = ask_scope(self._parent, deleting=True)
+        if scope is None:
+            return False
+        series_id, recurrence_id = one.series_id, one.recurrence_id
+        return self._push(text, lambda s: delete_occurrence(s, series_id, recurrence_id, scope))
+
+    def set_done(self, task_id: uuid.UUID, done: bool) -> bool:
+        text = _tr("Task done") if done else _tr("Task not done")
+        return self._push(text, lambda s: set_task_done(s, task_id, done))
+
+
+def _shifted_series(
+    session: Session, series_id: uuid.UUID, one: EventOccurrence, draft: EventDraft
+) -> EventDraft:
+    """An edit of "all occurrences" made on one of them: the series' own start moves by as
+    much as this occurrence moved, so earlier occurrences stay."""
+    series = draft_of(session, series_id)
+    if draft.all_day or series.all_day:
+        if series.start_date is None or not isinstance(one.start, dt.date):
+            return draft
+        shift = (draft.start_date or one.start) - one.start  # type: ignore[operator]
+        length = (draft.end_date or draft.start_date) - draft.start_date  # type: ignore[operator]
+        start = series.start_date + shift
+        return replace(draft, start_date=start, end_date=start + length, version=None)
+    if series.starts_at is None or draft.starts_at is None:
+        return draft
+    shift = draft.starts_at - one.start  # type: ignore[operator]
+    length = (draft.ends_at or draft.starts_at) - draft.starts_at
+    start = series.starts_at + shift
+    return replace(draft, starts_at=start, ends_at=start + length, version=None)
+
+
+__all__ = ["CalendarEdits", "ask_scope"]
