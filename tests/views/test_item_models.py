@@ -145,12 +145,54 @@ def _timeline(qtbot: QtBot, db: Database, bus: DataBus) -> Iterator[QAbstractIte
     assert model.rowCount() == 0
 
 
+def _calendar_range(qtbot: QtBot, db: Database, bus: DataBus) -> Iterator[QAbstractItemModel]:
+    """A week with a visit and a task, then the next week (empty), then back."""
+    import datetime as dt
+
+    from crmdesk.models.enums import EventKind
+    from crmdesk.services.calendar import EventDraft, save_event
+    from crmdesk.views.calendar.range_model import CalendarRangeModel
+
+    start = dt.datetime(2026, 3, 4, 2, tzinfo=dt.UTC)
+    with db.transaction() as session:
+        save_event(session, EventDraft("拜访", kind=EventKind.VISIT, starts_at=start,
+                                       ends_at=start + dt.timedelta(hours=1)))
+        save_event(session, EventDraft("回访", kind=EventKind.TASK, all_day=True,
+                                       start_date=dt.date(2026, 3, 5)))
+    model = CalendarRangeModel(db, bus)
+    yield model
+    for first in (dt.date(2026, 3, 2), dt.date(2026, 3, 9), dt.date(2026, 3, 2)):
+        with qtbot.waitSignal(model.range_loaded, timeout=10_000):
+            model.set_range(first, first + dt.timedelta(days=7))
+        _read_everything(model)
+    assert model.rowCount() == 2
+
+
+def _task_list(qtbot: QtBot, db: Database, bus: DataBus) -> Iterator[QAbstractItemModel]:
+    import datetime as dt
+
+    from crmdesk.models.enums import EventKind
+    from crmdesk.services.calendar import EventDraft, save_event
+    from crmdesk.views.calendar.task_list import TaskListModel
+
+    with db.transaction() as session:
+        save_event(session, EventDraft("Send offer", kind=EventKind.TASK, all_day=True,
+                                       start_date=dt.date.today()))
+    model = TaskListModel(db, bus)
+    yield model
+    _read_everything(model)
+    model.refresh()
+    _read_everything(model)
+
+
 Builder = Callable[[QtBot, Database, DataBus], Iterator[QAbstractItemModel]]
 BUILDERS: dict[str, Builder] = {
     "crmdesk.views.contacts.tables.ContactTableModel": _contacts,
     "crmdesk.views.contacts.tables.AccountTableModel": _accounts,
     "crmdesk.views.records.keyed_table_model.KeyedTableModel": _keyed_base,
     "crmdesk.views.contacts.timeline_view.TimelineModel": _timeline,
+    "crmdesk.views.calendar.range_model.CalendarRangeModel": _calendar_range,
+    "crmdesk.views.calendar.task_list.TaskListModel": _task_list,
 }
 
 
