@@ -604,8 +604,11 @@ def stage_history(session: Session, opp_id: uuid.UUID) -> list[StageStep]:
     return steps
 
 
-def save_opportunity(session: Session, draft: OpportunityDraft) -> tuple[uuid.UUID, Changes]:
-    """Create or update one opportunity with its lines and contact roles (one transaction)."""
+def save_opportunity(
+    session: Session, draft: OpportunityDraft, *, when: dt.datetime | None = None
+) -> tuple[uuid.UUID, Changes]:
+    """Create or update one opportunity with its lines and contact roles (one transaction);
+    `when` dates a new deal's creation and first stage (for records made after the fact)."""
     if not draft.name.strip():
         raise KnownError("An opportunity needs a name.")
     if draft.probability is not None:
@@ -613,10 +616,10 @@ def save_opportunity(session: Session, draft: OpportunityDraft) -> tuple[uuid.UU
     if draft.id is None:
         ensure_default_stages(session)
         stage_id = draft.stage_id or stages(session)[0].id
-        opp = Opportunity(stage_id=stage_id, name=draft.name)
+        opp = Opportunity(stage_id=stage_id, name=draft.name, created_at=when or utcnow())
         session.add(opp)
         session.flush()
-        _record_move(session, opp, None, stage_id, utcnow())
+        _record_move(session, opp, None, stage_id, when or utcnow())
     else:
         opp = _opportunity(session, draft.id)
         if draft.version is not None and draft.version != opp.version:
