@@ -74,6 +74,10 @@ def build_parser() -> argparse.ArgumentParser:
     from crmdesk.cli.transfer import add_transfer_verbs  # import, export, duplicates
 
     add_transfer_verbs(verbs, _parser_with(common))
+    from crmdesk.cli import forecast, leads, opportunities
+
+    for noun in (opportunities, leads, forecast):
+        noun.register(verbs)
     return parser
 
 
