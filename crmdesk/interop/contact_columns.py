@@ -39,8 +39,9 @@ from crmdesk.interop.records import (
     OrderRecord,
     PhoneRecord,
 )
-from crmdesk.interop.vcard import compose_name, split_display_name
+from crmdesk.interop.vcard import compose_name
 from crmdesk.models.enums import AddressKind, EmailKind, PhoneKind
+from crmdesk.models.names import split_full_name
 
 if TYPE_CHECKING:
     from crmdesk.interop.tabular import Table
@@ -848,7 +849,7 @@ def _read_fields(texts: _Texts, m: ColumnMapping, records: list[ContactRecord],
     for rec in records:
         names = [rec.family_name, rec.given_name, rec.middle_name, rec.prefix, rec.suffix]
         if not any(names[:3]) and rec.formatted_name:
-            parts = split_display_name(rec.formatted_name)
+            parts = split_full_name(rec.formatted_name, middle=True)
             rec.family_name, rec.given_name, rec.middle_name = parts[:3]
             names[:3] = parts[:3]
         rec.formatted_name = rec.formatted_name or compose_name(names)

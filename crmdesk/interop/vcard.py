@@ -35,9 +35,9 @@ from crmdesk.core.errors import ImportFailed
 from crmdesk.core.texts import translatable
 from crmdesk.interop.records import AddressRecord, ContactRecord, EmailRecord, PhoneRecord
 from crmdesk.models.enums import AddressKind, EmailKind, PhoneKind
-from crmdesk.models.names import COMPOUND_FAMILY_NAMES
+from crmdesk.models.names import split_full_name
 
-__all__ = ["compose_name", "guess_charset", "read_vcards", "split_display_name", "write_vcards"]
+__all__ = ["compose_name", "guess_charset", "read_vcards", "write_vcards"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -545,7 +545,7 @@ def _read_names(card: _Card, rec: ContactRecord) -> None:
     fallback = _fallback_name(rec)
     personal = display != rec.organization and "@" not in display
     if not any(parts) and personal and any(c.isalpha() for c in display):
-        parts = split_display_name(display)
+        parts = [*split_full_name(display, middle=True), "", ""]
     rec.family_name, rec.given_name, rec.middle_name, rec.prefix, rec.suffix = parts[:5]
     rec.formatted_name = display or compose_name(parts) or fallback
     rec.nickname = ", ".join(_unique(x for p in card.all("NICKNAME") for x in card.parts(p, ",")))
@@ -555,27 +555,6 @@ def _read_names(card: _Card, rec: ContactRecord) -> None:
 def _is_cjk(text: str) -> bool:
     letters = [c for c in text if not c.isspace()]
     return bool(letters) and all(_script(c) in ("CJK", "HANGUL") for c in letters)
-
-
-def split_display_name(name: str) -> list[str]:
-    """[family, given, middle, prefix, suffix] from a display name, when the card has no N."""
-    words = name.split()
-    if not words:
-        return [""] * 5
-    if _is_cjk(name):
-        if len(words) > 1:
-            return [words[0], " ".join(words[1:]), "", "", ""]
-        if name[:2] in COMPOUND_FAMILY_NAMES and 3 <= len(name) <= 4:
-            return [name[:2], name[2:], "", "", ""]
-        if 2 <= len(name) <= 3:
-            return [name[0], name[1:], "", "", ""]
-        return ["", name, "", "", ""]
-    family, comma, given = name.partition(",")
-    if comma and " " not in family.strip() and given.strip():
-        return [family.strip(), given.strip(), "", "", ""]
-    if len(words) == 1:
-        return ["", name.strip(), "", "", ""]
-    return [words[-1], words[0], " ".join(words[1:-1]), "", ""]
 
 
 def compose_name(parts: list[str]) -> str:

@@ -8,6 +8,7 @@ import sys
 import unicodedata
 from collections.abc import Callable
 from functools import cache, lru_cache
+from typing import Literal, NamedTuple, overload
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef]")
 
@@ -78,22 +79,80 @@ def display_name(family: str, given: str, middle: str = "") -> str:
     return " ".join(p for p in (given, middle, family) if p)
 
 
-def split_full_name(full: str) -> tuple[str, str]:
-    """(family, given) from a single name field: 张三 -> (张, 三), 欧阳娜娜 -> (欧阳, 娜娜),
-    'John Doe' -> (Doe, John), 'Doe, John' -> (Doe, John)."""
-    full = " ".join(full.split())
-    if not full:
-        return "", ""
-    if is_cjk_name(full) and " " not in full:
-        cut = 2 if full[:2] in COMPOUND_FAMILY_NAMES and len(full) > 2 else 1
-        return full[:cut], full[cut:]
-    if "," in full:
-        family, _, given = full.partition(",")
-        return family.strip(), given.strip()
-    if " " not in full:
-        return "", full
-    given, _, family = full.rpartition(" ")
-    return family, given
+class NameParts(NamedTuple):
+    """A personal name in its parts, as the contact fields keep them."""
+
+    family: str
+    given: str
+    middle: str = ""
+
+
+# Scripts that write the family name first: Han (with 々〆〇), kana and Hangul.
+_FAMILY_FIRST = re.compile(
+    r"[\u3005-\u3007\u3040-\u30ff\u31f0-\u31ff\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]"
+    f"|{_CJK.pattern}"
+)
+_NAME_DOTS = re.compile(r"\s*[·・•]\s*")  # 乔治·布什: a transliterated name, given name first
+
+
+@overload
+def split_full_name(full: str) -> tuple[str, str]: ...
+@overload
+def split_full_name(full: str, *, middle: Literal[True]) -> NameParts: ...
+def split_full_name(full: str, *, middle: bool = False) -> tuple[str, str] | NameParts:
+    """The parts of a name written in one field (a display name, a "姓名" column): with
+    `middle`, family, given and middle names; without, (family, given) with any middle names
+    in the given name ("Mary Ann Smith" -> Smith / Mary Ann).
+
+    - Han, kana or Hangul: family name first. "张 三" and 张三 -> 张 / 三, 欧阳娜娜 -> 欧阳 / 娜娜,
+      "安藤 ロイド" -> 安藤 / ロイド. With no space, a name of 3-4 characters that starts with
+      a compound family name (复姓) splits after it, one of 2-3 characters after the first;
+      any other length is no Chinese personal name we can split and stays the given name.
+    - "Smith, John": the family name before the comma.
+    - Otherwise given name first: "John Ronald Tolkien" -> Tolkien / John / Ronald, and so
+      transliterations written with a middle dot (乔治·布什 -> 布什 / 乔治); one word is a
+      given name ("Madonna").
+    """
+    parts = _name_parts(" ".join(full.split()))
+    if middle:
+        return parts
+    return parts.family, " ".join(p for p in (parts.given, parts.middle) if p)
+
+
+def _name_parts(full: str) -> NameParts:
+    family, comma, rest = full.partition(",")
+    if comma and family.strip() and rest.strip():
+        given, _, middle = rest.strip().partition(" ")
+        if _is_family_first(rest):
+            given, middle = rest.strip(), ""
+        return NameParts(family.strip(), given, middle)
+    full = full.replace(",", " ").strip()
+    if _NAME_DOTS.search(full):
+        return _given_first(_NAME_DOTS.split(full))
+    if not full or not _is_family_first(full):
+        return _given_first(full.split())
+    if " " in full:
+        family, _, given = full.partition(" ")
+        return NameParts(family, given)
+    if full[:2] in COMPOUND_FAMILY_NAMES and 3 <= len(full) <= 4:
+        return NameParts(full[:2], full[2:])
+    if 2 <= len(full) <= 3:
+        return NameParts(full[:1], full[1:])
+    return NameParts("", full)
+
+
+def _is_family_first(text: str) -> bool:
+    letters = text.replace(" ", "")
+    return bool(letters) and all(_FAMILY_FIRST.match(c) for c in letters)
+
+
+def _given_first(words: list[str]) -> NameParts:
+    words = [w for w in words if w]
+    if not words:
+        return NameParts("", "")
+    if len(words) == 1:
+        return NameParts("", words[0])
+    return NameParts(words[-1], words[0], " ".join(words[1:-1]))
 
 
 @lru_cache(maxsize=65536)

@@ -15,6 +15,7 @@ from sqlalchemy import select, text
 from crmdesk.core.errors import KnownError
 from crmdesk.demo import build as demo
 from crmdesk.demo.build import DemoSummary, build_demo
+from crmdesk.demo.loader import Loader
 from crmdesk.models import Account, CalendarEvent, Contact, Opportunity, Order
 from crmdesk.models.enums import (
     CaseKind,
@@ -198,7 +199,7 @@ def test_the_storage_forms_are_what_the_column_types_write(tmp_path: Path) -> No
     fast, typed = open_db(tmp_path / "fast.db"), open_db(tmp_path / "typed.db")
     try:
         build_demo(fast, 150, seed=3, today=TODAY)
-        demo._build(typed, 150, 3, TODAY, None, None, typed=True)
+        demo.build(typed, 150, 3, TODAY, None, None, typed=True)
         assert dump(fast) == dump(typed)
     finally:
         fast.dispose()
@@ -468,13 +469,13 @@ def test_cancelling_leaves_the_database_as_it_was(
 ) -> None:
     shape = schema(demo_db)
     started = []
-    start_bulk_load = demo._Loader._start_bulk_load
+    start_bulk_load = Loader._start_bulk_load
 
-    def spy(loader: demo._Loader) -> None:
+    def spy(loader: Loader) -> None:
         start_bulk_load(loader)
         started.append(len(loader.indexes))
 
-    monkeypatch.setattr(demo._Loader, "_start_bulk_load", spy)
+    monkeypatch.setattr(Loader, "_start_bulk_load", spy)
     # Cancel once rows are written and the indexes dropped.
     with pytest.raises(KnownError, match="cancelled"):
         build_demo(demo_db, 1500, today=TODAY, cancelled=lambda: bool(started))

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import pytest
+
+from crmdesk.interop.vcard import read_vcards
 from crmdesk.models.names import (
     family_name_syllables,
     name_search_terms,
     name_sort_key,
     pinyin_syllables,
+    split_full_name,
 )
 from crmdesk.services.contacts import ContactDraft, ContactFilter, contact_ids, save_contact
 from crmdesk.services.duplicates import find_duplicates
+from crmdesk.services.importing import prepare_record
 
 
 def test_a_family_name_takes_its_surname_reading_and_other_text_does_not():
@@ -51,3 +56,40 @@ def test_phrases_read_as_words_from_a_dictionary_that_shares_its_syllables():
 
     assert PHRASES_DICT["重庆"][1] is PHRASES_DICT["大庆"][1]
     assert PHRASES_DICT["重庆"][0] is PHRASES_DICT["重叠"][0]
+
+
+@pytest.mark.parametrize(
+    ("full", "parts"),
+    [
+        ("张 三", ("张", "三", "")),
+        ("张三", ("张", "三", "")),
+        ("王小明", ("王", "小明", "")),
+        ("欧阳 娜娜", ("欧阳", "娜娜", "")),
+        ("欧阳娜娜", ("欧阳", "娜娜", "")),
+        ("安藤 ロイド", ("安藤", "ロイド", "")),
+        ("김 철수", ("김", "철수", "")),
+        ("乔治·布什", ("布什", "乔治", "")),
+        ("John Smith", ("Smith", "John", "")),
+        ("  John   Ronald  Tolkien ", ("Tolkien", "John", "Ronald")),
+        ("Smith, John", ("Smith", "John", "")),
+        ("van der Berg, Jan", ("van der Berg", "Jan", "")),
+        ("Madonna", ("", "Madonna", "")),
+        ("", ("", "", "")),
+    ],
+)
+def test_a_name_in_one_field_splits_into_family_given_and_middle(full, parts):
+    assert split_full_name(full, middle=True) == parts
+    family, given, middle = parts
+    assert split_full_name(full) == (family, f"{given} {middle}".strip())
+
+
+def test_a_chinese_name_with_a_space_keeps_the_family_name_first_everywhere():
+    """The vCard reader and the import once split "张 三" differently (张/三 and 三/张)."""
+    card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:张 三\r\nEND:VCARD\r\n".encode()
+    (read,) = read_vcards(card)
+    assert (read.family_name, read.given_name) == ("张", "三")
+    read.family_name = read.given_name = ""
+    prepared, _why = prepare_record(read)
+    assert prepared is not None
+    assert (prepared.family_name, prepared.given_name) == ("张", "三")
+    assert split_full_name("Mary Ann Smith") == ("Smith", "Mary Ann")
