@@ -31,7 +31,9 @@ from crmdesk.models import (
 )
 from crmdesk.models.base import utcnow
 from crmdesk.models.enums import ContactRole, OrderStatus
-from crmdesk.services.changes import Changes, changes_in
+from crmdesk.services.changes import Changes, changes_in, register_kind
+
+register_kind("pipeline_stages", "stages")
 
 CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
@@ -365,6 +367,8 @@ class OpportunityFilter:
     amount_max: Decimal | None = None
     search: str = ""
     ids: frozenset[uuid.UUID] | None = None
+    won_from: dt.date | None = None  # won (closed in a won stage) on or after
+    won_to: dt.date | None = None
 
 
 def effective_probability() -> object:
@@ -397,6 +401,12 @@ def _filtered(stmt: Select, flt: OpportunityFilter) -> Select:
         stmt = stmt.where(or_(Opportunity.name.ilike(pattern), Account.name.ilike(pattern)))
     if flt.ids is not None:
         stmt = stmt.where(Opportunity.id.in_(flt.ids))
+    if flt.won_from or flt.won_to:
+        stmt = stmt.where(PipelineStage.is_won.is_(True))
+        if flt.won_from:
+            stmt = stmt.where(Opportunity.closed_on >= flt.won_from)
+        if flt.won_to:
+            stmt = stmt.where(Opportunity.closed_on <= flt.won_to)
     return stmt
 
 
