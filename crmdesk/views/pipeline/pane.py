@@ -87,6 +87,7 @@ class PipelinePane(QWidget):
         self.tabs.addTab(self.board, self.tr("Board"))
         self.tabs.addTab(self.table, self.tr("Table"))
         self.tabs.addTab(self.chart, self.tr("Forecast"))
+        self.tabs.setCornerWidget(self._actions, Qt.Corner.TopRightCorner)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         layout = QVBoxLayout(self)
         layout.addLayout(self._filter_row)
@@ -120,6 +121,7 @@ class PipelinePane(QWidget):
         self.amount_max.setPlaceholderText(self.tr("Max amount"))
         for box in (self.amount_min, self.amount_max):
             box.setMaximumWidth(110)
+            box.setMinimumWidth(50)
         self.new_button = QPushButton(self.tr("New opportunity"), self)
         self.new_button.clicked.connect(lambda: self.edit(None))
         self.won_button = QPushButton(self.tr("Won…"), self)
@@ -134,13 +136,23 @@ class PipelinePane(QWidget):
             edit.textChanged.connect(lambda _t: self._debounce.start())
         self.owner.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.period.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        for combo in (self.owner, self.period):  # the pane fits a small window
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
+        self.search.setMinimumWidth(80)
         row = QHBoxLayout()
         for widget in (self.search, self.owner, self.period, self.amount_min, self.amount_max):
             row.addWidget(widget)
         row.addStretch(1)
-        for widget in (self.new_button, self.won_button, self.lost_button):
-            row.addWidget(widget)
         self._filter_row = row
+        self._actions = QWidget(self)  # beside the tabs: the pane fits a small window
+        bar = QHBoxLayout(self._actions)
+        bar.setContentsMargins(0, 0, 0, 2)
+        for widget in (self.new_button, self.won_button, self.lost_button):
+            widget.setParent(self._actions)
+            bar.addWidget(widget)
 
     def _fill_owners(self) -> None:
         current = self.owner.currentData()
