@@ -16,6 +16,7 @@ from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
 from crmdesk.core.errors import KnownError, RecordNotFound
+from crmdesk.core.texts import translatable
 from crmdesk.interop.records import AddressRecord, EmailRecord, PhoneRecord
 from crmdesk.models import Account, Lead, Opportunity, PipelineStage
 from crmdesk.models.base import utcnow
@@ -84,7 +85,7 @@ class LeadFilter:
 def save_lead(session: Session, draft: LeadDraft) -> tuple[uuid.UUID, Changes]:
     """Create or update a lead; it needs a person's name or a company."""
     if not (draft.family_name.strip() or draft.given_name.strip() or draft.company.strip()):
-        raise KnownError("A lead needs a person's name or a company.")
+        raise KnownError(translatable("Messages", "A lead needs a person's name or a company."))
     lead = _lead(session, draft.id) if draft.id else Lead()
     for name in _FIELDS:
         value = getattr(draft, name)
@@ -97,7 +98,7 @@ def save_lead(session: Session, draft: LeadDraft) -> tuple[uuid.UUID, Changes]:
 def _lead(session: Session, lead_id: uuid.UUID) -> Lead:
     lead = session.get(Lead, lead_id)
     if lead is None or lead.deleted_at is not None:
-        raise RecordNotFound("No such lead.")
+        raise RecordNotFound(translatable("Messages", "No such lead."))
     return lead
 
 
@@ -109,11 +110,18 @@ def set_status(
     if status == lead.status:
         return changes_in(session)
     if status not in _NEXT[LeadStatus(lead.status)]:
-        raise KnownError("A lead cannot go from %1 to %2.", values=(lead.status, status))
+        raise KnownError(
+            translatable("Messages", "A lead cannot go from %1 to %2."),
+            values=(lead.status, status),
+        )
     if status is LeadStatus.DISQUALIFIED and not reason.strip():
-        raise KnownError("Say why the lead is disqualified.")
+        raise KnownError(translatable("Messages", "Say why the lead is disqualified."))
     if lead.converted_opportunity_id is not None:
-        raise KnownError("This lead has been converted; change its opportunity instead.")
+        raise KnownError(
+            translatable(
+                "Messages", "This lead has been converted; change its opportunity instead."
+            )
+        )
     lead.status = status
     lead.disqualified_reason = reason.strip() if status is LeadStatus.DISQUALIFIED else ""
     session.flush()
@@ -238,9 +246,11 @@ def convert_lead(
     qualified, with the converted ids and its notes carried to the deal."""
     lead = _lead(session, lead_id)
     if lead.converted_at is not None:
-        raise KnownError("This lead has already been converted.")
+        raise KnownError(translatable("Messages", "This lead has already been converted."))
     if lead.status == LeadStatus.DISQUALIFIED:
-        raise KnownError("A disqualified lead cannot be converted; reopen it first.")
+        raise KnownError(
+            translatable("Messages", "A disqualified lead cannot be converted; reopen it first.")
+        )
     if account_id is None and lead.company.strip():
         account_id, _ = save_account(
             session, AccountDraft(name=lead.company, source=lead.source, owner=lead.owner)

@@ -154,7 +154,10 @@ def ensure_default_stages(session: Session) -> Changes:
 def _check_probability(probability: Decimal) -> Decimal:
     value = Decimal(probability)
     if not Decimal(0) <= value <= HUNDRED:
-        raise KnownError("A probability is between 0 and 100 %, not %1.", values=(value,))
+        raise KnownError(
+            translatable("Messages", "A probability is between 0 and 100 %, not %1."),
+            values=(value,),
+        )
     return value
 
 
@@ -168,9 +171,9 @@ def add_stage(
 ) -> tuple[uuid.UUID, Changes]:
     """A new stage after the open stages (before the closing ones when it is open itself)."""
     if not name.strip():
-        raise KnownError("A stage needs a name.")
+        raise KnownError(translatable("Messages", "A stage needs a name."))
     if is_won and is_lost:
-        raise KnownError("A stage cannot be both won and lost.")
+        raise KnownError(translatable("Messages", "A stage cannot be both won and lost."))
     current = stages(session)
     closing = [s for s in current if not s.is_open]
     position = (min(s.position for s in closing) if closing and not (is_won or is_lost)
@@ -201,7 +204,7 @@ def update_stage(
     stage = _stage(session, stage_id)
     if name is not None:
         if not name.strip():
-            raise KnownError("A stage needs a name.")
+            raise KnownError(translatable("Messages", "A stage needs a name."))
         stage.name = name.strip()
     if probability is not None:
         stage.probability = _check_probability(probability)
@@ -210,7 +213,7 @@ def update_stage(
     if is_lost is not None:
         stage.is_lost = is_lost
     if stage.is_won and stage.is_lost:
-        raise KnownError("A stage cannot be both won and lost.")
+        raise KnownError(translatable("Messages", "A stage cannot be both won and lost."))
     session.flush()
     return changes_in(session)
 
@@ -219,7 +222,7 @@ def reorder_stages(session: Session, ordered: Sequence[uuid.UUID]) -> Changes:
     """Put the stages in the order given (every live stage, each once)."""
     live = {s.id for s in stages(session)}
     if set(ordered) != live or len(ordered) != len(live):
-        raise KnownError("The new order must name every stage once.")
+        raise KnownError(translatable("Messages", "The new order must name every stage once."))
     for position, stage_id in enumerate(ordered):
         _stage(session, stage_id).position = position
     session.flush()
@@ -234,7 +237,10 @@ def delete_stage(session: Session, stage_id: uuid.UUID) -> Changes:
         )
     )
     if used:
-        raise KnownError("%1 opportunities are in this stage; move them first.", values=(used,))
+        raise KnownError(
+            translatable("Messages", "%1 opportunities are in this stage; move them first."),
+            values=(used,),
+        )
     _stage(session, stage_id).deleted_at = utcnow()
     session.flush()
     return changes_in(session)
@@ -243,7 +249,7 @@ def delete_stage(session: Session, stage_id: uuid.UUID) -> Changes:
 def _stage(session: Session, stage_id: uuid.UUID) -> PipelineStage:
     stage = session.get(PipelineStage, stage_id)
     if stage is None or stage.deleted_at is not None:
-        raise RecordNotFound("No such stage.")
+        raise RecordNotFound(translatable("Messages", "No such stage."))
     return stage
 
 
@@ -538,7 +544,7 @@ def owners(session: Session) -> list[str]:
 def _opportunity(session: Session, opp_id: uuid.UUID) -> Opportunity:
     opp = session.get(Opportunity, opp_id)
     if opp is None or opp.deleted_at is not None:
-        raise RecordNotFound("No such opportunity.")
+        raise RecordNotFound(translatable("Messages", "No such opportunity."))
     return opp
 
 
@@ -549,7 +555,7 @@ def get_opportunity(session: Session, opp_id: uuid.UUID) -> OpportunityDetail:
         .options(selectinload(Opportunity.lines), selectinload(Opportunity.contact_roles))
     ).first()
     if opp is None or opp.deleted_at is not None:
-        raise RecordNotFound("No such opportunity.")
+        raise RecordNotFound(translatable("Messages", "No such opportunity."))
     lines = [
         LineDraft(
             line.description,
@@ -620,7 +626,7 @@ def save_opportunity(
     """Create or update one opportunity with its lines and contact roles (one transaction);
     `when` dates a new deal's creation and first stage (for records made after the fact)."""
     if not draft.name.strip():
-        raise KnownError("An opportunity needs a name.")
+        raise KnownError(translatable("Messages", "An opportunity needs a name."))
     if draft.probability is not None:
         _check_probability(draft.probability)
     if draft.id is None:
@@ -633,7 +639,11 @@ def save_opportunity(
     else:
         opp = _opportunity(session, draft.id)
         if draft.version is not None and draft.version != opp.version:
-            raise KnownError("Someone else changed this opportunity; reopen it to see theirs.")
+            raise KnownError(
+                translatable(
+                    "Messages", "Someone else changed this opportunity; reopen it to see theirs."
+                )
+            )
         if draft.stage_id and draft.stage_id != opp.stage_id:
             move_to_stage(session, opp.id, draft.stage_id)
     for attr in ("name", "account_id", "contact_id", "currency", "probability", "expected_close",
@@ -730,10 +740,14 @@ def close_opportunity(
 ) -> Changes:
     """Close a deal won or lost with its reason (into the first won / lost stage)."""
     if not reason.strip():
-        raise KnownError("Say why the deal was won or lost.")
+        raise KnownError(translatable("Messages", "Say why the deal was won or lost."))
     target = next((s for s in stages(session) if (s.is_won if won else s.is_lost)), None)
     if target is None:
-        raise KnownError("There is no won or lost stage; add one in the stage settings.")
+        raise KnownError(
+            translatable(
+                "Messages", "There is no won or lost stage; add one in the stage settings."
+            )
+        )
     return move_to_stage(session, opp_id, target.id, reason=reason, when=when)
 
 
@@ -752,7 +766,9 @@ def create_order_from(
     """The order a won deal becomes: its account, contact, amount and lines."""
     opp = _opportunity(session, opp_id)
     if opp.account_id is None:
-        raise KnownError("An order needs an account; give the opportunity one first.")
+        raise KnownError(
+            translatable("Messages", "An order needs an account; give the opportunity one first.")
+        )
     number = f"SO-{opp.id.hex[-8:].upper()}"
     order = Order(
         number=number,

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from crmdesk.core.errors import KnownError, RecordNotFound
+from crmdesk.core.texts import translatable
 from crmdesk.models import Opportunity, Quote, QuoteLine
 from crmdesk.models.enums import QuoteStatus
 from crmdesk.services.changes import Changes, changes_in
@@ -56,12 +57,12 @@ def create_quote(
     next revision of it (the earlier revisions become superseded)."""
     opp = session.get(Opportunity, opportunity_id)
     if opp is None or opp.deleted_at is not None:
-        raise RecordNotFound("No such opportunity.")
+        raise RecordNotFound(translatable("Messages", "No such opportunity."))
     if not opp.lines:
-        raise KnownError("The opportunity has no line items to quote.")
+        raise KnownError(translatable("Messages", "The opportunity has no line items to quote."))
     issued_on = issued_on or dt.date.today()
     if valid_until is not None and valid_until < issued_on:
-        raise KnownError("A quote cannot expire before it is issued.")
+        raise KnownError(translatable("Messages", "A quote cannot expire before it is issued."))
     earlier = list(
         session.scalars(
             select(Quote)
@@ -133,7 +134,7 @@ def quotes_of(session: Session, opportunity_id: uuid.UUID) -> list[QuoteSummary]
 def set_quote_status(session: Session, quote_id: uuid.UUID, status: QuoteStatus) -> Changes:
     quote = session.get(Quote, quote_id)
     if quote is None or quote.deleted_at is not None:
-        raise RecordNotFound("No such quote.")
+        raise RecordNotFound(translatable("Messages", "No such quote."))
     quote.status = status
     session.flush()
     return changes_in(session)
