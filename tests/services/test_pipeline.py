@@ -138,3 +138,15 @@ def test_adjacent_stage(db: Database) -> None:
     with db.reading() as session:
         assert pipeline.adjacent_stage(session, st["Proposal"], 1) == st["Negotiation"]
         assert pipeline.adjacent_stage(session, st["Qualification"], -1) is None
+
+
+def test_board_columns_agree_with_the_grouped_figures(db: Database) -> None:
+    build_pipeline(db)
+    with db.reading() as session:
+        board = pipeline.board_columns(session)
+        figures = pipeline.column_figures(session)
+        ids = pipeline.column_ids(session)
+    for stage_id, column in board.items():
+        assert [k for k in column.keys] == [i.int for i in ids[stage_id]]
+        if stage_id in figures:
+            assert column.figures == figures[stage_id]

@@ -51,9 +51,9 @@ class StageColumnModel(QAbstractListModel):
         self.figures = ColumnFigures(0, Decimal(0), Decimal(0))
         self.fetches = 0
 
-    def set_keys(self, keys: list[uuid.UUID], figures: ColumnFigures | None) -> None:
+    def set_keys(self, keys: list[int], figures: ColumnFigures | None) -> None:
         self.beginResetModel()
-        self._keys = [k.int for k in keys]
+        self._keys = keys
         self._pages.clear()
         self.figures = figures or ColumnFigures(0, Decimal(0), Decimal(0))
         self.endResetModel()
@@ -181,15 +181,15 @@ class BoardModel(QObject):
         self.refresh()
 
     def refresh(self) -> None:
-        """Read the stages, every column's keys and its header figures (three queries)."""
+        """Read the stages, then every column's keys and header figures (one pass)."""
         with self._db.reading() as session:
             stages = pipeline.stages(session)
-            keys = pipeline.column_ids(session, self.filter)
-            figures = pipeline.column_figures(session, self.filter)
+            board = pipeline.board_columns(session, self.filter)
         if [c.stage for c in self.columns] != stages:
             self.columns = [StageColumnModel(self._db, s, self) for s in stages]
         for column in self.columns:
-            column.set_keys(keys.get(column.stage.id, []), figures.get(column.stage.id))
+            found = board.get(column.stage.id)
+            column.set_keys(found.keys if found else [], found.figures if found else None)
         self.refreshed.emit()
 
     def column_of(self, opp_id: uuid.UUID) -> tuple[int, int] | None:

@@ -178,6 +178,11 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_quote_lines_quote_id"), ["quote_id"], unique=False)
 
     with op.batch_alter_table("opportunities", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_opportunities_board",
+            ["stage_id", "expected_close", "id", "deleted_at", "amount", "probability"],
+            unique=False,
+        )
         batch_op.add_column(
             sa.Column("won_reason", sa.String(length=300), nullable=False, server_default="")
         )
@@ -203,6 +208,7 @@ def downgrade() -> None:
         batch_op.drop_column("unit")
 
     with op.batch_alter_table("opportunities", schema=None) as batch_op:
+        batch_op.drop_index("ix_opportunities_board")
         batch_op.drop_column("next_step")
         batch_op.drop_column("competitors")
         batch_op.drop_column("won_reason")
