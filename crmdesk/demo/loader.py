@@ -126,10 +126,8 @@ class Loader:
         connection); a referenced one is written whole, before the rows that refer to it."""
         if table.name not in self.tables:
             referenced = table.name in _REFERENCED
-            whole = (
-                1
-                if referenced or self.typed
-                else bulk.full_statement_rows(self.conn, len(table.columns))
+            whole = 1 if referenced or self.typed else bulk.full_statement_rows(
+                self.conn, len(table.columns)
             )
             self.tables[table.name] = TableRows(table, columns, self.conn.dialect, whole)
 

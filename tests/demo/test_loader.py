@@ -27,14 +27,10 @@ def test_entity_rows_get_their_times_from_the_id_then_version_and_defaults(db) -
 
 def test_rows_are_written_and_counted_and_indexes_come_back(db) -> None:
     def indexes(conn) -> list[str]:
-        return (
-            conn.exec_driver_sql(
-                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contacts'"
-                " AND sql IS NOT NULL ORDER BY name"
-            )
-            .scalars()
-            .all()
-        )
+        return conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contacts'"
+            " AND sql IS NOT NULL ORDER BY name"
+        ).scalars().all()
 
     with db.engine.connect() as conn, conn.begin():
         before = indexes(conn)
