@@ -34,7 +34,7 @@ def _cents(value: Decimal) -> Decimal:
 
 def period_of(column: Any, by: Period) -> Any:
     """SQL naming a date's period: '2026-03' or '2026-Q1' (dates are stored ISO in SQLite)."""
-    if by is Period.MONTH:
+    if Period(by) is Period.MONTH:
         return func.substr(column, 1, 7)
     month = cast(func.substr(column, 6, 2), Integer)
     return func.printf("%s-Q%d", func.substr(column, 1, 4), (month + 2) / 3)
@@ -95,6 +95,7 @@ def forecast(
 ) -> Forecast:
     """Per period of expected close: open count, amount and weighted amount; per period of
     closing: what was won. One grouped query for each side."""
+    by = Period(by)  # a plain "month" (from a combo box's data) means the same
     prob = func.coalesce(Opportunity.probability, PipelineStage.probability)
     period = period_of(Opportunity.expected_close, by)
     where = [_open()]

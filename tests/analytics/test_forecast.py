@@ -67,3 +67,11 @@ def test_health(db: Database) -> None:
     # D: created 10 January, won 20 February: 41 days
     assert h.average_cycle_days == Decimal("41.0")
     assert funnel["Proposal"].reached == 2
+
+
+def test_a_plain_string_period_is_the_same_period(db: Database) -> None:
+    # the chart's combo box hands back "month" as a plain str; it once drew quarters for it
+    build_pipeline(db)
+    with db.reading() as session:
+        f = fc.forecast(session, "month")  # type: ignore[arg-type]
+    assert [p.period for p in f.periods] == ["2026-02", "2026-03", "2026-04"]
