@@ -1,19 +1,20 @@
-# `make run` opens crmdesk (a demo database on first start); `make test` runs every check headless.
+# `make run` opens crmdesk (the first start asks: demo data, empty, or import); `make test` installs
+# the system packages it lacks (scripts/system-deps.sh: apt-get, with sudo) and runs every check headless.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench screenshot translations clean
+.PHONY: run test lint bench screenshot translations desktop-entry clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
+$(VENV)/.installed: pyproject.toml setup.py | $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 	touch $@
 
-$(VENV)/.test-installed: pyproject.toml | $(BIN)/python
+$(VENV)/.test-installed: pyproject.toml setup.py | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[test,dev]"
 	touch $@ $(VENV)/.installed
 
@@ -46,5 +47,12 @@ screenshot: $(VENV)/.installed  # docs/screenshot-contacts.png from a fresh 3000
 	LANG=en_US.UTF-8 $(BIN)/python scripts/screenshot.py /tmp/crmdesk-screenshot.sqlite3 \
 		docs/screenshot-contacts.png --search zhang --select 1
 
+APPS := $(HOME)/.local/share/applications
+ICONS := $(HOME)/.local/share/icons/hicolor/scalable/apps
+desktop-entry: $(VENV)/.installed  # crmdesk in the desktop's application menu, with its icon
+	install -Dm644 resources/icons/crmdesk.svg $(ICONS)/crmdesk.svg
+	mkdir -p $(APPS)
+	sed 's|^Exec=.*|Exec=$(abspath $(BIN))/crmdesk-gui|' resources/crmdesk.desktop > $(APPS)/crmdesk.desktop
+
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info build dist

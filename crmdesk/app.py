@@ -1,4 +1,4 @@
-"""The application shell: display check, QApplication, translations, first-run demo, window."""
+"""The application shell: display check, QApplication, translations, first start, window."""
 
 from __future__ import annotations
 
@@ -8,12 +8,18 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from crmdesk.core.resources import resource
+
 if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication, QSettings
+
     from crmdesk.store.db import Database
+    from crmdesk.views.shell.first_start import StartChoice
+    from crmdesk.views.shell.main_window import MainWindow
 
 DEMO_SIZE_ON_FIRST_START = 3000
-RESOURCES = Path(__file__).resolve().parents[1] / "resources"
-TRANSLATIONS = RESOURCES / "translations"
+_LOADED_CATALOGUES: list[bytes] = []
+TRANSLATIONS = resource("translations")
 
 
 def display_problem() -> str | None:
@@ -40,34 +46,104 @@ def run_app(db_target: str | None = None, argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from crmdesk.core.errors import KnownError
-    from crmdesk.store.db import Database, default_database_path
+    from crmdesk.store.db import Database
     from crmdesk.views.shell import errors
+    from crmdesk.views.shell.first_start import StartChoice
+    from crmdesk.views.shell.icons import application_icon
 
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName("crmdesk")
     app.setApplicationName("crmdesk")
-    app.setApplicationDisplayName("crmdesk")
+    # No application display name: the platform would append it to the window's own title,
+    # which already says "crmdesk — <file>" (MainWindow).
     install_translations(app)
+    app.setWindowIcon(application_icon())
     errors.install_excepthook()
 
-    first_start = db_target is None and not default_database_path().exists()
+    settings = QSettings()
+    target, choice = start_target(db_target, settings)
+    if target is None:
+        return 0  # the first-start dialog was closed: nothing written
     try:
-        db = Database.open(db_target)
+        db = Database.open(target)
     except KnownError as exc:
         errors.show_known_error(None, exc)
         return 1
-    if first_start:
-        _build_first_start_demo(db)
+    if choice is StartChoice.DEMO and _is_empty(db) and not _build_first_start_demo(db):
+        db = _start_empty_instead(db)  # the demo was skipped: no empty demo file left behind
 
     from crmdesk.views.shell.main_window import MainWindow
 
-    window = MainWindow(db, QSettings())
-    window.show()
+    open_first_window(db, settings, choice)
     QTimer.singleShot(0, settle_garbage_collection)
     try:
         return app.exec()
     finally:
+        for widget in app.topLevelWidgets():  # File > Open leaves one window per file opened
+            if isinstance(widget, MainWindow):
+                widget.db.dispose()
         db.dispose()
+
+
+def open_first_window(
+    db: Database, settings: QSettings, choice: StartChoice | None = None
+) -> MainWindow:
+    """The window on the database; after an "Import contacts…" start, the import wizard too."""
+    from PySide6.QtCore import QTimer
+
+    from crmdesk.views.shell.first_start import StartChoice
+    from crmdesk.views.shell.main_window import MainWindow
+
+    window = MainWindow(db, settings)
+    window.show()
+    if choice is StartChoice.IMPORT:
+        QTimer.singleShot(0, window.show_import)
+    return window
+
+
+def start_target(
+    db_target: str | None, settings: QSettings
+) -> tuple[str | Path | None, StartChoice | None]:
+    """The database to open, and what the user chose if this is the first start.
+
+    --db wins; then the file used last, or the default one; with neither, the first-start
+    dialog: demo data goes into its own file, the other choices into the default file."""
+    from crmdesk.store.db import default_database_path, demo_database_path
+    from crmdesk.views.shell.database_files import start_database
+    from crmdesk.views.shell.first_start import StartChoice, ask_how_to_start
+
+    if db_target is not None:
+        return db_target, None
+    if (known := start_database(settings)) is not None:
+        return known, None
+    choice = ask_how_to_start(DEMO_SIZE_ON_FIRST_START)
+    if choice is None:
+        return None, None
+    return (demo_database_path() if choice is StartChoice.DEMO else default_database_path()), choice
+
+
+def _start_empty_instead(demo: Database) -> Database:
+    """Drop the unfinished demo file and open the default database, as "Start empty" would."""
+    from crmdesk.store.db import Database, default_database_path
+    from crmdesk.views.shell.database_files import database_path
+
+    path = database_path(demo)
+    demo.dispose()
+    if path is not None:
+        for leftover in (
+            path,
+            path.with_name(path.name + "-wal"),
+            path.with_name(path.name + "-shm"),
+        ):
+            leftover.unlink(missing_ok=True)
+    return Database.open(default_database_path())
+
+
+def _is_empty(db: Database) -> bool:
+    from crmdesk.services.contacts import count_contacts
+
+    with db.reading() as session:
+        return count_contacts(session) == 0
 
 
 def settle_garbage_collection() -> None:
@@ -76,17 +152,32 @@ def settle_garbage_collection() -> None:
     gc.enable()
 
 
-def install_translations(app: object) -> None:
+def install_translations(app: QCoreApplication) -> None:
     """Load Qt's own and crmdesk's catalogue for the user's language (CRMDESK_LANG overrides)."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
     locale = QLocale(os.environ["CRMDESK_LANG"]) if os.environ.get("CRMDESK_LANG") else QLocale()
     QLocale.setDefault(locale)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in (("qtbase", qt_dir), ("crmdesk", str(TRANSLATIONS))):
+    qt_translator = QTranslator(app)
+    if qt_translator.load(locale, "qtbase", "_", qt_dir):
+        app.installTranslator(qt_translator)
+    if (data := catalogue(locale.uiLanguages())) is not None:
         translator = QTranslator(app)
-        if translator.load(locale, name, "_", folder):
+        if translator.load(data):
+            _LOADED_CATALOGUES.append(data)  # Qt reads the bytes in place: keep them alive
             app.installTranslator(translator)
+
+
+def catalogue(languages: list[str]) -> bytes | None:
+    """crmdesk's compiled catalogue for the first of the user's languages that has one."""
+    for language in languages:
+        parts = language.replace("-", "_").split("_")
+        for end in range(len(parts), 0, -1):
+            candidate = TRANSLATIONS / f"crmdesk_{'_'.join(parts[:end])}.qm"
+            if candidate.is_file():
+                return candidate.read_bytes()
+    return None
 
 
 def _build_first_start_demo(db: Database, size: int = DEMO_SIZE_ON_FIRST_START) -> bool:
@@ -114,17 +205,20 @@ def _build_first_start_demo(db: Database, size: int = DEMO_SIZE_ON_FIRST_START) 
     outcome: list[bool] = []
 
     def connect(task: tasks.Task) -> None:
+        def ended(built: bool) -> None:
+            outcome.append(built)
+            loop.quit()
+
         def failed(exc: BaseException, trace: str) -> None:
             if not task.is_cancelled():  # a cancelled build raises; that is not an error
                 errors.report(None, exc, trace)
-            outcome.append(False)
-            loop.quit()
+            ended(False)
 
         task.signals.progressed.connect(
             lambda done, total: dialog.setValue(done * 100 // max(total, 1))
         )
-        task.signals.finished.connect(lambda _summary: (outcome.append(True), loop.quit()))
-        task.signals.cancelled.connect(lambda: (outcome.append(False), loop.quit()))
+        task.signals.finished.connect(lambda _summary: ended(True))
+        task.signals.cancelled.connect(lambda: ended(False))
         task.signals.failed.connect(failed)
 
     task = tasks.start(

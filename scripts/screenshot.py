@@ -1,6 +1,9 @@
 """Grab the main window on a database to a PNG (the README's screenshot): `make screenshot`.
 
 Usage: python scripts/screenshot.py DB OUT.png [--select N] [--search TEXT] [--lang zh_CN]
+       [--fit] [--first-start]
+--fit sizes the window as a first start does (from the screen) instead of 1280x800;
+--first-start grabs the first-start dialog (DB unused) instead of the window.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ def main() -> int:
     parser.add_argument("--select", type=int, default=0, help="row to open in the form")
     parser.add_argument("--search", default="")
     parser.add_argument("--lang", default="")
+    parser.add_argument("--fit", action="store_true", help="size the window from the screen")
+    parser.add_argument("--first-start", action="store_true", help="grab the first-start dialog")
     args = parser.parse_args()
     if args.lang:
         os.environ["CRMDESK_LANG"] = args.lang
@@ -32,10 +37,13 @@ def main() -> int:
 
     app = QApplication(sys.argv[:1])
     install_translations(app)
+    if args.first_start:
+        return grab_first_start(app, args.out)
     settings = QSettings(tempfile.mktemp(suffix=".ini"), QSettings.Format.IniFormat)
     db = Database.open(args.db)
     window = MainWindow(db, settings)
-    window.resize(1280, 800)
+    if not args.fit:
+        window.resize(1280, 800)
     window.show()
     pane = window.contacts_pane
 
@@ -58,6 +66,19 @@ def main() -> int:
     settle(select)
     app.exec()
     db.dispose()
+    return 0
+
+
+def grab_first_start(app, out: str) -> int:
+    from PySide6.QtCore import QTimer
+
+    from crmdesk.app import DEMO_SIZE_ON_FIRST_START
+    from crmdesk.views.shell.first_start import FirstStartDialog
+
+    dialog = FirstStartDialog(DEMO_SIZE_ON_FIRST_START)
+    dialog.show()
+    QTimer.singleShot(300, lambda: (dialog.grab().save(out), print(out), app.quit()))
+    app.exec()
     return 0
 
 

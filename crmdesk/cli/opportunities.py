@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import json
 from decimal import Decimal
 from typing import Any
 
-from crmdesk.core.ids import resolve_id
+from crmdesk.cli import output
 from crmdesk.models import Opportunity
 from crmdesk.services import pipeline
 from crmdesk.services.pipeline import OpportunityFilter, OpportunityRow
 from crmdesk.store.db import Database
+from crmdesk.store.ids import resolve_id
 
 
 def register(verbs: Any) -> None:
@@ -33,9 +33,7 @@ def register(verbs: Any) -> None:
 
 def emit(value: dict[str, Any]) -> None:
     """One JSON object on one line; Decimals as exact strings."""
-    from crmdesk.cli.main import to_jsonable
-
-    print(json.dumps(to_jsonable(value), ensure_ascii=False), flush=True)
+    output.print_json(value)
 
 
 def percent(value: Decimal) -> int | float:

@@ -1,26 +1,25 @@
-"""Command-line verbs that move data in and out: import, export, duplicates.
+"""`crmdesk import`, `export` and `duplicates`: data in and out of the database, and its doubles.
 
-Registered by `crmdesk.cli.main.build_parser`; plain Python like every verb (no Qt).
+The services load on use, so `crmdesk info` need not import openpyxl.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from crmdesk.cli.main import _print_json, to_jsonable
+from crmdesk.cli import output
+from crmdesk.cli.output import print_json, progress_line, to_jsonable
 from crmdesk.core.errors import KnownError
 from crmdesk.store.db import Database
 
-if TYPE_CHECKING:  # the services load on use: `crmdesk info` need not import openpyxl
+if TYPE_CHECKING:
     from crmdesk.services import importing
 
 
-def add_transfer_verbs(verbs: Any, parser_class: type[argparse.ArgumentParser]) -> None:
+def register(verbs: Any) -> None:
     imp = verbs.add_parser("import", help="preview, then import a contact or order file")
     imp.add_argument("file", help=".vcf, .csv/.txt or .xlsx")
     imp.add_argument("--kind", choices=("contacts", "orders"), default="contacts")
@@ -38,7 +37,7 @@ def add_transfer_verbs(verbs: Any, parser_class: type[argparse.ArgumentParser]) 
     imp.set_defaults(handler=_import)
 
     exp = verbs.add_parser("export", help="write contacts to a vCard, CSV or Excel file")
-    what = exp.add_subparsers(dest="noun", metavar="WHAT", required=True, parser_class=parser_class)
+    what = exp.add_subparsers(dest="noun", metavar="WHAT", required=True, parser_class=type(exp))
     contacts = what.add_parser("contacts", help="export contacts (all, or those searched)")
     contacts.add_argument(
         "--format", "-f", default="vcf", help="vcf (vCard 3.0), vcf4, csv or xlsx"
@@ -54,26 +53,6 @@ def add_transfer_verbs(verbs: Any, parser_class: type[argparse.ArgumentParser]) 
     )
     dup.add_argument("--json", action="store_true", help="JSON lines, one object a group")
     dup.set_defaults(handler=_duplicates)
-
-
-def _err(text: str) -> None:
-    print(text, file=sys.stderr, flush=True)
-
-
-def _progress(step: str) -> Callable[[int, int], None]:
-    """How far `step` ("matching", "importing") is, on one line of a terminal's stderr."""
-
-    finished = False
-
-    def report(done: int, total: int) -> None:
-        nonlocal finished
-        if sys.stderr.isatty() and not finished:
-            finished = done >= total
-            percent = done * 100 // max(total, 1)
-            end = "\n" if finished else ""
-            print(f"\r{step} {percent:3d}%", end=end, file=sys.stderr, flush=True)
-
-    return report
 
 
 def _mapping_argument(value: str | None) -> Any:
@@ -102,10 +81,10 @@ def _import(db: Database, args: argparse.Namespace) -> int:
         preview: Any = (
             importing.preview_orders(session, batch)
             if orders
-            else importing.preview_contacts(session, batch, progress=_progress("matching"))
+            else importing.preview_contacts(session, batch, progress=progress_line("matching"))
         )
         if args.json:
-            print(json.dumps({"preview": to_jsonable(preview)}, ensure_ascii=False), flush=True)
+            print_json({"preview": preview})
         else:
             (_show_order_preview if orders else _show_contact_preview)(preview)
         if args.dry_run:
@@ -116,15 +95,18 @@ def _import(db: Database, args: argparse.Namespace) -> int:
                 batch,
                 allow_unmatched=args.allow_unmatched,
                 allow_rejected=args.allow_rejected,
-                progress=_progress("importing"),
+                progress=progress_line("importing"),
             )
         else:
             result = importing.import_contacts(
-                session, batch, allow_rejected=args.allow_rejected, progress=_progress("importing")
+                session,
+                batch,
+                allow_rejected=args.allow_rejected,
+                progress=progress_line("importing"),
             )
     counts = {k: v for k, v in to_jsonable(result).items() if k != "changes"}
     if args.json:
-        _print_json({"result": counts})
+        print_json({"result": counts})
     else:
         print("imported: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in counts.items()))
     return 0
@@ -196,7 +178,7 @@ def _export_contacts(db: Database, args: argparse.Namespace) -> int:
             session, ContactFilter(search=args.search), fmt, args.output
         )
     if args.json:
-        _print_json({**to_jsonable(result), "path": str(result.path)})
+        print_json({**to_jsonable(result), "path": str(result.path)})
     else:
         print(f"wrote {result.contacts} contacts to {result.path} ({fmt.value})")
     return 0
@@ -210,11 +192,11 @@ def _duplicates(db: Database, args: argparse.Namespace) -> int:
         groups = find_duplicates(session, min_score=min_score)
     for group in groups:
         if args.json:
-            _print_json(group)
+            print_json(group)
             continue
         print(f"score {group.score}  {', '.join(group.reasons)}")
         for member in group.members:
             print("\t".join(["  " + member.id.hex, member.name, member.organization]))
     if not args.json:
-        print(f"{len(groups)} group(s) of possible duplicates", file=sys.stderr)
+        output.note(f"{len(groups)} group(s) of possible duplicates")
     return 0

@@ -1,5 +1,5 @@
 """Which column of a contact or order table feeds which record field, and the records built from
-the rows. Works on any Table (see tabular.py, which reads the files and re-exports this API).
+the rows. Works on any Table (table.py; tabular.py reads the files and re-exports this API).
 
 Choices worth knowing:
 - One ColumnMapping type serves contacts and orders; its JSON form is a flat object
@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from dateutil import parser as dateparser
 
@@ -39,12 +39,10 @@ from crmdesk.interop.records import (
     OrderRecord,
     PhoneRecord,
 )
+from crmdesk.interop.table import Cell, Table
 from crmdesk.interop.vcard import compose_name
 from crmdesk.models.enums import AddressKind, EmailKind, PhoneKind
 from crmdesk.models.names import split_full_name
-
-if TYPE_CHECKING:
-    from crmdesk.interop.tabular import Table
 
 __all__ = [
     "AddressColumns",
@@ -62,9 +60,6 @@ __all__ = [
     "orders_from_table",
     "with_column_role",
 ]
-
-Cell = str | int | float | Decimal | bool | dt.date | dt.datetime | dt.time | dt.timedelta
-"""A table cell: text from CSV; from Excel also numbers, booleans and dates. Empty is ""."""
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Contact and order tables: CSV and Excel (.xlsx) files read into a Table, and contacts written
 as Google Contacts CSV or .xlsx. The column mappings and the records built from rows live in
-contact_columns.py; their API is re-exported here so that callers need one module.
+contact_columns.py (both read the Table of table.py); their API is re-exported here.
 
 Choices worth knowing:
 - The encoding is found by decisive rules first (a byte-order mark, then strict UTF-8) and only
@@ -24,7 +24,6 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from sys import intern
 
@@ -36,7 +35,6 @@ from crmdesk.core.errors import ImportFailed
 from crmdesk.core.texts import as_text, translatable
 from crmdesk.interop.contact_columns import (
     AddressColumns,
-    Cell,
     ColumnMapping,
     RowProblem,
     ValueColumns,
@@ -48,6 +46,7 @@ from crmdesk.interop.contact_columns import (
     orders_from_table,
 )
 from crmdesk.interop.records import ContactRecord
+from crmdesk.interop.table import Cell, Table, TableRow
 from crmdesk.interop.vcard import guess_charset
 
 __all__ = [
@@ -71,30 +70,6 @@ __all__ = [
     "write_table_csv",
     "write_table_xlsx",
 ]
-
-
-@dataclass
-class TableRow:
-    """One data row: its cells in header order and its 1-based line (CSV) or sheet row (xlsx)."""
-
-    line: int
-    values: list[Cell]
-
-
-@dataclass
-class Table:
-    """A file's header and data rows, with the encoding and delimiter found (\"\" for xlsx)."""
-
-    headers: list[str]
-    rows: list[TableRow] = field(default_factory=list)
-    encoding: str = ""
-    delimiter: str = ""
-    sheet: str = ""
-
-    def column(self, header: str) -> list[Cell]:
-        """The cells of one column, for previews."""
-        i = self.headers.index(header)
-        return [row.values[i] for row in self.rows]
 
 
 # =============================================================================================

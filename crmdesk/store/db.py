@@ -55,6 +55,14 @@ def default_database_path() -> Path:
     return user_data_path(APP_NAME, appauthor=False) / "crmdesk.sqlite3"
 
 
+DEMO_FILE_NAME = "crmdesk-demo.sqlite3"
+
+
+def demo_database_path() -> Path:
+    """Where demo data goes unless told otherwise: beside the default file, never in it."""
+    return default_database_path().with_name(DEMO_FILE_NAME)
+
+
 def database_url(target: str | Path) -> URL:
     """A SQLAlchemy URL from a URL string or a plain file path."""
     target = str(target)

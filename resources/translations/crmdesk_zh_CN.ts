@@ -1656,6 +1656,45 @@
     </message>
 </context>
 <context>
+    <name>FirstStartDialog</name>
+    <message>
+        <source>Welcome to crmdesk</source>
+        <translation>欢迎使用 crmdesk</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Welcome to crmdesk.&lt;/b&gt;&lt;br&gt;Your customers will live in one file on this computer. How would you like to begin?</source>
+        <translation>&lt;b&gt;欢迎使用 crmdesk。&lt;/b&gt;&lt;br&gt;您的客户资料将保存在这台电脑上的一个文件里。您想怎样开始？</translation>
+    </message>
+    <message>
+        <source>Try with demo data</source>
+        <translation>用演示数据试用</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln invented customer(s) in a separate demo file, to look around. Your own database stays untouched.</source>
+        <translation>
+            <numerusform>在单独的演示文件中生成 %Ln 位虚构客户，供您随意浏览。您自己的数据库不受影响。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start empty</source>
+        <translation>从空白开始</translation>
+    </message>
+    <message>
+        <source>A new, empty database for your own customers:
+%1</source>
+        <translation>为您自己的客户新建一个空数据库：
+%1</translation>
+    </message>
+    <message>
+        <source>Import contacts…</source>
+        <translation>导入联系人…</translation>
+    </message>
+    <message>
+        <source>Start empty, then bring in a vCard, CSV or Excel file of contacts.</source>
+        <translation>从空白开始，然后导入 vCard、CSV 或 Excel 联系人文件。</translation>
+    </message>
+</context>
+<context>
     <name>ForecastChart</name>
     <message>
         <source>By month</source>
@@ -2181,10 +2220,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>crmdesk</source>
-        <translation>crmdesk</translation>
-    </message>
-    <message>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
@@ -2199,6 +2234,10 @@
     <message>
         <source>Opportunities</source>
         <translation>商机</translation>
+    </message>
+    <message>
+        <source>Demo data (invented customers)</source>
+        <translation>演示数据（虚构客户）</translation>
     </message>
     <message>
         <source>&amp;New</source>
@@ -2219,6 +2258,14 @@
     <message>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>New &amp;Database…</source>
+        <translation>新建数据库(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Database…</source>
+        <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -2249,6 +2296,10 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -2273,12 +2324,36 @@
         <translation>已完成：%1</translation>
     </message>
     <message>
+        <source>New database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <source>crmdesk databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>crmdesk 数据库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
         <source>About crmdesk</source>
         <translation>关于 crmdesk</translation>
     </message>
     <message>
         <source>&lt;b&gt;crmdesk&lt;/b&gt; %1&lt;br&gt;Contacts, calendar and pipeline for account managers, on your own computer.</source>
         <translation>&lt;b&gt;crmdesk&lt;/b&gt; %1&lt;br&gt;为客户经理打造的联系人、日历和销售管道，数据保存在您自己的电脑上。</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <source>demo data</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
+        <source>crmdesk — %1</source>
+        <translation>crmdesk — %1</translation>
     </message>
 </context>
 <context>

@@ -41,6 +41,7 @@ from crmdesk.views.shell.background import BackgroundWork
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.field_labels import field_labels
 from crmdesk.views.shell.i18n import _tr
+from crmdesk.views.shell.screen_fit import fit_to_screen
 from crmdesk.views.shell.undo import MergeContactsCommand, MergePlan
 from crmdesk.views.shell.vocabulary import value_text
 
@@ -258,7 +259,7 @@ class DuplicatesDialog(QDialog):
         self.groups: list[DuplicateGroup] = []
         self.shown_group: DuplicateGroup | None = None  # the group the comparison shows
         self.setWindowTitle(self.tr("Duplicate contacts"))
-        self.resize(1100, 680)
+        fit_to_screen(self, QSize(1100, 680))
 
         self.status = QLabel(self)
         self.progress = QProgressBar(self)

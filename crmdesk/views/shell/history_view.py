@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QPalette, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,7 @@ from crmdesk.views.shell import errors, tasks
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.change_words import change_words
 from crmdesk.views.shell.formatting import local_datetime_text
+from crmdesk.views.shell.screen_fit import fit_to_screen
 from crmdesk.views.shell.undo import UndoHistory
 
 PAGE = 100
@@ -60,7 +61,7 @@ class HistoryDialog(QDialog):
         self._task: tasks.Task | None = None
         self._words = change_words()
         self.setWindowTitle(self.tr("History"))
-        self.resize(900, 560)
+        fit_to_screen(self, QSize(900, 560))
 
         self.table = QTableWidget(0, 4, self)
         self.table.setHorizontalHeaderLabels(

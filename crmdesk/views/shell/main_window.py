@@ -1,11 +1,17 @@
-"""The main window: navigation between panes, menus, toolbar, status bar, saved geometry."""
+"""The main window: navigation between panes, menus, toolbar, status bar, saved geometry.
+
+One window per database file: opening another file opens a window on it and closes this one.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QSize, Qt
+from pathlib import Path
+
+from PySide6.QtCore import QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -19,17 +25,35 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk import __version__
+from crmdesk.core.errors import KnownError
 from crmdesk.store.db import Database
 from crmdesk.views.contacts.duplicates_view import DuplicatesDialog
 from crmdesk.views.contacts.pane import CONTACTS, ContactsPane
 from crmdesk.views.pipeline.pane import PipelinePane
+from crmdesk.views.shell import database_files, errors
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.history_view import HistoryDialog
 from crmdesk.views.shell.i18n import button_text
+from crmdesk.views.shell.icons import application_icon
 from crmdesk.views.shell.undo import UndoHistory
 from crmdesk.views.transfer.export_dialog import ExportDialog
 from crmdesk.views.transfer.import_wizard import ImportWizard
 from crmdesk.views.widgets.wheel_guard import install_wheel_guard
+
+FIRST_START_SHARE = 0.88  # of the screen's free area, the first time
+FIRST_START_LIMIT = QSize(1600, 1000)
+DEMO_BADGE_STYLE = "background: #f2b134; color: #1d1d1d; font-weight: bold; padding: 1px 6px;"
+
+
+def first_start_geometry(available: QRect) -> QRect:
+    """Most of the screen's free area (capped on big screens), centred in it."""
+    size = QSize(
+        min(int(available.width() * FIRST_START_SHARE), FIRST_START_LIMIT.width()),
+        min(int(available.height() * FIRST_START_SHARE), FIRST_START_LIMIT.height()),
+    )
+    rect = QRect(available.topLeft(), size)
+    rect.moveCenter(available.center())
+    return rect
 
 
 class PlannedPane(QLabel):
@@ -54,8 +78,8 @@ class MainWindow(QMainWindow):
         self.undo_history.reported.connect(self._on_undo_history_reported)
         self.duplicates_dialog: DuplicatesDialog | None = None
         self.history_dialog: HistoryDialog | None = None
-        self.setWindowTitle(self.tr("crmdesk"))
-        self.setWindowIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DirHomeIcon))
+        self.setWindowTitle(database_files.window_title(db))
+        self.setWindowIcon(application_icon())
 
         install_wheel_guard()  # before any field exists: the wheel changes no unfocused value
         self.contacts_pane = ContactsPane(db, self.bus, self.undo_stack, self, settings=settings)
@@ -94,7 +118,14 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._database_label = QLabel(str(db.url.database or db.url), self)
+        self.demo_badge: QLabel | None = None
+        if database_files.is_demo(db):
+            self.demo_badge = QLabel(self.tr("Demo data (invented customers)"), self)
+            self.demo_badge.setStyleSheet(DEMO_BADGE_STYLE)
+            self.statusBar().addPermanentWidget(self.demo_badge)
         self.statusBar().addPermanentWidget(self._database_label)
+        if (path := database_files.database_path(db)) is not None:
+            database_files.remember_database(settings, path)
         self.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
         self._restore_state()
 
@@ -140,6 +171,12 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(
             self.tr("&Export…"), "Ctrl+E", self.show_export, sp.SP_DialogSaveButton
         )
+        self.new_database_action = self._action(
+            self.tr("New &Database…"), "Ctrl+Shift+N", self.choose_new_database
+        )
+        self.open_database_action = self._action(
+            self.tr("&Open Database…"), QKeySequence.StandardKey.Open, self.choose_database
+        )
         self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         self.about_action = self._action(self.tr("&About crmdesk"), None, self._on_about)
         self.duplicates_action = self._action(
@@ -167,6 +204,11 @@ class MainWindow(QMainWindow):
         menus = self.menuBar()
         file_menu = menus.addMenu(self.tr("&File"))
         file_menu.addAction(self.new_action)
+        file_menu.addSeparator()
+        file_menu.addActions([self.new_database_action, self.open_database_action])
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._fill_recent_menu()
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.export_action])
         file_menu.addSeparator()
@@ -247,30 +289,89 @@ class MainWindow(QMainWindow):
     def _on_undo_history_reported(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
 
-    def _on_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About crmdesk"),
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        current = database_files.database_path(self.db)
+        for path in database_files.recent_databases(self.settings):
+            action = self.recent_menu.addAction(str(path))
+            action.setEnabled(path != current)
+            action.triggered.connect(lambda _=False, p=path: self.open_database(p))
+        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
+
+    def choose_new_database(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("New database"), str(self._folder() / "customers.sqlite3"),
+            self._file_filter(),
+        )  # fmt: skip
+        if name:
+            path = Path(name)
+            if path.exists():  # the dialog asked before replacing; start it anew
+                path.unlink()
+            self.open_database(path)
+
+    def choose_database(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open database"), str(self._folder()),
+            self._file_filter(),
+        )  # fmt: skip
+        if name:
+            self.open_database(Path(name))
+
+    def _file_filter(self) -> str:
+        return self.tr("crmdesk databases (*.sqlite3 *.sqlite *.db);;All files (*)")
+
+    def _folder(self) -> Path:
+        current = database_files.database_path(self.db)
+        return current.parent if current is not None else Path.home()
+
+    def open_database(self, path: Path) -> MainWindow | None:
+        """A window on another database file, in this one's place; None if it was refused."""
+        try:
+            db = Database.open(path)
+        except KnownError as exc:
+            errors.show_known_error(self, exc)
+            return None
+        self._save_state()
+        successor = MainWindow(db, self.settings)
+        successor.show()
+        self.close()
+        return successor
+
+    def about_box(self) -> QMessageBox:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("About crmdesk"))
+        box.setIconPixmap(application_icon().pixmap(QSize(64, 64)))
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(
             self.tr(
                 "<b>crmdesk</b> %1<br>Contacts, calendar and pipeline for account managers, "
                 "on your own computer."
-            ).replace("%1", __version__),
+            ).replace("%1", __version__)
         )
+        box.setInformativeText(self.tr("Database: %1").replace("%1", self._database_label.text()))
+        return box
+
+    def _on_about(self) -> None:
+        self.about_box().exec()
 
     def _restore_state(self) -> None:
         geometry = self.settings.value("main_window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+            screen = self.screen() or self.window().screen()
+            self.setGeometry(first_start_geometry(screen.availableGeometry()))
         state = self.settings.value("main_window/state")
         if state is not None:
             self.restoreState(state)
-        self.navigation.setCurrentRow(int(self.settings.value("main_window/pane", 0)))
+        self.navigation.setCurrentRow(int(str(self.settings.value("main_window/pane", 0))))
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def _save_state(self) -> None:
         self.settings.setValue("main_window/geometry", self.saveGeometry())
         self.settings.setValue("main_window/state", self.saveState())
         self.settings.setValue("main_window/pane", self.navigation.currentRow())
         self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._save_state()
         super().closeEvent(event)
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -70,6 +70,7 @@ from crmdesk.views.shell.background import BackgroundWork
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.field_labels import field_labels
 from crmdesk.views.shell.i18n import _tr, translated
+from crmdesk.views.shell.screen_fit import fit_to_screen
 from crmdesk.views.shell.undo import ImportCommand, UndoHistory
 from crmdesk.views.shell.undo_words import import_question
 from crmdesk.views.shell.vocabulary import enum_text
@@ -192,7 +193,7 @@ class ImportWizard(QDialog):
         self.preview: ImportPreview | OrderPreview | None = None
         self.result: Any = None
         self.setWindowTitle(self.tr("Import"))
-        self.resize(980, 640)
+        fit_to_screen(self, QSize(980, 640))
 
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._file_page())

@@ -99,3 +99,18 @@ def test_tools_open_the_duplicates_review_and_the_history(qtbot, db, people, set
     assert review.isVisible() and review.status.text() == "No duplicates found."
     assert window.show_duplicates() is review  # one per window
     close_window(window)
+
+
+def test_the_window_and_the_about_box_show_the_application_icon(qtbot, db, settings):
+    from PySide6.QtCore import QSize
+
+    from crmdesk.views.shell.icons import application_icon
+
+    window = MainWindow(db, settings)
+    qtbot.addWidget(window)
+    expected = application_icon().pixmap(QSize(32, 32)).toImage()
+    assert window.windowIcon().pixmap(QSize(32, 32)).toImage() == expected
+    about = window.about_box()
+    assert not about.iconPixmap().isNull() and about.iconPixmap().width() == 64
+    assert "0.1" in about.text() and str(db.url.database) in about.informativeText()
+    close_window(window)

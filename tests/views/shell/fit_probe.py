@@ -1,0 +1,107 @@
+"""Open every pane and dialog on a laptop-sized offscreen screen and print what each measures.
+
+Run by test_screen_fit.py in its own process (the offscreen screen's size is fixed when Qt
+starts): `QT_QPA_PLATFORM=offscreen:configfile=SCREEN.json python -m tests.views.shell.fit_probe
+DB SETTINGS.ini [VCARD]`. Prints one JSON object: name -> [width, height, min width, min height].
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+
+from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool
+from PySide6.QtWidgets import QApplication, QWidget
+
+from crmdesk.app import install_translations
+from crmdesk.store.db import Database
+from crmdesk.views.shell.first_start import FirstStartDialog
+from crmdesk.views.shell.main_window import MainWindow
+from crmdesk.views.transfer.import_wizard import PREVIEW_PAGE
+
+
+def settle(until=lambda: True, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        QThreadPool.globalInstance().waitForDone(100)
+        QCoreApplication.processEvents()
+        if until() or time.monotonic() > deadline:
+            return
+
+
+SHOTS = os.environ.get("FIT_PROBE_SHOTS", "")  # a folder: also save a picture of each
+
+
+def measure(widget: QWidget, name: str = "") -> list[int]:
+    settle()
+    if SHOTS and name:
+        widget.grab().save(os.path.join(SHOTS, name.replace(" ", "-") + ".png"))
+    frame, least = widget.frameGeometry(), widget.minimumSizeHint().expandedTo(widget.minimumSize())
+    return [frame.width(), frame.height(), least.width(), least.height()]
+
+
+def main() -> int:
+    db_path, settings_path, *vcard = sys.argv[1:]
+    app = QApplication(sys.argv[:1])
+    install_translations(app)
+    db = Database.open(db_path)
+    window = MainWindow(db, QSettings(settings_path, QSettings.Format.IniFormat))
+    window.show()
+    pane = window.contacts_pane
+    settle(lambda: pane.model.rowCount() > 0)
+    seen: dict[str, list[int]] = {
+        "screen": [*app.primaryScreen().availableGeometry().size().toTuple()]
+    }
+    for row in range(window.navigation.count()):
+        window.navigation.setCurrentRow(row)
+        seen[f"pane {row}"] = measure(window, f"pane {row}")
+    window.navigation.setCurrentRow(0)
+    pane.table.selectRow(0)
+    seen["contact open"] = measure(window, "contact open")
+    pane.new_record()
+    seen["new contact"] = measure(window, "new contact")
+    pane.show_accounts()
+    settle(lambda: pane.model.rowCount() > 0)
+    pane.table.selectRow(0)
+    seen["account open"] = measure(window, "account open")
+    pane.show_contacts()
+    settle()
+
+    wizard = window.show_import()
+    seen["import wizard"] = measure(wizard, "import wizard")
+    if vcard:
+        wizard.set_file(vcard[0])
+        ready: list[int] = []
+        wizard.step_ready.connect(ready.append)
+        wizard.next_button.click()
+        settle(lambda: PREVIEW_PAGE in ready)
+        seen["import preview"] = measure(wizard, "import preview")
+    wizard.close()
+    for name, opener in (
+        ("export dialog", window.show_export),
+        ("duplicates dialog", window.show_duplicates),
+        ("history dialog", window.show_history),
+    ):
+        dialog = opener()
+        seen[name] = measure(dialog, name)
+        dialog.close()
+    about = window.about_box()
+    about.show()
+    seen["about box"] = measure(about, "about box")
+    about.close()
+    first = FirstStartDialog(3000)
+    first.show()
+    seen["first start"] = measure(first, "first start")
+    first.close()
+    seen["main window"] = measure(window, "main window")
+    print(json.dumps(seen))
+    window.close()
+    settle()
+    db.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
