@@ -1413,6 +1413,21 @@
     </message>
 </context>
 <context>
+    <name>ContactRole</name>
+    <message>
+        <source>Decision maker</source>
+        <translation>决策者</translation>
+    </message>
+    <message>
+        <source>Influencer</source>
+        <translation>影响者</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>使用者</translation>
+    </message>
+</context>
+<context>
     <name>ContactTableModel</name>
     <message>
         <source>Name</source>
@@ -2130,6 +2145,25 @@
     <message>
         <source>No industry</source>
         <translation>未填写行业</translation>
+    </message>
+</context>
+<context>
+    <name>LeadStatus</name>
+    <message>
+        <source>New</source>
+        <translation>新线索</translation>
+    </message>
+    <message>
+        <source>Contacted</source>
+        <translation>已联系</translation>
+    </message>
+    <message>
+        <source>Qualified</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Disqualified</source>
+        <translation>不合格</translation>
     </message>
 </context>
 <context>
@@ -3132,6 +3166,29 @@
     <message>
         <source>Your data is safe: the last action was not saved. Details were written to %1.</source>
         <translation>您的数据是安全的：上一步操作未保存。详细信息已写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteStatus</name>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>已被新版本取代</translation>
     </message>
 </context>
 <context>

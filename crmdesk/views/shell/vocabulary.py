@@ -24,14 +24,17 @@ from crmdesk.models.enums import (
     CaseStatus,
     ChangeAction,
     Channel,
+    ContactRole,
     EmailKind,
     EventKind,
     EventStatus,
     Industry,
+    LeadStatus,
     LifecyclePhase,
     LoyaltyStage,
     OrderStatus,
     PhoneKind,
+    QuoteStatus,
     ValueTier,
 )
 
@@ -136,6 +139,24 @@ WORDS: Mapping[type[StrEnum], Mapping[StrEnum, str]] = {
         OrderStatus.SHIPPED: QT_TRANSLATE_NOOP("OrderStatus", "Shipped"),
         OrderStatus.CANCELLED: QT_TRANSLATE_NOOP("OrderStatus", "Cancelled"),
         OrderStatus.RETURNED: QT_TRANSLATE_NOOP("OrderStatus", "Returned"),
+    },
+    LeadStatus: {
+        LeadStatus.NEW: QT_TRANSLATE_NOOP("LeadStatus", "New"),
+        LeadStatus.CONTACTED: QT_TRANSLATE_NOOP("LeadStatus", "Contacted"),
+        LeadStatus.QUALIFIED: QT_TRANSLATE_NOOP("LeadStatus", "Qualified"),
+        LeadStatus.DISQUALIFIED: QT_TRANSLATE_NOOP("LeadStatus", "Disqualified"),
+    },
+    ContactRole: {
+        ContactRole.DECISION_MAKER: QT_TRANSLATE_NOOP("ContactRole", "Decision maker"),
+        ContactRole.INFLUENCER: QT_TRANSLATE_NOOP("ContactRole", "Influencer"),
+        ContactRole.USER: QT_TRANSLATE_NOOP("ContactRole", "User"),
+    },
+    QuoteStatus: {
+        QuoteStatus.DRAFT: QT_TRANSLATE_NOOP("QuoteStatus", "Draft"),
+        QuoteStatus.SENT: QT_TRANSLATE_NOOP("QuoteStatus", "Sent"),
+        QuoteStatus.ACCEPTED: QT_TRANSLATE_NOOP("QuoteStatus", "Accepted"),
+        QuoteStatus.REJECTED: QT_TRANSLATE_NOOP("QuoteStatus", "Rejected"),
+        QuoteStatus.SUPERSEDED: QT_TRANSLATE_NOOP("QuoteStatus", "Superseded"),
     },
     Industry: {
         Industry.MANUFACTURING: QT_TRANSLATE_NOOP("Industry", "Manufacturing"),
