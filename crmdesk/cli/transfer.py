@@ -112,8 +112,12 @@ def _import(db: Database, args: argparse.Namespace) -> int:
     return 0
 
 
+def _rows(count: int) -> str:
+    return f"{count} row" if count == 1 else f"{count} rows"
+
+
 def _show_contact_preview(p: importing.ImportPreview) -> None:
-    print(f"{p.filename} ({p.source}): {p.total} rows")
+    print(f"{p.filename} ({p.source}): {_rows(p.total)}")
     for label, count in (
         ("new", p.new),
         ("updated", p.updated),
@@ -130,6 +134,10 @@ def _show_contact_preview(p: importing.ImportPreview) -> None:
         )
         print(f"  line {row.line:<6} {row.outcome:32.32} {shown}")
     _show_rejections(p.rejections)
+    if p.left_out:
+        print("left out (the contact form would refuse them; the rest of the row is imported):")
+        for r in p.left_out:
+            print(f"  line {r.line}: {r.reason}")
     if p.possible_duplicates:
         print("possible duplicates (same name only; imported as new, review them later):")
         for d in p.possible_duplicates:
@@ -144,7 +152,7 @@ def _show_rejections(rejections: Any) -> None:
 
 
 def _show_order_preview(p: importing.OrderPreview) -> None:
-    print(f"{p.filename} ({p.source}): {p.total} rows")
+    print(f"{p.filename} ({p.source}): {_rows(p.total)}")
     for label, count in (
         ("new", p.new),
         ("duplicate", p.duplicate),

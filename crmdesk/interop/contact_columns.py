@@ -1,5 +1,5 @@
 """Which column of a contact or order table feeds which record field, and the records built from
-the rows. Works on any Table (table.py; tabular.py reads the files and re-exports this API).
+the rows. Works on any Table (interop/table.py; tabular.py reads the files into one).
 
 Choices worth knowing:
 - One ColumnMapping type serves contacts and orders; its JSON form is a flat object
@@ -39,18 +39,16 @@ from crmdesk.interop.records import (
     OrderRecord,
     PhoneRecord,
 )
-from crmdesk.interop.table import Cell, Table
+from crmdesk.interop.table import Cell, Table, cell_text
 from crmdesk.interop.vcard import compose_name
 from crmdesk.models.enums import AddressKind, EmailKind, PhoneKind
 from crmdesk.models.names import split_full_name
 
 __all__ = [
     "AddressColumns",
-    "Cell",
     "ColumnMapping",
     "RowProblem",
     "ValueColumns",
-    "cell_text",
     "column_role",
     "column_roles",
     "contacts_from_table",
@@ -61,34 +59,12 @@ __all__ = [
     "with_column_role",
 ]
 
-
 @dataclass(frozen=True)
 class RowProblem:
     """A row that could not become a record: its 1-based line (sheet row) and why."""
 
     line: int
     reason: str
-
-
-def cell_text(cell: Cell | None) -> str:
-    """A cell as the text a person sees: 13800138000 not 13800138000.0, dates as ISO."""
-    if cell is None:
-        return ""
-    if isinstance(cell, str):
-        return cell.strip()
-    if isinstance(cell, bool):
-        return "TRUE" if cell else "FALSE"
-    if isinstance(cell, float):
-        if cell.is_integer() and abs(cell) < 1e15:
-            return str(int(cell))
-        return format(Decimal(repr(cell)), "f")
-    if isinstance(cell, Decimal):
-        return format(cell, "f")
-    if isinstance(cell, dt.datetime):
-        return cell.date().isoformat() if cell.time() == dt.time() else cell.isoformat(" ")
-    if isinstance(cell, dt.date | dt.time):
-        return cell.isoformat()
-    return str(cell)
 
 
 # =============================================================================================

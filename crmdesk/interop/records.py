@@ -43,8 +43,16 @@ class AddressRecord:
     primary: bool = False
 
     def is_empty(self) -> bool:
-        parts = (self.street, self.extended, self.po_box, self.city, self.region,
-                 self.postal_code, self.country, self.label)
+        parts = (
+            self.street,
+            self.extended,
+            self.po_box,
+            self.city,
+            self.region,
+            self.postal_code,
+            self.country,
+            self.label,
+        )
         return not any(p.strip() for p in parts)
 
 
@@ -80,6 +88,7 @@ class ContactRecord:
     photo_mime: str = ""
     photo_uri: str = ""
     wechat: str = ""
+    uid: str = ""  # the card's UID: the same card coming back is the same contact
     source_line: int = 0
 
 

@@ -1,6 +1,6 @@
 """Contact and order tables: CSV and Excel (.xlsx) files read into a Table, and contacts written
 as Google Contacts CSV or .xlsx. The column mappings and the records built from rows live in
-contact_columns.py (both read the Table of table.py); their API is re-exported here.
+contact_columns.py, the Table type in table.py.
 
 Choices worth knowing:
 - The encoding is found by decisive rules first (a byte-order mark, then strict UTF-8) and only
@@ -33,36 +33,13 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from crmdesk.core.errors import ImportFailed
 from crmdesk.core.texts import as_text, translatable
-from crmdesk.interop.contact_columns import (
-    AddressColumns,
-    ColumnMapping,
-    RowProblem,
-    ValueColumns,
-    cell_text,
-    contacts_from_table,
-    google_contact_rows,
-    guess_contact_mapping,
-    guess_order_mapping,
-    orders_from_table,
-)
+from crmdesk.interop.contact_columns import google_contact_rows
 from crmdesk.interop.records import ContactRecord
-from crmdesk.interop.table import Cell, Table, TableRow
+from crmdesk.interop.table import Cell, Table, TableRow, cell_text
 from crmdesk.interop.vcard import guess_charset
 
 __all__ = [
-    "AddressColumns",
-    "Cell",
-    "ColumnMapping",
-    "RowProblem",
-    "Table",
-    "TableRow",
-    "ValueColumns",
-    "cell_text",
-    "contacts_from_table",
-    "guess_contact_mapping",
-    "guess_order_mapping",
     "neutralise",
-    "orders_from_table",
     "read_table",
     "unneutralise",
     "write_contacts_csv",
@@ -192,6 +169,10 @@ def _read_csv(data: bytes, name: str) -> Table:
     end = 0
     # a cell starting with ' may be neutralised; without one (the common case) read as it is
     quoted = re.search(rf"(?:^|{re.escape(delimiter)})\"?'", text, re.MULTILINE)
+    # a cell as long as the file may be read (and then refused for its length, with its
+    # column's limit, instead of as an unclosed quote); the csv module's limit is global
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, len(text)))
     try:
         for values in reader:
             start, end = end + 1, reader.line_num
@@ -210,6 +191,8 @@ def _read_csv(data: bytes, name: str) -> Table:
             values=(name, exc),
             line=end + 1,
         ) from exc
+    finally:
+        csv.field_size_limit(limit)
     if records:
         _check_closed(text, records[-1][0], delimiter, name)
     headers, rows = _build(records, name)

@@ -529,6 +529,7 @@ def _record(card: _Card, line: int) -> ContactRecord:
     rec.tags = _unique(t for p in card.all("CATEGORIES") for t in card.parts(p, ","))
     _read_photo(card, rec)
     rec.wechat = _wechat(card)
+    rec.uid = card.first_text("UID")
     _read_names(card, rec)
     return rec
 
@@ -806,6 +807,8 @@ def _card_lines(rec: ContactRecord, v4: bool) -> list[str]:
     n_params = ";SORT-AS=" + _quoted(",".join(sort_as).rstrip(",")) if v4 and any(sort_as) else ""
     lines += [f"N{n_params}:{_structured(*names)}",
               "FN:" + _escape(rec.formatted_name or compose_name(names))]
+    if rec.uid:
+        lines.append("UID:" + _escape(rec.uid))
     lines += _text_lines(("NICKNAME", rec.nickname),
                          ("X-PHONETIC-FIRST-NAME", rec.phonetic_given_name),
                          ("X-PHONETIC-LAST-NAME", rec.phonetic_family_name))

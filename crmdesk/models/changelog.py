@@ -1,8 +1,10 @@
 """The change log: one row per field written, grouped by the transaction (batch) that wrote it.
 
-Recording happens in a `before_flush` hook, so every ORM write is logged whoever makes it; undo,
-the recycle bin, merge reversal and a future sync all read this one log. Bulk loads that bypass
-the ORM (the demo generator) are not user edits and are not logged.
+Recording happens in an `after_flush` hook, so every ORM write is logged whoever makes it; undo,
+the recycle bin, merge reversal and a future sync all read this one log. Writes beside the ORM
+(`store.bulk.BulkWriter`, an import) log through the same functions: `batch_columns` for what a
+transaction's entries share, `entry` for one change, `new_row_snapshot` for what an INSERT keeps.
+Bulk loads that are not user edits (the demo generator) are not logged.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import datetime as dt
 import functools
 import getpass
 import uuid
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -76,7 +79,8 @@ def _keep_value(target: Any, value: Any, old: Any, initiator: Any) -> Any:
     return value
 
 
-def _actor(session: Session) -> str:
+def actor(session: Session) -> str:
+    """Who makes the session's changes (the login name; empty where there is none)."""
     if "actor" not in session.info:
         try:
             session.info["actor"] = getpass.getuser()
@@ -105,16 +109,19 @@ def column_defaults(table: Any) -> dict[str, Any]:
     }
 
 
+def new_row_snapshot(defaults: Mapping[str, Any], values: Mapping[str, Any]) -> dict[str, Any]:
+    """What the INSERT entry of a new row keeps of `values` (the row's columns, or those given
+    with the rest at their default): the columns whose value is not their default
+    (`column_defaults`) and that the entry does not imply (`logged_value` reads one back).
+    Full snapshots were three times the bytes, and a third more time to write."""
+    return {k: v for k, v in values.items() if k not in IMPLIED_BY_ENTRY and v != defaults[k]}
+
+
 def insert_snapshot(obj: Entity) -> dict[str, Any]:
-    """A new row as its INSERT entry keeps it: the columns whose value is not their default
-    (`logged_value` reads one back). A 100k-row import logs ~360k new rows; full snapshots were
-    three times the bytes, and a third more time to write."""
+    """A new ORM row as its INSERT entry keeps it (as JSON values)."""
     defaults = column_defaults(obj.__table__)
-    return {
-        key: to_json_value(value)
-        for key, default in defaults.items()
-        if key not in IMPLIED_BY_ENTRY and (value := getattr(obj, key)) != default
-    }
+    values = {key: getattr(obj, key) for key in defaults}
+    return {k: to_json_value(v) for k, v in new_row_snapshot(defaults, values).items()}
 
 
 def logged_value(table: Any, snapshot_: dict[str, Any], key: str) -> Any:
@@ -151,28 +158,43 @@ def _updates(obj: Entity) -> list[tuple[ChangeAction, str, Any, Any]]:
     return out
 
 
+def batch_columns(session: Session, at: dt.datetime | None = None) -> dict[str, Any]:
+    """What every entry a session writes now shares: its batch, the time and the actor."""
+    return {"batch_id": session_batch(session), "at": at or utcnow(), "actor": actor(session)}
+
+
+ENTRY_FIELDS = ("action", "entity", "entity_id", "field", "old", "new")
+
+
+def entry(
+    action: ChangeAction, entity: str, entity_id: uuid.UUID, field: str, old: Any, new: Any
+) -> tuple[Any, ...]:
+    """One change-log entry's own columns, in ENTRY_FIELDS order (`batch_columns` and an id
+    complete the row): the ORM hook and the bulk writer both make their rows here."""
+    return (action, entity, entity_id, field, old, new)
+
+
 def record_changes(session: Session, flush_context: Any = None) -> None:
     """after_flush hook: log every new, changed and deleted entity of this flush.
 
     Run after the flush so inserts are logged with their defaults and foreign keys filled in,
     while attribute history still shows what the flush changed.
     """
-    batch, actor, at = session_batch(session), _actor(session), utcnow()
+    shared = batch_columns(session)
     rows: list[dict[str, Any]] = []
 
     def log(obj: Entity, action: ChangeAction, field: str, old: Any, new: Any) -> None:
         rows.append(
             {
                 "id": new_id(),
-                "batch_id": batch,
-                "at": at,
-                "actor": actor,
-                "action": action,
-                "entity": obj.__tablename__,
-                "entity_id": obj.id,
-                "field": field,
-                "old": old,
-                "new": new,
+                **shared,
+                **dict(
+                    zip(
+                        ENTRY_FIELDS,
+                        entry(action, obj.__tablename__, obj.id, field, old, new),
+                        strict=True,
+                    )
+                ),
             }
         )
 

@@ -97,6 +97,9 @@ class Contact(Entity):
     nickname: Mapped[str] = mapped_column(String(100), default="")
     phonetic_family_name: Mapped[str] = mapped_column(String(100), default="")
     phonetic_given_name: Mapped[str] = mapped_column(String(100), default="")
+    # the name as the contact's card writes it (vCard FN), when that is not its parts composed
+    formatted_name: Mapped[str] = mapped_column(String(300), default="")
+    uid: Mapped[str] = mapped_column(String(300), default="", index=True)  # its card's UID
     sort_key: Mapped[str] = mapped_column(String(400), default="", index=True)
     organization: Mapped[str] = mapped_column(String(200), default="")
     title: Mapped[str] = mapped_column(String(100), default="")
@@ -127,7 +130,9 @@ class Contact(Entity):
 
     @property
     def display_name(self) -> str:
-        return display_name(self.family_name, self.given_name, self.middle_name)
+        return self.formatted_name or display_name(
+            self.family_name, self.given_name, self.middle_name
+        )
 
     @property
     def is_chinese_name(self) -> bool:

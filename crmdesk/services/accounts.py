@@ -22,8 +22,10 @@ from crmdesk.models.enums import AccountKind, Industry, LifecyclePhase, LoyaltyS
 from crmdesk.models.names import text_sort_key
 from crmdesk.services.changes import Changes, changes_in
 from crmdesk.services.contact_points import (
+    address_length_errors,
     address_records,
     email_records,
+    length_errors,
     phone_records,
     point_errors,
     sync_points,
@@ -313,7 +315,10 @@ def validate_account(draft: AccountDraft) -> list[FieldError]:
     errors = []
     if not draft.name.strip():
         errors.append(FieldError("name", translatable("Validation", "An account needs a name.")))
-    return errors + point_errors(draft.phones, draft.emails)
+    errors += length_errors(Account, draft)
+    return (
+        errors + point_errors(draft.phones, draft.emails) + address_length_errors(draft.addresses)
+    )
 
 
 def save_account(session: Session, draft: AccountDraft) -> tuple[uuid.UUID, Changes]:

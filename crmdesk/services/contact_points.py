@@ -5,12 +5,16 @@ Contacts and accounts carry the same three lists, so both services use these fun
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
+from sqlalchemy import String
+
 from crmdesk.core.errors import FieldError
+from crmdesk.core.texts import Text, translatable
 from crmdesk.interop.records import AddressRecord, EmailRecord, PhoneRecord
-from crmdesk.models import Address, Email, Phone
+from crmdesk.models import Address, Base, Email, Phone
 from crmdesk.models.base import utcnow
 from crmdesk.models.names import has_cjk
 from crmdesk.services.normalize import email_problem, normalize_email, phone_e164, phone_problem
@@ -28,15 +32,90 @@ ADDRESS_PARTS = (
 
 
 def point_errors(phones: Sequence[PhoneRecord], emails: Sequence[EmailRecord]) -> list[FieldError]:
-    """Inline errors named `phones.N` / `emails.N` so a form can mark the offending row."""
+    """Inline errors named `phones.N` / `emails.N` so a form can mark the offending row: the
+    one rule for phones and e-mails that forms, importers and the command line apply."""
     errors = []
     for i, phone in enumerate(phones):
-        if problem := phone_problem(phone.number):
+        if problem := phone_problem(phone.number) or length_problem(Phone, "number", phone.number):
             errors.append(FieldError(f"phones.{i}", problem))
     for i, email in enumerate(emails):
-        if problem := email_problem(email.address):
+        if problem := email_problem(email.address) or length_problem(
+            Email, "address", email.address
+        ):
             errors.append(FieldError(f"emails.{i}", problem))
     return errors
+
+
+# How a field is named in a sentence that says it is too long.
+FIELD_WORDS = {
+    "family_name": translatable("Validation", "The family name"),
+    "given_name": translatable("Validation", "The given name"),
+    "middle_name": translatable("Validation", "The middle name"),
+    "prefix": translatable("Validation", "The prefix"),
+    "suffix": translatable("Validation", "The suffix"),
+    "nickname": translatable("Validation", "The nickname"),
+    "phonetic_family_name": translatable("Validation", "The phonetic family name"),
+    "phonetic_given_name": translatable("Validation", "The phonetic given name"),
+    "organization": translatable("Validation", "The organisation"),
+    "title": translatable("Validation", "The title"),
+    "department": translatable("Validation", "The department"),
+    "wechat": translatable("Validation", "The WeChat ID"),
+    "website": translatable("Validation", "The website"),
+    "owner": translatable("Validation", "The owner"),
+    "name": translatable("Validation", "The name"),
+    "code": translatable("Validation", "The code"),
+    "industry": translatable("Validation", "The industry"),
+    "number": translatable("Validation", "The phone number"),
+    "address": translatable("Validation", "The e-mail address"),
+    "street": translatable("Validation", "The street"),
+    "extended": translatable("Validation", "The address's second line"),
+    "po_box": translatable("Validation", "The PO box"),
+    "city": translatable("Validation", "The city"),
+    "region": translatable("Validation", "The region"),
+    "postal_code": translatable("Validation", "The postal code"),
+    "country": translatable("Validation", "The country"),
+}
+
+
+@functools.cache
+def column_limits(model: type[Base]) -> dict[str, int]:
+    """The most characters each text column of `model` holds (String(n) columns)."""
+    return {
+        c.key: c.type.length
+        for c in model.__table__.columns
+        if isinstance(c.type, String) and c.type.length and c.key in FIELD_WORDS
+    }
+
+
+def length_problem(model: type[Base], key: str, value: str) -> str | None:
+    """Why `value` does not fit the column `key` of `model`, or None when it does."""
+    limit = column_limits(model).get(key)
+    if limit is None or len(value) <= limit:
+        return None
+    return Text(
+        translatable("Validation", "%1 is too long: %2 characters, at most %3 fit."),
+        Text(FIELD_WORDS[key]),
+        len(value),
+        limit,
+    )
+
+
+def length_errors(model: type[Base], values: Any, prefix: str = "") -> list[FieldError]:
+    """Inline errors for the text fields of `values` (a record or a draft, read by attribute)
+    that do not fit their columns: what a form, an importer and the command line refuse."""
+    return [
+        FieldError(prefix + key, problem)
+        for key in column_limits(model)
+        if isinstance(value := getattr(values, key, None), str)
+        and (problem := length_problem(model, key, value))
+    ]
+
+
+def address_length_errors(addresses: Sequence[AddressRecord]) -> list[FieldError]:
+    """`length_errors` of each address, named `addresses.N.part`."""
+    return [
+        e for i, a in enumerate(addresses) for e in length_errors(Address, a, f"addresses.{i}.")
+    ]
 
 
 def _sync(existing: list[Any], wanted: Sequence[Any], make: Any, update: Any) -> list[Any]:

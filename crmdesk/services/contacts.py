@@ -23,8 +23,10 @@ from crmdesk.models.names import contact_sort_key, display_name
 from crmdesk.services.accounts import industry_condition
 from crmdesk.services.changes import Changes, changes_in
 from crmdesk.services.contact_points import (
+    address_length_errors,
     address_records,
     email_records,
+    length_errors,
     phone_records,
     point_errors,
     sync_points,
@@ -52,6 +54,8 @@ SCALAR_FIELDS = (
     "notes",
     "photo_mime",
     "photo_uri",
+    "formatted_name",
+    "uid",
 )
 
 
@@ -208,6 +212,7 @@ def contact_rows(session: Session, ids: Sequence[uuid.UUID]) -> list[ContactRow]
             Contact.family_name,
             Contact.given_name,
             Contact.middle_name,
+            Contact.formatted_name,
             Contact.organization,
             Account.name,
             Contact.title,
@@ -221,9 +226,9 @@ def contact_rows(session: Session, ids: Sequence[uuid.UUID]) -> list[ContactRow]
         .where(Contact.id.in_(ids))
     )
     by_id = {}
-    for cid, family, given, middle, org, account, *rest in session.execute(stmt):
+    for cid, family, given, middle, shown, org, account, *rest in session.execute(stmt):
         by_id[cid] = ContactRow(
-            cid, display_name(family, given, middle) or org, account or org, *rest
+            cid, shown or display_name(family, given, middle) or org, account or org, *rest
         )
     return [by_id[i] for i in ids if i in by_id]
 
@@ -283,7 +288,9 @@ def validate_contact(draft: ContactDraft) -> list[FieldError]:
                 translatable("Validation", "A contact needs a name (or an organisation)."),
             )
         )
+    errors += length_errors(Contact, draft)
     errors += point_errors(draft.phones, draft.emails)
+    errors += address_length_errors(draft.addresses)
     if draft.birthday and draft.birthday > dt.date.today():
         errors.append(
             FieldError("birthday", translatable("Validation", "The birthday is in the future."))
@@ -309,8 +316,14 @@ def save_contact(session: Session, draft: ContactDraft) -> tuple[uuid.UUID, Chan
     return contact.id, changes_in(session)
 
 
+_NAME_PARTS = ("family_name", "given_name", "middle_name", "prefix", "suffix")
+
+
 def apply_draft(session: Session, contact: Contact, draft: ContactDraft) -> None:
     """Copy a draft's values onto a contact row (used by save and by importers)."""
+    renamed = any(getattr(draft, f).strip() != getattr(contact, f) for f in _NAME_PARTS)
+    if renamed and draft.formatted_name.strip() == contact.formatted_name:
+        draft.formatted_name = ""  # the card's name no longer names the edited contact
     for name in SCALAR_FIELDS:
         value = getattr(draft, name)
         setattr(contact, name, value.strip() if isinstance(value, str) else value)

@@ -141,7 +141,7 @@ def _record(c: Contact) -> ContactRecord:
         prefix=c.prefix,
         suffix=c.suffix,
         nickname=c.nickname,
-        formatted_name=shown or organization,
+        formatted_name=c.formatted_name or shown or organization,
         phonetic_family_name=c.phonetic_family_name,
         phonetic_given_name=c.phonetic_given_name,
         organization=organization,
@@ -158,4 +158,5 @@ def _record(c: Contact) -> ContactRecord:
         photo_mime=c.photo_mime,
         photo_uri=c.photo_uri,
         wechat=c.wechat,
+        uid=c.uid,
     )

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 import phonenumbers
-from email_validator import EmailNotValidError, validate_email
+from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, validate_email
 
 from crmdesk.core.texts import translatable
 
@@ -68,10 +68,11 @@ def _parsed_e164(number: str, region: str) -> str:
 
 
 def phone_problem(number: str, region: str = DEFAULT_REGION) -> str | None:
-    """Why a phone number is not acceptable, or None when it is."""
+    """Why a phone number is not acceptable (the form's rule, and every importer's), or None
+    when it is: a possible number, which is exactly one that has an E.164 form."""
     if not number.strip():
         return translatable("Validation", "Phone number is empty.")
-    if parse_phone(number, region) is None:
+    if not phone_e164(number.strip(), region):
         return translatable("Validation", "Not a valid phone number.")
     return None
 
@@ -81,12 +82,33 @@ def normalize_email(address: str) -> str:
     return address.strip().lower()
 
 
+# An address email-validator surely accepts: dot-atoms of plain ASCII, a domain of letter-digit
+# labels under a top-level domain of letters, short and without '--'. Checked first, as
+# email-validator takes ~0.1 ms an address and an import checks 100k of them; anything else
+# goes to email-validator.
+_PLAIN_EMAIL = re.compile(
+    r"[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+"
+    r"(?P<tld>[A-Za-z]{2,63})"
+)
+_SPECIAL_DOMAINS = frozenset(SPECIAL_USE_DOMAIN_NAMES)
+
+
 def email_problem(address: str) -> str | None:
-    """Why an email address is not acceptable, or None when it is."""
-    if not address.strip():
+    """Why an email address is not acceptable (the form's rule, and every importer's), or None
+    when it is."""
+    address = address.strip()
+    if not address:
         return translatable("Validation", "Email address is empty.")
+    plain = _PLAIN_EMAIL.fullmatch(address)
+    if (
+        plain
+        and len(address) <= 63  # so no part is over its limit
+        and "--" not in address  # a punycode-like label: email-validator's rules
+        and plain["tld"].lower() not in _SPECIAL_DOMAINS
+    ):
+        return None
     try:
-        validate_email(address.strip(), check_deliverability=False)
+        validate_email(address, check_deliverability=False)
     except EmailNotValidError as exc:
         reason = str(exc).split(":")[0].removesuffix(".") + "."
         if reason in _EMAIL_REASONS:

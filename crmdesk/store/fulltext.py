@@ -19,7 +19,8 @@ import re
 import unicodedata
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 from sqlalchemy import Connection, bindparam, select, text
 
@@ -34,7 +35,7 @@ from crmdesk.models.customers import (
     contact_tags,
 )
 from crmdesk.models.names import _CJK, name_search_terms, pinyin_search_terms
-from crmdesk.store.bulk import insert_rows
+from crmdesk.store.statements import insert_rows
 
 CONTACT, ACCOUNT = "contact", "account"
 MIN_PHONE_FRAGMENT = 3
@@ -166,13 +167,85 @@ def body(parts: Iterable[str]) -> str:
     return spaced(" ".join(p for p in parts if p))
 
 
-def _contact_points(conn: Connection, owner_col: str, ids: Sequence[uuid.UUID]) -> dict:
+ADDRESS_TEXT = ("street", "city", "region", "postal_code", "country")  # what is indexed of one
+# The contact columns an entry holds, in its order: the names, then the rest after the account's.
+CONTACT_NAMES = (
+    "family_name",
+    "given_name",
+    "middle_name",
+    "nickname",
+    "phonetic_family_name",
+    "phonetic_given_name",
+)
+CONTACT_DETAILS = ("organization", "title", "department", "wechat", "notes")
+ACCOUNT_DETAILS = ("code", "industry", "owner", "website", "notes")
+
+
+def points_text(
+    phones: Iterable[str],
+    emails: Iterable[str],
+    addresses: Iterable[Iterable[str]],
+    tags: Iterable[str],
+) -> list[str]:
+    """The parts of an entry that come from a record's phones (each with its digit fragments),
+    e-mails, addresses (ADDRESS_TEXT parts each) and tag names."""
+    parts: list[str] = []
+    for number in phones:
+        parts += [number, *phone_fragments(number)]
+    parts += emails
+    for address in addresses:
+        parts += address
+    parts += tags
+    return parts
+
+
+def contact_body(contact: Mapping[str, Any], account_name: str, points: list[str]) -> str:
+    """A contact's entry: its columns (CONTACT_NAMES, CONTACT_DETAILS), its account's name, the
+    names' pinyin and initials, and `points_text` of its phones, e-mails, addresses and tags.
+    The one composition of it, whether the values come from the database or from an import."""
+    family, given = contact["family_name"], contact["given_name"]
+    return body(
+        [
+            *(contact[k] for k in CONTACT_NAMES),
+            account_name,
+            *name_search_terms(family, given),
+            *pinyin_search_terms(account_name),
+            *(contact[k] for k in CONTACT_DETAILS),
+            *points,
+        ]
+    )
+
+
+def account_body(account: Mapping[str, Any], points: list[str]) -> str:
+    """An account's entry: its name with pinyin, ACCOUNT_DETAILS and its `points_text`."""
+    name = account["name"]
+    return body([name, *pinyin_search_terms(name), *(account[k] for k in ACCOUNT_DETAILS), *points])
+
+
+class _Points:
+    """The phones, e-mails, addresses and tags of one owner, as read for its entry."""
+
+    __slots__ = ("addresses", "emails", "phones", "tags")
+
+    def __init__(self) -> None:
+        self.phones: list[str] = []
+        self.emails: list[str] = []
+        self.addresses: list[tuple[str, ...]] = []
+        self.tags: list[str] = []
+
+    def text(self) -> list[str]:
+        return points_text(self.phones, self.emails, self.addresses, self.tags)
+
+
+def _contact_points(
+    conn: Connection, owner_col: str, ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, _Points]:
     """Phones, emails, addresses and tags of the given owners, gathered per owner.
 
     Deleted points are skipped here rather than in SQL: given `deleted_at IS NULL`, SQLite
     (without statistics) picks the deleted_at index, which every live row matches, over the
     owner index, and reads every phone, email and address for each batch of owners."""
-    points: dict[uuid.UUID, list[str]] = defaultdict(list)
+    points: dict[uuid.UUID, _Points] = defaultdict(_Points)
     ids_param = bindparam("ids", expanding=True)
     ph, em, ad = Phone.__table__, Email.__table__, Address.__table__
     for owner, deleted, number in conn.execute(
@@ -180,7 +253,7 @@ def _contact_points(conn: Connection, owner_col: str, ids: Sequence[uuid.UUID]) 
         {"ids": ids},
     ):
         if deleted is None:
-            points[owner].extend([number, *phone_fragments(number)])
+            points[owner].phones.append(number)
     for owner, deleted, address in conn.execute(
         select(em.c[owner_col], em.c.deleted_at, em.c.address).where(
             em.c[owner_col].in_(ids_param)
@@ -188,21 +261,15 @@ def _contact_points(conn: Connection, owner_col: str, ids: Sequence[uuid.UUID]) 
         {"ids": ids},
     ):
         if deleted is None:
-            points[owner].append(address)
+            points[owner].emails.append(address)
     for owner, deleted, *parts in conn.execute(
-        select(
-            ad.c[owner_col],
-            ad.c.deleted_at,
-            ad.c.street,
-            ad.c.city,
-            ad.c.region,
-            ad.c.postal_code,
-            ad.c.country,
-        ).where(ad.c[owner_col].in_(ids_param)),
+        select(ad.c[owner_col], ad.c.deleted_at, *(ad.c[p] for p in ADDRESS_TEXT)).where(
+            ad.c[owner_col].in_(ids_param)
+        ),
         {"ids": ids},
     ):
         if deleted is None:
-            points[owner].extend(parts)
+            points[owner].addresses.append(tuple(parts))
     link = contact_tags if owner_col == "contact_id" else account_tags
     tg = Tag.__table__
     for owner, name in conn.execute(
@@ -211,53 +278,42 @@ def _contact_points(conn: Connection, owner_col: str, ids: Sequence[uuid.UUID]) 
         .where(link.c[owner_col].in_(ids_param)),
         {"ids": ids},
     ):
-        points[owner].append(name)
+        points[owner].tags.append(name)
     return points
 
 
 def _contact_bodies(conn: Connection, ids: Sequence[uuid.UUID]) -> Iterator[tuple[uuid.UUID, str]]:
     c, a = Contact.__table__, Account.__table__
     points = _contact_points(conn, "contact_id", ids)
+    columns = (*CONTACT_NAMES, *CONTACT_DETAILS)
     rows = conn.execute(
-        select(
-            c.c.id,
-            c.c.family_name,
-            c.c.given_name,
-            c.c.middle_name,
-            c.c.nickname,
-            c.c.phonetic_family_name,
-            c.c.phonetic_given_name,
-            c.c.organization,
-            c.c.title,
-            c.c.department,
-            c.c.wechat,
-            c.c.notes,
-            a.c.name,
-        )
+        select(c.c.id, a.c.name, *(c.c[k] for k in columns))
         .outerjoin(a, a.c.id == c.c.account_id)
         .where(c.c.id.in_(bindparam("ids", expanding=True))),
         {"ids": ids},
     )
-    for cid, family, given, *rest, account_name in rows:
-        names = [family, given, *rest[:4], account_name]
-        extra = [
-            *name_search_terms(family, given),
-            *pinyin_search_terms(account_name or ""),
-        ]
-        yield cid, body([*names, *extra, *rest[4:], *points.get(cid, [])])
+    for cid, account_name, *values in rows:
+        found = points.get(cid)
+        contact = dict(zip(columns, values, strict=True))
+        yield cid, contact_body(contact, account_name or "", found.text() if found else [])
 
 
 def _account_bodies(conn: Connection, ids: Sequence[uuid.UUID]) -> Iterator[tuple[uuid.UUID, str]]:
     a = Account.__table__
     points = _contact_points(conn, "account_id", ids)
+    columns = ("name", *ACCOUNT_DETAILS)
     rows = conn.execute(
-        select(a.c.id, a.c.name, a.c.code, a.c.industry, a.c.owner, a.c.website, a.c.notes).where(
+        select(a.c.id, *(a.c[k] for k in columns)).where(
             a.c.id.in_(bindparam("ids", expanding=True))
         ),
         {"ids": ids},
     )
-    for aid, name, *rest in rows:
-        yield aid, body([name, *pinyin_search_terms(name), *rest, *points.get(aid, [])])
+    for aid, *values in rows:
+        found = points.get(aid)
+        yield (
+            aid,
+            account_body(dict(zip(columns, values, strict=True)), found.text() if found else []),
+        )
 
 
 _BODIES = {CONTACT: _contact_bodies, ACCOUNT: _account_bodies}

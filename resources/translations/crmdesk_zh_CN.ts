@@ -782,14 +782,6 @@
         <source>Imported %1</source>
         <translation>导入 %1</translation>
     </message>
-    <message>
-        <source>There is no file at %1.</source>
-        <translation>%1 处没有文件。</translation>
-    </message>
-    <message>
-        <source>%1 is a vCard (contacts) file.</source>
-        <translation>%1 是 vCard（联系人）文件。</translation>
-    </message>
     <message numerus="yes">
         <source>… and %n more</source>
         <translation>
@@ -1802,6 +1794,10 @@
         <translation>没有姓名、电话号码或电子邮件地址</translation>
     </message>
     <message>
+        <source>“%1” was left out: %2</source>
+        <translation>未导入“%1”：%2</translation>
+    </message>
+    <message>
         <source>%1 accounts match the customer&apos;s code</source>
         <translation>有 %1 个客户的编号与该客户相符</translation>
     </message>
@@ -1989,10 +1985,6 @@
         <translation>已停止，未导入任何数据。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; rows: &lt;b&gt;%2&lt;/b&gt; new, &lt;b&gt;%3&lt;/b&gt; update existing contacts, &lt;b&gt;%4&lt;/b&gt; duplicates of contacts already here (merged into them), &lt;b&gt;%5&lt;/b&gt; rejected. %6 new accounts.</source>
-        <translation>共 &lt;b&gt;%1&lt;/b&gt; 行：新建 &lt;b&gt;%2&lt;/b&gt;，更新已有联系人 &lt;b&gt;%3&lt;/b&gt;，与已有联系人重复（将合并）&lt;b&gt;%4&lt;/b&gt;，拒绝 &lt;b&gt;%5&lt;/b&gt;。新建客户 %6 个。</translation>
-    </message>
-    <message>
         <source>Line</source>
         <translation>行号</translation>
     </message>
@@ -2023,6 +2015,72 @@
     <message>
         <source>Rejected rows</source>
         <translation>被拒绝的行</translation>
+    </message>
+    <message>
+        <source>Left out (the contact form would refuse them; kept in the notes)</source>
+        <translation>未导入的值（联系人表单不接受，已保存在备注中）</translation>
+    </message>
+    <message>
+        <source>Possible duplicates (same name only; imported as new, to review)</source>
+        <translation>可能重复（仅姓名相同；作为新联系人导入，稍后核查）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;1&lt;/b&gt; row</source>
+        <translation>共 &lt;b&gt;1&lt;/b&gt; 行</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n&lt;/b&gt; rows</source>
+        <translation>
+            <numerusform>共 &lt;b&gt;%n&lt;/b&gt; 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;1&lt;/b&gt; updates an existing contact</source>
+        <translation>&lt;b&gt;1&lt;/b&gt; 行更新现有联系人</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n&lt;/b&gt; update existing contacts</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; 行更新现有联系人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;1&lt;/b&gt; duplicate of a contact already here (merged into it)</source>
+        <translation>&lt;b&gt;1&lt;/b&gt; 行与现有联系人重复（并入该联系人）</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n&lt;/b&gt; duplicates of contacts already here (merged into them)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; 行与现有联系人重复（并入这些联系人）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 new account.</source>
+        <translation>新建 1 个客户。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new accounts.</source>
+        <translation>
+            <numerusform>新建 %n 个客户。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2, %3, %4, %5. %6</source>
+        <translation>%1：%2，%3，%4，%5。%6</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n&lt;/b&gt; new</source>
+        <comment>contacts</comment>
+        <translation>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; 行新建</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n&lt;/b&gt; rejected</source>
+        <comment>rows</comment>
+        <translation>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; 行被拒绝</numerusform>
+        </translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; orders: &lt;b&gt;%2&lt;/b&gt; new, &lt;b&gt;%3&lt;/b&gt; already here (skipped), &lt;b&gt;%4&lt;/b&gt; whose customer matches no account, &lt;b&gt;%5&lt;/b&gt; rejected. Customers matched by code %6, by name %7, by email %8; %9 new products.</source>
@@ -2057,12 +2115,38 @@
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <source>Imported: %1 new, %2 updated, %3 merged into existing contacts.</source>
-        <translation>导入完成：新建 %1，更新 %2，合并到已有联系人 %3。</translation>
+        <source>Imported: %1, %2, %3.</source>
+        <translation>已导入：%1，%2，%3。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <comment>contacts</comment>
+        <translation>
+            <numerusform>新建 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <comment>contacts</comment>
+        <translation>
+            <numerusform>更新 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n merged into existing contacts</source>
+        <translation>
+            <numerusform>%n 个并入现有联系人</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Imported %1 orders.</source>
-        <translation>已导入 %1 个订单。</translation>
+        <source>Imported 1 order.</source>
+        <translation>已导入 1 个订单。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n orders.</source>
+        <translation>
+            <numerusform>已导入 %n 个订单。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Close</source>
@@ -2418,6 +2502,10 @@
     <message>
         <source>Cannot read %1: %2.</source>
         <translation>无法读取 %1：%2。</translation>
+    </message>
+    <message>
+        <source>There is no file at %1.</source>
+        <translation>%1 处没有文件。</translation>
     </message>
     <message>
         <source>%1 is a vCard (contacts) file, not a table of orders.</source>
@@ -3459,6 +3547,114 @@
     <message>
         <source>Not a valid e-mail address.</source>
         <translation>不是有效的电子邮件地址。</translation>
+    </message>
+    <message>
+        <source>The family name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <source>The given name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <source>The middle name</source>
+        <translation>中间名</translation>
+    </message>
+    <message>
+        <source>The prefix</source>
+        <translation>称谓前缀</translation>
+    </message>
+    <message>
+        <source>The suffix</source>
+        <translation>称谓后缀</translation>
+    </message>
+    <message>
+        <source>The nickname</source>
+        <translation>昵称</translation>
+    </message>
+    <message>
+        <source>The phonetic family name</source>
+        <translation>姓的读音</translation>
+    </message>
+    <message>
+        <source>The phonetic given name</source>
+        <translation>名的读音</translation>
+    </message>
+    <message>
+        <source>The organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>The title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>The department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>The WeChat ID</source>
+        <translation>微信号</translation>
+    </message>
+    <message>
+        <source>The website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <source>The owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>The name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>The code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>The industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>The phone number</source>
+        <translation>电话号码</translation>
+    </message>
+    <message>
+        <source>The e-mail address</source>
+        <translation>电子邮件地址</translation>
+    </message>
+    <message>
+        <source>The street</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <source>The address&apos;s second line</source>
+        <translation>地址第二行</translation>
+    </message>
+    <message>
+        <source>The PO box</source>
+        <translation>邮政信箱</translation>
+    </message>
+    <message>
+        <source>The city</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>The region</source>
+        <translation>省/州</translation>
+    </message>
+    <message>
+        <source>The postal code</source>
+        <translation>邮政编码</translation>
+    </message>
+    <message>
+        <source>The country</source>
+        <translation>国家/地区</translation>
+    </message>
+    <message>
+        <source>%1 is too long: %2 characters, at most %3 fit.</source>
+        <translation>%1过长：%2 个字符，最多只能容纳 %3 个。</translation>
     </message>
 </context>
 <context>

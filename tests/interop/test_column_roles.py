@@ -8,9 +8,11 @@ from crmdesk.interop.contact_columns import (
     PART_ROLE,
     column_role,
     column_roles,
+    contacts_from_table,
+    guess_contact_mapping,
     with_column_role,
 )
-from crmdesk.interop.tabular import contacts_from_table, guess_contact_mapping, read_table
+from crmdesk.interop.tabular import read_table
 
 CSV = (
     "Name,Phone 1 - Type,Phone 1 - Value,E-mail 1 - Value,Company,Hobby,City\n"

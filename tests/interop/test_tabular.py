@@ -19,6 +19,14 @@ import openpyxl
 import pytest
 
 from crmdesk.core.errors import ImportFailed
+from crmdesk.interop.contact_columns import (
+    ColumnMapping,
+    RowProblem,
+    contacts_from_table,
+    guess_contact_mapping,
+    guess_order_mapping,
+    orders_from_table,
+)
 from crmdesk.interop.records import (
     AddressRecord,
     ContactRecord,
@@ -27,15 +35,9 @@ from crmdesk.interop.records import (
     OrderRecord,
     PhoneRecord,
 )
+from crmdesk.interop.table import Table
 from crmdesk.interop.tabular import (
-    ColumnMapping,
-    RowProblem,
-    Table,
-    contacts_from_table,
-    guess_contact_mapping,
-    guess_order_mapping,
     neutralise,
-    orders_from_table,
     read_table,
     write_contacts_csv,
     write_contacts_xlsx,

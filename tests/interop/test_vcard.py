@@ -82,7 +82,8 @@ EXPECTED: dict[str, list[dict]] = {
                                       kind=AddressKind.WORK, primary=True)]),
     ],
     "evolution_v21_chinese_qp.vcf": [
-        dict(source_line=1, given_name=ZHI, formatted_name=ZHI, organization=ZHI, title=ZHI,
+        dict(uid="pas-id-3E52FE2E00000000",
+             source_line=1, given_name=ZHI, formatted_name=ZHI, organization=ZHI, title=ZHI,
              phones=[tel(ZHI, W), tel(ZHI, F), tel(ZHI, H), tel(ZHI, M)],
              emails=[mail("weird@weird.com")],
              addresses=[AddressRecord(extended=f"{ZHI}\n{ZHI}\n{ZHI}", street=ZHI,
@@ -90,7 +91,8 @@ EXPECTED: dict[str, list[dict]] = {
                                       label=f"{ZHI}\n{ZHI}\n{ZHI}\n{ZHI}")]),
     ],
     "evolution_v30_escaped_note.vcf": [
-        dict(source_line=1, family_name="Doe", given_name="John", middle_name="Richter, James",
+        dict(uid="477343c8e6bf375a9bac1f96a5000837",
+             source_line=1, family_name="Doe", given_name="John", middle_name="Richter, James",
              prefix="Mr.", suffix="Sr.", formatted_name="Mr. John Richter, James Doe Sr.",
              nickname="Johny", organization="IBM", department="Accounting / Dungeon",
              title="Money Counter", phones=[tel("905-666-1234", M), tel("905-555-1234", W)],
@@ -214,13 +216,15 @@ EXPECTED: dict[str, list[dict]] = {
              photo=(2324, b"\xff\xd9"), photo_mime="image/jpeg"),
     ],
     "owncloud_v30_greek_cyrillic_split_utf8_fold.vcf": [
-        dict(source_line=1, family_name="123ㄓㄕㄖbcde" + "αβγδ" * 6 + "αβㄤㄓㄕㄖ",
+        dict(uid="20140316T155019.877e370c11@martin",
+             source_line=1, family_name="123ㄓㄕㄖbcde" + "αβγδ" * 6 + "αβㄤㄓㄕㄖ",
              formatted_name="βγδεαβγδ1" * 11,
              notes="Длинный комментарий на русском языке, чтобы в результате получилась строка"
                    " более 70 символов."),
     ],
     "sogo_v30_missing_n_fn.vcf": [
-        dict(source_line=1, formatted_name="test-misses-N-or-FN@example.com",
+        dict(uid="C68582D2-2E60-0001-C2C0-000000000000.vcf",
+             source_line=1, formatted_name="test-misses-N-or-FN@example.com",
              emails=[mail("test-misses-N-or-FN@example.com", EmailKind.WORK)]),
     ],
     "thebat_v21_qp_8bit_no_charset.vcf": [
@@ -230,7 +234,8 @@ EXPECTED: dict[str, list[dict]] = {
     ],
     "v40_label_param_rfc6868.vcf": [
         # LABEL is unquoted and full of colons; the ADR value is the seven parts at the end.
-        dict(source_line=1, family_name="Dummy", given_name="Dummy", formatted_name="Dummy, Dummy",
+        dict(uid="8b574c60-fd7f-4e99-b584-c5db131ae687",
+             source_line=1, family_name="Dummy", given_name="Dummy", formatted_name="Dummy, Dummy",
              organization="Dummy GmbH",
              phones=[tel("+49 1234 56789", M, True), tel("+49 9876 54321", W)],
              emails=[mail("dummy.dummy@dummy.com", EmailKind.HOME)],

@@ -1,98 +1,80 @@
-"""Bulk inserts store exactly what row-by-row inserts store, whichever way they go."""
+"""The one logged bulk-write path: rows written by BulkWriter are stored, logged and indexed as
+the ORM stores, logs and indexes the same rows."""
 
 from __future__ import annotations
 
-import sqlite3
+import datetime as dt
 
-import pytest
-from sqlalchemy import event, text
+from sqlalchemy import select
 
-from crmdesk.store import bulk as bulk_insert
-from crmdesk.store.bulk import (
-    ROWS_PER_STATEMENT,
-    full_statement_rows,
-    insert_rows,
-    statement_sizes,
-)
+from crmdesk.models import ChangeLogEntry, Contact, Phone
+from crmdesk.models.activities import CalendarEvent as Event
+from crmdesk.models.changelog import insert_snapshot
+from crmdesk.models.enums import ChangeAction, PhoneKind
+from crmdesk.store import fulltext
+from crmdesk.store.bulk import BulkWriter
 
-COLUMNS = ("a", "b", "c")
-ROWS = {
-    "text, integers and NULL": [
-        ('张三 «quoted» "x" \\ back\nslash', 2**62, None),
-        ("null", -7, True),
-        ("", 0, False),
-        ("😀 emoji and \u00e9", 1, '{"json": [1, 2]}'),
-    ],
-    "bytes and floats": [("photo", b"\x00\xff\x10", 0.1), ("x", 3, 1e300)],
-}
+CONTACT = {"family_name": "张", "given_name": "三", "organization": "龙腾", "notes": "第一行\n二"}
+PHONE = {"number": "139 8765 4321", "kind": PhoneKind.WORK, "e164": "+8613987654321"}
 
 
-def _stored(conn, table):
-    return conn.exec_driver_sql(
-        f"SELECT a, typeof(a), b, typeof(b), c, typeof(c) FROM {table} ORDER BY rowid"
-    ).all()
+def _stored(session, model, row_id):
+    obj = session.get(model, row_id)
+    return {c.key: getattr(obj, c.key) for c in model.__table__.columns}
 
 
-@pytest.mark.parametrize("kind", ROWS)
-def test_rows_are_stored_as_executemany_stores_them(db, kind):
-    with db.engine.begin() as conn:
-        for table in ("bulk", "one_by_one"):
-            conn.exec_driver_sql(f"CREATE TABLE {table} (a TEXT, b INTEGER, c)")
-        insert_rows(conn, "bulk", COLUMNS, ROWS[kind])
-        conn.exec_driver_sql("INSERT INTO one_by_one VALUES (?, ?, ?)", ROWS[kind])
-        assert _stored(conn, "bulk") == _stored(conn, "one_by_one")
-        assert len(_stored(conn, "bulk")) == len(ROWS[kind])
+def test_a_bulk_row_is_stored_and_logged_as_the_orm_stores_and_logs_it(db):
+    with db.transaction() as session, BulkWriter.for_session(session) as writer:
+        cid = writer.add(Contact, CONTACT)
+        pid = writer.add(Phone, {**PHONE, "contact_id": cid, "position": 0})
+        writer.document(fulltext.CONTACT, cid, "zhang san")
+    with db.transaction() as session:
+        orm = Contact(**CONTACT)
+        session.add(orm)
+        session.flush()
+    with db.reading() as session:
+        bulk_contact = _stored(session, Contact, cid)
+        orm_contact = _stored(session, Contact, orm.id)
+        skip = {"id", "created_at", "updated_at"}
+        assert {k: v for k, v in bulk_contact.items() if k not in skip} == {
+            k: v for k, v in orm_contact.items() if k not in skip
+        }
+        assert bulk_contact["version"] == 1 and bulk_contact["deleted_at"] is None
+        for model, row_id in ((Contact, cid), (Phone, pid)):
+            logged = session.scalars(
+                select(ChangeLogEntry).where(ChangeLogEntry.entity_id == row_id)
+            ).one()
+            assert (logged.action, logged.field, logged.old) == (ChangeAction.INSERT, "*", None)
+            assert logged.new == insert_snapshot(session.get(model, row_id))
+        batches = session.scalars(
+            select(ChangeLogEntry.batch_id).where(ChangeLogEntry.entity_id.in_([cid, pid]))
+        ).all()
+        assert len(set(batches)) == 1
 
 
-def test_rows_go_in_a_few_multi_row_statements(db, monkeypatch):
-    """One sqlite3_step per statement of many rows (the GIL is released during it), in a few
-    shapes the connection compiles once."""
-    monkeypatch.setattr(bulk_insert, "ROWS_PER_STATEMENT", 512)
-    statements = []
-    with db.engine.begin() as conn:
-        conn.exec_driver_sql("CREATE TABLE bulk (a TEXT, b INTEGER, c)")
-        event.listen(conn, "before_cursor_execute", lambda *a: statements.append(a[2]))
-        insert_rows(conn, "bulk", COLUMNS, ROWS["text, integers and NULL"] * 500)
-        assert conn.exec_driver_sql("SELECT count(*) FROM bulk").scalar() == 2000
-    sizes = [sql.count("(?, ?, ?)") for sql in statements if sql.startswith("INSERT")]
-    assert sizes == [512, 512, 512, 256, 128, 64, 16]
+def test_an_unlogged_writer_writes_no_log_and_a_callable_default_is_filled(db):
+    """Demo data goes in unlogged; a JSON column's `default=list` is stored as the ORM stores it."""
+    start = dt.datetime(2026, 1, 5, 9, tzinfo=dt.UTC)
+    with db.engine.begin() as conn, BulkWriter(conn, log=None, indexing=False) as writer:
+        event_id = writer.add(Event, {"title": "Visit", "starts_at": start, "ends_at": start})
+    with db.reading() as session:
+        assert session.scalars(select(ChangeLogEntry)).all() == []
+        event = session.get(Event, event_id)
+        assert (event.title, event.exdates, event.attendees) == ("Visit", [], [])
 
 
-def test_a_full_statement_holds_as_many_rows_as_the_connection_allows(db):
-    with db.engine.begin() as conn:
-        assert full_statement_rows(conn, 27) == ROWS_PER_STATEMENT  # 32766 values allowed
-        conn.connection.dbapi_connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 10)
-        assert full_statement_rows(conn, 3) == 2  # 3 would fit; whole powers of two only
-
-
-def test_a_statement_binds_no_more_values_than_the_connection_allows(db):
-    rows = [(str(i), i, None) for i in range(50)]
-    with db.engine.begin() as conn:
-        conn.connection.dbapi_connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 10)
-        conn.exec_driver_sql("CREATE TABLE bulk (a TEXT, b INTEGER, c)")
-        insert_rows(conn, "bulk", COLUMNS, rows)
-        assert conn.execute(text("SELECT a, b, c FROM bulk ORDER BY b")).all() == rows
-
-
-@pytest.mark.parametrize("rows", [1, 2, 3, 255, 256, 257, 1000, 12345])
-def test_statement_sizes_cover_the_rows_in_few_shapes(rows):
-    sizes = statement_sizes(rows, 10_000)
-    assert sum(sizes) == rows
-    assert all(s & (s - 1) == 0 and s <= ROWS_PER_STATEMENT for s in sizes)
-    assert len(set(sizes)) <= ROWS_PER_STATEMENT.bit_length()
-
-
-def test_bulk_loading_turns_index_merging_off_and_back(db):
-    from crmdesk.store import fulltext
-
-    def settings(conn):
-        return dict(conn.exec_driver_sql("SELECT k, v FROM search_fts_config").all())
-
-    with db.engine.begin() as conn:
-        conn.exec_driver_sql("INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 8)")
-        with fulltext.bulk_loading(conn):
-            assert settings(conn)["automerge"] == 0 and settings(conn)["hashsize"] == 8 << 20
-        assert settings(conn)["automerge"] == 8 and settings(conn)["hashsize"] == 1 << 20
-        with pytest.raises(ValueError), fulltext.bulk_loading(conn):
-            raise ValueError("the import failed")
-        assert settings(conn)["automerge"] == 8
+def test_a_stale_update_writes_nothing(db):
+    with db.transaction() as session, BulkWriter.for_session(session) as writer:
+        cid = writer.add(Contact, CONTACT)
+    with db.transaction() as session, BulkWriter.for_session(session) as writer:
+        assert not writer.update(Contact, cid, 7, {"title": "x"}, {"title": ""})
+        assert writer.update(Contact, cid, 1, {"title": "经理"}, {"title": ""})
+    with db.reading() as session:
+        contact = session.get(Contact, cid)
+        assert (contact.title, contact.version) == ("经理", 2)
+        logged = session.scalars(
+            select(ChangeLogEntry.new).where(
+                ChangeLogEntry.entity_id == cid, ChangeLogEntry.field == "title"
+            )
+        ).all()
+        assert logged == ["经理"]

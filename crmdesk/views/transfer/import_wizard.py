@@ -34,24 +34,17 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from crmdesk.core.errors import KnownError
 from crmdesk.core.texts import fill
 from crmdesk.interop.contact_columns import (
     IGNORE_ROLE,
     NOTES_ROLE,
     PART_ROLE,
     ColumnMapping,
-    cell_text,
     column_role,
     column_roles,
     with_column_role,
 )
-from crmdesk.interop.tabular import (
-    Table,
-    guess_contact_mapping,
-    guess_order_mapping,
-    read_table,
-)
+from crmdesk.interop.table import Table, cell_text
 from crmdesk.models.enums import AddressKind, EmailKind, PhoneKind
 from crmdesk.services import importing
 from crmdesk.services.history import batch_summary
@@ -62,7 +55,6 @@ from crmdesk.services.importing import (
     OrderBatch,
     OrderPreview,
     OrderPreviewRow,
-    file_format,
 )
 from crmdesk.store.db import Database
 from crmdesk.views.shell import tasks, writes
@@ -126,7 +118,7 @@ def reason_text(reason: str) -> str:
     """What happens to a row, or why it cannot be imported, in the user's words: the importers
     mark their texts (crmdesk.core.texts, Import context); one they did not mark shows as
     written."""
-    return translated("Import", reason)
+    return translated(("Import", "Validation"), reason)
 
 
 def _order_cells(row: OrderPreviewRow) -> list[str]:
@@ -154,17 +146,10 @@ class ImportSource:
 
 
 def read_source(path: Path, kind: str) -> ImportSource:
-    """Read the file once for the mapping step (vCards have no columns to map)."""
-    if not path.is_file():
-        raise KnownError(_tr("There is no file at %1.").replace("%1", str(path)))
-    data = path.read_bytes()
-    if file_format(data, path.name) == "vcard":
-        if kind == ORDERS:
-            raise KnownError(_tr("%1 is a vCard (contacts) file.").replace("%1", path.name))
-        return ImportSource(path, kind, None, None)
-    table = read_table(data, path.name)
-    guess = guess_order_mapping if kind == ORDERS else guess_contact_mapping
-    return ImportSource(path, kind, table, guess(table.headers))
+    """Read the file once for the mapping step (vCards have no columns to map): the service
+    sniffs it and refuses what it cannot import."""
+    table, mapping = importing.read_columns(path, orders=kind == ORDERS)
+    return ImportSource(path, kind, table, mapping)
 
 
 def read_batch(source: ImportSource) -> ContactBatch | OrderBatch:
@@ -465,19 +450,7 @@ class ImportWizard(QDialog):
         self.step_ready.emit(PREVIEW_PAGE)
 
     def _show_contact_preview(self, preview: ImportPreview) -> None:
-        self.counts_label.setText(
-            self.tr(
-                "<b>%1</b> rows: <b>%2</b> new, <b>%3</b> update existing contacts, "
-                "<b>%4</b> duplicates of contacts already here (merged into them), "
-                "<b>%5</b> rejected. %6 new accounts."
-            )
-            .replace("%1", str(preview.total))
-            .replace("%2", str(preview.new))
-            .replace("%3", str(preview.updated))
-            .replace("%4", str(preview.duplicate))
-            .replace("%5", str(preview.rejected))
-            .replace("%6", str(preview.accounts_to_create))
-        )
+        self.counts_label.setText(self._contact_counts(preview))
         headers = [self.tr("Line"), self.tr("Name"), self.tr("Organization"), self.tr("Phone"),
                    self.tr("Email"), self.tr("City"), self.tr("What happens")]  # fmt: skip
         rows = [
@@ -486,7 +459,49 @@ class ImportWizard(QDialog):
         ]
         self._fill_rows(headers, rows)
         self._show_problems(
-            [(r.line, reason_text(r.reason)) for r in preview.rejections], self.tr("Rejected rows")
+            [(r.line, reason_text(r.reason)) for r in preview.rejections],
+            self.tr("Rejected rows"),
+            [
+                (
+                    self.tr("Left out (the contact form would refuse them; kept in the notes)"),
+                    [(r.line, reason_text(r.reason)) for r in preview.left_out],
+                ),
+                (
+                    self.tr("Possible duplicates (same name only; imported as new, to review)"),
+                    [(d.line, f"{d.name} ~ {d.contact_name}") for d in preview.possible_duplicates],
+                ),
+            ],
+        )
+
+    def _contact_counts(self, p: ImportPreview) -> str:
+        """ "<b>1</b> row: <b>1</b> new, …": English has a word for one, Chinese a numerus form."""
+        one = p.total == 1
+        rows = self.tr("<b>1</b> row") if one else self.tr("<b>%n</b> rows", "", p.total)
+        updated = (
+            self.tr("<b>1</b> updates an existing contact")
+            if p.updated == 1
+            else self.tr("<b>%n</b> update existing contacts", "", p.updated)
+        )
+        duplicate = (
+            self.tr("<b>1</b> duplicate of a contact already here (merged into it)")
+            if p.duplicate == 1
+            else self.tr(
+                "<b>%n</b> duplicates of contacts already here (merged into them)", "", p.duplicate
+            )
+        )
+        accounts = (
+            self.tr("1 new account.")
+            if p.accounts_to_create == 1
+            else self.tr("%n new accounts.", "", p.accounts_to_create)
+        )
+        return (
+            self.tr("%1: %2, %3, %4, %5. %6")
+            .replace("%1", rows)
+            .replace("%2", self.tr("<b>%n</b> new", "contacts", p.new))
+            .replace("%3", updated)
+            .replace("%4", duplicate)
+            .replace("%5", self.tr("<b>%n</b> rejected", "rows", p.rejected))
+            .replace("%6", accounts)
         )
 
     def _show_order_preview(self, preview: OrderPreview) -> None:
@@ -525,11 +540,26 @@ class ImportWizard(QDialog):
                 table.setItem(r, c, QTableWidgetItem(value))
         table.resizeColumnsToContents()
 
-    def _show_problems(self, problems: list[tuple[int, str]], title: str) -> None:
-        if not problems:
+    def _show_problems(
+        self,
+        problems: list[tuple[int, str]],
+        title: str,
+        more: list[tuple[str, list[tuple[int, str]]]] | None = None,
+    ) -> None:
+        """Lists of lines under the preview: `problems` under `title`, then each of `more`."""
+        sections = [
+            self._problem_section(heading, found)
+            for heading, found in [(title, problems), *(more or [])]
+            if found
+        ]
+        if not sections:
             self.problems_label.clear()
             self.problems_label.hide()
             return
+        self.problems_label.setText("<br>".join(sections))
+        self.problems_label.show()
+
+    def _problem_section(self, title: str, problems: list[tuple[int, str]]) -> str:
         shown = problems[:10]
         lines = [
             self.tr("line %1: %2").replace("%1", str(line)).replace("%2", html.escape(reason))
@@ -537,8 +567,7 @@ class ImportWizard(QDialog):
         ]
         if len(problems) > len(shown):
             lines.append(_tr("… and %n more", None, len(problems) - len(shown)))
-        self.problems_label.setText(f"<b>{title}</b><br>" + "<br>".join(lines))
-        self.problems_label.show()
+        return f"<b>{html.escape(title)}</b><br>" + "<br>".join(lines)
 
     def start_import(self) -> None:
         """Import what the preview shows, in one transaction, off the GUI thread."""
@@ -579,11 +608,18 @@ class ImportWizard(QDialog):
         if self.undo is not None and self.batch is not None:
             self._push_undo_step(written)
         if hasattr(result, "updated"):
-            text = self.tr("Imported: %1 new, %2 updated, %3 merged into existing contacts.")
-            text = text.replace("%1", str(result.new)).replace("%2", str(result.updated))
-            text = text.replace("%3", str(result.duplicate))
+            text = (
+                self.tr("Imported: %1, %2, %3.")
+                .replace("%1", self.tr("%n new", "contacts", result.new))
+                .replace("%2", self.tr("%n updated", "contacts", result.updated))
+                .replace("%3", self.tr("%n merged into existing contacts", "", result.duplicate))
+            )
         else:
-            text = self.tr("Imported %1 orders.").replace("%1", str(result.new))
+            text = (
+                self.tr("Imported 1 order.")
+                if result.new == 1
+                else self.tr("Imported %n orders.", "", result.new)
+            )
         self.message.setText(text)
         self.imported.emit(result)
         self.import_button.hide()

@@ -130,3 +130,26 @@ def test_a_file_that_is_not_there_is_one_clear_line(qtbot, db, wizard, tmp_path)
     click(qtbot, wizard.next_button)
     qtbot.waitUntil(lambda: "There is no file" in wizard.message.text(), timeout=WAIT)
     assert wizard.page() == 0
+
+
+def test_the_preview_lists_possible_duplicates_and_counts_in_plural_forms(
+    qtbot, db, wizard, tmp_path
+):
+    """The GUI shows what the CLI reports: a row whose name alone resembles a contact, and
+    "1 row" / "2 new accounts", never "1 rows"; a phone the form would refuse is listed."""
+    from crmdesk.services.contacts import ContactDraft, save_contact
+
+    with db.transaction() as session:
+        save_contact(session, ContactDraft(family_name="李", given_name="雷"))
+    source = tmp_path / "one.csv"
+    source.write_text("Name,Phone,Organization\n李蕾,no number,北京龙腾\n", "utf-8")
+    wizard.set_file(source)
+    next_to(qtbot, wizard, MAPPING_PAGE)
+    next_to(qtbot, wizard, PREVIEW_PAGE)
+    counts = wizard.counts_label.text()
+    assert "<b>1</b> row:" in counts and "1 new account." in counts, counts
+    assert "rows" not in counts and "accounts" not in counts
+    problems = wizard.problems_label.text()
+    assert "Possible duplicates" in problems, problems
+    assert "line 2: 李蕾 ~ 李雷" in problems, problems
+    assert "“no number” was left out" in problems
