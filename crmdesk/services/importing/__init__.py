@@ -32,13 +32,13 @@ from crmdesk.services.importing.common import (
     PREVIEW_ROWS,
     Cancelled,
     ImportCancelled,
-    MappingGiven,
     Progress,
     organisation_key,
 )
 from crmdesk.services.importing.contacts import import_contacts, preview_contacts
 from crmdesk.services.importing.files import (
     ContactBatch,
+    MappingGiven,
     OrderBatch,
     Rejection,
     file_format,

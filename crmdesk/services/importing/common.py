@@ -5,21 +5,19 @@ from __future__ import annotations
 
 import contextlib
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from crmdesk.core.errors import ImportFailed, KnownError
 from crmdesk.core.texts import as_text, translatable
-from crmdesk.interop.contact_columns import ColumnMapping
 from crmdesk.services.history import note_batch
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
-MappingGiven = ColumnMapping | str | Mapping[str, Any] | None  # a mapping, or its JSON
 
 PREVIEW_ROWS = 20
 # rows a flush, a progress report and a cancel check; new contacts and their index entries fill
@@ -80,8 +78,7 @@ _STATE_SQL = text(
     "(SELECT max(rowid) FROM emails), (SELECT max(rowid) FROM orders), "
     "(SELECT max(rowid) FROM products)"
 )
-if TYPE_CHECKING:
-    from crmdesk.services.importing.files import ContactBatch, OrderBatch
+from crmdesk.services.importing.files import ContactBatch, OrderBatch  # noqa: E402
 
 
 def _database_state(session: Session) -> tuple[Any, ...]:

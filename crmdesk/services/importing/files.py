@@ -3,6 +3,7 @@ extension second, the columns guessed or mapped."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,8 @@ from crmdesk.interop.records import (
 )
 from crmdesk.interop.table import Table
 from crmdesk.interop.vcard import read_vcards
-from crmdesk.services.importing.common import MappingGiven
+
+MappingGiven = ColumnMapping | str | Mapping[str, Any] | None  # a mapping, or its JSON
 
 # =================================================================================================
 # Reading files
