@@ -4,13 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, Column, ForeignKey, Index, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from crmdesk.models.base import Entity
+from crmdesk.models.base import Base, Entity
 from crmdesk.models.enums import ActivityKind, EventKind, EventStatus
+
+if TYPE_CHECKING:
+    from crmdesk.models.customers import Contact
+
+
+# The people present at an activity besides (or as well as) the contact it is filed under.
+activity_participants = Table(
+    "activity_participants",
+    Base.metadata,
+    Column("activity_id", ForeignKey("activities.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "contact_id", ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True, index=True
+    ),
+)
 
 
 class _Links:
@@ -41,6 +55,14 @@ class Activity(_Links, Entity):
     owner: Mapped[str] = mapped_column(String(100), default="")
     case_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("service_cases.id", ondelete="SET NULL"), index=True
+    )
+    # The task logged with it ("send the quote by Friday"); kept, deleted, when it is taken off.
+    follow_up_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("calendar_events.id", ondelete="SET NULL")
+    )
+
+    participants: Mapped[list[Contact]] = relationship(
+        secondary=activity_participants, order_by="Contact.sort_key"
     )
 
     __table_args__ = (Index("ix_activities_contact_time", "contact_id", "occurred_at"),)

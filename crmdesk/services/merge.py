@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from crmdesk.core.errors import FieldError, KnownError, RecordNotFound, ValidationError
 from crmdesk.core.texts import translatable
@@ -34,6 +34,7 @@ from crmdesk.models import (
     SatisfactionSurvey,
     ServiceCase,
 )
+from crmdesk.models.activities import activity_participants
 from crmdesk.models.base import utcnow
 from crmdesk.models.changelog import session_batch
 from crmdesk.models.enums import ChangeAction
@@ -232,6 +233,8 @@ def _merge(
             setattr(row, spec.owner_fk, survivor_id)
         if rows:
             moved[related.__tablename__] = len(rows)
+    if spec is _CONTACT:
+        _move_participants(session, survivor, losers_order)
     now = utcnow()
     for loser in losers:
         loser.deleted_at = now
@@ -244,6 +247,25 @@ def _merge(
         changes=changes_in(session),
         moved=moved,
     )
+
+
+def _move_participants(
+    session: Session,
+    survivor: Any,
+    loser_ids: list[uuid.UUID],
+) -> None:
+    """Where a loser was among the people present, the survivor is (logged on the activity, so
+    an unmerge puts the loser back)."""
+    present = select(activity_participants.c.activity_id).where(
+        activity_participants.c.contact_id.in_(loser_ids)
+    )
+    activities = session.scalars(
+        select(Activity).where(Activity.id.in_(present)).options(selectinload(Activity.participants))
+    )
+    losers = set(loser_ids)
+    for activity in activities:
+        people = [survivor if p.id in losers else p for p in activity.participants]
+        activity.participants = list(dict.fromkeys(people))
 
 
 def _take_fields(

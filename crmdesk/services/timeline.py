@@ -1,26 +1,32 @@
-"""A contact's or account's timeline: activities and calendar events, newest first, in pages."""
+"""A contact's or account's timeline: activities, calendar events, orders and opportunities,
+newest first, in pages."""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
 from dataclasses import dataclass
+from decimal import Decimal
 
-from sqlalchemy import func, literal, or_, select, union_all
+from sqlalchemy import Integer, case, func, literal, null, or_, select, union_all
 from sqlalchemy.orm import Session
 
-from crmdesk.models import Activity, CalendarEvent
+from crmdesk.models import Activity, CalendarEvent, Opportunity, Order, PipelineStage
+from crmdesk.models.activities import activity_participants
 
 
 @dataclass(frozen=True)
 class TimelineItem:
     id: uuid.UUID
-    source: str  # "activity" or "event"
-    kind: str
+    source: str  # "activity", "event", "order" or "opportunity"
+    kind: str  # an activity's or event's kind; "order", "opportunity"
     when: dt.datetime
-    subject: str
+    subject: str  # an order's number, an opportunity's name
     body: str
-    outcome: str
+    outcome: str  # an event's, an order's status; an opportunity's stage
+    amount: Decimal | None = None  # an order's or opportunity's
+    currency: str = ""
+    dated: bool = False  # a date without a time (an all-day event, an order)
 
 
 def timeline(
@@ -31,12 +37,19 @@ def timeline(
     limit: int = 50,
     offset: int = 0,
 ) -> list[TimelineItem]:
-    """One page of the timeline; a feed read from the top, so offset paging suits it."""
+    """One page of the timeline; a feed read from the top, so offset paging suits it.
 
-    def about(model: type[Activity] | type[CalendarEvent]):
+    A contact's timeline also holds the activities they were present at."""
+
+    def about(model: type[Activity] | type[CalendarEvent] | type[Order] | type[Opportunity]):
         conditions = []
         if contact_id:
             conditions.append(model.contact_id == contact_id)
+            if model is Activity:
+                present = select(activity_participants.c.activity_id).where(
+                    activity_participants.c.contact_id == contact_id
+                )
+                conditions.append(Activity.id.in_(present))
         if account_id:
             conditions.append(model.account_id == account_id)
         return or_(*conditions) if conditions else literal(False)
@@ -49,6 +62,9 @@ def timeline(
         Activity.subject,
         Activity.body,
         Activity.outcome,
+        null().label("amount"),
+        literal("").label("currency"),
+        literal(0).label("dated"),
     ).where(about(Activity), Activity.deleted_at.is_(None))
     events = select(
         CalendarEvent.id,
@@ -58,15 +74,58 @@ def timeline(
         CalendarEvent.title,
         CalendarEvent.description,
         CalendarEvent.status,
+        null(),
+        literal(""),
+        case((CalendarEvent.starts_at.is_(None), 1), else_=0),
     ).where(
         about(CalendarEvent), CalendarEvent.deleted_at.is_(None), CalendarEvent.series_id.is_(None)
     )
-    merged = union_all(activities, events).subquery()
+    # Money is stored in cents; a union loses the column type, so the cents travel as integers.
+    orders = select(
+        Order.id,
+        literal("order"),
+        literal("order"),
+        Order.ordered_on,
+        Order.number,
+        Order.notes,
+        Order.status,
+        Order.__table__.c.amount.cast(Integer),
+        Order.currency,
+        literal(1),
+    ).where(about(Order), Order.deleted_at.is_(None))
+    opportunities = (
+        select(
+            Opportunity.id,
+            literal("opportunity"),
+            literal("opportunity"),
+            func.coalesce(Opportunity.closed_on, Opportunity.created_at),
+            Opportunity.name,
+            Opportunity.notes,
+            PipelineStage.name,
+            Opportunity.__table__.c.amount.cast(Integer),
+            Opportunity.currency,
+            case((Opportunity.closed_on.is_(None), 0), else_=1),
+        )
+        .join(PipelineStage, PipelineStage.id == Opportunity.stage_id)
+        .where(about(Opportunity), Opportunity.deleted_at.is_(None))
+    )
+    merged = union_all(activities, events, orders, opportunities).subquery()
     rows = session.execute(
         select(merged).order_by(merged.c.when.desc()).limit(limit).offset(offset)
     )
     return [
-        TimelineItem(uuid.UUID(str(r[0])), r[1], r[2], _as_datetime(r[3]), r[4], r[5], r[6])
+        TimelineItem(
+            uuid.UUID(str(r[0])),
+            r[1],
+            r[2],
+            _as_datetime(r[3]),
+            r[4],
+            r[5],
+            r[6],
+            None if r[7] is None else Decimal(r[7]).scaleb(-2),
+            r[8],
+            bool(r[9]),
+        )
         for r in rows
     ]
 

@@ -908,6 +908,10 @@
         <translation>无名称</translation>
     </message>
     <message>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
@@ -945,6 +949,248 @@
     </message>
 </context>
 <context>
+    <name>AccountStory</name>
+    <message>
+        <source>Order %1</source>
+        <translation>订单 %1</translation>
+    </message>
+    <message>
+        <source>Ordered on</source>
+        <translation>下单日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>品名</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>成交概率</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>成交日期</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Reason lost</source>
+        <translation>丢单原因</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>Yes, this is a recurring series</source>
+        <translation>是，这是重复日程</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>参加人</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>AccountStoryView</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>No contacts at this account yet.</source>
+        <translation>此客户还没有联系人。</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Close date</source>
+        <translation>成交日期</translation>
+    </message>
+    <message>
+        <source>No opportunities.</source>
+        <translation>没有商机。</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>No orders yet.</source>
+        <translation>还没有订单。</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>No open service cases.</source>
+        <translation>没有未结的服务工单。</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Nothing planned.</source>
+        <translation>没有计划的日程。</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>Cases and events</source>
+        <translation>服务与日程</translation>
+    </message>
+    <message>
+        <source>No revenue yet.</source>
+        <translation>还没有营收。</translation>
+    </message>
+    <message>
+        <source>Revenue: %1 in the last 12 months, %2 in all</source>
+        <translation>营收：近 12 个月 %1，累计 %2</translation>
+    </message>
+    <message>
+        <source>Opportunities (%1)</source>
+        <translation>商机 (%1)</translation>
+    </message>
+    <message>
+        <source>Orders (%1, the latest %2 shown)</source>
+        <translation>订单 (%1，显示最近 %2 笔)</translation>
+    </message>
+    <message>
+        <source>Orders (%1)</source>
+        <translation>订单 (%1)</translation>
+    </message>
+    <message>
+        <source>Open service cases (%1)</source>
+        <translation>未结服务工单 (%1)</translation>
+    </message>
+    <message>
+        <source>Upcoming (the next %1)</source>
+        <translation>即将进行 (最近 %1 项)</translation>
+    </message>
+    <message>
+        <source>Upcoming (%1)</source>
+        <translation>即将进行 (%1)</translation>
+    </message>
+    <message>
+        <source>Contacts (%1)</source>
+        <translation>联系人 (%1)</translation>
+    </message>
+    <message>
+        <source>Cases and events (%1)</source>
+        <translation>服务与日程 (%1)</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>创建时间</translation>
+    </message>
+</context>
+<context>
     <name>AccountTableModel</name>
     <message>
         <source>Name</source>
@@ -977,6 +1223,97 @@
     <message>
         <source>Updated</source>
         <translation>更新时间</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityDialog</name>
+    <message>
+        <source>Edit activity</source>
+        <translation>编辑活动</translation>
+    </message>
+    <message>
+        <source>Log activity</source>
+        <translation>记录活动</translation>
+    </message>
+    <message>
+        <source>What was it about?</source>
+        <translation>关于什么？</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>e.g. order promised for May</source>
+        <translation>例如：答应五月下单</translation>
+    </message>
+    <message>
+        <source>No contacts at this account yet.</source>
+        <translation>此客户还没有联系人。</translation>
+    </message>
+    <message>
+        <source>What was said, what was agreed</source>
+        <translation>谈了什么，约定了什么</translation>
+    </message>
+    <message>
+        <source>Follow-up task</source>
+        <translation>跟进任务</translation>
+    </message>
+    <message>
+        <source>What is to be done</source>
+        <translation>要做的事</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>With</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>People present</source>
+        <translation>在场人员</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Follow up: %1</source>
+        <translation>跟进：%1</translation>
+    </message>
+    <message>
+        <source>Follow up with %1</source>
+        <translation>跟进 %1</translation>
     </message>
 </context>
 <context>
@@ -2313,6 +2650,17 @@
     </message>
 </context>
 <context>
+    <name>LogActivityCommand</name>
+    <message>
+        <source>Log %1</source>
+        <translation>记录 %1</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+</context>
+<context>
     <name>LoyaltyStage</name>
     <message>
         <source>Prospect</source>
@@ -2887,6 +3235,26 @@
         <source>An order needs an account; give the opportunity one first.</source>
         <translation>订单需要客户，请先为商机指定客户。</translation>
     </message>
+    <message>
+        <source>No order with id %1.</source>
+        <translation>没有编号为 %1 的订单。</translation>
+    </message>
+    <message>
+        <source>No opportunity with id %1.</source>
+        <translation>没有编号为 %1 的商机。</translation>
+    </message>
+    <message>
+        <source>No calendar entry with id %1.</source>
+        <translation>没有编号为 %1 的日程。</translation>
+    </message>
+    <message>
+        <source>This activity was changed elsewhere since you opened it.</source>
+        <translation>打开此活动后，它已在别处被修改。</translation>
+    </message>
+    <message>
+        <source>No activity with id %1.</source>
+        <translation>没有编号为 %1 的活动。</translation>
+    </message>
 </context>
 <context>
     <name>OpportunityEditor</name>
@@ -3439,20 +3807,28 @@
 <context>
     <name>TimelineView</name>
     <message>
-        <source>Tentative</source>
-        <translation>待定</translation>
+        <source>Order</source>
+        <translation>订单</translation>
     </message>
     <message>
-        <source>Planned</source>
-        <translation>已计划</translation>
+        <source>Opportunity</source>
+        <translation>商机</translation>
     </message>
     <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
+        <source>Order %1</source>
+        <translation>订单 %1</translation>
     </message>
     <message>
-        <source>Done</source>
-        <translation>已完成</translation>
+        <source>Log activity…</source>
+        <translation>记录活动…</translation>
+    </message>
+    <message>
+        <source>Write down a call, visit, meeting, e-mail or note (%1)</source>
+        <translation>记下一次电话、拜访、会议、邮件或备注（%1）</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>往来记录</translation>
     </message>
     <message>
         <source>Choose a contact or an account to see its history.</source>
@@ -3465,6 +3841,10 @@
     <message>
         <source>Nothing here yet: calls, visits and meetings with this contact appear here.</source>
         <translation>暂无记录：与此联系人的电话、拜访和会议将显示在这里。</translation>
+    </message>
+    <message>
+        <source>Press %1 to log one.</source>
+        <translation>按 %1 记录一条。</translation>
     </message>
 </context>
 <context>
@@ -3655,6 +4035,22 @@
     <message>
         <source>%1 is too long: %2 characters, at most %3 fit.</source>
         <translation>%1过长：%2 个字符，最多只能容纳 %3 个。</translation>
+    </message>
+    <message>
+        <source>An activity belongs to a contact or an account.</source>
+        <translation>活动必须属于某个联系人或客户。</translation>
+    </message>
+    <message>
+        <source>Say when it happened.</source>
+        <translation>请填写发生时间。</translation>
+    </message>
+    <message>
+        <source>A duration is between 0 minutes and 24 hours.</source>
+        <translation>时长应在 0 分钟到 24 小时之间。</translation>
+    </message>
+    <message>
+        <source>The follow-up needs a title.</source>
+        <translation>跟进任务需要标题。</translation>
     </message>
 </context>
 <context>

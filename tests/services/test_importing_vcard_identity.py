@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from alembic import command
 from sqlalchemy import select
 
 from crmdesk.interop.vcard import read_vcards, write_vcards
@@ -12,7 +13,7 @@ from crmdesk.models import Contact
 from crmdesk.services.contacts import ContactFilter, contact_ids, contact_rows, get_contact
 from crmdesk.services.exporting import contact_records
 from crmdesk.services.importing import import_contacts, preview_contacts, read_contact_data
-from crmdesk.store.db import Database
+from crmdesk.store.db import Database, _alembic_config
 
 CARD = (
     "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:urn:uuid:5f1c2c3e-1111-4a4a-9b9b-0123456789ab\r\n"
@@ -65,29 +66,14 @@ def test_the_uid_is_kept_exported_and_matched_first_when_the_card_comes_back(db)
     assert read_vcards(out.encode())[0].uid == "urn:uuid:5f1c2c3e-1111-4a4a-9b9b-0123456789ab"
 
 
-PIPELINE_UNDONE = (
-    "DROP TABLE quote_lines",
-    "DROP TABLE quotes",
-    "DROP TABLE opportunity_contacts",
-    "DROP TABLE leads",
-    "DROP INDEX ix_opportunities_board",
-    "ALTER TABLE opportunities DROP COLUMN won_reason",
-    "ALTER TABLE opportunities DROP COLUMN competitors",
-    "ALTER TABLE opportunities DROP COLUMN next_step",
-    "ALTER TABLE opportunity_lines DROP COLUMN unit",
-)
-
-
 def test_a_file_from_before_is_upgraded_with_room_for_the_card_s_name_and_uid(tmp_path):
     path = tmp_path / "old.sqlite3"
-    Database.open(path).dispose()
-    with sqlite3.connect(path) as conn:  # as the baseline left it
-        conn.execute("ALTER TABLE contacts DROP COLUMN formatted_name")
-        conn.execute("DROP INDEX ix_contacts_uid")
-        conn.execute("ALTER TABLE contacts DROP COLUMN uid")
-        for statement in PIPELINE_UNDONE:  # and without what 0003_pipeline adds after it
-            conn.execute(statement)
-        conn.execute("UPDATE alembic_version SET version_num = '0001_baseline'")
+    db = Database.open(path)
+    command.downgrade(_alembic_config(db.engine), "0001_baseline")  # as the baseline left it
+    db.dispose()
+    with sqlite3.connect(path) as conn:
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(contacts)")}
+        assert "uid" not in columns and "formatted_name" not in columns
     db = Database.open(path)
     with db.transaction() as session:
         session.add(Contact(given_name="Lei", uid="u-1", formatted_name="Lei the Ray"))

@@ -7,7 +7,7 @@ import contextlib
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -78,7 +78,8 @@ _STATE_SQL = text(
     "(SELECT max(rowid) FROM emails), (SELECT max(rowid) FROM orders), "
     "(SELECT max(rowid) FROM products)"
 )
-from crmdesk.services.importing.files import ContactBatch, OrderBatch  # noqa: E402
+if TYPE_CHECKING:
+    from crmdesk.services.importing.files import ContactBatch, OrderBatch
 
 
 def _database_state(session: Session) -> tuple[Any, ...]:

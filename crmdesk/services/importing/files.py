@@ -20,11 +20,11 @@ from crmdesk.interop.records import (
 from crmdesk.interop.table import Table
 from crmdesk.interop.vcard import read_vcards
 
-MappingGiven = ColumnMapping | str | Mapping[str, Any] | None  # a mapping, or its JSON
-
 # =================================================================================================
 # Reading files
 # =================================================================================================
+
+MappingGiven = ColumnMapping | str | Mapping[str, Any] | None  # a mapping, or its JSON
 
 
 @dataclass(frozen=True)

@@ -6,17 +6,27 @@ import copy
 import uuid
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QUndoStack
-from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCompleter,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy.orm import Session
 
 from crmdesk.core.errors import FieldError
 from crmdesk.models.enums import AccountKind, LifecyclePhase, LoyaltyStage, ValueTier
+from crmdesk.services.account_story import AccountStory, account_story
 from crmdesk.services.accounts import AccountDetail, AccountDraft, get_account, validate_account
 from crmdesk.services.changes import Changes
 from crmdesk.services.contacts import ContactFilter, count_contacts, facets
 from crmdesk.store.db import Database
+from crmdesk.views.contacts.account_story_view import AccountStoryView
 from crmdesk.views.records.record_form import RecordForm
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.undo import SaveAccountCommand
@@ -54,14 +64,19 @@ class _AccountState:
     detail: AccountDetail | None
     tags: tuple[str, ...]
     owners: tuple[str, ...]
+    story: AccountStory | None
 
 
 class AccountForm(RecordForm):
     """Edit one account (or a new one); Save pushes a SaveAccountCommand on the undo stack.
 
     `saved(id)` is emitted after a save; `dirty_changed(bool)` when unsaved edits appear or go.
-    The header shows how many live contacts work at the account.
+    The header shows how many live contacts work at the account and its revenue; tabs beside
+    the fields list its contacts, sales, open cases and upcoming events (the account's story).
+    `contact_opened(id)` asks for a contact double-clicked there to be shown.
     """
+
+    contact_opened = Signal(object)  # a contact's id
 
     def __init__(
         self,
@@ -71,7 +86,9 @@ class AccountForm(RecordForm):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(db, bus, undo_stack, parent)
+        self._wrap_in_tabs()
         bus.changed.connect(self._on_bus_changed_contacts)
+        bus.changed.connect(self._on_bus_changed_story)
         self.load(None)
 
     @property
@@ -107,8 +124,13 @@ class AccountForm(RecordForm):
         self.contacts_label.setObjectName("contact_count")
         self.contacts_label.setTextFormat(Qt.TextFormat.PlainText)
         self.contacts_label.setEnabled(False)
+        self.revenue_label = QLabel(header)
+        self.revenue_label.setObjectName("revenue")
+        self.revenue_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.revenue_label.setWordWrap(True)
         text.addWidget(self.heading)
         text.addWidget(self.contacts_label)
+        text.addWidget(self.revenue_label)
         self.content_layout.addWidget(header)
 
         account = self.add_section(self.tr("Account"))
@@ -166,7 +188,8 @@ class AccountForm(RecordForm):
     def _read(self, session: Session, record_id: uuid.UUID | None) -> _AccountState:
         detail = get_account(session, record_id) if record_id is not None else None
         known = facets(session)
-        return _AccountState(detail, known.tags, known.owners)
+        story = account_story(session, record_id) if record_id is not None else None
+        return _AccountState(detail, known.tags, known.owners, story)
 
     def _loaded_draft(self, state: _AccountState) -> AccountDraft | None:
         return state.detail.draft if state.detail else None
@@ -193,6 +216,7 @@ class AccountForm(RecordForm):
         self._owners.model().setStringList(list(state.owners))
         self.notes.setPlainText(draft.notes)
         self._show_contact_count(state.detail.contacts if state.detail else None)
+        self._show_story(state.story)
 
     def _collect(self) -> AccountDraft:
         draft = copy.deepcopy(self._loaded) if self._loaded is not None else AccountDraft()
@@ -226,6 +250,53 @@ class AccountForm(RecordForm):
             self.heading.setText(
                 self.tr("New account") if self.record_id is None else self.tr("No name")
             )
+
+    # -- the account's story -----------------------------------------------------------------
+
+    def _wrap_in_tabs(self) -> None:
+        """Put the scrolling fields in a Details tab beside the story's tabs, so the lists get
+        the form's whole height on a laptop screen instead of a strip below the fields."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        index = layout.indexOf(self.scroll)
+        layout.removeWidget(self.scroll)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.setUsesScrollButtons(True)
+        self.tabs.addTab(self.scroll, self.tr("Details"))
+        self.story = AccountStoryView(self._db, self.tabs)
+        self.story.contact_opened.connect(self.contact_opened)
+        self.story.add_tabs(self.tabs)
+        layout.insertWidget(index, self.tabs, 1)
+
+    def save(self) -> bool:
+        """As the form saves; what it refuses is shown on the Details tab, wherever one was."""
+        saved = super().save()
+        if not saved:
+            self.tabs.setCurrentIndex(0)
+        return saved
+
+    def _show_story(self, story: AccountStory | None) -> None:
+        if story is None:
+            self.tabs.setCurrentIndex(0)  # a new account has only its fields to fill
+        self.story.show_story(story)
+        self.revenue_label.setText(self.story.revenue_text(story) if story else "")
+        self.revenue_label.setVisible(story is not None)
+
+    def _on_bus_changed_story(self, changes: Changes) -> None:
+        """What the lists show changed (an order, a case, a contact …): read the story again."""
+        if self.record_id is None or not (
+            changes.contacts
+            or changes.accounts
+            or changes.opportunities
+            or changes.orders
+            or changes.cases
+            or changes.events
+        ):
+            return
+        with self._db.reading() as session:
+            story = account_story(session, self.record_id)
+        self._show_story(story)
 
     # -- the contact count -------------------------------------------------------------------
 

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from crmdesk.services.changes import Changes
 from crmdesk.services.contacts import ContactFilter
 from crmdesk.store.db import Database
+from crmdesk.views.contacts.account_form import AccountForm
 from crmdesk.views.contacts.kinds import KINDS
 from crmdesk.views.contacts.pane_bars import FilterBar, SearchBar
 from crmdesk.views.contacts.timeline_view import TimelineView
@@ -108,7 +109,8 @@ class ContactsPane(QWidget):
         self.detail = QStackedWidget(self)
         self.placeholder = SummaryView(self)
         self.detail.addWidget(self.placeholder)
-        self.timeline = TimelineView(db, bus, self)
+        self.timeline = TimelineView(db, bus, self, undo_stack=undo_stack)
+        self.addAction(self.timeline.log_action)  # Ctrl+L anywhere in the pane
         self.detail_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.detail_splitter.addWidget(self.detail)
         self.detail_splitter.addWidget(self.timeline)
@@ -206,6 +208,8 @@ class ContactsPane(QWidget):
         if tab.form is None:
             tab.form = tab.kind.form(self._db, self._bus, self._undo_stack, self.detail)
             tab.form.saved.connect(self._on_form_saved)
+            if isinstance(tab.form, AccountForm):
+                tab.form.contact_opened.connect(self.open_contact)
             tab.form.restore_requested.connect(self._on_form_restore_requested)
             tab.form.purge_requested.connect(self._on_form_purge_requested)
             self.detail.addWidget(tab.form)
@@ -316,6 +320,21 @@ class ContactsPane(QWidget):
         if not writes.push(self, self._undo_stack, command):
             tab.select_after_delete = None
 
+    def open_contact(self, contact_id: uuid.UUID) -> None:
+        """Show a contact (double-clicked in an account's story) in the Contacts table."""
+        if self.bin_button.isChecked():
+            self.bin_button.setChecked(False)
+        self.show_contacts()
+        self._show_record(CONTACTS, contact_id)
+        tab = self._tabs[CONTACTS]
+        if tab.model.row_of(contact_id) is None:
+            tab.pending_select = contact_id
+        else:
+            self._syncing_selection = True
+            try:
+                self._select_ids(tab, [contact_id], contact_id)
+            finally:
+                self._syncing_selection = False
     def purge_records(self, ids: Sequence[uuid.UUID]) -> bool:
         """Delete these records of the tab's kind for good, after asking; True if done."""
         tab = self._tabs[self.kind]

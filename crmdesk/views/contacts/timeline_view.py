@@ -21,25 +21,49 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QApplication,
+    QHBoxLayout,
     QLabel,
     QListView,
-    QStackedLayout,
+    QStackedWidget,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
-from crmdesk.models.enums import ActivityKind, EventKind, EventStatus
+from crmdesk.core.errors import KnownError
 from crmdesk.services.changes import Changes
 from crmdesk.services.timeline import TimelineItem, timeline
 from crmdesk.store.db import Database
+from crmdesk.views.contacts.activity_dialog import ActivityDialog
+from crmdesk.views.contacts.record_details import (
+    DetailsDialog,
+    activity_kind_text,
+    details_dialog,
+    event_kind_text,
+    event_status_text,
+    money_text,
+    order_status_text,
+)
+from crmdesk.views.shell import errors
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.formatting import local_datetime_text
-from crmdesk.views.shell.vocabulary import enum_text
 
 PAGE_SIZE = 50
 ICON_SIZE = 28
@@ -61,34 +85,43 @@ KIND_COLORS = {
     "note": "#757575",
     "task": "#ef6c00",
     "other": "#757575",
+    "order": "#c62828",
+    "opportunity": "#ad1457",
 }
 
 
 def kind_text(item: TimelineItem) -> str:
-    enum = ActivityKind if item.source == "activity" else EventKind
-    try:
-        return enum_text(enum(item.kind))
-    except ValueError:
-        return item.kind.replace("_", " ").capitalize()
+    if item.source == "activity":
+        return activity_kind_text(item.kind)
+    if item.source == "order":
+        return QApplication.translate("TimelineView", "Order")
+    if item.source == "opportunity":
+        return QApplication.translate("TimelineView", "Opportunity")
+    return event_kind_text(item.kind)
+
+
+def subject_text(item: TimelineItem) -> str:
+    """The first line: the subject, an order's number as "Order SO-1", or the kind."""
+    if item.source == "order":
+        return QApplication.translate("TimelineView", "Order %1").replace("%1", item.subject)
+    return item.subject.strip() or kind_text(item)
 
 
 def outcome_text(item: TimelineItem) -> str:
-    """An activity's outcome as written; an event's status in the user's words."""
+    """An activity's outcome as written; an event's status in the user's words; an order's
+    status and an opportunity's stage with the amount."""
+    if item.source in ("order", "opportunity"):
+        status = order_status_text(item.outcome) if item.source == "order" else item.outcome
+        amount = money_text(item.amount, item.currency) if item.amount is not None else ""
+        return " · ".join(p for p in (status, amount) if p)
     if item.source != "event":
         return item.outcome.strip()
-    statuses = {
-        EventStatus.TENTATIVE: QApplication.translate("TimelineView", "Tentative"),
-        EventStatus.CONFIRMED: QApplication.translate("TimelineView", "Planned"),
-        EventStatus.CANCELLED: QApplication.translate("TimelineView", "Cancelled"),
-        EventStatus.DONE: QApplication.translate("TimelineView", "Done"),
-    }
-    return statuses.get(item.outcome, item.outcome)
+    return event_status_text(item.outcome)
 
 
 def is_all_day(item: TimelineItem) -> bool:
-    """Events with only a date come back as midnight UTC: show them as a date, not a time."""
-    when = item.when.astimezone(dt.UTC)
-    return item.source == "event" and when.time() == dt.time(0, 0)
+    """All-day events, orders and closed opportunities have a date only: show no time."""
+    return item.dated
 
 
 def local_text(item: TimelineItem, locale: QLocale | None = None) -> str:
@@ -220,7 +253,7 @@ class TimelineModel(QAbstractListModel):
             return None
         item = self._items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return item.subject.strip() or kind_text(item)
+            return subject_text(item)
         if role == Qt.ItemDataRole.DecorationRole:
             return kind_icon(item.kind, kind_text(item)[:1].upper())
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -330,13 +363,25 @@ class TimelineDelegate(QStyledItemDelegate):
 
 
 class TimelineView(QWidget):
-    """The timeline list of one contact or account; refreshes when activities or events change."""
+    """The timeline list of one contact or account; refreshes when activities or events change.
+
+    With an undo stack it also logs activities (`log_action`, Ctrl+L, and the button above the
+    list) and opens what is double-clicked: an activity in the Log activity dialog for editing,
+    a calendar entry in a details window.
+    """
 
     item_activated = Signal(object)  # the TimelineItem double-clicked or entered
 
-    def __init__(self, db: Database, bus: DataBus, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        bus: DataBus,
+        parent: QWidget | None = None,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
         super().__init__(parent)
-        self._db = db
+        self._db, self._bus, self._undo_stack = db, bus, undo_stack
+        self.dialog: ActivityDialog | DetailsDialog | None = None  # the one open, if any
         self.model = TimelineModel(db, self)
         self.list = QListView(self)
         self.list.setModel(self.model)
@@ -352,10 +397,39 @@ class TimelineView(QWidget):
         self.placeholder.setWordWrap(True)
         self.placeholder.setEnabled(False)
         self.placeholder.setMargin(24)
-        self._stack = QStackedLayout(self)
-        self._stack.setContentsMargins(0, 0, 0, 0)
+        self._stack = QStackedWidget(self)
         self._stack.addWidget(self.list)
         self._stack.addWidget(self.placeholder)
+
+        shortcut = QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L)
+        self.log_action = QAction(self.tr("Log activity…"), self)
+        self.log_action.setShortcut(shortcut)
+        self.log_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.log_action.setToolTip(
+            self.tr("Write down a call, visit, meeting, e-mail or note (%1)").replace(
+                "%1", shortcut.toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
+        self.log_action.triggered.connect(self.log_activity)
+        self.log_action.setEnabled(False)
+        self.addAction(self.log_action)
+        self.log_button = QToolButton(self)
+        self.log_button.setDefaultAction(self.log_action)
+        self.log_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.title = QLabel(self.tr("History"), self)
+        font = QFont(self.title.font())
+        font.setBold(True)
+        self.title.setFont(font)
+        header = QHBoxLayout()
+        header.setContentsMargins(8, 4, 4, 0)
+        header.addWidget(self.title, 1)
+        header.addWidget(self.log_button)
+        self.log_button.setVisible(undo_stack is not None)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(header)
+        layout.addWidget(self._stack, 1)
         self.model.modelReset.connect(self._update_placeholder)
         self.model.rowsInserted.connect(self._update_placeholder)
         bus.changed.connect(self._on_bus_changed)
@@ -373,6 +447,9 @@ class TimelineView(QWidget):
         self, contact_id: uuid.UUID | None = None, account_id: uuid.UUID | None = None
     ) -> None:
         """Show the timeline of a contact or an account; the first page is read at once."""
+        self.log_action.setEnabled(
+            self._undo_stack is not None and (contact_id is not None or account_id is not None)
+        )
         self.model.set_subject(contact_id, account_id)
         if self.model.canFetchMore(QModelIndex()):
             self.model.fetchMore(QModelIndex())
@@ -384,13 +461,62 @@ class TimelineView(QWidget):
         if (
             changes.activities
             or changes.events
+            or changes.orders
+            or changes.opportunities
             or (self.contact_id is not None and self.contact_id in changes.contacts)
             or (self.account_id is not None and self.account_id in changes.accounts)
         ):
             self.model.refresh()
 
     def _on_list_activated(self, index: QModelIndex) -> None:
-        self.item_activated.emit(index.data(ItemRole))
+        item = index.data(ItemRole)
+        if item is None:
+            return
+        self.item_activated.emit(item)
+        self.open_item(item)
+
+    # -- logging and opening ---------------------------------------------------------------
+
+    def log_activity(self) -> ActivityDialog | None:
+        """Open the Log activity dialog for the contact or account shown (None: nothing is)."""
+        if self._undo_stack is None or (self.contact_id is None and self.account_id is None):
+            return None
+        dialog = ActivityDialog(
+            self._db,
+            self._bus,
+            self._undo_stack,
+            contact_id=self.contact_id,
+            account_id=self.account_id,
+            parent=self,
+        )
+        return self._open(dialog)
+
+    def open_item(self, item: TimelineItem) -> QWidget | None:
+        """An activity opens in the Log activity dialog for editing, an event in its details."""
+        try:
+            if item.source == "activity":
+                if self._undo_stack is None:
+                    return None
+                dialog: ActivityDialog | DetailsDialog = ActivityDialog(
+                    self._db, self._bus, self._undo_stack, activity_id=item.id, parent=self
+                )
+            else:
+                dialog = details_dialog(self._db, item.source, item.id, self)
+        except KnownError as exc:
+            errors.report(self, exc)
+            return None
+        return self._open(dialog)
+
+    def _open(self, dialog: ActivityDialog | DetailsDialog) -> ActivityDialog | DetailsDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._on_dialog_finished)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_dialog_finished(self, _result: int) -> None:
+        if self.sender() is self.dialog:
+            self.dialog = None
 
     def _update_placeholder(self, *_args: object) -> None:
         if self.model.rowCount() == 0:
@@ -403,6 +529,11 @@ class TimelineView(QWidget):
             else:
                 text = self.tr(
                     "Nothing here yet: calls, visits and meetings with this contact appear here."
+                )
+            if self.log_action.isEnabled():
+                text += "\n" + self.tr("Press %1 to log one.").replace(
+                    "%1",
+                    self.log_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
                 )
             self.placeholder.setText(text)
             self._stack.setCurrentWidget(self.placeholder)

@@ -179,3 +179,40 @@ def test_changes_elsewhere_do_not_refresh(qtbot, bus, view, history, people):
     view.show_for(contact_id=history)
     with qtbot.assertNotEmitted(view.model.modelReset):
         bus.publish(Changes(contacts=frozenset({people["John Smith"]})))
+
+
+def test_orders_and_opportunities_are_in_an_accounts_timeline(qtbot, db, bus, view):
+    from decimal import Decimal
+
+    from crmdesk.models import Opportunity, Order, PipelineStage
+    from crmdesk.models.enums import OrderStatus
+    from crmdesk.views.contacts.record_details import DetailsDialog, money_text
+
+    with db.transaction() as session:
+        account_id, _ = save_account(session, AccountDraft(name="星辰科技"))
+        stage = PipelineStage(name="Won", is_won=True)
+        session.add(stage)
+        session.flush()
+        session.add_all(
+            [
+                Order(number="SO-1", ordered_on=dt.date(2024, 3, 5), amount=Decimal("1234.50"),
+                      status=OrderStatus.SHIPPED, account_id=account_id),
+                Opportunity(name="扫码枪项目", stage_id=stage.id, amount=Decimal("8000"),
+                            closed_on=dt.date(2024, 3, 1), account_id=account_id),
+            ]
+        )  # fmt: skip
+    view.show_for(account_id=account_id)
+    model = view.model
+    assert subjects(model) == ["Order SO-1", "扫码枪项目"]
+    order, opportunity = model.index(0, 0), model.index(1, 0)
+    assert order.data(DetailRole) == f"Order · Shipped · {money_text(Decimal('1234.50'), 'CNY')}"
+    assert opportunity.data(DetailRole) == f"Opportunity · Won · {money_text(Decimal(8000), 'CNY')}"
+    assert order.data(DateTextRole) == QLocale().toString(
+        QLocale().toDate("2024-03-05", "yyyy-MM-dd"), QLocale.FormatType.ShortFormat
+    )
+    view.open_item(order.data(ItemRole))
+    assert isinstance(view.dialog, DetailsDialog)
+    assert view.dialog.values()["Status"] == "Shipped"
+    view.dialog.reject()
+    with qtbot.waitSignal(model.modelReset):
+        bus.publish(Changes(orders=frozenset({order.data(IdRole)})))
