@@ -1,7 +1,7 @@
 """The pipeline: leads, contact roles on deals, quotes, reasons, competitors and next steps.
 
 Revision ID: 0003_pipeline
-Revises: 0002_vcard_identity
+Revises: 0003_activity_people
 Create Date: 2026-12-02 02:25:05.937471
 
 """
@@ -14,7 +14,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision: str = "0003_pipeline"
-down_revision: str | Sequence[str] | None = "0002_vcard_identity"
+down_revision: str | Sequence[str] | None = "0003_activity_people"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
