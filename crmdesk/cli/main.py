@@ -11,11 +11,21 @@ from collections.abc import Sequence
 from typing import Any
 
 from crmdesk import __version__
-from crmdesk.cli import accounts, contacts, demo, documents, output, transfer
+from crmdesk.cli import (
+    accounts,
+    contacts,
+    demo,
+    documents,
+    forecast,
+    leads,
+    opportunities,
+    output,
+    transfer,
+)
 from crmdesk.core.errors import KnownError
 from crmdesk.store.db import Database, default_database_path
 
-NOUNS = (demo, contacts, accounts, transfer, documents)
+NOUNS = (demo, contacts, accounts, transfer, documents, opportunities, leads, forecast)
 
 
 def build_parser() -> argparse.ArgumentParser:

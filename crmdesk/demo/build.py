@@ -38,7 +38,17 @@ from sqlalchemy.orm import Session
 
 from crmdesk.core.errors import KnownError
 from crmdesk.core.gc_pause import without_gc
-from crmdesk.demo import accounts, activities, contacts, events, pipeline, rows, sales, service
+from crmdesk.demo import (
+    accounts,
+    activities,
+    contacts,
+    events,
+    leads,
+    pipeline,
+    rows,
+    sales,
+    service,
+)
 from crmdesk.demo.context import DemoContext
 from crmdesk.demo.duplicates import DUPLICATE_SHARE, plant_duplicates
 from crmdesk.demo.loader import Loader, Progress
@@ -50,6 +60,7 @@ from crmdesk.models import (
     Contact,
     Email,
     EventReminder,
+    Lead,
     Opportunity,
     OpportunityLine,
     Order,
@@ -97,6 +108,7 @@ class DemoSummary:
     activities: int
     calendar_events: int
     event_reminders: int
+    leads: int = 0
 
     def rows(self) -> dict[str, int]:
         """Rows written per table, by table name."""
@@ -118,6 +130,7 @@ TABLES = (
     (Opportunity.__table__, rows.OpportunityRow),
     (OpportunityLine.__table__, rows.OpportunityLineRow),
     (StageChange.__table__, rows.StageChangeRow),
+    (Lead.__table__, leads.LeadRow),
     (Order.__table__, rows.OrderRow),
     (OrderLine.__table__, rows.OrderLineRow),
     (ServiceCase.__table__, rows.ServiceCaseRow),
@@ -214,6 +227,7 @@ def generate(ctx: DemoContext) -> dict[str, int]:
     accounts.write_accounts(ctx, plans)
     people = contacts.write_contacts(ctx, plans)
     opp_by_contact = pipeline.write_opportunities(ctx, opportunities, stages)
+    leads.write_leads(ctx, opportunities)
     sales.write_orders(ctx, plans, products)
     cases = service.write_cases(ctx, plans, people)
     activities.write_activities(ctx, people, opp_by_contact, cases)

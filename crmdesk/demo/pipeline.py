@@ -15,7 +15,7 @@ from crmdesk.demo.draws import cumulative, pick
 from crmdesk.demo.rows import OpportunityRow, StageRow
 from crmdesk.demo.sales import net
 
-OPEN_STAGES = 4  # Lead … Negotiation; then Won (4) and Lost (5)
+OPEN_STAGES = 4  # Qualification … Negotiation; then Won (4) and Lost (5)
 WON, LOST = 4, 5
 _STAGE_CUM = cumulative((25, 20, 15, 10, 18, 12))
 
@@ -183,7 +183,7 @@ def _write_opportunity(
             stage_id=stages[stage]["id"],
             amount=opp["amount"],
             currency="CNY",
-            probability=stages[stage]["prob"] * 10_000,
+            probability=None,  # the stage's
             expected_close=day_text(opp["expected"]),
             closed_on=day_text(closed) if closed is not None else None,
             lost_reason=lost_reason,

@@ -137,7 +137,7 @@ class OpportunityRow(NamedTuple):
     stage_id: Id
     amount: int
     currency: str
-    probability: int
+    probability: int | None
     expected_close: str
     closed_on: str | None
     lost_reason: str

@@ -4,8 +4,10 @@ from crmdesk.models.activities import Activity, CalendarEvent, EventReminder
 from crmdesk.models.base import Base, Entity, new_id, utcnow
 from crmdesk.models.changelog import ChangeLogEntry
 from crmdesk.models.customers import Account, Address, Contact, Email, Phone, Tag
+from crmdesk.models.leads import Lead, Quote, QuoteLine
 from crmdesk.models.sales import (
     Opportunity,
+    OpportunityContact,
     OpportunityLine,
     Order,
     OrderLine,
@@ -26,13 +28,17 @@ __all__ = [
     "Email",
     "Entity",
     "EventReminder",
+    "Lead",
     "Opportunity",
+    "OpportunityContact",
     "OpportunityLine",
     "Order",
     "OrderLine",
     "Phone",
     "PipelineStage",
     "Product",
+    "Quote",
+    "QuoteLine",
     "SatisfactionSurvey",
     "ServiceCase",
     "StageChange",

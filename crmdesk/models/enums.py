@@ -168,3 +168,28 @@ def industry_code(value: str) -> Industry | None:
     ("Manufacturing", "Public sector"); None for other free text."""
     key = value.strip().lower().replace(" ", "_").replace("-", "_")
     return Industry._value2member_map_.get(key)  # type: ignore[return-value]
+
+
+class LeadStatus(StrEnum):
+    """Where a lead stands: new → contacted → qualified (converted) or disqualified."""
+
+    NEW = "new"
+    CONTACTED = "contacted"
+    QUALIFIED = "qualified"
+    DISQUALIFIED = "disqualified"
+
+
+class ContactRole(StrEnum):
+    """What a person is to a deal: who decides, who sways the decision, who will use it."""
+
+    DECISION_MAKER = "decision_maker"
+    INFLUENCER = "influencer"
+    USER = "user"
+
+
+class QuoteStatus(StrEnum):
+    DRAFT = "draft"
+    SENT = "sent"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    SUPERSEDED = "superseded"

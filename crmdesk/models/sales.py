@@ -6,11 +6,11 @@ import datetime as dt
 import uuid
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Index, Numeric, String, Text
+from sqlalchemy import ForeignKey, Index, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from crmdesk.models.base import Entity, Money
-from crmdesk.models.enums import OrderStatus
+from crmdesk.models.enums import ContactRole, OrderStatus
 
 Quantity = Numeric(18, 4, asdecimal=True)
 Percent = Money(scale=4)  # 12.5% is Decimal("12.5"), stored exactly
@@ -55,6 +55,9 @@ class Opportunity(Entity):
     expected_close: Mapped[dt.date | None] = mapped_column(index=True)
     closed_on: Mapped[dt.date | None]
     lost_reason: Mapped[str] = mapped_column(String(300), default="")
+    won_reason: Mapped[str] = mapped_column(String(300), default="")
+    competitors: Mapped[str] = mapped_column(String(300), default="")
+    next_step: Mapped[str] = mapped_column(String(300), default="")
     source: Mapped[str] = mapped_column(String(100), default="")
     owner: Mapped[str] = mapped_column(String(100), default="", index=True)
     notes: Mapped[str] = mapped_column(Text, default="")
@@ -70,6 +73,17 @@ class Opportunity(Entity):
         cascade="all, delete-orphan",
         order_by="StageChange.changed_at",
     )
+    contact_roles: Mapped[list[OpportunityContact]] = relationship(
+        back_populates="opportunity", cascade="all, delete-orphan"
+    )
+    # Covers the board's key query (a stage's deals by close date) and the header and forecast
+    # sums, so 50k deals are read from the index alone, in order.
+    __table_args__ = (
+        Index(
+            "ix_opportunities_board",
+            "stage_id", "expected_close", "id", "deleted_at", "amount", "probability",
+        ),
+    )  # fmt: skip
 
 
 class OpportunityLine(Entity):
@@ -81,6 +95,7 @@ class OpportunityLine(Entity):
     product_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("products.id"), index=True)
     position: Mapped[int] = mapped_column(default=0)
     description: Mapped[str] = mapped_column(String(300), default="")
+    unit: Mapped[str] = mapped_column(String(30), default="")
     quantity: Mapped[Decimal] = mapped_column(Quantity, default=Decimal(1))
     unit_price: Mapped[Decimal] = mapped_column(Money(scale=4), default=Decimal(0))
     discount: Mapped[Decimal] = mapped_column(Percent, default=Decimal(0))
@@ -88,6 +103,25 @@ class OpportunityLine(Entity):
 
     opportunity: Mapped[Opportunity] = relationship(back_populates="lines")
     product: Mapped[Product | None] = relationship()
+
+
+class OpportunityContact(Entity):
+    """A person on a deal and their role in it (decision maker, influencer, user)."""
+
+    __tablename__ = "opportunity_contacts"
+
+    opportunity_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("opportunities.id", ondelete="CASCADE"), index=True
+    )
+    contact_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), index=True
+    )
+    role: Mapped[ContactRole] = mapped_column(String(20), default=ContactRole.INFLUENCER)
+
+    opportunity: Mapped[Opportunity] = relationship(back_populates="contact_roles")
+    __table_args__ = (
+        UniqueConstraint("opportunity_id", "contact_id", name="uq_opportunity_contact"),
+    )
 
 
 class StageChange(Entity):

@@ -1848,6 +1848,21 @@
     </message>
 </context>
 <context>
+    <name>ContactRole</name>
+    <message>
+        <source>Decision maker</source>
+        <translation>决策者</translation>
+    </message>
+    <message>
+        <source>Influencer</source>
+        <translation>影响者</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>使用者</translation>
+    </message>
+</context>
+<context>
     <name>ContactTableModel</name>
     <message>
         <source>Name</source>
@@ -2334,6 +2349,33 @@
     <message>
         <source>Start empty, then bring in a vCard, CSV or Excel file of contacts.</source>
         <translation>从空白开始，然后导入 vCard、CSV 或 Excel 联系人文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastChart</name>
+    <message>
+        <source>By month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <source>By quarter</source>
+        <translation>按季度</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>销售管道</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>加权</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <source>Open %1 · pipeline %2 · weighted %3 · won %4</source>
+        <translation>未结 %1 个 · 管道 %2 · 加权 %3 · 赢单 %4</translation>
     </message>
 </context>
 <context>
@@ -2860,6 +2902,25 @@
     </message>
 </context>
 <context>
+    <name>LeadStatus</name>
+    <message>
+        <source>New</source>
+        <translation>新线索</translation>
+    </message>
+    <message>
+        <source>Contacted</source>
+        <translation>已联系</translation>
+    </message>
+    <message>
+        <source>Qualified</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Disqualified</source>
+        <translation>不合格</translation>
+    </message>
+</context>
+<context>
     <name>LifecyclePhase</name>
     <message>
         <source>Acquisition</source>
@@ -2880,6 +2941,45 @@
     <message>
         <source>Lost</source>
         <translation>流失</translation>
+    </message>
+</context>
+<context>
+    <name>LineItemsTable</name>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Discount %</source>
+        <translation>折扣 %</translation>
+    </message>
+    <message>
+        <source>Tax %</source>
+        <translation>税率 %</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>净额</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>税额</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>含税总额</translation>
     </message>
 </context>
 <context>
@@ -2929,10 +3029,6 @@
     <message>
         <source>Opportunities</source>
         <translation>商机</translation>
-    </message>
-    <message>
-        <source>The opportunity pipeline arrives in the next release.</source>
-        <translation>商机管道将在下一版本提供。</translation>
     </message>
     <message>
         <source>Demo data (invented customers)</source>
@@ -3516,6 +3612,94 @@
         <source>That event no longer exists.</source>
         <translation>该日程已不存在。</translation>
     </message>
+    <message>
+        <source>No such opportunity.</source>
+        <translation>找不到该商机。</translation>
+    </message>
+    <message>
+        <source>The opportunity has no line items to quote.</source>
+        <translation>该商机没有可报价的产品明细。</translation>
+    </message>
+    <message>
+        <source>A quote cannot expire before it is issued.</source>
+        <translation>报价单的有效期不能早于报价日期。</translation>
+    </message>
+    <message>
+        <source>No such quote.</source>
+        <translation>找不到该报价单。</translation>
+    </message>
+    <message>
+        <source>A lead needs a person&apos;s name or a company.</source>
+        <translation>线索需要填写联系人姓名或公司名称。</translation>
+    </message>
+    <message>
+        <source>No such lead.</source>
+        <translation>找不到该线索。</translation>
+    </message>
+    <message>
+        <source>A lead cannot go from %1 to %2.</source>
+        <translation>线索不能从“%1”变为“%2”。</translation>
+    </message>
+    <message>
+        <source>Say why the lead is disqualified.</source>
+        <translation>请说明线索不合格的原因。</translation>
+    </message>
+    <message>
+        <source>This lead has been converted; change its opportunity instead.</source>
+        <translation>该线索已转化，请修改它对应的商机。</translation>
+    </message>
+    <message>
+        <source>This lead has already been converted.</source>
+        <translation>该线索已经转化过了。</translation>
+    </message>
+    <message>
+        <source>A disqualified lead cannot be converted; reopen it first.</source>
+        <translation>不合格的线索不能转化，请先重新打开。</translation>
+    </message>
+    <message>
+        <source>A probability is between 0 and 100 %, not %1.</source>
+        <translation>概率应在 0 到 100% 之间，而不是 %1。</translation>
+    </message>
+    <message>
+        <source>A stage needs a name.</source>
+        <translation>阶段需要名称。</translation>
+    </message>
+    <message>
+        <source>A stage cannot be both won and lost.</source>
+        <translation>一个阶段不能同时是赢单和输单。</translation>
+    </message>
+    <message>
+        <source>The new order must name every stage once.</source>
+        <translation>新的顺序必须包含每个阶段且只出现一次。</translation>
+    </message>
+    <message>
+        <source>%1 opportunities are in this stage; move them first.</source>
+        <translation>此阶段中还有 %1 个商机，请先把它们移走。</translation>
+    </message>
+    <message>
+        <source>No such stage.</source>
+        <translation>找不到该阶段。</translation>
+    </message>
+    <message>
+        <source>An opportunity needs a name.</source>
+        <translation>商机需要名称。</translation>
+    </message>
+    <message>
+        <source>Someone else changed this opportunity; reopen it to see theirs.</source>
+        <translation>其他人修改了这个商机，请重新打开查看最新内容。</translation>
+    </message>
+    <message>
+        <source>Say why the deal was won or lost.</source>
+        <translation>请说明赢单或输单的原因。</translation>
+    </message>
+    <message>
+        <source>There is no won or lost stage; add one in the stage settings.</source>
+        <translation>没有赢单或输单阶段，请在阶段设置中添加。</translation>
+    </message>
+    <message>
+        <source>An order needs an account; give the opportunity one first.</source>
+        <translation>订单需要客户，请先为商机指定客户。</translation>
+    </message>
 </context>
 <context>
     <name>MonthGrid</name>
@@ -3528,6 +3712,136 @@
         <translation>
             <numerusform>还有 %n 项</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>OpportunityEditor</name>
+    <message>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>New opportunity</source>
+        <translation>新建商机</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Override the stage&apos;s probability</source>
+        <translation>不使用阶段的默认概率</translation>
+    </message>
+    <message>
+        <source>Amount is the lines&apos; net total</source>
+        <translation>金额取明细净额合计</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>赢单概率</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交日期</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Competitors</source>
+        <translation>竞争对手</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>添加明细</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>删除明细</translation>
+    </message>
+    <message>
+        <source>Line items</source>
+        <translation>产品明细</translation>
+    </message>
+    <message>
+        <source>Net %1 · tax %2 · gross %3</source>
+        <translation>净额 %1 · 税额 %2 · 含税 %3</translation>
+    </message>
+</context>
+<context>
+    <name>OpportunityTableModel</name>
+    <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>输单</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>Close date</source>
+        <translation>预计成交</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
     </message>
 </context>
 <context>
@@ -3642,6 +3956,115 @@
     </message>
 </context>
 <context>
+    <name>PipelinePane</name>
+    <message>
+        <source>Board</source>
+        <translation>看板</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Search name or account</source>
+        <translation>搜索名称或客户</translation>
+    </message>
+    <message>
+        <source>Any close date</source>
+        <translation>任意成交日期</translation>
+    </message>
+    <message>
+        <source>Past close date</source>
+        <translation>已过成交日期</translation>
+    </message>
+    <message>
+        <source>Closing this month</source>
+        <translation>本月成交</translation>
+    </message>
+    <message>
+        <source>Closing next month</source>
+        <translation>下月成交</translation>
+    </message>
+    <message>
+        <source>Closing this quarter</source>
+        <translation>本季度成交</translation>
+    </message>
+    <message>
+        <source>Closing in 90 days</source>
+        <translation>90 天内成交</translation>
+    </message>
+    <message>
+        <source>Min amount</source>
+        <translation>最低金额</translation>
+    </message>
+    <message>
+        <source>Max amount</source>
+        <translation>最高金额</translation>
+    </message>
+    <message>
+        <source>New opportunity</source>
+        <translation>新建商机</translation>
+    </message>
+    <message>
+        <source>Won…</source>
+        <translation>赢单…</translation>
+    </message>
+    <message>
+        <source>Lost…</source>
+        <translation>输单…</translation>
+    </message>
+    <message>
+        <source>Every owner</source>
+        <translation>全部负责人</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n deal(s) to %1</source>
+        <translation>
+            <numerusform>将 %n 个商机移到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deal won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <source>Deal lost</source>
+        <translation>输单</translation>
+    </message>
+    <message>
+        <source>Why was it won?</source>
+        <translation>赢单原因？</translation>
+    </message>
+    <message>
+        <source>Why was it lost?</source>
+        <translation>输单原因？</translation>
+    </message>
+    <message>
+        <source>Create the order for this deal now?</source>
+        <translation>现在为这个商机创建订单吗？</translation>
+    </message>
+    <message>
+        <source>Create order</source>
+        <translation>创建订单</translation>
+    </message>
+    <message>
+        <source>A number in the amount or the lines does not read.</source>
+        <translation>金额或明细中有无法识别的数字。</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Save opportunity %1</source>
+        <translation>保存商机 %1</translation>
+    </message>
+</context>
+<context>
     <name>PointRow</name>
     <message>
         <source>Primary</source>
@@ -3657,6 +4080,68 @@
     <message>
         <source>Your data is safe: the last action was not saved. Details were written to %1.</source>
         <translation>您的数据是安全的：上一步操作未保存。详细信息已写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteStatus</name>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>已被新版本取代</translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Product fit</source>
+        <translation>产品契合</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>客户关系</translation>
+    </message>
+    <message>
+        <source>Service and support</source>
+        <translation>服务与支持</translation>
+    </message>
+    <message>
+        <source>Price too high</source>
+        <translation>价格过高</translation>
+    </message>
+    <message>
+        <source>Lost to a competitor</source>
+        <translation>输给竞争对手</translation>
+    </message>
+    <message>
+        <source>No budget</source>
+        <translation>没有预算</translation>
+    </message>
+    <message>
+        <source>No decision</source>
+        <translation>客户未做决定</translation>
+    </message>
+    <message>
+        <source>Product does not fit</source>
+        <translation>产品不符合需求</translation>
     </message>
 </context>
 <context>
@@ -3924,6 +4409,46 @@
     <message>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
+    </message>
+</context>
+<context>
+    <name>StageColumn</name>
+    <message numerus="yes">
+        <source>%n deal(s)</source>
+        <translation>
+            <numerusform>%n 个商机</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sum %1 · weighted %2</source>
+        <translation>合计 %1 · 加权 %2</translation>
+    </message>
+</context>
+<context>
+    <name>Stages</name>
+    <message>
+        <source>Qualification</source>
+        <translation>初步接触</translation>
+    </message>
+    <message>
+        <source>Needs analysis</source>
+        <translation>需求分析</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>方案报价</translation>
+    </message>
+    <message>
+        <source>Negotiation</source>
+        <translation>谈判</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>输单</translation>
     </message>
 </context>
 <context>

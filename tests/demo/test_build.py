@@ -57,6 +57,7 @@ TABLES = (
     "activities",
     "calendar_events",
     "event_reminders",
+    "leads",
 )
 
 
@@ -341,8 +342,8 @@ def test_pipeline_stages_and_opportunities(built) -> None:
             "SELECT COUNT(*) FROM orders WHERE opportunity_id IS NOT NULL"
         ).scalar()
     assert [(n, p // 10_000, w, lost) for n, p, w, lost in stages] == [
-        ("Lead", 10, 0, 0),
-        ("Qualified", 25, 0, 0),
+        ("Qualification", 10, 0, 0),
+        ("Needs analysis", 20, 0, 0),
         ("Proposal", 50, 0, 0),
         ("Negotiation", 75, 0, 0),
         ("Won", 100, 1, 0),
@@ -511,3 +512,23 @@ def test_one_contact_in_200_is_a_pinyin_copy_the_duplicate_scan_finds(built) -> 
     assert len(planted) >= SIZE // 200
     names = [m.name for m in planted[0].members]
     assert any(n.isascii() for n in names) and any(not n.isascii() for n in names)
+
+
+def test_leads_some_converted_into_the_demo_deals(built) -> None:
+    db, summary = built
+    with db.engine.connect() as conn:
+        statuses = dict(
+            conn.exec_driver_sql("SELECT status, COUNT(*) FROM leads GROUP BY status").all()
+        )
+        dangling = conn.exec_driver_sql(
+            "SELECT COUNT(*) FROM leads l LEFT JOIN opportunities o"
+            " ON o.id = l.converted_opportunity_id"
+            " WHERE l.converted_opportunity_id IS NOT NULL AND o.id IS NULL"
+        ).scalar()
+        overridden = conn.exec_driver_sql(
+            "SELECT COUNT(*) FROM opportunities WHERE probability IS NOT NULL"
+        ).scalar()
+    assert summary.leads == sum(statuses.values()) > 0
+    assert set(statuses) <= {"new", "contacted", "qualified", "disqualified"}
+    assert statuses.get("qualified", 0) > 0 and dangling == 0
+    assert overridden == 0  # the demo's deals count with their stage's probability

@@ -30,6 +30,7 @@ from crmdesk.store.db import Database
 from crmdesk.views.calendar.pane import CalendarPane
 from crmdesk.views.contacts.duplicates_view import DuplicatesDialog
 from crmdesk.views.contacts.pane import CONTACTS, ContactsPane
+from crmdesk.views.pipeline.pane import PipelinePane
 from crmdesk.views.shell import database_files, errors
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.history_view import HistoryDialog
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         install_wheel_guard()  # before any field exists: the wheel changes no unfocused value
         self.contacts_pane = ContactsPane(db, self.bus, self.undo_stack, self, settings=settings)
         self.calendar_pane = CalendarPane(db, self.bus, self.undo_stack, self, settings=settings)
+        self.pipeline_pane = PipelinePane(db, self.bus, self.undo_stack, self)
         self.panes = QStackedWidget(self)
         self.navigation = QListWidget(self)
         self._add_pane(
@@ -97,7 +99,7 @@ class MainWindow(QMainWindow):
         self._add_pane(
             self.tr("Opportunities"),
             QStyle.StandardPixmap.SP_ArrowUp,
-            PlannedPane(self.tr("The opportunity pipeline arrives in the next release."), self),
+            self.pipeline_pane,
         )
         self.navigation.setIconSize(QSize(24, 24))
         self.navigation.setFixedWidth(max(150, self.navigation.sizeHintForColumn(0) + 24))

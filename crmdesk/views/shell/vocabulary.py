@@ -25,14 +25,17 @@ from crmdesk.models.enums import (
     CaseStatus,
     ChangeAction,
     Channel,
+    ContactRole,
     EmailKind,
     EventKind,
     EventStatus,
     Industry,
+    LeadStatus,
     LifecyclePhase,
     LoyaltyStage,
     OrderStatus,
     PhoneKind,
+    QuoteStatus,
     ValueTier,
 )
 
@@ -138,6 +141,24 @@ WORDS: Mapping[type[StrEnum], Mapping[StrEnum, str]] = {
         OrderStatus.SHIPPED: translatable("OrderStatus", "Shipped"),
         OrderStatus.CANCELLED: translatable("OrderStatus", "Cancelled"),
         OrderStatus.RETURNED: translatable("OrderStatus", "Returned"),
+    },
+    LeadStatus: {
+        LeadStatus.NEW: translatable("LeadStatus", "New"),
+        LeadStatus.CONTACTED: translatable("LeadStatus", "Contacted"),
+        LeadStatus.QUALIFIED: translatable("LeadStatus", "Qualified"),
+        LeadStatus.DISQUALIFIED: translatable("LeadStatus", "Disqualified"),
+    },
+    ContactRole: {
+        ContactRole.DECISION_MAKER: translatable("ContactRole", "Decision maker"),
+        ContactRole.INFLUENCER: translatable("ContactRole", "Influencer"),
+        ContactRole.USER: translatable("ContactRole", "User"),
+    },
+    QuoteStatus: {
+        QuoteStatus.DRAFT: translatable("QuoteStatus", "Draft"),
+        QuoteStatus.SENT: translatable("QuoteStatus", "Sent"),
+        QuoteStatus.ACCEPTED: translatable("QuoteStatus", "Accepted"),
+        QuoteStatus.REJECTED: translatable("QuoteStatus", "Rejected"),
+        QuoteStatus.SUPERSEDED: translatable("QuoteStatus", "Superseded"),
     },
     Industry: {
         Industry.MANUFACTURING: translatable("Industry", "Manufacturing"),

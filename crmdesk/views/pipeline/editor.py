@@ -1,0 +1,310 @@
+"""The opportunity editor: the deal's fields and its line items, whose net, tax and gross
+totals are worked out in Decimal as each cell is typed (and can drive the amount)."""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crmdesk.services import accounts, pipeline
+from crmdesk.services.pipeline import LineDraft, LineTotals, OpportunityDraft, StageRow
+from crmdesk.store.db import Database
+from crmdesk.views.pipeline.board import stage_name
+
+# line table columns: the editable inputs, then the three computed totals
+DESCRIPTION, QUANTITY, UNIT, PRICE, DISCOUNT, TAX_RATE, NET, TAX, GROSS = range(9)
+_INPUTS = (QUANTITY, PRICE, DISCOUNT, TAX_RATE)
+
+
+def decimal_of(text: str) -> Decimal | None:
+    """A typed number as Decimal ("1,234.56", "5%", "1 234" all read); None when it is not one."""
+    cleaned = text.strip().replace(",", "").replace(" ", "").rstrip("%")
+    if not cleaned:
+        return Decimal(0)
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
+
+
+class LineItemsTable(QTableWidget):
+    """A deal's lines (a few rows, so a QTableWidget); `totals_changed(LineTotals)` as typed."""
+
+    totals_changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 9, parent)
+        self.setHorizontalHeaderLabels([
+            self.tr("Description"), self.tr("Quantity"), self.tr("Unit"), self.tr("Unit price"),
+            self.tr("Discount %"), self.tr("Tax %"), self.tr("Net"), self.tr("Tax"),
+            self.tr("Gross"),
+        ])  # fmt: skip
+        self.horizontalHeader().setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        self.itemChanged.connect(self._on_item_changed)
+        self.totals = pipeline.ZERO_TOTALS
+
+    def set_lines(self, lines: list[LineDraft]) -> None:
+        self.blockSignals(True)
+        self.setRowCount(0)
+        for line in lines:
+            self._append(line)
+        self.blockSignals(False)
+        self._recompute()
+
+    def add_line(self) -> None:
+        self.blockSignals(True)
+        self._append(LineDraft())
+        self.blockSignals(False)
+        self._recompute()
+
+    def remove_current(self) -> None:
+        if self.currentRow() >= 0:
+            self.removeRow(self.currentRow())
+            self._recompute()
+
+    def _append(self, line: LineDraft) -> None:
+        row = self.rowCount()
+        self.insertRow(row)
+        texts = {DESCRIPTION: line.description, QUANTITY: f"{line.quantity.normalize():f}",
+                 UNIT: line.unit, PRICE: f"{line.unit_price.normalize():f}",
+                 DISCOUNT: f"{line.discount.normalize():f}",
+                 TAX_RATE: f"{line.tax_rate.normalize():f}"}  # fmt: skip
+        for column in range(9):
+            item = QTableWidgetItem(texts.get(column, ""))
+            if column in (NET, TAX, GROSS):
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            if column not in (DESCRIPTION, UNIT):
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.setItem(row, column, item)
+
+    def _on_item_changed(self, item: QTableWidgetItem) -> None:
+        if item.column() in _INPUTS:
+            self._recompute()
+
+    def line(self, row: int) -> LineDraft | None:
+        """The row as a LineDraft; None when a number in it does not read."""
+        values = [decimal_of(self._text(row, c)) for c in _INPUTS]
+        if any(v is None for v in values):
+            return None
+        qty, price, discount, tax = (v or Decimal(0) for v in values)
+        return LineDraft(self._text(row, DESCRIPTION), qty, price, discount, tax,
+                         self._text(row, UNIT))  # fmt: skip
+
+    def lines(self) -> list[LineDraft | None]:
+        return [self.line(row) for row in range(self.rowCount())]
+
+    def _text(self, row: int, column: int) -> str:
+        item = self.item(row, column)
+        return item.text() if item is not None else ""
+
+    def _recompute(self) -> None:
+        self.blockSignals(True)
+        total = pipeline.ZERO_TOTALS
+        for row in range(self.rowCount()):
+            line = self.line(row)
+            t = line.totals if line is not None else None
+            for column, value in ((NET, t and t.net), (TAX, t and t.tax), (GROSS, t and t.gross)):
+                item = self.item(row, column)
+                if item is not None:
+                    item.setText(f"{value:,.2f}" if value is not None else "?")
+            if t is not None:
+                total = total + t
+        self.blockSignals(False)
+        self.totals = total
+        self.totals_changed.emit(total)
+
+
+class OpportunityEditor(QDialog):
+    """Edits one deal (or a new one). `draft()` is what Save writes."""
+
+    def __init__(
+        self,
+        db: Database,
+        draft: OpportunityDraft,
+        stages: list[StageRow],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Opportunity") if draft.id else self.tr("New opportunity"))
+        self._draft = draft
+        self._stages = stages
+        self.name = QLineEdit(draft.name, self)
+        self.account = QComboBox(self)
+        self.account.addItem(self.tr("(none)"), None)
+        with db.reading() as session:
+            choices = accounts.account_choices(session, limit=500)
+            if draft.account_id and draft.account_id not in {c for c, _ in choices}:
+                choices += [
+                    (draft.account_id, accounts.get_account(session, draft.account_id).draft.name)
+                ]
+        for account_id, name in choices:
+            self.account.addItem(name, account_id)
+        self.account.setCurrentIndex(max(0, self.account.findData(draft.account_id)))
+        self.stage = QComboBox(self)
+        for s in stages:
+            self.stage.addItem(stage_name(s.name), s.id)
+        self.stage.setCurrentIndex(max(0, self.stage.findData(draft.stage_id)))
+        self.amount = QLineEdit(f"{draft.amount:.2f}", self)
+        self.currency = QLineEdit(draft.currency, self)
+        self.currency.setMaxLength(3)
+        self.override = QCheckBox(self.tr("Override the stage's probability"), self)
+        self.probability = QDoubleSpinBox(self)
+        self.probability.setRange(0, 100)
+        self.probability.setDecimals(1)
+        self.probability.setSuffix(" %")
+        self.close_date = QDateEdit(self)
+        self.close_date.setCalendarPopup(True)
+        self.close_date.setDisplayFormat("yyyy-MM-dd")
+        close = draft.expected_close
+        self.close_date.setDate(
+            QDate(close.year, close.month, close.day) if close else QDate.currentDate()
+        )
+        self.source = QLineEdit(draft.source, self)
+        self.owner = QLineEdit(draft.owner, self)
+        self.competitors = QLineEdit(draft.competitors, self)
+        self.next_step = QLineEdit(draft.next_step, self)
+        self.notes = QPlainTextEdit(draft.notes, self)
+        self.notes.setMaximumHeight(60)
+        self.lines = LineItemsTable(self)
+        self.lines.set_lines(list(draft.lines))
+        self.totals = QLabel(self)
+        self.amount_from_lines = QCheckBox(self.tr("Amount is the lines' net total"), self)
+        self.amount_from_lines.setChecked(bool(draft.lines) and draft.amount == sum(
+            (line.totals.net for line in draft.lines), Decimal(0)))  # fmt: skip
+        self._layout()
+        self.override.toggled.connect(self._on_override_toggled)
+        self.stage.currentIndexChanged.connect(self._show_probability)
+        self.lines.totals_changed.connect(self._on_lines_totals_changed)
+        self.amount_from_lines.toggled.connect(
+            lambda _on: self._on_lines_totals_changed(self.lines.totals)
+        )
+        self.override.setChecked(draft.probability is not None)
+        self.probability.setEnabled(self.override.isChecked())
+        self._show_probability()
+        self._on_lines_totals_changed(self.lines.totals)
+
+    def _layout(self) -> None:
+        form = QFormLayout()
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Account"), self.account)
+        form.addRow(self.tr("Stage"), self.stage)
+        money = QHBoxLayout()
+        money.addWidget(self.amount, 1)
+        money.addWidget(self.currency)
+        form.addRow(self.tr("Amount"), money)
+        prob = QHBoxLayout()
+        prob.addWidget(self.probability)
+        prob.addWidget(self.override, 1)
+        form.addRow(self.tr("Probability"), prob)
+        form.addRow(self.tr("Expected close"), self.close_date)
+        form.addRow(self.tr("Source"), self.source)
+        form.addRow(self.tr("Owner"), self.owner)
+        form.addRow(self.tr("Competitors"), self.competitors)
+        form.addRow(self.tr("Next step"), self.next_step)
+        form.addRow(self.tr("Notes"), self.notes)
+        add = QPushButton(self.tr("Add line"), self)
+        add.clicked.connect(self.lines.add_line)
+        remove = QPushButton(self.tr("Remove line"), self)
+        remove.clicked.connect(self.lines.remove_current)
+        bar = QHBoxLayout()
+        bar.addWidget(add)
+        bar.addWidget(remove)
+        bar.addWidget(self.amount_from_lines)
+        bar.addStretch(1)
+        bar.addWidget(self.totals)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("Line items"), self))
+        layout.addWidget(self.lines, 1)
+        layout.addLayout(bar)
+        layout.addWidget(buttons)
+        self.resize(820, 640)
+
+    def _stage_row(self) -> StageRow | None:
+        stage_id = self.stage.currentData()
+        return next((s for s in self._stages if s.id == stage_id), None)
+
+    def _show_probability(self) -> None:
+        stage = self._stage_row()
+        if not self.override.isChecked() and stage is not None:
+            self.probability.setValue(float(stage.probability))
+        elif self._draft.probability is not None and self.probability.value() == 0:
+            self.probability.setValue(float(self._draft.probability))
+
+    def _on_override_toggled(self, on: bool) -> None:
+        self.probability.setEnabled(on)
+        self._show_probability()
+
+    def _on_lines_totals_changed(self, totals: LineTotals) -> None:
+        self.totals.setText(
+            self.tr("Net %1 · tax %2 · gross %3")
+            .replace("%1", f"{totals.net:,.2f}").replace("%2", f"{totals.tax:,.2f}")
+            .replace("%3", f"{totals.gross:,.2f}")
+        )  # fmt: skip
+        driven = self.amount_from_lines.isChecked()
+        self.amount.setReadOnly(driven)
+        if driven:
+            self.amount.setText(f"{totals.net:.2f}")
+
+    def draft(self) -> OpportunityDraft | None:
+        """The edited deal; None when a number does not read (the user is told)."""
+        amount = decimal_of(self.amount.text())
+        lines = self.lines.lines()
+        if amount is None or any(line is None for line in lines):
+            return None
+        d = self._draft
+        date = self.close_date.date()
+        import datetime as dt
+
+        return OpportunityDraft(
+            name=self.name.text(),
+            stage_id=self.stage.currentData(),
+            account_id=self.account.currentData(),
+            contact_id=d.contact_id,
+            amount=amount,
+            currency=self.currency.text().strip().upper() or "CNY",
+            probability=Decimal(str(self.probability.value()))
+            if self.override.isChecked()
+            else None,
+            expected_close=dt.date(date.year(), date.month(), date.day()),
+            source=self.source.text().strip(),
+            owner=self.owner.text().strip(),
+            competitors=self.competitors.text().strip(),
+            next_step=self.next_step.text().strip(),
+            notes=self.notes.toPlainText(),
+            lines=[line for line in lines if line is not None],
+            roles=list(d.roles),
+            amount_from_lines=self.amount_from_lines.isChecked(),
+            id=d.id,
+            version=d.version,
+        )
+
+    def selected_account(self) -> uuid.UUID | None:
+        return self.account.currentData()
