@@ -185,6 +185,35 @@ def _task_list(qtbot: QtBot, db: Database, bus: DataBus) -> Iterator[QAbstractIt
     _read_everything(model)
 
 
+def _stage_column(qtbot: QtBot, db: Database, bus: DataBus) -> Iterator[QAbstractItemModel]:
+    """The negotiation column of a small pipeline (a board refresh makes new columns)."""
+    from crmdesk.views.pipeline.board_model import BoardModel, StageColumnModel
+    from tests.pipeline_data import build_pipeline
+
+    build_pipeline(db)
+    board = BoardModel(db, bus)
+    board.refresh()
+    shown = board.columns[3]
+    column = StageColumnModel(db, shown.stage)
+    yield column
+    column.set_keys([shown.id_at(r).int for r in range(shown.rowCount())], shown.figures)
+    _read_everything(column)
+    assert column.rowCount() == 1
+
+
+def _opportunity_table(
+    qtbot: QtBot, db: Database, bus: DataBus
+) -> Iterator[QAbstractItemModel]:
+    from crmdesk.views.pipeline.table import OpportunityTableModel
+    from tests.pipeline_data import build_pipeline
+
+    build_pipeline(db)
+    model = OpportunityTableModel(db, bus)
+    yield model
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=10_000)
+    _read_everything(model)
+
+
 Builder = Callable[[QtBot, Database, DataBus], Iterator[QAbstractItemModel]]
 BUILDERS: dict[str, Builder] = {
     "crmdesk.views.contacts.tables.ContactTableModel": _contacts,
@@ -193,6 +222,8 @@ BUILDERS: dict[str, Builder] = {
     "crmdesk.views.contacts.timeline_view.TimelineModel": _timeline,
     "crmdesk.views.calendar.range_model.CalendarRangeModel": _calendar_range,
     "crmdesk.views.calendar.task_list.TaskListModel": _task_list,
+    "crmdesk.views.pipeline.board_model.StageColumnModel": _stage_column,
+    "crmdesk.views.pipeline.table.OpportunityTableModel": _opportunity_table,
 }
 
 
