@@ -12,7 +12,6 @@ from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import (
     QCompleter,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QTabWidget,
     QVBoxLayout,
@@ -97,13 +96,6 @@ class AccountForm(RecordForm):
         return self.record_id
 
     # -- building --------------------------------------------------------------------------
-
-    def _line(self, field: str | None = None, placeholder: str = "") -> QLineEdit:
-        edit = QLineEdit(self.column)
-        if placeholder:
-            edit.setPlaceholderText(placeholder)
-        self.watch(edit, field)
-        return edit
 
     def _combo(self, enum: type[Any], field: str) -> KindCombo[Any]:
         combo: KindCombo[Any] = KindCombo(enum, self.column)

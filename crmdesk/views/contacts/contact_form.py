@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QToolButton,
     QVBoxLayout,
@@ -196,13 +195,6 @@ class ContactForm(RecordForm[_ContactState, ContactDraft]):
         return self.record_id
 
     # -- building --------------------------------------------------------------------------
-
-    def _line(self, field: str | None = None, placeholder: str = "") -> QLineEdit:
-        edit = QLineEdit(self.column)
-        if placeholder:
-            edit.setPlaceholderText(placeholder)
-        self.watch(edit, field)
-        return edit
 
     def _build(self) -> None:
         self._build_header()

@@ -264,6 +264,14 @@ class RecordForm(QWidget, Generic[_State, _Draft]):
         self.errors.add_field(field, target, error)
         return form.rowCount() - 1
 
+    def _line(self, field: str | None = None, placeholder: str = "") -> QLineEdit:
+        """A watched one-line field in the form's column."""
+        edit = QLineEdit(self.column)
+        if placeholder:
+            edit.setPlaceholderText(placeholder)
+        self.watch(edit, field)
+        return edit
+
     def watch(self, widget: QWidget, field: str | None = None) -> None:
         """Track edits of a field for dirtiness; with a field name, check it when left."""
         if isinstance(widget, QLineEdit):
