@@ -16,6 +16,7 @@ from crmdesk.models.sales import (
     StageChange,
 )
 from crmdesk.models.service import SatisfactionSurvey, ServiceCase, SurveyItem
+from crmdesk.models.settings import Setting
 
 __all__ = [
     "Account",
@@ -41,6 +42,7 @@ __all__ = [
     "QuoteLine",
     "SatisfactionSurvey",
     "ServiceCase",
+    "Setting",
     "StageChange",
     "SurveyItem",
     "Tag",
