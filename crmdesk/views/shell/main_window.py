@@ -36,6 +36,7 @@ from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.history_view import HistoryDialog
 from crmdesk.views.shell.i18n import button_text
 from crmdesk.views.shell.icons import application_icon
+from crmdesk.views.shell.settings_dialog import CompanyPage, PageFactory, SettingsDialog
 from crmdesk.views.shell.undo import UndoHistory
 from crmdesk.views.transfer.export_dialog import ExportDialog
 from crmdesk.views.transfer.import_wizard import ImportWizard
@@ -55,6 +56,10 @@ def first_start_geometry(available: QRect) -> QRect:
     rect = QRect(available.topLeft(), size)
     rect.moveCenter(available.center())
     return rect
+
+
+# Each wing's tab in Tools > Settings, in the order shown.
+SETTINGS_PAGES: list[PageFactory] = [CompanyPage]
 
 
 class PlannedPane(QLabel):
@@ -181,6 +186,9 @@ class MainWindow(QMainWindow):
         self.duplicates_action = self._action(
             self.tr("Find &Duplicates…"), "Ctrl+Shift+D", self.show_duplicates
         )
+        self.settings_action = self._action(
+            self.tr("&Settings…"), QKeySequence.StandardKey.Preferences, self.show_settings
+        )
         self.history_action = self._action(
             self.tr("&History…"), "Ctrl+H", self.show_history, sp.SP_BrowserReload
         )
@@ -220,6 +228,8 @@ class MainWindow(QMainWindow):
         view_menu.addActions(self.pane_actions)
         tools_menu = menus.addMenu(self.tr("&Tools"))
         tools_menu.addActions([self.duplicates_action, self.history_action])
+        tools_menu.addSeparator()
+        tools_menu.addAction(self.settings_action)
         help_menu = menus.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
@@ -273,6 +283,12 @@ class MainWindow(QMainWindow):
             self.history_dialog = HistoryDialog(self.db, self.bus, self, undo=self.undo_history)
         self._raise(self.history_dialog)
         return self.history_dialog
+
+    def show_settings(self) -> SettingsDialog:
+        """Tools > Settings: the settings kept in this data file, one tab per wing."""
+        dialog = SettingsDialog(self.db, SETTINGS_PAGES, self)
+        dialog.open()
+        return dialog
 
     @staticmethod
     def _raise(dialog: QDialog) -> None:
