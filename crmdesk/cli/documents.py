@@ -59,6 +59,10 @@ def add_export_verbs(what: Any) -> None:
     report.add_argument("--json", action="store_true")
     report.set_defaults(handler=_report)
 
+    from crmdesk.cli.templates import add_export_verbs as add_document_verbs
+
+    add_document_verbs(what)  # contract, quote, letters
+
 
 def _recipient_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--search", "-s", default="", help="only the contacts this finds")
