@@ -259,6 +259,30 @@ def check_template(source: Source, known: frozenset[str]) -> TemplateCheck:
     return TemplateCheck(tuple(problems), tuple(sorted(used)), language)
 
 
+class _CachingEnvironment(Environment):
+    """Compiles each distinct XML once: filling one template a hundred times (a batch of
+    contracts, a mailing) hands docxtpl the same source every time."""
+
+    LIMIT = 64
+
+    def __init__(self) -> None:
+        super().__init__(autoescape=True)
+        self._compiled: dict[str, Any] = {}
+
+    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
+        if globals or template_class or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        found = self._compiled.get(source)
+        if found is None:
+            if len(self._compiled) >= self.LIMIT:
+                self._compiled.clear()
+            found = self._compiled[source] = super().from_string(source)
+        return found
+
+
+_ENVIRONMENT = _CachingEnvironment()
+
+
 def render_template(
     source: Source, context: dict[str, Any], known: frozenset[str], *, check: bool = True
 ) -> bytes:
@@ -273,7 +297,7 @@ def render_template(
             raise TemplateProblems(_name(source), checked.problems)
     template = DocxTemplate(io.BytesIO(data))
     try:
-        template.render(context, Environment(autoescape=True), autoescape=True)
+        template.render(context, _ENVIRONMENT, autoescape=True)
     except TemplateError as exc:  # what the paragraph check cannot see (tags across XML parts)
         raise TemplateProblems(
             _name(source),

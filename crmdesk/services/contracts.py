@@ -268,15 +268,26 @@ class Filled:
     language: str
 
 
-def fill(template: TemplateInfo, data: DocumentData) -> Filled:
-    """The template filled with the deal; TemplateProblems (nothing filled) when it has any."""
+def fill(
+    template: TemplateInfo,
+    data: DocumentData,
+    checked_source: tuple[bytes, TemplateCheck] | None = None,
+) -> Filled:
+    """The template filled with the deal; TemplateProblems (nothing filled) when it has any.
+    `checked_source`: the template's bytes and check, where a batch has them already."""
+    source, checked = checked_source or checked_template(template)
+    context = document_context(data, checked.language)
+    docx = render_template(source, context, known_fields(), check=False)
+    return Filled(data, template, docx, checked.language)
+
+
+def checked_template(template: TemplateInfo) -> tuple[bytes, TemplateCheck]:
+    """The template's bytes once checked; TemplateProblems when it has any."""
     source = template.read()
     checked = check_template(source, known_fields())
     if not checked.ok:
         raise TemplateProblems(template.name, checked.problems)
-    context = document_context(data, checked.language)
-    docx = render_template(source, context, known_fields(), check=False)
-    return Filled(data, template, docx, checked.language)
+    return source, checked
 
 
 def output_format(path: str | Path) -> str:
@@ -324,12 +335,15 @@ def generate(
     else:
         Path(target).mkdir(parents=True, exist_ok=True)
     filled: list[tuple[Filled, str | Path]] = []
+    ready: dict[str, tuple[bytes, TemplateCheck]] = {}  # each template read and checked once
     for done, opp_id in enumerate(opportunity_ids):
         if cancelled and cancelled():
             raise KnownError(translatable("Messages", "Cancelled; no file was written."))
         data = document_data(session, opp_id, kind, day=day)
         chosen = template or default_template(kind, data)
-        document = fill(chosen, data)
+        if chosen.path not in ready:
+            ready[chosen.path] = checked_template(chosen)
+        document = fill(chosen, data, ready[chosen.path])
         path = target if single else Path(target) / f"{safe_file_name(data.number)}.{fmt or 'docx'}"
         filled.append((document, path))
         if progress:
