@@ -34,8 +34,9 @@ def test_the_preview_shows_the_filled_fields_and_saving_writes_the_docx(
     assert GROSS_ZH in "\n".join(p.text for p in Document(str(target)).paragraphs)
 
 
-def test_a_broken_template_disables_saving_and_says_where(qtbot, db: Database,
-                                                          tmp_path: Path, monkeypatch) -> None:  # fmt: skip
+def test_a_broken_template_disables_saving_and_says_where(
+    qtbot, db: Database, tmp_path: Path, monkeypatch
+) -> None:
     opp = build_deal(db)
     monkeypatch.setenv("CRMDESK_TEMPLATES", str(tmp_path))
     doc = Document()
