@@ -52,7 +52,8 @@ class FieldsDialog(QDialog):
         table = QTableWidget(len(fields), 2, self)
         table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("What it holds")])
         for row, (name, meaning) in enumerate(fields):
-            table.setItem(row, 0, QTableWidgetItem("{{ " + name.replace("[]", "") + " }}"))
+            shown = name.replace("lines[].", "line.")  # as the row loop names a line
+            table.setItem(row, 0, QTableWidgetItem("{{ " + shown + " }}"))
             table.setItem(row, 1, QTableWidgetItem(translated("Templates", meaning)))
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
