@@ -1,6 +1,7 @@
 """Contact and order tables: CSV and Excel (.xlsx) files read into a Table, and contacts written
-as Google Contacts CSV or .xlsx. The column mappings and the records built from rows live in
-contact_columns.py, the Table type in table.py.
+as Google Contacts CSV or .xlsx. The column mapping lives in
+column_mapping.py (guessed in mapping_guess.py), the records built from rows in contact_columns.py
+and order_columns.py, the Table type in table.py.
 
 Choices worth knowing:
 - The encoding is found by decisive rules first (a byte-order mark, then strict UTF-8) and only
