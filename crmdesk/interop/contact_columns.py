@@ -30,9 +30,8 @@ from crmdesk.interop.records import (
     PhoneRecord,
 )
 from crmdesk.interop.table import Cell, Table
-from crmdesk.interop.vcard import compose_name
 from crmdesk.models.enums import AddressKind, EmailKind, PhoneKind
-from crmdesk.models.names import split_full_name
+from crmdesk.models.names import compose_name, split_full_name
 
 # =============================================================================================
 # Contacts

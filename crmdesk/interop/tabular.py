@@ -36,10 +36,10 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from crmdesk.core.errors import ImportFailed
 from crmdesk.core.texts import as_text, translatable
+from crmdesk.interop.charsets import guess_charset
 from crmdesk.interop.contact_columns import google_contact_rows
 from crmdesk.interop.records import ContactRecord
 from crmdesk.interop.table import Cell, Table, TableRow, cell_text
-from crmdesk.interop.vcard import guess_charset
 
 __all__ = [
     "neutralise",
