@@ -16,6 +16,7 @@ from crmdesk.cli import (
     contacts,
     demo,
     documents,
+    events,
     forecast,
     leads,
     opportunities,
@@ -25,7 +26,9 @@ from crmdesk.cli import (
 from crmdesk.core.errors import KnownError
 from crmdesk.store.db import Database, default_database_path
 
-NOUNS = (demo, contacts, accounts, transfer, documents, opportunities, leads, forecast)
+NOUNS = (
+    demo, contacts, accounts, transfer, documents, events, opportunities, leads, forecast,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

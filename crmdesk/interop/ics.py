@@ -69,7 +69,7 @@ def read_calendar(data: bytes, name: str = "") -> CalendarFile:
         raise ImportFailed(
             translatable("Messages", "The calendar cannot be read: %1"),
             _failing_line(text),
-            values=(str(error)[:200],),
+            values=(_one_line(error),),
         ) from error
     if isinstance(calendar, list):  # several VCALENDARs in one stream
         calendar = calendar[0]
@@ -80,11 +80,16 @@ def read_calendar(data: bytes, name: str = "") -> CalendarFile:
         try:
             record = _record(component, line, result.problems)
         except (ValueError, TypeError, KeyError, AttributeError) as error:
-            result.problems.append(CalendarProblem(line, Text(_SKIPPED, str(error)[:200])))
+            result.problems.append(CalendarProblem(line, Text(_SKIPPED, _one_line(error))))
             continue
         if record is not None:
             result.events.append(record)
     return result
+
+
+def _one_line(error: Exception) -> str:
+    """A library's message on one line (icalendar quotes the failing lines in it), cut short."""
+    return " ".join(str(error).split())[:200]
 
 
 def _decoded(data: bytes) -> str:

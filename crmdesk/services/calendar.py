@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from sqlalchemy import Select, bindparam, or_, select, union_all, update
+from sqlalchemy import ColumnElement, Select, bindparam, or_, select, union_all, update
 from sqlalchemy.orm import Session
 
 from crmdesk.core.errors import KnownError, RecordNotFound
@@ -107,12 +107,18 @@ _COLUMNS = (
 
 
 def window_query(
-    start: dt.datetime, end: dt.datetime, *, owner: str | None = None
+    start: dt.datetime,
+    end: dt.datetime,
+    *,
+    owner: str | None = None,
+    account_id: uuid.UUID | None = None,
 ) -> Select[tuple[object, ...]]:
     """Rows that can have an occurrence in [start, end): the two span range scans."""
-    live = [CalendarEvent.deleted_at.is_(None)]
+    live: list[ColumnElement[bool]] = [CalendarEvent.deleted_at.is_(None)]
     if owner:
         live.append(CalendarEvent.owner == owner)
+    if account_id is not None:
+        live.append(CalendarEvent.account_id == account_id)
     short = select(CalendarEvent.id).where(
         CalendarEvent.long_span.is_(False),
         CalendarEvent.span_start >= start - LONG_SPAN,
@@ -140,11 +146,13 @@ def occurrences_between(
     end: dt.datetime,
     *,
     owner: str | None = None,
+    account_id: uuid.UUID | None = None,
     include_cancelled: bool = False,
 ) -> list[EventOccurrence]:
     """Every occurrence overlapping [start, end), series expanded for the window only, in
-    start order (all-day ones first on their day)."""
-    rows = session.connection().execute(window_query(start, end, owner=owner)).all()
+    start order (all-day ones first on their day); an owner's or an account's only."""
+    query = window_query(start, end, owner=owner, account_id=account_id)
+    rows = session.connection().execute(query).all()
     series = [r for r in rows if r.rrule or r.rdates]
     moved = _moved_occurrences(session, series, start, end)
     found: list[EventOccurrence] = []
