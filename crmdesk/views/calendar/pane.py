@@ -375,7 +375,10 @@ class CalendarPane(QWidget):
         draft = self.edits.occurrence_draft(one)
         dialog = EventDialog(self.db, draft, self)
         self.dialog = dialog
-        if not dialog.exec():
+        result = dialog.exec()
+        if result == EventDialog.MARK_DONE:
+            return self.edits.mark_done(one)
+        if not result:
             return False
         return self.edits.change(one, dialog.draft())
 
