@@ -92,6 +92,21 @@ def task_list(
     return items[:limit]
 
 
+def task_owners(session: Session) -> list[str]:
+    """The owners of open one-off tasks, by name (for the task list's owner filter)."""
+    rows = session.scalars(
+        select(CalendarEvent.owner)
+        .where(
+            CalendarEvent.kind == EventKind.TASK,
+            CalendarEvent.deleted_at.is_(None),
+            CalendarEvent.series_id.is_(None),
+            CalendarEvent.status.not_in((EventStatus.CANCELLED, EventStatus.DONE)),
+        )
+        .distinct()
+    )
+    return sorted(rows, key=lambda o: (o == "", o.casefold()))
+
+
 def set_task_done(session: Session, task_id: uuid.UUID, done: bool) -> Changes:
     """Tick (or untick) a task's done box."""
     row = session.get(CalendarEvent, task_id)

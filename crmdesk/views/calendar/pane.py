@@ -17,6 +17,7 @@ from PySide6.QtGui import QKeySequence, QPalette, QShortcut, QTextCharFormat, QU
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCalendarWidget,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -169,8 +170,18 @@ class CalendarPane(QWidget):
         actions.addWidget(self.plan_button)
         side_layout.addLayout(actions)
         side_layout.addWidget(self.mini_month)
-        side_layout.addWidget(QLabel(self.tr("Tasks"), self))
+        tasks_bar = QHBoxLayout()
+        tasks_bar.addWidget(QLabel(self.tr("Tasks"), self))
+        self.task_owner = QComboBox(self)
+        self.task_owner.setToolTip(self.tr("Whose tasks to list"))
+        self.task_owner.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        tasks_bar.addWidget(self.task_owner, 1)
+        side_layout.addLayout(tasks_bar)
         side_layout.addWidget(self.task_view, 1)
+        self._fill_task_owners()
+        self.tasks.modelReset.connect(self._fill_task_owners)
+        self.task_owner.activated.connect(
+            lambda _: self.tasks.set_owner(self.task_owner.currentData()))
         self.splitter = QSplitter(self)
         self.splitter.addWidget(self.views)
         self.splitter.addWidget(side)
@@ -224,6 +235,20 @@ class CalendarPane(QWidget):
         new.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         new.activated.connect(self.new_event)
         self.shortcuts.append(new)
+
+    def _fill_task_owners(self) -> None:
+        """Everyone, then each owner of open tasks (the chosen one kept)."""
+        chosen = self.tasks.owner
+        owners = [o for o in self.tasks.owners if o]
+        if chosen and chosen not in owners:
+            owners.append(chosen)
+        self.task_owner.blockSignals(True)
+        self.task_owner.clear()
+        self.task_owner.addItem(self.tr("Everyone, by owner"), None)
+        for owner in owners:
+            self.task_owner.addItem(owner or self.tr("No owner"), owner)
+        self.task_owner.setCurrentIndex(max(0, self.task_owner.findData(chosen)))
+        self.task_owner.blockSignals(False)
 
     def _mark_mini_month(self, year: int, month: int) -> None:
         """Holidays shaded in the mini month, make-up working days in working days' colour."""
