@@ -12,8 +12,24 @@ import datetime as dt
 import getpass
 from enum import IntEnum
 
-from PySide6.QtCore import QDate, QLocale, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QPalette, QShortcut, QTextCharFormat, QUndoStack
+from PySide6.QtCore import (
+    QDate,
+    QEvent,
+    QKeyCombination,
+    QLocale,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QShortcut,
+    QTextCharFormat,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCalendarWidget,
@@ -47,6 +63,9 @@ from crmdesk.views.calendar.time_grid import TimeGrid
 from crmdesk.views.shell.bus import DataBus
 
 AGENDA_DAYS = 14
+NEW_EVENT_KEYS = QKeyCombination(
+    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier, Qt.Key.Key_N
+)
 TEAM_SIZE = 8  # owners side by side in the team view, the busiest first
 
 
@@ -231,10 +250,16 @@ class CalendarPane(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
             self.shortcuts.append(shortcut)
-        new = QShortcut(QKeySequence("Ctrl+Shift+N"), self)
-        new.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        new.activated.connect(self.new_event)
-        self.shortcuts.append(new)
+
+    def event(self, event: QEvent) -> bool:
+        """Ctrl+Shift+N anywhere in the pane is a new event: claimed before shortcuts are
+        looked up, so the window's New Database (the same keys elsewhere) does not take it."""
+        overriding = event.type() == QEvent.Type.ShortcutOverride
+        if overriding and isinstance(event, QKeyEvent) and event.keyCombination() == NEW_EVENT_KEYS:
+            event.accept()
+            QTimer.singleShot(0, self.new_event)
+            return True
+        return super().event(event)
 
     def _fill_task_owners(self) -> None:
         """Everyone, then each owner of open tasks (the chosen one kept)."""
