@@ -265,7 +265,10 @@ def _set_recurrence(
     if len(rules) > 1:
         problems.append(CalendarProblem(line, _FIRST_RULE_ONLY))
     if rules:
-        record.rrule = rules[0].to_ical().decode()
+        first = rules[0]
+        if not isinstance(first, icalendar.vRecur):
+            raise ValueError(f"not a recurrence rule: {first!r}")
+        record.rrule = first.to_ical().decode()
     elif component.get("RRULE") is not None:
         problems.append(CalendarProblem(line, _EMPTY_RULE))
     keep = _as_date if record.all_day else _same

@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, Column, ForeignKey, Index, String, Table, Text, event, text
+from sqlalchemy import JSON, Column, ForeignKey, Index, Row, String, Table, Text, event, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from crmdesk.models.base import Base, Entity
@@ -144,7 +144,7 @@ class EventReminder(Entity):
     event: Mapped[CalendarEvent] = relationship(back_populates="reminders")
 
 
-def event_series(row: CalendarEvent) -> Series | None:
+def event_series(row: CalendarEvent | Row[Any]) -> Series | None:
     """What expanding the event's occurrences needs (None: an undated task)."""
     repeats = (row.rrule or "", tuple(row.exdates or ()), tuple(row.rdates or ()))
     if row.all_day and row.start_date is not None:

@@ -160,7 +160,7 @@ def attendee_contacts(
         .join(Contact, Contact.id == Email.contact_id)
         .where(Email.normalized.in_(wanted), Contact.deleted_at.is_(None))
     )
-    return [c for c in dict.fromkeys(found) if c not in exclude]
+    return [c for c in dict.fromkeys(found) if c is not None and c not in exclude]
 
 
 def mark_occurrence_done(session: Session, one: EventOccurrence) -> CalendarEvent:

@@ -10,7 +10,7 @@ import uuid
 from dataclasses import replace
 
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 from sqlalchemy.orm import Session
 
 from crmdesk.services.activities import ActivityDraft, SavedActivity
@@ -48,7 +48,7 @@ def ask_scope(parent: QWidget | None, deleting: bool = False) -> Scope | None:
         QMessageBox.StandardButton.NoButton, parent,
     )
     box.setObjectName("scope_question")
-    buttons = {
+    buttons: dict[QAbstractButton, Scope] = {
         box.addButton(_tr("This occurrence"), QMessageBox.ButtonRole.AcceptRole): Scope.THIS,
         box.addButton(_tr("This and following"), QMessageBox.ButtonRole.AcceptRole):
             Scope.FOLLOWING,
@@ -76,7 +76,8 @@ class CalendarEdits:
         if one.all_day:
             assert isinstance(one.start, dt.date) and isinstance(one.end, dt.date)
             return replace(draft, start_date=one.start, end_date=one.end)
-        return replace(draft, starts_at=one.start, ends_at=one.end)  # type: ignore[arg-type]
+        assert isinstance(one.start, dt.datetime) and isinstance(one.end, dt.datetime)
+        return replace(draft, starts_at=one.start, ends_at=one.end)
 
     def create(self, draft: EventDraft) -> bool:
         return self._push(_tr("New event %1").replace("%1", draft.title),
@@ -164,15 +165,17 @@ def _shifted_series(
     much as this occurrence moved, so earlier occurrences stay."""
     series = draft_of(session, series_id)
     if draft.all_day or series.all_day:
-        if series.start_date is None or not isinstance(one.start, dt.date):
-            return draft
-        shift = (draft.start_date or one.start) - one.start  # type: ignore[operator]
-        length = (draft.end_date or draft.start_date) - draft.start_date  # type: ignore[operator]
+        day = one.start
+        if series.start_date is None or draft.start_date is None or isinstance(day, dt.datetime):
+            return draft  # a timed occurrence made all-day: nothing to shift by
+        shift = draft.start_date - day
+        length = (draft.end_date or draft.start_date) - draft.start_date
         start = series.start_date + shift
         return replace(draft, start_date=start, end_date=start + length, version=None)
-    if series.starts_at is None or draft.starts_at is None:
+    moment = one.start
+    if series.starts_at is None or draft.starts_at is None or not isinstance(moment, dt.datetime):
         return draft
-    shift = draft.starts_at - one.start  # type: ignore[operator]
+    shift = draft.starts_at - moment
     length = (draft.ends_at or draft.starts_at) - draft.starts_at
     start = series.starts_at + shift
     return replace(draft, starts_at=start, ends_at=start + length, version=None)

@@ -9,7 +9,9 @@ Ctrl+Shift+N opens a new event.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import getpass
+from collections.abc import Callable
 from enum import IntEnum
 
 from PySide6.QtCore import (
@@ -55,7 +57,7 @@ from crmdesk.views.calendar.day_marks import DayMarks, country_of
 from crmdesk.views.calendar.edits import CalendarEdits
 from crmdesk.views.calendar.event_dialog import EventDialog
 from crmdesk.views.calendar.month_grid import WEEKS, MonthGrid
-from crmdesk.views.calendar.painting import HOLIDAY_TEXT, HOLIDAY_TINT, week_start
+from crmdesk.views.calendar.painting import HOLIDAY_TEXT, HOLIDAY_TINT, qdate, week_start
 from crmdesk.views.calendar.range_model import CalendarRangeModel, OccurrenceRole
 from crmdesk.views.calendar.reminders import ReminderNotice, ReminderWatcher
 from crmdesk.views.calendar.task_list import TaskListModel
@@ -95,7 +97,8 @@ class CalendarPane(QWidget):
     ) -> None:
         super().__init__(parent)
         self.db, self.bus = db, bus
-        self.owner = (settings.value("calendar/owner", "") if settings else "") or getpass.getuser()
+        saved = settings.value("calendar/owner", "") if settings else ""
+        self.owner: str = str(saved or "") or getpass.getuser()
         self.view = CalendarView.WEEK
         self.current = today or dt.datetime.now(local_zone()).date()
         locale = QLocale()
@@ -154,23 +157,23 @@ class CalendarPane(QWidget):
 
         self.header = DayHeader(self.model, self.marks, self)
         self.grid = TimeGrid(self.model, self.marks, self)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidget(self.grid)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidget(self.grid)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         timed = QWidget(self)
         timed_layout = QVBoxLayout(timed)
         timed_layout.setContentsMargins(0, 0, 0, 0)
         timed_layout.setSpacing(0)
         timed_layout.addWidget(self.header)
-        timed_layout.addWidget(self.scroll, 1)
+        timed_layout.addWidget(self.scroll_area, 1)
         self.month = MonthGrid(self.model, self.marks, self)
         self.agenda = QListView(self)
         self.agenda.setModel(self.model)
         self.agenda.setUniformItemSizes(True)
         self.views = QStackedWidget(self)
-        for widget in (timed, self.month, self.agenda):
-            self.views.addWidget(widget)
+        for page in (timed, self.month, self.agenda):
+            self.views.addWidget(page)
 
         self.mini_month = QCalendarWidget(self)
         self.mini_month.setFirstDayOfWeek(QLocale().firstDayOfWeek())
@@ -231,7 +234,7 @@ class CalendarPane(QWidget):
             lambda index: self.open_occurrence(index.data(OccurrenceRole)))
 
     def _build_keys(self) -> None:
-        keys = {
+        keys: dict[Qt.Key, Callable[[], object]] = {
             Qt.Key.Key_Left: lambda: self.step_days(-1),
             Qt.Key.Key_Right: lambda: self.step_days(1),
             Qt.Key.Key_Up: lambda: self.step_days(-7),
@@ -242,8 +245,7 @@ class CalendarPane(QWidget):
             Qt.Key.Key_Delete: self.delete_selected,
         }
         for number, view in zip(range(1, 7), CalendarView, strict=True):
-            keys[Qt.Key(Qt.Key.Key_0.value + number)] = (
-                lambda v=view: self.set_view(v))
+            keys[Qt.Key(Qt.Key.Key_0.value + number)] = functools.partial(self.set_view, view)
         self.shortcuts = []
         for key, slot in keys.items():
             shortcut = QShortcut(QKeySequence(key), self.views)
@@ -298,7 +300,7 @@ class CalendarPane(QWidget):
             QTimer.singleShot(0, self._scroll_to_morning)
 
     def _scroll_to_morning(self) -> None:
-        self.scroll.verticalScrollBar().setValue(8 * self.grid.hour_height - 10)
+        self.scroll_area.verticalScrollBar().setValue(8 * self.grid.hour_height - 10)
 
     # -- what is shown -------------------------------------------------------------------------
 
@@ -330,7 +332,7 @@ class CalendarPane(QWidget):
                 days = [first] * len(owners)
             self.grid.set_days(days, self.current, owners)
             self.header.gutter = self.grid.gutter
-            self.header.right_margin = self.scroll.verticalScrollBar().sizeHint().width()
+            self.header.right_margin = self.scroll_area.verticalScrollBar().sizeHint().width()
             self.header.set_days(days, owners)
         elif self.view == CalendarView.MONTH:
             self.views.setCurrentIndex(1)
@@ -359,13 +361,13 @@ class CalendarPane(QWidget):
     def _period_text(self, first: dt.date, last: dt.date) -> str:
         locale = QLocale()
         if self.view == CalendarView.MONTH:
-            return locale.toString(self.current, "MMMM yyyy" if locale.language()
+            return locale.toString(qdate(self.current), "MMMM yyyy" if locale.language()
                                    != QLocale.Language.Chinese else "yyyy年M月")
         end = last - dt.timedelta(days=1)
         long = QLocale.FormatType.LongFormat
         if first == end:
-            return locale.toString(first, long)
-        return f"{locale.toString(first, long)} – {locale.toString(end, long)}"
+            return locale.toString(qdate(first), long)
+        return f"{locale.toString(qdate(first), long)} – {locale.toString(qdate(end), long)}"
 
     # -- navigation ----------------------------------------------------------------------------
 
