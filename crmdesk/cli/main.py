@@ -16,6 +16,7 @@ from crmdesk.cli import (
     contacts,
     demo,
     documents,
+    events,
     forecast,
     leads,
     opportunities,
@@ -27,7 +28,8 @@ from crmdesk.core.errors import KnownError
 from crmdesk.store.db import Database, default_database_path
 
 NOUNS = (
-    demo, contacts, accounts, transfer, documents, templates, opportunities, leads, forecast
+    demo, contacts, accounts, transfer, documents, templates, events, opportunities, leads,
+    forecast,
 )
 
 

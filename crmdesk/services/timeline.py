@@ -1,5 +1,5 @@
 """A contact's or account's timeline: activities, calendar events, orders and opportunities,
-newest first, in pages."""
+newest first, in pages. An account's holds the events filed under its people too."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from decimal import Decimal
 from sqlalchemy import ColumnElement, Integer, case, func, literal, null, or_, select, union_all
 from sqlalchemy.orm import Session
 
-from crmdesk.models import Activity, CalendarEvent, Opportunity, Order, PipelineStage
+from crmdesk.models import Activity, CalendarEvent, Contact, Opportunity, Order, PipelineStage
 from crmdesk.models.activities import activity_participants
 
 
@@ -54,6 +54,9 @@ def timeline(
                 conditions.append(Activity.id.in_(present))
         if account_id:
             conditions.append(model.account_id == account_id)
+            if model is CalendarEvent:  # filed under one of its people, as the account story has it
+                people = select(Contact.id).where(Contact.account_id == account_id)
+                conditions.append(CalendarEvent.contact_id.in_(people))
         return or_(*conditions) if conditions else literal(False)
 
     activities = select(
@@ -79,9 +82,8 @@ def timeline(
         null(),
         literal(""),
         case((CalendarEvent.starts_at.is_(None), 1), else_=0),
-    ).where(
-        about(CalendarEvent), CalendarEvent.deleted_at.is_(None), CalendarEvent.series_id.is_(None)
-    )
+    ).where(about(CalendarEvent), CalendarEvent.deleted_at.is_(None))  # a series at its first
+    # start; an occurrence moved, or marked done, on its own (it is a row of its own)
     # Money is stored in cents; a union loses the column type, so the cents travel as integers.
     orders = select(
         Order.id,

@@ -841,6 +841,14 @@
         <translation>删除日程 %1</translation>
     </message>
     <message>
+        <source>Done: %1</source>
+        <translation>已完成：%1</translation>
+    </message>
+    <message>
+        <source>Outcome of %1</source>
+        <translation>%1 的结果</translation>
+    </message>
+    <message>
         <source>Task done</source>
         <translation>任务完成</translation>
     </message>
@@ -1521,6 +1529,18 @@
     <message>
         <source>Tasks</source>
         <translation>任务</translation>
+    </message>
+    <message>
+        <source>Whose tasks to list</source>
+        <translation>列出谁的任务</translation>
+    </message>
+    <message>
+        <source>Everyone, by owner</source>
+        <translation>所有人（按负责人）</translation>
+    </message>
+    <message>
+        <source>No owner</source>
+        <translation>无负责人</translation>
     </message>
 </context>
 <context>
@@ -2335,6 +2355,14 @@
     <message>
         <source>Description</source>
         <translation>说明</translation>
+    </message>
+    <message>
+        <source>Mark done…</source>
+        <translation>标记完成…</translation>
+    </message>
+    <message>
+        <source>Record the outcome as an activity</source>
+        <translation>把结果记录为一条活动</translation>
     </message>
     <message>
         <source>No contact</source>
@@ -5007,6 +5035,10 @@
 <context>
     <name>TaskListModel</name>
     <message>
+        <source>No owner</source>
+        <translation>无负责人</translation>
+    </message>
+    <message>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
@@ -5017,6 +5049,12 @@
     <message>
         <source>Upcoming</source>
         <translation>即将到期</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>已逾期 %n 天</numerusform>
+        </translation>
     </message>
 </context>
 <context>
