@@ -30,9 +30,13 @@ def customers(
             for spec in orders:
                 status = spec[2] if len(spec) == 3 else OrderStatus.PAID
                 session.add(
-                    Order(account_id=account.id, ordered_on=dt.date.fromisoformat(spec[0]),
-                          amount=Decimal(spec[1]), status=status)
-                )  # fmt: skip
+                    Order(
+                        account_id=account.id,
+                        ordered_on=dt.date.fromisoformat(spec[0]),
+                        amount=Decimal(spec[1]),
+                        status=status,
+                    )
+                )
     return ids
 
 
@@ -45,9 +49,12 @@ def rfm_example(db: Database) -> dict[str, uuid.UUID]:
             "B": [("2026-06-20", "50")],
             "C": [("2025-12-01", "1000"), ("2025-11-01", "1000")],
             "D": [("2026-03-01", "300")],
-            "E": [("2026-06-29", "10"), ("2026-06-30", "9999", OrderStatus.CANCELLED),
-                  ("2026-07-05", "5000")],
+            "E": [
+                ("2026-06-29", "10"),
+                ("2026-06-30", "9999", OrderStatus.CANCELLED),
+                ("2026-07-05", "5000"),
+            ],
             "F": [],
             "G": [("2026-06-01", "700", OrderStatus.RETURNED)],
         },
-    )  # fmt: skip
+    )

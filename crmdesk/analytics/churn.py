@@ -73,29 +73,46 @@ def _medians(as_of: dt.date) -> tuple[Any, Any]:
 
 
 def at_risk(
-    session: Session, as_of: dt.date, factor: float = DEFAULT_FACTOR, *, owner: str | None = None,
+    session: Session,
+    as_of: dt.date,
+    factor: float = DEFAULT_FACTOR,
+    *,
+    owner: str | None = None,
     limit: int | None = None,
-) -> list[ChurnRow]:  # fmt: skip
+) -> list[ChurnRow]:
     """Customers at churn risk on `as_of`, the most overdue first."""
     medians, last = _medians(as_of)
     silent = func.julianday(as_of.isoformat()) - func.julianday(last.c.last)
     stmt = (
-        select(Account.id, Account.name, Account.owner, last.c.last, silent.label("silent"),
-               medians.c.median)
+        select(
+            Account.id,
+            Account.name,
+            Account.owner,
+            last.c.last,
+            silent.label("silent"),
+            medians.c.median,
+        )
         .join(last, last.c.account_id == Account.id)
         .join(medians, medians.c.account_id == Account.id)
         .where(and_(medians.c.median > 0, silent > medians.c.median * factor))
         .order_by((silent / medians.c.median).desc(), Account.id)
-    )  # fmt: skip
+    )
     if owner:
         stmt = stmt.where(Account.owner == owner)
     if limit:
         stmt = stmt.limit(limit)
     return [
-        ChurnRow(row.id, row.name, row.owner, _day(row.last), int(row.silent),
-                 float(row.median), float(row.silent) / float(row.median))
+        ChurnRow(
+            row.id,
+            row.name,
+            row.owner,
+            _day(row.last),
+            int(row.silent),
+            float(row.median),
+            float(row.silent) / float(row.median),
+        )
         for row in session.execute(stmt)
-    ]  # fmt: skip
+    ]
 
 
 def _day(value: object) -> dt.date:

@@ -74,11 +74,14 @@ def retention_rate(session: Session, as_of: dt.date) -> float:
     total = session.scalar(select(func.count()).select_from(before)) or 0
     if not total:
         return 0.0
-    kept = session.scalar(
-        select(func.count()).select_from(before).where(
-            before.c.account_id.in_(select(recent.c.account_id))
+    kept = (
+        session.scalar(
+            select(func.count())
+            .select_from(before)
+            .where(before.c.account_id.in_(select(recent.c.account_id)))
         )
-    ) or 0  # fmt: skip
+        or 0
+    )
     return kept / total
 
 
@@ -105,17 +108,28 @@ def clv(session: Session, as_of: dt.date, terms: ClvTerms | None = None) -> Clv:
     )
     yearly = cast(base.c.cents, Float) * terms.margin_rate / years
     rows = session.execute(
-        select(Account.id, Account.name, base.c.cents, yearly.label("yearly"),
-               (yearly * literal(factor)).label("projected"))
+        select(
+            Account.id,
+            Account.name,
+            base.c.cents,
+            yearly.label("yearly"),
+            (yearly * literal(factor)).label("projected"),
+        )
         .join(base, base.c.account_id == Account.id)
         .order_by((yearly * literal(factor)).desc(), Account.id)
-    )  # fmt: skip
+    )
     rate = Decimal(str(terms.margin_rate))
     result = tuple(
-        ClvRow(row.id, row.name, money(row.cents), _cents(money(row.cents) * rate),
-               _float_money(row.yearly), _float_money(row.projected))
+        ClvRow(
+            row.id,
+            row.name,
+            money(row.cents),
+            _cents(money(row.cents) * rate),
+            _float_money(row.yearly),
+            _float_money(row.projected),
+        )
         for row in rows
-    )  # fmt: skip
+    )
     return Clv(as_of, terms, retention, factor, result, formula_text(terms, retention, factor))
 
 
@@ -139,5 +153,6 @@ def distribution(values: list[Decimal], bins: int = 10) -> list[tuple[Decimal, D
     counts = [0] * bins
     for v in values:
         counts[min(bins - 1, int((v - low) / width))] += 1
-    return [(_cents(low + width * i), _cents(low + width * (i + 1)), counts[i])
-            for i in range(bins)]  # fmt: skip
+    return [
+        (_cents(low + width * i), _cents(low + width * (i + 1)), counts[i]) for i in range(bins)
+    ]

@@ -124,11 +124,14 @@ def pyramid(
     by_tier = {
         row.tier: row
         for row in session.execute(
-            select(r.c.tier, func.count().label("customers"), func.sum(r.c.cents).label("cents"),
-                   func.min(r.c.cents).label("low"))
-            .group_by(r.c.tier)
+            select(
+                r.c.tier,
+                func.count().label("customers"),
+                func.sum(r.c.cents).label("cents"),
+                func.min(r.c.cents).label("low"),
+            ).group_by(r.c.tier)
         )
-    }  # fmt: skip
+    }
     tiers = tuple(
         TierFigures(
             t,
@@ -170,8 +173,9 @@ def _pareto(
     return tuple(points), top20
 
 
-def tiers_of(session: Session, until: dt.date, since: dt.date | None,
-             shares: Shares | None = None) -> dict[uuid.UUID, Tier]:  # fmt: skip
+def tiers_of(
+    session: Session, until: dt.date, since: dt.date | None, shares: Shares | None = None
+) -> dict[uuid.UUID, Tier]:
     """Each buyer's tier (what applying the suggested value tiers reads)."""
     shares = shares or Shares()
     r = ranked(until, since, shares, buyer_count(session, until, since))

@@ -159,12 +159,21 @@ def rfm(session: Session, as_of: dt.date) -> Rfm:
     )
     result = tuple(
         RfmRow(
-            row.id, row.name, row.owner, _day(row.last), int(row.recency_days), int(row.orders),
-            money(row.cents), int(row.r), int(row.f), int(row.m), str(row.cell),
+            row.id,
+            row.name,
+            row.owner,
+            _day(row.last),
+            int(row.recency_days),
+            int(row.orders),
+            money(row.cents),
+            int(row.r),
+            int(row.f),
+            int(row.m),
+            str(row.cell),
             Segment(row.segment),
         )
         for row in rows
-    )  # fmt: skip
+    )
     apart = tuple((row.id, row.name) for row in no_orders(session, as_of))
     return Rfm(as_of, result, apart)
 

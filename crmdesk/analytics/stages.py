@@ -68,20 +68,25 @@ def suggestions(session: Session, as_of: dt.date) -> list[StageSuggestion]:
         .subquery()
     )
     rows = session.execute(
-        select(Account.id, Account.name, Account.loyalty_stage, Account.lifecycle_phase,
-               days.c.days)
+        select(
+            Account.id, Account.name, Account.loyalty_stage, Account.lifecycle_phase, days.c.days
+        )
         .outerjoin(days, days.c.account_id == Account.id)
         .where(Account.deleted_at.is_(None))
         .order_by(Account.sort_key, Account.id)
-    )  # fmt: skip
+    )
     result = []
     for row in rows:
         bought = [dt.date.fromisoformat(d) for d in row.days.split(",")] if row.days else []
         result.append(
             StageSuggestion(
-                row.id, row.name, LoyaltyStage(row.loyalty_stage), loyalty_stage(bought, as_of),
-                LifecyclePhase(row.lifecycle_phase), lifecycle_phase(bought, as_of),
+                row.id,
+                row.name,
+                LoyaltyStage(row.loyalty_stage),
+                loyalty_stage(bought, as_of),
+                LifecyclePhase(row.lifecycle_phase),
+                lifecycle_phase(bought, as_of),
                 reason_for(bought, as_of),
             )
-        )  # fmt: skip
+        )
     return result

@@ -13,6 +13,7 @@ from typing import Any
 from crmdesk import __version__
 from crmdesk.cli import (
     accounts,
+    analyze,
     contacts,
     demo,
     documents,
@@ -25,7 +26,7 @@ from crmdesk.cli import (
 from crmdesk.core.errors import KnownError
 from crmdesk.store.db import Database, default_database_path
 
-NOUNS = (demo, contacts, accounts, transfer, documents, opportunities, leads, forecast)
+NOUNS = (demo, contacts, accounts, transfer, documents, opportunities, leads, forecast, analyze)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -105,19 +105,21 @@ def store_scores(session: Session, as_of: dt.date) -> int:
     session.execute(
         update(Account)
         .where(Account.deleted_at.is_(None))
-        .values(rfm_r=None, rfm_f=None, rfm_m=None, rfm_cell="", rfm_segment="",
-                scores_as_of=as_of)
+        .values(rfm_r=None, rfm_f=None, rfm_m=None, rfm_cell="", rfm_segment="", scores_as_of=as_of)
         .execution_options(synchronize_session=False)
-    )  # fmt: skip
+    )
     result = session.execute(
         update(Account)
         .where(Account.id == s.c.account_id)
         .values(
-            rfm_r=s.c.r, rfm_f=s.c.f, rfm_m=s.c.m,
-            rfm_cell=func.printf("%d", s.c.cell), rfm_segment=s.c.segment,
+            rfm_r=s.c.r,
+            rfm_f=s.c.f,
+            rfm_m=s.c.m,
+            rfm_cell=func.printf("%d", s.c.cell),
+            rfm_segment=s.c.segment,
         )
         .execution_options(synchronize_session=False)
-    )  # fmt: skip
+    )
     session.expire_all()
     return int(getattr(result, "rowcount", 0) or 0)
 
@@ -164,8 +166,9 @@ def apply_value_tiers(session: Session, chosen: Collection[TierChange]) -> Chang
     return changes_in(session)
 
 
-def apply_stage_suggestions(session: Session, as_of: dt.date,
-                            ids: Collection[uuid.UUID] | None = None) -> Changes:  # fmt: skip
+def apply_stage_suggestions(
+    session: Session, as_of: dt.date, ids: Collection[uuid.UUID] | None = None
+) -> Changes:
     """Set the suggested loyalty stage and lifecycle phase of the given accounts (all when
     None) where they differ."""
     wanted = {s.id: s for s in suggestions(session, as_of) if s.changes}

@@ -20,7 +20,10 @@ def test_projection_by_hand(db: Database) -> None:
     assert result.factor == pytest.approx(1.510143, abs=1e-6)
     (row,) = result.rows
     assert (row.revenue, row.margin, row.yearly_margin) == (
-        Decimal("1000.00"), Decimal("300.00"), Decimal("300.00"))  # fmt: skip
+        Decimal("1000.00"),
+        Decimal("300.00"),
+        Decimal("300.00"),
+    )
     assert row.projected == Decimal("453.04")
     assert "m × 1.510" in result.formula and "r = 50.0 %" in result.formula
 
@@ -36,11 +39,14 @@ def test_yearly_margin_over_tenure(db: Database) -> None:
 
 
 def test_measured_retention(db: Database) -> None:
-    customers(db, {
-        "stays": [("2025-01-10", "1"), ("2026-02-01", "1")],
-        "goes": [("2025-03-01", "1")],
-        "late": [("2026-04-01", "1")],
-    })  # fmt: skip
+    customers(
+        db,
+        {
+            "stays": [("2025-01-10", "1"), ("2026-02-01", "1")],
+            "goes": [("2025-03-01", "1")],
+            "late": [("2026-04-01", "1")],
+        },
+    )
     with db.reading() as session:
         assert retention_rate(session, AS_OF) == 0.5
         assert clv(session, AS_OF).retention == 0.5

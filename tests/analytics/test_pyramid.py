@@ -58,8 +58,9 @@ def test_pareto_curve_and_80_20(db: Database) -> None:
 
 
 def test_80_20_holds_when_the_top_fifth_brings_most(db: Database) -> None:
-    customers(db, {"big": [("2026-03-01", "900")], **{f"s{i}": [("2026-03-01", "25")]
-                                                      for i in range(4)}})  # fmt: skip
+    customers(
+        db, {"big": [("2026-03-01", "900")], **{f"s{i}": [("2026-03-01", "25")] for i in range(4)}}
+    )
     with db.reading() as session:
         p = pyramid(session, AS_OF)
     assert p.top20_share == pytest.approx(0.9) and p.holds_80_20

@@ -25,16 +25,31 @@ def test_hand_worked_scores_ties_share_the_lowest_rank(db: Database) -> None:
     # F smallest first: B, D, E tied at rank 1 -> 1; C rank 4 -> 1 + 15 // 5 = 4; A rank 5 -> 5
     # M smallest first: E 1, B 2, A and D tied at 3, C 5
     assert {n: r.cell for n, r in rows.items()} == {
-        "A": "353", "B": "312", "C": "145", "D": "213", "E": "511"}  # fmt: skip
+        "A": "353",
+        "B": "312",
+        "C": "145",
+        "D": "213",
+        "E": "511",
+    }
     assert {n: r.segment for n, r in rows.items()} == {
-        "A": Segment.LOYAL, "B": Segment.POTENTIAL_LOYALIST, "C": Segment.CANT_LOSE,
-        "D": Segment.HIBERNATING, "E": Segment.NEW}  # fmt: skip
+        "A": Segment.LOYAL,
+        "B": Segment.POTENTIAL_LOYALIST,
+        "C": Segment.CANT_LOSE,
+        "D": Segment.HIBERNATING,
+        "E": Segment.NEW,
+    }
     assert (rows["A"].recency_days, rows["A"].frequency, rows["A"].monetary) == (
-        10, 3, Decimal("300.00"))  # fmt: skip
+        10,
+        3,
+        Decimal("300.00"),
+    )
     assert rows["C"].recency_days == 211 and rows["D"].recency_days == 121
     # the cancelled order and the one after the scoring date are not counted
     assert (rows["E"].recency_days, rows["E"].frequency, rows["E"].monetary) == (
-        1, 1, Decimal("10.00"))  # fmt: skip
+        1,
+        1,
+        Decimal("10.00"),
+    )
     assert [name for _, name in result.without_orders] == ["F", "G"]
     assert next(r.name for r in result.rows) == "E"  # best cell first
 

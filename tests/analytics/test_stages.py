@@ -9,15 +9,20 @@ from tests.insights_data import AS_OF, customers
 
 
 def test_suggestions_follow_the_rules_and_say_why(db: Database) -> None:
-    customers(db, {
-        "fresh": [("2026-06-01", "10")],
-        "gone": [("2024-01-01", "10"), ("2024-06-01", "10")],
-        "none": [],
-    })  # fmt: skip
+    customers(
+        db,
+        {
+            "fresh": [("2026-06-01", "10")],
+            "gone": [("2024-01-01", "10"), ("2024-06-01", "10")],
+            "none": [],
+        },
+    )
     with db.reading() as session:
         got = {s.name: s for s in suggestions(session, AS_OF)}
     assert (got["fresh"].loyalty, got["fresh"].lifecycle) == (
-        LoyaltyStage.NEW, LifecyclePhase.ACQUISITION)  # fmt: skip
+        LoyaltyStage.NEW,
+        LifecyclePhase.ACQUISITION,
+    )
     assert got["gone"].lifecycle is LifecyclePhase.LOST
     assert got["gone"].loyalty is LoyaltyStage.REGULAR  # 2.5 years, but bought in one year only
     assert got["fresh"].reason == (

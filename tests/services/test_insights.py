@@ -45,8 +45,9 @@ def test_stale_scores_are_recomputed(db: Database) -> None:
 
 
 def test_value_tiers_apply_only_on_confirmation(db: Database) -> None:
-    ids = customers(db, {f"c{i}": [("2026-03-01", str(v))]
-                         for i, v in enumerate([1000, 500, 500, 400, 300])})  # fmt: skip
+    ids = customers(
+        db, {f"c{i}": [("2026-03-01", str(v))] for i, v in enumerate([1000, 500, 500, 400, 300])}
+    )
     with db.transaction() as session:
         changes = insights.tier_changes(session, AS_OF)
     # n = 5: platinum <= 1, gold <= 1, iron <= 1 -> c0 VIP, the rest ordinary already
@@ -69,7 +70,9 @@ def test_stage_suggestions_apply(db: Database) -> None:
         fresh = session.get(Account, ids["fresh"])
         assert fresh is not None
         assert (fresh.loyalty_stage, fresh.lifecycle_phase) == (
-            LoyaltyStage.NEW, LifecyclePhase.ACQUISITION)  # fmt: skip
+            LoyaltyStage.NEW,
+            LifecyclePhase.ACQUISITION,
+        )
 
 
 def test_settings_round_trip(db: Database) -> None:
