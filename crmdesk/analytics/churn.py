@@ -33,12 +33,17 @@ class ChurnRow:
     overdue_by: float  # days_silent / median gap
 
 
-def _medians(as_of: dt.date) -> tuple[Any, Any]:
-    """(median gap per account, last order day per account) as subqueries."""
+def intervals(as_of: dt.date, owner: str | None = None) -> tuple[Any, Any]:
+    """(median gap per account, last order day per account) as subqueries; what `at_risk`
+    reads and what storing the scores writes onto the account."""
     days = (
         select(Order.account_id.label("account_id"), Order.ordered_on.label("day"))
         .join(Account, Account.id == Order.account_id)
-        .where(counted_orders(as_of), Account.deleted_at.is_(None))
+        .where(
+            counted_orders(as_of),
+            Account.deleted_at.is_(None),
+            *([Account.owner == owner] if owner else []),
+        )
         .group_by(Order.account_id, Order.ordered_on)
         .subquery()
     )
@@ -81,7 +86,7 @@ def at_risk(
     limit: int | None = None,
 ) -> list[ChurnRow]:
     """Customers at churn risk on `as_of`, the most overdue first."""
-    medians, last = _medians(as_of)
+    medians, last = intervals(as_of, owner)
     silent = func.julianday(as_of.isoformat()) - func.julianday(last.c.last)
     stmt = (
         select(
@@ -117,3 +122,28 @@ def at_risk(
 
 def _day(value: object) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def stored_at_risk(
+    session: Session, day: dt.date, factor: float = DEFAULT_FACTOR, *, owner: str | None = None,
+    limit: int | None = None,
+) -> list[ChurnRow]:  # fmt: skip
+    """`at_risk` from the last order and usual gap stored on the accounts (services/insights
+    writes them with the scores): an index read, for the Today page."""
+    silent = func.julianday(day.isoformat()) - func.julianday(Account.last_order_on)
+    stmt = (
+        select(Account.id, Account.name, Account.owner, Account.last_order_on,
+               silent.label("silent"), Account.usual_gap_days)
+        .where(Account.deleted_at.is_(None), Account.usual_gap_days > 0,
+               silent > Account.usual_gap_days * factor)
+        .order_by((silent / Account.usual_gap_days).desc(), Account.id)
+    )  # fmt: skip
+    if owner:
+        stmt = stmt.where(Account.owner == owner)
+    if limit:
+        stmt = stmt.limit(limit)
+    return [
+        ChurnRow(row.id, row.name, row.owner, _day(row.last_order_on), int(row.silent),
+                 float(row.usual_gap_days), float(row.silent) / float(row.usual_gap_days))
+        for row in session.execute(stmt)
+    ]  # fmt: skip

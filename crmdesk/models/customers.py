@@ -69,6 +69,10 @@ class Account(Entity):
     rfm_cell: Mapped[str] = mapped_column(String(3), default="", index=True)
     rfm_segment: Mapped[str] = mapped_column(String(30), default="", index=True)
     scores_as_of: Mapped[dt.date | None]
+    # what churn risk reads (analytics/churn.py), stored with the scores: the last counted
+    # order and the median gap between order days (None: fewer than two order days)
+    last_order_on: Mapped[dt.date | None]
+    usual_gap_days: Mapped[float | None]
 
     contacts: Mapped[list[Contact]] = relationship(back_populates="account")
     phones: Mapped[list[Phone]] = relationship(

@@ -18,6 +18,7 @@ from typing import ClassVar
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from crmdesk.analytics import churn
 from crmdesk.analytics import rfm as rfm_rules
 from crmdesk.analytics.clv import ClvTerms
 from crmdesk.analytics.pyramid import SUGGESTED, Shares, tiers_of
@@ -118,6 +119,19 @@ def store_scores(session: Session, as_of: dt.date) -> int:
             rfm_cell=func.printf("%d", s.c.cell),
             rfm_segment=s.c.segment,
         )
+        .execution_options(synchronize_session=False)
+    )
+    medians, last = churn.intervals(as_of)
+    session.execute(
+        update(Account)
+        .where(Account.id == last.c.account_id)
+        .values(last_order_on=last.c.last)
+        .execution_options(synchronize_session=False)
+    )
+    session.execute(
+        update(Account)
+        .where(Account.id == medians.c.account_id)
+        .values(usual_gap_days=medians.c.median)
         .execution_options(synchronize_session=False)
     )
     session.expire_all()

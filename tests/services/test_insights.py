@@ -92,3 +92,22 @@ def test_lists_filter_on_an_id_set(db: Database) -> None:
         few = frozenset(list(ids.values())[:2])
         assert set(account_ids(session, AccountFilter(account_ids=few))) == few
     assert ContactFilter(account_ids=few).account_ids == few
+
+
+def test_stored_churn_inputs_match_the_live_figure(db: Database) -> None:
+    from crmdesk.analytics.churn import at_risk, stored_at_risk
+
+    customers(db, {
+        "odd": [("2026-04-06", "1"), ("2026-04-16", "1"), ("2026-04-26", "1"), ("2026-06-05", "1")],
+        "even": [("2026-05-06", "1"), ("2026-05-16", "1"), ("2026-06-05", "1")],
+        "once": [("2025-01-01", "1")],
+    }, owner="Li")  # fmt: skip
+    with db.transaction() as session:
+        insights.store_scores(session, AS_OF)
+        live = at_risk(session, AS_OF, 2.0, owner="Li")
+        stored = stored_at_risk(session, AS_OF, 2.0, owner="Li")
+        once = session.scalar(select(Account).where(Account.name == "once"))
+    assert [r.name for r in stored] == [r.name for r in live] == ["odd"]
+    assert stored == live
+    assert once is not None and once.usual_gap_days is None
+    assert once.last_order_on == dt.date(2025, 1, 1)

@@ -29,6 +29,8 @@ def upgrade() -> None:
             sa.Column("rfm_segment", sa.String(length=30), nullable=False, server_default="")
         )
         batch_op.add_column(sa.Column("scores_as_of", sa.Date(), nullable=True))
+        batch_op.add_column(sa.Column("last_order_on", sa.Date(), nullable=True))
+        batch_op.add_column(sa.Column("usual_gap_days", sa.Double(), nullable=True))
         batch_op.create_index(batch_op.f("ix_accounts_rfm_cell"), ["rfm_cell"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_accounts_rfm_segment"), ["rfm_segment"], unique=False
@@ -73,5 +75,5 @@ def downgrade() -> None:
     with op.batch_alter_table("accounts", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_accounts_rfm_segment"))
         batch_op.drop_index(batch_op.f("ix_accounts_rfm_cell"))
-        for column in ("scores_as_of", "rfm_segment", "rfm_cell", "rfm_m", "rfm_f", "rfm_r"):
+        for column in ("usual_gap_days", "last_order_on", "scores_as_of", "rfm_segment", "rfm_cell", "rfm_m", "rfm_f", "rfm_r"):
             batch_op.drop_column(column)
