@@ -5,6 +5,8 @@ One window per database file: opening another file opens a window on it and clos
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QSettings, QSize, Qt
@@ -26,11 +28,13 @@ from PySide6.QtWidgets import (
 
 from crmdesk import __version__
 from crmdesk.core.errors import KnownError
+from crmdesk.models import ServiceCase
 from crmdesk.store.db import Database
 from crmdesk.views.calendar.pane import CalendarPane
 from crmdesk.views.contacts.duplicates_view import DuplicatesDialog
 from crmdesk.views.contacts.pane import CONTACTS, ContactsPane
 from crmdesk.views.pipeline.pane import PipelinePane
+from crmdesk.views.today.page import TodayPage
 from crmdesk.views.shell import database_files, errors
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.history_view import HistoryDialog
@@ -91,8 +95,11 @@ class MainWindow(QMainWindow):
         self.contacts_pane = ContactsPane(db, self.bus, self.undo_stack, self, settings=settings)
         self.calendar_pane = CalendarPane(db, self.bus, self.undo_stack, self, settings=settings)
         self.pipeline_pane = PipelinePane(db, self.bus, self.undo_stack, self)
+        self.today_page = TodayPage(db, self.bus, self, settings=settings)
+        self.today_page.open_requested.connect(self.open_record)
         self.panes = QStackedWidget(self)
         self.navigation = QListWidget(self)
+        self._add_pane(self.tr("Today"), QStyle.StandardPixmap.SP_DialogYesButton, self.today_page)
         self._add_pane(
             self.tr("Contacts"), QStyle.StandardPixmap.SP_DirHomeIcon, self.contacts_pane
         )
@@ -248,13 +255,41 @@ class MainWindow(QMainWindow):
             action.setIconText(button_text(action.text()))
         self.addToolBar(toolbar)
 
+    def show_pane(self, pane: QWidget) -> None:
+        self.navigation.setCurrentRow(self.panes.indexOf(pane))
+
     def _on_new_triggered(self) -> None:
-        self.navigation.setCurrentRow(0)
+        self.show_pane(self.contacts_pane)
         self.contacts_pane.new_record()
 
     def _on_find_triggered(self) -> None:
-        self.navigation.setCurrentRow(0)
+        self.show_pane(self.contacts_pane)
         self.contacts_pane.focus_search()
+
+    def open_record(self, record: str, record_id: uuid.UUID, when: object = None) -> None:
+        """Open what a Today or Insights line names: a contact or account in Contacts, a deal
+        in Opportunities, an event on its day in the Calendar, a case's customer."""
+        if record == "case":
+            with self.db.reading() as session:
+                case = session.get(ServiceCase, record_id)
+                record, record_id = "account", case.account_id if case else None
+            if record_id is None:
+                return
+        if record == "contact":
+            self.show_pane(self.contacts_pane)
+            self.contacts_pane.open_contact(record_id)
+        elif record == "account":
+            self.show_pane(self.contacts_pane)
+            self.contacts_pane.open_account(record_id)
+        elif record == "opportunity":
+            self.show_pane(self.pipeline_pane)
+            self.pipeline_pane.edit(record_id)
+        elif record == "event":
+            self.show_pane(self.calendar_pane)
+            if isinstance(when, dt.datetime):
+                when = when.astimezone(self.today_page.zone).date()
+            if isinstance(when, dt.date):
+                self.calendar_pane.show_day(when)
 
     def show_import(self) -> ImportWizard:
         wizard = ImportWizard(self.db, self.bus, self, undo=self.undo_history)
@@ -377,12 +412,11 @@ class MainWindow(QMainWindow):
         state = self.settings.value("main_window/state")
         if state is not None:
             self.restoreState(state)
-        self.navigation.setCurrentRow(int(str(self.settings.value("main_window/pane", 0))))
+        self.navigation.setCurrentRow(0)  # every start opens on Today
 
     def _save_state(self) -> None:
         self.settings.setValue("main_window/geometry", self.saveGeometry())
         self.settings.setValue("main_window/state", self.saveState())
-        self.settings.setValue("main_window/pane", self.navigation.currentRow())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
