@@ -37,8 +37,9 @@ def test_sections_show_their_lines_and_open_records(qtbot, db, tmp_path) -> None
     with qtbot.waitSignal(page.open_requested) as opened:
         page.lists["churn"].itemActivated.emit(page.lists["churn"].item(0))
     assert opened.args[:2] == ["account", ids["Quiet Co"]]
-    assert page.lines("overdue_tasks")[0].endswith("Acme   [WeChat]") or "Chase payment" in (
-        page.lines("overdue_tasks")[0]
+    assert (
+        page.lines("overdue_tasks")[0].endswith("Acme   [WeChat]")
+        or "Chase payment" in (page.lines("overdue_tasks")[0])
     )
 
 

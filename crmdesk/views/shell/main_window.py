@@ -34,7 +34,6 @@ from crmdesk.views.calendar.pane import CalendarPane
 from crmdesk.views.contacts.duplicates_view import DuplicatesDialog
 from crmdesk.views.contacts.pane import CONTACTS, ContactsPane
 from crmdesk.views.pipeline.pane import PipelinePane
-from crmdesk.views.today.page import TodayPage
 from crmdesk.views.shell import database_files, errors
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.history_view import HistoryDialog
@@ -42,6 +41,7 @@ from crmdesk.views.shell.i18n import button_text
 from crmdesk.views.shell.icons import application_icon
 from crmdesk.views.shell.settings_dialog import CompanyPage, PageFactory, SettingsDialog
 from crmdesk.views.shell.undo import UndoHistory
+from crmdesk.views.today.page import TodayPage
 from crmdesk.views.transfer.export_dialog import ExportDialog
 from crmdesk.views.transfer.import_wizard import ImportWizard
 from crmdesk.views.widgets.wheel_guard import install_wheel_guard
@@ -272,9 +272,10 @@ class MainWindow(QMainWindow):
         if record == "case":
             with self.db.reading() as session:
                 case = session.get(ServiceCase, record_id)
-                record, record_id = "account", case.account_id if case else None
-            if record_id is None:
+                customer = case.account_id if case else None
+            if customer is None:
                 return
+            record, record_id = "account", customer
         if record == "contact":
             self.show_pane(self.contacts_pane)
             self.contacts_pane.open_contact(record_id)

@@ -12,7 +12,7 @@ import getpass
 import uuid
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QLocale, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QLocale, QSettings, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -205,7 +205,7 @@ class TodayPage(QWidget):
         self.page = page
         locale = QLocale()
         self.heading.setText(
-            fill(self.tr("Today, %1"), [locale.toString(page.day, QLocale.FormatType.LongFormat)])
+            fill(self.tr("Today, %1"), [locale.toString(QDate(page.day), QLocale.FormatType.LongFormat)])
         )
         for key in SECTIONS:
             lines: tuple[service.TodayLine, ...] = getattr(page, key)
@@ -227,10 +227,10 @@ class TodayPage(QWidget):
             aware = when if when.tzinfo else when.replace(tzinfo=dt.UTC)
             local = aware.astimezone(self.zone)
             if local.date() == self.day:
-                return locale.toString(local.time(), QLocale.FormatType.ShortFormat)
-            return locale.toString(local.date(), QLocale.FormatType.ShortFormat)
+                return locale.toString(QTime(local.time()), QLocale.FormatType.ShortFormat)
+            return locale.toString(QDate(local.date()), QLocale.FormatType.ShortFormat)
         if isinstance(when, dt.date):
-            return locale.toString(when, QLocale.FormatType.ShortFormat)
+            return locale.toString(QDate(when), QLocale.FormatType.ShortFormat)
         return self.tr("no date")
 
     def _line_text(self, key: str, line: service.TodayLine) -> str:
@@ -269,7 +269,8 @@ class TodayPage(QWidget):
             )
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
         summary = translated("Insights", card.summary())
-        self.targets_summary.setText(fill(self.tr("Score %1 %: %2"), [f"{card.score:.0f}", summary]))
+        score = f"{card.score:.0f}"
+        self.targets_summary.setText(fill(self.tr("Score %1 %: %2"), [score, summary]))
 
     def _on_activated(self, item: QListWidgetItem) -> None:
         data = item.data(RECORD_ROLE)
