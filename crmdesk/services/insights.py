@@ -20,9 +20,12 @@ from sqlalchemy.orm import Session
 
 from crmdesk.analytics import churn
 from crmdesk.analytics import rfm as rfm_rules
-from crmdesk.analytics.clv import ClvTerms
-from crmdesk.analytics.pyramid import SUGGESTED, Shares, tiers_of
+from crmdesk.analytics.clv import Clv, ClvTerms
+from crmdesk.analytics.clv import clv as clv_figures
+from crmdesk.analytics.pyramid import SUGGESTED, Pyramid, Shares, Tier, tiers_of
+from crmdesk.analytics.pyramid import pyramid as pyramid_figures
 from crmdesk.analytics.stages import suggestions
+from crmdesk.analytics.targets import Scorecard
 from crmdesk.models import Account
 from crmdesk.models.enums import ValueTier
 from crmdesk.services import settings
@@ -199,3 +202,42 @@ def _accounts(session: Session, ids: Collection[uuid.UUID]) -> list[Account]:
     if not ids:
         return []
     return list(session.scalars(select(Account).where(in_id_set(Account.id, ids))))
+
+
+@dataclass(frozen=True)
+class Overview:
+    """Everything the Insights pane draws, read in one go off the GUI thread."""
+
+    as_of: dt.date
+    rfm: rfm_rules.Rfm
+    pyramid: Pyramid
+    tier_ids: dict[Tier, frozenset[uuid.UUID]]
+    clv: Clv
+    churn: list[churn.ChurnRow]
+    stages: dict[str, dict[str, frozenset[uuid.UUID]]]  # "loyalty"/"lifecycle" -> value -> ids
+    team: list[Scorecard]
+
+
+def overview(session: Session, as_of: dt.date) -> Overview:
+    from crmdesk.analytics.targets import month_label, scorecards
+
+    conf = load_settings(session)
+    since = conf.pyramid_since(as_of)
+    tiers = tiers_of(session, as_of, since, conf.shares)
+    by_tier: dict[Tier, set[uuid.UUID]] = {t: set() for t in Tier}
+    for aid, tier in tiers.items():
+        by_tier[tier].add(aid)
+    stage_ids: dict[str, dict[str, set[uuid.UUID]]] = {"loyalty": {}, "lifecycle": {}}
+    for s in suggestions(session, as_of):
+        stage_ids["loyalty"].setdefault(s.loyalty.value, set()).add(s.id)
+        stage_ids["lifecycle"].setdefault(s.lifecycle.value, set()).add(s.id)
+    return Overview(
+        as_of=as_of,
+        rfm=rfm_rules.rfm(session, as_of),
+        pyramid=pyramid_figures(session, as_of, since, conf.shares),
+        tier_ids={t: frozenset(ids) for t, ids in by_tier.items()},
+        clv=clv_figures(session, as_of, conf.clv_terms),
+        churn=churn.at_risk(session, as_of, conf.churn_factor, limit=500),
+        stages={k: {v: frozenset(i) for v, i in d.items()} for k, d in stage_ids.items()},
+        team=scorecards(session, [month_label(as_of)], conf.indicators),
+    )

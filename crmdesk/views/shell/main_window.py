@@ -33,6 +33,7 @@ from crmdesk.store.db import Database
 from crmdesk.views.calendar.pane import CalendarPane
 from crmdesk.views.contacts.duplicates_view import DuplicatesDialog
 from crmdesk.views.contacts.pane import CONTACTS, ContactsPane
+from crmdesk.views.insights.pane import InsightsPane
 from crmdesk.views.pipeline.pane import PipelinePane
 from crmdesk.views.shell import database_files, errors
 from crmdesk.views.shell.bus import DataBus
@@ -97,6 +98,9 @@ class MainWindow(QMainWindow):
         self.pipeline_pane = PipelinePane(db, self.bus, self.undo_stack, self)
         self.today_page = TodayPage(db, self.bus, self, settings=settings)
         self.today_page.open_requested.connect(self.open_record)
+        self.insights_pane = InsightsPane(db, self.bus, self)
+        self.insights_pane.open_requested.connect(self.open_record)
+        self.insights_pane.customers_picked.connect(self.show_customers)
         self.panes = QStackedWidget(self)
         self.navigation = QListWidget(self)
         self._add_pane(self.tr("Today"), QStyle.StandardPixmap.SP_DialogYesButton, self.today_page)
@@ -112,6 +116,9 @@ class MainWindow(QMainWindow):
             self.tr("Opportunities"),
             QStyle.StandardPixmap.SP_ArrowUp,
             self.pipeline_pane,
+        )
+        self._add_pane(
+            self.tr("Insights"), QStyle.StandardPixmap.SP_FileDialogInfoView, self.insights_pane
         )
         self.navigation.setIconSize(QSize(24, 24))
         self.navigation.setFixedWidth(max(150, self.navigation.sizeHintForColumn(0) + 24))
@@ -265,6 +272,11 @@ class MainWindow(QMainWindow):
     def _on_find_triggered(self) -> None:
         self.show_pane(self.contacts_pane)
         self.contacts_pane.focus_search()
+
+    def show_customers(self, account_ids: frozenset[uuid.UUID], what: str) -> None:
+        """The accounts list filtered to the customers an Insights chart picked."""
+        self.show_pane(self.contacts_pane)
+        self.contacts_pane.show_chosen(account_ids, False, what)
 
     def open_record(self, record: str, record_id: uuid.UUID, when: object = None) -> None:
         """Open what a Today or Insights line names: a contact or account in Contacts, a deal

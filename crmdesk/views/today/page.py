@@ -204,9 +204,8 @@ class TodayPage(QWidget):
     def show_page(self, page: service.TodayPage) -> None:
         self.page = page
         locale = QLocale()
-        self.heading.setText(
-            fill(self.tr("Today, %1"), [locale.toString(QDate(page.day), QLocale.FormatType.LongFormat)])
-        )
+        long_day = locale.toString(QDate(page.day), QLocale.FormatType.LongFormat)
+        self.heading.setText(fill(self.tr("Today, %1"), [long_day]))
         for key in SECTIONS:
             lines: tuple[service.TodayLine, ...] = getattr(page, key)
             lst = self.lists[key]
@@ -227,7 +226,8 @@ class TodayPage(QWidget):
             aware = when if when.tzinfo else when.replace(tzinfo=dt.UTC)
             local = aware.astimezone(self.zone)
             if local.date() == self.day:
-                return locale.toString(QTime(local.time()), QLocale.FormatType.ShortFormat)
+                clock = QTime(local.hour, local.minute)
+                return locale.toString(clock, QLocale.FormatType.ShortFormat)
             return locale.toString(QDate(local.date()), QLocale.FormatType.ShortFormat)
         if isinstance(when, dt.date):
             return locale.toString(QDate(when), QLocale.FormatType.ShortFormat)
