@@ -142,17 +142,22 @@ def _float_money(cents_value: Any) -> Decimal:
     return _cents(Decimal(str(float(cents_value or 0.0))) / 100)
 
 
-def distribution(values: list[Decimal], bins: int = 10) -> list[tuple[Decimal, Decimal, int]]:
-    """Equal-width bins (low, high, count) over the values, for the CLV histogram."""
+def distribution(
+    values: list[Decimal], bins: int = 10, cap_share: float = 0.95
+) -> list[tuple[Decimal, Decimal, int]]:
+    """Equal-width bins (low, high, count) for the CLV histogram, from the smallest value up to
+    the `cap_share` quantile; the last bin also holds everything above it (a few very large
+    customers would otherwise squeeze everyone else into the first bin)."""
     if not values:
         return []
-    low, high = min(values), max(values)
+    ordered = sorted(values)
+    low = ordered[0]
+    high = ordered[min(len(ordered) - 1, int(cap_share * len(ordered)))]
     if high == low:
-        return [(low, high, len(values))]
+        return [(low, ordered[-1], len(values))]
     width = (high - low) / bins
     counts = [0] * bins
-    for v in values:
+    for v in ordered:
         counts[min(bins - 1, int((v - low) / width))] += 1
-    return [
-        (_cents(low + width * i), _cents(low + width * (i + 1)), counts[i]) for i in range(bins)
-    ]
+    edges = [_cents(low + width * i) for i in range(bins)] + [_cents(ordered[-1])]
+    return [(edges[i], edges[i + 1], counts[i]) for i in range(bins)]

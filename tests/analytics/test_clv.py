@@ -64,3 +64,8 @@ def test_distribution_bins() -> None:
     values = [Decimal(v) for v in (0, 1, 2, 9, 10)]
     bins = distribution(values, bins=5)
     assert [b[2] for b in bins] == [2, 1, 0, 0, 2]
+    # twenty values 0..19 and one of 1000: bins up to the 95 % quantile (value 19 at index 19
+    # of 21), the last one holding the outlier too
+    skewed = [Decimal(v) for v in range(20)] + [Decimal(1000)]
+    capped = distribution(skewed, bins=4, cap_share=0.95)
+    assert [b[2] for b in capped] == [5, 5, 5, 6] and capped[-1][1] == Decimal("1000.00")

@@ -19,9 +19,9 @@ from PySide6.QtCharts import (
     QPieSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QMargins, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 Ids = frozenset[uuid.UUID]
 
@@ -52,8 +52,9 @@ class PickingBars(QChartView):
         super().__init__(self._chart, parent)
         self._chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self._chart.legend().hide()
+        self._chart.setMargins(QMargins(4, 4, 4, 4))
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumSize(240, 180)
+        self.setMinimumSize(240, 230)
         self.groups: list[tuple[str, float, Ids]] = []
 
     def show_groups(self, groups: Sequence[tuple[str, float, Ids]]) -> None:
@@ -70,6 +71,10 @@ class PickingBars(QChartView):
         self._chart.addSeries(series)
         axis = QBarCategoryAxis()
         axis.append([label for label, _, _ in reversed(self.groups)])
+        axis.setTruncateLabels(False)
+        font = axis.labelsFont()
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
+        axis.setLabelsFont(font)
         self._chart.addAxis(axis, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis)
         values = QValueAxis()
@@ -122,32 +127,41 @@ class ParetoChart(QChartView):
             even.attachAxis(axis)
 
 
-class Gauges(QChartView):
-    """One donut per owner: the share of the month's weighted targets met."""
+class Gauges(QWidget):
+    """One donut per owner, the share of the month's weighted targets met, named beneath."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self._chart = QChart()
         self._chart.setTitle(title)
-        super().__init__(self._chart, parent)
         self._chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self._chart.legend().hide()
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumSize(240, 180)
+        self.view = QChartView(self._chart, self)
+        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.view.setMinimumSize(240, 160)
+        self.names = QLabel(self)
+        self.names.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.names.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.names)
 
     def show_scores(self, scores: Sequence[tuple[str, float]]) -> None:
         clear(self._chart)
         n = max(1, len(scores))
-        for k, (owner, score) in enumerate(scores):
+        size = min(0.8, 1.8 / n)
+        for k, (_owner, score) in enumerate(scores):
             pie = QPieSeries()
-            met = pie.append(f"{owner} {score:.0f} %", max(score, 0.0001))
+            met = pie.append("", max(score, 0.0001))
             met.setColor(QColor("#3a9a5b"))
-            met.setLabelVisible(True)
             rest = pie.append("", max(100 - score, 0.0001))
             rest.setColor(QColor("#e4e4e4"))
-            pie.setHoleSize(0.55)
-            pie.setPieSize(min(0.9, 1.6 / n))
+            pie.setPieSize(size)
+            pie.setHoleSize(size * 0.55)
             pie.setHorizontalPosition((k + 0.5) / n)
             self._chart.addSeries(pie)
+        self.names.setText("   ".join(f"{owner} {score:.0f} %" for owner, score in scores))
 
 
 class HeatMap(QWidget):

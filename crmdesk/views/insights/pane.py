@@ -135,7 +135,7 @@ class InsightsPane(QWidget):
             for widget in widgets:
                 widget.setParent(box)
                 lay.addWidget(widget, 1 if widget is widgets[0] else 0)
-            box.setMinimumHeight(260)
+            box.setMinimumHeight(300)
             grid.addWidget(box, index // 2, index % 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
