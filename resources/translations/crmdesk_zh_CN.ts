@@ -3164,6 +3164,53 @@
     </message>
 </context>
 <context>
+    <name>InsightsSettingsPage</name>
+    <message>
+        <source>Platinum share of buyers:</source>
+        <translation>铂金客户占购买客户比例：</translation>
+    </message>
+    <message>
+        <source>Gold share of buyers:</source>
+        <translation>黄金客户占购买客户比例：</translation>
+    </message>
+    <message>
+        <source>Iron share of buyers:</source>
+        <translation>铁牌客户占购买客户比例：</translation>
+    </message>
+    <message>
+        <source>Pyramid period (months):</source>
+        <translation>金字塔统计期（月）：</translation>
+    </message>
+    <message>
+        <source>Churn risk after the usual interval ×</source>
+        <translation>超过平时购买间隔的倍数即视为流失风险 ×</translation>
+    </message>
+    <message>
+        <source>Gross margin:</source>
+        <translation>毛利率：</translation>
+    </message>
+    <message>
+        <source>Discount rate a year:</source>
+        <translation>年折现率：</translation>
+    </message>
+    <message>
+        <source>CLV horizon (years):</source>
+        <translation>终身价值预测年限（年）：</translation>
+    </message>
+    <message>
+        <source>Recompute stored scores after (days):</source>
+        <translation>已存评分过期天数（天）：</translation>
+    </message>
+    <message>
+        <source>Target indicator:</source>
+        <translation>考核指标：</translation>
+    </message>
+    <message>
+        <source>Insights</source>
+        <translation>客户洞察</translation>
+    </message>
+</context>
+<context>
     <name>LeadStatus</name>
     <message>
         <source>New</source>

@@ -34,6 +34,7 @@ from crmdesk.views.calendar.pane import CalendarPane
 from crmdesk.views.contacts.duplicates_view import DuplicatesDialog
 from crmdesk.views.contacts.pane import CONTACTS, ContactsPane
 from crmdesk.views.insights.pane import InsightsPane
+from crmdesk.views.insights.settings_page import InsightsSettingsPage
 from crmdesk.views.pipeline.pane import PipelinePane
 from crmdesk.views.shell import database_files, errors
 from crmdesk.views.shell.bus import DataBus
@@ -64,7 +65,7 @@ def first_start_geometry(available: QRect) -> QRect:
 
 
 # Each wing's tab in Tools > Settings, in the order shown.
-SETTINGS_PAGES: list[PageFactory] = [CompanyPage]
+SETTINGS_PAGES: list[PageFactory] = [CompanyPage, InsightsSettingsPage]
 
 
 class PlannedPane(QLabel):
