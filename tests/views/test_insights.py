@@ -56,3 +56,20 @@ def test_store_scores_writes_them_off_the_gui_thread(qtbot, db) -> None:
     with db.reading() as session:
         cells = {a.name: a.rfm_cell for a in session.scalars(select(Account))}
     assert cells["A"] == "353" and "5 account(s)" in pane.message.text()
+
+
+def test_picked_customers_open_as_a_filtered_accounts_list(qtbot, db) -> None:
+    from PySide6.QtGui import QUndoStack
+
+    from crmdesk.views.contacts.pane import ContactsPane
+
+    ids = rfm_example(db)
+    pane = ContactsPane(db, DataBus(), QUndoStack())
+    qtbot.addWidget(pane)
+    pane.show()
+    pane.show_chosen(frozenset({ids["A"], ids["C"]}), False, "Platinum")
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 2, timeout=WAIT)
+    assert "Platinum" in pane.search_box.placeholderText()
+    pane.clear_filters()
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 7, timeout=WAIT)
+    assert pane.chosen is None
