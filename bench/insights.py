@@ -59,9 +59,11 @@ def build(path: Path, accounts: int, orders: int) -> None:
         " loyalty_stage, lifecycle_phase, source, owner, website, notes, created_at, updated_at,"
         " version, rfm_cell, rfm_segment) VALUES (?, ?, ?, '', 'organisation', '', 'ordinary',"
         " 'prospect', 'acquisition', '', ?, '', '', ?, ?, 1, '', '')",
-        ((aid, f"Account {n}", f"account {n:06d}", f"owner {n % 8}", now, now)
-         for n, aid in enumerate(ids)),
-    )  # fmt: skip
+        (
+            (aid, f"Account {n}", f"account {n:06d}", f"owner {n % 8}", now, now)
+            for n, aid in enumerate(ids)
+        ),
+    )
     start = AS_OF.toordinal() - 3 * 365
     weights = [1.0 / (k + 1) for k in range(accounts)]  # a few big buyers, many small ones
     buyers = r.choices(ids, weights=weights, k=orders)
@@ -69,9 +71,19 @@ def build(path: Path, accounts: int, orders: int) -> None:
     con.executemany(
         "INSERT INTO orders (id, number, account_id, ordered_on, amount, currency, status, notes,"
         " created_at, updated_at, version) VALUES (?, '', ?, ?, ?, 'CNY', ?, '', ?, ?, 1)",
-        ((uuid.uuid4().hex, aid, dt.date.fromordinal(start + r.randrange(3 * 365)).isoformat(),
-          r.randint(1, 5000) * 100, r.choice(statuses), now, now) for aid in buyers),
-    )  # fmt: skip
+        (
+            (
+                uuid.uuid4().hex,
+                aid,
+                dt.date.fromordinal(start + r.randrange(3 * 365)).isoformat(),
+                r.randint(1, 5000) * 100,
+                r.choice(statuses),
+                now,
+                now,
+            )
+            for aid in buyers
+        ),
+    )
     con.commit()
     for (sql,) in indexes:
         con.execute(sql)
@@ -104,8 +116,17 @@ def with_pandas(path: Path) -> float:
     since = dt.date(AS_OF.year - 1, AS_OF.month, 1).isoformat()
     period = rows[rows["ordered_on"] >= since].groupby("account_id")["amount"].sum()
     ranked = period.rank(method="min", ascending=False)
-    tiers = pd.cut(ranked, [0, -(-len(period) // 100), -(-len(period) * 5 // 100),
-                            -(-len(period) * 20 // 100), len(period) + 1], labels=False)  # fmt: skip
+    tiers = pd.cut(
+        ranked,
+        [
+            0,
+            -(-len(period) // 100),
+            -(-len(period) * 5 // 100),
+            -(-len(period) * 20 // 100),
+            len(period) + 1,
+        ],
+        labels=False,
+    )
     tiers.groupby(tiers).size()
     period.sort_values(ascending=False).cumsum()
     con.close()
@@ -131,8 +152,9 @@ def ours(path: Path) -> tuple[float, float, int]:
 
 
 def today_ms(path: Path, repeat: int) -> dict[str, object]:
-    from crmdesk.services import insights, today
     from zoneinfo import ZoneInfo
+
+    from crmdesk.services import insights, today
 
     db = Database.open(path)
     day = dt.date.today()
@@ -149,10 +171,23 @@ def today_ms(path: Path, repeat: int) -> dict[str, object]:
             times.append((time.perf_counter() - start) * 1000)
         accounts = session.execute(__import__("sqlalchemy").text("SELECT count(*) FROM accounts"))
     db.dispose()
-    return {"today_ms": round(statistics.median(times), 1), "store_scores_ms": round(store_ms),
-            "today_owner_lines": sum(len(getattr(page, k)) for k in (
-                "tasks", "appointments", "overdue_tasks", "birthdays", "deals", "overdue_cases",
-                "churn")), "today_accounts": accounts.scalar()}  # fmt: skip
+    return {
+        "today_ms": round(statistics.median(times), 1),
+        "store_scores_ms": round(store_ms),
+        "today_owner_lines": sum(
+            len(getattr(page, k))
+            for k in (
+                "tasks",
+                "appointments",
+                "overdue_tasks",
+                "birthdays",
+                "deals",
+                "overdue_cases",
+                "churn",
+            )
+        ),
+        "today_accounts": accounts.scalar(),
+    }
 
 
 def main() -> int:
@@ -176,11 +211,15 @@ def main() -> int:
         pyramid_ms = statistics.median(r[1] for r in runs)
         pandas_ms = statistics.median(panda)
         result: dict[str, object] = {
-            "accounts": args.accounts, "orders": args.orders, "scored": runs[0][2],
-            "built_s": built_s, "rfm_ms": round(rfm_ms), "pyramid_ms": round(pyramid_ms),
+            "accounts": args.accounts,
+            "orders": args.orders,
+            "scored": runs[0][2],
+            "built_s": built_s,
+            "rfm_ms": round(rfm_ms),
+            "pyramid_ms": round(pyramid_ms),
             "pandas_ms": round(pandas_ms),
             "ok": rfm_ms + pyramid_ms < TARGET_MS and rfm_ms + pyramid_ms <= pandas_ms,
-        }  # fmt: skip
+        }
         if args.today:
             result |= today_ms(args.today, max(args.repeat, 5))
             result["today_ok"] = float(result["today_ms"]) < TODAY_TARGET_MS  # type: ignore[arg-type]
