@@ -43,6 +43,12 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column("assigned_by", sa.String(length=100), nullable=False, server_default="")
         )
+    with op.batch_alter_table("orders", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_orders_figures",
+            ["account_id", "deleted_at", "status", "ordered_on", "amount"],
+            unique=False,
+        )
     op.create_table(
         "monthly_targets",
         sa.Column("owner", sa.String(length=100), nullable=False),
@@ -68,6 +74,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("monthly_targets")
+    with op.batch_alter_table("orders", schema=None) as batch_op:
+        batch_op.drop_index("ix_orders_figures")
     with op.batch_alter_table("calendar_events", schema=None) as batch_op:
         batch_op.drop_column("assigned_by")
     with op.batch_alter_table("contacts", schema=None) as batch_op:
