@@ -37,6 +37,7 @@ from crmdesk.store.id_sets import in_id_set
 SCALAR_FIELDS = (
     "name",
     "code",
+    "tax_id",
     "kind",
     "industry",
     "value_tier",
@@ -53,6 +54,7 @@ SCALAR_FIELDS = (
 class AccountDraft:
     name: str = ""
     code: str = ""
+    tax_id: str = ""
     kind: AccountKind = AccountKind.ORGANISATION
     industry: str = ""
     value_tier: ValueTier = ValueTier.ORDINARY
