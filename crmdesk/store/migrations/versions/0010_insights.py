@@ -1,7 +1,7 @@
 """Insights: RFM scores on the account, lunar birthdays, who assigned a task, monthly targets.
 
 Revision ID: 0010_insights
-Revises: 0006_settings
+Revises: 0014_documents
 Create Date: 2026-12-02 04:20:00
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0010_insights"
-down_revision: str | Sequence[str] | None = "0006_settings"
+down_revision: str | Sequence[str] | None = "0014_documents"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
