@@ -1,7 +1,8 @@
 """Grab the main window on a database to a PNG (the README's screenshot): `make screenshot`.
 
 Usage: python scripts/screenshot.py DB OUT.png [--select N] [--search TEXT] [--lang zh_CN]
-       [--fit] [--first-start]
+       [--fit] [--size WxH] [--pane N] [--first-start]
+--pane N shows the N-th pane of the navigation (default: Contacts);
 --fit sizes the window as a first start does (from the screen) instead of 1280x800;
 --first-start grabs the first-start dialog (DB unused) instead of the window.
 """
@@ -23,6 +24,8 @@ def main() -> int:
     parser.add_argument("--lang", default="")
     parser.add_argument("--fit", action="store_true", help="size the window from the screen")
     parser.add_argument("--first-start", action="store_true", help="grab the first-start dialog")
+    parser.add_argument("--pane", type=int, default=-1, help="navigation row (default Contacts)")
+    parser.add_argument("--size", default="1280x800", help="window size, WxH")
     args = parser.parse_args()
     if args.lang:
         os.environ["CRMDESK_LANG"] = args.lang
@@ -43,9 +46,13 @@ def main() -> int:
     db = Database.open(args.db)
     window = MainWindow(db, settings)
     if not args.fit:
-        window.resize(1280, 800)
+        window.resize(*(int(v) for v in args.size.split("x")))
     window.show()
     pane = window.contacts_pane
+    if args.pane >= 0:
+        window.navigation.setCurrentRow(args.pane)
+    else:
+        window.show_pane(pane)
 
     def settle(then) -> None:
         QThreadPool.globalInstance().waitForDone(5000)
@@ -55,7 +62,7 @@ def main() -> int:
     def select() -> None:
         if args.search:
             pane.search(args.search)
-        settle(lambda: (pane.table.selectRow(args.select), settle(grab)))
+        settle(lambda: (pane.table.selectRow(args.select), settle(lambda: settle(grab))))
 
     def grab() -> None:
         window.grab().save(args.out)

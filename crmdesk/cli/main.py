@@ -13,6 +13,7 @@ from typing import Any
 from crmdesk import __version__
 from crmdesk.cli import (
     accounts,
+    analyze,
     contacts,
     demo,
     documents,
@@ -29,7 +30,7 @@ from crmdesk.store.db import Database, default_database_path
 
 NOUNS = (
     demo, contacts, accounts, transfer, documents, templates, events, opportunities, leads,
-    forecast,
+    forecast, analyze,
 )
 
 

@@ -17,6 +17,7 @@ from crmdesk.models.sales import (
 )
 from crmdesk.models.service import SatisfactionSurvey, ServiceCase, SurveyItem
 from crmdesk.models.settings import Setting
+from crmdesk.models.targets import MonthlyTarget
 
 __all__ = [
     "Account",
@@ -30,6 +31,7 @@ __all__ = [
     "Entity",
     "EventReminder",
     "Lead",
+    "MonthlyTarget",
     "Opportunity",
     "OpportunityContact",
     "OpportunityLine",

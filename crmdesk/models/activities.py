@@ -102,6 +102,7 @@ class CalendarEvent(_Links, Entity):
     recurrence_id: Mapped[str] = mapped_column(String(40), default="")
     attendees: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     owner: Mapped[str] = mapped_column(String(100), default="")
+    assigned_by: Mapped[str] = mapped_column(String(100), default="")  # who gave a task to owner
     case_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("service_cases.id", ondelete="SET NULL"), index=True
     )

@@ -62,6 +62,18 @@ class Account(Entity):
     owner: Mapped[str] = mapped_column(String(100), default="", index=True)
     website: Mapped[str] = mapped_column(String(300), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # RFM scores as of `scores_as_of` (docs/insights.md), written by services/insights.py;
+    # rfm_cell "545", rfm_segment "champions"; "" and None until scored or without orders
+    rfm_r: Mapped[int | None]
+    rfm_f: Mapped[int | None]
+    rfm_m: Mapped[int | None]
+    rfm_cell: Mapped[str] = mapped_column(String(3), default="", index=True)
+    rfm_segment: Mapped[str] = mapped_column(String(30), default="", index=True)
+    scores_as_of: Mapped[dt.date | None]
+    # what churn risk reads (analytics/churn.py), stored with the scores: the last counted
+    # order and the median gap between order days (None: fewer than two order days)
+    last_order_on: Mapped[dt.date | None]
+    usual_gap_days: Mapped[float | None]
 
     contacts: Mapped[list[Contact]] = relationship(back_populates="account")
     phones: Mapped[list[Phone]] = relationship(
@@ -106,6 +118,8 @@ class Contact(Entity):
     title: Mapped[str] = mapped_column(String(100), default="")
     department: Mapped[str] = mapped_column(String(100), default="")
     birthday: Mapped[dt.date | None]
+    # the lunar birthday the contact keeps, "MM-DD" of the lunar calendar ("" when none)
+    lunar_birthday: Mapped[str] = mapped_column(String(5), default="")
     preferred_channel: Mapped[Channel | None] = mapped_column(String(20))
     wechat: Mapped[str] = mapped_column(String(100), default="")
     website: Mapped[str] = mapped_column(String(300), default="")

@@ -32,6 +32,7 @@ from crmdesk.services.contact_points import (
 )
 from crmdesk.services.search import search_condition
 from crmdesk.services.tags import set_tags
+from crmdesk.store.id_sets import in_id_set
 
 SCALAR_FIELDS = (
     "name",
@@ -112,6 +113,8 @@ class AccountFilter:
     owner: str | None = None
     industry: Industry | None = None
     deleted: bool = False
+    # customers picked by a figure (a segment, a pyramid tier): contacts at those accounts
+    account_ids: frozenset[uuid.UUID] | None = None
 
 
 def _city() -> ScalarSelect[str]:
@@ -158,6 +161,8 @@ def _filtered(stmt: Select[*_Row], flt: AccountFilter) -> Select[*_Row]:
         conditions.append(Account.owner == flt.owner)
     if flt.industry:
         conditions.append(industry_condition(Account.industry, flt.industry))
+    if flt.account_ids is not None:
+        conditions.append(in_id_set(Account.id, flt.account_ids))
     return stmt.where(and_(*conditions))
 
 

@@ -34,6 +34,7 @@ from crmdesk.services.contact_points import (
 )
 from crmdesk.services.search import search_condition
 from crmdesk.services.tags import set_tags
+from crmdesk.store.id_sets import in_id_set
 
 NAME_FIELDS = (
     "family_name",
@@ -121,6 +122,8 @@ class ContactFilter:
     account_id: uuid.UUID | None = None
     industry: Industry | None = None
     deleted: bool = False
+    # customers picked by a figure (a segment, a pyramid tier): contacts at those accounts
+    account_ids: frozenset[uuid.UUID] | None = None
 
 
 def _first(model: type[Phone] | type[Email] | type[Address], column: str) -> ScalarSelect[str]:
@@ -173,6 +176,8 @@ def _filtered(stmt: Select[*_Row], flt: ContactFilter) -> Select[*_Row]:
         conditions.append(Contact.owner == flt.owner)
     if flt.account_id:
         conditions.append(Contact.account_id == flt.account_id)
+    if flt.account_ids is not None:
+        conditions.append(in_id_set(Contact.account_id, flt.account_ids))
     return stmt.where(and_(*conditions))
 
 

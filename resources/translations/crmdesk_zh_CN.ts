@@ -1969,6 +1969,15 @@
     </message>
 </context>
 <context>
+    <name>ContactsPane</name>
+    <message numerus="yes">
+        <source>Showing %1 (%n customer(s)) — clear the filters to see all</source>
+        <translation>
+            <numerusform>正在显示%1（%n 位客户）— 清除筛选即可查看全部</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DayHeader</name>
     <message>
         <source>working day</source>
@@ -3093,6 +3102,267 @@
     </message>
 </context>
 <context>
+    <name>Insights</name>
+    <message>
+        <source>no purchase yet</source>
+        <translation>尚无购买</translation>
+    </message>
+    <message>
+        <source>customer for %1 years; %2 purchases; last %3 days ago; %4 in the last 365 days against %5 the year before</source>
+        <translation>成为客户 %1 年；购买 %2 次；最近一次在 %3 天前；近 365 天 %4 次，前一年 %5 次</translation>
+    </message>
+    <message>
+        <source>CLV = Σ(t=1..%1) m × r^(t−1) / (1+d)^t = m × %2  (r = %3 %, d = %4 %)</source>
+        <translation>客户终身价值 = Σ(t=1..%1) m × r^(t−1) / (1+d)^t = m × %2（留存率 r = %3 %，折现率 d = %4 %）</translation>
+    </message>
+    <message>
+        <source>Revenue won</source>
+        <translation>成交金额</translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation>新增客户</translation>
+    </message>
+    <message>
+        <source>Visits made</source>
+        <translation>拜访次数</translation>
+    </message>
+    <message>
+        <source>Calls made</source>
+        <translation>电话次数</translation>
+    </message>
+    <message>
+        <source>Cases closed</source>
+        <translation>结案数</translation>
+    </message>
+    <message>
+        <source>%1 of %2 met; the %3 missed weigh %4 %</source>
+        <translation>%2 项中达成 %1 项；未达成的 %3 项权重占 %4 %</translation>
+    </message>
+</context>
+<context>
+    <name>InsightsPane</name>
+    <message>
+        <source>As of:</source>
+        <translation>统计日期：</translation>
+    </message>
+    <message>
+        <source>Recompute</source>
+        <translation>重新计算</translation>
+    </message>
+    <message>
+        <source>Store scores on the accounts</source>
+        <translation>将评分写入客户</translation>
+    </message>
+    <message>
+        <source>Apply value tiers…</source>
+        <translation>应用价值等级…</translation>
+    </message>
+    <message>
+        <source>Value pyramid (customers per tier)</source>
+        <translation>客户价值金字塔（各层客户数）</translation>
+    </message>
+    <message>
+        <source>Pareto curve</source>
+        <translation>帕累托曲线</translation>
+    </message>
+    <message>
+        <source>RFM segments</source>
+        <translation>RFM 客户分群</translation>
+    </message>
+    <message>
+        <source>Loyalty funnel (suggested stages)</source>
+        <translation>忠诚度漏斗（建议阶段）</translation>
+    </message>
+    <message>
+        <source>Projected lifetime value</source>
+        <translation>预测终身价值</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Last order</source>
+        <translation>最近订单</translation>
+    </message>
+    <message>
+        <source>Days silent</source>
+        <translation>沉默天数</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Targets met this month (weighted)</source>
+        <translation>本月目标达成（加权）</translation>
+    </message>
+    <message>
+        <source>Customer value</source>
+        <translation>客户价值</translation>
+    </message>
+    <message>
+        <source>Share of revenue</source>
+        <translation>收入占比</translation>
+    </message>
+    <message>
+        <source>RFM: recency × frequency, coloured by monetary</source>
+        <translation>RFM：最近购买 × 购买频率，颜色表示消费金额</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>客户分群</translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>Customer lifetime value</source>
+        <translation>客户终身价值</translation>
+    </message>
+    <message>
+        <source>Churn risk</source>
+        <translation>流失风险</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Platinum</source>
+        <translation>铂金</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>黄金</translation>
+    </message>
+    <message>
+        <source>Iron</source>
+        <translation>铁</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>铅</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>revenue</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>The top 20 % of buyers bring %1 % of the revenue: 80/20 holds.</source>
+        <translation>前 20 % 的购买客户贡献了 %1 % 的收入：符合二八法则。</translation>
+    </message>
+    <message>
+        <source>The top 20 % of buyers bring %1 % of the revenue: 80/20 does not hold.</source>
+        <translation>前 20 % 的购买客户贡献了 %1 % 的收入：不符合二八法则。</translation>
+    </message>
+    <message>
+        <source>Champions</source>
+        <translation>重要价值客户</translation>
+    </message>
+    <message>
+        <source>Loyal</source>
+        <translation>忠诚客户</translation>
+    </message>
+    <message>
+        <source>Potential loyalists</source>
+        <translation>潜在忠诚客户</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>流失预警客户</translation>
+    </message>
+    <message>
+        <source>Can&apos;t lose</source>
+        <translation>重要挽留客户</translation>
+    </message>
+    <message>
+        <source>Hibernating</source>
+        <translation>沉睡客户</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>已流失客户</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scores stored on %n account(s).</source>
+        <translation>
+            <numerusform>已将评分写入 %n 位客户。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every value tier already matches the pyramid.</source>
+        <translation>所有客户的价值等级已与金字塔一致。</translation>
+    </message>
+    <message>
+        <source>Apply value tiers</source>
+        <translation>应用价值等级</translation>
+    </message>
+    <message numerus="yes">
+        <source>Set the suggested value tier on %n account(s)?</source>
+        <translation>
+            <numerusform>要为 %n 位客户设置建议的价值等级吗？</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InsightsSettingsPage</name>
+    <message>
+        <source>Platinum share of buyers:</source>
+        <translation>铂金客户占购买客户比例：</translation>
+    </message>
+    <message>
+        <source>Gold share of buyers:</source>
+        <translation>黄金客户占购买客户比例：</translation>
+    </message>
+    <message>
+        <source>Iron share of buyers:</source>
+        <translation>铁牌客户占购买客户比例：</translation>
+    </message>
+    <message>
+        <source>Pyramid period (months):</source>
+        <translation>金字塔统计期（月）：</translation>
+    </message>
+    <message>
+        <source>Churn risk after the usual interval ×</source>
+        <translation>超过平时购买间隔的倍数即视为流失风险 ×</translation>
+    </message>
+    <message>
+        <source>Gross margin:</source>
+        <translation>毛利率：</translation>
+    </message>
+    <message>
+        <source>Discount rate a year:</source>
+        <translation>年折现率：</translation>
+    </message>
+    <message>
+        <source>CLV horizon (years):</source>
+        <translation>终身价值预测年限（年）：</translation>
+    </message>
+    <message>
+        <source>Recompute stored scores after (days):</source>
+        <translation>已存评分过期天数（天）：</translation>
+    </message>
+    <message>
+        <source>Target indicator:</source>
+        <translation>考核指标：</translation>
+    </message>
+    <message>
+        <source>Insights</source>
+        <translation>客户洞察</translation>
+    </message>
+</context>
+<context>
     <name>LabelsDialog</name>
     <message>
         <source>Mailing labels</source>
@@ -3350,6 +3620,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
@@ -3360,6 +3634,10 @@
     <message>
         <source>Opportunities</source>
         <translation>商机</translation>
+    </message>
+    <message>
+        <source>Insights</source>
+        <translation>客户洞察</translation>
     </message>
     <message>
         <source>Demo data (invented customers)</source>
@@ -4042,6 +4320,22 @@
     <message>
         <source>An order needs an account; give the opportunity one first.</source>
         <translation>订单需要客户，请先为商机指定客户。</translation>
+    </message>
+    <message>
+        <source>%1 is not a month (YYYY-MM).</source>
+        <translation>%1 不是月份（YYYY-MM）。</translation>
+    </message>
+    <message>
+        <source>%1 is not an indicator.</source>
+        <translation>%1 不是考核指标。</translation>
+    </message>
+    <message>
+        <source>A target and its weight are numbers.</source>
+        <translation>目标值和权重必须是数字。</translation>
+    </message>
+    <message>
+        <source>A target and its weight cannot be negative.</source>
+        <translation>目标值和权重不能为负数。</translation>
     </message>
     <message>
         <source>There is no template called %1.</source>
@@ -5333,6 +5627,87 @@
     <message>
         <source>Press %1 to log one.</source>
         <translation>按 %1 记录一条。</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>Account manager:</source>
+        <translation>客户经理：</translation>
+    </message>
+    <message>
+        <source>Tasks for me</source>
+        <translation>我的任务</translation>
+    </message>
+    <message>
+        <source>Today&apos;s visits and calls</source>
+        <translation>今日拜访与电话</translation>
+    </message>
+    <message>
+        <source>Overdue tasks</source>
+        <translation>逾期任务</translation>
+    </message>
+    <message>
+        <source>Birthdays in the next 7 days</source>
+        <translation>未来 7 天的生日</translation>
+    </message>
+    <message>
+        <source>Deals closing this month</source>
+        <translation>本月预计成交的商机</translation>
+    </message>
+    <message>
+        <source>Overdue service cases</source>
+        <translation>逾期服务工单</translation>
+    </message>
+    <message>
+        <source>Customers at churn risk</source>
+        <translation>有流失风险的客户</translation>
+    </message>
+    <message>
+        <source>My targets this month</source>
+        <translation>我的本月目标</translation>
+    </message>
+    <message>
+        <source>Today, %1</source>
+        <translation>今日，%1</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open</source>
+        <translation>双击或按回车键打开</translation>
+    </message>
+    <message>
+        <source>Nothing here</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>无日期</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>由 %1 指派</translation>
+    </message>
+    <message>
+        <source>lunar birthday</source>
+        <translation>农历生日</translation>
+    </message>
+    <message>
+        <source>last order %1</source>
+        <translation>最近订单 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) silent</source>
+        <translation>
+            <numerusform>已沉默 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No targets are set for this month.</source>
+        <translation>本月尚未设定目标。</translation>
+    </message>
+    <message>
+        <source>Score %1 %: %2</source>
+        <translation>得分 %1 %：%2</translation>
     </message>
 </context>
 <context>

@@ -109,6 +109,8 @@ class ContactsPane(QWidget):
         self.bar = SearchBar([kind.words.tab() for kind in KINDS], self)
         self.filters = FilterBar(db, self)
         self._alias_bar_widgets()
+        self.chosen: frozenset[uuid.UUID] | None = None  # customers an Insights chart picked
+        self._search_placeholder = self.search_box.placeholderText()
         self.tables = QStackedWidget(self)
         self.detail = QStackedWidget(self)
         self.placeholder = SummaryView(self)
@@ -274,6 +276,9 @@ class ContactsPane(QWidget):
         """Search box and every filter back to "all" (what the empty-result notice offers)."""
         self.search_box.clear()
         self.filters.clear()
+        if self.chosen is not None:
+            self.chosen = None
+            self.search_box.setPlaceholderText(self._search_placeholder)
         self._apply_filter()
 
     def new_record(self) -> None:
@@ -326,19 +331,38 @@ class ContactsPane(QWidget):
 
     def open_contact(self, contact_id: uuid.UUID) -> None:
         """Show a contact (double-clicked in an account's story) in the Contacts table."""
+        self._open(CONTACTS, contact_id)
+
+    def open_account(self, account_id: uuid.UUID) -> None:
+        """Show an account (a Today or Insights line) in the Accounts table."""
+        self._open(ACCOUNTS, account_id)
+
+    def _open(self, index: int, key: uuid.UUID) -> None:
         if self.bin_button.isChecked():
             self.bin_button.setChecked(False)
-        self.show_contacts()
-        self._show_record(CONTACTS, contact_id)
-        tab = self._tabs[CONTACTS]
-        if tab.model.row_of(contact_id) is None:
-            tab.pending_select = contact_id
+        self.switch.setCurrentIndex(index)
+        self._show_record(index, key)
+        tab = self._tabs[index]
+        if tab.model.row_of(key) is None:
+            tab.pending_select = key
         else:
             self._syncing_selection = True
             try:
-                self._select_ids(tab, [contact_id], contact_id)
+                self._select_ids(tab, [key], key)
             finally:
                 self._syncing_selection = False
+
+    def show_chosen(self, account_ids: frozenset[uuid.UUID], contacts: bool, what: str) -> None:
+        """List only these customers (an Insights segment), or the contacts at them; `what`
+        names the choice in the search box until the filters are cleared."""
+        self.chosen = account_ids
+        self.search_box.clear()
+        self.search_box.setPlaceholderText(
+            self.tr("Showing %1 (%n customer(s)) — clear the filters to see all", "",
+                    len(account_ids)).replace("%1", what)
+        )  # fmt: skip
+        self.switch.setCurrentIndex(CONTACTS if contacts else ACCOUNTS)
+        self._apply_filter()
     def purge_records(self, ids: Sequence[uuid.UUID]) -> bool:
         """Delete these records of the tab's kind for good, after asking; True if done."""
         tab = self._tabs[self.kind]
@@ -380,6 +404,7 @@ class ContactsPane(QWidget):
         return kind.filter_type(
             search=self.search_box.text().strip(),
             deleted=self.bin_button.isChecked(),
+            account_ids=self.chosen,
             **self.filters.values(),
         )
 

@@ -5,6 +5,8 @@ One window per database file: opening another file opens a window on it and clos
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QSettings, QSize, Qt
@@ -26,11 +28,14 @@ from PySide6.QtWidgets import (
 
 from crmdesk import __version__
 from crmdesk.core.errors import KnownError
+from crmdesk.models import ServiceCase
 from crmdesk.services.mailing import Selection
 from crmdesk.store.db import Database
 from crmdesk.views.calendar.pane import CalendarPane
 from crmdesk.views.contacts.duplicates_view import DuplicatesDialog
 from crmdesk.views.contacts.pane import CONTACTS, ContactsPane
+from crmdesk.views.insights.pane import InsightsPane
+from crmdesk.views.insights.settings_page import InsightsSettingsPage
 from crmdesk.views.pipeline.pane import PipelinePane
 from crmdesk.views.shell import database_files, errors
 from crmdesk.views.shell.bus import DataBus
@@ -39,6 +44,7 @@ from crmdesk.views.shell.i18n import button_text
 from crmdesk.views.shell.icons import application_icon
 from crmdesk.views.shell.settings_dialog import CompanyPage, PageFactory, SettingsDialog
 from crmdesk.views.shell.undo import UndoHistory
+from crmdesk.views.today.page import TodayPage
 from crmdesk.views.transfer.export_dialog import ExportDialog
 from crmdesk.views.transfer.import_wizard import ImportWizard
 from crmdesk.views.widgets.wheel_guard import install_wheel_guard
@@ -60,7 +66,7 @@ def first_start_geometry(available: QRect) -> QRect:
 
 
 # Each wing's tab in Tools > Settings, in the order shown.
-SETTINGS_PAGES: list[PageFactory] = [CompanyPage]
+SETTINGS_PAGES: list[PageFactory] = [CompanyPage, InsightsSettingsPage]
 
 
 class PlannedPane(QLabel):
@@ -92,8 +98,14 @@ class MainWindow(QMainWindow):
         self.contacts_pane = ContactsPane(db, self.bus, self.undo_stack, self, settings=settings)
         self.calendar_pane = CalendarPane(db, self.bus, self.undo_stack, self, settings=settings)
         self.pipeline_pane = PipelinePane(db, self.bus, self.undo_stack, self)
+        self.today_page = TodayPage(db, self.bus, self, settings=settings)
+        self.today_page.open_requested.connect(self.open_record)
+        self.insights_pane = InsightsPane(db, self.bus, self)
+        self.insights_pane.open_requested.connect(self.open_record)
+        self.insights_pane.customers_picked.connect(self.show_customers)
         self.panes = QStackedWidget(self)
         self.navigation = QListWidget(self)
+        self._add_pane(self.tr("Today"), QStyle.StandardPixmap.SP_DialogYesButton, self.today_page)
         self._add_pane(
             self.tr("Contacts"), QStyle.StandardPixmap.SP_DirHomeIcon, self.contacts_pane
         )
@@ -106,6 +118,9 @@ class MainWindow(QMainWindow):
             self.tr("Opportunities"),
             QStyle.StandardPixmap.SP_ArrowUp,
             self.pipeline_pane,
+        )
+        self._add_pane(
+            self.tr("Insights"), QStyle.StandardPixmap.SP_FileDialogInfoView, self.insights_pane
         )
         self.navigation.setIconSize(QSize(24, 24))
         self.navigation.setFixedWidth(max(150, self.navigation.sizeHintForColumn(0) + 24))
@@ -268,13 +283,47 @@ class MainWindow(QMainWindow):
             action.setIconText(button_text(action.text()))
         self.addToolBar(toolbar)
 
+    def show_pane(self, pane: QWidget) -> None:
+        self.navigation.setCurrentRow(self.panes.indexOf(pane))
+
     def _on_new_triggered(self) -> None:
-        self.navigation.setCurrentRow(0)
+        self.show_pane(self.contacts_pane)
         self.contacts_pane.new_record()
 
     def _on_find_triggered(self) -> None:
-        self.navigation.setCurrentRow(0)
+        self.show_pane(self.contacts_pane)
         self.contacts_pane.focus_search()
+
+    def show_customers(self, account_ids: frozenset[uuid.UUID], what: str) -> None:
+        """The accounts list filtered to the customers an Insights chart picked."""
+        self.show_pane(self.contacts_pane)
+        self.contacts_pane.show_chosen(account_ids, False, what)
+
+    def open_record(self, record: str, record_id: uuid.UUID, when: object = None) -> None:
+        """Open what a Today or Insights line names: a contact or account in Contacts, a deal
+        in Opportunities, an event on its day in the Calendar, a case's customer."""
+        if record == "case":
+            with self.db.reading() as session:
+                case = session.get(ServiceCase, record_id)
+                customer = case.account_id if case else None
+            if customer is None:
+                return
+            record, record_id = "account", customer
+        if record == "contact":
+            self.show_pane(self.contacts_pane)
+            self.contacts_pane.open_contact(record_id)
+        elif record == "account":
+            self.show_pane(self.contacts_pane)
+            self.contacts_pane.open_account(record_id)
+        elif record == "opportunity":
+            self.show_pane(self.pipeline_pane)
+            self.pipeline_pane.edit(record_id)
+        elif record == "event":
+            self.show_pane(self.calendar_pane)
+            if isinstance(when, dt.datetime):
+                when = when.astimezone(self.today_page.zone).date()
+            if isinstance(when, dt.date):
+                self.calendar_pane.show_day(when)
 
     def show_import(self) -> ImportWizard:
         wizard = ImportWizard(self.db, self.bus, self, undo=self.undo_history)
@@ -397,12 +446,11 @@ class MainWindow(QMainWindow):
         state = self.settings.value("main_window/state")
         if state is not None:
             self.restoreState(state)
-        self.navigation.setCurrentRow(int(str(self.settings.value("main_window/pane", 0))))
+        self.navigation.setCurrentRow(0)  # every start opens on Today
 
     def _save_state(self) -> None:
         self.settings.setValue("main_window/geometry", self.saveGeometry())
         self.settings.setValue("main_window/state", self.saveState())
-        self.settings.setValue("main_window/pane", self.navigation.currentRow())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

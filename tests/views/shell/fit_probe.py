@@ -81,7 +81,7 @@ def main() -> int:
     for row in range(window.navigation.count()):
         window.navigation.setCurrentRow(row)
         seen[f"pane {row}"] = measure(window, f"pane {row}")
-    window.navigation.setCurrentRow(0)
+    window.show_pane(pane)
     pane.table.selectRow(0)
     seen["contact open"] = measure(window, "contact open")
     pane.new_record()

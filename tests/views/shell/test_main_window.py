@@ -33,9 +33,10 @@ def close_window(window: MainWindow) -> None:
     QCoreApplication.processEvents()
 
 
-def test_the_window_opens_on_the_contacts_with_every_menu(qtbot, db, people, settings):
+def test_the_window_opens_on_today_with_every_menu(qtbot, db, people, settings):
     window = open_window(qtbot, db, settings)
-    assert window.panes.currentWidget() is window.contacts_pane
+    assert window.panes.currentWidget() is window.today_page
+    assert window.navigation.item(1).text() == "Contacts"
     assert window.contacts_pane.model.rowCount() == len(people)
     menus = [a.text() for a in window.menuBar().actions()]
     for expected in ("&File", "&Edit", "&View", "&Tools", "&Help"):
@@ -46,16 +47,16 @@ def test_the_window_opens_on_the_contacts_with_every_menu(qtbot, db, people, set
 
 def test_ctrl_digits_switch_panes_and_find_focuses_the_search(qtbot, db, people, settings):
     window = open_window(qtbot, db, settings)
-    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    assert window.navigation.currentRow() == 1
-    assert window.panes.currentIndex() == 1
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.navigation.currentRow() == 2
+    assert window.panes.currentWidget() is window.calendar_pane
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.panes.currentWidget() is window.contacts_pane
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.contacts_pane.search_box)
     close_window(window)
 
 
-def test_geometry_and_pane_come_back_on_the_next_run(qtbot, db, people, settings):
+def test_geometry_comes_back_and_every_start_opens_on_today(qtbot, db, people, settings):
     window = open_window(qtbot, db, settings)
     window.resize(760, 560)  # within the offscreen screen (800x600)
     window.navigation.setCurrentRow(2)
@@ -63,9 +64,20 @@ def test_geometry_and_pane_come_back_on_the_next_run(qtbot, db, people, settings
 
     again = open_window(qtbot, db, settings)
     assert (again.width(), again.height()) == (760, 560)
-    assert again.navigation.currentRow() == 2
-    assert again.panes.currentIndex() == 2
+    assert again.navigation.currentRow() == 0
+    assert again.panes.currentWidget() is again.today_page
     close_window(again)
+
+
+def test_a_today_line_opens_its_record(qtbot, db, people, settings):
+    window = open_window(qtbot, db, settings)
+    contact = people["张三"]
+    window.open_record("contact", contact)
+    assert window.panes.currentWidget() is window.contacts_pane
+    assert window.contacts_pane.current_id() == contact or (
+        window.contacts_pane._tabs[0].pending_select == contact
+    )
+    close_window(window)
 
 
 def test_delete_then_undo_from_the_edit_menu_and_the_status_bar_says_so(

@@ -1,0 +1,92 @@
+"""Loyalty stage and lifecycle phase suggested for every customer, each with its reason.
+
+The rules are `loyalty.loyalty_stage` and `lifecycle.lifecycle_phase`; this reads each live
+customer's counted order days in one grouped query and says, beside the suggestion, the facts
+the rules looked at (years as a customer, purchases, days since the last, this year against
+the year before), so a person can see why before confirming.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from crmdesk.analytics.lifecycle import lifecycle_phase
+from crmdesk.analytics.loyalty import loyalty_stage
+from crmdesk.analytics.orders import counted_orders
+from crmdesk.analytics.purchases import bought_in_year, purchase_days
+from crmdesk.core.texts import Text, translatable
+from crmdesk.models import Account, Order
+from crmdesk.models.enums import LifecyclePhase, LoyaltyStage
+
+
+@dataclass(frozen=True, slots=True)
+class StageSuggestion:
+    id: uuid.UUID
+    name: str
+    loyalty_now: LoyaltyStage
+    loyalty: LoyaltyStage
+    lifecycle_now: LifecyclePhase
+    lifecycle: LifecyclePhase
+    reason: Text
+
+    @property
+    def changes(self) -> bool:
+        return self.loyalty != self.loyalty_now or self.lifecycle != self.lifecycle_now
+
+
+def reason_for(days: list[dt.date], today: dt.date) -> Text:
+    """The facts the loyalty and lifecycle rules read, in words."""
+    if not days:
+        return Text(translatable("Insights", "no purchase yet"))
+    ordinals = purchase_days(days)
+    now = today.toordinal()
+    return Text(
+        translatable(
+            "Insights",
+            "customer for %1 years; %2 purchases; last %3 days ago; "
+            "%4 in the last 365 days against %5 the year before",
+        ),
+        f"{(now - ordinals[0]) / 365.25:.1f}",
+        len(ordinals),
+        now - ordinals[-1],
+        bought_in_year(ordinals, now, 0),
+        bought_in_year(ordinals, now, 1),
+    )
+
+
+def suggestions(session: Session, as_of: dt.date) -> list[StageSuggestion]:
+    """Every live customer's suggested stage and phase (those without orders too)."""
+    days = (
+        select(Order.account_id, func.group_concat(Order.ordered_on, ",").label("days"))
+        .where(counted_orders(as_of))
+        .group_by(Order.account_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(
+            Account.id, Account.name, Account.loyalty_stage, Account.lifecycle_phase, days.c.days
+        )
+        .outerjoin(days, days.c.account_id == Account.id)
+        .where(Account.deleted_at.is_(None))
+        .order_by(Account.sort_key, Account.id)
+    )
+    result = []
+    for row in rows:
+        bought = [dt.date.fromisoformat(d) for d in row.days.split(",")] if row.days else []
+        result.append(
+            StageSuggestion(
+                row.id,
+                row.name,
+                LoyaltyStage(row.loyalty_stage),
+                loyalty_stage(bought, as_of),
+                LifecyclePhase(row.lifecycle_phase),
+                lifecycle_phase(bought, as_of),
+                reason_for(bought, as_of),
+            )
+        )
+    return result

@@ -1,0 +1,275 @@
+"""The Today page: what an account manager has on her plate this morning, in one read.
+
+Tasks given to her (and by whom), today's visits and calls, overdue tasks, customers'
+birthdays in the next 7 days (lunar ones too where a contact keeps one), deals closing this
+month, overdue service cases, customers at churn risk and her targets for the month. Each line
+names the record it opens and, where a person is involved, their preferred channel.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from lunar_python import Solar
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from crmdesk.analytics.churn import stored_at_risk
+from crmdesk.analytics.targets import Scorecard, month_label
+from crmdesk.models import (
+    Account,
+    CalendarEvent,
+    Contact,
+    Opportunity,
+    PipelineStage,
+    ServiceCase,
+)
+from crmdesk.models.enums import CaseStatus, EventKind, EventStatus
+from crmdesk.services.calendar import occurrences_between
+from crmdesk.services.insights import load_settings
+from crmdesk.services.targets import scorecard
+
+BIRTHDAY_DAYS = 7
+_NO_ID = uuid.UUID(int=0)
+LIMIT = 50  # lines per section at most: a page to read, not a list to page through
+
+
+@dataclass(frozen=True, slots=True)
+class TodayLine:
+    """One line: what it is about, when, and the record it opens (kind + id)."""
+
+    record: str  # "event", "account", "contact", "opportunity", "case"
+    record_id: uuid.UUID
+    title: str
+    detail: str  # the customer, the amount, who assigned it …
+    when: dt.date | dt.datetime | None
+    channel: str  # the contact's preferred channel ("" when none is known)
+    note: str = ""  # a section's own fact: "lunar", days overdue, days silent …
+
+
+@dataclass(frozen=True)
+class TodayPage:
+    owner: str
+    day: dt.date
+    tasks: tuple[TodayLine, ...]
+    appointments: tuple[TodayLine, ...]
+    overdue_tasks: tuple[TodayLine, ...]
+    birthdays: tuple[TodayLine, ...]
+    deals: tuple[TodayLine, ...]
+    overdue_cases: tuple[TodayLine, ...]
+    churn: tuple[TodayLine, ...]
+    targets: Scorecard | None
+
+
+def _channel_of_account(account_id: Any) -> Any:
+    return (
+        select(Contact.preferred_channel)
+        .where(Contact.account_id == account_id, Contact.deleted_at.is_(None),
+               Contact.preferred_channel.is_not(None))
+        .order_by(Contact.sort_key)
+        .limit(1)
+        .scalar_subquery()
+    )  # fmt: skip
+
+
+def _channel(contact_col: Any, account_col: Any) -> Any:
+    own = select(Contact.preferred_channel).where(Contact.id == contact_col).scalar_subquery()
+    return func.coalesce(own, _channel_of_account(account_col), "")
+
+
+def _day_bounds(day: dt.date, zone: ZoneInfo) -> tuple[dt.datetime, dt.datetime]:
+    start = dt.datetime.combine(day, dt.time(), tzinfo=zone).astimezone(dt.UTC)
+    return start, start + dt.timedelta(days=1)
+
+
+def _tasks(session: Session, owner: str, day: dt.date, zone: ZoneInfo) -> list[TodayLine]:
+    """Open one-off tasks of the owner due up to today (undated ones too), oldest first."""
+    _, end = _day_bounds(day, zone)
+    rows = session.execute(
+        select(CalendarEvent.id, CalendarEvent.title, CalendarEvent.starts_at,
+               CalendarEvent.start_date, CalendarEvent.assigned_by, Account.name,
+               _channel(CalendarEvent.contact_id, CalendarEvent.account_id).label("channel"))
+        .outerjoin(Account, Account.id == CalendarEvent.account_id)
+        .where(
+            CalendarEvent.owner == owner, CalendarEvent.kind == EventKind.TASK,
+            CalendarEvent.deleted_at.is_(None), CalendarEvent.rrule == "",
+            CalendarEvent.series_id.is_(None),
+            CalendarEvent.status.not_in([EventStatus.DONE.value, EventStatus.CANCELLED.value]),
+            or_(CalendarEvent.starts_at < end, CalendarEvent.start_date <= day,
+                and_(CalendarEvent.starts_at.is_(None), CalendarEvent.start_date.is_(None))),
+        )
+        .order_by(CalendarEvent.span_start)
+        .limit(LIMIT * 2)
+    )  # fmt: skip
+    lines = []
+    for row in rows:
+        due = row.start_date
+        if row.starts_at is not None:
+            starts = row.starts_at if row.starts_at.tzinfo else row.starts_at.replace(tzinfo=dt.UTC)
+            due = starts.astimezone(zone).date()
+        lines.append(TodayLine("event", row.id, row.title, row.name or "", due,
+                               row.channel or "", row.assigned_by or ""))  # fmt: skip
+    return lines
+
+
+def _appointments(session: Session, owner: str, day: dt.date, zone: ZoneInfo) -> list[TodayLine]:
+    start, end = _day_bounds(day, zone)
+    found = [
+        o for o in occurrences_between(session, start, end, owner=owner)
+        if o.kind in (EventKind.VISIT, EventKind.CALL)
+    ]  # fmt: skip
+    contacts = {o.contact_id for o in found if o.contact_id}
+    accounts = {o.account_id for o in found if o.account_id}
+    channels = _channels(session, contacts, accounts)
+    return [
+        TodayLine("event", o.event_id, o.title, o.account, o.start if not o.all_day else day,
+                  channels.get(o.contact_id or o.account_id or _NO_ID, ""), str(o.kind))
+        for o in found[:LIMIT]
+    ]  # fmt: skip
+
+
+def _channels(
+    session: Session, contacts: set[uuid.UUID], accounts: set[uuid.UUID]
+) -> dict[uuid.UUID, str]:
+    """Preferred channel per contact, and per account its first contact's that has one."""
+    result: dict[uuid.UUID, str] = {}
+    if contacts:
+        for cid, channel in session.execute(
+            select(Contact.id, Contact.preferred_channel).where(Contact.id.in_(contacts))
+        ):
+            result[cid] = channel or ""
+    if accounts:
+        for aid, channel in session.execute(
+            select(Contact.account_id, Contact.preferred_channel)
+            .where(Contact.account_id.in_(accounts), Contact.deleted_at.is_(None),
+                   Contact.preferred_channel.is_not(None))
+            .order_by(Contact.account_id, Contact.sort_key)
+        ):  # fmt: skip
+            if aid is not None and channel:
+                result.setdefault(aid, channel)
+    return result
+
+
+def _lunar_days(day: dt.date, days: int) -> dict[str, dt.date]:
+    """The lunar "MM-DD" of each of the next days (leap months as their plain month)."""
+    result: dict[str, dt.date] = {}
+    for k in range(days + 1):
+        d = day + dt.timedelta(days=k)
+        lunar = Solar.fromYmd(d.year, d.month, d.day).getLunar()
+        result.setdefault(f"{abs(lunar.getMonth()):02d}-{lunar.getDay():02d}", d)
+    return result
+
+
+def _birthdays(session: Session, owner: str, day: dt.date) -> list[TodayLine]:
+    """Contacts of the owner whose birthday (or kept lunar birthday) falls in the next days."""
+    solar = {(day + dt.timedelta(days=k)).strftime("%m-%d"): day + dt.timedelta(days=k)
+             for k in range(BIRTHDAY_DAYS + 1)}  # fmt: skip
+    lunar = _lunar_days(day, BIRTHDAY_DAYS)
+    base = _contact_lines().where(Contact.owner == owner, Contact.deleted_at.is_(None))
+    lines = []
+    month_day = func.strftime("%m-%d", Contact.birthday)
+    for row in session.execute(base.where(month_day.in_(list(solar))).limit(LIMIT)):
+        lines.append(_birthday_line(row, solar[row.birthday.strftime("%m-%d")], ""))
+    for row in session.execute(base.where(Contact.lunar_birthday.in_(list(lunar))).limit(LIMIT)):
+        lines.append(_birthday_line(row, lunar[row.lunar_birthday], "lunar"))
+    lines.sort(key=lambda line: (line.when or day, line.title))
+    return lines[:LIMIT]
+
+
+def _contact_lines() -> Any:
+    return select(Contact.id, Contact.family_name, Contact.given_name, Contact.formatted_name,
+                  Contact.birthday, Contact.lunar_birthday, Contact.preferred_channel,
+                  Contact.organization)  # fmt: skip
+
+
+def _birthday_line(row: Any, when: dt.date, note: str) -> TodayLine:
+    from crmdesk.models.names import display_name
+
+    r = row  # a Row with the _contact_lines columns
+    name = r.formatted_name or display_name(r.family_name, r.given_name, "")
+    return TodayLine(
+        "contact",
+        r.id,
+        name,
+        r.organization or "",
+        when,
+        r.preferred_channel or "",
+        note,
+    )
+
+
+def _deals(session: Session, owner: str, day: dt.date) -> list[TodayLine]:
+    first = day.replace(day=1)
+    after = (first + dt.timedelta(days=32)).replace(day=1)
+    rows = session.execute(
+        select(Opportunity.id, Opportunity.name, Opportunity.amount, Opportunity.currency,
+               Opportunity.expected_close, Account.name.label("account"),
+               _channel(Opportunity.contact_id, Opportunity.account_id).label("channel"))
+        .join(PipelineStage, PipelineStage.id == Opportunity.stage_id)
+        .outerjoin(Account, Account.id == Opportunity.account_id)
+        .where(Opportunity.owner == owner, Opportunity.deleted_at.is_(None),
+               PipelineStage.is_won.is_(False), PipelineStage.is_lost.is_(False),
+               Opportunity.expected_close >= first, Opportunity.expected_close < after)
+        .order_by(Opportunity.expected_close, Opportunity.amount.desc())
+        .limit(LIMIT)
+    )  # fmt: skip
+    return [TodayLine("opportunity", r.id, r.name, r.account or "", r.expected_close,
+                      r.channel or "", f"{r.amount} {r.currency}") for r in rows]  # fmt: skip
+
+
+def _cases(session: Session, owner: str, now: dt.datetime) -> list[TodayLine]:
+    rows = session.execute(
+        select(ServiceCase.id, ServiceCase.number, ServiceCase.subject, ServiceCase.due_at,
+               Account.name.label("account"),
+               _channel(ServiceCase.contact_id, ServiceCase.account_id).label("channel"))
+        .outerjoin(Account, Account.id == ServiceCase.account_id)
+        .where(ServiceCase.owner == owner, ServiceCase.deleted_at.is_(None),
+               ServiceCase.due_at < now,
+               ServiceCase.status.not_in([CaseStatus.RESOLVED.value, CaseStatus.CLOSED.value]))
+        .order_by(ServiceCase.due_at)
+        .limit(LIMIT)
+    )  # fmt: skip
+    return [TodayLine("case", r.id, f"{r.number} {r.subject}".strip(), r.account or "",
+                      r.due_at, r.channel or "") for r in rows]  # fmt: skip
+
+
+def _churn(session: Session, owner: str, day: dt.date, factor: float) -> list[TodayLine]:
+    rows = stored_at_risk(session, day, factor, owner=owner, limit=10)
+    channels = _channels(session, set(), {r.id for r in rows})
+    return [TodayLine("account", r.id, r.name, "", r.last_order, channels.get(r.id, ""),
+                      str(r.days_silent)) for r in rows]  # fmt: skip
+
+
+def today_page(
+    session: Session, owner: str, day: dt.date, zone: ZoneInfo, now: dt.datetime | None = None
+) -> TodayPage:
+    """Everything on the page for `owner` on `day` (in `zone`), one read."""
+    now = now or dt.datetime.now(dt.UTC)
+    conf = load_settings(session)
+    tasks = _tasks(session, owner, day, zone)
+    return TodayPage(
+        owner=owner,
+        day=day,
+        tasks=tuple(t for t in tasks if t.when is None or t.when >= day)[:LIMIT],
+        appointments=tuple(_appointments(session, owner, day, zone)),
+        overdue_tasks=tuple(t for t in tasks if t.when is not None and t.when < day)[:LIMIT],
+        birthdays=tuple(_birthdays(session, owner, day)),
+        deals=tuple(_deals(session, owner, day)),
+        overdue_cases=tuple(_cases(session, owner, now)),
+        churn=tuple(_churn(session, owner, day, conf.churn_factor)),
+        targets=scorecard(session, owner, month_label(day)),
+    )
+
+
+def owners(session: Session) -> list[str]:
+    """Everyone who owns accounts, the most accounts first (the page's owner choice)."""
+    return [
+        o for o, in session.execute(
+            select(Account.owner).where(Account.deleted_at.is_(None), Account.owner != "")
+            .group_by(Account.owner).order_by(func.count().desc(), Account.owner)
+        )
+    ]  # fmt: skip

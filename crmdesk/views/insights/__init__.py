@@ -1,0 +1,1 @@
+"""The Insights pane: charts of customer value, loyalty, lifetime value, churn, targets."""

@@ -1,0 +1,225 @@
+"""The Insights pane's pictures: bar charts whose bars pick customers, and the RFM heat map.
+
+A bar (or a heat-map cell) stands for a set of customers; clicking it emits `picked(ids,
+label)` so the pane can open the accounts list filtered to them.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QLineSeries,
+    QPieSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+Ids = frozenset[uuid.UUID]
+
+
+def chart_view(chart: QChart, parent: QWidget) -> QChartView:
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    view = QChartView(chart, parent)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumSize(240, 180)
+    return view
+
+
+def clear(chart: QChart) -> None:
+    chart.removeAllSeries()
+    for axis in chart.axes():
+        chart.removeAxis(axis)
+
+
+class PickingBars(QChartView):
+    """Horizontal bars, one per labelled group of customers; a click picks the group."""
+
+    picked = Signal(object, str)  # Ids, the group's label
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        self._chart = QChart()
+        self._chart.setTitle(title)
+        super().__init__(self._chart, parent)
+        self._chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self._chart.legend().hide()
+        self._chart.setMargins(QMargins(4, 4, 4, 4))
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumSize(240, 230)
+        self.groups: list[tuple[str, float, Ids]] = []
+
+    def show_groups(self, groups: Sequence[tuple[str, float, Ids]]) -> None:
+        """(label, value, customers) per bar, drawn top to bottom in the given order."""
+        self.groups = list(groups)
+        clear(self._chart)
+        bars = QBarSet("")
+        bars.setColor(QColor("#3c78b4"))
+        for _, value, _ in reversed(self.groups):
+            bars.append(value)
+        series = QHorizontalBarSeries()
+        series.append(bars)
+        series.setLabelsVisible(True)
+        self._chart.addSeries(series)
+        axis = QBarCategoryAxis()
+        axis.append([label for label, _, _ in reversed(self.groups)])
+        axis.setTruncateLabels(False)
+        font = axis.labelsFont()
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
+        axis.setLabelsFont(font)
+        self._chart.addAxis(axis, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis)
+        values = QValueAxis()
+        values.setRange(0, max([v for _, v, _ in self.groups] + [1]) * 1.15)
+        values.setLabelFormat("%.0f")
+        self._chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(values)
+        bars.clicked.connect(self._on_clicked)
+
+    def _on_clicked(self, index: int) -> None:
+        self.pick(len(self.groups) - 1 - index)
+
+    def pick(self, row: int) -> None:
+        label, _, ids = self.groups[row]
+        self.picked.emit(ids, label)
+
+
+class ParetoChart(QChartView):
+    """Share of revenue against share of customers, with the diagonal of equal shares."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        self._chart = QChart()
+        self._chart.setTitle(title)
+        super().__init__(self._chart, parent)
+        self._chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self._chart.legend().hide()
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumSize(240, 180)
+
+    def show_curve(self, points: Sequence[tuple[float, float]], x_title: str, y_title: str) -> None:
+        clear(self._chart)
+        curve, even = QLineSeries(), QLineSeries()
+        for x, y in points:
+            curve.append(QPointF(x * 100, y * 100))
+        even.append(0, 0)
+        even.append(100, 100)
+        even.setColor(QColor("#b0b0b0"))
+        for series in (curve, even):
+            self._chart.addSeries(series)
+        x_axis, y_axis = QValueAxis(), QValueAxis()
+        for axis, text, side in (
+            (x_axis, x_title, Qt.AlignmentFlag.AlignBottom),
+            (y_axis, y_title, Qt.AlignmentFlag.AlignLeft),
+        ):
+            axis.setRange(0, 100)
+            axis.setLabelFormat("%d %%")
+            axis.setTitleText(text)
+            self._chart.addAxis(axis, side)
+            curve.attachAxis(axis)
+            even.attachAxis(axis)
+
+
+class Gauges(QWidget):
+    """One donut per owner, the share of the month's weighted targets met, named beneath."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._chart = QChart()
+        self._chart.setTitle(title)
+        self._chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self._chart.legend().hide()
+        self.view = QChartView(self._chart, self)
+        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.view.setMinimumSize(240, 160)
+        self.names = QLabel(self)
+        self.names.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.names.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.names)
+
+    def show_scores(self, scores: Sequence[tuple[str, float]]) -> None:
+        clear(self._chart)
+        n = max(1, len(scores))
+        size = min(0.8, 1.8 / n)
+        for k, (_owner, score) in enumerate(scores):
+            pie = QPieSeries()
+            met = pie.append("", max(score, 0.0001))
+            met.setColor(QColor("#3a9a5b"))
+            rest = pie.append("", max(100 - score, 0.0001))
+            rest.setColor(QColor("#e4e4e4"))
+            pie.setPieSize(size)
+            pie.setHoleSize(size * 0.55)
+            pie.setHorizontalPosition((k + 0.5) / n)
+            self._chart.addSeries(pie)
+        self.names.setText("   ".join(f"{owner} {score:.0f} %" for owner, score in scores))
+
+
+class HeatMap(QWidget):
+    """R (rows, 5 at the top) × F (columns, 1 on the left), each cell coloured by the mean M
+    score of its customers and showing how many they are; a click picks the cell."""
+
+    picked = Signal(object, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumSize(260, 200)
+        self.cells: dict[tuple[int, int], tuple[int, float, Ids]] = {}
+        self.setMouseTracking(True)
+
+    def show_cells(self, cells: dict[tuple[int, int], tuple[int, float, Ids]]) -> None:
+        """(r, f) -> (customers, mean m, their ids)."""
+        self.cells = cells
+        self.update()
+
+    def _grid(self) -> tuple[QRectF, float, float]:
+        margin = 28.0
+        area = QRectF(margin, 8, self.width() - margin - 8, self.height() - margin - 8)
+        return area, area.width() / 5, area.height() / 5
+
+    def cell_rect(self, r: int, f: int) -> QRectF:
+        area, w, h = self._grid()
+        return QRectF(area.left() + (f - 1) * w, area.top() + (5 - r) * h, w, h)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        area, w, h = self._grid()
+        for r in range(1, 6):
+            for f in range(1, 6):
+                count, mean_m, _ = self.cells.get((r, f), (0, 0.0, frozenset()))
+                rect = self.cell_rect(r, f).adjusted(1, 1, -1, -1)
+                shade = (
+                    QColor("#f2f2f2")
+                    if not count
+                    else QColor.fromHsvF(0.58, 0.15 + 0.17 * mean_m, 0.95 - 0.08 * mean_m)
+                )
+                painter.fillRect(rect, shade)
+                painter.setPen(QColor("#ffffff") if count and mean_m > 3 else QColor("#202020"))
+                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(count) if count else "")
+        painter.setPen(QColor("#404040"))
+        for k in range(1, 6):
+            painter.drawText(
+                QRectF(0, area.top() + (5 - k) * h, 24, h), Qt.AlignmentFlag.AlignCenter, f"R{k}"
+            )
+            painter.drawText(
+                QRectF(area.left() + (k - 1) * w, area.bottom(), w, 24),
+                Qt.AlignmentFlag.AlignCenter,
+                f"F{k}",
+            )
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        for (r, f), (count, _, ids) in self.cells.items():
+            if count and self.cell_rect(r, f).contains(event.position()):
+                self.picked.emit(ids, f"R{r} F{f}")
+                return

@@ -1,0 +1,291 @@
+"""The Insights pane: the value pyramid, Pareto curve, RFM heat map and segments, lifecycle
+funnel, CLV distribution, churn list and the team's targets, as of a chosen day.
+
+Figures are read off the GUI thread (`services.insights.overview`); clicking a bar or a cell
+emits `customers_picked(ids, label)`, which the window turns into the accounts list filtered
+to those customers. "Store scores" writes the RFM scores onto the accounts; "Apply value
+tiers…" sets the pyramid's suggested tiers after asking.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import defaultdict
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crmdesk.analytics.clv import distribution
+from crmdesk.analytics.pyramid import Tier
+from crmdesk.analytics.rfm import Segment
+from crmdesk.models.enums import LoyaltyStage
+from crmdesk.services import insights
+from crmdesk.services.changes import Changes
+from crmdesk.store.db import Database
+from crmdesk.views.insights.charts import Gauges, HeatMap, ParetoChart, PickingBars
+from crmdesk.views.shell import writes
+from crmdesk.views.shell.background import BackgroundWork
+from crmdesk.views.shell.bus import DataBus
+from crmdesk.views.shell.i18n import translated
+from crmdesk.views.shell.vocabulary import enum_text
+
+WATCHED = ("orders", "accounts", "opportunities", "activities", "cases")
+
+
+class InsightsPane(QWidget):
+    customers_picked = Signal(object, str)  # frozenset of account ids, what they are
+    open_requested = Signal(str, object, object)  # as the Today page's
+    scores_stored = Signal()
+
+    def __init__(
+        self,
+        db: Database,
+        bus: DataBus,
+        parent: QWidget | None = None,
+        *,
+        today: dt.date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db, self.bus = db, bus
+        self.overview: insights.Overview | None = None
+        self._stale = True
+        self._build(today or dt.date.today())
+        self.work = BackgroundWork(self.progress, self.message, self)
+        bus.changed.connect(self._on_changed)
+
+    # -- building ----------------------------------------------------------------------------
+
+    def _build(self, day: dt.date) -> None:
+        outer = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("As of:"), self))
+        self.as_of = QDateEdit(QDate(day), self)
+        self.as_of.setCalendarPopup(True)
+        self.as_of.dateChanged.connect(lambda _d: self.reload())
+        top.addWidget(self.as_of)
+        self.refresh_button = QPushButton(self.tr("Recompute"), self)
+        self.refresh_button.clicked.connect(self.reload)
+        self.store_button = QPushButton(self.tr("Store scores on the accounts"), self)
+        self.store_button.clicked.connect(self.store_scores)
+        self.tiers_button = QPushButton(self.tr("Apply value tiers…"), self)
+        self.tiers_button.clicked.connect(self.apply_tiers)
+        for button in (self.refresh_button, self.store_button, self.tiers_button):
+            top.addWidget(button)
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(90)
+        top.addWidget(self.progress)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        top.addWidget(self.message, 1)
+        outer.addLayout(top)
+
+        self.pyramid = PickingBars(self.tr("Value pyramid (customers per tier)"))
+        self.pareto = ParetoChart(self.tr("Pareto curve"))
+        self.pareto_note = QLabel(self)
+        self.heat = HeatMap(self)
+        self.segments = PickingBars(self.tr("RFM segments"))
+        self.funnel = PickingBars(self.tr("Loyalty funnel (suggested stages)"))
+        self.clv_chart = PickingBars(self.tr("Projected lifetime value"))
+        self.clv_note = QLabel(self)
+        self.clv_note.setWordWrap(True)
+        self.churn = QTableWidget(0, 4, self)
+        self.churn.setHorizontalHeaderLabels(
+            [self.tr("Customer"), self.tr("Last order"), self.tr("Days silent"), self.tr("Owner")]
+        )
+        self.churn.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.churn.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.churn.horizontalHeader().setStretchLastSection(True)
+        self.churn.cellDoubleClicked.connect(self._on_churn_opened)
+        self.gauges = Gauges(self.tr("Targets met this month (weighted)"))
+        for chart in (self.pyramid, self.segments, self.funnel, self.clv_chart):
+            chart.picked.connect(self.customers_picked)
+        self.heat.picked.connect(self.customers_picked)
+
+        body = QWidget(self)
+        grid = QGridLayout(body)
+        boxes: list[tuple[str, list[QWidget]]] = [
+            (self.tr("Customer value"), [self.pyramid]),
+            (self.tr("Share of revenue"), [self.pareto, self.pareto_note]),
+            (self.tr("RFM: recency × frequency, coloured by monetary"), [self.heat]),
+            (self.tr("Segments"), [self.segments]),
+            (self.tr("Lifecycle"), [self.funnel]),
+            (self.tr("Customer lifetime value"), [self.clv_chart, self.clv_note]),
+            (self.tr("Churn risk"), [self.churn]),
+            (self.tr("Targets"), [self.gauges]),
+        ]
+        for index, (title, widgets) in enumerate(boxes):
+            box = QGroupBox(title, body)
+            lay = QVBoxLayout(box)
+            for widget in widgets:
+                widget.setParent(box)
+                lay.addWidget(widget, 1 if widget is widgets[0] else 0)
+            box.setMinimumHeight(300)
+            grid.addWidget(box, index // 2, index % 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+
+    # -- reading -----------------------------------------------------------------------------
+
+    @property
+    def day(self) -> dt.date:
+        d = self.as_of.date()
+        return dt.date(d.year(), d.month(), d.day())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def reload(self) -> None:
+        self._stale = False
+        db, day = self.db, self.day
+
+        def work(_task: object) -> insights.Overview:
+            with db.reading() as session:
+                return insights.overview(session, day)
+
+        self.work.run(work, self.show_overview)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if any(changes.ids(kind) for kind in WATCHED):
+            self._stale = True
+            if self.isVisible():
+                self.reload()
+
+    # -- showing -----------------------------------------------------------------------------
+
+    def show_overview(self, view: insights.Overview) -> None:
+        self.overview = view
+        p = view.pyramid
+        tier_words = {
+            Tier.PLATINUM: self.tr("Platinum"),
+            Tier.GOLD: self.tr("Gold"),
+            Tier.IRON: self.tr("Iron"),
+            Tier.LEAD: self.tr("Lead"),
+        }
+        self.pyramid.show_groups(
+            [(tier_words[t.tier], t.customers, view.tier_ids[t.tier]) for t in p.tiers]
+        )
+        self.pareto.show_curve(p.pareto, self.tr("customers"), self.tr("revenue"))
+        share = f"{p.top20_share * 100:.1f}"
+        self.pareto_note.setText(
+            (
+                self.tr("The top 20 % of buyers bring %1 % of the revenue: 80/20 holds.")
+                if p.holds_80_20
+                else self.tr(
+                    "The top 20 % of buyers bring %1 % of the revenue: 80/20 does not hold."
+                )
+            ).replace("%1", share)
+        )
+        counts: dict[tuple[int, int], int] = defaultdict(int)
+        m_sums: dict[tuple[int, int], int] = defaultdict(int)
+        ids: dict[tuple[int, int], set[uuid.UUID]] = defaultdict(set)
+        by_segment: dict[Segment, set[uuid.UUID]] = defaultdict(set)
+        for row in view.rfm.rows:
+            counts[(row.r, row.f)] += 1
+            m_sums[(row.r, row.f)] += row.m
+            ids[(row.r, row.f)].add(row.id)
+            by_segment[row.segment].add(row.id)
+        self.heat.show_cells({k: (n, m_sums[k] / n, frozenset(ids[k])) for k, n in counts.items()})
+        self.segments.show_groups(
+            [(self.segment_word(s), len(by_segment[s]), frozenset(by_segment[s])) for s in Segment]
+        )
+        loyalty = view.stages["loyalty"]
+        stages = [(stage, loyalty.get(stage.value, frozenset())) for stage in LoyaltyStage]
+        self.funnel.show_groups([(enum_text(st), len(who), who) for st, who in stages])
+        self._show_clv(view)
+        self._show_churn(view)
+        self.gauges.show_scores([(c.owner, float(c.score)) for c in view.team])
+
+    def segment_word(self, segment: Segment) -> str:
+        return {
+            Segment.CHAMPIONS: self.tr("Champions"),
+            Segment.LOYAL: self.tr("Loyal"),
+            Segment.POTENTIAL_LOYALIST: self.tr("Potential loyalists"),
+            Segment.NEW: self.tr("New"),
+            Segment.AT_RISK: self.tr("At risk"),
+            Segment.CANT_LOSE: self.tr("Can't lose"),
+            Segment.HIBERNATING: self.tr("Hibernating"),
+            Segment.LOST: self.tr("Lost"),
+        }[segment]
+
+    def _show_clv(self, view: insights.Overview) -> None:
+        rows = view.clv.rows
+        bins = distribution([r.projected for r in rows], bins=8)
+        groups = []
+        for low, high, _count in bins:
+            last = high == bins[-1][1]
+            members = frozenset(
+                r.id for r in rows if low <= r.projected and (r.projected < high or last)
+            )
+            groups.append((f"{low:,.0f}–{high:,.0f}", len(members), members))
+        self.clv_chart.show_groups(list(reversed(groups)))
+        self.clv_note.setText(translated("Insights", view.clv.formula))
+
+    def _show_churn(self, view: insights.Overview) -> None:
+        self.churn.setRowCount(len(view.churn))
+        for row, c in enumerate(view.churn):
+            values = [c.name, c.last_order.isoformat(), str(c.days_silent), c.owner]
+            for col, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, c.id)
+                self.churn.setItem(row, col, item)
+        self.churn.resizeColumnsToContents()
+
+    def _on_churn_opened(self, row: int, _column: int) -> None:
+        item = self.churn.item(row, 0)
+        if item is not None:
+            self.open_requested.emit("account", item.data(Qt.ItemDataRole.UserRole), None)
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def store_scores(self) -> None:
+        """Write the RFM scores onto the accounts, off the GUI thread (a few seconds at 100k)."""
+        db, day = self.db, self.day
+
+        def work(_task: object) -> int:
+            return writes.transact(db, lambda s: insights.store_scores(s, day)).value
+
+        def done(count: int) -> None:
+            self.message.setText(self.tr("Scores stored on %n account(s).", "", count))
+            self.scores_stored.emit()
+
+        self.work.run(work, done)
+
+    def apply_tiers(self) -> bool:
+        with self.db.reading() as session:
+            changes = insights.tier_changes(session, self.day)
+        if not changes:
+            self.message.setText(self.tr("Every value tier already matches the pyramid."))
+            return False
+        answer = QMessageBox.question(
+            self,
+            self.tr("Apply value tiers"),
+            self.tr("Set the suggested value tier on %n account(s)?", "", len(changes)),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        done = writes.attempt(
+            self, self.db, self.bus, lambda s: insights.apply_value_tiers(s, changes)
+        )
+        return done is not None

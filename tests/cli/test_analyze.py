@@ -1,0 +1,103 @@
+"""`crmdesk analyze …` run as a real process against a real file."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+from crmdesk.cli import analyze
+from crmdesk.services import targets
+from crmdesk.services.targets import TargetDraft
+from crmdesk.store.db import Database
+from tests.cli.test_main import crmdesk
+from tests.insights_data import rfm_example
+
+
+def _lines(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines()]
+
+
+def test_rfm_json_lines_and_store(db: Database) -> None:
+    rfm_example(db)
+    path = str(db.url.database)
+    rows = _lines(
+        crmdesk("analyze", "rfm", "--as-of", "2026-06-30", "--json", "--store", "--db", path).stdout
+    )
+    a = next(r for r in rows if r["name"] == "A")
+    assert {
+        k: a[k] for k in ("recency_days", "frequency", "monetary", "r", "f", "m", "cell", "segment")
+    } == {
+        "recency_days": 10,
+        "frequency": 3,
+        "monetary": "300.00",
+        "r": 3,
+        "f": 5,
+        "m": 3,
+        "cell": "353",
+        "segment": "loyal",
+    }
+    assert "id" in a
+    apart = [r["name"] for r in rows if r["cell"] is None]
+    assert apart == ["F", "G"] and len(rows) == 7
+    listed = crmdesk("accounts", "show", a["id"], "--json", "--db", path)
+    assert listed.returncode == 0
+
+
+def test_pyramid_keys(db: Database) -> None:
+    rfm_example(db)
+    out = crmdesk(
+        "analyze",
+        "pyramid",
+        "--as-of",
+        "2026-06-30",
+        "--since",
+        "2025-07-01",
+        "--json",
+        "--db",
+        str(db.url.database),
+    ).stdout
+    (facts,) = _lines(out)
+    assert set(facts) >= {"platinum", "gold", "iron", "lead"}
+    # five buyers: cut-offs 1, 1, 1 -> C platinum, nobody gold or iron, four lead
+    assert facts["platinum"] == {
+        "count": 1,
+        "revenue": "2000.00",
+        "threshold": "2000.00",
+        "suggested": "vip",
+    }
+    assert facts["lead"]["count"] == 4 and facts["gold"]["threshold"] is None
+
+
+def test_clv_churn_lifecycle_targets_run(db: Database) -> None:
+    rfm_example(db)
+    with db.transaction() as session:
+        targets.set_targets(
+            session, [TargetDraft("Li", "2026-06", "calls_made", Decimal(2), Decimal(1))]
+        )
+    path = str(db.url.database)
+    for figure in ("clv", "churn", "lifecycle", "targets"):
+        result = crmdesk("analyze", figure, "--as-of", "2026-06-30", "--json", "--db", path)
+        assert result.returncode == 0, result.stderr
+        rows = _lines(result.stdout)
+        if figure == "clv":
+            assert rows[0]["name"] == "C" and "CLV =" in rows[0]["formula"]
+        if figure == "targets":
+            assert rows[0]["summary"] == "0 of 1 met; the 1 missed weigh 100 %"
+    bad = crmdesk("analyze", "targets", "--month", "2026-6x", "--db", path, check=False)
+    assert bad.returncode == 1 and "not a month" in bad.stderr
+
+
+def test_another_module_can_add_sub_verbs() -> None:
+    import argparse
+
+    def register(analyze_verbs: object) -> None:
+        cmd = analyze_verbs.add_parser("service")  # type: ignore[attr-defined]
+        cmd.set_defaults(handler=lambda db, args: 0)
+
+    analyze.REGISTRARS.append(register)
+    try:
+        parser = argparse.ArgumentParser()
+        analyze.register(parser.add_subparsers(dest="verb"))
+        assert parser.parse_args(["analyze", "service"]).figure == "service"
+    finally:
+        analyze.REGISTRARS.remove(register)

@@ -1,0 +1,113 @@
+"""The Today page of one account manager on a hand-made morning."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from lunar_python import Solar
+
+from crmdesk.models import Account, CalendarEvent, Contact, Opportunity, ServiceCase
+from crmdesk.models.enums import CaseStatus, Channel, EventKind, EventStatus
+from crmdesk.services import insights, targets, today
+from crmdesk.services.calendar import fill_missing_spans
+from crmdesk.services.targets import TargetDraft
+from crmdesk.store.db import Database
+from tests.insights_data import AS_OF, customers
+from tests.pipeline_data import stage_ids
+
+ZONE = ZoneInfo("Asia/Shanghai")
+UTC = dt.UTC
+
+
+def _local(day: dt.date, hour: int) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(hour), tzinfo=ZONE).astimezone(UTC)
+
+
+def _lunar(day: dt.date) -> str:
+    lunar = Solar.fromYmd(day.year, day.month, day.day).getLunar()
+    return f"{abs(lunar.getMonth()):02d}-{lunar.getDay():02d}"
+
+
+def _morning(db: Database) -> dict[str, object]:
+    stages = stage_ids(db)
+    ids = customers(db, {
+        "Quiet Co": [("2026-04-06", "1"), ("2026-04-16", "1"), ("2026-04-26", "1"),
+                     ("2026-06-05", "1")],
+    }, owner="Li")  # fmt: skip
+    y = AS_OF - dt.timedelta(days=1)
+    with db.transaction() as session:
+        acme = Account(name="Acme", sort_key="acme", owner="Li")
+        session.add(acme)
+        session.flush()
+        wei = Contact(family_name="张", given_name="伟", sort_key="zhang wei", owner="Li",
+                      account_id=acme.id, preferred_channel=Channel.WECHAT,
+                      birthday=dt.date(1980, 7, 3))  # fmt: skip
+        far = Contact(family_name="Far", given_name="Away", owner="Li",
+                      birthday=dt.date(1980, 7, 10))  # fmt: skip
+        moon = Contact(family_name="月", given_name="明", owner="Li",
+                       lunar_birthday=_lunar(AS_OF + dt.timedelta(days=2)))  # fmt: skip
+        session.add_all([wei, far, moon])
+        session.flush()
+
+        def event(title: str, kind: EventKind, start: dt.datetime, **kw: object) -> None:
+            session.add(CalendarEvent(title=title, kind=kind, starts_at=start,
+                                      ends_at=start + dt.timedelta(minutes=30),
+                                      time_zone="Asia/Shanghai", owner=kw.pop("owner", "Li"),
+                                      **kw))  # fmt: skip
+
+        event("Send the quote", EventKind.TASK, _local(AS_OF, 17), assigned_by="Wang",
+              contact_id=wei.id, account_id=acme.id)  # fmt: skip
+        event("Chase payment", EventKind.TASK, _local(y, 9), account_id=acme.id)
+        event("Done already", EventKind.TASK, _local(y, 9), status=EventStatus.DONE)
+        event("Not mine", EventKind.TASK, _local(AS_OF, 9), owner="Wang")
+        event("Visit Acme", EventKind.VISIT, _local(AS_OF, 10), account_id=acme.id)
+        event("Team meeting", EventKind.MEETING, _local(AS_OF, 11))
+        event("Call tomorrow", EventKind.CALL, _local(AS_OF + dt.timedelta(days=1), 10))
+        session.flush()
+        fill_missing_spans(session)
+        session.add_all([
+            Opportunity(name="June deal", stage_id=stages["Proposal"], owner="Li",
+                        amount=Decimal(5000), expected_close=dt.date(2026, 6, 15),
+                        account_id=acme.id, contact_id=wei.id),
+            Opportunity(name="July deal", stage_id=stages["Proposal"], owner="Li",
+                        expected_close=dt.date(2026, 7, 1)),
+            ServiceCase(number="C-1", subject="Broken pump", owner="Li", account_id=acme.id,
+                        status=CaseStatus.IN_PROGRESS, opened_at=_local(y, 8),
+                        due_at=_local(y, 18)),
+            ServiceCase(number="C-2", subject="Fixed", owner="Li", status=CaseStatus.RESOLVED,
+                        opened_at=_local(y, 8), due_at=_local(y, 18)),
+        ])  # fmt: skip
+        found = {"acme": acme.id, "wei": wei.id}
+        insights.store_scores(session, AS_OF)
+        targets.set_targets(session, [TargetDraft("Li", "2026-06", "visits_made", Decimal(1),
+                                                  Decimal(1))])  # fmt: skip
+    return {**found, **ids}
+
+
+def test_the_morning_of_li(db: Database) -> None:
+    ids = _morning(db)
+    with db.reading() as session:
+        page = today.today_page(session, "Li", AS_OF, ZONE, now=_local(AS_OF, 8))
+    assert [(t.title, t.note, t.channel, t.detail) for t in page.tasks] == [
+        ("Send the quote", "Wang", "wechat", "Acme")]  # fmt: skip
+    assert [t.title for t in page.overdue_tasks] == ["Chase payment"]
+    assert [(a.title, a.channel, a.record) for a in page.appointments] == [
+        ("Visit Acme", "wechat", "event")]  # fmt: skip
+    assert [(b.title, b.when, b.note) for b in page.birthdays] == [
+        ("月明", AS_OF + dt.timedelta(days=2), "lunar"),
+        ("张伟", dt.date(2026, 7, 3), ""),
+    ]
+    assert [(d.title, d.record_id) for d in page.deals] == [("June deal", page.deals[0].record_id)]
+    assert [c.title for c in page.overdue_cases] == ["C-1 Broken pump"]
+    assert [(c.title, c.record_id, c.note) for c in page.churn] == [
+        ("Quiet Co", ids["Quiet Co"], "25")]  # fmt: skip
+    assert page.targets is not None and page.targets.met == 0
+
+
+def test_owners_by_accounts(db: Database) -> None:
+    customers(db, {"a": [], "b": []}, owner="Li")
+    customers(db, {"c": []}, owner="Wang")
+    with db.reading() as session:
+        assert today.owners(session) == ["Li", "Wang"]

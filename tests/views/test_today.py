@@ -1,0 +1,55 @@
+"""The Today page, driven as a person would: lines, opening them, refreshing on changes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QSettings
+
+from crmdesk.models import Account
+from crmdesk.services.changes import Changes
+from crmdesk.views.shell.bus import DataBus
+from crmdesk.views.today.page import TodayPage
+from tests.insights_data import AS_OF
+from tests.services.test_today import ZONE, _morning
+
+WAIT = 10_000
+
+
+def _page(qtbot, db, tmp_path) -> TodayPage:
+    settings = QSettings(str(tmp_path / "t.ini"), QSettings.Format.IniFormat)
+    settings.setValue("today/owner", "Li")
+    page = TodayPage(db, DataBus(), settings=settings, today=AS_OF, zone=ZONE)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.page is not None, timeout=WAIT)
+    return page
+
+
+def test_sections_show_their_lines_and_open_records(qtbot, db, tmp_path) -> None:
+    ids = _morning(db)
+    page = _page(qtbot, db, tmp_path)
+    assert page.owner == "Li"
+    (task,) = page.lines("tasks")
+    assert "Send the quote" in task and "from Wang" in task and "[WeChat]" in task
+    assert any("lunar birthday" in line for line in page.lines("birthdays"))
+    assert "Quiet Co" in page.lines("churn")[0] and "25 day(s) silent" in page.lines("churn")[0]
+    assert page.targets_summary.text().startswith("Score 0 %")
+    with qtbot.waitSignal(page.open_requested) as opened:
+        page.lists["churn"].itemActivated.emit(page.lists["churn"].item(0))
+    assert opened.args[:2] == ["account", ids["Quiet Co"]]
+    assert (
+        page.lines("overdue_tasks")[0].endswith("Acme   [WeChat]")
+        or "Chase payment" in (page.lines("overdue_tasks")[0])
+    )
+
+
+def test_the_page_reads_again_when_the_data_changes(qtbot, db, tmp_path) -> None:
+    _morning(db)
+    page = _page(qtbot, db, tmp_path)
+    with db.transaction() as session:
+        session.add(Account(name="Later Co", sort_key="later", owner="Li"))
+    page.page = None
+    page.bus.publish(Changes(accounts=[page.record_at("churn", 0)[1]]))  # type: ignore[index]
+    qtbot.waitUntil(lambda: page.page is not None, timeout=WAIT)
+    assert page.page.day == AS_OF
+    assert isinstance(page.page.day, dt.date)
