@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, QTimer
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from crmdesk.analytics.forecast import period_range
 from crmdesk.services import pipeline
@@ -150,9 +152,9 @@ class PipelinePane(QWidget):
         self._actions = QWidget(self)  # beside the tabs: the pane fits a small window
         bar = QHBoxLayout(self._actions)
         bar.setContentsMargins(0, 0, 0, 2)
-        for widget in (self.new_button, self.won_button, self.lost_button):
-            widget.setParent(self._actions)
-            bar.addWidget(widget)
+        for button in (self.new_button, self.won_button, self.lost_button):
+            button.setParent(self._actions)
+            bar.addWidget(button)
 
     def _fill_owners(self) -> None:
         current = self.owner.currentData()
@@ -215,9 +217,10 @@ class PipelinePane(QWidget):
             return False
         reason = ""
         if not stage.is_open:
-            reason = self._ask_reason(stage.is_won)
-            if reason is None:
+            asked = self._ask_reason(stage.is_won)
+            if asked is None:
                 return False
+            reason = asked
         text = self.tr("Move %n deal(s) to %1", "", len(ids)).replace("%1", stage_name(stage.name))
 
         def move(session: object) -> None:
@@ -275,8 +278,7 @@ class PipelinePane(QWidget):
                 QMessageBox.warning(self, self.tr("Opportunity"), unreadable)
                 continue
             text = self.tr("Save opportunity %1").replace("%1", edited.name)
-            command = WriteCommand(self._db, self._bus, text,
-                                   lambda s, d=edited: pipeline.save_opportunity(s, d))  # fmt: skip
+            command = WriteCommand(self._db, self._bus, text, _saving(edited))
             if writes.push(self, self._undo, command):
                 self._fill_owners()
                 break
@@ -289,3 +291,8 @@ class PipelinePane(QWidget):
             self.search.clear()
             return
         super().keyPressEvent(event)  # type: ignore[arg-type]
+
+
+def _saving(draft: OpportunityDraft) -> Callable[[Session], object]:
+    """The write that saves one edited deal (bound now, run by the undo step)."""
+    return lambda session: pipeline.save_opportunity(session, draft)
