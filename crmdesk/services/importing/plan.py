@@ -19,7 +19,6 @@ from crmdesk.interop.records import (
     AddressRecord,
     ContactRecord,
 )
-from crmdesk.interop.vcard import compose_name
 from crmdesk.models import (
     Account,
     Address,
@@ -30,6 +29,7 @@ from crmdesk.models import (
 )
 from crmdesk.models.customers import contact_tags
 from crmdesk.models.names import (
+    compose_name,
     display_name,
     split_full_name,
 )
