@@ -31,6 +31,7 @@ from crmdesk.services import accounts, pipeline
 from crmdesk.services.pipeline import LineDraft, LineTotals, OpportunityDraft, StageRow
 from crmdesk.store.db import Database
 from crmdesk.views.pipeline.board import stage_name
+from crmdesk.views.pipeline.choices import choose_value
 
 # line table columns: the editable inputs, then the three computed totals
 DESCRIPTION, QUANTITY, UNIT, PRICE, DISCOUNT, TAX_RATE, NET, TAX, GROSS = range(9)
@@ -161,11 +162,11 @@ class OpportunityEditor(QDialog):
                 ]
         for account_id, name in choices:
             self.account.addItem(name, account_id)
-        self.account.setCurrentIndex(max(0, self.account.findData(draft.account_id)))
+        choose_value(self.account, draft.account_id)
         self.stage = QComboBox(self)
         for s in stages:
             self.stage.addItem(stage_name(s.name), s.id)
-        self.stage.setCurrentIndex(max(0, self.stage.findData(draft.stage_id)))
+        choose_value(self.stage, draft.stage_id)
         self.amount = QLineEdit(f"{draft.amount:.2f}", self)
         self.currency = QLineEdit(draft.currency, self)
         self.currency.setMaxLength(3)

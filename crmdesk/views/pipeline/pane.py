@@ -35,6 +35,7 @@ from crmdesk.views.pipeline.board import BoardView, stage_name
 from crmdesk.views.pipeline.board_model import BoardModel
 from crmdesk.views.pipeline.editor import OpportunityEditor, decimal_of
 from crmdesk.views.pipeline.forecast_chart import ForecastChart
+from crmdesk.views.pipeline.leads import LeadsView
 from crmdesk.views.pipeline.table import OpportunityTableModel
 from crmdesk.views.records.keyed_table_model import ID_ROLE
 from crmdesk.views.shell import writes
@@ -85,10 +86,12 @@ class PipelinePane(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.doubleClicked.connect(lambda i: self.edit(i.data(ID_ROLE)))
         self.chart = ForecastChart(db, self)
+        self.leads = LeadsView(db, bus, undo_stack, self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.board, self.tr("Board"))
         self.tabs.addTab(self.table, self.tr("Table"))
         self.tabs.addTab(self.chart, self.tr("Forecast"))
+        self.tabs.addTab(self.leads, self.tr("Leads"))
         self.tabs.setCornerWidget(self._actions, Qt.Corner.TopRightCorner)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         layout = QVBoxLayout(self)
