@@ -23,8 +23,10 @@ _WORDS = {
     "leads": header_words(
         ("last name|family name|surname|姓|姓氏", "family_name"),
         ("first name|given name|名|名字", "given_name"),
-        ("company|organization|organisation|account|公司|单位|企业|公司名称|单位名称|企业名称",
-         "company"),
+        (
+            "company|organization|organisation|account|公司|单位|企业|公司名称|单位名称|企业名称",
+            "company",
+        ),
         ("title|job title|position|职位|职务|头衔", "title"),
         ("phone|mobile|telephone|tel|手机|电话|手机号|联系电话|手机号码", "phone"),
         ("email|e-mail|mail|email address|邮箱|电子邮件|电子邮箱", "email"),
@@ -37,8 +39,10 @@ _WORDS = {
         ("name|contact|contact name|姓名|联系人", "name?"),
     ),
     "products": header_words(
-        ("code|sku|product code|item code|part number|编码|产品编码|货号|物料编码|商品编码|编号",
-         "code"),
+        (
+            "code|sku|product code|item code|part number|编码|产品编码|货号|物料编码|商品编码|编号",
+            "code",
+        ),
         ("name|product|product name|item|description|名称|产品名称|品名|商品名称|产品", "name"),
         ("unit|uom|单位|计量单位", "unit"),
         ("price|unit price|list price|单价|价格|售价|销售价", "price"),
@@ -114,9 +118,7 @@ def flat_from_table(
             values["active"] = "" if str(values["active"]).strip().lower() in _NO else "yes"
         if not any(str(values.get(k, "")).strip() for k in NEEDS[kind]):
             what = ", ".join(NEEDS[kind])
-            problems.append(
-                RowProblem(row.row.line, Text(translatable("Import", "no %1"), what))
-            )
+            problems.append(RowProblem(row.row.line, Text(translatable("Import", "no %1"), what)))
             continue
         if kind == "products" and not str(values.get("name", "")).strip():
             values["name"] = values["code"]

@@ -273,7 +273,8 @@ class PipelinePane(QWidget):
             stages = pipeline.stages(session)
             draft = pipeline.get_opportunity(session, opp_id).draft if opp_id else OpportunityDraft(
                 stage_id=stages[0].id if stages else None, amount=Decimal(0))  # fmt: skip
-        editor = OpportunityEditor(self._db, draft, stages, self)
+        editor = OpportunityEditor(self._db, draft, stages, self, bus=self._bus,
+                                   undo=self._undo)
         while editor.exec():
             edited = editor.draft()
             if edited is None:
