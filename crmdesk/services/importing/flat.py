@@ -137,7 +137,7 @@ def _product_fates(session: Session, batch: FlatBatch) -> list[_Fate]:
     known: dict[str, uuid.UUID] = dict(
         session.execute(
             select(func.lower(Product.code), Product.id).where(Product.deleted_at.is_(None))
-        ).tuples()
+        ).all()
     )
     seen: set[str] = set()
     fates = []

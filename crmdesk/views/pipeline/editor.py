@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 
 from crmdesk.core.clock import local_zone_name
 from crmdesk.models.enums import EventKind
-from crmdesk.services import accounts, pipeline
+from crmdesk.services import accounts, pipeline, products
 from crmdesk.services.activities import people_present_choices
 from crmdesk.services.pipeline import LineDraft, LineTotals, OpportunityDraft, StageRow
 from crmdesk.services.pipeline.follow_ups import opportunity_story, schedule_follow_up
@@ -87,9 +87,9 @@ class LineItemsTable(QTableWidget):
         self.blockSignals(False)
         self._recompute()
 
-    def add_line(self) -> None:
+    def add_line(self, line: LineDraft | None = None) -> None:
         self.blockSignals(True)
-        self._append(LineDraft())
+        self._append(line or LineDraft())
         self.blockSignals(False)
         self._recompute()
 
@@ -107,6 +107,8 @@ class LineItemsTable(QTableWidget):
                  TAX_RATE: f"{line.tax_rate.normalize():f}"}  # fmt: skip
         for column in range(9):
             item = QTableWidgetItem(texts.get(column, ""))
+            if column == DESCRIPTION:  # the catalogue's product the line is made of
+                item.setData(Qt.ItemDataRole.UserRole, line.product_id)
             if column in (NET, TAX, GROSS):
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             if column not in (DESCRIPTION, UNIT):
@@ -123,8 +125,10 @@ class LineItemsTable(QTableWidget):
         if any(v is None for v in values):
             return None
         qty, price, discount, tax = (v or Decimal(0) for v in values)
+        item = self.item(row, DESCRIPTION)
+        product_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         return LineDraft(self._text(row, DESCRIPTION), qty, price, discount, tax,
-                         self._text(row, UNIT))  # fmt: skip
+                         self._text(row, UNIT), product_id)  # fmt: skip
 
     def lines(self) -> list[LineDraft | None]:
         return [self.line(row) for row in range(self.rowCount())]
@@ -206,6 +210,15 @@ class OpportunityEditor(QDialog):
         self.notes = QPlainTextEdit(draft.notes, self)
         self.notes.setMaximumHeight(60)
         self.lines = LineItemsTable(self)
+        self.product = QComboBox(self)
+        self.product.setMinimumContentsLength(14)
+        self.product.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        with db.reading() as session:
+            self._products = {p.id: p for p in products.products(session, active_only=True)}
+        for p in self._products.values():
+            self.product.addItem(f"{p.code} · {p.name}", p.id)
         self.lines.set_lines(list(draft.lines))
         self.totals = QLabel(self)
         self.probability_note = QLabel(self)
@@ -253,10 +266,14 @@ class OpportunityEditor(QDialog):
         form.addRow(self.tr("Next step"), self.next_step)
         form.addRow(self.tr("Notes"), self.notes)
         add = QPushButton(self.tr("Add line"), self)
-        add.clicked.connect(self.lines.add_line)
+        add.clicked.connect(lambda: self.lines.add_line())
+        add_product = QPushButton(self.tr("Add product"), self)
+        add_product.clicked.connect(self.add_product_line)
         remove = QPushButton(self.tr("Remove line"), self)
         remove.clicked.connect(self.lines.remove_current)
         bar = QHBoxLayout()
+        bar.addWidget(self.product)
+        bar.addWidget(add_product)
         bar.addWidget(add)
         bar.addWidget(remove)
         bar.addWidget(self.amount_from_lines)
@@ -306,6 +323,13 @@ class OpportunityEditor(QDialog):
         else:
             note = self.tr("The stage's default")
         self.probability_note.setText(note)
+
+    def add_product_line(self) -> None:
+        """A line from the chosen catalogue product: its name, unit, price and tax rate."""
+        p = self._products.get(self.product.currentData())
+        if p is not None:
+            self.lines.add_line(LineDraft(p.name, Decimal(1), p.price, Decimal(0), p.tax_rate,
+                                          p.unit, p.id))  # fmt: skip
 
     # -- contacts and the deal's story ---------------------------------------------------------
 

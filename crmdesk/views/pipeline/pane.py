@@ -36,6 +36,7 @@ from crmdesk.views.pipeline.board_model import BoardModel
 from crmdesk.views.pipeline.editor import OpportunityEditor, decimal_of
 from crmdesk.views.pipeline.forecast_chart import ForecastChart
 from crmdesk.views.pipeline.leads import LeadsView
+from crmdesk.views.pipeline.products import ProductCatalogue
 from crmdesk.views.pipeline.table import OpportunityTableModel
 from crmdesk.views.records.keyed_table_model import ID_ROLE
 from crmdesk.views.shell import writes
@@ -133,6 +134,8 @@ class PipelinePane(QWidget):
         self.won_button.clicked.connect(lambda: self.close_selected(True))
         self.lost_button = QPushButton(self.tr("Lost…"), self)
         self.lost_button.clicked.connect(lambda: self.close_selected(False))
+        self.products_button = QPushButton(self.tr("Products…"), self)
+        self.products_button.clicked.connect(self.open_products)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(250)
@@ -155,7 +158,7 @@ class PipelinePane(QWidget):
         self._actions = QWidget(self)  # beside the tabs: the pane fits a small window
         bar = QHBoxLayout(self._actions)
         bar.setContentsMargins(0, 0, 0, 2)
-        for button in (self.new_button, self.won_button, self.lost_button):
+        for button in (self.new_button, self.won_button, self.lost_button, self.products_button):
             button.setParent(self._actions)
             bar.addWidget(button)
 
@@ -287,6 +290,12 @@ class PipelinePane(QWidget):
                 self._fill_owners()
                 break
         editor.deleteLater()
+
+    def open_products(self) -> None:
+        """The product catalogue (the lines of deals and quotes are made from it)."""
+        dialog = ProductCatalogue(self._db, self._bus, self._undo, self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def keyPressEvent(self, event: object) -> None:  # Esc clears the search
         from PySide6.QtGui import QKeyEvent

@@ -31,6 +31,7 @@ from crmdesk.views.calendar.pane import CalendarPane
 from crmdesk.views.contacts.duplicates_view import DuplicatesDialog
 from crmdesk.views.contacts.pane import CONTACTS, ContactsPane
 from crmdesk.views.pipeline.pane import PipelinePane
+from crmdesk.views.pipeline.stage_settings import StageSettingsPage
 from crmdesk.views.shell import database_files, errors
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.history_view import HistoryDialog
@@ -59,7 +60,7 @@ def first_start_geometry(available: QRect) -> QRect:
 
 
 # Each wing's tab in Tools > Settings, in the order shown.
-SETTINGS_PAGES: list[PageFactory] = [CompanyPage]
+SETTINGS_PAGES: list[PageFactory] = [CompanyPage, StageSettingsPage]
 
 
 class PlannedPane(QLabel):
