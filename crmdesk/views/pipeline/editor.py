@@ -41,6 +41,7 @@ from crmdesk.views.pipeline.board import stage_name
 from crmdesk.views.pipeline.choices import choose_value
 from crmdesk.views.pipeline.deal_contacts import ContactRoles
 from crmdesk.views.pipeline.deal_story import FollowUpDialog, StoryTable
+from crmdesk.views.pipeline.quotes_view import QuotesView
 from crmdesk.views.shell import writes
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.screen_fit import fit_to_screen
@@ -302,6 +303,8 @@ class OpportunityEditor(QDialog):
         self.tabs.addTab(items, self.tr("Line items"))
         self.tabs.addTab(self.contacts, self.tr("Contacts"))
         self.tabs.addTab(story, self.tr("Activities and events"))
+        self.quotes = QuotesView(self._db, self._bus, self._undo, self._draft.id, self)
+        self.tabs.addTab(self.quotes, self.tr("Quotes"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
