@@ -35,6 +35,7 @@ from crmdesk.views.pipeline.board import BoardView, stage_name
 from crmdesk.views.pipeline.board_model import BoardModel
 from crmdesk.views.pipeline.editor import OpportunityEditor, decimal_of
 from crmdesk.views.pipeline.forecast_chart import ForecastChart
+from crmdesk.views.pipeline.health_chart import HealthView
 from crmdesk.views.pipeline.leads import LeadsView
 from crmdesk.views.pipeline.products import ProductCatalogue
 from crmdesk.views.pipeline.table import OpportunityTableModel
@@ -87,11 +88,13 @@ class PipelinePane(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.doubleClicked.connect(lambda i: self.edit(i.data(ID_ROLE)))
         self.chart = ForecastChart(db, self)
+        self.health = HealthView(db, self)
         self.leads = LeadsView(db, bus, undo_stack, self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.board, self.tr("Board"))
         self.tabs.addTab(self.table, self.tr("Table"))
         self.tabs.addTab(self.chart, self.tr("Forecast"))
+        self.tabs.addTab(self.health, self.tr("Health"))
         self.tabs.addTab(self.leads, self.tr("Leads"))
         self.tabs.setCornerWidget(self._actions, Qt.Corner.TopRightCorner)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
@@ -101,6 +104,7 @@ class PipelinePane(QWidget):
         self.board.move_requested.connect(self.move_cards)
         self.board.card_activated.connect(self.edit)
         self.chart.period_clicked.connect(self._on_chart_period_clicked)
+        self.health.stage_clicked.connect(self._on_health_stage_clicked)
         bus.changed.connect(self._on_bus_changed)
 
     # -- filters -------------------------------------------------------------------------------
@@ -197,6 +201,14 @@ class PipelinePane(QWidget):
     def _on_tabs_current_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.chart:
             self.chart.refresh()
+        elif self.tabs.currentWidget() is self.health:
+            self.health.refresh()
+
+    def _on_health_stage_clicked(self, name: str) -> None:
+        """The deals standing in a stage, in the table."""
+        flt = OpportunityFilter(owner=self.owner.currentData(), stage_name=name)
+        self.table_model.set_filter(flt)
+        self.tabs.setCurrentWidget(self.table)
 
     def _on_chart_period_clicked(self, label: str, kind: str) -> None:
         """The deals behind a bar, in the table."""
@@ -212,6 +224,8 @@ class PipelinePane(QWidget):
     def _on_bus_changed(self, changes: object) -> None:
         if self.tabs.currentWidget() is self.chart:
             self.chart.refresh()
+        elif self.tabs.currentWidget() is self.health:
+            self.health.refresh()
 
     # -- writes --------------------------------------------------------------------------------
 
