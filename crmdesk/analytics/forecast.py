@@ -211,8 +211,7 @@ def health(session: Session, today: dt.date | None = None) -> Health:
             func.count(),
             func.sum(Opportunity.amount),
             func.avg(
-                func.julianday(Opportunity.closed_on)
-                - func.julianday(func.date(Opportunity.created_at))
+                func.julianday(Opportunity.closed_on) - func.julianday(func.date(_entered()))
             ),
         )
         .join(PipelineStage, PipelineStage.id == Opportunity.stage_id)
@@ -237,6 +236,18 @@ def health(session: Session, today: dt.date | None = None) -> Health:
         past_close_amount=_cents(overdue[1] or Decimal(0)),
         stages=tuple(_stage_health(session)),
     )
+
+
+def _entered() -> ColumnElement[Any]:
+    """When a deal entered the pipeline: its first stage change (a record loaded later, as the
+    demo or an import makes them, is created after it), else its creation."""
+    first = (
+        select(func.min(StageChange.changed_at))
+        .where(StageChange.opportunity_id == Opportunity.id, StageChange.deleted_at.is_(None))
+        .correlate(Opportunity)
+        .scalar_subquery()
+    )
+    return func.coalesce(first, Opportunity.created_at)
 
 
 def _percent(part: int, whole: int) -> Decimal | None:

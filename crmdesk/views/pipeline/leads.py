@@ -88,6 +88,7 @@ class LeadsView(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
