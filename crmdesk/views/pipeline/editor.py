@@ -286,7 +286,9 @@ class OpportunityEditor(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         details = QWidget(self)
-        details.setLayout(form)
+        details_layout = QVBoxLayout(details)
+        details_layout.addLayout(form)
+        details_layout.addStretch(1)  # the rows keep their height; the space goes below
         items = QWidget(self)
         items_layout = QVBoxLayout(items)
         items_layout.addWidget(self.lines, 1)

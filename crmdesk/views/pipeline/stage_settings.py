@@ -64,6 +64,7 @@ class StageSettingsPage(QWidget):
             self.tr("Deals use a stage's probability unless their own is set. A stage with "
                     "deals in it cannot be removed; move them first."), self)  # fmt: skip
         note.setWordWrap(True)
+        self.setMinimumSize(520, 320)  # six stages without scrolling
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(bar)
