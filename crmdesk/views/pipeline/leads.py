@@ -118,12 +118,15 @@ class LeadsView(QWidget):
         for widget in (self.search, self.status, self.source, self.owner):
             row.addWidget(widget)
         row.addStretch(1)
+        actions = QHBoxLayout()  # a row of their own: the pane fits a small window
         for button in (self.new_button, self.convert_button, self.disqualify_button,
                        self.import_button):  # fmt: skip
-            row.addWidget(button)
+            actions.addWidget(button)
+        actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
+        layout.addLayout(actions)
         layout.addWidget(self.table, 1)
 
     # -- filters -------------------------------------------------------------------------------

@@ -158,11 +158,12 @@ class PipelinePane(QWidget):
         for widget in (self.search, self.owner, self.period, self.amount_min, self.amount_max):
             row.addWidget(widget)
         row.addStretch(1)
+        row.addWidget(self.products_button)  # not beside the tabs: the pane fits 760 px
         self._filter_row = row
         self._actions = QWidget(self)  # beside the tabs: the pane fits a small window
         bar = QHBoxLayout(self._actions)
         bar.setContentsMargins(0, 0, 0, 2)
-        for button in (self.new_button, self.won_button, self.lost_button, self.products_button):
+        for button in (self.new_button, self.won_button, self.lost_button):
             button.setParent(self._actions)
             bar.addWidget(button)
 

@@ -21,6 +21,7 @@ EXPECTED = {
     "pane 0", "pane 1", "pane 2", "contact open", "new contact", "account open",
     "import wizard", "import preview", "export dialog", "duplicates dialog", "history dialog",
     "about box", "first start", "main window",
+    "opportunity editor", "product catalogue", "settings dialog",
 }  # fmt: skip
 
 
