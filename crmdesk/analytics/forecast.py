@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Integer, and_, cast, func, select
+from sqlalchemy import ColumnElement, Integer, and_, cast, func, select
 from sqlalchemy.orm import Session, aliased
 
 from crmdesk.models import Opportunity, PipelineStage, StageChange
@@ -78,7 +78,7 @@ class Forecast:
     undated: PeriodFigures  # open deals without an expected close
 
 
-def _open() -> Any:
+def _open() -> ColumnElement[bool]:
     return and_(
         Opportunity.deleted_at.is_(None),
         PipelineStage.is_won.is_(False),
@@ -98,8 +98,11 @@ def forecast(
     by = Period(by)  # a plain "month" (from a combo box's data) means the same
     prob = func.coalesce(Opportunity.probability, PipelineStage.probability)
     period = period_of(Opportunity.expected_close, by)
-    where = [_open()]
-    won_where = [Opportunity.deleted_at.is_(None), PipelineStage.is_won.is_(True)]
+    where: list[ColumnElement[bool]] = [_open()]
+    won_where: list[ColumnElement[bool]] = [
+        Opportunity.deleted_at.is_(None),
+        PipelineStage.is_won.is_(True),
+    ]
     if owner:
         where.append(Opportunity.owner == owner)
         won_where.append(Opportunity.owner == owner)
@@ -208,8 +211,7 @@ def health(session: Session, today: dt.date | None = None) -> Health:
             func.count(),
             func.sum(Opportunity.amount),
             func.avg(
-                func.julianday(Opportunity.closed_on)
-                - func.julianday(func.date(Opportunity.created_at))
+                func.julianday(Opportunity.closed_on) - func.julianday(func.date(_entered()))
             ),
         )
         .join(PipelineStage, PipelineStage.id == Opportunity.stage_id)
@@ -234,6 +236,18 @@ def health(session: Session, today: dt.date | None = None) -> Health:
         past_close_amount=_cents(overdue[1] or Decimal(0)),
         stages=tuple(_stage_health(session)),
     )
+
+
+def _entered() -> ColumnElement[Any]:
+    """When a deal entered the pipeline: its first stage change (a record loaded later, as the
+    demo or an import makes them, is created after it), else its creation."""
+    first = (
+        select(func.min(StageChange.changed_at))
+        .where(StageChange.opportunity_id == Opportunity.id, StageChange.deleted_at.is_(None))
+        .correlate(Opportunity)
+        .scalar_subquery()
+    )
+    return func.coalesce(first, Opportunity.created_at)
 
 
 def _percent(part: int, whole: int) -> Decimal | None:

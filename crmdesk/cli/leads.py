@@ -1,4 +1,5 @@
-"""`crmdesk leads list`: prospects not yet customers, with their source and status."""
+"""`crmdesk leads list` and `leads sources`: prospects not yet customers, with their source
+and status, and how many of each source became customers."""
 
 from __future__ import annotations
 
@@ -23,6 +24,26 @@ def register(verbs: Any) -> None:
     lst.add_argument("--search", "-s", default="")
     lst.add_argument("--json", action="store_true", help="JSON lines, one object a lead")
     lst.set_defaults(handler=_list)
+    src = sub.add_parser("sources", help="leads, conversions and won deals per lead source")
+    src.add_argument("--json", action="store_true", help="JSON lines, one object a source")
+    src.set_defaults(handler=_sources)
+
+
+def _sources(db: Database, args: argparse.Namespace) -> int:
+    with db.reading() as session:
+        figures = leads.conversion_by_source(session)
+    for f in figures:
+        if args.json:
+            emit({
+                "source": f.source, "leads": f.leads, "converted": f.converted,
+                "disqualified": f.disqualified, "won": f.won,
+                "conversion_rate": f.conversion_rate,
+            })  # fmt: skip
+        else:
+            cells = (f.source or "-", f.leads, f.converted, f.disqualified, f.won,
+                     f"{f.conversion_rate}%")  # fmt: skip
+            print("\t".join(str(c) for c in cells))
+    return 0
 
 
 def _list(db: Database, args: argparse.Namespace) -> int:

@@ -37,8 +37,15 @@ CONTACT_FIELDS = (
 ORDER_FIELDS = (
     "number", "customer_name", "customer_code", "customer_email", "ordered_on", "amount",
     "currency", "product", "quantity", "unit_price", "line_amount")
+# Leads and products are flat records: one column a field, numbers read per column.
+LEAD_FIELDS = (
+    "family_name", "given_name", "company", "title", "phone", "email", "city", "source",
+    "campaign", "owner", "estimated_amount", "notes")
+PRODUCT_FIELDS = ("code", "name", "unit", "price", "tax_rate", "cost", "currency", "active")
+FLAT_FIELDS = {"leads": LEAD_FIELDS, "products": PRODUCT_FIELDS}
 _KINDS: dict[str, tuple[str, ...]] = {
     "phones": tuple(PhoneKind), "emails": tuple(EmailKind), "websites": (), "ims": ()}
+_FLAT = tuple(dict.fromkeys((*LEAD_FIELDS, *PRODUCT_FIELDS)))
 ADDRESS_PARTS = ("street", "extended", "po_box", "city", "region", "postal_code", "country",
                  "formatted")
 
@@ -125,7 +132,7 @@ class ColumnMapping:
             raise ImportFailed("The column mapping must be a JSON object.")
         mapping = cls()
         for key, value in data.items():
-            if key in CONTACT_FIELDS or key in ORDER_FIELDS:
+            if key in CONTACT_FIELDS or key in ORDER_FIELDS or key in _FLAT:
                 mapping.fields[key] = _header(value, key)
             elif key in _KINDS:
                 setattr(mapping, key, [_value_columns(v, key) for v in _list(value, key)])
@@ -134,8 +141,8 @@ class ColumnMapping:
             elif key in ("tags", "ignore"):
                 setattr(mapping, key, [_header(v, key) for v in _list(value, key)])
             else:
-                known = ", ".join((*CONTACT_FIELDS, *ORDER_FIELDS, *_KINDS, "addresses", "tags",
-                                   "ignore"))
+                known = ", ".join(dict.fromkeys((*CONTACT_FIELDS, *ORDER_FIELDS, *_FLAT, *_KINDS,
+                                                 "addresses", "tags", "ignore")))
                 raise ImportFailed(f"The column mapping names an unknown field {key!r}.",
                                    hint=f"Known fields: {known}.")
         return mapping
@@ -218,6 +225,8 @@ def column_roles(kind: str) -> list[str]:
     `websites`, `addresses:<kind>:<part>`, `tags`, `ignore`, or NOTES_ROLE."""
     if kind == "orders":
         return [NOTES_ROLE, *(f"field:{f}" for f in ORDER_FIELDS)]
+    if kind in FLAT_FIELDS:
+        return [NOTES_ROLE, *(f"field:{f}" for f in FLAT_FIELDS[kind])]
     parts = [p for p in ADDRESS_PARTS if p != "formatted"]
     return [
         NOTES_ROLE,

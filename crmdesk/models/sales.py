@@ -33,6 +33,7 @@ class Product(Entity):
     name: Mapped[str] = mapped_column(String(200))
     unit: Mapped[str] = mapped_column(String(30), default="")
     price: Mapped[Decimal] = mapped_column(Money(scale=4), default=Decimal(0))
+    cost: Mapped[Decimal] = mapped_column(Money(scale=4), default=Decimal(0))
     currency: Mapped[str] = mapped_column(String(3), default="CNY")
     tax_rate: Mapped[Decimal] = mapped_column(Percent, default=Decimal(0))
     active: Mapped[bool] = mapped_column(default=True)

@@ -11,9 +11,11 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import StrEnum
+from typing import Any, TypeVarTuple
 
-from sqlalchemy import case, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, case, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from crmdesk.core.errors import KnownError, RecordNotFound
 from crmdesk.core.texts import translatable
@@ -95,6 +97,29 @@ def save_lead(session: Session, draft: LeadDraft) -> tuple[uuid.UUID, Changes]:
     return lead.id, changes_in(session)
 
 
+def get_lead(session: Session, lead_id: uuid.UUID) -> tuple[LeadDraft, LeadRow]:
+    """The lead as its editor shows it (the draft) and as the list shows it (the row)."""
+    lead = _lead(session, lead_id)
+    draft = LeadDraft(id=lead.id)
+    for name in _FIELDS:
+        setattr(draft, name, getattr(lead, name))
+    return draft, lead_rows(session, [lead.id])[0]
+
+
+def _distinct(session: Session, column: InstrumentedAttribute[str]) -> list[str]:
+    stmt = select(column).where(Lead.deleted_at.is_(None), column != "").distinct()
+    return list(session.scalars(stmt.order_by(column)))
+
+
+def lead_sources(session: Session) -> list[str]:
+    """Every source a live lead names (a filter's choices)."""
+    return _distinct(session, Lead.source)
+
+
+def lead_owners(session: Session) -> list[str]:
+    return _distinct(session, Lead.owner)
+
+
 def _lead(session: Session, lead_id: uuid.UUID) -> Lead:
     lead = session.get(Lead, lead_id)
     if lead is None or lead.deleted_at is not None:
@@ -128,7 +153,10 @@ def set_status(
     return changes_in(session)
 
 
-def _filtered(stmt, flt: LeadFilter):  # type: ignore[no-untyped-def]
+_Row = TypeVarTuple("_Row")
+
+
+def _filtered(stmt: Select[*_Row], flt: LeadFilter) -> Select[*_Row]:
     stmt = stmt.where(Lead.deleted_at.is_(None))
     if flt.status:
         stmt = stmt.where(Lead.status == flt.status)
@@ -151,10 +179,35 @@ def _filtered(stmt, flt: LeadFilter):  # type: ignore[no-untyped-def]
     return stmt
 
 
-def lead_ids(session: Session, flt: LeadFilter = LeadFilter()) -> list[uuid.UUID]:
-    """Newest first."""
-    stmt = _filtered(select(Lead.id), flt).order_by(Lead.created_at.desc(), Lead.id.desc())
-    return list(session.scalars(stmt))
+class LeadSort(StrEnum):
+    CREATED = "created"
+    NAME = "name"
+    COMPANY = "company"
+    SOURCE = "source"
+    STATUS = "status"
+    OWNER = "owner"
+
+
+_LEAD_SORT: dict[LeadSort, ColumnElement[Any]] = {
+    LeadSort.CREATED: Lead.created_at.expression,
+    LeadSort.NAME: (Lead.family_name + Lead.given_name),
+    LeadSort.COMPANY: Lead.company.expression,
+    LeadSort.SOURCE: Lead.source.expression,
+    LeadSort.STATUS: Lead.status.expression,
+    LeadSort.OWNER: Lead.owner.expression,
+}
+
+
+def lead_ids(
+    session: Session,
+    flt: LeadFilter = LeadFilter(),
+    sort: LeadSort = LeadSort.CREATED,
+    descending: bool = True,
+) -> list[uuid.UUID]:
+    """The filtered keys in order (newest first unless asked otherwise)."""
+    column = _LEAD_SORT[sort]
+    order = (column.desc(), Lead.id.desc()) if descending else (column, Lead.id)
+    return list(session.scalars(_filtered(select(Lead.id), flt).order_by(*order)))
 
 
 def lead_rows(session: Session, ids: Sequence[uuid.UUID]) -> list[LeadRow]:

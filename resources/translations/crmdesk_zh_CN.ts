@@ -68,6 +68,16 @@
         </translation>
     </message>
     <message>
+        <source>1 lead</source>
+        <translation>1 条线索</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n leads</source>
+        <translation>
+            <numerusform>%n 条线索</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>1 product</source>
         <translation>1 个产品</translation>
     </message>
@@ -585,6 +595,54 @@
     <message>
         <source>Line amount</source>
         <translation>明细金额</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Lead source</source>
+        <translation>线索来源</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>营销活动</translation>
+    </message>
+    <message>
+        <source>Estimated amount</source>
+        <translation>预计金额</translation>
+    </message>
+    <message>
+        <source>Product code</source>
+        <translation>产品编码</translation>
+    </message>
+    <message>
+        <source>Product name</source>
+        <translation>产品名称</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Tax rate %</source>
+        <translation>税率 %</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Active (yes/no)</source>
+        <translation>启用（是/否）</translation>
     </message>
     <message>
         <source>New</source>
@@ -1934,6 +1992,25 @@
     </message>
 </context>
 <context>
+    <name>ContactRoles</name>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Add contact</source>
+        <translation>添加联系人</translation>
+    </message>
+    <message>
+        <source>Remove contact</source>
+        <translation>移除联系人</translation>
+    </message>
+</context>
+<context>
     <name>ContactTableModel</name>
     <message>
         <source>Name</source>
@@ -1975,6 +2052,71 @@
         <translation>
             <numerusform>正在显示%1（%n 位客户）— 清除筛选即可查看全部</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ConvertDialog</name>
+    <message>
+        <source>Convert lead</source>
+        <translation>转化线索</translation>
+    </message>
+    <message>
+        <source>Convert %1 into a customer. The lead is kept, marked converted.</source>
+        <translation>将 %1 转化为客户。线索会保留，并标记为已转化。</translation>
+    </message>
+    <message>
+        <source>Create a new contact</source>
+        <translation>新建联系人</translation>
+    </message>
+    <message>
+        <source>Link to %1 (match %2)</source>
+        <translation>关联到 %1（匹配度 %2）</translation>
+    </message>
+    <message>
+        <source>Create a new account</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <source>Link to %1</source>
+        <translation>关联到 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n possible duplicate(s) found among contacts and accounts.</source>
+        <translation>
+            <numerusform>在联系人和客户中发现 %n 个可能的重复记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No matching contact or account was found.</source>
+        <translation>未找到匹配的联系人或客户。</translation>
+    </message>
+    <message>
+        <source>Create an opportunity</source>
+        <translation>创建商机</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Convert</source>
+        <translation>转化</translation>
     </message>
 </context>
 <context>
@@ -2552,6 +2694,29 @@
     </message>
 </context>
 <context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Schedule follow-up</source>
+        <translation>安排跟进</translation>
+    </message>
+    <message>
+        <source>At a time</source>
+        <translation>指定时间</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+</context>
+<context>
     <name>ForecastChart</name>
     <message>
         <source>By month</source>
@@ -2576,6 +2741,33 @@
     <message>
         <source>Open %1 · pipeline %2 · weighted %3 · won %4</source>
         <translation>未结 %1 个 · 管道 %2 · 加权 %3 · 赢单 %4</translation>
+    </message>
+</context>
+<context>
+    <name>HealthView</name>
+    <message>
+        <source>Funnel: deals that reached a stage</source>
+        <translation>漏斗：到达各阶段的商机</translation>
+    </message>
+    <message>
+        <source>Average days in stage</source>
+        <translation>各阶段平均停留天数</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>商机数</translation>
+    </message>
+    <message>
+        <source>Went on (%)</source>
+        <translation>推进率（%）</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Win rate %1 · won %2, lost %3 · average deal %4 · sales cycle %5 days · %6 deals past their close date (%7)</source>
+        <translation>赢单率 %1 · 赢单 %2，输单 %3 · 平均成交额 %4 · 销售周期 %5 天 · %6 个商机已过预计成交日（%7）</translation>
     </message>
 </context>
 <context>
@@ -2767,6 +2959,18 @@
         <source>the end lies before the start; the start is kept</source>
         <translation>结束时间早于开始时间；已保留开始时间</translation>
     </message>
+    <message>
+        <source>no %1</source>
+        <translation>缺少 %1</translation>
+    </message>
+    <message>
+        <source>a lead with this e-mail or phone exists</source>
+        <translation>已有相同邮箱或电话的线索</translation>
+    </message>
+    <message>
+        <source>this code is on an earlier row</source>
+        <translation>此编码已在前面的行中出现</translation>
+    </message>
 </context>
 <context>
     <name>ImportWizard</name>
@@ -2805,6 +3009,14 @@
     <message>
         <source>Orders / sales history (CSV or Excel)</source>
         <translation>订单 / 销售记录（CSV 或 Excel）</translation>
+    </message>
+    <message>
+        <source>Leads (CSV or Excel)</source>
+        <translation>线索（CSV 或 Excel）</translation>
+    </message>
+    <message>
+        <source>Products, the catalogue (CSV or Excel)</source>
+        <translation>产品目录（CSV 或 Excel）</translation>
     </message>
     <message>
         <source>File:</source>
@@ -2981,8 +3193,48 @@
         <translation>无法导入的行</translation>
     </message>
     <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; rows: &lt;b&gt;%2&lt;/b&gt; new, &lt;b&gt;%3&lt;/b&gt; updated, &lt;b&gt;%4&lt;/b&gt; already here (skipped), &lt;b&gt;%5&lt;/b&gt; rejected.</source>
+        <translation>共 &lt;b&gt;%1&lt;/b&gt; 行：新增 &lt;b&gt;%2&lt;/b&gt;，更新 &lt;b&gt;%3&lt;/b&gt;，已存在 &lt;b&gt;%4&lt;/b&gt;（跳过），拒绝 &lt;b&gt;%5&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Already here</source>
+        <translation>已存在</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
         <source>line %1: %2</source>
         <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Imported: %1 new, %2 updated, %3 skipped.</source>
+        <translation>已导入：新增 %1，更新 %2，跳过 %3。</translation>
     </message>
     <message>
         <source>Imported: %1, %2, %3.</source>
@@ -3434,6 +3686,65 @@
     </message>
 </context>
 <context>
+    <name>LeadEditor</name>
+    <message>
+        <source>Lead</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>New lead</source>
+        <translation>新建线索</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>营销活动</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Estimated amount</source>
+        <translation>预计金额</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>LeadStatus</name>
     <message>
         <source>New</source>
@@ -3450,6 +3761,104 @@
     <message>
         <source>Disqualified</source>
         <translation>不合格</translation>
+    </message>
+</context>
+<context>
+    <name>LeadTableModel</name>
+    <message>
+        <source>Created</source>
+        <translation>创建日期</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+</context>
+<context>
+    <name>LeadsView</name>
+    <message>
+        <source>Search name, company, phone or e-mail</source>
+        <translation>搜索姓名、公司、电话或邮箱</translation>
+    </message>
+    <message>
+        <source>Every status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>New lead</source>
+        <translation>新建线索</translation>
+    </message>
+    <message>
+        <source>Convert…</source>
+        <translation>转化…</translation>
+    </message>
+    <message>
+        <source>Disqualify…</source>
+        <translation>判定无效…</translation>
+    </message>
+    <message>
+        <source>Import leads…</source>
+        <translation>导入线索…</translation>
+    </message>
+    <message>
+        <source>Every source</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <source>Every owner</source>
+        <translation>全部负责人</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>The amount does not read.</source>
+        <translation>金额无法识别。</translation>
+    </message>
+    <message>
+        <source>Save lead %1</source>
+        <translation>保存线索 %1</translation>
+    </message>
+    <message>
+        <source>Convert lead</source>
+        <translation>转化线索</translation>
+    </message>
+    <message>
+        <source>Convert lead %1</source>
+        <translation>转化线索 %1</translation>
+    </message>
+    <message>
+        <source>Disqualify lead</source>
+        <translation>判定线索无效</translation>
+    </message>
+    <message>
+        <source>Why is the lead disqualified?</source>
+        <translation>为什么判定此线索无效？</translation>
     </message>
 </context>
 <context>
@@ -4250,6 +4659,14 @@
         <translation>找不到该报价单。</translation>
     </message>
     <message>
+        <source>A quote cannot go from %1 to %2.</source>
+        <translation>报价单不能从 %1 改为 %2。</translation>
+    </message>
+    <message>
+        <source>Only a draft quote can be changed; make a new revision.</source>
+        <translation>只有草稿报价单可以修改；请新建一个版本。</translation>
+    </message>
+    <message>
         <source>A lead needs a person&apos;s name or a company.</source>
         <translation>线索需要填写联系人姓名或公司名称。</translation>
     </message>
@@ -4393,6 +4810,46 @@
         <source>Save the template as .docx in Word or LibreOffice.</source>
         <translation>请在 Word 或 LibreOffice 中将模板另存为 .docx。</translation>
     </message>
+    <message>
+        <source>No column of the file could be read as %1.</source>
+        <translation>文件中没有可识别为 %1 的列。</translation>
+    </message>
+    <message>
+        <source>A product needs a code.</source>
+        <translation>产品需要编码。</translation>
+    </message>
+    <message>
+        <source>A product needs a name.</source>
+        <translation>产品需要名称。</translation>
+    </message>
+    <message>
+        <source>A price or cost cannot be negative.</source>
+        <translation>单价或成本不能为负数。</translation>
+    </message>
+    <message>
+        <source>A tax rate is between 0 and 100 %, not %1.</source>
+        <translation>税率应在 0 到 100 % 之间，而不是 %1。</translation>
+    </message>
+    <message>
+        <source>Another product has the code %1.</source>
+        <translation>已有其他产品使用编码 %1。</translation>
+    </message>
+    <message>
+        <source>No such product.</source>
+        <translation>没有这个产品。</translation>
+    </message>
+    <message>
+        <source>A follow-up needs a title.</source>
+        <translation>跟进需要标题。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported (%1 row(s) cannot be read).</source>
+        <translation>未导入任何内容（有 %1 行无法读取）。</translation>
+    </message>
+    <message>
+        <source>A vCard holds contacts, not a table.</source>
+        <translation>vCard 文件保存的是联系人，而不是表格。</translation>
+    </message>
 </context>
 <context>
     <name>MonthGrid</name>
@@ -4424,6 +4881,10 @@
     <message>
         <source>Override the stage&apos;s probability</source>
         <translation>不使用阶段的默认概率</translation>
+    </message>
+    <message>
+        <source>Schedule follow-up…</source>
+        <translation>安排跟进…</translation>
     </message>
     <message>
         <source>Amount is the lines&apos; net total</source>
@@ -4478,6 +4939,10 @@
         <translation>添加明细</translation>
     </message>
     <message>
+        <source>Add product</source>
+        <translation>添加产品</translation>
+    </message>
+    <message>
         <source>Remove line</source>
         <translation>删除明细</translation>
     </message>
@@ -4490,8 +4955,40 @@
         <translation>生成报价单…</translation>
     </message>
     <message>
+        <source>Deal</source>
+        <translation>商机</translation>
+    </message>
+    <message>
         <source>Line items</source>
         <translation>产品明细</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Activities and events</source>
+        <translation>活动与日程</translation>
+    </message>
+    <message>
+        <source>Quotes</source>
+        <translation>报价单</translation>
+    </message>
+    <message>
+        <source>Overridden; the stage&apos;s default is %1</source>
+        <translation>已手动设置；阶段默认值为 %1</translation>
+    </message>
+    <message>
+        <source>The stage&apos;s default</source>
+        <translation>阶段默认值</translation>
+    </message>
+    <message>
+        <source>Follow up: %1</source>
+        <translation>跟进：%1</translation>
+    </message>
+    <message>
+        <source>Schedule follow-up %1</source>
+        <translation>安排跟进 %1</translation>
     </message>
     <message>
         <source>Net %1 · tax %2 · gross %3</source>
@@ -4671,6 +5168,14 @@
         <translation>预测</translation>
     </message>
     <message>
+        <source>Health</source>
+        <translation>健康度</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>线索</translation>
+    </message>
+    <message>
         <source>Search name or account</source>
         <translation>搜索名称或客户</translation>
     </message>
@@ -4717,6 +5222,10 @@
     <message>
         <source>Lost…</source>
         <translation>输单…</translation>
+    </message>
+    <message>
+        <source>Products…</source>
+        <translation>产品…</translation>
     </message>
     <message>
         <source>Every owner</source>
@@ -4773,6 +5282,128 @@
     </message>
 </context>
 <context>
+    <name>ProductCatalogue</name>
+    <message>
+        <source>Product catalogue</source>
+        <translation>产品目录</translation>
+    </message>
+    <message>
+        <source>Search code or name</source>
+        <translation>搜索编码或名称</translation>
+    </message>
+    <message>
+        <source>Show inactive</source>
+        <translation>显示已停用</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Tax rate %</source>
+        <translation>税率 %</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>新建产品</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>A figure does not read.</source>
+        <translation>有数字无法识别。</translation>
+    </message>
+    <message>
+        <source>Save product %1</source>
+        <translation>保存产品 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProductForm</name>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>新建产品</translation>
+    </message>
+    <message>
+        <source>Offered (active)</source>
+        <translation>在售（启用）</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Tax rate %</source>
+        <translation>税率 %</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+</context>
+<context>
     <name>QMessageBox</name>
     <message>
         <source>Something went wrong inside crmdesk: %1</source>
@@ -4804,6 +5435,109 @@
     <message>
         <source>Superseded</source>
         <translation>已被新版本取代</translation>
+    </message>
+</context>
+<context>
+    <name>QuotesView</name>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>开具日期</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>未税金额</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>税额</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>含税金额</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Discount %</source>
+        <translation>折扣 %</translation>
+    </message>
+    <message>
+        <source>Tax %</source>
+        <translation>税率 %</translation>
+    </message>
+    <message>
+        <source>New quote from the lines</source>
+        <translation>按明细新建报价单</translation>
+    </message>
+    <message>
+        <source>Save validity and terms</source>
+        <translation>保存有效期和条款</translation>
+    </message>
+    <message>
+        <source>Mark sent</source>
+        <translation>标记为已发送</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>第 %1 版 / 共 %2 版</translation>
+    </message>
+    <message>
+        <source>Quote %1, revision %2 of %3: gross %4 %5</source>
+        <translation>报价单 %1，第 %2 版 / 共 %3 版：含税 %4 %5</translation>
+    </message>
+    <message>
+        <source>New quote</source>
+        <translation>新建报价单</translation>
+    </message>
+    <message>
+        <source>Quote %1: %2</source>
+        <translation>报价单 %1：%2</translation>
+    </message>
+    <message>
+        <source>Quote %1: terms</source>
+        <translation>报价单 %1：条款</translation>
     </message>
 </context>
 <context>
@@ -4843,6 +5577,22 @@
     <message>
         <source>Product does not fit</source>
         <translation>产品不符合需求</translation>
+    </message>
+    <message>
+        <source>No need</source>
+        <translation>没有需求</translation>
+    </message>
+    <message>
+        <source>Cannot be reached</source>
+        <translation>无法联系</translation>
+    </message>
+    <message>
+        <source>Went elsewhere</source>
+        <translation>已选择其他供应商</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>重复线索</translation>
     </message>
 </context>
 <context>
@@ -5293,6 +6043,61 @@
     </message>
 </context>
 <context>
+    <name>StageSettingsPage</name>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Default probability</source>
+        <translation>默认赢单概率</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Add stage</source>
+        <translation>添加阶段</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Deals use a stage&apos;s probability unless their own is set. A stage with deals in it cannot be removed; move them first.</source>
+        <translation>商机默认使用所在阶段的概率，除非单独设置。仍有商机的阶段不能移除；请先移走这些商机。</translation>
+    </message>
+    <message>
+        <source>Pipeline stages</source>
+        <translation>销售阶段</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>输单</translation>
+    </message>
+    <message>
+        <source>New stage</source>
+        <translation>新阶段</translation>
+    </message>
+</context>
+<context>
     <name>Stages</name>
     <message>
         <source>Qualification</source>
@@ -5317,6 +6122,25 @@
     <message>
         <source>Lost</source>
         <translation>输单</translation>
+    </message>
+</context>
+<context>
+    <name>StoryTable</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
 </context>
 <context>

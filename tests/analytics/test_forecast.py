@@ -75,3 +75,19 @@ def test_a_plain_string_period_is_the_same_period(db: Database) -> None:
     with db.reading() as session:
         f = fc.forecast(session, "month")  # type: ignore[arg-type]
     assert [p.period for p in f.periods] == ["2026-02", "2026-03", "2026-04"]
+
+
+def test_the_sales_cycle_starts_when_the_deal_entered_the_pipeline(db: Database) -> None:
+    """A deal loaded after the fact (demo, import) is created later than it entered: the cycle
+    counts from its first stage change, never negative."""
+    from sqlalchemy import update
+
+    from crmdesk.models import Opportunity
+
+    ids = build_pipeline(db)
+    with db.transaction() as session:
+        session.execute(update(Opportunity).where(Opportunity.id == ids["D"]).values(
+            created_at=dt.datetime(2026, 12, 1, 10, 0, tzinfo=dt.UTC)))
+    with db.reading() as session:
+        h = fc.health(session, today=dt.date(2026, 3, 20))
+    assert h.average_cycle_days == Decimal("41.0")  # 10 January to 20 February

@@ -80,3 +80,18 @@ def test_forecast_by_month_and_quarter(db: Database) -> None:
     assert [(r["period"], r["weighted"], r["won"]) for r in m] == [
         ("2026-02", "0.00", "8000.00"), ("2026-03", "12000.00", "0.00"),
         ("total", "12000.00", "8000.00")]  # fmt: skip
+
+
+def test_leads_sources_reports_conversion_per_source(db: Database) -> None:
+    with db.transaction() as session:
+        made = [
+            leads.save_lead(session, LeadDraft(company=f"Co {n}", source=source))[0]
+            for n, source in enumerate(["Fair", "Fair", "Fair", "Web"])
+        ]
+        leads.convert_lead(session, made[0])
+        leads.set_status(session, made[1], leads.LeadStatus.DISQUALIFIED, "No budget")
+    path = str(db.url.database)
+    rows = _lines(crmdesk("leads", "sources", "--json", "--db", path).stdout)
+    assert rows[0] == {"source": "Fair", "leads": 3, "converted": 1, "disqualified": 1,
+                       "won": 0, "conversion_rate": "33.33"}  # fmt: skip
+    assert rows[1]["source"] == "Web" and rows[1]["conversion_rate"] == "0.00"

@@ -214,6 +214,20 @@ def _opportunity_table(
     _read_everything(model)
 
 
+def _lead_table(qtbot: QtBot, db: Database, bus: DataBus) -> Iterator[QAbstractItemModel]:
+    from crmdesk.services import leads
+    from crmdesk.services.leads import LeadDraft
+    from crmdesk.views.pipeline.leads import LeadTableModel
+
+    with db.transaction() as session:
+        for n in range(3):
+            leads.save_lead(session, LeadDraft(company=f"Lead {n}", source="Web"))
+    model = LeadTableModel(db, bus)
+    yield model
+    qtbot.waitUntil(lambda: model.rowCount() == 3, timeout=10_000)
+    _read_everything(model)
+
+
 Builder = Callable[[QtBot, Database, DataBus], Iterator[QAbstractItemModel]]
 BUILDERS: dict[str, Builder] = {
     "crmdesk.views.contacts.tables.ContactTableModel": _contacts,
@@ -224,6 +238,7 @@ BUILDERS: dict[str, Builder] = {
     "crmdesk.views.calendar.task_list.TaskListModel": _task_list,
     "crmdesk.views.pipeline.board_model.StageColumnModel": _stage_column,
     "crmdesk.views.pipeline.table.OpportunityTableModel": _opportunity_table,
+    "crmdesk.views.pipeline.leads.LeadTableModel": _lead_table,
 }
 
 

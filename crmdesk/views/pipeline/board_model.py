@@ -139,11 +139,11 @@ class StageColumnModel(QAbstractListModel):
         return mime
 
     def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
-                        parent: Index) -> bool:  # type: ignore[override]  # fmt: skip
+                        parent: Index) -> bool:  # fmt: skip
         return data.hasFormat(MIME_TYPE)
 
     def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
-                     parent: Index) -> bool:  # type: ignore[override]  # fmt: skip
+                     parent: Index) -> bool:  # fmt: skip
         if not data.hasFormat(MIME_TYPE):
             return False
         text = bytes(data.data(MIME_TYPE).data()).decode()

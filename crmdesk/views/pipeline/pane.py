@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, QTimer
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from crmdesk.analytics.forecast import period_range
 from crmdesk.services import pipeline
@@ -33,6 +35,9 @@ from crmdesk.views.pipeline.board import BoardView, stage_name
 from crmdesk.views.pipeline.board_model import BoardModel
 from crmdesk.views.pipeline.editor import OpportunityEditor, decimal_of
 from crmdesk.views.pipeline.forecast_chart import ForecastChart
+from crmdesk.views.pipeline.health_chart import HealthView
+from crmdesk.views.pipeline.leads import LeadsView
+from crmdesk.views.pipeline.products import ProductCatalogue
 from crmdesk.views.pipeline.table import OpportunityTableModel
 from crmdesk.views.records.keyed_table_model import ID_ROLE
 from crmdesk.views.shell import writes
@@ -83,10 +88,14 @@ class PipelinePane(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.doubleClicked.connect(lambda i: self.edit(i.data(ID_ROLE)))
         self.chart = ForecastChart(db, self)
+        self.health = HealthView(db, self)
+        self.leads = LeadsView(db, bus, undo_stack, self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.board, self.tr("Board"))
         self.tabs.addTab(self.table, self.tr("Table"))
         self.tabs.addTab(self.chart, self.tr("Forecast"))
+        self.tabs.addTab(self.health, self.tr("Health"))
+        self.tabs.addTab(self.leads, self.tr("Leads"))
         self.tabs.setCornerWidget(self._actions, Qt.Corner.TopRightCorner)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         layout = QVBoxLayout(self)
@@ -95,6 +104,7 @@ class PipelinePane(QWidget):
         self.board.move_requested.connect(self.move_cards)
         self.board.card_activated.connect(self.edit)
         self.chart.period_clicked.connect(self._on_chart_period_clicked)
+        self.health.stage_clicked.connect(self._on_health_stage_clicked)
         bus.changed.connect(self._on_bus_changed)
 
     # -- filters -------------------------------------------------------------------------------
@@ -128,6 +138,8 @@ class PipelinePane(QWidget):
         self.won_button.clicked.connect(lambda: self.close_selected(True))
         self.lost_button = QPushButton(self.tr("Lost…"), self)
         self.lost_button.clicked.connect(lambda: self.close_selected(False))
+        self.products_button = QPushButton(self.tr("Products…"), self)
+        self.products_button.clicked.connect(self.open_products)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(250)
@@ -146,13 +158,14 @@ class PipelinePane(QWidget):
         for widget in (self.search, self.owner, self.period, self.amount_min, self.amount_max):
             row.addWidget(widget)
         row.addStretch(1)
+        row.addWidget(self.products_button)  # not beside the tabs: the pane fits 760 px
         self._filter_row = row
         self._actions = QWidget(self)  # beside the tabs: the pane fits a small window
         bar = QHBoxLayout(self._actions)
         bar.setContentsMargins(0, 0, 0, 2)
-        for widget in (self.new_button, self.won_button, self.lost_button):
-            widget.setParent(self._actions)
-            bar.addWidget(widget)
+        for button in (self.new_button, self.won_button, self.lost_button):
+            button.setParent(self._actions)
+            bar.addWidget(button)
 
     def _fill_owners(self) -> None:
         current = self.owner.currentData()
@@ -189,6 +202,14 @@ class PipelinePane(QWidget):
     def _on_tabs_current_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.chart:
             self.chart.refresh()
+        elif self.tabs.currentWidget() is self.health:
+            self.health.refresh()
+
+    def _on_health_stage_clicked(self, name: str) -> None:
+        """The deals standing in a stage, in the table."""
+        flt = OpportunityFilter(owner=self.owner.currentData(), stage_name=name)
+        self.table_model.set_filter(flt)
+        self.tabs.setCurrentWidget(self.table)
 
     def _on_chart_period_clicked(self, label: str, kind: str) -> None:
         """The deals behind a bar, in the table."""
@@ -204,6 +225,8 @@ class PipelinePane(QWidget):
     def _on_bus_changed(self, changes: object) -> None:
         if self.tabs.currentWidget() is self.chart:
             self.chart.refresh()
+        elif self.tabs.currentWidget() is self.health:
+            self.health.refresh()
 
     # -- writes --------------------------------------------------------------------------------
 
@@ -215,9 +238,10 @@ class PipelinePane(QWidget):
             return False
         reason = ""
         if not stage.is_open:
-            reason = self._ask_reason(stage.is_won)
-            if reason is None:
+            asked = self._ask_reason(stage.is_won)
+            if asked is None:
                 return False
+            reason = asked
         text = self.tr("Move %n deal(s) to %1", "", len(ids)).replace("%1", stage_name(stage.name))
 
         def move(session: object) -> None:
@@ -267,7 +291,8 @@ class PipelinePane(QWidget):
             stages = pipeline.stages(session)
             draft = pipeline.get_opportunity(session, opp_id).draft if opp_id else OpportunityDraft(
                 stage_id=stages[0].id if stages else None, amount=Decimal(0))  # fmt: skip
-        editor = OpportunityEditor(self._db, draft, stages, self)
+        editor = OpportunityEditor(self._db, draft, stages, self, bus=self._bus,
+                                   undo=self._undo)
         while editor.exec():
             edited = editor.draft()
             if edited is None:
@@ -275,12 +300,17 @@ class PipelinePane(QWidget):
                 QMessageBox.warning(self, self.tr("Opportunity"), unreadable)
                 continue
             text = self.tr("Save opportunity %1").replace("%1", edited.name)
-            command = WriteCommand(self._db, self._bus, text,
-                                   lambda s, d=edited: pipeline.save_opportunity(s, d))  # fmt: skip
+            command = WriteCommand(self._db, self._bus, text, _saving(edited))
             if writes.push(self, self._undo, command):
                 self._fill_owners()
                 break
         editor.deleteLater()
+
+    def open_products(self) -> None:
+        """The product catalogue (the lines of deals and quotes are made from it)."""
+        dialog = ProductCatalogue(self._db, self._bus, self._undo, self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def keyPressEvent(self, event: object) -> None:  # Esc clears the search
         from PySide6.QtGui import QKeyEvent
@@ -289,3 +319,8 @@ class PipelinePane(QWidget):
             self.search.clear()
             return
         super().keyPressEvent(event)  # type: ignore[arg-type]
+
+
+def _saving(draft: OpportunityDraft) -> Callable[[Session], object]:
+    """The write that saves one edited deal (bound now, run by the undo step)."""
+    return lambda session: pipeline.save_opportunity(session, draft)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
+from PySide6.QtCore import QObject
 
+from crmdesk.core.texts import translatable
 from crmdesk.services.pipeline import (
     OpportunityFilter,
     OpportunitySort,
@@ -19,9 +20,9 @@ from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.i18n import translated
 
 _STATUS = {
-    Status.OPEN: QT_TRANSLATE_NOOP("OpportunityTableModel", "Open"),
-    Status.WON: QT_TRANSLATE_NOOP("OpportunityTableModel", "Won"),
-    Status.LOST: QT_TRANSLATE_NOOP("OpportunityTableModel", "Lost"),
+    Status.OPEN: translatable("OpportunityTableModel", "Open"),
+    Status.WON: translatable("OpportunityTableModel", "Won"),
+    Status.LOST: translatable("OpportunityTableModel", "Lost"),
 }
 
 
@@ -45,21 +46,21 @@ class OpportunityTableModel(KeyedTableModel):
     """Deals sorted and filtered in SQL, paged like the contacts table."""
 
     columns = (
-        Column(QT_TRANSLATE_NOOP("OpportunityTableModel", "Name"), "name", OpportunitySort.NAME,
+        Column(translatable("OpportunityTableModel", "Name"), "name", OpportunitySort.NAME,
                width=24),
-        Column(QT_TRANSLATE_NOOP("OpportunityTableModel", "Account"), "account",
+        Column(translatable("OpportunityTableModel", "Account"), "account",
                OpportunitySort.ACCOUNT, width=20),
-        Column(QT_TRANSLATE_NOOP("OpportunityTableModel", "Stage"), "stage",
+        Column(translatable("OpportunityTableModel", "Stage"), "stage",
                OpportunitySort.STAGE, formatter=_stage, width=12),
-        Column(QT_TRANSLATE_NOOP("OpportunityTableModel", "Status"), "status",
+        Column(translatable("OpportunityTableModel", "Status"), "status",
                formatter=_status, width=8),
-        Column(QT_TRANSLATE_NOOP("OpportunityTableModel", "Amount"), "amount",
+        Column(translatable("OpportunityTableModel", "Amount"), "amount",
                OpportunitySort.AMOUNT, RIGHT, _money, width=12),
-        Column(QT_TRANSLATE_NOOP("OpportunityTableModel", "Probability"), "probability",
+        Column(translatable("OpportunityTableModel", "Probability"), "probability",
                OpportunitySort.PROBABILITY, RIGHT, _percent, width=8),
-        Column(QT_TRANSLATE_NOOP("OpportunityTableModel", "Close date"), "close_date",
+        Column(translatable("OpportunityTableModel", "Close date"), "close_date",
                OpportunitySort.CLOSE, formatter=lambda d: d.isoformat(), width=10),
-        Column(QT_TRANSLATE_NOOP("OpportunityTableModel", "Owner"), "owner",
+        Column(translatable("OpportunityTableModel", "Owner"), "owner",
                OpportunitySort.OWNER, width=10),
     )  # fmt: skip
     watches = ("opportunities", "accounts", "stages")

@@ -37,6 +37,7 @@ from crmdesk.views.contacts.pane import CONTACTS, ContactsPane
 from crmdesk.views.insights.pane import InsightsPane
 from crmdesk.views.insights.settings_page import InsightsSettingsPage
 from crmdesk.views.pipeline.pane import PipelinePane
+from crmdesk.views.pipeline.stage_settings import StageSettingsPage
 from crmdesk.views.shell import database_files, errors
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.history_view import HistoryDialog
@@ -66,7 +67,7 @@ def first_start_geometry(available: QRect) -> QRect:
 
 
 # Each wing's tab in Tools > Settings, in the order shown.
-SETTINGS_PAGES: list[PageFactory] = [CompanyPage, InsightsSettingsPage]
+SETTINGS_PAGES: list[PageFactory] = [CompanyPage, StageSettingsPage, InsightsSettingsPage]
 
 
 class PlannedPane(QLabel):

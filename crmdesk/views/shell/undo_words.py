@@ -69,6 +69,8 @@ def _records(entity: str, n: int) -> str:
         return _tr("1 account") if n == 1 else _tr("%n accounts", None, n)
     if entity == "orders":
         return _tr("1 order") if n == 1 else _tr("%n orders", None, n)
+    if entity == "leads":
+        return _tr("1 lead") if n == 1 else _tr("%n leads", None, n)
     return _tr("1 product") if n == 1 else _tr("%n products", None, n)
 
 

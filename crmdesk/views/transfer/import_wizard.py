@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from crmdesk.core.texts import fill
+from crmdesk.core.errors import ImportFailed
+from crmdesk.core.texts import fill, translatable
 from crmdesk.interop.column_mapping import (
     IGNORE_ROLE,
     NOTES_ROLE,
@@ -44,6 +45,7 @@ from crmdesk.interop.column_mapping import (
     column_roles,
     with_column_role,
 )
+from crmdesk.interop.flat_columns import guess_flat_mapping
 from crmdesk.interop.table import Table, cell_text
 from crmdesk.models.enums import AddressKind, EmailKind, PhoneKind
 from crmdesk.services import importing
@@ -55,6 +57,15 @@ from crmdesk.services.importing import (
     OrderBatch,
     OrderPreview,
     OrderPreviewRow,
+)
+from crmdesk.services.importing.flat import (
+    FlatAction,
+    FlatBatch,
+    FlatImportResult,
+    FlatPreview,
+    import_flat,
+    preview_flat,
+    read_flat_file,
 )
 from crmdesk.store.db import Database
 from crmdesk.views.shell import tasks, writes
@@ -68,7 +79,7 @@ from crmdesk.views.shell.undo_words import import_question
 from crmdesk.views.shell.vocabulary import enum_text
 from crmdesk.views.widgets.address_words import address_part_captions
 
-CONTACTS, ORDERS = "contacts", "orders"
+CONTACTS, ORDERS, LEADS, PRODUCTS = "contacts", "orders", "leads", "products"
 FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE = range(3)
 SAMPLES = 3
 
@@ -111,6 +122,21 @@ def _field_role_labels() -> dict[str, str]:
         "quantity": _tr("Quantity"),
         "unit_price": _tr("Unit price"),
         "line_amount": _tr("Line amount"),
+        "company": _tr("Company"),
+        "phone": _tr("Phone"),
+        "email": _tr("Email"),
+        "city": _tr("City"),
+        "source": _tr("Lead source"),
+        "campaign": _tr("Campaign"),
+        "owner": _tr("Owner"),
+        "estimated_amount": _tr("Estimated amount"),
+        "code": _tr("Product code"),
+        "name": _tr("Product name"),
+        "unit": _tr("Unit"),
+        "price": _tr("Price"),
+        "tax_rate": _tr("Tax rate %"),
+        "cost": _tr("Cost"),
+        "active": _tr("Active (yes/no)"),
     }
 
 
@@ -145,14 +171,24 @@ class ImportSource:
     mapping: ColumnMapping | None
 
 
+Batch = ContactBatch | OrderBatch | FlatBatch
+Preview = ImportPreview | OrderPreview | FlatPreview
+
+
 def read_source(path: Path, kind: str) -> ImportSource:
     """Read the file once for the mapping step (vCards have no columns to map): the service
     sniffs it and refuses what it cannot import."""
     table, mapping = importing.read_columns(path, orders=kind == ORDERS)
+    if kind in (LEADS, PRODUCTS):
+        if table is None:
+            raise ImportFailed(translatable("Messages", "A vCard holds contacts, not a table."))
+        mapping = guess_flat_mapping(kind, table.headers)
     return ImportSource(path, kind, table, mapping)
 
 
-def read_batch(source: ImportSource) -> ContactBatch | OrderBatch:
+def read_batch(source: ImportSource) -> Batch:
+    if source.kind in (LEADS, PRODUCTS):
+        return read_flat_file(source.path, source.kind, source.mapping)
     if source.kind == ORDERS:
         return importing.read_order_file(source.path, source.mapping)
     return importing.read_contact_file(source.path, source.mapping)
@@ -174,8 +210,8 @@ class ImportWizard(QDialog):
         super().__init__(parent)
         self.db, self.bus, self.undo = db, bus, undo
         self.source: ImportSource | None = None
-        self.batch: ContactBatch | OrderBatch | None = None
-        self.preview: ImportPreview | OrderPreview | None = None
+        self.batch: Batch | None = None
+        self.preview: Preview | None = None
         self.result: Any = None
         self.setWindowTitle(self.tr("Import"))
         fit_to_screen(self, QSize(980, 640))
@@ -225,6 +261,8 @@ class ImportWizard(QDialog):
         self.kind_combo = QComboBox(page)
         self.kind_combo.addItem(self.tr("Contacts (vCard, Google, Outlook, any table)"), CONTACTS)
         self.kind_combo.addItem(self.tr("Orders / sales history (CSV or Excel)"), ORDERS)
+        self.kind_combo.addItem(self.tr("Leads (CSV or Excel)"), LEADS)
+        self.kind_combo.addItem(self.tr("Products, the catalogue (CSV or Excel)"), PRODUCTS)
         form = QFormLayout(page)
         form.addRow(self.tr("File:"), row)
         form.addRow(self.tr("It holds:"), self.kind_combo)
@@ -346,7 +384,7 @@ class ImportWizard(QDialog):
             if preview.unmatched and not self.allow_unmatched.isChecked():
                 return False
             return preview.new > 0
-        return preview.new + preview.updated > 0
+        return preview.new + preview.updated > 0  # contacts, leads and products alike
 
     def _on_path_edit_text_changed(self, _text: str) -> None:
         self._update_buttons()
@@ -426,6 +464,8 @@ class ImportWizard(QDialog):
         def work(task: tasks.Task) -> tuple[Any, Any]:
             batch = read_batch(source)
             with db.reading() as session:
+                if isinstance(batch, FlatBatch):
+                    return batch, preview_flat(session, batch)
                 if isinstance(batch, OrderBatch):
                     return batch, importing.preview_orders(session, batch)
                 return batch, importing.preview_contacts(
@@ -444,6 +484,8 @@ class ImportWizard(QDialog):
         self.allow_unmatched.setVisible(orders is not None and bool(orders.unmatched))
         if isinstance(preview, OrderPreview):
             self._show_order_preview(preview)
+        elif isinstance(preview, FlatPreview):
+            self._show_flat_preview(preview)
         else:
             self._show_contact_preview(preview)
         self._show_page(PREVIEW_PAGE)
@@ -529,6 +571,33 @@ class ImportWizard(QDialog):
         problems += [(r.line, reason_text(r.reason)) for r in preview.rejections]
         self._show_problems(sorted(problems), self.tr("Rows that cannot be imported"))
 
+    def _show_flat_preview(self, preview: FlatPreview) -> None:
+        """Leads or products: counts, the first rows and the rejected lines."""
+        self.counts_label.setText(
+            self.tr("<b>%1</b> rows: <b>%2</b> new, <b>%3</b> updated, <b>%4</b> already here "
+                    "(skipped), <b>%5</b> rejected.")
+            .replace("%1", str(preview.total)).replace("%2", str(preview.new))
+            .replace("%3", str(preview.updated)).replace("%4", str(preview.duplicate))
+            .replace("%5", str(preview.rejected))
+        )  # fmt: skip
+        words = {FlatAction.NEW: self.tr("New"), FlatAction.UPDATED: self.tr("Updated"),
+                 FlatAction.DUPLICATE: self.tr("Already here"),
+                 FlatAction.REJECTED: self.tr("Rejected")}  # fmt: skip
+        leads = preview.kind == LEADS
+        headers = [self.tr("Line"), self.tr("Name") if leads else self.tr("Product"),
+                   self.tr("Company") if leads else self.tr("Price"),
+                   self.tr("What happens")]  # fmt: skip
+        rows = []
+        for r in preview.rows:
+            outcome = words[r.action]
+            if r.reason:
+                outcome = self.tr("%1: %2").replace("%1", outcome).replace(
+                    "%2", reason_text(r.reason))
+            rows.append([str(r.line), r.name, r.detail, outcome])
+        self._fill_rows(headers, rows)
+        problems = [(r.line, reason_text(r.reason)) for r in preview.rejections]
+        self._show_problems(problems, self.tr("Rows that cannot be imported"))
+
     def _fill_rows(self, headers: list[str], rows: list[list[str]]) -> None:
         table = self.rows_table
         table.clear()
@@ -578,6 +647,9 @@ class ImportWizard(QDialog):
         allow_unmatched = self.allow_unmatched.isChecked()
 
         def write(session: Session, task: tasks.Task) -> Any:
+            if isinstance(batch, FlatBatch):
+                return import_flat(session, batch, allow_rejected=allow_rejected,
+                                   progress=task.report, cancelled=task.is_cancelled)  # fmt: skip
             if isinstance(batch, OrderBatch):
                 return importing.import_orders(
                     session,
@@ -607,7 +679,13 @@ class ImportWizard(QDialog):
         writes.publish(self.bus, written)
         if self.undo is not None and self.batch is not None:
             self._push_undo_step(written)
-        if hasattr(result, "updated"):
+        if isinstance(result, FlatImportResult):
+            text = (
+                self.tr("Imported: %1 new, %2 updated, %3 skipped.")
+                .replace("%1", str(result.new)).replace("%2", str(result.updated))
+                .replace("%3", str(result.duplicate))
+            )  # fmt: skip
+        elif hasattr(result, "updated"):
             text = (
                 self.tr("Imported: %1, %2, %3.")
                 .replace("%1", self.tr("%n new", "contacts", result.new))

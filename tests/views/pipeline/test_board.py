@@ -133,3 +133,25 @@ def test_editor_totals_as_you_type(qtbot, db: Database) -> None:
     editor.lines.item(0, 1).setText("three")
     assert editor.lines.item(0, 8).text() == "?" and editor.draft() is None
     QApplication.processEvents()
+
+
+def test_editor_shows_the_stage_and_account_the_deal_has(qtbot, db: Database) -> None:
+    """Ids read in another query are equal, not identical: the combo boxes must still find
+    them (saving an unchanged deal once moved it to the first stage and dropped its account)."""
+    from crmdesk.services import accounts
+    from crmdesk.services.accounts import AccountDraft
+
+    ids = build_pipeline(db)
+    with db.transaction() as session:
+        account_id, _ = accounts.save_account(session, AccountDraft(name="华东电子"))
+        draft = pipeline.get_opportunity(session, ids["B"]).draft
+        draft.account_id = account_id
+        pipeline.save_opportunity(session, draft)
+    with db.reading() as session:
+        draft = pipeline.get_opportunity(session, ids["B"]).draft
+        stages = pipeline.stages(session)
+    editor = OpportunityEditor(db, draft, stages)
+    qtbot.addWidget(editor)
+    edited = editor.draft()
+    assert edited is not None
+    assert edited.stage_id == draft.stage_id and edited.account_id == account_id

@@ -66,6 +66,29 @@ def _document_dialogs(db: Database) -> dict[str, list[int]]:
     return seen
 
 
+def _pipeline_dialogs(window: MainWindow) -> dict[str, list[int]]:
+    """The pipeline's editor, product catalogue and Tools > Settings (with its stage page)."""
+    from crmdesk.services import pipeline
+    from crmdesk.views.pipeline.editor import OpportunityEditor
+    from crmdesk.views.pipeline.products import ProductCatalogue
+
+    found: dict[str, list[int]] = {}
+    with window.db.transaction() as session:
+        pipeline.ensure_default_stages(session)
+        stages = pipeline.stages(session)
+    draft = pipeline.OpportunityDraft(stage_id=stages[0].id)
+    for name, dialog in (
+        ("opportunity editor", OpportunityEditor(window.db, draft, stages, window)),
+        ("product catalogue",
+         ProductCatalogue(window.db, window.bus, window.undo_stack, window)),
+        ("settings dialog", window.show_settings()),
+    ):
+        dialog.show()
+        found[name] = measure(dialog, name)
+        dialog.close()
+    return found
+
+
 def main() -> int:
     db_path, settings_path, *vcard = sys.argv[1:]
     app = QApplication(sys.argv[:1])
@@ -112,6 +135,7 @@ def main() -> int:
         seen[name] = measure(dialog, name)
         dialog.close()
     seen.update(_document_dialogs(db))
+    seen.update(_pipeline_dialogs(window))
     about = window.about_box()
     about.show()
     seen["about box"] = measure(about, "about box")

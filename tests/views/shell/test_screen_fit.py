@@ -21,7 +21,7 @@ EXPECTED = {
     "pane 0", "pane 1", "pane 2", "pane 3", "pane 4", "contact open", "new contact", "account open",
     "import wizard", "import preview", "export dialog", "duplicates dialog", "history dialog",
     "about box", "first start", "main window", "contract dialog", "fields dialog", "labels dialog",
-    "letters dialog",
+    "letters dialog", "opportunity editor", "product catalogue", "settings dialog",
 }  # fmt: skip
 
 
