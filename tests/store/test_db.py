@@ -29,10 +29,13 @@ def test_new_file_gets_every_table_wal_and_foreign_keys(tmp_path):
     db.dispose()
 
 
-def test_empty_file_is_upgraded(tmp_path):
+def test_empty_file_is_taken_over_only_when_asked_to(tmp_path):
     path = tmp_path / "empty.sqlite3"
     path.touch()
-    db = Database.open(path)
+    with pytest.raises(DatabaseRefused, match="empty file"):
+        Database.open(path)
+    assert path.stat().st_size == 0
+    db = Database.open(path, create=True)
     with db.engine.connect() as conn:
         assert "contacts" in inspect(conn).get_table_names()
     db.dispose()

@@ -1,0 +1,175 @@
+"""Is the file whole: SQLite's own checks, its errors in the user's words, and a salvage.
+
+SQLite reports a damaged page as SQLITE_CORRUPT ("database disk image is malformed") and a
+write lock held too long as SQLITE_BUSY ("database is locked"); both reach crmdesk wrapped in
+SQLAlchemy errors that carry the statement and its values. `storage_error` turns either into
+a KnownError of one line, with no SQL and no values in it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import sqlite3
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from crmdesk.core.errors import DatabaseRefused, KnownError
+from crmdesk.core.texts import translatable
+from crmdesk.store.files import sqlite_uri
+
+_CORRUPT, _BUSY, _LOCKED, _NOTADB = 11, 5, 6, 26
+_DAMAGE_WORDS = ("malformed", "not a database", "database corruption", "corrupt")
+
+
+class DatabaseDamaged(DatabaseRefused):
+    """The file is corrupt; nothing may be written into it."""
+
+    def __init__(self, path: object) -> None:
+        super().__init__(
+            translatable("Messages", "%1 is damaged: the database file is corrupt."),
+            translatable(
+                "Messages",
+                "Nothing was written to it. Restore a backup (crmdesk backup list) or salvage "
+                "what can be read (crmdesk check --salvage NEW_FILE).",
+            ),
+            values=(path,),
+        )
+
+
+class DatabaseLocked(KnownError):
+    """Another program held SQLite's write lock longer than we waited."""
+
+    def __init__(self, path: object) -> None:
+        super().__init__(
+            translatable("Messages", "%1 is locked by another program that is writing to it."),
+            translatable("Messages", "Try again when it has finished; nothing was changed."),
+            values=(path,),
+        )
+
+
+def _sqlite_error(exc: BaseException) -> sqlite3.Error | None:
+    seen: BaseException | None = exc
+    for _ in range(5):
+        if seen is None:
+            return None
+        if isinstance(seen, sqlite3.Error):
+            return seen
+        orig = getattr(seen, "orig", None)
+        seen = orig if isinstance(orig, BaseException) else (seen.__cause__ or seen.__context__)
+    return None
+
+
+def is_damage(exc: BaseException) -> bool:
+    error = _sqlite_error(exc)
+    if error is None:
+        return False
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    return code in (_CORRUPT, _NOTADB) or any(w in str(error).lower() for w in _DAMAGE_WORDS)
+
+
+def is_locked(exc: BaseException) -> bool:
+    error = _sqlite_error(exc)
+    if error is None:
+        return False
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    return code in (_BUSY, _LOCKED) or "database is locked" in str(error)
+
+
+def storage_error(exc: BaseException, path: object) -> KnownError | None:
+    """The KnownError a SQLite failure stands for (damage, a lock), or None for another one."""
+    if isinstance(exc, KnownError):
+        return None
+    if is_damage(exc):
+        return DatabaseDamaged(path)
+    if is_locked(exc):
+        return DatabaseLocked(path)
+    return None
+
+
+def quick_check(conn: sqlite3.Connection) -> bool:
+    """SQLite's quick check (pages and b-trees, not index contents): True when whole."""
+    try:
+        rows = conn.execute("PRAGMA quick_check(1)").fetchall()
+    except sqlite3.DatabaseError:
+        return False
+    return rows == [("ok",)]
+
+
+@dataclass(frozen=True)
+class Health:
+    """What `crmdesk check` found."""
+
+    integrity: list[str]
+    search_index: str
+
+    @property
+    def ok(self) -> bool:
+        return self.integrity == ["ok"] and self.search_index == "ok"
+
+
+def examine(uri: str) -> Health:
+    """The full integrity check and the search index's own check, through a read-only
+    connection (`uri` as sqlite3 takes it)."""
+    with contextlib.closing(sqlite3.connect(uri, uri=True)) as conn:
+        try:
+            integrity = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
+        except sqlite3.DatabaseError as exc:
+            integrity = [str(exc)]
+        try:
+            conn.execute("INSERT INTO search_fts (search_fts) VALUES ('integrity-check')")
+            search = "ok"
+        except sqlite3.OperationalError as exc:
+            # read-only: an intact index is checked by the integrity check above; a damaged
+            # one surfaces as "malformed" there or here
+            search = "ok" if "readonly" in str(exc) else str(exc)
+        except sqlite3.DatabaseError as exc:
+            search = str(exc)
+    return Health(integrity, search)
+
+
+def salvage(source: Path, target: Path) -> str:
+    """Copy what can be read of a damaged file into a new one; the way it was done.
+
+    SQLite's `.recover` (the sqlite3 program) reads past damaged pages; without that program,
+    Python's iterdump copies table by table, skipping statements that fail."""
+    if target.exists():
+        raise KnownError(
+            translatable("Messages", "%1 already exists."),
+            translatable("Messages", "Give the name of a new file."),
+            values=(target,),
+        )
+    program = shutil.which("sqlite3")
+    if program is not None:
+        dump = subprocess.run(
+            [program, str(source), ".recover"], capture_output=True, timeout=3600, check=False
+        )
+        if dump.returncode == 0 and dump.stdout:
+            load = subprocess.run(
+                [program, str(target)],
+                input=dump.stdout,
+                capture_output=True,
+                timeout=3600,
+                check=False,
+            )
+            if load.returncode == 0:
+                return "recover"
+            target.unlink(missing_ok=True)
+    _dump_copy(source, target)
+    return "iterdump"
+
+
+def _dump_copy(source: Path, target: Path) -> None:
+    with (
+        contextlib.closing(sqlite3.connect(sqlite_uri(source), uri=True)) as old,
+        contextlib.closing(sqlite3.connect(target)) as new,
+    ):
+        try:
+            lines = list(old.iterdump())
+        except sqlite3.DatabaseError:
+            lines = []
+        for line in lines:
+            with contextlib.suppress(sqlite3.Error):
+                new.execute(line)
+        new.commit()

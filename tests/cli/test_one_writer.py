@@ -1,0 +1,71 @@
+"""One writer at a time: two crmdesk processes importing the same new file into one database
+at once end with each contact once, and a waiting writer says why it waits."""
+
+from __future__ import annotations
+
+import csv
+import os
+import subprocess
+import sys
+import time
+
+from sqlalchemy import text
+
+ROWS = 1500
+
+
+def _csv(path, rows: int = ROWS):
+    with path.open("w", newline="", encoding="utf-8") as f:
+        out = csv.writer(f)
+        out.writerow(["First name", "Last name", "E-mail", "Mobile"])
+        for n in range(rows):
+            out.writerow([f"Given{n}", f"Family{n}", f"person{n}@example.org", f"+4930{n:07d}"])
+    return path
+
+
+def _start(*args: str) -> subprocess.Popen[str]:
+    env = {"PATH": "/usr/bin:/bin", "HOME": "/tmp", "LANG": "C.UTF-8"}
+    return subprocess.Popen(
+        [sys.executable, "-m", "crmdesk", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+
+
+def test_two_imports_at_once_create_each_contact_once(tmp_path, db):
+    path = str(db.url.database)
+    source = _csv(tmp_path / "people.csv")
+    runs = [_start("--db", path, "import", str(source), "--json") for _ in range(2)]
+    outcomes = [run.communicate(timeout=300) for run in runs]
+    for run, (_out, err) in zip(runs, outcomes, strict=True):
+        assert run.returncode == 0, err
+        assert "Traceback" not in err
+    with db.engine.connect() as conn:
+        contacts = conn.execute(text("SELECT count(*) FROM contacts")).scalar()
+        emails = conn.execute(
+            text("SELECT count(*) - count(DISTINCT address) FROM emails")
+        ).scalar()
+    assert (contacts, emails) == (ROWS, 0)
+    results = sorted(o[0] for o in outcomes)
+    assert any('"duplicate": %d' % ROWS in r for r in results), results
+
+
+def test_a_second_writer_waits_with_a_message(tmp_path, db):
+    """While one program holds the write lock, a CLI write waits and says who it waits for."""
+    source = _csv(tmp_path / "few.csv", 3)
+    lock = db.write_lock
+    assert lock is not None
+    with lock.held(1.0):
+        run = _start("--db", str(db.path), "import", str(source))
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            time.sleep(0.2)
+            if run.poll() is not None:
+                break
+        assert run.poll() is None, run.communicate()  # still waiting
+    out, err = run.communicate(timeout=120)
+    assert run.returncode == 0, err
+    assert f"process {os.getpid()}" in err and "waiting" in err
+    assert "imported:" in out
