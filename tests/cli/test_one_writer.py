@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import csv
 import os
+import sqlite3
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from sqlalchemy import text
 
@@ -25,6 +27,8 @@ def _csv(path, rows: int = ROWS):
 
 def _start(*args: str) -> subprocess.Popen[str]:
     env = {"PATH": "/usr/bin:/bin", "HOME": "/tmp", "LANG": "C.UTF-8"}
+    if "PYTHONPATH" in os.environ:  # a run against another checkout
+        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
     return subprocess.Popen(
         [sys.executable, "-m", "crmdesk", *args],
         stdout=subprocess.PIPE,
@@ -49,15 +53,15 @@ def test_two_imports_at_once_create_each_contact_once(tmp_path, db):
         ).scalar()
     assert (contacts, emails) == (ROWS, 0)
     results = sorted(o[0] for o in outcomes)
-    assert any('"duplicate": %d' % ROWS in r for r in results), results
+    assert any(f'"duplicate": {ROWS}' in r for r in results), results
 
 
 def test_a_second_writer_waits_with_a_message(tmp_path, db):
     """While one program holds the write lock, a CLI write waits and says who it waits for."""
     source = _csv(tmp_path / "few.csv", 3)
-    lock = db.write_lock
-    assert lock is not None
-    with lock.held(1.0):
+    from crmdesk.store.locking import WriteLock
+
+    with WriteLock(Path(str(db.url.database)), "the test").held(1.0):
         run = _start("--db", str(db.path), "import", str(source))
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -69,3 +73,20 @@ def test_a_second_writer_waits_with_a_message(tmp_path, db):
     assert run.returncode == 0, err
     assert f"process {os.getpid()}" in err and "waiting" in err
     assert "imported:" in out
+
+
+def test_sqlites_own_lock_held_too_long_is_one_line(tmp_path, db):
+    """Another program (not crmdesk) holds SQLite's write lock past the 5 s busy timeout."""
+    source = _csv(tmp_path / "few.csv", 3)
+    other = sqlite3.connect(str(db.url.database), isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        run = _start("--db", str(db.url.database), "import", str(source))
+        out, err = run.communicate(timeout=120)
+    finally:
+        other.rollback()
+        other.close()
+    assert run.returncode == 1, out + err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and "locked by another program" in lines[0], err
+    assert "Traceback" not in err and "INSERT" not in err
