@@ -20,7 +20,7 @@ DECORATION = 64  # a 32 px desktop panel and a 32 px title bar, which the offscr
 EXPECTED = {
     "pane 0", "pane 1", "pane 2", "contact open", "new contact", "account open",
     "import wizard", "import preview", "export dialog", "duplicates dialog", "history dialog",
-    "about box", "first start", "main window",
+    "restore dialog", "about box", "first start", "main window",
 }  # fmt: skip
 
 
