@@ -90,3 +90,21 @@ def test_sqlites_own_lock_held_too_long_is_one_line(tmp_path, db):
     lines = err.strip().splitlines()
     assert len(lines) == 1 and "locked by another program" in lines[0], err
     assert "Traceback" not in err and "INSERT" not in err
+
+
+def test_an_import_re_plans_inside_its_write_transaction(tmp_path, db):
+    """The window previews outside the lock; another process imports the same file before
+    the user presses Import: the import finds the rows already there, not new."""
+    from crmdesk.services import importing
+
+    source = _csv(tmp_path / "same.csv", 50)
+    batch = importing.read_contact_file(str(source), None)
+    with db.reading() as session:
+        assert importing.preview_contacts(session, batch).new == 50
+    other = _start("--db", str(db.url.database), "import", str(source))
+    assert other.wait(timeout=120) == 0
+    with db.transaction() as session:
+        result = importing.import_contacts(session, batch)
+    assert (result.new, result.duplicate) == (0, 50)
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM contacts")).scalar() == 50
