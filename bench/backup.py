@@ -28,7 +28,7 @@ from crmdesk.store.files import sqlite_uri
 from crmdesk.store.health import examine, quick_check
 
 
-def _timed(work):  # noqa: ANN001, ANN202
+def _timed(work):
     start = time.perf_counter()
     value = work()
     return value, round(time.perf_counter() - start, 2)
