@@ -10,7 +10,7 @@ from crmdesk.cli import output
 from crmdesk.core.errors import KnownError
 from crmdesk.core.texts import translatable
 from crmdesk.services import backups
-from crmdesk.store.backup import default_backup_folder
+from crmdesk.store.backup import copy_facts, default_backup_folder
 from crmdesk.store.db import Database
 from crmdesk.store.files import sqlite_uri
 from crmdesk.store.health import examine, salvage
@@ -119,10 +119,13 @@ def _check(target: str | Path, args: argparse.Namespace) -> int:
     if not database.is_file():
         raise KnownError(translatable("Messages", "%1 does not exist."), values=(database,))
     if args.salvage:
-        way = salvage(database, Path(args.salvage).expanduser())
+        saved = Path(args.salvage).expanduser()
+        way = salvage(database, saved)
+        facts = copy_facts(saved)
+        how = "SQLite's .recover" if way == "recover" else "a copy of the rows still readable"
         print(
-            f"salvaged what could be read into {args.salvage} (sqlite3 {way}); "
-            f"open it with: crmdesk --db {args.salvage} info"
+            f"salvaged {facts.contacts} contacts and {facts.accounts} accounts into {saved} "
+            f"({how}); look at it with: crmdesk --db {saved} info"
         )
         return 0
     health = examine(sqlite_uri(database))
