@@ -135,6 +135,8 @@ def _start_empty_instead(demo: Database) -> Database:
             path,
             path.with_name(path.name + "-wal"),
             path.with_name(path.name + "-shm"),
+            path.with_name(path.name + ".lock"),
+            path.with_name(path.name + ".checked"),
         ):
             leftover.unlink(missing_ok=True)
     return Database.open(default_database_path())

@@ -121,11 +121,11 @@ def _check(target: str | Path, args: argparse.Namespace) -> int:
     if args.salvage:
         saved = Path(args.salvage).expanduser()
         way = salvage(database, saved)
-        facts = copy_facts(saved)
+        saved_facts = copy_facts(saved)
         how = "SQLite's .recover" if way == "recover" else "a copy of the rows still readable"
         print(
-            f"salvaged {facts.contacts} contacts and {facts.accounts} accounts into {saved} "
-            f"({how}); look at it with: crmdesk --db {saved} info"
+            f"salvaged {saved_facts.contacts} contacts and {saved_facts.accounts} accounts into "
+            f"{saved} ({how}); look at it with: crmdesk --db {saved} info"
         )
         return 0
     health = examine(sqlite_uri(database))

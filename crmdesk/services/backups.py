@@ -188,7 +188,6 @@ def restore(db: Database, backup: Path, now: dt.datetime | None = None) -> Backu
     """Put `backup`'s contents into the database file, keeping the current contents as a
     backup first; the backup kept. The caller reopens the database afterwards."""
     source = database_file(db)
-    verify(backup)
     folder = backup_folder(db) if not db.read_only else default_backup_folder(source)
     return restore_file(source, backup, folder, now)
 

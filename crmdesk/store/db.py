@@ -45,7 +45,14 @@ from crmdesk.models.names import contact_sort_key
 from crmdesk.store import fulltext
 from crmdesk.store.backup import backup_name, copy_database, default_backup_folder
 from crmdesk.store.files import APPLICATION_ID, sqlite_uri
-from crmdesk.store.health import DatabaseDamaged, is_damage, quick_check, storage_error
+from crmdesk.store.health import (
+    DatabaseDamaged,
+    checked_clean,
+    is_damage,
+    mark_checked,
+    quick_check,
+    storage_error,
+)
 from crmdesk.store.locking import WriteLock
 
 if TYPE_CHECKING:
@@ -292,6 +299,8 @@ class Database:
             else None
         )
         self.write_lock = WriteLock(self.path, program) if self.path is not None else None
+        self.checked = False  # found whole on opening (then its own writes keep it so)
+        self.damaged = False
         self.session_factory = sessionmaker(engine, expire_on_commit=False)
         event.listen(self.session_factory, "after_flush", record_changes)
         event.listen(self.session_factory, "after_flush", _reindex_after_flush)
@@ -334,6 +343,7 @@ class Database:
                 path.parent.mkdir(parents=True, exist_ok=True)
         engine = _engine(url, read_only=read_only and sqlite_file)
         db = cls(engine, program=program, read_only=read_only)
+        db.checked = check and sqlite_file
         if upgrade and not read_only:
             try:
                 db.migrate()
@@ -431,6 +441,7 @@ class Database:
             yield
         except Exception as exc:
             if (known := storage_error(exc, self.path or self.url)) is not None:
+                self.damaged = self.damaged or isinstance(known, DatabaseDamaged)
                 raise known from exc
             raise
 
@@ -443,6 +454,8 @@ class Database:
         """Close every connection (the last one to close checkpoints the rest of the log)."""
         self.wait_for_checkpoint()
         self.engine.dispose()
+        if self.path is not None and self.checked and not self.damaged and not self.read_only:
+            mark_checked(self.path)  # what this program wrote since its check is whole
 
 
 def _alembic_config(engine: Engine | None = None) -> Config:
@@ -601,8 +614,10 @@ def _check_sqlite_file(
                     path,
                     translatable("Messages", "%1 is an empty SQLite database not made by crmdesk."),
                 )
-            if check and tables and not quick_check(conn):
-                raise DatabaseDamaged(path)
+            if check and tables and not checked_clean(path):
+                if not quick_check(conn):
+                    raise DatabaseDamaged(path)
+                mark_checked(path)
     except sqlite3.DatabaseError as exc:
         if is_damage(exc):
             raise DatabaseDamaged(path) from exc

@@ -9,6 +9,7 @@ a KnownError of one line, with no SQL and no values in it.
 from __future__ import annotations
 
 import contextlib
+import json
 import shutil
 import sqlite3
 import subprocess
@@ -95,6 +96,38 @@ def quick_check(conn: sqlite3.Connection) -> bool:
     except sqlite3.DatabaseError:
         return False
     return rows == [("ok",)]
+
+
+CHECKED_SUFFIX = ".checked"
+
+
+def _file_state(path: Path) -> list[int]:
+    state: list[int] = []
+    for part in (path, path.with_name(path.name + "-wal")):
+        try:
+            stat = part.stat()
+            # an empty log (a reader opened the file) holds nothing: as good as none
+            state += [stat.st_size, stat.st_mtime_ns, stat.st_ino] if stat.st_size else [0, 0, 0]
+        except OSError:
+            state += [0, 0, 0]
+    return state
+
+
+def checked_clean(path: Path) -> bool:
+    """The file (and its log) are as they were when last found whole: the quick check, 7 s
+    for a 870 MB file, need not run again. A program that wrote and died, another program's
+    write, or bytes changed on disk all change the size or time, and the check runs."""
+    try:
+        stamp = json.loads(path.with_name(path.name + CHECKED_SUFFIX).read_text())
+        return bool(stamp == _file_state(path))
+    except (OSError, ValueError):
+        return False
+
+
+def mark_checked(path: Path) -> None:
+    """Remember the file as whole in its present state (beside it; nothing if we cannot)."""
+    with contextlib.suppress(OSError):
+        path.with_name(path.name + CHECKED_SUFFIX).write_text(json.dumps(_file_state(path)))
 
 
 @dataclass(frozen=True)

@@ -189,3 +189,21 @@ def test_an_older_files_sort_keys_and_index_follow_the_surname_readings(tmp_path
     with db.reading() as session:  # derived data: not an edit in the history
         assert session.execute(text("SELECT count(*) FROM change_log")).scalar() == logged
     db.dispose()
+
+
+def test_the_quick_check_is_skipped_only_for_a_file_unchanged_since_it_was_found_whole(
+    tmp_path, monkeypatch
+):
+    from crmdesk.store import db as db_module
+
+    path = tmp_path / "c.sqlite3"
+    Database.open(path).dispose()
+    checks: list[object] = []
+    real = db_module.quick_check
+    monkeypatch.setattr(db_module, "quick_check", lambda conn: checks.append(1) or real(conn))
+    Database.open(path).dispose()
+    assert checks == []  # unchanged since our own last close
+    with sqlite3.connect(path) as conn:  # another program writes
+        conn.execute("CREATE TABLE other_program (x)")
+    Database.open(path).dispose()
+    assert checks == [1]
