@@ -45,8 +45,6 @@ def run_app(db_target: str | None = None, argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from crmdesk.core.errors import KnownError
-    from crmdesk.store.db import Database
     from crmdesk.views.shell import errors
     from crmdesk.views.shell.first_start import StartChoice
     from crmdesk.views.shell.icons import application_icon
@@ -64,17 +62,20 @@ def run_app(db_target: str | None = None, argv: list[str] | None = None) -> int:
     target, choice = start_target(db_target, settings)
     if target is None:
         return 0  # the first-start dialog was closed: nothing written
-    try:
-        db = Database.open(target)
-    except KnownError as exc:
-        errors.show_known_error(None, exc)
+    from crmdesk.views.shell.safety import open_for_window
+
+    opened = open_for_window(None, target)
+    if opened is None:
         return 1
+    db, window_lock = opened
     if choice is StartChoice.DEMO and _is_empty(db) and not _build_first_start_demo(db):
         db = _start_empty_instead(db)  # the demo was skipped: no empty demo file left behind
 
     from crmdesk.views.shell.main_window import MainWindow
 
-    open_first_window(db, settings, choice)
+    window = open_first_window(db, settings, choice)
+    window.window_lock = window_lock
+    QTimer.singleShot(0, window.daily_backup)
     QTimer.singleShot(0, settle_garbage_collection)
     try:
         return app.exec()
@@ -134,6 +135,8 @@ def _start_empty_instead(demo: Database) -> Database:
             path,
             path.with_name(path.name + "-wal"),
             path.with_name(path.name + "-shm"),
+            path.with_name(path.name + ".lock"),
+            path.with_name(path.name + ".checked"),
         ):
             leftover.unlink(missing_ok=True)
     return Database.open(default_database_path())

@@ -7,13 +7,17 @@ here and never imports this module back; no verb imports Qt.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Callable, Sequence
 from typing import Any
+
+from sqlalchemy.exc import DBAPIError
 
 from crmdesk import __version__
 from crmdesk.cli import (
     accounts,
     analyze,
+    backup,
     contacts,
     demo,
     documents,
@@ -26,12 +30,17 @@ from crmdesk.cli import (
     transfer,
 )
 from crmdesk.core.errors import KnownError
+from crmdesk.core.texts import translatable
 from crmdesk.store.db import Database, default_database_path
+from crmdesk.store.health import storage_error
 
 NOUNS = (
     demo, contacts, accounts, transfer, documents, templates, events, opportunities, leads,
-    forecast, analyze,
+    forecast, analyze, backup,
 )
+# how long a verb waits for another crmdesk's write before it gives up (an import of 100k rows
+# takes about half a minute)
+WRITE_WAIT = 600.0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,10 +49,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"crmdesk {__version__}")
     db_help = f"database file or SQLAlchemy URL (default: {default_database_path()})"
+    create_help = "make an empty or zero-byte file a new crmdesk database"
+    wait_help = f"seconds to wait for another crmdesk writing the file (default {WRITE_WAIT:g})"
     parser.add_argument("--db", metavar="PATH", help=db_help)
+    parser.add_argument("--create", action="store_true", help=create_help)
+    parser.add_argument("--wait", type=float, metavar="SECONDS", default=WRITE_WAIT, help=wait_help)
     # --db is also accepted after the verb: `crmdesk contacts list --db x.sqlite3`.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
+    common.add_argument(
+        "--create", action="store_true", default=argparse.SUPPRESS, help=create_help
+    )
+    common.add_argument(
+        "--wait", type=float, metavar="SECONDS", default=argparse.SUPPRESS, help=wait_help
+    )
     verbs = parser.add_subparsers(dest="verb", metavar="COMMAND", parser_class=_parser_with(common))
     for noun in NOUNS:
         noun.register(verbs)
@@ -68,20 +87,46 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run a parsed verb; a KnownError becomes one clear line on stderr and exit status 1."""
+    """Run a parsed verb; a KnownError becomes one clear line on stderr and exit status 1.
+
+    A verb that repairs or replaces the file (`check`, `backup restore`) gets the target, not
+    an opened database (a damaged file cannot be opened)."""
     default_target = getattr(args, "default_target", default_database_path)
+    target = args.db if args.db is not None else default_target()
+    if getattr(args, "takes_target", False):
+        return _guarded(lambda: int(args.handler(target, args)), target)
     try:
-        db = Database.open(args.db if args.db is not None else default_target())
+        db = Database.open(target, create=args.create, program=f"crmdesk {args.verb}")
     except KnownError as exc:
         return output.fail(exc)
+    except (DBAPIError, sqlite3.Error) as exc:
+        return output.fail(storage_error(exc, target) or _unreadable(target, exc))
+    db.write_wait = args.wait
+    db.on_wait = lambda words: output.note(f"crmdesk: {words}")
     try:
-        return int(args.handler(db, args))
+        return _guarded(lambda: int(args.handler(db, args)), target)
+    finally:
+        db.dispose()
+
+
+def _guarded(work: Callable[[], int], target: object) -> int:
+    try:
+        return work()
     except KnownError as exc:
         return output.fail(exc)
     except BrokenPipeError:  # `crmdesk contacts list | head`
         return 0
-    finally:
-        db.dispose()
+    except (DBAPIError, sqlite3.Error) as exc:  # never SQL nor its values on the terminal
+        return output.fail(storage_error(exc, target) or _unreadable(target, exc))
+
+
+def _unreadable(target: object, exc: BaseException) -> KnownError:
+    orig = getattr(exc, "orig", exc)
+    return KnownError(
+        translatable("Messages", "%1: the database failed (%2)."),
+        translatable("Messages", "Run crmdesk check on it."),
+        values=(target, type(orig).__name__),
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -8,13 +8,14 @@ out sessions whose writes are change-logged and kept in the full-text index.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import logging
 import re
 import sqlite3
 import threading
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,19 +37,28 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
-from crmdesk.core.errors import DatabaseRefused
-from crmdesk.core.texts import translatable
+from crmdesk.core.errors import DatabaseRefused, KnownError
+from crmdesk.core.texts import Text, translatable
 from crmdesk.models import Account, Address, Contact, Email, Phone
 from crmdesk.models.changelog import record_changes, to_json_value
 from crmdesk.models.names import contact_sort_key
 from crmdesk.store import fulltext
+from crmdesk.store.backup import backup_name, copy_database, default_backup_folder
+from crmdesk.store.files import APPLICATION_ID, sqlite_uri
+from crmdesk.store.health import (
+    DatabaseDamaged,
+    checked_clean,
+    is_damage,
+    mark_checked,
+    quick_check,
+    storage_error,
+)
+from crmdesk.store.locking import WriteLock
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 APP_NAME = "crmdesk"
-# PRAGMA application_id marks our files ("CRMD") so a foreign SQLite file is never migrated.
-APPLICATION_ID = 0x43524D44
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
@@ -70,6 +80,11 @@ def database_url(target: str | Path) -> URL:
     if "://" in target:
         return make_url(target)
     return URL.create("sqlite+pysqlite", database=str(Path(target).expanduser().resolve()))
+
+
+def _read_only_pragmas(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
+    dbapi_connection.execute("PRAGMA busy_timeout = 5000")
+    dbapi_connection.execute("PRAGMA query_only = ON")
 
 
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
@@ -259,19 +274,41 @@ def _new_batch(session: Session) -> None:
     session.info.pop("batch_id", None)
 
 
-class Database:
-    """An open crmdesk database: the engine and the factory of its sessions."""
+class ReadOnlyDatabase(KnownError):
+    """A write asked of a database opened read-only (another window has it open)."""
 
-    def __init__(self, engine: Engine) -> None:
+
+class Database:
+    """An open crmdesk database: the engine and the factory of its sessions.
+
+    Every write transaction holds the file's write lock (store/locking.py): `write_wait` is how
+    long it waits for another program's write, telling `on_wait` once; `program` is what the
+    lock file says this program is."""
+
+    write_wait: float = 3.0
+    on_wait: Callable[[Text], None] | None = None
+
+    def __init__(
+        self, engine: Engine, *, program: str = "crmdesk", read_only: bool = False
+    ) -> None:
         self.engine = engine
+        self.read_only = read_only
+        self.path: Path | None = (
+            Path(engine.url.database)
+            if engine.dialect.name == "sqlite" and engine.url.database not in (None, "", ":memory:")
+            else None
+        )
+        self.write_lock = WriteLock(self.path, program) if self.path is not None else None
+        self.checked = False  # found whole on opening (then its own writes keep it so)
+        self.damaged = False
         self.session_factory = sessionmaker(engine, expire_on_commit=False)
         event.listen(self.session_factory, "after_flush", record_changes)
         event.listen(self.session_factory, "after_flush", _reindex_after_flush)
         event.listen(self.session_factory, "after_commit", _new_batch)
         event.listen(self.session_factory, "after_rollback", _new_batch)
         self._checkpointer: _Checkpointer | None = None
-        if engine.dialect.name == "sqlite" and engine.url.database not in (None, "", ":memory:"):
-            self._checkpointer = _Checkpointer(str(engine.url.database))
+        if self.path is not None and not read_only:
+            self._checkpointer = _Checkpointer(str(self.path))
             event.listen(engine, "commit", _mark_committed)
             event.listen(engine, "checkin", self._checked_in)
 
@@ -282,18 +319,37 @@ class Database:
             self._checkpointer.request()
 
     @classmethod
-    def open(cls, target: str | Path | None = None, *, upgrade: bool = True) -> Database:
-        """Open (creating or upgrading as needed) the database at a path or URL."""
+    def open(
+        cls,
+        target: str | Path | None = None,
+        *,
+        upgrade: bool = True,
+        create: bool = False,
+        read_only: bool = False,
+        check: bool = True,
+        program: str = "crmdesk",
+    ) -> Database:
+        """Open (creating or upgrading as needed) the database at a path or URL.
+
+        A file is first looked at read-only: refused untouched when it is not ours, newer, or
+        damaged (`check`: SQLite's quick check); a zero-byte or empty SQLite file not made by
+        crmdesk is taken over only with `create`. `read_only` opens without writing anything."""
         url = database_url(target or default_database_path())
-        if url.get_backend_name() == "sqlite" and url.database:
-            _check_sqlite_file(Path(url.database))
-            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, json_serializer=json_column_text)
-        if url.get_backend_name() == "sqlite":
-            event.listen(engine, "connect", _sqlite_pragmas)
-        db = cls(engine)
-        if upgrade:
-            db.migrate()
+        sqlite_file = url.get_backend_name() == "sqlite" and bool(url.database)
+        if sqlite_file:
+            path = Path(str(url.database))
+            _check_sqlite_file(path, create=create, check=check, read_only=read_only)
+            if not read_only:
+                path.parent.mkdir(parents=True, exist_ok=True)
+        engine = _engine(url, read_only=read_only and sqlite_file)
+        db = cls(engine, program=program, read_only=read_only)
+        db.checked = check and sqlite_file
+        if upgrade and not read_only:
+            try:
+                db.migrate()
+            except Exception as exc:
+                db.engine.dispose()
+                raise storage_error(exc, target) or exc from exc
         return db
 
     @property
@@ -316,6 +372,13 @@ class Database:
         _refuse_foreign_or_newer(str(self.url.database), app_id, current, bool(tables))
         if current != migration_revisions()[1]:
             from alembic import command
+
+            if current is not None and self.path is not None:  # keep the file as it was
+                when = dt.datetime.now()
+                copy_database(
+                    self.path,
+                    default_backup_folder(self.path) / backup_name(self.path, when, "premigration"),
+                )
 
             command.upgrade(self._alembic_config(), "head")
         if self.engine.dialect.name == "sqlite" and app_id != APPLICATION_ID:
@@ -345,8 +408,19 @@ class Database:
 
     @contextlib.contextmanager
     def transaction(self, actor: str | None = None) -> Iterator[Session]:
-        """One user action: a session whose work commits together or not at all."""
-        with self.session_factory() as session, session.begin():
+        """One user action: a session whose work commits together or not at all, under the
+        file's write lock (so what it reads first is still so when it writes)."""
+        if self.read_only:
+            raise ReadOnlyDatabase(
+                translatable("Messages", "This database is open read-only."),
+                translatable("Messages", "Another crmdesk window has it open; make changes there."),
+            )
+        held = (
+            self.write_lock.held(self.write_wait, self.on_wait)
+            if self.write_lock is not None
+            else contextlib.nullcontext()
+        )
+        with self._in_words(), held, self.session_factory() as session, session.begin():
             if actor is not None:
                 session.info["actor"] = actor
             yield session
@@ -354,11 +428,22 @@ class Database:
     @contextlib.contextmanager
     def reading(self) -> Iterator[Session]:
         """A short read-only session (rolled back at the end, so nothing can be written)."""
-        with self.session_factory() as session:
+        with self._in_words(), self.session_factory() as session:
             try:
                 yield session
             finally:
                 session.rollback()
+
+    @contextlib.contextmanager
+    def _in_words(self) -> Iterator[None]:
+        """A damaged page or a lock held too long becomes a KnownError of one line."""
+        try:
+            yield
+        except Exception as exc:
+            if (known := storage_error(exc, self.path or self.url)) is not None:
+                self.damaged = self.damaged or isinstance(known, DatabaseDamaged)
+                raise known from exc
+            raise
 
     def wait_for_checkpoint(self) -> None:
         """Until the checkpoint after the last commit (if any runs) is done."""
@@ -369,6 +454,8 @@ class Database:
         """Close every connection (the last one to close checkpoints the rest of the log)."""
         self.wait_for_checkpoint()
         self.engine.dispose()
+        if self.path is not None and self.checked and not self.damaged and not self.read_only:
+            mark_checked(self.path)  # what this program wrote since its check is whole
 
 
 def _alembic_config(engine: Engine | None = None) -> Config:
@@ -416,13 +503,94 @@ def _refuse_foreign_or_newer(
         )
 
 
-def _check_sqlite_file(path: Path) -> None:
+def _engine(url: URL, *, read_only: bool) -> Engine:
+    """The engine for a URL; a URL without its driver, or of no known kind, in one line."""
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+    try:
+        if read_only:
+            uri = sqlite_uri(Path(str(url.database)))
+            engine = create_engine(
+                url,
+                json_serializer=json_column_text,
+                creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+            )
+            event.listen(engine, "connect", _read_only_pragmas)
+            return engine
+        engine = create_engine(url, json_serializer=json_column_text)
+    except (NoSuchModuleError, ArgumentError) as exc:
+        raise DatabaseRefused(
+            translatable("Messages", "%1 is not a kind of database crmdesk can open."),
+            translatable("Messages", "Give the path of a database file, or a sqlite:///PATH URL."),
+            values=(url.render_as_string(hide_password=True),),
+        ) from exc
+    except ImportError as exc:
+        raise DatabaseRefused(
+            translatable("Messages", "No driver for %1 databases is installed (%2)."),
+            translatable(
+                "Messages", "Install the driver with pip, or give the path of a database file."
+            ),
+            values=(url.get_backend_name(), getattr(exc, "name", None) or exc),
+        ) from exc
+    if url.get_backend_name() == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+class EmptyDatabaseFile(DatabaseRefused):
+    """A zero-byte or table-less SQLite file not made by crmdesk: ask before taking it over."""
+
+
+_CHOOSE_FILE = translatable(
+    "Messages", "Give the path of a crmdesk database file (for example crmdesk.sqlite3)."
+)
+
+
+def _check_not_a_file(path: Path) -> None:
+    if path.is_dir():
+        raise DatabaseRefused(
+            translatable("Messages", "%1 is a folder, not a database file."),
+            translatable("Messages", "Give a file inside it, for example %1."),
+            values=(path,),
+            hint_values=(path / "crmdesk.sqlite3",),
+        )
+    if not path.is_file():
+        raise DatabaseRefused(
+            translatable("Messages", "%1 is not a regular file."), _CHOOSE_FILE, values=(path,)
+        )
+
+
+def _empty_file(path: Path, what: str) -> EmptyDatabaseFile:
+    return EmptyDatabaseFile(
+        what,
+        translatable("Messages", "To make it a new crmdesk database, open it again with --create."),
+        values=(path,),
+    )
+
+
+def _check_sqlite_file(
+    path: Path, *, create: bool = False, check: bool = True, read_only: bool = False
+) -> None:
     """Refuse, through a read-only connection and before any pragma can change the file, a file
-    that is not SQLite, not ours, or newer than this program."""
-    if not path.exists() or path.stat().st_size == 0:
+    that is not SQLite, not ours, newer than this program, damaged, or empty and not ours."""
+    if not path.exists():
+        if read_only:
+            raise DatabaseRefused(
+                translatable("Messages", "%1 does not exist."), _CHOOSE_FILE, values=(path,)
+            )
         return
-    with path.open("rb") as f:
-        header = f.read(16)
+    _check_not_a_file(path)
+    try:
+        with path.open("rb") as f:
+            header = f.read(16)
+    except OSError as exc:
+        raise DatabaseRefused(
+            translatable("Messages", "%1 cannot be read: %2."), values=(path, exc.strerror)
+        ) from exc
+    if not header and not create:
+        raise _empty_file(path, translatable("Messages", "%1 is an empty file (0 bytes)."))
+    if not header:
+        return
     if header != b"SQLite format 3\x00":
         raise DatabaseRefused(
             translatable("Messages", "%1 is not a crmdesk database (not an SQLite file)."),
@@ -430,7 +598,7 @@ def _check_sqlite_file(path: Path) -> None:
             values=(path,),
         )
     try:
-        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        with contextlib.closing(sqlite3.connect(sqlite_uri(path), uri=True)) as conn:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
             revision = (
@@ -438,8 +606,21 @@ def _check_sqlite_file(path: Path) -> None:
                 if "alembic_version" in tables
                 else None
             )
+            _refuse_foreign_or_newer(
+                str(path), app_id, revision[0] if revision else None, bool(tables)
+            )
+            if not tables and app_id != APPLICATION_ID and not create:
+                raise _empty_file(
+                    path,
+                    translatable("Messages", "%1 is an empty SQLite database not made by crmdesk."),
+                )
+            if check and tables and not checked_clean(path):
+                if not quick_check(conn):
+                    raise DatabaseDamaged(path)
+                mark_checked(path)
     except sqlite3.DatabaseError as exc:
+        if is_damage(exc):
+            raise DatabaseDamaged(path) from exc
         raise DatabaseRefused(
             translatable("Messages", "%1 cannot be read: %2."), values=(path, exc)
         ) from exc
-    _refuse_foreign_or_newer(str(path), app_id, revision[0] if revision else None, bool(tables))

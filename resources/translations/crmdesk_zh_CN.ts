@@ -914,6 +914,54 @@
         <source>Task not done</source>
         <translation>任务未完成</translation>
     </message>
+    <message>
+        <source>Opened read-only</source>
+        <translation>以只读方式打开</translation>
+    </message>
+    <message>
+        <source>%1 is already open in another crmdesk window. This window shows it read-only; make changes in the other window.</source>
+        <translation>%1 已在另一个 crmdesk 窗口中打开。此窗口以只读方式显示；请在另一个窗口中修改。</translation>
+    </message>
+    <message>
+        <source>Empty file</source>
+        <translation>空文件</translation>
+    </message>
+    <message>
+        <source>%1 is empty and was not made by crmdesk. Make it a new crmdesk database?</source>
+        <translation>%1 是空文件，并非由 crmdesk 创建。要把它作为新的 crmdesk 数据库吗？</translation>
+    </message>
+    <message>
+        <source>Damaged database</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: part of the file cannot be read.</source>
+        <translation>%1 已损坏：文件的一部分无法读取。</translation>
+    </message>
+    <message>
+        <source>Nothing has been written to it. Open another file, restore a backup, or copy what can still be read into a new file.</source>
+        <translation>没有向它写入任何内容。您可以打开其他文件、恢复备份，或将仍可读取的内容复制到新文件。</translation>
+    </message>
+    <message>
+        <source>Open Another File…</source>
+        <translation>打开其他文件…</translation>
+    </message>
+    <message>
+        <source>Restore a Backup…</source>
+        <translation>恢复备份…</translation>
+    </message>
+    <message>
+        <source>Try to Salvage…</source>
+        <translation>尝试抢救…</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <source>Salvage into</source>
+        <translation>抢救到</translation>
+    </message>
 </context>
 <context>
     <name>AccountForm</name>
@@ -4029,6 +4077,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>%1 (read-only)</source>
+        <translation>%1（只读）</translation>
+    </message>
+    <message>
         <source>Today</source>
         <translation>今日</translation>
     </message>
@@ -4051,6 +4103,10 @@
     <message>
         <source>Demo data (invented customers)</source>
         <translation>演示数据（虚构客户）</translation>
+    </message>
+    <message>
+        <source>Read-only: open in another window</source>
+        <translation>只读：已在另一个窗口中打开</translation>
     </message>
     <message>
         <source>&amp;New</source>
@@ -4087,6 +4143,14 @@
     <message>
         <source>&amp;Open Database…</source>
         <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up Now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a Backup…</source>
+        <translation>恢复备份(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -4161,6 +4225,16 @@
         <translation>crmdesk 数据库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>Today&apos;s backup: %1</source>
+        <translation>今日备份：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up %n contact(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 位联系人备份到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>About crmdesk</source>
         <translation>关于 crmdesk</translation>
     </message>
@@ -4221,6 +4295,10 @@
     <message>
         <source>this row could not be imported</source>
         <translation>这一行无法导入</translation>
+    </message>
+    <message>
+        <source>The database</source>
+        <translation>数据库</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -4415,6 +4493,14 @@
         <translation>这不是 vCard 文件：其中没有 BEGIN:VCARD</translation>
     </message>
     <message>
+        <source>This database is open read-only.</source>
+        <translation>此数据库以只读方式打开。</translation>
+    </message>
+    <message>
+        <source>Another crmdesk window has it open; make changes there.</source>
+        <translation>另一个 crmdesk 窗口已打开它；请在那里修改。</translation>
+    </message>
+    <message>
         <source>%1 is not a crmdesk database.</source>
         <translation>%1 不是 crmdesk 数据库。</translation>
     </message>
@@ -4431,8 +4517,52 @@
         <translation>请升级 crmdesk 后再打开；文件未被改动。</translation>
     </message>
     <message>
+        <source>%1 is not a kind of database crmdesk can open.</source>
+        <translation>crmdesk 无法打开 %1 这类数据库。</translation>
+    </message>
+    <message>
+        <source>Give the path of a database file, or a sqlite:///PATH URL.</source>
+        <translation>请提供数据库文件的路径，或 sqlite:///路径 形式的 URL。</translation>
+    </message>
+    <message>
+        <source>No driver for %1 databases is installed (%2).</source>
+        <translation>未安装 %1 数据库的驱动（%2）。</translation>
+    </message>
+    <message>
+        <source>Install the driver with pip, or give the path of a database file.</source>
+        <translation>请用 pip 安装驱动，或提供数据库文件的路径。</translation>
+    </message>
+    <message>
+        <source>Give the path of a crmdesk database file (for example crmdesk.sqlite3).</source>
+        <translation>请提供 crmdesk 数据库文件的路径（例如 crmdesk.sqlite3）。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a database file.</source>
+        <translation>%1 是文件夹，不是数据库文件。</translation>
+    </message>
+    <message>
+        <source>Give a file inside it, for example %1.</source>
+        <translation>请指定其中的一个文件，例如 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file.</source>
+        <translation>%1 不是普通文件。</translation>
+    </message>
+    <message>
+        <source>To make it a new crmdesk database, open it again with --create.</source>
+        <translation>如要把它作为新的 crmdesk 数据库，请加上 --create 重新打开。</translation>
+    </message>
+    <message>
+        <source>%1 is an empty file (0 bytes).</source>
+        <translation>%1 是空文件（0 字节）。</translation>
+    </message>
+    <message>
         <source>%1 is not a crmdesk database (not an SQLite file).</source>
         <translation>%1 不是 crmdesk 数据库（不是 SQLite 文件）。</translation>
+    </message>
+    <message>
+        <source>%1 is an empty SQLite database not made by crmdesk.</source>
+        <translation>%1 是一个并非由 crmdesk 创建的空 SQLite 数据库。</translation>
     </message>
     <message>
         <source>%1 cannot be read: %2.</source>
@@ -4849,6 +4979,90 @@
     <message>
         <source>A vCard holds contacts, not a table.</source>
         <translation>vCard 文件保存的是联系人，而不是表格。</translation>
+    </message>
+    <message>
+        <source>Only a database file can be backed up here.</source>
+        <translation>这里只能备份数据库文件。</translation>
+    </message>
+    <message>
+        <source>Back up a server database with its own tools.</source>
+        <translation>服务器数据库请用其自带的工具备份。</translation>
+    </message>
+    <message>
+        <source>%1: the database failed (%2).</source>
+        <translation>%1：数据库出错（%2）。</translation>
+    </message>
+    <message>
+        <source>Run crmdesk check on it.</source>
+        <translation>请对它运行 crmdesk check。</translation>
+    </message>
+    <message>
+        <source>Only a database file can be checked or restored.</source>
+        <translation>只能检查或恢复数据库文件。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1, process %2</source>
+        <translation>%1，进程 %2</translation>
+    </message>
+    <message>
+        <source>Another crmdesk is writing into this file; waiting…</source>
+        <translation>另一个 crmdesk 正在写入此文件；正在等待…</translation>
+    </message>
+    <message>
+        <source>Another crmdesk (%1) is importing or writing into this file; waiting…</source>
+        <translation>另一个 crmdesk（%1）正在向此文件导入或写入；正在等待…</translation>
+    </message>
+    <message>
+        <source>another crmdesk</source>
+        <translation>另一个 crmdesk</translation>
+    </message>
+    <message>
+        <source>%1 is busy: %2 is writing into it.</source>
+        <translation>%1 正忙：%2 正在写入。</translation>
+    </message>
+    <message>
+        <source>Try again when it has finished; nothing was changed.</source>
+        <translation>请在它完成后重试；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The backup to %1 failed: %2.</source>
+        <translation>备份到 %1 失败：%2。</translation>
+    </message>
+    <message>
+        <source>Check that the folder exists and has room; nothing was left there.</source>
+        <translation>请检查该文件夹是否存在且空间充足；那里没有留下任何文件。</translation>
+    </message>
+    <message>
+        <source>%1 is not a whole crmdesk database.</source>
+        <translation>%1 不是完整的 crmdesk 数据库。</translation>
+    </message>
+    <message>
+        <source>Choose another backup.</source>
+        <translation>请选择其他备份。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: the database file is corrupt.</source>
+        <translation>%1 已损坏：数据库文件有错误。</translation>
+    </message>
+    <message>
+        <source>Nothing was written to it. Restore a backup (crmdesk backup list) or salvage what can be read (crmdesk check --salvage NEW_FILE).</source>
+        <translation>没有向它写入任何内容。请恢复备份（crmdesk backup list），或抢救可读取的内容（crmdesk check --salvage 新文件）。</translation>
+    </message>
+    <message>
+        <source>%1 is locked by another program that is writing to it.</source>
+        <translation>%1 被另一个正在写入的程序锁定。</translation>
+    </message>
+    <message>
+        <source>%1 already exists.</source>
+        <translation>%1 已存在。</translation>
+    </message>
+    <message>
+        <source>Give the name of a new file.</source>
+        <translation>请提供一个新文件的名称。</translation>
     </message>
 </context>
 <context>
@@ -5998,6 +6212,85 @@
     <message>
         <source>Service cases and resolution times</source>
         <translation>服务工单及解决用时</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Choose a backup. The file as it is now is kept as a backup first.</source>
+        <translation>请选择一个备份。当前文件会先另存为备份。</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Other File…</source>
+        <translation>其他文件…</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>damaged file</source>
+        <translation>损坏的文件</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>No backups yet. Choose a backup file with Other File…</source>
+        <translation>还没有备份。可用“其他文件…”选择备份文件。</translation>
+    </message>
+    <message>
+        <source>%1, made %2: %3 contacts, %4 accounts.</source>
+        <translation>%1，创建于 %2：%3 位联系人，%4 个客户。</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>选择备份</translation>
+    </message>
+    <message>
+        <source>Put the backup of %1 in place of the current data? The current data is kept as a backup first.</source>
+        <translation>用 %1 的备份替换当前数据吗？当前数据会先另存为备份。</translation>
     </message>
 </context>
 <context>

@@ -29,10 +29,13 @@ def test_new_file_gets_every_table_wal_and_foreign_keys(tmp_path):
     db.dispose()
 
 
-def test_empty_file_is_upgraded(tmp_path):
+def test_empty_file_is_taken_over_only_when_asked_to(tmp_path):
     path = tmp_path / "empty.sqlite3"
     path.touch()
-    db = Database.open(path)
+    with pytest.raises(DatabaseRefused, match="empty file"):
+        Database.open(path)
+    assert path.stat().st_size == 0
+    db = Database.open(path, create=True)
     with db.engine.connect() as conn:
         assert "contacts" in inspect(conn).get_table_names()
     db.dispose()
@@ -186,3 +189,21 @@ def test_an_older_files_sort_keys_and_index_follow_the_surname_readings(tmp_path
     with db.reading() as session:  # derived data: not an edit in the history
         assert session.execute(text("SELECT count(*) FROM change_log")).scalar() == logged
     db.dispose()
+
+
+def test_the_quick_check_is_skipped_only_for_a_file_unchanged_since_it_was_found_whole(
+    tmp_path, monkeypatch
+):
+    from crmdesk.store import db as db_module
+
+    path = tmp_path / "c.sqlite3"
+    Database.open(path).dispose()
+    checks: list[object] = []
+    real = db_module.quick_check
+    monkeypatch.setattr(db_module, "quick_check", lambda conn: checks.append(1) or real(conn))
+    Database.open(path).dispose()
+    assert checks == []  # unchanged since our own last close
+    with sqlite3.connect(path) as conn:  # another program writes
+        conn.execute("CREATE TABLE other_program (x)")
+    Database.open(path).dispose()
+    assert checks == [1]

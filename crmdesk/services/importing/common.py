@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from crmdesk.core.errors import ImportFailed, KnownError
 from crmdesk.core.texts import as_text, translatable
 from crmdesk.services.history import note_batch
+from crmdesk.store.health import storage_error
 from crmdesk.store.write_marks import write_mark
 
 Progress = Callable[[int, int], None]
@@ -88,6 +89,8 @@ def failing_at(line: int, what: str = _THIS_ROW) -> Iterator[None]:
     except KnownError:
         raise
     except Exception as exc:
+        if (problem := storage_error(exc, translatable("Messages", "The database"))) is not None:
+            raise problem from exc  # a damaged page or a lock: not the row's fault
         raise ImportFailed(
             translatable("Messages", "%1: %2"), line=line or None, values=(as_text(what), exc)
         ) from exc

@@ -72,9 +72,10 @@ class PipelinePane(QWidget):
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self._db, self._bus, self._undo = db, bus, undo_stack
-        with db.transaction() as session:  # a new database gets its stages on first sight
-            seeded = pipeline.ensure_default_stages(session)
-        bus.publish(seeded)
+        if not db.read_only:  # another window has the file; it seeded the stages
+            with db.transaction() as session:  # a new database gets its stages on first sight
+                seeded = pipeline.ensure_default_stages(session)
+            bus.publish(seeded)
         self.today = dt.date.today()
         self._build_filters()
         self.board_model = BoardModel(db, bus, self)

@@ -9,7 +9,7 @@ import datetime as dt
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSettings, QSize, Qt
+from PySide6.QtCore import QLockFile, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from crmdesk import __version__
 from crmdesk.core.errors import KnownError
 from crmdesk.models import ServiceCase
+from crmdesk.services import backups
 from crmdesk.services.mailing import Selection
 from crmdesk.store.db import Database
 from crmdesk.views.calendar.pane import CalendarPane
@@ -43,6 +44,7 @@ from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.history_view import HistoryDialog
 from crmdesk.views.shell.i18n import button_text
 from crmdesk.views.shell.icons import application_icon
+from crmdesk.views.shell.safety import RestoreDialog, open_for_window
 from crmdesk.views.shell.settings_dialog import CompanyPage, PageFactory, SettingsDialog
 from crmdesk.views.shell.undo import UndoHistory
 from crmdesk.views.today.page import TodayPage
@@ -92,7 +94,11 @@ class MainWindow(QMainWindow):
         self.undo_history.reported.connect(self._on_undo_history_reported)
         self.duplicates_dialog: DuplicatesDialog | None = None
         self.history_dialog: HistoryDialog | None = None
-        self.setWindowTitle(database_files.window_title(db))
+        self.window_lock: QLockFile | None = None  # this window's claim on the file
+        title = database_files.window_title(db)
+        self.setWindowTitle(
+            self.tr("%1 (read-only)").replace("%1", title) if db.read_only else title
+        )
         self.setWindowIcon(application_icon())
 
         install_wheel_guard()  # before any field exists: the wheel changes no unfocused value
@@ -144,6 +150,10 @@ class MainWindow(QMainWindow):
             self.demo_badge = QLabel(self.tr("Demo data (invented customers)"), self)
             self.demo_badge.setStyleSheet(DEMO_BADGE_STYLE)
             self.statusBar().addPermanentWidget(self.demo_badge)
+        if db.read_only:
+            badge = QLabel(self.tr("Read-only: open in another window"), self)
+            badge.setStyleSheet(DEMO_BADGE_STYLE)
+            self.statusBar().addPermanentWidget(badge)
         self.statusBar().addPermanentWidget(self._database_label)
         if (path := database_files.database_path(db)) is not None:
             database_files.remember_database(settings, path)
@@ -200,6 +210,8 @@ class MainWindow(QMainWindow):
         self.open_database_action = self._action(
             self.tr("&Open Database…"), QKeySequence.StandardKey.Open, self.choose_database
         )
+        self.backup_action = self._action(self.tr("&Back Up Now"), None, self.back_up_now)
+        self.restore_action = self._action(self.tr("&Restore a Backup…"), None, self.show_restore)
         self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         self.about_action = self._action(self.tr("&About crmdesk"), None, self._on_about)
         self.duplicates_action = self._action(
@@ -254,6 +266,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.export_action])
         file_menu.addActions([self.labels_action, self.letters_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.backup_action, self.restore_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menus.addMenu(self.tr("&Edit"))
@@ -411,16 +425,74 @@ class MainWindow(QMainWindow):
 
     def open_database(self, path: Path) -> MainWindow | None:
         """A window on another database file, in this one's place; None if it was refused."""
-        try:
-            db = Database.open(path)
-        except KnownError as exc:
-            errors.show_known_error(self, exc)
+        if path == database_files.database_path(self.db) and self.window_lock is not None:
+            self.window_lock.unlock()  # the same file again (after a restore): ours to take
+            self.window_lock = None
+        opened = open_for_window(self, path)
+        if opened is None:
             return None
         self._save_state()
-        successor = MainWindow(db, self.settings)
+        successor = MainWindow(opened[0], self.settings)
+        successor.window_lock = opened[1]
         successor.show()
         self.close()
         return successor
+
+    def daily_backup(self) -> None:
+        """The first start of a day backs the file up; a failure is said, not in the way."""
+        try:
+            made = backups.daily_backup(self.db)
+        except KnownError as exc:
+            self.statusBar().showMessage(errors.known_error_line(exc), 15000)
+            return
+        if made is not None:
+            self.statusBar().showMessage(
+                self.tr("Today's backup: %1").replace("%1", str(made.path)), 8000
+            )
+
+    def back_up_now(self) -> backups.Backup | None:
+        """File > Back Up Now: a checked copy in the backup folder, then rotation."""
+        try:
+            made = backups.backup_now(self.db)
+            backups.rotate(self.db)
+        except KnownError as exc:
+            errors.show_known_error(self, exc)
+            return None
+        self.statusBar().showMessage(
+            self.tr("Backed up %n contact(s) to %1", "", made.contacts or 0).replace(
+                "%1", str(made.path)
+            ),
+            10000,
+        )
+        return made
+
+    def show_restore(self) -> RestoreDialog | None:
+        """File > Restore a Backup…: choose one with a preview; the current file kept first."""
+        try:
+            dialog = RestoreDialog(backups.list_backups(self.db), self)
+        except KnownError as exc:
+            errors.show_known_error(self, exc)
+            return None
+        dialog.accepted.connect(lambda: self._restore(dialog))
+        dialog.open()
+        return dialog
+
+    def _restore(self, dialog: RestoreDialog) -> None:
+        path = database_files.database_path(self.db)
+        if dialog.chosen is None or path is None:
+            return
+        try:
+            backups.restore(self.db, dialog.chosen)
+        except KnownError as exc:
+            errors.show_known_error(self, exc)
+            return
+        self.db.dispose()
+        self.open_database(path)
+
+    def _release_window_lock(self) -> None:
+        if self.window_lock is not None:
+            self.window_lock.unlock()
+            self.window_lock = None
 
     def about_box(self) -> QMessageBox:
         box = QMessageBox(self)
@@ -457,6 +529,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_state()
         super().closeEvent(event)
+        if event.isAccepted():
+            self._release_window_lock()
 
 
 __all__ = ["MainWindow"]

@@ -130,6 +130,7 @@ def main() -> int:
         ("export dialog", window.show_export),
         ("duplicates dialog", window.show_duplicates),
         ("history dialog", window.show_history),
+        ("restore dialog", window.show_restore),
     ):
         dialog = opener()
         seen[name] = measure(dialog, name)

@@ -22,6 +22,7 @@ EXPECTED = {
     "import wizard", "import preview", "export dialog", "duplicates dialog", "history dialog",
     "about box", "first start", "main window", "contract dialog", "fields dialog", "labels dialog",
     "letters dialog", "opportunity editor", "product catalogue", "settings dialog",
+    "restore dialog",
 }  # fmt: skip
 
 
