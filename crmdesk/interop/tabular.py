@@ -36,6 +36,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from crmdesk.core.errors import ImportFailed
 from crmdesk.core.texts import as_text, translatable
 from crmdesk.interop.contact_columns import google_contact_rows
+from crmdesk.interop.limits import MAX_CELL_CHARS, MAX_COLUMNS, MAX_FILE_BYTES, too_big
 from crmdesk.interop.records import ContactRecord
 from crmdesk.interop.table import Cell, Table, TableRow, cell_text
 from crmdesk.interop.vcard import guess_charset
@@ -73,6 +74,8 @@ def read_table(data: bytes, filename: str, sheet: str | None = None) -> Table:
     name = Path(filename).name or "The file"
     if not data:
         raise ImportFailed(translatable("Messages", "%1 is empty."), values=(name,))
+    if len(data) > MAX_FILE_BYTES:
+        raise too_big(name)
     if data.startswith(b"PK\x03\x04"):
         return _read_xlsx(data, name, sheet)
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
@@ -115,7 +118,15 @@ def _build(records: Iterable[tuple[int, list[Cell]]], name: str) -> tuple[list[s
     if len(rows) > 1 and filled[0] == 1 and filled[1] >= 3:
         rows = rows[1:]
     header, rows = rows[0], rows[1:]
-    width = max(len(r.values) for r in [header, *rows])
+    widest = max([header, *rows], key=lambda r: len(r.values))
+    width = len(widest.values)
+    if width > MAX_COLUMNS:
+        raise ImportFailed(
+            translatable("Messages", "%1 has %2 columns; at most %3 can be imported."),
+            values=(name, width, MAX_COLUMNS),
+            line=widest.line,
+            hint=translatable("Messages", "Keep only the columns to import and save it again."),
+        )
     headers = [cell_text(h).lstrip("\ufeff").strip() for h in header.values]
     headers += [""] * (width - len(headers))
     for row in rows:
@@ -129,13 +140,22 @@ def _build(records: Iterable[tuple[int, list[Cell]]], name: str) -> tuple[list[s
 
 
 def _unique(headers: list[str]) -> list[str]:
-    """Two columns called 电话 become `电话` and `电话 (2)`, so a mapping can name each."""
+    """Two columns called 电话 become `电话` and `电话 (2)`, so a mapping can name each.
+
+    Linear: each name's next number is kept, so 4,000 equal headers take milliseconds."""
+    taken = set(headers)
+    seen: set[str] = set()
+    following: dict[str, int] = {}
     out: list[str] = []
     for header in headers:
-        name, n = header, 1
-        while name in out:
-            n += 1
-            name = f"{header} ({n})"
+        name = header
+        if name in seen:
+            n = following.get(header, 1)
+            while name in seen or name in taken:
+                n += 1
+                name = f"{header} ({n})"
+            following[header] = n
+        seen.add(name)
         out.append(name)
     return out
 
@@ -177,7 +197,7 @@ def _read_csv(data: bytes, name: str) -> Table:
     # a cell as long as the file may be read (and then refused for its length, with its
     # column's limit, instead of as an unclosed quote); the csv module's limit is global
     limit = csv.field_size_limit()
-    csv.field_size_limit(max(limit, len(text)))
+    csv.field_size_limit(min(max(limit, len(text)), MAX_CELL_CHARS + 1))
     try:
         for values in reader:
             start, end = end + 1, reader.line_num
@@ -185,10 +205,16 @@ def _read_csv(data: bytes, name: str) -> Table:
                 cells = values
                 if quoted:
                     cells = [unneutralise(v) if v[:1] == "'" else v for v in values]
+                if len(cells) > MAX_COLUMNS:
+                    records.append((start, [*map(intern, cells)]))
+                    break  # _build refuses the row, read no further
+                _check_cells(cells, start, name)
                 # one string a value: cities, companies, titles, names repeat down a column
                 # (a 100k-row file's records hold 50 MB less; reading takes 0.3 s more)
                 records.append((start, list(map(intern, cells))))
     except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise _cell_too_long(name, end + 1) from exc
         raise ImportFailed(
             translatable(
                 "Messages", "%1 cannot be read as CSV (%2); a quote is probably never closed"
@@ -202,6 +228,19 @@ def _read_csv(data: bytes, name: str) -> Table:
         _check_closed(text, records[-1][0], delimiter, name)
     headers, rows = _build(records, name)
     return Table(headers, rows, encoding, delimiter)
+
+
+def _check_cells(cells: Sequence[object], line: int, name: str) -> None:
+    if any(isinstance(c, str) and len(c) > MAX_CELL_CHARS for c in cells):
+        raise _cell_too_long(name, line)
+
+
+def _cell_too_long(name: str, line: int) -> ImportFailed:
+    return ImportFailed(
+        translatable("Messages", "%1: a cell holds more than %2 characters."),
+        values=(name, f"{MAX_CELL_CHARS:,}"),
+        line=line,
+    )
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:
@@ -322,8 +361,16 @@ def _read_xlsx(data: bytes, name: str, sheet: str | None) -> Table:
             raise ImportFailed(translatable("Messages", "Sheet %1 of %2 is a chart, not a table."),
                                values=(repr(ws.title), name))
         ws.reset_dimensions()  # a wrong stored size would cut rows off
-        records = [(n, [_plain(c) for c in row])
-                   for n, row in enumerate(ws.iter_rows(values_only=True), start=1)]
+        records = []
+        for n, row in enumerate(ws.iter_rows(values_only=True), start=1):
+            cells = [_plain(c) for c in row]
+            while cells and cells[-1] == "":
+                cells.pop()  # a sheet's stored width may run far past its data
+            if len(cells) > MAX_COLUMNS:
+                records.append((n, cells))
+                break  # _build refuses the row, read no further
+            _check_cells(cells, n, name)
+            records.append((n, cells))
         title = ws.title
     except ImportFailed:
         raise
