@@ -49,6 +49,8 @@ __all__ = [
     "write_contacts_xlsx",
     "write_table_csv",
     "write_table_xlsx",
+    "xlsx_plain",
+    "xlsx_text",
 ]
 
 
@@ -165,7 +167,7 @@ def _plain(cell: object) -> Cell:
     if cell is None:
         return ""
     if isinstance(cell, str):
-        return unneutralise(cell)
+        return unneutralise_start(cell)
     if isinstance(cell, dt.datetime) and cell.time() == dt.time():
         return cell.date()
     if isinstance(cell, int | float | Decimal | dt.date | dt.time | dt.timedelta):
@@ -193,7 +195,7 @@ def _read_csv(data: bytes, name: str) -> Table:
     records: list[tuple[int, list[Cell]]] = []
     end = 0
     # a cell starting with ' may be neutralised; without one (the common case) read as it is
-    quoted = re.search(rf"(?:^|{re.escape(delimiter)})\"?'", text, re.MULTILINE)
+    quoted = re.search(rf"(?:^|{re.escape(delimiter)}|[;\t])\"?'", text, re.MULTILINE)
     # a cell as long as the file may be read (and then refused for its length, with its
     # column's limit, instead of as an unclosed quote); the csv module's limit is global
     limit = csv.field_size_limit()
@@ -204,7 +206,7 @@ def _read_csv(data: bytes, name: str) -> Table:
             if start >= first:
                 cells = values
                 if quoted:
-                    cells = [unneutralise(v) if v[:1] == "'" else v for v in values]
+                    cells = [unneutralise(v) for v in values]
                 if len(cells) > MAX_COLUMNS:
                     records.append((start, [*map(intern, cells)]))
                     break  # _build refuses the row, read no further
@@ -387,19 +389,42 @@ def _read_xlsx(data: bytes, name: str, sheet: str | None) -> Table:
 # Writing
 # =============================================================================================
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+# what a spreadsheet may drop before it reads a cell: a BOM, zero-width characters, spaces
+_INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u00a0\u3000 "
+# a CSV opened where the list separator is `;` (or a tab, for .txt) splits a cell there: each
+# part that would start a formula gets its `'` too
+_PART_START = re.compile(f"([;\t])(?=['{_INVISIBLE}]*[=+\\-@\uff1d\uff0b\uff0d\uff20])")
+_PART_QUOTED = re.compile(f"([;\t])'(?=['{_INVISIBLE}]*[=+\\-@\uff1d\uff0b\uff0d\uff20])")
 
 
 def neutralise(text: str) -> str:
-    """`'` before a cell that a spreadsheet would run as a formula; one more `'` before text
-    that already starts with `'` and such a character, so unneutralise gives it back."""
-    bare = text.lstrip("'")
+    """`'` before a cell that a spreadsheet would run as a formula (also behind a BOM, a
+    zero-width space or spaces, with the full-width ＝＋－＠ an input method types, and after
+    a `;` or tab where a spreadsheet may split the cell); one more `'` before text that
+    already has `'` there, so unneutralise gives it back."""
+    if ";" in text or "\t" in text:
+        text = _PART_START.sub(r"\1'", text)
+    return _neutralise_start(text)
+
+
+def _neutralise_start(text: str) -> str:
+    bare = text.lstrip("'").lstrip(_INVISIBLE)
     return "'" + text if bare.startswith(_FORMULA_START) else text
 
 
 def unneutralise(text: str) -> str:
-    """The cell as it was before neutralise."""
-    if text.startswith("'") and text.lstrip("'").startswith(_FORMULA_START):
+    """The CSV cell as it was before neutralise."""
+    if "'" not in text:
+        return text
+    if ";" in text or "\t" in text:
+        text = _PART_QUOTED.sub(r"\1", text)
+    return unneutralise_start(text)
+
+
+def unneutralise_start(text: str) -> str:
+    """The cell without the one `'` neutralise puts at its start (xlsx text has only that)."""
+    if text.startswith("'") and text.lstrip("'").lstrip(_INVISIBLE).startswith(_FORMULA_START):
         return text[1:]
     return text
 
@@ -417,8 +442,9 @@ def write_table_csv(headers: Sequence[str], rows: Iterable[Sequence[Cell]]) -> b
 
 def write_table_xlsx(headers: Sequence[str], rows: Iterable[Sequence[Cell]],
                      title: str = "Sheet1") -> bytes:
-    """One sheet, header frozen; text neutralised (and stripped of the control characters a
-    workbook cannot hold), dates as dates."""
+    """One sheet, header frozen; text stored as text (never a formula, and without the `'` a
+    CSV needs, so a phone number reads +86 …), stripped of the control characters a workbook
+    cannot hold; dates as dates."""
     book = openpyxl.Workbook(write_only=True)
     ws = book.create_sheet(title)
     ws.freeze_panes = "A2"
@@ -430,11 +456,29 @@ def write_table_xlsx(headers: Sequence[str], rows: Iterable[Sequence[Cell]],
     return out.getvalue()
 
 
+def xlsx_plain(text: str) -> str:
+    """User text as an xlsx string cell holds it: without the control characters a workbook
+    cannot hold, and a `'` doubled only where reading it back would drop one."""
+    text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    return _neutralise_start(text) if text.startswith("'") else text
+
+
+def xlsx_text(ws: WriteOnlyWorksheet, text: str) -> object:
+    """A text cell for a write-only sheet: openpyxl takes a str starting with `=` for a
+    formula, so such a cell is made a string cell explicitly."""
+    text = xlsx_plain(text)
+    if not text.startswith("="):
+        return text
+    cell = WriteOnlyCell(ws, value=text)
+    cell.data_type = "s"
+    return cell
+
+
 def _xlsx_cell(ws: WriteOnlyWorksheet, cell: Cell) -> object:
     if cell == "":
         return None  # no cell at all: most of a contact sheet is empty, and writes faster so
     if isinstance(cell, str):
-        return neutralise(ILLEGAL_CHARACTERS_RE.sub("", cell))
+        return xlsx_text(ws, cell)
     if isinstance(cell, dt.date) and not isinstance(cell, dt.datetime):
         out = WriteOnlyCell(ws, value=cell)  # type: ignore[arg-type]  # the stubs omit date
         out.number_format = "yyyy-mm-dd"
