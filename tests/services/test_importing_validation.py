@@ -96,6 +96,16 @@ def test_the_form_refuses_a_value_too_long_for_its_column(db):
     ]
 
 
+def test_a_website_too_long_for_its_column_rejects_the_row_and_does_not_crash(db):
+    long_site = "https://example.com/" + "a" * 600
+    data = f"First Name,Website 1 - Value\nLei,{long_site}\nMei,https://ok.example\n".encode()
+    preview, result = _import(db, data, "sites.csv")
+    assert (preview.new, preview.rejected) == (1, 1)
+    (rejection,) = preview.rejections
+    assert rejection.line == 2 and "too long" in rejection.reason
+    assert _emails_and_phones(db, result.changes.contacts) == [("Mei", [], [])]
+
+
 # --- orders: the preview's verdict is the import's ------------------------------------------
 
 ORDER_HEADER = "Order No,Customer,Order Date,Total\n"
