@@ -6,6 +6,7 @@ ended: imported, or refused with a KnownError; anything else is the bug the test
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,8 +31,10 @@ ORDERS_CSV = (
 ).encode()
 
 
+@functools.cache
 def sources(kind: str) -> list[tuple[str, bytes]]:
-    """(name, bytes) of the real files an importer of `kind` is fuzzed with."""
+    """(name, bytes) of the real files an importer of `kind` is fuzzed with (made once: a
+    workbook written holds its time, and a draw must see the same bytes each time)."""
     if kind == "vcard":
         return [(p.name, p.read_bytes()) for p in sorted((SHARED / "vcards").glob("*.vcf"))]
     if kind == "ics":
@@ -141,6 +144,7 @@ def _hostile_workbook(draw: Callable, names: list[str]) -> tuple[str, str, bytes
     except KnownError:
         return "+".join(names), "contacts.csv", data
     book = tabular.write_table_xlsx(table.headers, [row.values for row in table.rows])
+    # (the workbook's own time differs from run to run; nothing is drawn after it)
     return "cells:" + "+".join(names), "contacts.xlsx", book
 
 

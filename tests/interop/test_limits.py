@@ -88,3 +88,12 @@ def test_a_cell_over_the_limit_is_refused_naming_its_line(monkeypatch):
     with pytest.raises(ImportFailed) as refused:
         tabular.read_table(data, "cells.csv")
     assert refused.value.line == 3 and "more than 100 characters" in str(refused.value)
+
+
+def test_a_refusal_naming_the_columns_of_a_wide_file_stays_short():
+    from crmdesk.services.importing import read_order_data
+
+    header = ",".join(f"column number {i}" for i in range(900))
+    with pytest.raises(ImportFailed) as refused:
+        read_order_data(f"{header}\n{','.join('x' * 900)}\n".encode(), "wide.csv")
+    assert len(str(refused.value)) < 700 and "(+888)" in str(refused.value)
