@@ -16,6 +16,7 @@ from crmdesk.cli import (
     contacts,
     demo,
     documents,
+    encryption,
     forecast,
     leads,
     opportunities,
@@ -25,7 +26,9 @@ from crmdesk.cli import (
 from crmdesk.core.errors import KnownError
 from crmdesk.store.db import Database, default_database_path
 
-NOUNS = (demo, contacts, accounts, transfer, documents, opportunities, leads, forecast)
+NOUNS = (
+    demo, contacts, accounts, transfer, documents, opportunities, leads, forecast, encryption
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -63,6 +66,11 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 def run(args: argparse.Namespace) -> int:
     """Run a parsed verb; a KnownError becomes one clear line on stderr and exit status 1."""
+    if not getattr(args, "opens_database", True):  # a verb on a file crmdesk cannot open
+        try:
+            return int(args.handler(None, args))
+        except KnownError as exc:
+            return output.fail(exc)
     default_target = getattr(args, "default_target", default_database_path)
     try:
         db = Database.open(args.db if args.db is not None else default_target())
