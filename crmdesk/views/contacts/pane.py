@@ -326,19 +326,30 @@ class ContactsPane(QWidget):
 
     def open_contact(self, contact_id: uuid.UUID) -> None:
         """Show a contact (double-clicked in an account's story) in the Contacts table."""
+        self._open(CONTACTS, contact_id)
+
+    def open_account(self, account_id: uuid.UUID) -> None:
+        """Show an account in the Accounts table (a draft restored after a crash)."""
+        self._open(ACCOUNTS, account_id)
+
+    def _open(self, index: int, record_id: uuid.UUID) -> None:
         if self.bin_button.isChecked():
             self.bin_button.setChecked(False)
-        self.show_contacts()
-        self._show_record(CONTACTS, contact_id)
-        tab = self._tabs[CONTACTS]
-        if tab.model.row_of(contact_id) is None:
-            tab.pending_select = contact_id
+        if index == CONTACTS:
+            self.show_contacts()
+        else:
+            self.show_accounts()
+        self._show_record(index, record_id)
+        tab = self._tabs[index]
+        if tab.model.row_of(record_id) is None:
+            tab.pending_select = record_id
         else:
             self._syncing_selection = True
             try:
-                self._select_ids(tab, [contact_id], contact_id)
+                self._select_ids(tab, [record_id], record_id)
             finally:
                 self._syncing_selection = False
+
     def purge_records(self, ids: Sequence[uuid.UUID]) -> bool:
         """Delete these records of the tab's kind for good, after asking; True if done."""
         tab = self._tabs[self.kind]
