@@ -46,17 +46,25 @@ def offer(parent: QWidget, db: Database, pane: ContactsPane) -> bool:
     drafts = left_drafts(db)
     if not drafts:
         return False
-    tr = QCoreApplication.translate
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(tr("Drafts", "Unsaved edits"))
-    box.setText(tr("Drafts", "crmdesk closed before %n form(s) were saved.", None, len(drafts)))
-    box.setInformativeText(
-        tr("Drafts", "Restore the newest edits (from %1) in their form, or discard them all?")
-        .replace("%1", saved_when(drafts[0]))
+    box.setWindowTitle(QCoreApplication.translate("Drafts", "Unsaved edits"))
+    box.setText(
+        QCoreApplication.translate(
+            "Drafts", "crmdesk closed before %n form(s) were saved.", None, len(drafts)
+        )
     )
-    restore_button = box.addButton(tr("Drafts", "Restore"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(tr("Drafts", "Discard"), QMessageBox.ButtonRole.DestructiveRole)
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "Drafts", "Restore the newest edits (from %1) in their form, or discard them all?"
+        ).replace("%1", saved_when(drafts[0]))
+    )
+    restore_button = box.addButton(
+        QCoreApplication.translate("Drafts", "Restore"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(
+        QCoreApplication.translate("Drafts", "Discard"), QMessageBox.ButtonRole.DestructiveRole
+    )
     box.setDefaultButton(restore_button)
     box.exec()
     if box.clickedButton() is restore_button:
