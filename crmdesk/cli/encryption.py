@@ -9,6 +9,7 @@ import getpass
 import sys
 from typing import Any
 
+from crmdesk.cli import output
 from crmdesk.core.errors import KnownError
 from crmdesk.store import encryption
 from crmdesk.store.db import Database
@@ -19,12 +20,14 @@ def register(verbs: Any) -> None:
     enc.add_argument("--to", metavar="FILE", required=True, help="the encrypted copy (new file)")
     enc.add_argument("--passphrase-stdin", action="store_true",
                      help="read the passphrase from the first line of standard input")  # fmt: skip
+    enc.add_argument("--json", action="store_true", help="the result as one JSON object")
     enc.set_defaults(handler=_encrypt)
     dec = verbs.add_parser("decrypt", help="write a plain copy of an encrypted database")
     dec.add_argument("file", help="the encrypted database")
     dec.add_argument("--to", metavar="FILE", required=True, help="the plain copy (new file)")
     dec.add_argument("--passphrase-stdin", action="store_true",
                      help="read the passphrase from the first line of standard input")  # fmt: skip
+    dec.add_argument("--json", action="store_true", help="the result as one JSON object")
     dec.set_defaults(handler=_decrypt, opens_database=False)
 
 
@@ -46,11 +49,13 @@ def _encrypt(db: Database, args: argparse.Namespace) -> int:
     with db.engine.connect() as conn:  # everything into the main file before it is read
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     target = encryption.encrypt_copy(source, args.to, passphrase)
-    print(f"wrote the encrypted copy {target}; keep the passphrase safe, it cannot be recovered")
+    output.show_facts({"encrypted_copy": str(target)}, args.json)
+    if not args.json:
+        output.note("keep the passphrase safe: it cannot be recovered")
     return 0
 
 
 def _decrypt(db: Database | None, args: argparse.Namespace) -> int:
     target = encryption.decrypt_copy(args.file, args.to, _passphrase(args, confirm=False))
-    print(f"wrote the plain copy {target}")
+    output.show_facts({"plain_copy": str(target)}, args.json)
     return 0
