@@ -26,13 +26,14 @@ def main() -> int:
     parser.add_argument("--imported", type=int, default=20000)
     parser.add_argument("--kills", type=int, default=30, help="per operation")
     parser.add_argument("--seed", type=int, default=27)
+    parser.add_argument("--only", choices=crash_cases.KINDS, help="one operation")
     args = parser.parse_args()
     report: dict[str, object] = {"contacts": args.contacts, "imported": args.imported}
     bad = 0
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         base = crash_cases.prepare(folder, args.contacts, args.imported)
-        for kind in crash_cases.KINDS:
+        for kind in [args.only] if args.only else crash_cases.KINDS:
             size = 200 if kind == "merge" else args.imported
             trials = crash_cases.kills(kind, base, folder, size, args.kills, args.seed)
             problems = [p for t in trials for p in t.problems]

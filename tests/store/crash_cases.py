@@ -55,7 +55,7 @@ def prepare(folder: Path, contacts: int, imported: int) -> Path:
     _crmdesk("demo", "--size", str(contacts), "--db", str(base))
     lines = ["First Name,Last Name,E-mail 1 - Value,Phone 1 - Value,Organization 1 - Name"]
     lines += [
-        f"Crash{i},Tester{i},crash{i}@example.com,+44 20 7946 {i % 10000:04d},Kill Co {i % 97}"
+        f"Crash{i},Tester{i},crash{i}@example.com,138{i:08d},Kill Co {i % 97}"  # all distinct
         for i in range(imported)
     ]
     (folder / "new.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
