@@ -21,13 +21,23 @@ from crmdesk.cli import (
     leads,
     opportunities,
     output,
+    templates,
     transfer,
 )
 from crmdesk.core.errors import KnownError
 from crmdesk.store.db import Database, default_database_path
 
 NOUNS = (
-    demo, contacts, accounts, transfer, documents, opportunities, leads, forecast, encryption
+    demo,
+    contacts,
+    accounts,
+    transfer,
+    documents,
+    templates,
+    opportunities,
+    leads,
+    forecast,
+    encryption,
 )
 
 
