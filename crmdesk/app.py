@@ -99,6 +99,8 @@ def open_first_window(
     window.show()
     if choice is StartChoice.IMPORT:
         QTimer.singleShot(0, window.show_import)
+    else:
+        QTimer.singleShot(0, window.offer_drafts)
     return window
 
 

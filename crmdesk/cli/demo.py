@@ -15,7 +15,9 @@ def register(verbs: Any) -> None:
     demo = verbs.add_parser(
         "demo", help=f"fill an empty database with demo data (default: {DEMO_FILE_NAME})"
     )
-    demo.add_argument("--size", type=int, default=2000, help="number of contacts (default 2000)")
+    demo.add_argument(
+        "--size", type=_size, default=2000, help="contacts (default 2000, at most 1,000,000)"
+    )
     demo.add_argument("--seed", type=int, default=7)
     demo.add_argument("--json", action="store_true", help="the summary as one JSON object")
     demo.set_defaults(handler=_demo, default_target=demo_database_path)
@@ -23,6 +25,19 @@ def register(verbs: Any) -> None:
     info = verbs.add_parser("info", help="where the database is and what it holds")
     info.add_argument("--json", action="store_true", help="one JSON object")
     info.set_defaults(handler=_info)
+
+
+def _size(text: str) -> int:
+    """The size, refused by argparse before any file is opened when it is out of range."""
+    from crmdesk.demo.build import MAX_DEMO_SIZE
+
+    try:
+        size = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text[:40]!r}") from None
+    if not 1 <= size <= MAX_DEMO_SIZE:
+        raise argparse.ArgumentTypeError(f"give 1 to {MAX_DEMO_SIZE:,} contacts, not {text[:40]}")
+    return size
 
 
 def _demo(db: Database, args: argparse.Namespace) -> int:

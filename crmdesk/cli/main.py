@@ -21,6 +21,7 @@ from crmdesk.cli import (
     contacts,
     demo,
     documents,
+    encryption,
     events,
     forecast,
     leads,
@@ -36,7 +37,7 @@ from crmdesk.store.health import storage_error
 
 NOUNS = (
     demo, contacts, accounts, transfer, documents, templates, events, opportunities, leads,
-    forecast, analyze, backup,
+    forecast, analyze, backup, encryption,
 )
 # how long a verb waits for another crmdesk's write before it gives up (an import of 100k rows
 # takes about half a minute)
@@ -89,8 +90,8 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
 def run(args: argparse.Namespace) -> int:
     """Run a parsed verb; a KnownError becomes one clear line on stderr and exit status 1.
 
-    A verb that repairs or replaces the file (`check`, `backup restore`) gets the target, not
-    an opened database (a damaged file cannot be opened)."""
+    A verb that repairs, replaces or decrypts a file (`check`, `backup restore`, `decrypt`) gets
+    the target, not an opened database (a damaged or encrypted file cannot be opened)."""
     default_target = getattr(args, "default_target", default_database_path)
     target = args.db if args.db is not None else default_target()
     if getattr(args, "takes_target", False):

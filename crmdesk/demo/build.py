@@ -38,6 +38,7 @@ from sqlalchemy.orm import Session
 
 from crmdesk.core.errors import KnownError
 from crmdesk.core.gc_pause import without_gc
+from crmdesk.core.texts import translatable
 from crmdesk.demo import (
     accounts,
     activities,
@@ -142,6 +143,9 @@ TABLES = (
 )
 _CUSTOMER_TABLES = (Contact, Account, Product, PipelineStage, Opportunity, Order)
 
+MAX_DEMO_SIZE = 1_000_000
+"""The most demo contacts: ten times the largest book we measure; more only exhausts memory."""
+
 
 @without_gc
 def build_demo(
@@ -184,6 +188,12 @@ def build(
     portable path other databases use) instead of the storage-form bulk writer."""
     if size < 1:
         raise KnownError("The demo needs at least one contact.", "Give a size of 1 or more.")
+    if size > MAX_DEMO_SIZE:
+        raise KnownError(
+            translatable("Messages", "The demo holds at most %1 contacts."),
+            translatable("Messages", "Give a smaller size."),
+            values=(f"{MAX_DEMO_SIZE:,}",),
+        )
     with db.engine.connect() as conn, conn.begin():
         _refuse_non_empty(conn)
         cache_size = None if typed else conn.exec_driver_sql("PRAGMA cache_size").scalar()

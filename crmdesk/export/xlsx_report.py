@@ -116,11 +116,11 @@ def number_format(column: Column, currency: str) -> str | None:
     return FORMATS.get(column.kind)
 
 
-TextRule = Callable[[str], str]  # what makes user text safe in a cell (interop's neutralise)
+TextRule = Callable[[str], str]  # what makes user text fit a cell (interop's xlsx_plain)
 
 
 def _value(value: Any, kind: str, neutralise: TextRule) -> Any:
-    """What goes into the cell: numbers as numbers, user text neutralised."""
+    """What goes into the cell: numbers as numbers, user text as text."""
     if value is None:
         return None
     if isinstance(value, Decimal):
@@ -162,6 +162,16 @@ def _printable(sheet: WriteOnlyWorksheet, landscape: bool = True) -> None:
 
 
 def _cell(sheet: WriteOnlyWorksheet, value: Any, **style: Any) -> WriteOnlyCell:
+    """A styled cell; text is a string cell, never a formula, whatever it starts with."""
+    cell = _formula(sheet, value, **style)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
+
+
+def _formula(sheet: WriteOnlyWorksheet, value: Any, **style: Any) -> WriteOnlyCell:
+    """A styled cell as openpyxl makes it: text starting with `=` is a formula (the report's
+    own totals, never user text)."""
     cell = WriteOnlyCell(sheet, value=value)
     for name, setting in style.items():
         setattr(cell, name, setting)
@@ -204,7 +214,9 @@ def _data_rows(
         values = [_value(v, k, neutralise) for v, k in zip(row, kinds, strict=True)]
         cells: list[Any] = []
         for value, fmt, is_plain in zip(values, formats, plain, strict=True):
-            if is_plain or value is None:
+            if isinstance(value, str) and value.startswith("="):
+                cells.append(_cell(sheet, value))  # user text, not a formula
+            elif is_plain or value is None:
                 cells.append(value)
             else:
                 cells.append(_cell(sheet, value, number_format=fmt))
@@ -230,7 +242,7 @@ def _totals(sheet: WriteOnlyWorksheet, report: Report, first: int, last: int) ->
             formula = f"=SUBTOTAL(109,{letter}{first}:{letter}{max(last, first)})"
             fmt = number_format(column, report.currency)
             cells.append(
-                _cell(sheet, formula, font=bold, **({"number_format": fmt} if fmt else {}))
+                _formula(sheet, formula, font=bold, **({"number_format": fmt} if fmt else {}))
             )
         else:
             cells.append(None)
@@ -273,7 +285,8 @@ def _about_sheet(workbook: Workbook, report: Report, neutralise: TextRule) -> No
     sheet.column_dimensions["B"].width = 80
     sheet.append([_cell(sheet, report.title, font=Font(bold=True, size=14))])
     for label, value in (*report.about, ("", "")):
-        sheet.append([_cell(sheet, label, font=Font(bold=True)), neutralise(str(value))])
+        text = _cell(sheet, neutralise(str(value)))
+        sheet.append([_cell(sheet, label, font=Font(bold=True)), text])
     for column in report.columns:
         sheet.append([_cell(sheet, column.heading, font=Font(bold=True)), column.meaning])
 
@@ -327,8 +340,9 @@ def write_report(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> ReportResult:
-    """Write the report to `path` atomically; `neutralise` is the rule every exporter uses for
-    user text that a spreadsheet would run as a formula (interop.tabular.neutralise)."""
+    """Write the report to `path` atomically; `neutralise` is the rule every xlsx exporter
+    applies to user text (interop.tabular.xlsx_plain); such text is a string cell, never a
+    formula."""
     data, rows = render_report(
         report, neutralise=neutralise, progress=progress, cancelled=cancelled
     )

@@ -22,7 +22,7 @@ from dateutil import parser as dateparser
 from crmdesk.core.errors import ImportFailed
 from crmdesk.core.texts import Text, translatable
 from crmdesk.interop.column_mapping import ColumnMapping
-from crmdesk.interop.table import Cell, Table, cell_text
+from crmdesk.interop.table import Cell, Table, cell_text, header_list
 
 # Values exporters write that mean "nothing".
 PLACEHOLDERS = {"sensitivity": {"normal"}, "priority": {"normal"}, "private": {"false"},
@@ -100,9 +100,9 @@ def column_index(table: Table, mapping: ColumnMapping) -> dict[str, int]:
     if missing:
         raise ImportFailed(
             translatable("Messages", "The column mapping names columns the file doesn't have: %1."),
-            values=(", ".join(repr(h) for h in missing),),
+            values=(header_list([repr(h) for h in missing]),),
             hint=translatable("Messages", "The file's columns: %1."),
-            hint_values=(", ".join(table.headers),),
+            hint_values=(header_list(table.headers),),
         )
     return index
 

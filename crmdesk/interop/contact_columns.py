@@ -29,7 +29,7 @@ from crmdesk.interop.records import (
     EmailRecord,
     PhoneRecord,
 )
-from crmdesk.interop.table import Cell, Table
+from crmdesk.interop.table import Cell, Table, header_list
 from crmdesk.models.enums import AddressKind, EmailKind, PhoneKind
 from crmdesk.models.names import compose_name, split_full_name
 
@@ -104,7 +104,7 @@ def contacts_from_table(table: Table, mapping: ColumnMapping,
                 "Messages", "None of the columns could be read as a name, company, phone or e-mail."
             ),
             hint=translatable("Messages", "Give a column mapping. The file's columns: %1."),
-            hint_values=(", ".join(table.headers),),
+            hint_values=(header_list(table.headers),),
         )
     texts = ColumnTexts(table, index)
     records = [ContactRecord(source_line=r.line) for r in table.rows]

@@ -73,8 +73,13 @@ def read_calendar(data: bytes, name: str = "") -> CalendarFile:
         ) from error
     if isinstance(calendar, list):  # several VCALENDARs in one stream
         calendar = calendar[0]
-    calendar = x_wr_timezone.to_standard(calendar)
     result = CalendarFile(events=[], name=name)
+    try:
+        calendar = x_wr_timezone.to_standard(calendar)
+    except (KeyError, ValueError) as error:  # ZoneInfoNotFoundError is a KeyError
+        line = next((n for n, t in enumerate(text.splitlines(), 1)
+                     if t.upper().startswith("X-WR-TIMEZONE")), 0)  # fmt: skip
+        result.problems.append(CalendarProblem(line, Text(_UNKNOWN_CALENDAR_ZONE, str(error)[:80])))
     for index, component in enumerate(c for c in calendar.walk() if c.name in _ITEMS):
         line = lines[index] if index < len(lines) else 0
         try:
@@ -90,6 +95,11 @@ def read_calendar(data: bytes, name: str = "") -> CalendarFile:
 def _one_line(error: Exception) -> str:
     """A library's message on one line (icalendar quotes the failing lines in it), cut short."""
     return " ".join(str(error).split())[:200]
+
+
+_UNKNOWN_CALENDAR_ZONE = translatable(
+    "Messages", "The calendar's time zone (X-WR-TIMEZONE) is unknown, times are read as written: %1"
+)
 
 
 def _decoded(data: bytes) -> str:

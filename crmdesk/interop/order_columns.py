@@ -20,7 +20,7 @@ from crmdesk.interop.records import (
     OrderLineRecord,
     OrderRecord,
 )
-from crmdesk.interop.table import Table
+from crmdesk.interop.table import Table, header_list
 
 # =============================================================================================
 # Orders
@@ -44,7 +44,7 @@ def orders_from_table(table: Table, mapping: ColumnMapping,
         raise ImportFailed(
             translatable("Messages", "No column of the file could be read as the customer."),
             hint=translatable("Messages", "Give a column mapping. The file's columns: %1."),
-            hint_values=(", ".join(table.headers),),
+            hint_values=(header_list(table.headers),),
         )
     if not any(f.get(k) for k in ("amount", "product", "line_amount", "unit_price")):
         raise ImportFailed(
@@ -52,7 +52,7 @@ def orders_from_table(table: Table, mapping: ColumnMapping,
                 "Messages", "No column of the file could be read as an amount or a product."
             ),
             hint=translatable("Messages", "The file's columns: %1."),
-            hint_values=(", ".join(table.headers),),
+            hint_values=(header_list(table.headers),),
         )
     rows = row_cells(table, index)
     dates = DateReader(r.text(f.get("ordered_on", "")) for r in rows)

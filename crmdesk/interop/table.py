@@ -55,3 +55,11 @@ class Table:
         """The cells of one column, for previews."""
         i = self.headers.index(header)
         return [row.values[i] for row in self.rows]
+
+
+def header_list(headers: list[str], most: int = 12, width: int = 40) -> str:
+    """Headers named in a message: the first `most`, each cut to `width` characters, and how
+    many more there are, so a refusal of a 10,000-column file stays one short line."""
+    shown = [h if len(h) <= width else h[: width - 1] + "…" for h in headers[:most]]
+    more = len(headers) - len(shown)
+    return ", ".join(shown) + (f", … (+{more})" if more > 0 else "")

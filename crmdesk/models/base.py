@@ -60,6 +60,11 @@ class Money(TypeDecorator[Decimal]):
         super().__init__()
         self.scale = scale
 
+    def holds(self, value: Decimal) -> bool:
+        """Whether the column can store `value`: finite, and within a 64-bit integer of units
+        (with a digit to spare, so sums of a few stay in range too)."""
+        return value.is_finite() and abs(value) < Decimal(10) ** (18 - self.scale)
+
     def process_bind_param(self, value: Decimal | int | None, dialect: Dialect) -> int | None:
         if value is None:
             return None

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import lru_cache
 
 import phonenumbers
 from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, validate_email
 
-from crmdesk.core.texts import translatable
+from crmdesk.core.texts import Text, translatable
+from crmdesk.models.base import Money
 
 DEFAULT_REGION = "CN"
 
@@ -115,3 +117,23 @@ def email_problem(address: str) -> str | None:
             return reason
         return translatable("Validation", "Not a valid e-mail address.")
     return None
+
+
+_MONEY = Money()
+
+
+def amount_problem(value: Decimal, what: str, money: Money = _MONEY) -> str | Text | None:
+    """Why an amount cannot be stored (`what` names it: "the total"), or None when it can:
+    every importer and form asks this before a Money column is written."""
+    if money.holds(value):
+        return None
+    if not value.is_finite():
+        return Text(translatable("Validation", "%1 is not a number."), Text(what))
+    return Text(
+        translatable(
+            "Validation", "%1 is too large: %2 digits before the decimal point, at most %3."
+        ),
+        Text(what),
+        max(value.adjusted() + 1, 1),
+        18 - money.scale,
+    )

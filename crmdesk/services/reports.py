@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from crmdesk.core.errors import KnownError
 from crmdesk.core.texts import translatable
 from crmdesk.export.xlsx_report import Chart, Column, Report, ReportResult, Summary, write_report
-from crmdesk.interop.tabular import neutralise
+from crmdesk.interop.tabular import xlsx_plain
 from crmdesk.models import Account, Contact
 from crmdesk.models.activities import Activity
 from crmdesk.models.enums import (
@@ -634,5 +634,5 @@ def export_report(
     """Build the report `name` and write it to `path` (.xlsx) atomically."""
     report = build_report(session, name, period, say, word)
     return write_report(
-        path, report, neutralise=neutralise, progress=progress, cancelled=cancelled
+        path, report, neutralise=xlsx_plain, progress=progress, cancelled=cancelled
     )

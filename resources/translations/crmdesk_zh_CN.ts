@@ -2355,6 +2355,31 @@
     </message>
 </context>
 <context>
+    <name>Drafts</name>
+    <message>
+        <source>Unsaved edits</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message numerus="yes">
+        <source>crmdesk closed before %n form(s) were saved.</source>
+        <translation>
+            <numerusform>crmdesk 在 %n 个表单保存前关闭了。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore the newest edits (from %1) in their form, or discard them all?</source>
+        <translation>在表单中恢复最新的修改（%1），还是全部丢弃？</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesDialog</name>
     <message>
         <source>Duplicate contacts</source>
@@ -2910,6 +2935,30 @@
     <message>
         <source>no amount and no order lines</source>
         <translation>没有金额，也没有订单明细</translation>
+    </message>
+    <message>
+        <source>The order&apos;s total</source>
+        <translation>订单总额</translation>
+    </message>
+    <message>
+        <source>A unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>A line&apos;s amount</source>
+        <translation>明细金额</translation>
+    </message>
+    <message>
+        <source>the quantity %1 is out of range</source>
+        <translation>数量 %1 超出范围</translation>
+    </message>
+    <message>
+        <source>The order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>A product</source>
+        <translation>产品名称</translation>
     </message>
     <message>
         <source>no account matches the customer %1</source>
@@ -4285,6 +4334,22 @@
         <translation>无法读取 %1：%2。</translation>
     </message>
     <message>
+        <source>%1 is not a regular file (a device, a pipe or a folder) and cannot be imported.</source>
+        <translation>%1 不是普通文件（而是设备、管道或文件夹），无法导入。</translation>
+    </message>
+    <message>
+        <source>Choose a file saved on disk.</source>
+        <translation>请选择保存在磁盘上的文件。</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MB, more than an import can read.</source>
+        <translation>%1 超过 %2 MB，超出导入可读取的大小。</translation>
+    </message>
+    <message>
+        <source>Split it into smaller files and import each.</source>
+        <translation>请将其拆分为较小的文件后分别导入。</translation>
+    </message>
+    <message>
         <source>There is no file at %1.</source>
         <translation>%1 处没有文件。</translation>
     </message>
@@ -4429,8 +4494,20 @@
         <translation>%1 是空的：其中没有表头行。</translation>
     </message>
     <message>
+        <source>%1 has %2 columns; at most %3 can be imported.</source>
+        <translation>%1 有 %2 列，最多只能导入 %3 列。</translation>
+    </message>
+    <message>
+        <source>Keep only the columns to import and save it again.</source>
+        <translation>请只保留要导入的列，然后重新保存。</translation>
+    </message>
+    <message>
         <source>%1 cannot be read as CSV (%2); a quote is probably never closed</source>
         <translation>%1 无法按 CSV 读取（%2）；可能有引号没有闭合</translation>
+    </message>
+    <message>
+        <source>%1: a cell holds more than %2 characters.</source>
+        <translation>%1：有单元格超过 %2 个字符。</translation>
     </message>
     <message>
         <source>%1 starts with a %2 byte-order mark but is not all %2.</source>
@@ -4769,6 +4846,10 @@
         <translation>无法读取该日历：%1</translation>
     </message>
     <message>
+        <source>The calendar&apos;s time zone (X-WR-TIMEZONE) is unknown, times are read as written: %1</source>
+        <translation>日历的时区（X-WR-TIMEZONE）无法识别，时间按原样读取：%1</translation>
+    </message>
+    <message>
         <source>That event no longer exists.</source>
         <translation>该日程已不存在。</translation>
     </message>
@@ -5063,6 +5144,38 @@
     <message>
         <source>Give the name of a new file.</source>
         <translation>请提供一个新文件的名称。</translation>
+    </message>
+    <message>
+        <source>Encryption needs SQLCipher, which is not installed.</source>
+        <translation>加密需要 SQLCipher，但尚未安装。</translation>
+    </message>
+    <message>
+        <source>Install crmdesk with its encryption extra (sqlcipher3).</source>
+        <translation>请安装带加密组件（sqlcipher3）的 crmdesk。</translation>
+    </message>
+    <message>
+        <source>The passphrase is empty.</source>
+        <translation>密码短语为空。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened with this passphrase.</source>
+        <translation>无法用此密码短语打开 %1。</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose a new file name.</source>
+        <translation>%1 已存在，请换一个文件名。</translation>
+    </message>
+    <message>
+        <source>The converted copy failed its check.</source>
+        <translation>转换后的副本未通过检查。</translation>
+    </message>
+    <message>
+        <source>The demo holds at most %1 contacts.</source>
+        <translation>演示数据最多包含 %1 位联系人。</translation>
+    </message>
+    <message>
+        <source>Give a smaller size.</source>
+        <translation>请给出更小的数量。</translation>
     </message>
 </context>
 <context>
@@ -6907,6 +7020,14 @@
     <message>
         <source>Not a valid e-mail address.</source>
         <translation>不是有效的电子邮件地址。</translation>
+    </message>
+    <message>
+        <source>%1 is not a number.</source>
+        <translation>%1 不是数字。</translation>
+    </message>
+    <message>
+        <source>%1 is too large: %2 digits before the decimal point, at most %3.</source>
+        <translation>%1 过大：小数点前有 %2 位数字，最多 %3 位。</translation>
     </message>
     <message>
         <source>The family name</source>

@@ -223,3 +223,16 @@ def test_a_terminal_sees_matching_and_importing_progress(tmp_path):
     assert done.returncode == 0 and "imported: new 2" in done.stdout
     finished = [part.strip() for part in shown.replace("\r", "\n").splitlines() if "100%" in part]
     assert finished == ["matching 100%", "importing 100%"]
+
+
+def test_a_demo_of_absurd_size_is_refused_at_once_and_makes_no_file(tmp_path):
+    db = tmp_path / "demo.sqlite3"
+    result = crmdesk("--db", str(db), "demo", "--size", str(10**21), check=False)
+    assert result.returncode == 2 and "1,000,000" in result.stderr
+    assert len(result.stderr.splitlines()) == 2 and not db.exists()
+
+
+def test_a_device_given_to_import_is_refused_in_one_line(tmp_path):
+    result = crmdesk("--db", str(tmp_path / "crm.sqlite3"), "import", "/dev/zero", check=False)
+    assert result.returncode == 1 and "not a regular file" in result.stderr
+    assert len(result.stderr.splitlines()) == 1

@@ -532,3 +532,11 @@ def test_leads_some_converted_into_the_demo_deals(built) -> None:
     assert set(statuses) <= {"new", "contacted", "qualified", "disqualified"}
     assert statuses.get("qualified", 0) > 0 and dangling == 0
     assert overridden == 0  # the demo's deals count with their stage's probability
+
+
+def test_a_demo_beyond_the_documented_maximum_is_refused_before_any_work(db):
+    from crmdesk.core.errors import KnownError
+    from crmdesk.demo.build import MAX_DEMO_SIZE, build_demo
+
+    with pytest.raises(KnownError, match="at most"):
+        build_demo(db, MAX_DEMO_SIZE + 1)

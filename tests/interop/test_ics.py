@@ -177,3 +177,17 @@ def test_an_event_without_a_start_is_skipped_and_named():
     result = read_calendar(data)
     assert [r.uid for r in result.events] == ["b"]
     assert [(p.line, "DTSTART" in p.message) for p in result.problems] == [(3, True)]
+
+
+def test_an_unknown_calendar_time_zone_is_a_problem_not_a_crash():
+    """Found by tests/interop/test_fuzz.py: one flipped bit in X-WR-TIMEZONE."""
+    from crmdesk.interop.ics import read_calendar
+
+    data = (
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nX-WR-TIMEZONE:Europe/Londo.\r\n"
+        b"BEGIN:VEVENT\r\nUID:a@x\r\nDTSTART:20240301T100000Z\r\nDTEND:20240301T110000Z\r\n"
+        b"SUMMARY:Call\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    calendar = read_calendar(data, "x.ics")
+    assert [e.title for e in calendar.events] == ["Call"]
+    assert [p.line for p in calendar.problems] == [4]

@@ -19,6 +19,7 @@ import openpyxl
 import pytest
 
 from crmdesk.core.errors import ImportFailed
+from crmdesk.interop import tabular
 from crmdesk.interop.column_mapping import ColumnMapping, RowProblem
 from crmdesk.interop.contact_columns import contacts_from_table
 from crmdesk.interop.mapping_guess import guess_contact_mapping, guess_order_mapping
@@ -674,14 +675,44 @@ def test_csv_is_utf8_with_bom_and_neutralises_formulas():
 
 
 def test_xlsx_cells_are_text_not_formulas():
+    """A text cell holds the text as typed: no `'` shows in a phone number, and an `=` is a
+    string cell, never a formula."""
     data = write_contacts_xlsx(people())
     ws = openpyxl.load_workbook(io.BytesIO(data)).active
     cells = {c.value: c for row in ws.iter_rows() for c in row if c.value is not None}
     assert all(c.data_type != "f" for c in cells.values())
-    for text in ("'=销售经理", "'@市场部", "'+86 138 0013 8000", "'-010 6000 0000", "'+Plus"):
+    for text in ("=销售经理", "@市场部", "+86 138 0013 8000", "-010 6000 0000", "+Plus"):
         assert cells[text].data_type == "s"
+    assert not [v for v in cells if isinstance(v, str) and v.startswith("'")]
     birthday = next(c for c in cells.values() if isinstance(c.value, dt.datetime))
     assert birthday.value == dt.datetime(1985, 3, 1)
+
+
+@pytest.mark.parametrize("text", ["=1+1", "'=1+1", "''=x", "'Tis", "+86 138 0013 8000"])
+def test_an_xlsx_text_cell_reads_back_as_written(text):
+    data = tabular.write_table_xlsx(["Notes"], [[text]])
+    assert tabular.read_table(data, "x.xlsx").rows[0].values == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["\ufeff=1+1", "\u200b=1+1", "  =1+1", "\uff1dSUM(A1)", "\uff0b1", "\u3000@x"],
+)
+def test_csv_neutralises_formulas_behind_invisible_or_full_width_characters(text):
+    assert neutralise(text) == "'" + text
+    assert tabular.unneutralise(neutralise(text)) == text
+
+
+def test_a_csv_cell_split_at_another_list_separator_starts_no_formula():
+    """Excel opens a CSV with the locale's list separator (`;` in much of Europe): every
+    part of a cell after a `;` or tab is neutralised too, and reading gives the cell back."""
+    cells = [["x", "a;=1+1"], ["b\t=2", "c;'=3"], ["d; -4", "e;ok"]]
+    data = tabular.write_table_csv(["A", "B"], cells)
+    text = data.decode("utf-8-sig")
+    for separator in (";", "\t"):
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=separator):
+            assert not [c for c in row if c.lstrip(' "')[:1] in ("=", "+", "-", "@")]
+    assert [r.values for r in tabular.read_table(data, "x.csv").rows] == cells
 
 
 @pytest.mark.parametrize(("writer", "name", "lines"), [

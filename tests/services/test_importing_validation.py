@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from crmdesk.core.errors import ValidationError
+from crmdesk.core.errors import ImportFailed, ValidationError
 from crmdesk.services.contacts import ContactDraft, get_contact, save_contact
 from crmdesk.services.importing import (
     import_contacts,
@@ -104,3 +104,71 @@ def test_a_website_too_long_for_its_column_rejects_the_row_and_does_not_crash(db
     (rejection,) = preview.rejections
     assert rejection.line == 2 and "too long" in rejection.reason
     assert _emails_and_phones(db, result.changes.contacts) == [("Mei", [], [])]
+
+
+# --- orders: the preview's verdict is the import's ------------------------------------------
+
+ORDER_HEADER = "Order No,Customer,Order Date,Total\n"
+
+
+def _orders(db, rows: str):
+    from crmdesk.services.accounts import AccountDraft, save_account
+    from crmdesk.services.importing import import_orders, preview_orders, read_order_data
+
+    with db.transaction() as session:
+        save_account(session, AccountDraft(name="Acme"))
+    batch = read_order_data((ORDER_HEADER + rows).encode(), "orders.csv")
+    with db.reading() as session:
+        preview = preview_orders(session, batch)
+    return preview, lambda **kw: _run_orders(db, batch, import_orders, **kw)
+
+
+def _run_orders(db, batch, import_orders, **kw):
+    with db.transaction() as session:
+        return import_orders(session, batch, **kw)
+
+
+def _order_count(db) -> int:
+    from sqlalchemy import func, select
+
+    from crmdesk.models import Order
+
+    with db.reading() as session:
+        return session.scalar(select(func.count()).select_from(Order))
+
+
+@pytest.mark.parametrize(
+    "amount",
+    ["9" * 3600, "-99999999999999999999999.99", "12345678901234567.5"],
+)
+def test_an_amount_too_large_to_store_is_rejected_in_the_preview_naming_its_line(db, amount):
+    preview, run = _orders(db, f"SO-1,Acme,2024-03-01,10\nSO-2,Acme,2024-03-02,{amount}\n")
+    assert (preview.new, preview.rejected) == (1, 1)
+    (rejection,) = preview.rejections
+    assert rejection.line == 3 and "is too large" in rejection.reason
+    assert len(rejection.reason) < 120
+    with pytest.raises(ImportFailed) as refused:
+        run()
+    assert refused.value.line == 3 and _order_count(db) == 0
+    assert run(allow_rejected=True).new == 1 and _order_count(db) == 1
+
+
+def test_the_largest_amount_the_preview_accepts_is_stored_exactly(db):
+    from decimal import Decimal
+
+    from sqlalchemy import select
+
+    from crmdesk.models import Order
+
+    preview, run = _orders(db, "SO-1,Acme,2024-03-01,-9999999999999999.99\n")
+    assert (preview.new, preview.rejected) == (1, 0)
+    run()
+    with db.reading() as session:
+        assert session.scalar(select(Order.amount)) == Decimal("-9999999999999999.99")
+
+
+def test_an_order_number_longer_than_its_column_is_rejected_with_its_line(db):
+    preview, _ = _orders(db, f"{'N' * 61},Acme,2024-03-01,10\n")
+    (rejection,) = preview.rejections
+    assert rejection.line == 2
+    assert rejection.reason == "The order number is too long: 61 characters, at most 60 fit."

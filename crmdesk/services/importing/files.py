@@ -13,6 +13,7 @@ from crmdesk.core.gc_pause import without_gc
 from crmdesk.core.texts import translatable
 from crmdesk.interop import contact_columns, mapping_guess, order_columns, tabular
 from crmdesk.interop.column_mapping import ColumnMapping
+from crmdesk.interop.limits import read_import_bytes
 from crmdesk.interop.records import (
     ContactRecord,
     OrderRecord,
@@ -79,12 +80,7 @@ def file_format(data: bytes, filename: str) -> str:
 
 
 def _read_bytes(path: str | Path) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except OSError as exc:
-        raise ImportFailed(
-            translatable("Messages", "Cannot read %1: %2."), values=(path, exc.strerror or exc)
-        ) from exc
+    return read_import_bytes(path)
 
 
 def read_contact_file(path: str | Path, mapping: MappingGiven = None) -> ContactBatch:

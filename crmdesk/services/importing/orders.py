@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import String, select
 from sqlalchemy.orm import Session
 
 from crmdesk.core.errors import ImportFailed
@@ -30,6 +30,7 @@ from crmdesk.models import (
     OrderLine,
     Product,
 )
+from crmdesk.models.base import Money
 from crmdesk.services.changes import Changes
 from crmdesk.services.importing import common
 from crmdesk.services.importing.common import (
@@ -46,7 +47,7 @@ from crmdesk.services.importing.common import (
     squash,
 )
 from crmdesk.services.importing.files import OrderBatch, Rejection, mapping_json
-from crmdesk.services.normalize import normalize_email
+from crmdesk.services.normalize import amount_problem, normalize_email
 from crmdesk.store.bulk import BulkWriter
 from crmdesk.store.db import refresh_stale_statistics
 
@@ -188,18 +189,80 @@ def _order_amount(rec: OrderRecord) -> Decimal | None:
     return None
 
 
-def _order_problem(rec: OrderRecord) -> str:
+def _order_problem(rec: OrderRecord) -> str | Text:
+    """Why a row cannot become an order, or "": the preview and the import both ask this, so
+    the preview never accepts what the database cannot store."""
     if not (rec.customer_name.strip() or rec.customer_code.strip() or rec.customer_email.strip()):
         return translatable("Import", "no customer (name, code or e-mail)")
     if rec.ordered_on is None:
         return translatable("Import", "no order date")
+    if too_long := _text_problem(rec):
+        return too_long
     try:
         amount = _order_amount(rec)
+        if problem := _amounts_problem(rec, amount):
+            return problem
     except (InvalidOperation, ArithmeticError) as exc:
         return Text(translatable("Import", "the amounts cannot be computed: %1"), exc)
     if amount is None:
         return translatable("Import", "no amount and no order lines")
     return ""
+
+
+_PRICE = Money(scale=4)
+_QUANTITY_LIMIT = Decimal(10) ** 14  # Numeric(18, 4)
+_TOTAL = translatable("Import", "The order's total")
+_PRICE_WORD = translatable("Import", "A unit price")
+_LINE_WORD = translatable("Import", "A line's amount")
+
+
+def _amounts_problem(rec: OrderRecord, amount: Decimal | None) -> str | Text | None:
+    """The first amount, price or quantity of the order that its column cannot hold."""
+    if amount is not None and (problem := amount_problem(amount, _TOTAL)):
+        return problem
+    for line in rec.lines:
+        quantity, price, line_amount = _line_values(line)
+        if not (quantity.is_finite() and abs(quantity) < _QUANTITY_LIMIT):
+            return Text(
+                translatable("Import", "the quantity %1 is out of range"),
+                _short(format(quantity, "f")),
+            )
+        if problem := amount_problem(price, _PRICE_WORD, _PRICE) or amount_problem(
+            line_amount, _LINE_WORD
+        ):
+            return problem
+    return None
+
+
+def _text_problem(rec: OrderRecord) -> Text | None:
+    """An order number or product name longer than its column (the form's limit)."""
+    number, limit = rec.number.strip(), _width(Order.__table__.c.number)
+    if len(number) > limit:
+        return _too_long(translatable("Import", "The order number"), len(number), limit)
+    limit = min(_width(Product.__table__.c.name), _width(OrderLine.__table__.c.description))
+    for line in rec.lines:
+        if len(product := line.product.strip()) > limit:
+            return _too_long(translatable("Import", "A product"), len(product), limit)
+    return None
+
+
+def _width(column: Any) -> int:
+    """The characters a String(n) column holds."""
+    assert isinstance(column.type, String) and column.type.length
+    return column.type.length
+
+
+def _too_long(what: str, length: int, limit: int) -> Text:
+    return Text(
+        translatable("Validation", "%1 is too long: %2 characters, at most %3 fit."),
+        Text(what),
+        length,
+        limit,
+    )
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 24 else f"{text[:10]}…{text[-10:]}"
 
 
 def _product_key(value: str) -> str:

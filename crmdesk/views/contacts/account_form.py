@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from crmdesk.core.errors import FieldError
+from crmdesk.models.base import utcnow
 from crmdesk.models.enums import AccountKind, LifecyclePhase, LoyaltyStage, ValueTier
 from crmdesk.services.account_story import AccountStory, account_story
 from crmdesk.services.accounts import AccountDetail, AccountDraft, get_account, validate_account
@@ -76,6 +78,8 @@ class AccountForm(RecordForm):
     the fields list its contacts, sales, open cases and upcoming events (the account's story).
     `contact_opened(id)` asks for a contact double-clicked there to be shown.
     """
+
+    DRAFT_KIND = "account"
 
     contact_opened = Signal(object)  # a contact's id
 
@@ -186,6 +190,11 @@ class AccountForm(RecordForm):
         known = facets(session)
         story = account_story(session, record_id) if record_id is not None else None
         return _AccountState(detail, known.tags, known.owners, story)
+
+    def _with_draft(self, state: _AccountState, draft: AccountDraft) -> _AccountState:
+        now = utcnow()
+        detail = state.detail or AccountDetail(draft, 0, now, now, False)
+        return dataclasses.replace(state, detail=dataclasses.replace(detail, draft=draft))
 
     def _loaded_draft(self, state: _AccountState) -> AccountDraft | None:
         return state.detail.draft if state.detail else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from crmdesk.core.errors import FieldError
+from crmdesk.models.base import utcnow
 from crmdesk.models.enums import Channel
 from crmdesk.models.names import display_name, has_cjk
 from crmdesk.services.accounts import account_choices
@@ -171,6 +173,8 @@ class ContactForm(RecordForm[_ContactState, ContactDraft]):
 
     `saved(id)` is emitted after a save; `dirty_changed(bool)` when unsaved edits appear or go.
     """
+
+    DRAFT_KIND = "contact"
 
     # "A contact needs a name" is settled once the given name (or organisation) is left too,
     # not the moment the family name is: a new contact is typed family name first.
@@ -332,6 +336,11 @@ class ContactForm(RecordForm[_ContactState, ContactDraft]):
         detail = get_contact(session, record_id) if record_id is not None else None
         known = facets(session)
         return _ContactState(detail, account_choices(session), known.tags, known.owners)
+
+    def _with_draft(self, state: _ContactState, draft: ContactDraft) -> _ContactState:
+        now = utcnow()
+        detail = state.detail or ContactDetail(draft, "", "", now, now, False)
+        return dataclasses.replace(state, detail=dataclasses.replace(detail, draft=draft))
 
     def _loaded_draft(self, state: _ContactState) -> ContactDraft | None:
         return state.detail.draft if state.detail else None

@@ -334,21 +334,25 @@ class ContactsPane(QWidget):
         self._open(CONTACTS, contact_id)
 
     def open_account(self, account_id: uuid.UUID) -> None:
-        """Show an account (a Today or Insights line) in the Accounts table."""
+        """Show an account (a Today or Insights line, a draft restored after a crash) in the
+        Accounts table."""
         self._open(ACCOUNTS, account_id)
 
-    def _open(self, index: int, key: uuid.UUID) -> None:
+    def _open(self, index: int, record_id: uuid.UUID) -> None:
         if self.bin_button.isChecked():
             self.bin_button.setChecked(False)
-        self.switch.setCurrentIndex(index)
-        self._show_record(index, key)
+        if index == CONTACTS:
+            self.show_contacts()
+        else:
+            self.show_accounts()
+        self._show_record(index, record_id)
         tab = self._tabs[index]
-        if tab.model.row_of(key) is None:
-            tab.pending_select = key
+        if tab.model.row_of(record_id) is None:
+            tab.pending_select = record_id
         else:
             self._syncing_selection = True
             try:
-                self._select_ids(tab, [key], key)
+                self._select_ids(tab, [record_id], record_id)
             finally:
                 self._syncing_selection = False
 

@@ -7,9 +7,10 @@ import copy
 import itertools
 import uuid
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk.core.errors import FieldError, KnownError, RecordNotFound, ValidationError
 from crmdesk.services.changes import Changes
+from crmdesk.services.drafts import drafts_folder, remove_draft, save_draft
 from crmdesk.store.db import Database
 from crmdesk.views.shell import errors
 from crmdesk.views.shell.bus import DataBus
@@ -91,6 +93,9 @@ class RecordForm(QWidget, Generic[_State, _Draft]):
     implement `_read`, `_fill`, `_collect`, `_validate`, `_command` and `_touched_by`.
     """
 
+    DRAFT_KIND = ""  # "contact", "account": unsaved edits are kept on disk under this kind
+    DRAFT_MS = 3000  # a draft is written this long after the last edit
+
     saved = Signal(object)  # the record's id
     dirty_changed = Signal(bool)
     restore_requested = Signal()  # a record in the recycle bin: bring it back
@@ -109,6 +114,11 @@ class RecordForm(QWidget, Generic[_State, _Draft]):
         self._was_dirty = False
         self._checked_fields: set[str] = set()
         self._show_all_errors = False
+        self._draft_written = False
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(self.DRAFT_MS)
+        self._draft_timer.timeout.connect(self.keep_draft)
         self.errors = InlineErrors()
         self.setStyleSheet(INVALID_STYLE)
 
@@ -341,6 +351,7 @@ class RecordForm(QWidget, Generic[_State, _Draft]):
 
     def load(self, record_id: uuid.UUID | None) -> None:
         """Show a record from the database (None: a blank new one), dropping unsaved edits."""
+        self._drop_draft()
         try:
             with self._db.reading() as session:
                 state = self._read(session, record_id)
@@ -386,6 +397,52 @@ class RecordForm(QWidget, Generic[_State, _Draft]):
     def revert(self) -> None:
         self.load(self.record_id)
 
+    # -- drafts: unsaved edits kept on disk until saved or reverted -----------------------------
+
+    def _drafts(self) -> Path | None:
+        database = self._db.url.database
+        if not self.DRAFT_KIND or not database or database == ":memory:":
+            return None
+        return drafts_folder(database)
+
+    def keep_draft(self) -> None:
+        """Write the unsaved edits as a draft (or remove it when there are none)."""
+        self._draft_timer.stop()
+        folder = self._drafts()
+        if folder is None or self.read_only:
+            return
+        if self.is_dirty():
+            try:
+                save_draft(folder, self.DRAFT_KIND, self.record_id, self._collect())
+            except OSError:
+                return  # a full or read-only disk: the edits are still in the form
+            self._draft_written = True
+        else:
+            self._drop_draft()
+
+    def _drop_draft(self) -> None:
+        self._draft_timer.stop()
+        folder = self._drafts()
+        if folder is not None and self._draft_written:
+            remove_draft(folder, self.DRAFT_KIND, self.record_id)
+        self._draft_written = False
+
+    def restore_draft(self, draft: _Draft) -> None:
+        """Show a draft left by a crash over its record (already loaded), as unsaved edits."""
+        with self._db.reading() as session:
+            state = self._with_draft(self._read(session, self.record_id), draft)
+        self._filling = True
+        try:
+            self._fill(state)
+        finally:
+            self._filling = False
+        self._draft_written = True  # the file on disk is this form's now
+        self._update_preview()
+        self._update_buttons()
+
+    def _with_draft(self, state: _State, draft: _Draft) -> _State:
+        raise NotImplementedError
+
     def save(self) -> bool:
         """Validate, then push a save command; False (errors or a banner shown) if not saved."""
         if not self.content.isEnabled() or self.read_only:
@@ -412,6 +469,7 @@ class RecordForm(QWidget, Generic[_State, _Draft]):
         finally:
             self._saving = False
         record_id = command.record_id
+        self._drop_draft()
         self.load(record_id)
         self.saved.emit(record_id)
         return True
@@ -457,6 +515,8 @@ class RecordForm(QWidget, Generic[_State, _Draft]):
     def _on_edited(self, *_args: object) -> None:
         if self._filling:
             return
+        if self._drafts() is not None:
+            self._draft_timer.start()
         self._update_preview()
         if self.errors.current:
             shown = {e.field for e in self.errors.current}

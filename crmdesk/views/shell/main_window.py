@@ -340,6 +340,12 @@ class MainWindow(QMainWindow):
             if isinstance(when, dt.date):
                 self.calendar_pane.show_day(when)
 
+    def offer_drafts(self) -> bool:
+        """Offer back the unsaved edits a crash left (once, after the window shows)."""
+        from crmdesk.views.contacts import drafts_offer
+
+        return drafts_offer.offer(self, self.db, self.contacts_pane)
+
     def show_import(self) -> ImportWizard:
         wizard = ImportWizard(self.db, self.bus, self, undo=self.undo_history)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
