@@ -31,6 +31,8 @@ from crmdesk.services.contact_points import (
     sync_points,
 )
 from crmdesk.services.search import search_condition
+from crmdesk.services.segments import Group
+from crmdesk.services.segments import condition as segment_condition
 from crmdesk.services.tags import set_tags
 
 SCALAR_FIELDS = (
@@ -109,6 +111,7 @@ class AccountFilter:
     city: str | None = None
     owner: str | None = None
     industry: Industry | None = None
+    segment: Group | None = None  # accounts with a contact in this segment
     deleted: bool = False
 
 
@@ -156,6 +159,14 @@ def _filtered(stmt: Select[*_Row], flt: AccountFilter) -> Select[*_Row]:
         conditions.append(Account.owner == flt.owner)
     if flt.industry:
         conditions.append(industry_condition(Account.industry, flt.industry))
+    if flt.segment is not None:
+        conditions.append(
+            exists().where(
+                Contact.account_id == Account.id,
+                Contact.deleted_at.is_(None),
+                segment_condition(flt.segment),
+            )
+        )
     return stmt.where(and_(*conditions))
 
 

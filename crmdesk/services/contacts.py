@@ -33,6 +33,8 @@ from crmdesk.services.contact_points import (
     sync_points,
 )
 from crmdesk.services.search import search_condition
+from crmdesk.services.segments import Group
+from crmdesk.services.segments import condition as segment_condition
 from crmdesk.services.tags import set_tags
 
 NAME_FIELDS = (
@@ -120,6 +122,7 @@ class ContactFilter:
     owner: str | None = None
     account_id: uuid.UUID | None = None
     industry: Industry | None = None
+    segment: Group | None = None  # a saved segment's criteria (services/segments.py)
     deleted: bool = False
 
 
@@ -173,6 +176,8 @@ def _filtered(stmt: Select[*_Row], flt: ContactFilter) -> Select[*_Row]:
         conditions.append(Contact.owner == flt.owner)
     if flt.account_id:
         conditions.append(Contact.account_id == flt.account_id)
+    if flt.segment is not None:
+        conditions.append(segment_condition(flt.segment))
     return stmt.where(and_(*conditions))
 
 
