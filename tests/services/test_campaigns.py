@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from crmdesk.core.errors import KnownError
-from crmdesk.models import Order, OptOut
+from crmdesk.models import OptOut, Order
 from crmdesk.models.enums import Channel, LeftOutReason, MemberStatus, ResponseKind
 from crmdesk.services import campaigns, segments
 from crmdesk.services.campaigns import CampaignDraft
