@@ -13,19 +13,26 @@ from typing import Any
 from crmdesk import __version__
 from crmdesk.cli import (
     accounts,
+    call_lists,
+    campaigns,
     contacts,
     demo,
     documents,
     forecast,
     leads,
     opportunities,
+    outbox,
     output,
+    segments,
     transfer,
 )
 from crmdesk.core.errors import KnownError
 from crmdesk.store.db import Database, default_database_path
 
-NOUNS = (demo, contacts, accounts, transfer, documents, opportunities, leads, forecast)
+NOUNS = (
+    demo, contacts, accounts, transfer, documents, opportunities, leads, forecast, segments,
+    campaigns, outbox, call_lists,
+)  # fmt: skip
 
 
 def build_parser() -> argparse.ArgumentParser:
