@@ -59,9 +59,7 @@ def test_segments_campaign_outbox_and_calllist_from_the_command_line(db, tmp_pat
         assert json.loads(run("outbox", "retry", "--json", "--db", path).stdout) == {"queued": 1}
     finally:
         server.stop()
-    assert sorted(m["To"] for m in received.messages)[-1] == "Ann Lee <ann@gamma.com>" or len(
-        received.messages
-    ) == 3
+    assert len(received.messages) == 3 and all("ann@" not in m["To"] for m in received.messages)
     status = json.loads(run("campaign", "status", "June", "--json", "--db", path).stdout)
     assert status["total"]["reached"] == 3 and status["total"]["members"] == 5
     run("calllist", "create", "Ring", "--campaign", "June", "--caller", "Li", "--db", path)
