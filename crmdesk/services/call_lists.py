@@ -52,6 +52,7 @@ from crmdesk.models.names import display_name
 from crmdesk.services import segments
 from crmdesk.services.campaigns import record_response
 from crmdesk.services.normalize import phone_e164
+from crmdesk.services.outbox import fill
 
 CALLBACK_MINUTES = 15
 OPEN = (CallEntryStatus.PENDING, CallEntryStatus.CALLBACK)
@@ -234,9 +235,13 @@ def _card(session: Session, row: CallList, entry: CallListEntry) -> CallCard:
             CalendarEvent.status.not_in((EventStatus.DONE, EventStatus.CANCELLED)),
         )
     )  # fmt: skip
-    return CallCard(entry.id, contact.id, contact.display_name or contact.organization,
-                    account.name if account else contact.organization, contact.title, phones,
-                    row.script, entry.tries, recent, tasks or 0)  # fmt: skip
+    name = contact.display_name or contact.organization
+    company = account.name if account else contact.organization
+    fields = {"name": name, "family_name": contact.family_name, "given_name": contact.given_name,
+              "title": contact.title, "company": company, "owner": contact.owner, "city": "",
+              "email": "", "today": dt.date.today().isoformat()}  # fmt: skip
+    return CallCard(entry.id, contact.id, name, company, contact.title, phones,
+                    fill(row.script, fields), entry.tries, recent, tasks or 0)  # fmt: skip
 
 
 def record_outcome(

@@ -28,6 +28,8 @@ from crmdesk import __version__
 from crmdesk.core.errors import KnownError
 from crmdesk.store.db import Database
 from crmdesk.views.calendar.pane import CalendarPane
+from crmdesk.views.campaigns.email_settings import EmailPage
+from crmdesk.views.campaigns.pane import CampaignsPane
 from crmdesk.views.contacts.duplicates_view import DuplicatesDialog
 from crmdesk.views.contacts.pane import CONTACTS, ContactsPane
 from crmdesk.views.pipeline.pane import PipelinePane
@@ -59,7 +61,7 @@ def first_start_geometry(available: QRect) -> QRect:
 
 
 # Each wing's tab in Tools > Settings, in the order shown.
-SETTINGS_PAGES: list[PageFactory] = [CompanyPage]
+SETTINGS_PAGES: list[PageFactory] = [CompanyPage, EmailPage]
 
 
 class PlannedPane(QLabel):
@@ -91,6 +93,7 @@ class MainWindow(QMainWindow):
         self.contacts_pane = ContactsPane(db, self.bus, self.undo_stack, self, settings=settings)
         self.calendar_pane = CalendarPane(db, self.bus, self.undo_stack, self, settings=settings)
         self.pipeline_pane = PipelinePane(db, self.bus, self.undo_stack, self)
+        self.campaigns_pane = CampaignsPane(db, self.bus, self)
         self.panes = QStackedWidget(self)
         self.navigation = QListWidget(self)
         self._add_pane(
@@ -106,6 +109,10 @@ class MainWindow(QMainWindow):
             QStyle.StandardPixmap.SP_ArrowUp,
             self.pipeline_pane,
         )
+        self._add_pane(
+            self.tr("Campaigns"), QStyle.StandardPixmap.SP_MessageBoxInformation,
+            self.campaigns_pane,
+        )  # fmt: skip
         self.navigation.setIconSize(QSize(24, 24))
         self.navigation.setFixedWidth(max(150, self.navigation.sizeHintForColumn(0) + 24))
         self.navigation.currentRowChanged.connect(self.panes.setCurrentIndex)
