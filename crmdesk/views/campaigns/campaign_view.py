@@ -63,6 +63,7 @@ class CampaignView(QWidget):
         self.figures = QLabel(self)
         self.figures.setObjectName("campaign_figures")
         self.figures.setWordWrap(True)
+        self.figures.setMinimumWidth(200)
         self.message = QLabel(self)
         self.chart = QChart()
         self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
@@ -81,15 +82,19 @@ class CampaignView(QWidget):
             self.table.setColumnWidth(column, width)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        top = QHBoxLayout()
+        top.addWidget(self.chooser, 1)
+        top.addWidget(self.new_button)
         bar = QHBoxLayout()
-        bar.addWidget(self.chooser, 1)
-        for button in (self.new_button, self.start_button, self.queue_button, self.sms_button,
-                       self.copy_button, self.report_button):  # fmt: skip
+        for button in (self.start_button, self.queue_button, self.sms_button, self.copy_button,
+                       self.report_button):  # fmt: skip
             bar.addWidget(button)
+        bar.addStretch(1)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.chart_view)
         split.addWidget(self.table)
         layout = QVBoxLayout(self)
+        layout.addLayout(top)
         layout.addLayout(bar)
         layout.addWidget(self.figures)
         layout.addWidget(split, 1)

@@ -52,6 +52,7 @@ class OutboxView(QWidget):
         self.retry_button = QPushButton(self.tr("Retry"), self)
         self.cancel_button = QPushButton(self.tr("Cancel sending"), self)
         self.summary = QLabel(self)
+        self.summary.setMinimumWidth(50)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         progress = QProgressBar(self)

@@ -83,6 +83,8 @@ def main() -> int:
         ("export dialog", window.show_export),
         ("duplicates dialog", window.show_duplicates),
         ("history dialog", window.show_history),
+        ("segment dialog", lambda: window.campaigns_pane.segments.open_dialog(None)),
+        ("campaign dialog", window.campaigns_pane.campaigns.new_campaign),
     ):
         dialog = opener()
         seen[name] = measure(dialog, name)
