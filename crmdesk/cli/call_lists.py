@@ -23,10 +23,12 @@ def register(verbs: Any) -> None:
     create.add_argument("--max-tries", type=int, default=3)
     create.add_argument("--retry-minutes", type=int, default=120)
     create.add_argument("--script", default="")
+    create.add_argument("--json", action="store_true")
     create.set_defaults(handler=_create)
     export = sub.add_parser("export", help="the list as CSV")
     export.add_argument("name")
     export.add_argument("-o", "--output", required=True, metavar="FILE.csv")
+    export.add_argument("--json", action="store_true")
     export.set_defaults(handler=_export)
 
 
@@ -40,13 +42,19 @@ def _create(db: Database, args: argparse.Namespace) -> int:
             retry_minutes=args.retry_minutes,
         )  # fmt: skip
         entries = call_lists.get_call_list(session, list_id).entries
-    output.note(f"{args.name}: {entries} contacts to call")
-    print(list_id.hex)
+    if args.json:
+        output.print_json({"id": list_id, "name": args.name, "entries": entries})
+    else:
+        output.note(f"{args.name}: {entries} contacts to call")
+        print(list_id.hex)
     return 0
 
 
 def _export(db: Database, args: argparse.Namespace) -> int:
     with db.reading() as session:
         written = call_lists.export_csv(session, args.name, args.output)
-    output.note(f"{written} rows written to {args.output}")
+    if args.json:
+        output.print_json({"rows": written, "path": args.output})
+    else:
+        output.note(f"{written} rows written to {args.output}")
     return 0

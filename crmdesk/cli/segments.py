@@ -32,6 +32,7 @@ def register(verbs: Any) -> None:
     example = '{"match": "all", "rules": [{"field": "tier", "value": "vip"}]}'
     save.add_argument("--criteria", required=True, help=f"a JSON tree, e.g. '{example}'")
     save.add_argument("--description", default="")
+    save.add_argument("--json", action="store_true")
     save.set_defaults(handler=_save)
 
 
@@ -84,6 +85,9 @@ def _save(db: Database, args: argparse.Namespace) -> int:
             session, SegmentDraft(args.name, tree, args.description, existing.get(args.name))
         )
         found = segments.count(session, tree)
-    output.note(f"saved {args.name}: {found} contacts")
-    print(segment_id.hex)
+    if args.json:
+        output.print_json({"id": segment_id, "name": args.name, "count": found})
+    else:
+        output.note(f"saved {args.name}: {found} contacts")
+        print(segment_id.hex)
     return 0
