@@ -104,3 +104,10 @@ def test_a_segment_narrows_the_contacts_and_accounts_lists(db, ids):
         }
         assert set(contact_ids(s, ContactFilter(segment=tree, city="上海"))) == {ids["wang"]}
         assert set(account_ids(s, AccountFilter(segment=tree))) == {ids["Alpha"], ids["Beta"]}
+
+
+def test_rfm_criteria_say_plainly_when_the_file_has_no_rfm_analysis(db, ids):
+    """The RFM columns come with the insights wing; until a file has them the criterion is
+    refused in the user's words, not with an SQL error."""
+    with pytest.raises(KnownError, match="no RFM analysis"), db.reading() as s:
+        segments.count(s, Group("all", (Rule("rfm_cell", "555"),)))
