@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, and_, cast, exists, false, func, or_, select, true
+from sqlalchemy import ColumnElement, String, and_, cast, false, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from crmdesk.core.errors import KnownError, RecordNotFound
@@ -176,13 +176,25 @@ def condition(group: Group, today: dt.date | None = None) -> ColumnElement[bool]
     return and_(*parts) if group.match == MATCH_ALL else or_(*parts)
 
 
+def _in(column: Any, found: Any) -> ColumnElement[bool]:
+    """`column IN (subquery)`, never NULL (false for a NULL column, and the subquery's NULLs
+    left out), so a negated criterion keeps contacts without an account. An IN over an
+    uncorrelated subquery is evaluated once as a set, where a correlated EXISTS would run per
+    contact: 100,000 contacts count in milliseconds instead of seconds."""
+    values = found.where(found.selected_columns[0].is_not(None)).correlate(None)
+    return and_(column.is_not(None), column.in_(values))
+
+
 def _account_has(*conditions: ColumnElement[bool]) -> ColumnElement[bool]:
-    return exists().where(Account.id == Contact.account_id, *conditions)
+    return _in(Contact.account_id, select(Account.id).where(*conditions))
 
 
-def _of_customer(model: Any) -> ColumnElement[bool]:
-    """A row (order, deal, case) of the contact or of the contact's account."""
-    return or_(model.contact_id == Contact.id, model.account_id == Contact.account_id)
+def _of_customer(model: Any, *conditions: Any) -> ColumnElement[bool]:
+    """The contact, or the contact's account, has such a row (an order, a deal, a case)."""
+    return or_(
+        _in(Contact.id, select(model.contact_id).where(*conditions)),
+        _in(Contact.account_id, select(model.account_id).where(*conditions)),
+    )
 
 
 def _choice(column: Any, value: Any) -> ColumnElement[bool]:
@@ -210,25 +222,16 @@ def _rfm(column_name: str) -> Callable[[Rule, dt.date], ColumnElement[bool]]:
 
 
 def _tag(rule: Rule, _day: dt.date) -> ColumnElement[bool]:
-    return exists().where(
-        contact_tags.c.contact_id == Contact.id,
-        contact_tags.c.tag_id == Tag.id,
-        _choice(Tag.name, rule.value),
+    tagged = select(contact_tags.c.contact_id).where(
+        contact_tags.c.tag_id.in_(select(Tag.id).where(_choice(Tag.name, rule.value)))
     )
+    return _in(Contact.id, tagged)
 
 
 def _address(column_name: str) -> Callable[[Rule, dt.date], ColumnElement[bool]]:
     def compile_rule(rule: Rule, _day: dt.date) -> ColumnElement[bool]:
         column = getattr(Address, column_name)
-        mine = exists().where(
-            Address.contact_id == Contact.id, Address.deleted_at.is_(None),
-            _choice(column, rule.value),
-        )  # fmt: skip
-        theirs = exists().where(
-            Address.account_id == Contact.account_id, Address.deleted_at.is_(None),
-            _choice(column, rule.value),
-        )  # fmt: skip
-        return or_(mine, theirs)
+        return _of_customer(Address, Address.deleted_at.is_(None), _choice(column, rule.value))
 
     return compile_rule
 
@@ -281,20 +284,20 @@ def _bought(rule: Rule, day: dt.date) -> ColumnElement[bool]:
         if category is None:
             raise _bad(translatable("Messages", "Products have no categories in this file."))
         product.append(category == str(options["category"]))
-    lines = exists().where(
-        OrderLine.order_id == Order.id, OrderLine.deleted_at.is_(None),
-        OrderLine.product_id == Product.id, *product,
-    )  # fmt: skip
-    return exists().where(
-        _of_customer(Order), Order.deleted_at.is_(None), Order.status.in_(COUNTED_ORDERS),
-        *_period(options, day), *([lines] if product else []),
+    lines = select(OrderLine.order_id).where(
+        OrderLine.deleted_at.is_(None),
+        OrderLine.product_id.in_(select(Product.id).where(*product)),
+    )
+    return _of_customer(
+        Order, Order.deleted_at.is_(None), Order.status.in_(COUNTED_ORDERS),
+        *_period(options, day), *([Order.id.in_(lines)] if product else []),
     )  # fmt: skip
 
 
 def _no_order(rule: Rule, day: dt.date) -> ColumnElement[bool]:
     since = day - dt.timedelta(days=_days(rule))
-    return ~exists().where(
-        _of_customer(Order), Order.deleted_at.is_(None), Order.status.in_(COUNTED_ORDERS),
+    return ~_of_customer(
+        Order, Order.deleted_at.is_(None), Order.status.in_(COUNTED_ORDERS),
         Order.ordered_on >= since,
     )  # fmt: skip
 
@@ -304,19 +307,19 @@ def _flag(found: ColumnElement[bool], rule: Rule) -> ColumnElement[bool]:
 
 
 def _open_opportunity(rule: Rule, _day: dt.date) -> ColumnElement[bool]:
-    found = exists().where(
-        _of_customer(Opportunity), Opportunity.deleted_at.is_(None),
-        PipelineStage.id == Opportunity.stage_id,
-        PipelineStage.is_won.is_(False), PipelineStage.is_lost.is_(False),
-    )  # fmt: skip
+    open_stages = select(PipelineStage.id).where(
+        PipelineStage.is_won.is_(False), PipelineStage.is_lost.is_(False)
+    )
+    found = _of_customer(
+        Opportunity, Opportunity.deleted_at.is_(None), Opportunity.stage_id.in_(open_stages)
+    )
     return _flag(found, rule)
 
 
 def _open_case(rule: Rule, _day: dt.date) -> ColumnElement[bool]:
-    found = exists().where(
-        _of_customer(ServiceCase), ServiceCase.deleted_at.is_(None),
-        ServiceCase.status.not_in(CLOSED_CASES),
-    )  # fmt: skip
+    found = _of_customer(
+        ServiceCase, ServiceCase.deleted_at.is_(None), ServiceCase.status.not_in(CLOSED_CASES)
+    )
     return _flag(found, rule)
 
 
