@@ -24,14 +24,15 @@ from crmdesk.cli import (
     outbox,
     output,
     segments,
+    templates,
     transfer,
 )
 from crmdesk.core.errors import KnownError
 from crmdesk.store.db import Database, default_database_path
 
 NOUNS = (
-    demo, contacts, accounts, transfer, documents, opportunities, leads, forecast, segments,
-    campaigns, outbox, call_lists,
+    demo, contacts, accounts, transfer, documents, templates, opportunities, leads, forecast,
+    segments, campaigns, outbox, call_lists,
 )  # fmt: skip
 
 

@@ -2,7 +2,7 @@
 call lists with their entries and attempts.
 
 Revision ID: 0011_campaigns
-Revises: 0006_settings
+Revises: 0014_documents
 Create Date: 2026-12-02 04:14:28
 
 """
@@ -14,7 +14,7 @@ from alembic import op
 
 
 revision: str = "0011_campaigns"
-down_revision: str | Sequence[str] | None = "0006_settings"
+down_revision: str | Sequence[str] | None = "0014_documents"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
