@@ -18,6 +18,8 @@ from crmdesk.cli import (
     accounts,
     analyze,
     backup,
+    call_lists,
+    campaigns,
     contacts,
     demo,
     documents,
@@ -26,7 +28,9 @@ from crmdesk.cli import (
     forecast,
     leads,
     opportunities,
+    outbox,
     output,
+    segments,
     templates,
     transfer,
 )
@@ -37,7 +41,7 @@ from crmdesk.store.health import storage_error
 
 NOUNS = (
     demo, contacts, accounts, transfer, documents, templates, events, opportunities, leads,
-    forecast, analyze, backup, encryption,
+    forecast, analyze, backup, encryption, segments, campaigns, outbox, call_lists,
 )
 # how long a verb waits for another crmdesk's write before it gives up (an import of 100k rows
 # takes about half a minute)

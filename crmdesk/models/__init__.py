@@ -2,6 +2,17 @@
 
 from crmdesk.models.activities import Activity, CalendarEvent, EventReminder
 from crmdesk.models.base import Base, Entity, new_id, utcnow
+from crmdesk.models.campaigns import (
+    CallAttempt,
+    CallList,
+    CallListEntry,
+    Campaign,
+    CampaignMember,
+    CampaignResponse,
+    OptOut,
+    OutboxMessage,
+    Segment,
+)
 from crmdesk.models.changelog import ChangeLogEntry
 from crmdesk.models.customers import Account, Address, Contact, Email, Phone, Tag
 from crmdesk.models.leads import Lead, Quote, QuoteLine
@@ -25,6 +36,12 @@ __all__ = [
     "Address",
     "Base",
     "CalendarEvent",
+    "CallAttempt",
+    "CallList",
+    "CallListEntry",
+    "Campaign",
+    "CampaignMember",
+    "CampaignResponse",
     "ChangeLogEntry",
     "Contact",
     "Email",
@@ -35,14 +52,17 @@ __all__ = [
     "Opportunity",
     "OpportunityContact",
     "OpportunityLine",
+    "OptOut",
     "Order",
     "OrderLine",
+    "OutboxMessage",
     "Phone",
     "PipelineStage",
     "Product",
     "Quote",
     "QuoteLine",
     "SatisfactionSurvey",
+    "Segment",
     "ServiceCase",
     "Setting",
     "StageChange",

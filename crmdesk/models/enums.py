@@ -193,3 +193,61 @@ class QuoteStatus(StrEnum):
     ACCEPTED = "accepted"
     REJECTED = "rejected"
     SUPERSEDED = "superseded"
+
+
+class CampaignStatus(StrEnum):
+    DRAFT = "draft"
+    RUNNING = "running"
+    FINISHED = "finished"
+
+
+class MemberStatus(StrEnum):
+    """A campaign member: in the send, left out when it started (with a reason), or removed."""
+
+    INCLUDED = "included"
+    LEFT_OUT = "left_out"
+    REMOVED = "removed"
+
+
+class LeftOutReason(StrEnum):
+    OPTED_OUT = "opted_out"  # of this channel, or of all marketing
+    NO_ADDRESS = "no_address"  # nothing to reach them by on the channel
+    NO_CHANNEL = "no_channel"  # their preferred channel is not one the campaign uses
+
+
+class ResponseKind(StrEnum):
+    NO_RESPONSE = "no_response"
+    INTERESTED = "interested"
+    NOT_INTERESTED = "not_interested"
+    BOUGHT = "bought"
+    UNSUBSCRIBED = "unsubscribed"
+
+
+class ResponseSource(StrEnum):
+    MANUAL = "manual"
+    CALL = "call"
+    ORDER = "order"
+    OPPORTUNITY = "opportunity"
+
+
+class OutboxStatus(StrEnum):
+    QUEUED = "queued"
+    SENDING = "sending"  # handed to the server; not yet confirmed
+    SENT = "sent"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+class CallOutcome(StrEnum):
+    REACHED = "reached"
+    NO_ANSWER = "no_answer"
+    BUSY = "busy"
+    WRONG_NUMBER = "wrong_number"
+    CALLBACK = "callback"
+
+
+class CallEntryStatus(StrEnum):
+    PENDING = "pending"  # to call (again, once next_call_at has passed)
+    CALLBACK = "callback"  # a callback is booked
+    DONE = "done"
+    GIVEN_UP = "given_up"  # no answer N times, or a wrong number

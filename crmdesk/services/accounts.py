@@ -31,6 +31,8 @@ from crmdesk.services.contact_points import (
     sync_points,
 )
 from crmdesk.services.search import search_condition
+from crmdesk.services.segments import Group
+from crmdesk.services.segments import condition as segment_condition
 from crmdesk.services.tags import set_tags
 from crmdesk.store.id_sets import in_id_set
 
@@ -112,6 +114,7 @@ class AccountFilter:
     city: str | None = None
     owner: str | None = None
     industry: Industry | None = None
+    segment: Group | None = None  # accounts with a contact in this segment
     deleted: bool = False
     # customers picked by a figure (a segment, a pyramid tier): contacts at those accounts
     account_ids: frozenset[uuid.UUID] | None = None
@@ -163,6 +166,14 @@ def _filtered(stmt: Select[*_Row], flt: AccountFilter) -> Select[*_Row]:
         conditions.append(industry_condition(Account.industry, flt.industry))
     if flt.account_ids is not None:
         conditions.append(in_id_set(Account.id, flt.account_ids))
+    if flt.segment is not None:
+        conditions.append(
+            exists().where(
+                Contact.account_id == Account.id,
+                Contact.deleted_at.is_(None),
+                segment_condition(flt.segment),
+            )
+        )
     return stmt.where(and_(*conditions))
 
 

@@ -27,6 +27,13 @@ TABLE_KINDS: dict[str, str] = {
     "opportunities": "opportunities",
     "orders": "orders",
     "service_cases": "cases",
+    "segments": "segments",
+    "campaigns": "campaigns",
+    "campaign_members": "campaigns",
+    "campaign_responses": "campaigns",
+    "outbox_messages": "outbox",
+    "call_lists": "call_lists",
+    "call_list_entries": "call_lists",
 }
 
 

@@ -33,6 +33,8 @@ from crmdesk.services.contact_points import (
     sync_points,
 )
 from crmdesk.services.search import search_condition
+from crmdesk.services.segments import Group
+from crmdesk.services.segments import condition as segment_condition
 from crmdesk.services.tags import set_tags
 from crmdesk.store.id_sets import in_id_set
 
@@ -121,6 +123,7 @@ class ContactFilter:
     owner: str | None = None
     account_id: uuid.UUID | None = None
     industry: Industry | None = None
+    segment: Group | None = None  # a saved segment's criteria (services/segments.py)
     deleted: bool = False
     # customers picked by a figure (a segment, a pyramid tier): contacts at those accounts
     account_ids: frozenset[uuid.UUID] | None = None
@@ -178,6 +181,8 @@ def _filtered(stmt: Select[*_Row], flt: ContactFilter) -> Select[*_Row]:
         conditions.append(Contact.account_id == flt.account_id)
     if flt.account_ids is not None:
         conditions.append(in_id_set(Contact.account_id, flt.account_ids))
+    if flt.segment is not None:
+        conditions.append(segment_condition(flt.segment))
     return stmt.where(and_(*conditions))
 
 

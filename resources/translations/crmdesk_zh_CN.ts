@@ -249,6 +249,14 @@
         <translation>全部负责人</translation>
     </message>
     <message>
+        <source>All segments</source>
+        <translation>全部细分</translation>
+    </message>
+    <message>
+        <source>A saved segment (Campaigns &gt; Segments)</source>
+        <translation>已保存的客户细分（营销活动 &gt; 客户细分）</translation>
+    </message>
+    <message>
         <source>Customer value tier (of the contact&apos;s account)</source>
         <translation>客户价值等级（联系人所属客户）</translation>
     </message>
@@ -539,6 +547,42 @@
     <message>
         <source>Tag</source>
         <translation>标签</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>省份/地区</translation>
+    </message>
+    <message>
+        <source>Birthday within (days)</source>
+        <translation>几天内过生日</translation>
+    </message>
+    <message>
+        <source>Bought product (code)</source>
+        <translation>购买过的产品（编码）</translation>
+    </message>
+    <message>
+        <source>No order for (days)</source>
+        <translation>多少天未下单</translation>
+    </message>
+    <message>
+        <source>Has an open opportunity</source>
+        <translation>有进行中的商机</translation>
+    </message>
+    <message>
+        <source>Has an open case</source>
+        <translation>有未结的服务工单</translation>
+    </message>
+    <message>
+        <source>Text search</source>
+        <translation>全文搜索</translation>
+    </message>
+    <message>
+        <source>RFM cell</source>
+        <translation>RFM 单元</translation>
+    </message>
+    <message>
+        <source>RFM segment</source>
+        <translation>RFM 分群</translation>
     </message>
     <message>
         <source>Chat</source>
@@ -1657,6 +1701,337 @@
     </message>
 </context>
 <context>
+    <name>CallEntryStatus</name>
+    <message>
+        <source>To call</source>
+        <translation>待拨打</translation>
+    </message>
+    <message>
+        <source>Callback booked</source>
+        <translation>已约回电</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Given up</source>
+        <translation>已放弃</translation>
+    </message>
+</context>
+<context>
+    <name>CallOutcome</name>
+    <message>
+        <source>Reached</source>
+        <translation>已接通</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>占线</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>号码错误</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>约定回电</translation>
+    </message>
+</context>
+<context>
+    <name>CallingView</name>
+    <message>
+        <source>everyone&apos;s entries</source>
+        <translation>所有人的条目</translation>
+    </message>
+    <message>
+        <source>A note on this call</source>
+        <translation>本次通话备注</translation>
+    </message>
+    <message>
+        <source>Call list:</source>
+        <translation>呼叫清单：</translation>
+    </message>
+    <message>
+        <source>Caller:</source>
+        <translation>拨打人：</translation>
+    </message>
+    <message>
+        <source>Next call</source>
+        <translation>下一通电话</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <source>Phones:</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <source>Open tasks:</source>
+        <translation>未完成任务：</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>话术</translation>
+    </message>
+    <message>
+        <source>Last activities</source>
+        <translation>最近活动</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Call back at:</source>
+        <translation>回电时间：</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 done, %3 calls</source>
+        <translation>已完成 %1 / %2，共拨打 %3 次</translation>
+    </message>
+    <message>
+        <source>Nobody left to call now.</source>
+        <translation>现在没有需要拨打的联系人。</translation>
+    </message>
+    <message>
+        <source>no phone</source>
+        <translation>无电话</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignDialog</name>
+    <message>
+        <source>New campaign</source>
+        <translation>新建营销活动</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>e.g. An offer for {{ name }}</source>
+        <translation>例如：{{ name }} 的专属优惠</translation>
+    </message>
+    <message>
+        <source>Fields: {{ name }}, {{ given_name }}, {{ company }}, {{ title }}, {{ city }}</source>
+        <translation>可用字段：{{ name }}、{{ given_name }}、{{ company }}、{{ title }}、{{ city }}</translation>
+    </message>
+    <message>
+        <source>HTML version (optional)</source>
+        <translation>HTML 版本（可选）</translation>
+    </message>
+    <message>
+        <source>What the callers say</source>
+        <translation>拨打人使用的话术</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Goal:</source>
+        <translation>目标：</translation>
+    </message>
+    <message>
+        <source>Segment:</source>
+        <translation>客户细分：</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>时间段：</translation>
+    </message>
+    <message>
+        <source>Budget:</source>
+        <translation>预算：</translation>
+    </message>
+    <message>
+        <source>Attribution window:</source>
+        <translation>归因期：</translation>
+    </message>
+    <message>
+        <source>Channels:</source>
+        <translation>渠道：</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>正文：</translation>
+    </message>
+    <message>
+        <source>HTML:</source>
+        <translation>HTML：</translation>
+    </message>
+    <message>
+        <source>Call script:</source>
+        <translation>电话话术：</translation>
+    </message>
+    <message>
+        <source>The budget is not an amount.</source>
+        <translation>预算不是有效金额。</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignStatus</name>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已结束</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignView</name>
+    <message>
+        <source>New campaign…</source>
+        <translation>新建营销活动…</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Queue e-mails</source>
+        <translation>邮件加入发件箱</translation>
+    </message>
+    <message>
+        <source>SMS file…</source>
+        <translation>短信文件…</translation>
+    </message>
+    <message>
+        <source>Copy WeChat texts</source>
+        <translation>复制微信文案</translation>
+    </message>
+    <message>
+        <source>Excel report…</source>
+        <translation>Excel 报表…</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Left out because</source>
+        <translation>排除原因</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>响应</translation>
+    </message>
+    <message>
+        <source>No campaign yet: press New campaign… to make one.</source>
+        <translation>还没有营销活动：点击“新建营销活动…”创建一个。</translation>
+    </message>
+    <message>
+        <source>Segment: %1 · members %2, left out %3 · reached %4 · responded %5 · converted %6 · revenue %7 · cost per response %8 · ROI %9</source>
+        <translation>客户细分：%1 · 成员 %2，排除 %3 · 已触达 %4 · 已响应 %5 · 已成交 %6 · 收入 %7 · 单次响应成本 %8 · 投资回报率 %9</translation>
+    </message>
+    <message>
+        <source>Results per channel</source>
+        <translation>各渠道效果</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>已触达</translation>
+    </message>
+    <message>
+        <source>Responded</source>
+        <translation>已响应</translation>
+    </message>
+    <message>
+        <source>Converted</source>
+        <translation>已成交</translation>
+    </message>
+    <message>
+        <source>Started: %1 members, %2 left out, %3 e-mails queued.</source>
+        <translation>已启动：%1 名成员，排除 %2 名，%3 封邮件已加入发件箱。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n e-mail(s) queued.</source>
+        <translation>
+            <numerusform>%n 封邮件已加入发件箱。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SMS gateway file</source>
+        <translation>短信网关文件</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>%1 messages written, %2 without a usable number.</source>
+        <translation>已写入 %1 条短信，%2 人没有可用号码。</translation>
+    </message>
+    <message>
+        <source>The WeChat texts are on the clipboard.</source>
+        <translation>微信文案已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>Campaign report</source>
+        <translation>营销活动报表</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The report was written to %1.</source>
+        <translation>报表已保存到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsPane</name>
+    <message>
+        <source>Campaigns</source>
+        <translation>营销活动</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>客户细分</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>发件箱</translation>
+    </message>
+    <message>
+        <source>Calling</source>
+        <translation>电话外呼</translation>
+    </message>
+</context>
+<context>
     <name>CaseKind</name>
     <message>
         <source>Inquiry</source>
@@ -2439,6 +2814,57 @@
     <message>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>EmailPage</name>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <source>None (local server only)</source>
+        <translation>不加密（仅限本机服务器）</translation>
+    </message>
+    <message>
+        <source>kept in the system keyring</source>
+        <translation>保存在系统密钥环中</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>Security:</source>
+        <translation>加密方式：</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>From address:</source>
+        <translation>发件地址：</translation>
+    </message>
+    <message>
+        <source>From name:</source>
+        <translation>发件人名称：</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
     </message>
 </context>
 <context>
@@ -3959,6 +4385,21 @@
     </message>
 </context>
 <context>
+    <name>LeftOutReason</name>
+    <message>
+        <source>Opted out</source>
+        <translation>已退订</translation>
+    </message>
+    <message>
+        <source>Nothing to reach them by</source>
+        <translation>没有可用的联系方式</translation>
+    </message>
+    <message>
+        <source>No channel of this campaign</source>
+        <translation>不在本活动的渠道中</translation>
+    </message>
+</context>
+<context>
     <name>LettersDialog</name>
     <message>
         <source>Letters</source>
@@ -4150,6 +4591,10 @@
         <translation>客户洞察</translation>
     </message>
     <message>
+        <source>Campaigns</source>
+        <translation>营销活动</translation>
+    </message>
+    <message>
         <source>Demo data (invented customers)</source>
         <translation>演示数据（虚构客户）</translation>
     </message>
@@ -4302,6 +4747,21 @@
     <message>
         <source>crmdesk — %1</source>
         <translation>crmdesk — %1</translation>
+    </message>
+</context>
+<context>
+    <name>MemberStatus</name>
+    <message>
+        <source>Included</source>
+        <translation>已纳入</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>已移除</translation>
     </message>
 </context>
 <context>
@@ -5177,6 +5637,158 @@
         <source>Give a smaller size.</source>
         <translation>请给出更小的数量。</translation>
     </message>
+    <message>
+        <source>No call list named %1.</source>
+        <translation>没有名为 %1 的呼叫清单。</translation>
+    </message>
+    <message>
+        <source>A call list needs a name.</source>
+        <translation>呼叫清单需要名称。</translation>
+    </message>
+    <message>
+        <source>A call list is made from a segment or a campaign.</source>
+        <translation>呼叫清单需基于一个客户细分或一个营销活动。</translation>
+    </message>
+    <message>
+        <source>Tries are 1 to 20 and the delay cannot be negative.</source>
+        <translation>拨打次数为 1 到 20 次，间隔不能为负数。</translation>
+    </message>
+    <message>
+        <source>There is already a call list named %1.</source>
+        <translation>已有名为 %1 的呼叫清单。</translation>
+    </message>
+    <message>
+        <source>That call list entry no longer exists.</source>
+        <translation>该呼叫条目已不存在。</translation>
+    </message>
+    <message>
+        <source>Say when to call back.</source>
+        <translation>请填写回电时间。</translation>
+    </message>
+    <message>
+        <source>That campaign no longer exists.</source>
+        <translation>该营销活动已不存在。</translation>
+    </message>
+    <message>
+        <source>That campaign member no longer exists.</source>
+        <translation>该活动成员已不存在。</translation>
+    </message>
+    <message>
+        <source>No campaign named %1.</source>
+        <translation>没有名为 %1 的营销活动。</translation>
+    </message>
+    <message>
+        <source>A campaign needs a name.</source>
+        <translation>营销活动需要名称。</translation>
+    </message>
+    <message>
+        <source>A campaign needs at least one channel.</source>
+        <translation>营销活动至少需要一个渠道。</translation>
+    </message>
+    <message>
+        <source>The budget and attribution window cannot be negative.</source>
+        <translation>预算和归因期不能为负数。</translation>
+    </message>
+    <message>
+        <source>The campaign ends before it starts.</source>
+        <translation>活动结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>There is already a campaign named %1.</source>
+        <translation>已有名为 %1 的营销活动。</translation>
+    </message>
+    <message>
+        <source>A started campaign keeps its segment and channels.</source>
+        <translation>已启动的营销活动不能更改客户细分和渠道。</translation>
+    </message>
+    <message>
+        <source>The campaign %1 has already started.</source>
+        <translation>营销活动 %1 已经启动。</translation>
+    </message>
+    <message>
+        <source>Choose a segment before starting the campaign.</source>
+        <translation>启动营销活动前请先选择客户细分。</translation>
+    </message>
+    <message>
+        <source>No outgoing mail server is set.</source>
+        <translation>尚未设置发件服务器。</translation>
+    </message>
+    <message>
+        <source>Set one in Tools &gt; Settings &gt; E-mail, or CRMDESK_SMTP_HOST.</source>
+        <translation>请在“工具 &gt; 设置 &gt; 电子邮件”中设置，或设置 CRMDESK_SMTP_HOST。</translation>
+    </message>
+    <message>
+        <source>CRMDESK_SMTP_PORT is not a port number: %1.</source>
+        <translation>CRMDESK_SMTP_PORT 不是有效端口号：%1。</translation>
+    </message>
+    <message>
+        <source>Unknown connection security: %1.</source>
+        <translation>未知的加密方式：%1。</translation>
+    </message>
+    <message>
+        <source>%1 is not a port number.</source>
+        <translation>%1 不是有效端口号。</translation>
+    </message>
+    <message>
+        <source>The system keyring cannot be read: %1.</source>
+        <translation>无法读取系统密钥环：%1。</translation>
+    </message>
+    <message>
+        <source>The system keyring cannot store it: %1.</source>
+        <translation>系统密钥环无法保存：%1。</translation>
+    </message>
+    <message>
+        <source>Unknown field in the message: %1.</source>
+        <translation>邮件中有未知字段：%1。</translation>
+    </message>
+    <message>
+        <source>A segment&apos;s criteria are not a criteria tree.</source>
+        <translation>客户细分的条件格式不正确。</translation>
+    </message>
+    <message>
+        <source>This segment was saved by a newer crmdesk (version %1).</source>
+        <translation>此客户细分由较新版本的 crmdesk 保存（版本 %1）。</translation>
+    </message>
+    <message>
+        <source>Unknown way to combine criteria: %1.</source>
+        <translation>未知的条件组合方式：%1。</translation>
+    </message>
+    <message>
+        <source>This data file has no RFM analysis yet.</source>
+        <translation>此数据文件还没有 RFM 分析。</translation>
+    </message>
+    <message>
+        <source>%1 needs a number of days.</source>
+        <translation>%1 需要填写天数。</translation>
+    </message>
+    <message>
+        <source>Products have no categories in this file.</source>
+        <translation>此文件中的产品没有分类。</translation>
+    </message>
+    <message>
+        <source>Unknown segment criterion: %1.</source>
+        <translation>未知的细分条件：%1。</translation>
+    </message>
+    <message>
+        <source>%1 is not a value of %2.</source>
+        <translation>%1 不是 %2 的有效取值。</translation>
+    </message>
+    <message>
+        <source>No segment named %1.</source>
+        <translation>没有名为 %1 的客户细分。</translation>
+    </message>
+    <message>
+        <source>A segment needs a name.</source>
+        <translation>客户细分需要名称。</translation>
+    </message>
+    <message>
+        <source>There is already a segment named %1.</source>
+        <translation>已有名为 %1 的客户细分。</translation>
+    </message>
+    <message>
+        <source>The criteria are not JSON: %1.</source>
+        <translation>条件不是有效的 JSON：%1。</translation>
+    </message>
 </context>
 <context>
     <name>MonthGrid</name>
@@ -5405,6 +6017,72 @@
     <message>
         <source>Returned</source>
         <translation>已退货</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxStatus</name>
+    <message>
+        <source>Queued</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>发送失败</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxView</name>
+    <message>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Server reply</source>
+        <translation>服务器回复</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>立即发送</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Cancel sending</source>
+        <translation>取消发送</translation>
+    </message>
+    <message>
+        <source>The mail server cannot be reached (%1); the messages stay in the outbox.</source>
+        <translation>无法连接邮件服务器（%1），邮件将保留在发件箱中。</translation>
+    </message>
+    <message>
+        <source>Sent: %1, failed: %2, waiting: %3.</source>
+        <translation>已发送 %1，失败 %2，等待 %3。</translation>
     </message>
 </context>
 <context>
@@ -6083,8 +6761,68 @@
         <translation>期间内的订单，不含已取消和已退货的订单。</translation>
     </message>
     <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>已触达</translation>
+    </message>
+    <message>
+        <source>Responded</source>
+        <translation>已响应</translation>
+    </message>
+    <message>
+        <source>Converted</source>
+        <translation>已成交</translation>
+    </message>
+    <message>
         <source>Revenue</source>
         <translation>销售额</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Cost per response</source>
+        <translation>单次响应成本</translation>
+    </message>
+    <message>
+        <source>ROI</source>
+        <translation>投资回报率</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Left out because</source>
+        <translation>排除原因</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>响应</translation>
+    </message>
+    <message>
+        <source>Per channel</source>
+        <translation>各渠道</translation>
+    </message>
+    <message>
+        <source>Responses per channel</source>
+        <translation>各渠道响应</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>客户细分</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>预算</translation>
     </message>
     <message>
         <source>The orders&apos; amounts in the period.</source>
@@ -6328,6 +7066,48 @@
     </message>
 </context>
 <context>
+    <name>ResponseKind</name>
+    <message>
+        <source>No response</source>
+        <translation>未响应</translation>
+    </message>
+    <message>
+        <source>Interested</source>
+        <translation>有兴趣</translation>
+    </message>
+    <message>
+        <source>Not interested</source>
+        <translation>不感兴趣</translation>
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation>已购买</translation>
+    </message>
+    <message>
+        <source>Unsubscribed</source>
+        <translation>已退订</translation>
+    </message>
+</context>
+<context>
+    <name>ResponseSource</name>
+    <message>
+        <source>By hand</source>
+        <translation>手工录入</translation>
+    </message>
+    <message>
+        <source>From a call</source>
+        <translation>来自电话</translation>
+    </message>
+    <message>
+        <source>From an order</source>
+        <translation>来自订单</translation>
+    </message>
+    <message>
+        <source>From an opportunity</source>
+        <translation>来自商机</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore a backup</source>
@@ -6426,6 +7206,88 @@
     <message>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentDialog</name>
+    <message>
+        <source>Segment</source>
+        <translation>客户细分</translation>
+    </message>
+    <message>
+        <source>All of these (AND)</source>
+        <translation>满足全部条件（且）</translation>
+    </message>
+    <message>
+        <source>Any of these (OR)</source>
+        <translation>满足任一条件（或）</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>取值</translation>
+    </message>
+    <message>
+        <source>Add criterion</source>
+        <translation>添加条件</translation>
+    </message>
+    <message>
+        <source>Remove criterion</source>
+        <translation>删除条件</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <source>Match:</source>
+        <translation>匹配方式：</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>a number of days, e.g. 30</source>
+        <translation>天数，例如 30</translation>
+    </message>
+    <message>
+        <source>Enter a number of days.</source>
+        <translation>请输入天数。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n 位联系人</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SegmentsView</name>
+    <message>
+        <source>New segment…</source>
+        <translation>新建客户细分…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n contact(s)</source>
+        <translation>
+            <numerusform>%1 — %n 位联系人</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk.models.enums import Industry, LoyaltyStage, ValueTier
 from crmdesk.services.contacts import Facets, facets
+from crmdesk.services.segments import list_segments
 from crmdesk.store.db import Database
 from crmdesk.views.shell import errors, tasks
 from crmdesk.views.shell.i18n import _tr
@@ -112,6 +113,9 @@ class FilterBar(QWidget):
         self.tag_combo = self._facet_combo(_tr("All tags"))
         self.city_combo = self._facet_combo(_tr("All cities"))
         self.owner_combo = self._facet_combo(_tr("All owners"))
+        self.segment_combo = self._facet_combo(_tr("All segments"))
+        self.segment_combo.setObjectName("segment_combo")
+        self.segment_combo.setToolTip(_tr("A saved segment (Campaigns > Segments)"))
         self.tier_combo.setToolTip(_tr("Customer value tier (of the contact's account)"))
         self.loyalty_combo.setToolTip(_tr("Loyalty stage (of the contact's account)"))
         self.industry_combo.setToolTip(_tr("Industry (of the contact's account)"))
@@ -144,6 +148,7 @@ class FilterBar(QWidget):
             self.tag_combo,
             self.city_combo,
             self.owner_combo,
+            self.segment_combo,
         ]
 
     def _build_bottom(self) -> None:
@@ -209,6 +214,7 @@ class FilterBar(QWidget):
             "tag": self.tag_combo.currentData(),
             "city": self.city_combo.currentData(),
             "owner": self.owner_combo.currentData(),
+            "segment": self.segment_combo.currentData(),
         }
 
     def is_filtered(self) -> bool:
@@ -243,9 +249,10 @@ class FilterBar(QWidget):
         self._generation += 1
         generation, db = self._generation, self._db
 
-        def work(_task: tasks.Task) -> tuple[int, Facets]:
+        def work(_task: tasks.Task) -> tuple[int, Facets, list[tuple[str, Any]]]:
             with db.reading() as session:
-                return generation, facets(session)
+                saved = [(s.name, s.criteria) for s in list_segments(session)]
+                return generation, facets(session), saved
 
         task = tasks.Task(work)
         task.signals.finished.connect(self._on_facets_finished)
@@ -254,8 +261,8 @@ class FilterBar(QWidget):
         QThreadPool.globalInstance().start(task)
 
     @Slot(object)
-    def _on_facets_finished(self, answer: tuple[int, Facets]) -> None:
-        generation, found = answer
+    def _on_facets_finished(self, answer: tuple[int, Facets, list[tuple[str, Any]]]) -> None:
+        generation, found, saved = answer
         task = self._tasks.pop(generation, None)
         if task is not None:
             self._finished.append(task)
@@ -268,6 +275,7 @@ class FilterBar(QWidget):
             (self.owner_combo, found.owners),
         ):
             changed |= self._set_choices(combo, values)
+        changed |= self._set_segments(saved)
         if changed:
             self.filter_changed.emit()
         self.facets_loaded.emit()
@@ -278,6 +286,26 @@ class FilterBar(QWidget):
         if task is not None:
             self._finished.append(task)
         errors.report(self, error, details)
+
+    def _set_segments(self, saved: Sequence[tuple[str, Any]]) -> bool:
+        """Offer the saved segments by name (their criteria as the item data); True when the
+        chosen one is gone or its criteria changed."""
+        combo = self.segment_combo
+        chosen, chosen_name = combo.currentData(), combo.currentText()
+        current = [(combo.itemText(i), combo.itemData(i)) for i in range(1, combo.count())]
+        if current == list(saved):
+            return False
+        combo.blockSignals(True)
+        try:
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for name, criteria in saved:
+                combo.addItem(name, criteria)
+            index = combo.findText(chosen_name) if chosen is not None else 0
+            combo.setCurrentIndex(max(index, 0))
+        finally:
+            combo.blockSignals(False)
+        return chosen is not None and (index < 0 or combo.currentData() != chosen)
 
     @staticmethod
     def _set_choices(combo: QComboBox, values: Sequence[str]) -> bool:

@@ -33,6 +33,8 @@ from crmdesk.services import backups
 from crmdesk.services.mailing import Selection
 from crmdesk.store.db import Database
 from crmdesk.views.calendar.pane import CalendarPane
+from crmdesk.views.campaigns.email_settings import EmailPage
+from crmdesk.views.campaigns.pane import CampaignsPane
 from crmdesk.views.contacts.duplicates_view import DuplicatesDialog
 from crmdesk.views.contacts.pane import CONTACTS, ContactsPane
 from crmdesk.views.insights.pane import InsightsPane
@@ -69,7 +71,9 @@ def first_start_geometry(available: QRect) -> QRect:
 
 
 # Each wing's tab in Tools > Settings, in the order shown.
-SETTINGS_PAGES: list[PageFactory] = [CompanyPage, StageSettingsPage, InsightsSettingsPage]
+SETTINGS_PAGES: list[PageFactory] = [
+    CompanyPage, StageSettingsPage, InsightsSettingsPage, EmailPage,
+]
 
 
 class PlannedPane(QLabel):
@@ -110,6 +114,7 @@ class MainWindow(QMainWindow):
         self.insights_pane = InsightsPane(db, self.bus, self)
         self.insights_pane.open_requested.connect(self.open_record)
         self.insights_pane.customers_picked.connect(self.show_customers)
+        self.campaigns_pane = CampaignsPane(db, self.bus, self)
         self.panes = QStackedWidget(self)
         self.navigation = QListWidget(self)
         self._add_pane(self.tr("Today"), QStyle.StandardPixmap.SP_DialogYesButton, self.today_page)
@@ -129,6 +134,10 @@ class MainWindow(QMainWindow):
         self._add_pane(
             self.tr("Insights"), QStyle.StandardPixmap.SP_FileDialogInfoView, self.insights_pane
         )
+        self._add_pane(
+            self.tr("Campaigns"), QStyle.StandardPixmap.SP_MessageBoxInformation,
+            self.campaigns_pane,
+        )  # fmt: skip
         self.navigation.setIconSize(QSize(24, 24))
         self.navigation.setFixedWidth(max(150, self.navigation.sizeHintForColumn(0) + 24))
         self.navigation.currentRowChanged.connect(self.panes.setCurrentIndex)

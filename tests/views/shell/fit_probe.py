@@ -131,6 +131,8 @@ def main() -> int:
         ("duplicates dialog", window.show_duplicates),
         ("history dialog", window.show_history),
         ("restore dialog", window.show_restore),
+        ("segment dialog", lambda: window.campaigns_pane.segments.open_dialog(None)),
+        ("campaign dialog", window.campaigns_pane.campaigns.new_campaign),
     ):
         dialog = opener()
         seen[name] = measure(dialog, name)

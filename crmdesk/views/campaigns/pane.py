@@ -1,0 +1,94 @@
+"""The Campaigns pane: campaigns with their results, saved segments, the e-mail outbox and the
+calling view, one tab each."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crmdesk.services import segments
+from crmdesk.services.changes import Changes
+from crmdesk.services.segments import SegmentInfo
+from crmdesk.store.db import Database
+from crmdesk.views.campaigns.calling_view import CallingView
+from crmdesk.views.campaigns.campaign_view import CampaignView
+from crmdesk.views.campaigns.outbox_view import OutboxView
+from crmdesk.views.campaigns.segment_dialog import SegmentDialog
+from crmdesk.views.shell.bus import DataBus
+
+
+class SegmentsView(QWidget):
+    """The saved segments with their counts; New, Edit, Delete."""
+
+    def __init__(self, db: Database, bus: DataBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db, self._bus = db, bus
+        self.list = QListWidget(self)
+        self.list.setObjectName("segments_list")
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        new = QPushButton(self.tr("New segment…"), self)
+        edit = QPushButton(self.tr("Edit…"), self)
+        new.clicked.connect(lambda: self.open_dialog(None))
+        edit.clicked.connect(self._edit)
+        self.list.itemDoubleClicked.connect(lambda _item: self._edit())
+        row = QHBoxLayout()
+        row.addWidget(new)
+        row.addWidget(edit)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.list, 1)
+        bus.changed.connect(self._on_changed)
+        self.reload()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.ids("segments"):
+            self.reload()
+
+    @Slot()
+    def reload(self) -> None:
+        self.list.clear()
+        with self._db.reading() as session:
+            for info in segments.list_segments(session):
+                found = segments.count(session, info.criteria)
+                item = QListWidgetItem(self.tr("%1 — %n contact(s)", "", found)
+                                       .replace("%1", info.name))  # fmt: skip
+                item.setData(Qt.ItemDataRole.UserRole, info)
+                self.list.addItem(item)
+
+    def _edit(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.open_dialog(item.data(Qt.ItemDataRole.UserRole))
+
+    def open_dialog(self, segment: SegmentInfo | None) -> SegmentDialog:
+        dialog = SegmentDialog(self._db, self._bus, self, segment)
+        dialog.accepted.connect(self.reload)
+        dialog.open()
+        return dialog
+
+
+class CampaignsPane(QWidget):
+    def __init__(self, db: Database, bus: DataBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tabs = QTabWidget(self)
+        self.campaigns = CampaignView(db, bus, self)
+        self.segments = SegmentsView(db, bus, self)
+        self.outbox = OutboxView(db, bus, self)
+        self.calling = CallingView(db, bus, self)
+        self.tabs.addTab(self.campaigns, self.tr("Campaigns"))
+        self.tabs.addTab(self.segments, self.tr("Segments"))
+        self.tabs.addTab(self.outbox, self.tr("Outbox"))
+        self.tabs.addTab(self.calling, self.tr("Calling"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
