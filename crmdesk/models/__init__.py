@@ -15,7 +15,16 @@ from crmdesk.models.sales import (
     Product,
     StageChange,
 )
-from crmdesk.models.service import SatisfactionSurvey, ServiceCase, SurveyItem
+from crmdesk.models.service import (
+    CaseAttachment,
+    CaseNote,
+    SatisfactionSurvey,
+    ServiceCase,
+    Solution,
+    SurveyItem,
+    SurveyTemplate,
+    SurveyTemplateItem,
+)
 from crmdesk.models.settings import Setting
 
 __all__ = [
@@ -24,6 +33,8 @@ __all__ = [
     "Address",
     "Base",
     "CalendarEvent",
+    "CaseAttachment",
+    "CaseNote",
     "ChangeLogEntry",
     "Contact",
     "Email",
@@ -43,8 +54,11 @@ __all__ = [
     "SatisfactionSurvey",
     "ServiceCase",
     "Setting",
+    "Solution",
     "StageChange",
     "SurveyItem",
+    "SurveyTemplate",
+    "SurveyTemplateItem",
     "Tag",
     "new_id",
     "utcnow",
