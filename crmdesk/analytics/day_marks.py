@@ -65,10 +65,10 @@ def lunar_text(day: dt.date) -> str:
     lunar = Solar.fromYmd(day.year, day.month, day.day).getLunar()
     term = lunar.getJieQi()
     if term:
-        return term
+        return str(term)
     if lunar.getDay() == 1:
         return f"{lunar.getMonthInChinese()}月"
-    return lunar.getDayInChinese()
+    return str(lunar.getDayInChinese())
 
 
 __all__ = ["DayMarks", "lunar_text"]

@@ -27,6 +27,9 @@ TABLE_KINDS: dict[str, str] = {
     "opportunities": "opportunities",
     "orders": "orders",
     "service_cases": "cases",
+    "solutions": "solutions",
+    "satisfaction_surveys": "surveys",
+    "survey_templates": "survey_templates",
 }
 
 
