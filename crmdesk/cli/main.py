@@ -13,6 +13,8 @@ from typing import Any
 from crmdesk import __version__
 from crmdesk.cli import (
     accounts,
+    analyze,
+    cases,
     contacts,
     demo,
     documents,
@@ -25,7 +27,9 @@ from crmdesk.cli import (
 from crmdesk.core.errors import KnownError
 from crmdesk.store.db import Database, default_database_path
 
-NOUNS = (demo, contacts, accounts, transfer, documents, opportunities, leads, forecast)
+NOUNS = (
+    demo, contacts, accounts, transfer, documents, opportunities, leads, forecast, cases, analyze,
+)  # fmt: skip
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -6,40 +6,13 @@ import datetime as dt
 
 import pytest
 
-from crmdesk.models.enums import CaseKind, CasePriority, CaseStatus
-from crmdesk.models.sales import Order
-from crmdesk.services import cases, surveys
-from crmdesk.services.cases import CaseDraft
 from crmdesk.services.service_figures import MonthCount, service_figures
-from crmdesk.services.surveys import Answer, SurveyDraft
-from tests.services.case_data import bj, desk
+from tests.services.case_data import build_worked
 
 
 @pytest.fixture
 def worked(db):
-    accounts = desk(db)
-    monday = bj(2026, 3, 2, 9)
-    with db.transaction() as session:
-        for account in accounts.values():
-            session.add(Order(account_id=account, ordered_on=dt.date(2026, 1, 5)))
-        a = cases.save_case(session, CaseDraft(subject="A", account_id=accounts["plain"]),
-                            now=monday)  # fmt: skip
-        cases.move_case(session, a, CaseStatus.RESOLVED, bj(2026, 3, 2, 11), resolution="ok")
-        b = cases.save_case(session, CaseDraft(
-            subject="B", kind=CaseKind.COMPLAINT, priority=CasePriority.HIGH,
-            account_id=accounts["vip"], satisfaction=3), now=monday)  # fmt: skip
-        cases.move_case(session, b, CaseStatus.IN_PROGRESS, bj(2026, 3, 2, 10))
-        cases.move_case(session, b, CaseStatus.RESOLVED, bj(2026, 3, 3, 9), resolution="ok")
-        cases.move_case(session, b, CaseStatus.CLOSED, bj(2026, 3, 3, 10))
-        c = cases.save_case(session, CaseDraft(subject="C", account_id=accounts["plain"]),
-                            now=monday)  # fmt: skip
-        cases.move_case(session, c, CaseStatus.IN_PROGRESS, bj(2026, 3, 2, 10))
-        cases.move_case(session, c, CaseStatus.RESOLVED, bj(2026, 3, 2, 13), resolution="ok")
-        cases.move_case(session, c, CaseStatus.REOPENED, bj(2026, 3, 2, 14))
-        cases.move_case(session, c, CaseStatus.RESOLVED, bj(2026, 3, 2, 15))
-        cases.save_case(session, CaseDraft(subject="D"), now=bj(2026, 4, 1, 9))
-        hand = (Answer("Product", 5, 4, 2), Answer("Service", 4, 5, 1), Answer("Price", 3, 3, 1))
-        surveys.save_survey(session, SurveyDraft(dt.date(2026, 3, 4), hand, case_id=b))
+    build_worked(db)
     return db
 
 
