@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -235,7 +236,7 @@ def case_ids(
 
 
 def case_rows(
-    session: Session, ids: list[uuid.UUID], now: dt.datetime | None = None
+    session: Session, ids: Sequence[uuid.UUID], now: dt.datetime | None = None
 ) -> list[CaseRow]:
     """One row per key found (a page of the list), in no particular order."""
     if not ids:
@@ -519,3 +520,45 @@ __all__ = [
     "get_case", "move_case", "next_number", "overdue_condition", "owners", "remove_attachment",
     "save_case", "vip_complaint_condition",
 ]  # fmt: skip
+
+
+def account_choices(session: Session, typed: str, limit: int = 20) -> list[tuple[uuid.UUID, str]]:
+    """Accounts whose name starts with (then contains) what was typed, for the editor's field."""
+    words = typed.strip()
+    if not words:
+        return []
+    starts = (
+        select(Account.id, Account.name)
+        .where(Account.deleted_at.is_(None), Account.name.like(f"{words}%"))
+        .order_by(Account.name)
+        .limit(limit)
+    )
+    found = [(i, n) for i, n in session.execute(starts)]
+    if len(found) < limit:
+        inside = (
+            select(Account.id, Account.name)
+            .where(Account.deleted_at.is_(None), Account.name.like(f"%{words}%"))
+            .order_by(Account.name)
+            .limit(limit)
+        )
+        known = {i for i, _ in found}
+        found += [(i, n) for i, n in session.execute(inside) if i not in known]
+    return found[:limit]
+
+
+def contact_choices(session: Session, account_id: uuid.UUID | None) -> list[tuple[uuid.UUID, str]]:
+    """The account's people, for the editor's contact field."""
+    if account_id is None:
+        return []
+    stmt = (
+        select(Contact.id, Contact.family_name, Contact.given_name)
+        .where(Contact.account_id == account_id, Contact.deleted_at.is_(None))
+        .order_by(Contact.sort_key)
+        .limit(200)
+    )
+    return [(i, display_name(f, g)) for i, f, g in session.execute(stmt)]
+
+
+def account_name(session: Session, account_id: uuid.UUID | None) -> str:
+    account = session.get(Account, account_id) if account_id else None
+    return account.name if account is not None else ""

@@ -31,6 +31,8 @@ from crmdesk.views.calendar.pane import CalendarPane
 from crmdesk.views.contacts.duplicates_view import DuplicatesDialog
 from crmdesk.views.contacts.pane import CONTACTS, ContactsPane
 from crmdesk.views.pipeline.pane import PipelinePane
+from crmdesk.views.service.pane import ServicePane
+from crmdesk.views.service.settings_page import ServiceLevelsPage
 from crmdesk.views.shell import database_files, errors
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.history_view import HistoryDialog
@@ -59,7 +61,7 @@ def first_start_geometry(available: QRect) -> QRect:
 
 
 # Each wing's tab in Tools > Settings, in the order shown.
-SETTINGS_PAGES: list[PageFactory] = [CompanyPage]
+SETTINGS_PAGES: list[PageFactory] = [CompanyPage, ServiceLevelsPage]
 
 
 class PlannedPane(QLabel):
@@ -91,6 +93,8 @@ class MainWindow(QMainWindow):
         self.contacts_pane = ContactsPane(db, self.bus, self.undo_stack, self, settings=settings)
         self.calendar_pane = CalendarPane(db, self.bus, self.undo_stack, self, settings=settings)
         self.pipeline_pane = PipelinePane(db, self.bus, self.undo_stack, self)
+        self.service_pane = ServicePane(db, self.bus, self.undo_stack, self)
+        self.service_pane.notices.connect(self._on_service_notices)
         self.panes = QStackedWidget(self)
         self.navigation = QListWidget(self)
         self._add_pane(
@@ -105,6 +109,9 @@ class MainWindow(QMainWindow):
             self.tr("Opportunities"),
             QStyle.StandardPixmap.SP_ArrowUp,
             self.pipeline_pane,
+        )
+        self._add_pane(
+            self.tr("Service"), QStyle.StandardPixmap.SP_MessageBoxInformation, self.service_pane
         )
         self.navigation.setIconSize(QSize(24, 24))
         self.navigation.setFixedWidth(max(150, self.navigation.sizeHintForColumn(0) + 24))
@@ -132,6 +139,11 @@ class MainWindow(QMainWindow):
             database_files.remember_database(settings, path)
         self.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
         self._restore_state()
+
+    def _on_service_notices(self, notices: list[object]) -> None:
+        """Escalated cases, told while crmdesk runs: in the status bar for a while."""
+        texts = [self.service_pane.notice_text(n) for n in notices]  # type: ignore[arg-type]
+        self.statusBar().showMessage("  ·  ".join(texts), 60_000)
 
     def _add_pane(self, title: str, icon: QStyle.StandardPixmap, pane: QWidget) -> None:
         item = QListWidgetItem(self.style().standardIcon(icon), title)
