@@ -214,6 +214,18 @@ def _opportunity_table(
     _read_everything(model)
 
 
+def _case_table(qtbot: QtBot, db: Database, bus: DataBus) -> Iterator[QAbstractItemModel]:
+    from crmdesk.services.cases import CaseFilter
+    from crmdesk.views.service.table import CaseTableModel
+    from tests.services.case_data import build_worked
+
+    build_worked(db)
+    model = CaseTableModel(db, bus, load=False)
+    yield model
+    _exercise_keyed(qtbot, model, bus, CaseFilter(search="B"))
+    assert model.rowCount() == 1
+
+
 Builder = Callable[[QtBot, Database, DataBus], Iterator[QAbstractItemModel]]
 BUILDERS: dict[str, Builder] = {
     "crmdesk.views.contacts.tables.ContactTableModel": _contacts,
@@ -224,6 +236,7 @@ BUILDERS: dict[str, Builder] = {
     "crmdesk.views.calendar.task_list.TaskListModel": _task_list,
     "crmdesk.views.pipeline.board_model.StageColumnModel": _stage_column,
     "crmdesk.views.pipeline.table.OpportunityTableModel": _opportunity_table,
+    "crmdesk.views.service.table.CaseTableModel": _case_table,
 }
 
 

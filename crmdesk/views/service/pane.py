@@ -53,7 +53,7 @@ SEARCH_DELAY_MS = 250
 def _fill(box: QComboBox, every: str, values: type[CaseStatus | CasePriority | CaseKind]) -> None:
     box.addItem(every, None)
     for value in values:
-        box.addItem(enum_text(value), value)
+        box.addItem(enum_text(value), value.value)  # findData compares plain text
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     box.setMinimumContentsLength(7)
 
@@ -186,11 +186,12 @@ class ServicePane(QWidget):
         self.apply_filter()
 
     def current_filter(self) -> CaseFilter:
-        status = self.status.currentData()
+        status, priority, kind = (box.currentData() for box in (self.status, self.priority,
+                                                                  self.kind))  # fmt: skip
         return CaseFilter(
-            status=status if isinstance(status, CaseStatus) else None,
-            open_only=status == "open", priority=self.priority.currentData(),
-            kind=self.kind.currentData(), owner=self.owner.currentData(),
+            status=CaseStatus(status) if status not in (None, "open") else None,
+            open_only=status == "open", priority=CasePriority(priority) if priority else None,
+            kind=CaseKind(kind) if kind else None, owner=self.owner.currentData(),
             account_id=self._account_id, overdue=self.overdue.isChecked(),
             search=self.search.text(),
         )  # fmt: skip

@@ -61,7 +61,7 @@ class CaseTableModel(KeyedTableModel[CaseFilter, CaseSort, CaseRow]):
         Column(translatable("CaseTableModel", "Due"), "due_at", CaseSort.DUE,
                formatter=_when, width=14),
     )  # fmt: skip
-    watches = ("cases", "accounts")
+    watches = ("cases", "accounts", "contacts")  # a row names its account and contact
     # (the list opens newest first)
 
     def __init__(
