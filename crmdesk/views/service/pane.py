@@ -55,7 +55,7 @@ def _fill(box: QComboBox, every: str, values: type[CaseStatus | CasePriority | C
     for value in values:
         box.addItem(enum_text(value), value.value)  # findData compares plain text
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    box.setMinimumContentsLength(7)
+    box.setMinimumContentsLength(4)
 
 
 class ServicePane(QWidget):
@@ -112,7 +112,7 @@ class ServicePane(QWidget):
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search number, subject or account"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(120)
+        self.search.setMinimumWidth(80)
         self.status = QComboBox(self)
         _fill(self.status, self.tr("Any status"), CaseStatus)
         self.status.insertItem(1, self.tr("Open"), "open")
@@ -125,7 +125,8 @@ class ServicePane(QWidget):
         self.account = QLineEdit(self)
         self.account.setPlaceholderText(self.tr("Account"))
         self.account.setClearButtonEnabled(True)
-        self.account.setMaximumWidth(160)
+        self.account.setMaximumWidth(240)
+        self.account.setMinimumWidth(60)
         self._account_completer = QCompleter([], self)
         self._account_completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.account.setCompleter(self._account_completer)
@@ -143,12 +144,16 @@ class ServicePane(QWidget):
         for combo in (self.status, self.priority, self.kind, self.owner):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.overdue.toggled.connect(lambda _b: self.apply_filter())
-        row = QHBoxLayout()
-        for widget in (self.search, self.status, self.priority, self.kind, self.owner,
-                       self.account, self.overdue):  # fmt: skip
-            row.addWidget(widget)
-        row.addStretch(1)
-        self._filter_row = row
+        rows = QVBoxLayout()  # two rows: the pane fits a small window
+        first, second = QHBoxLayout(), QHBoxLayout()
+        for widget in (self.search, self.status, self.priority, self.kind):
+            first.addWidget(widget, 2 if widget is self.search else 0)
+        for widget in (self.owner, self.account, self.overdue):
+            second.addWidget(widget)
+        second.addStretch(1)
+        rows.addLayout(first)
+        rows.addLayout(second)
+        self._filter_row = rows
 
     def _fill_owners(self) -> None:
         current = self.owner.currentData()
@@ -162,7 +167,7 @@ class ServicePane(QWidget):
         self.owner.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.owner.setMinimumContentsLength(7)
+        self.owner.setMinimumContentsLength(4)
         self.owner.blockSignals(False)
 
     def _on_account_typed(self, text: str) -> None:

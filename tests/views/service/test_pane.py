@@ -4,6 +4,7 @@ walks the workflow and suggests solutions, escalation fires on a controlled cloc
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
@@ -95,7 +96,7 @@ def test_notes_and_attachments_in_the_editor(qtbot, db, tmp_path):
     assert editor.attachments.count() == 1
     url = editor.attachment_url(editor.attachments.item(0))
     assert url is not None and url.isLocalFile()
-    assert open(url.toLocalFile(), "rb").read() == b"jpeg"
+    assert Path(url.toLocalFile()).read_bytes() == b"jpeg"
     with db.reading() as session:
         assert cases.get_case(session, editor.saved_id).draft.minutes_spent == 12
 

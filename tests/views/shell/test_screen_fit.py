@@ -18,9 +18,9 @@ from tests.conftest import REPO, SHARED
 
 DECORATION = 64  # a 32 px desktop panel and a 32 px title bar, which the offscreen screen lacks
 EXPECTED = {
-    "pane 0", "pane 1", "pane 2", "contact open", "new contact", "account open",
+    "pane 0", "pane 1", "pane 2", "pane 3", "contact open", "new contact", "account open",
     "import wizard", "import preview", "export dialog", "duplicates dialog", "history dialog",
-    "about box", "first start", "main window",
+    "about box", "first start", "case editor", "main window",
 }  # fmt: skip
 
 
