@@ -1,6 +1,6 @@
 """A table read from a file, whatever the format: its header, its rows of cells, and a cell as
-the text a person sees. The readers (tabular.py) make one; the mappings (contact_columns.py)
-read records from one."""
+the text a person sees. The readers (tabular.py) make one; the mappings (column_mapping.py,
+contact_columns.py, order_columns.py) read records from one."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """Contact and order tables: CSV and Excel (.xlsx) files read into a Table, and contacts written
-as Google Contacts CSV or .xlsx. The column mappings and the records built from rows live in
-contact_columns.py, the Table type in table.py.
+as Google Contacts CSV or .xlsx. The column mapping lives in
+column_mapping.py (guessed in mapping_guess.py), the records built from rows in contact_columns.py
+and order_columns.py, the Table type in table.py.
 
 Choices worth knowing:
 - The encoding is found by decisive rules first (a byte-order mark, then strict UTF-8) and only
@@ -35,10 +36,10 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from crmdesk.core.errors import ImportFailed
 from crmdesk.core.texts import as_text, translatable
+from crmdesk.interop.charsets import guess_charset
 from crmdesk.interop.contact_columns import google_contact_rows
 from crmdesk.interop.records import ContactRecord
 from crmdesk.interop.table import Cell, Table, TableRow, cell_text
-from crmdesk.interop.vcard import guess_charset
 
 __all__ = [
     "neutralise",

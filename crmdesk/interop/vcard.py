@@ -1,4 +1,4 @@
-"""Read and write vCard files (2.1, 3.0, 4.0) as plain ContactRecords.
+"""Read vCard files (2.1, 3.0, 4.0) as plain ContactRecords (vcard_writer.py writes them).
 
 Real address books write vCards that strict parsers reject: 2.1 quoted-printable running over
 several lines, folds that cut a UTF-8 character in two, a charset per property or for the whole
@@ -11,8 +11,6 @@ Choices worth knowing:
   would show the user a wrong age.
 - Where the model holds one value (organisation, title, birthday) the first one in the card wins;
   notes of several NOTE properties are joined, duplicates dropped.
-- The writer always writes FN; a record whose formatted_name is empty gets one composed from the
-  name parts, so only records as the reader makes them come back field for field.
 """
 
 from __future__ import annotations
@@ -22,22 +20,19 @@ import binascii
 import codecs
 import datetime as dt
 import functools
-import itertools
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from charset_normalizer import from_bytes
-
 from crmdesk.core.errors import ImportFailed
 from crmdesk.core.texts import translatable
+from crmdesk.interop.charsets import codec, guess_charset
 from crmdesk.interop.records import AddressRecord, ContactRecord, EmailRecord, PhoneRecord
 from crmdesk.models.enums import AddressKind, EmailKind, PhoneKind
-from crmdesk.models.names import split_full_name
+from crmdesk.models.names import compose_name, split_full_name
 
-__all__ = ["compose_name", "guess_charset", "read_vcards", "write_vcards"]
+__all__ = ["image_mime", "read_vcards"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -61,9 +56,9 @@ def _ascii_compatible(data: bytes) -> tuple[bytes, bool]:
     """UTF-16/32 files become UTF-8 so that the rest works on bytes; True if so transcoded."""
     boms = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
             (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-    for bom, codec in boms:
+    for bom, charset in boms:
         if data.startswith(bom):
-            return data.decode(codec, errors="replace").encode(), True
+            return data.decode(charset, errors="replace").encode(), True
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8):], False
     utf16 = _utf16_without_bom(data)
@@ -273,21 +268,6 @@ def _split_cards(props: list[_Prop]) -> list[tuple[int, list[_Prop]]]:
 # Reading: charsets
 # ---------------------------------------------------------------------------------------------
 
-_WIDER = {"shift_jis": "cp932", "gb2312": "gb18030", "gbk": "gb18030", "big5": "cp950",
-          "euc_kr": "cp949", "iso8859-1": "cp1252", "ascii": ""}
-
-
-def _codec(name: str) -> str:
-    """Python's codec for a declared charset, widened to the superset writers really use;
-    "" for ascii (8-bit bytes under it are in the file's charset) and for unknown names."""
-    try:
-        canonical = codecs.lookup(name.strip().strip('"')).name
-        b"".decode(canonical)
-    except (LookupError, ValueError):
-        return ""
-    return _WIDER.get(canonical, canonical)
-
-
 class _Decoder:
     """Bytes to text: the charset a property declares, else the file's; never fails."""
 
@@ -296,7 +276,7 @@ class _Decoder:
         self.transcoded = transcoded
 
     def text(self, raw: bytes, declared: str = "") -> str:
-        charsets = [c for c in (_codec(declared) if declared else "", self.default) if c]
+        charsets = [c for c in (codec(declared) if declared else "", self.default) if c]
         for charset in charsets:
             try:
                 return raw.decode(charset)
@@ -322,7 +302,7 @@ def _file_charset(props: list[_Prop]) -> str:
         return "utf-8"
     except UnicodeDecodeError:
         pass
-    declared_charsets = dict.fromkeys(_codec(p.param("CHARSET")) for p in props)
+    declared_charsets = dict.fromkeys(codec(p.param("CHARSET")) for p in props)
     for declared in (c for c in declared_charsets if c):
         try:
             sample.decode(declared)
@@ -330,102 +310,6 @@ def _file_charset(props: list[_Prop]) -> str:
         except UnicodeDecodeError:
             continue
     return guess_charset(sample)
-
-
-# Most likely first: a tie goes to the earlier one.
-_CANDIDATES = ("gb18030", "cp932", "cp950", "cp949", "cp1252", "cp1250", "cp1251", "cp1253",
-               "cp1254", "cp1257", "koi8_r")
-
-
-def guess_charset(sample: bytes) -> str:
-    """charset-normalizer alone guesses badly on a few short names, so its candidates join ours
-    and the reading with the fewest oddities wins."""
-    sample = sample[:16384]
-    names = list(_CANDIDATES)
-    names += [c for m in from_bytes(sample) if (c := _codec(m.encoding)) and c not in names]
-    best, best_score = "cp1252", None
-    for name in names:
-        try:
-            score = _implausibility(sample.decode(name))
-        except UnicodeDecodeError:
-            continue
-        if best_score is None or score < best_score:
-            best, best_score = name, score
-    return best
-
-
-_ODD_CATEGORIES = {"So", "Sm", "Sc", "Sk", "No", "Cc", "Cf", "Co", "Cn", "Cs"}
-
-# Accented letters of the languages that write with Windows code pages: a true reading of one
-# name or address mostly fits one alphabet, a wrong one mixes them.
-_ALPHABETS = tuple(set(a) for a in (
-    "àâæçéèêëîïôœùûüÿ", "äöüß", "áéíñóúü", "áâãàçéêíóôõú", "àèéìíîòóù", "åäöæøéáíóúýðþ",
-    "ąćęłńóśźż", "áčďéěíňóřšťúůýž", "áäčďéíĺľňóôŕšťúýž", "áéíóöőúüű", "ăâîșțşţ", "čćđšž",
-    "çğıöşü", "āčēģīķļņšūž", "ąčęėįšųūž", "äöõüšž"))
-
-
-def _implausibility(text: str) -> int:
-    """Oddities a person would see in a wrong reading: symbols and controls in names, words
-    mixing scripts or cases or short of vowels, rare CJK ideographs, Latin letters from several
-    alphabets, a Spanish ñ before a consonant or a Polish ń before a vowel."""
-    odd = sum(2 for c in text if not c.isascii() and unicodedata.category(c) in _ODD_CATEGORIES)
-    words = re.findall(r"[^\W\d_]+", text)
-    odd += sum(2 for w in words if len({_script(c) for c in w}) > 1)
-    odd += sum(1 for w in words for c in w if _rare(c))
-    odd += sum(1 for w in words for a, b in itertools.pairwise(w)
-               if a.islower() and b.isupper() and not b.isascii())
-    odd += sum(1 for w in words if _lacks_vowels(w))
-    lower = text.lower()
-    accented = {c for c in lower if c.isalpha() and not c.isascii() and _script(c) == "LATIN"}
-    if accented:
-        odd += min(len(accented - alphabet) for alphabet in _ALPHABETS)
-    odd += len(re.findall(r"ñ(?![aeiouáéíóú])", lower))
-    odd += len(re.findall(r"ń(?=[aeiouyąęó])", lower))
-    return odd
-
-
-_VOWELS = set("aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüýÿąęėįųūāēīōőűěůœ"
-              "аеёиоуыэюяіїєαεηιουωάέήίόύώϊϋΐΰ")
-
-
-def _lacks_vowels(word: str) -> bool:
-    """A long alphabetic word with hardly a vowel: Greek read as Cyrillic, and the like."""
-    if len(word) < 4 or word.isascii() or _script(word[0]) in ("CJK", "HANGUL"):
-        return False
-    return sum(c in _VOWELS for c in word.lower()) < 0.2 * len(word)
-
-
-@functools.lru_cache(maxsize=4096)
-def _script(c: str) -> str:
-    if c.isascii():
-        return "LATIN"
-    name = unicodedata.name(c, "?")
-    if name.startswith(("CJK", "HIRAGANA", "KATAKANA", "FULLWIDTH", "IDEOGRAPHIC")):
-        return "CJK"
-    return name.split(" ", 1)[0]
-
-
-@functools.lru_cache(maxsize=4096)
-def _rare(c: str) -> bool:
-    """A CJK ideograph outside the everyday sets (GB2312 level 1, Big5 frequent, JIS level 1)
-    or a Hangul syllable outside KS X 1001."""
-    if "\uac00" <= c <= "\ud7a3":
-        return not _encodes(c, "euc_kr")
-    if not ("\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" or c >= "\U00020000"):
-        return False
-    for codec, low, high in (("gb2312", 0xB0A1, 0xD7FE), ("big5", 0xA440, 0xC67E),
-                             ("shift_jis", 0x889F, 0x9872)):
-        if _encodes(c, codec) and low <= int.from_bytes(c.encode(codec), "big") <= high:
-            return False
-    return True
-
-
-def _encodes(c: str, codec: str) -> bool:
-    try:
-        c.encode(codec)
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 # ---------------------------------------------------------------------------------------------
@@ -555,18 +439,6 @@ def _read_names(card: _Card, rec: ContactRecord) -> None:
     rec.phonetic_family_name, rec.phonetic_given_name = _phonetic(card, n)
 
 
-def _is_cjk(text: str) -> bool:
-    letters = [c for c in text if not c.isspace()]
-    return bool(letters) and all(_script(c) in ("CJK", "HANGUL") for c in letters)
-
-
-def compose_name(parts: list[str]) -> str:
-    family, given, middle, prefix, suffix = parts[:5]
-    if _is_cjk(family + given):
-        return family + given
-    return " ".join(p for p in (prefix, given, middle, family, suffix) if p)
-
-
 def _phonetic(card: _Card, n: _Prop | None) -> tuple[str, str]:
     """(family, given) readings: X-PHONETIC-*, else 2.1 SOUND;X-IRMC-N, else N's SORT-AS."""
     family = card.first_text("X-PHONETIC-LAST-NAME")
@@ -689,7 +561,7 @@ _MAGIC = ((b"\xff\xd8\xff", "image/jpeg"), (b"\x89PNG", "image/png"), (b"GIF8", 
           (b"BM", "image/bmp"), (b"II*\0", "image/tiff"), (b"MM\0*", "image/tiff"))
 
 
-def _mime(data: bytes, declared: Iterable[str]) -> str:
+def image_mime(data: bytes, declared: Iterable[str]) -> str:
     """From the bytes themselves where they tell, else from the TYPE the card gives."""
     for magic, mime in _MAGIC:
         if data.startswith(magic):
@@ -717,16 +589,16 @@ def _read_photo(card: _Card, rec: ContactRecord) -> None:
 def _photo(card: _Card, prop: _Prop) -> tuple[bytes | None, str, str]:
     if prop.encoding == "B":
         data = _b64(prop.value)
-        return data, _mime(data or b"", prop.types), ""
+        return data, image_mime(data or b"", prop.types), ""
     text = re.sub(r"\s", "", card.value(prop))
     if text.lower().startswith("data:"):
         header, _, body = text[5:].partition(",")
         data = _b64(body.encode()) if header.lower().endswith(";base64") else None
-        return data, _mime(data or b"", [header.split(";")[0].upper()]), ""
+        return data, image_mime(data or b"", [header.split(";")[0].upper()]), ""
     if re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", text):
         return None, "", text
     data = _b64(text.encode())  # base64 without its ENCODING parameter
-    mime = _mime(data or b"", [])
+    mime = image_mime(data or b"", [])
     return (data, mime, "") if mime else (None, "", "")
 
 
@@ -740,129 +612,3 @@ def _wechat(card: _Card) -> str:
         if service in ("wechat", "weixin") or re.match(r"(?i)(wechat|weixin):", value):
             return re.sub(r"(?i)^(wechat|weixin):(//)?", "", value)
     return ""
-
-
-# ---------------------------------------------------------------------------------------------
-# Writing
-# ---------------------------------------------------------------------------------------------
-
-def write_vcards(records: Iterable[ContactRecord], version: str = "3.0") -> bytes:
-    """The records as vCard 3.0 or 4.0: UTF-8, CRLF, folded at 75 octets."""
-    if version not in ("3.0", "4.0"):
-        raise ValueError(f"vCard version must be 3.0 or 4.0, not {version!r}")
-    lines = [line for rec in records for line in _card_lines(rec, version == "4.0")]
-    return "".join(_fold(line) + "\r\n" for line in lines).encode("utf-8")
-
-
-def _fold(line: str, limit: int = 75) -> str:
-    """Fold at `limit` octets, the leading space included, never inside a UTF-8 character."""
-    chunks, current, size = [], "", 0
-    for c in line:
-        width = len(c.encode("utf-8"))
-        if size + width > limit:
-            chunks.append(current)
-            current, size = " ", 1
-        current += c
-        size += width
-    chunks.append(current)
-    return "\r\n".join(chunks)
-
-
-def _escape(text: str) -> str:
-    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
-
-
-def _structured(*parts: str) -> str:
-    return ";".join(_escape(p) for p in parts)
-
-
-def _quoted(text: str) -> str:
-    """A parameter value in double quotes, RFC 6868-escaped; backslashes as in values."""
-    text = text.replace("\\", "\\\\").replace("^", "^^").replace("\r\n", "\n")
-    return '"' + text.replace("\n", "^n").replace('"', "^'") + '"'
-
-
-def _typed(name: str, types: list[str], primary: bool, v4: bool) -> str:
-    """`TEL;TYPE=WORK,VOICE,PREF` for 3.0, `TEL;TYPE="work,voice";PREF=1` for 4.0."""
-    if not v4:
-        types = [t.upper() for t in types] + (["PREF"] if primary else [])
-        return name + (";TYPE=" + ",".join(types) if types else "")
-    params = ""
-    if types:
-        params = ";TYPE=" + (types[0] if len(types) == 1 else '"' + ",".join(types) + '"')
-    return name + params + (";PREF=1" if primary else "")
-
-
-_PHONE_TYPES = {PhoneKind.MOBILE: ["cell"], PhoneKind.WORK: ["work", "voice"],
-                PhoneKind.HOME: ["home", "voice"], PhoneKind.FAX: ["fax"],
-                PhoneKind.PAGER: ["pager"], PhoneKind.OTHER: ["voice"]}
-_EMAIL_TYPES = {EmailKind.WORK: ["work"], EmailKind.HOME: ["home"], EmailKind.OTHER: []}
-_ADDRESS_TYPES = {AddressKind.WORK: ["work"], AddressKind.HOME: ["home"],
-                  AddressKind.POSTAL: ["postal"], AddressKind.OTHER: []}
-
-
-def _card_lines(rec: ContactRecord, v4: bool) -> list[str]:
-    names = [rec.family_name, rec.given_name, rec.middle_name, rec.prefix, rec.suffix]
-    lines = ["BEGIN:VCARD", "VERSION:" + ("4.0" if v4 else "3.0")]
-    sort_as = [rec.phonetic_family_name, rec.phonetic_given_name]
-    n_params = ";SORT-AS=" + _quoted(",".join(sort_as).rstrip(",")) if v4 and any(sort_as) else ""
-    lines += [f"N{n_params}:{_structured(*names)}",
-              "FN:" + _escape(rec.formatted_name or compose_name(names))]
-    if rec.uid:
-        lines.append("UID:" + _escape(rec.uid))
-    lines += _text_lines(("NICKNAME", rec.nickname),
-                         ("X-PHONETIC-FIRST-NAME", rec.phonetic_given_name),
-                         ("X-PHONETIC-LAST-NAME", rec.phonetic_family_name))
-    if rec.organization or rec.department:
-        org = [rec.organization, rec.department] if rec.department else [rec.organization]
-        lines.append("ORG:" + _structured(*org))
-    lines += _text_lines(("TITLE", rec.title))
-    lines += [_typed("TEL", _PHONE_TYPES[p.kind], p.primary, v4) + ":" + _escape(p.number)
-              for p in rec.phones]
-    lines += [_typed("EMAIL", ([] if v4 else ["internet"]) + _EMAIL_TYPES[e.kind], e.primary, v4)
-              + ":" + _escape(e.address) for e in rec.emails]
-    for index, address in enumerate(rec.addresses, start=1):
-        lines += _address_lines(address, index, v4)
-    if rec.birthday:
-        lines.append("BDAY:" + rec.birthday.strftime("%Y%m%d" if v4 else "%Y-%m-%d"))
-    lines += ["URL:" + url for url in rec.websites]
-    lines += _text_lines(("NOTE", rec.notes))
-    if rec.tags:
-        lines.append("CATEGORIES:" + ",".join(_escape(t) for t in rec.tags))
-    lines += _photo_lines(rec, v4)
-    lines += _text_lines(("X-WECHAT", rec.wechat))
-    return [*lines, "END:VCARD"]
-
-
-def _text_lines(*pairs: tuple[str, str]) -> list[str]:
-    return [f"{name}:{_escape(text)}" for name, text in pairs if text]
-
-
-def _address_lines(address: AddressRecord, index: int, v4: bool) -> list[str]:
-    """4.0 carries the label as a parameter; 3.0 as a LABEL property grouped with its ADR."""
-    types = _ADDRESS_TYPES[address.kind]
-    value = _structured(address.po_box, address.extended, address.street, address.city,
-                        address.region, address.postal_code, address.country)
-    if v4:
-        label = ";LABEL=" + _quoted(address.label) if address.label else ""
-        return [_typed("ADR", types, address.primary, v4) + label + ":" + value]
-    if not address.label:
-        return [_typed("ADR", types, address.primary, v4) + ":" + value]
-    group = f"item{index}."
-    return [group + _typed("ADR", types, address.primary, v4) + ":" + value,
-            group + _typed("LABEL", types, False, v4) + ":" + _escape(address.label)]
-
-
-def _photo_lines(rec: ContactRecord, v4: bool) -> list[str]:
-    lines = []
-    if rec.photo:
-        mime = rec.photo_mime or _mime(rec.photo, []) or "image/jpeg"
-        data = base64.b64encode(rec.photo).decode("ascii")
-        if v4:
-            lines.append(f"PHOTO:data:{mime};base64,{data}")
-        else:
-            lines.append(f"PHOTO;ENCODING=b;TYPE={mime.split('/')[-1].upper()}:{data}")
-    if rec.photo_uri:
-        lines.append(("PHOTO:" if v4 else "PHOTO;VALUE=uri:") + rec.photo_uri)
-    return lines

@@ -79,6 +79,25 @@ def display_name(family: str, given: str, middle: str = "") -> str:
     return " ".join(p for p in (given, middle, family) if p)
 
 
+def compose_name(parts: list[str]) -> str:
+    """A formatted name from (family, given, middle, prefix, suffix): 张三 where the name is
+    all East Asian script, else "Dr John Q Smith Jr"."""
+    family, given, middle, prefix, suffix = parts[:5]
+    letters = [c for c in family + given if not c.isspace()]
+    if letters and all(_writes_family_first(c) for c in letters):
+        return family + given
+    return " ".join(p for p in (prefix, given, middle, family, suffix) if p)
+
+
+@lru_cache(maxsize=4096)
+def _writes_family_first(c: str) -> bool:
+    if c.isascii():
+        return False
+    return unicodedata.name(c, "?").startswith(
+        ("CJK", "HIRAGANA", "KATAKANA", "FULLWIDTH", "IDEOGRAPHIC", "HANGUL")
+    )
+
+
 class NameParts(NamedTuple):
     """A personal name in its parts, as the contact fields keep them."""
 

@@ -10,16 +10,16 @@ from enum import StrEnum
 from typing import Any, TypeVarTuple
 
 from sqlalchemy import ColumnElement, ScalarSelect, Select, and_, exists, func, or_, select
-from sqlalchemy.orm import Session, selectinload, undefer
+from sqlalchemy.orm import Session, selectinload
 
 from crmdesk.core.errors import FieldError, RecordNotFound, StaleRecordError, ValidationError
 from crmdesk.core.texts import translatable
 from crmdesk.interop.records import AddressRecord, EmailRecord, PhoneRecord
 from crmdesk.models import Account, Address, Contact, Tag
-from crmdesk.models.base import utcnow
 from crmdesk.models.customers import account_tags
 from crmdesk.models.enums import AccountKind, Industry, LifecyclePhase, LoyaltyStage, ValueTier
 from crmdesk.models.names import text_sort_key
+from crmdesk.services import records
 from crmdesk.services.changes import Changes, changes_in
 from crmdesk.services.contact_points import (
     address_length_errors,
@@ -165,29 +165,11 @@ def industry_condition(column: Any, industry: Industry) -> ColumnElement[bool]:
     return or_(column == industry.value, func.lower(column) == word)
 
 
-def _everything(model: type) -> list[Any]:
-    """Load options for every column of a record and its phones, emails and addresses: the
-    change log's delete snapshots read them after the rows are gone."""
-    return [undefer("*")] + [
-        selectinload(getattr(model, points)).undefer("*")
-        for points in ("phones", "emails", "addresses")
-    ]
-
 
 def purge_accounts(session: Session, ids: Sequence[uuid.UUID]) -> Changes:
     """Delete accounts in the recycle bin for good, with their phones, emails, addresses and
     search entry; their contacts stay, without an account. Live accounts are left alone."""
-    found = list(
-        session.scalars(
-            select(Account)
-            .where(Account.id.in_(list(ids)), Account.deleted_at.is_not(None))
-            .options(*_everything(Account))
-        )
-    )
-    for account in found:
-        session.delete(account)
-    session.flush()
-    return changes_in(session)
+    return records.purge_from_bin(session, Account, ids, ("phones", "emails", "addresses"))
 
 
 @dataclass(frozen=True)
@@ -201,12 +183,6 @@ class AccountSummary:
     cities: tuple[tuple[str, int], ...]
 
 
-def _top(
-    session: Session, stmt: Select[object, int], limit: int = 6
-) -> tuple[tuple[str, int], ...]:
-    rows = session.execute(stmt.order_by(func.count().desc()).limit(limit))
-    return tuple((str(value), int(n)) for value, n in rows)
-
 
 def account_summary(session: Session, flt: AccountFilter = AccountFilter()) -> AccountSummary:
     """Counts over the accounts `flt` selects, for the pane's right side when nothing is open."""
@@ -216,7 +192,7 @@ def account_summary(session: Session, flt: AccountFilter = AccountFilter()) -> A
         select(func.count()).where(Contact.account_id.in_(chosen), Contact.deleted_at.is_(None))
     )
     by = [
-        _top(
+        records.top_counts(
             session,
             select(column, func.count())
             .where(Account.id.in_(chosen), column != "")
@@ -224,7 +200,7 @@ def account_summary(session: Session, flt: AccountFilter = AccountFilter()) -> A
         )
         for column in (Account.value_tier, Account.industry)
     ]
-    cities = _top(
+    cities = records.top_counts(
         session,
         select(Address.city, func.count(func.distinct(Address.account_id)))
         .where(Address.account_id.in_(chosen), Address.deleted_at.is_(None), Address.city != "")
@@ -351,19 +327,12 @@ def save_account(session: Session, draft: AccountDraft) -> tuple[uuid.UUID, Chan
 
 
 def delete_accounts(session: Session, ids: Sequence[uuid.UUID]) -> Changes:
-    return _set_deleted(session, ids, utcnow())
+    return records.move_to_bin(session, Account, ids)
 
 
 def restore_accounts(session: Session, ids: Sequence[uuid.UUID]) -> Changes:
-    return _set_deleted(session, ids, None)
+    return records.restore_from_bin(session, Account, ids)
 
-
-def _set_deleted(session: Session, ids: Sequence[uuid.UUID], when: dt.datetime | None) -> Changes:
-    for account in session.scalars(select(Account).where(Account.id.in_(ids))):
-        if (account.deleted_at is None) != (when is None):
-            account.deleted_at = when
-    session.flush()
-    return changes_in(session)
 
 
 def account_choices(

@@ -7,20 +7,20 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, TypeVarTuple
+from typing import TypeVarTuple
 
 from sqlalchemy import ColumnElement, ScalarSelect, Select, and_, exists, func, select
-from sqlalchemy.orm import Session, selectinload, undefer
+from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.sql.elements import SQLColumnExpression
 
 from crmdesk.core.errors import FieldError, RecordNotFound, StaleRecordError, ValidationError
 from crmdesk.core.texts import translatable
 from crmdesk.interop.records import ContactRecord
 from crmdesk.models import Account, Address, Contact, Email, Phone, Tag
-from crmdesk.models.base import utcnow
 from crmdesk.models.customers import contact_tags
 from crmdesk.models.enums import Channel, Industry, LoyaltyStage, ValueTier
 from crmdesk.models.names import contact_sort_key, display_name
+from crmdesk.services import records
 from crmdesk.services.accounts import industry_condition
 from crmdesk.services.changes import Changes, changes_in
 from crmdesk.services.contact_points import (
@@ -346,45 +346,20 @@ def apply_draft(session: Session, contact: Contact, draft: ContactDraft) -> None
 
 def delete_contacts(session: Session, ids: Sequence[uuid.UUID]) -> Changes:
     """Move contacts to the recycle bin (soft delete)."""
-    return _set_deleted(session, ids, utcnow())
+    return records.move_to_bin(session, Contact, ids)
 
 
 def restore_contacts(session: Session, ids: Sequence[uuid.UUID]) -> Changes:
-    return _set_deleted(session, ids, None)
+    return records.restore_from_bin(session, Contact, ids)
 
 
-def _set_deleted(session: Session, ids: Sequence[uuid.UUID], when: dt.datetime | None) -> Changes:
-    for contact in session.scalars(select(Contact).where(Contact.id.in_(ids))):
-        if (contact.deleted_at is None) != (when is None):
-            contact.deleted_at = when
-    session.flush()
-    return changes_in(session)
-
-
-def _everything(model: type) -> list[Any]:
-    """Load options for every column of a record and its phones, emails and addresses: the
-    change log's delete snapshots read them after the rows are gone."""
-    return [undefer("*")] + [
-        selectinload(getattr(model, points)).undefer("*")
-        for points in ("phones", "emails", "addresses")
-    ]
 
 
 def purge_contacts(session: Session, ids: Sequence[uuid.UUID]) -> Changes:
     """Delete contacts in the recycle bin for good: the person, their phones, emails, addresses,
     tags and search entry (activities keep their text and lose the link). Live contacts are
     left alone: only what the bin holds can be purged."""
-    found = list(
-        session.scalars(
-            select(Contact)
-            .where(Contact.id.in_(list(ids)), Contact.deleted_at.is_not(None))
-            .options(*_everything(Contact))
-        )
-    )
-    for contact in found:
-        session.delete(contact)
-    session.flush()
-    return changes_in(session)
+    return records.purge_from_bin(session, Contact, ids, ("phones", "emails", "addresses"))
 
 
 @dataclass(frozen=True)
@@ -399,12 +374,6 @@ class ContactSummary:
     owners: tuple[tuple[str, int], ...]
 
 
-def _top(
-    session: Session, stmt: Select[object, int], limit: int = 6
-) -> tuple[tuple[str, int], ...]:
-    rows = session.execute(stmt.order_by(func.count().desc()).limit(limit))
-    return tuple((str(value), int(n)) for value, n in rows)
-
 
 def contact_summary(session: Session, flt: ContactFilter = ContactFilter()) -> ContactSummary:
     """Counts over the contacts `flt` selects, for the pane's right side when nothing is open."""
@@ -417,20 +386,20 @@ def contact_summary(session: Session, flt: ContactFilter = ContactFilter()) -> C
         )
         return session.scalar(stmt) or 0
 
-    tiers = _top(
+    tiers = records.top_counts(
         session,
         select(Account.value_tier, func.count())
         .join(Contact, Contact.account_id == Account.id)
         .where(Contact.id.in_(chosen))
         .group_by(Account.value_tier),
     )
-    cities = _top(
+    cities = records.top_counts(
         session,
         select(Address.city, func.count(func.distinct(Address.contact_id)))
         .where(Address.contact_id.in_(chosen), Address.deleted_at.is_(None), Address.city != "")
         .group_by(Address.city),
     )
-    owners = _top(
+    owners = records.top_counts(
         session,
         select(Contact.owner, func.count())
         .where(Contact.id.in_(chosen), Contact.owner != "")

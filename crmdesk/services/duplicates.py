@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import json
 import re
 import uuid
 from collections import defaultdict
@@ -37,8 +36,8 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from rapidfuzz.fuzz import ratio, token_sort_ratio
-from sqlalchemy import ColumnElement, Row, String, and_, bindparam, func, select, type_coerce
-from sqlalchemy.orm import QueryableAttribute, Session
+from sqlalchemy import ColumnElement, Row, String, and_, func, select, type_coerce
+from sqlalchemy.orm import Session
 
 from crmdesk.core.gc_pause import without_gc
 from crmdesk.models import Account, Contact, Email, Phone
@@ -52,6 +51,7 @@ from crmdesk.models.names import (
 )
 from crmdesk.models.names import split_full_name as _split_full_name
 from crmdesk.services.normalize import normalize_email, phone_e164
+from crmdesk.store.value_lists import bound, in_listed, listed, listed_text
 
 PHONE_POINTS = 40
 EMAIL_POINTS = 45
@@ -643,12 +643,6 @@ def _contact_rows(
 _VALUES_CHUNK = 2000
 
 
-def _in_values(column: QueryableAttribute[str]) -> ColumnElement[bool]:
-    """`column IN` the JSON list bound as :values."""
-    listed = func.json_each(bindparam("values", type_=String)).table_valued("value")
-    return column.in_(select(type_coerce(listed.c.value, String)))
-
-
 def match_incoming(
     session: Session, candidates: Sequence[Any], min_score: int = POSSIBLE_MIN_SCORE
 ) -> list[Match | None]:
@@ -669,16 +663,16 @@ def match_incoming(
         statement = (
             select(column, _raw(model.contact_id))
             .join(Contact, Contact.id == model.contact_id)
-            .where(_in_values(column), model.deleted_at.is_(None), Contact.deleted_at.is_(None))
+            .where(in_listed(column), model.deleted_at.is_(None), Contact.deleted_at.is_(None))
         )
         for chunk in _chunks(wanted, _VALUES_CHUNK):
-            for value, contact_id in session.execute(statement, {"values": json.dumps(chunk)}):
+            for value, contact_id in session.execute(statement, {"values": bound(chunk)}):
                 found[value].add(contact_id)
 
     rows: dict[str, Any] = {}
     by_sort_key: dict[str, set[str]] = defaultdict(set)
     for chunk in _chunks({k for p in people for k in p.sort_keys}, _VALUES_CHUNK):
-        for row in _contact_rows(session, _in_values(Contact.sort_key), json.dumps(chunk)):
+        for row in _contact_rows(session, in_listed(Contact.sort_key), bound(chunk)):
             rows[row.id] = row
             by_sort_key[row.sort_key].add(row.id)
     # similar spellings, only for records nothing else has found a candidate for
@@ -693,8 +687,8 @@ def match_incoming(
         }
     )
     # the prefixes as one JSON parameter: the statement is compiled once, not per chunk
-    ranges = func.json_each(bindparam("prefixes", type_=String)).table_valued("value")
-    low = type_coerce(ranges.c.value, String)
+    ranges = listed("prefixes")
+    low = listed_text(ranges)
     by_prefix = (
         select(*_CONTACT_COLUMNS)
         .select_from(ranges)
@@ -703,12 +697,12 @@ def match_incoming(
         .where(Contact.deleted_at.is_(None))
     )
     for chunk in _chunks(prefixes, 1000):
-        for row in session.execute(by_prefix, {"prefixes": json.dumps(chunk)}):
+        for row in session.execute(by_prefix, {"prefixes": bound(chunk)}):
             rows[row.id] = row
             by_sort_key[row.sort_key].add(row.id)
     missing = {c for ids in (*by_phone.values(), *by_email.values()) for c in ids} - rows.keys()
     for chunk in _chunks(missing, _VALUES_CHUNK):
-        for row in _contact_rows(session, _in_values(_raw(Contact.id)), json.dumps(chunk)):
+        for row in _contact_rows(session, in_listed(_raw(Contact.id)), bound(chunk)):
             rows[row.id] = row
 
     phones_of: dict[str, set[str]] = defaultdict(set)

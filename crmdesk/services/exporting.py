@@ -21,7 +21,7 @@ from crmdesk.core.gc_pause import without_gc
 from crmdesk.export.atomic import write_atomically
 from crmdesk.interop.records import ContactRecord
 from crmdesk.interop.tabular import write_contacts_csv, write_contacts_xlsx
-from crmdesk.interop.vcard import write_vcards
+from crmdesk.interop.vcard_writer import write_vcards
 from crmdesk.models import Contact
 from crmdesk.models.names import is_cjk_name
 from crmdesk.services.contact_points import address_records, email_records, phone_records

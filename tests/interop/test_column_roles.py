@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from crmdesk.interop.contact_columns import (
+from crmdesk.interop.column_mapping import (
     IGNORE_ROLE,
     NOTES_ROLE,
     PART_ROLE,
     column_role,
     column_roles,
-    contacts_from_table,
-    guess_contact_mapping,
     with_column_role,
 )
+from crmdesk.interop.contact_columns import contacts_from_table
+from crmdesk.interop.mapping_guess import guess_contact_mapping
 from crmdesk.interop.tabular import read_table
 
 CSV = (

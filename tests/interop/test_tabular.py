@@ -19,14 +19,10 @@ import openpyxl
 import pytest
 
 from crmdesk.core.errors import ImportFailed
-from crmdesk.interop.contact_columns import (
-    ColumnMapping,
-    RowProblem,
-    contacts_from_table,
-    guess_contact_mapping,
-    guess_order_mapping,
-    orders_from_table,
-)
+from crmdesk.interop.column_mapping import ColumnMapping, RowProblem
+from crmdesk.interop.contact_columns import contacts_from_table
+from crmdesk.interop.mapping_guess import guess_contact_mapping, guess_order_mapping
+from crmdesk.interop.order_columns import orders_from_table
 from crmdesk.interop.records import (
     AddressRecord,
     ContactRecord,
@@ -591,12 +587,12 @@ def test_english_orders_month_first_and_decimal_comma(tmp_path):
 
 
 def test_ambiguous_dates_follow_the_separator():
-    from crmdesk.interop.contact_columns import _DateReader
+    from crmdesk.interop.cells import DateReader
 
-    assert _DateReader(["01/03/2024"])("01/03/2024") == dt.date(2024, 1, 3)
-    assert _DateReader(["01.03.2024"])("01.03.2024") == dt.date(2024, 3, 1)
-    assert _DateReader(["01/03/2024", "25/12/2024"])("01/03/2024") == dt.date(2024, 3, 1)
-    reader = _DateReader([])
+    assert DateReader(["01/03/2024"])("01/03/2024") == dt.date(2024, 1, 3)
+    assert DateReader(["01.03.2024"])("01.03.2024") == dt.date(2024, 3, 1)
+    assert DateReader(["01/03/2024", "25/12/2024"])("01/03/2024") == dt.date(2024, 3, 1)
+    reader = DateReader([])
     assert reader("March 1, 2024") == reader("1 Mar 2024") == dt.date(2024, 3, 1)
     assert reader("20240301") == reader("45352") == reader(45352) == dt.date(2024, 3, 1)
     assert reader("2024-03-01 10:30:00") == dt.date(2024, 3, 1)

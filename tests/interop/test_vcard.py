@@ -12,7 +12,8 @@ import pytest
 
 from crmdesk.core.errors import ImportFailed
 from crmdesk.interop.records import AddressRecord, ContactRecord, EmailRecord, PhoneRecord
-from crmdesk.interop.vcard import read_vcards, write_vcards
+from crmdesk.interop.vcard import read_vcards
+from crmdesk.interop.vcard_writer import write_vcards
 from crmdesk.models.enums import AddressKind, EmailKind, PhoneKind
 
 REPO = Path(__file__).resolve().parents[2]

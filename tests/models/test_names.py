@@ -93,3 +93,13 @@ def test_a_chinese_name_with_a_space_keeps_the_family_name_first_everywhere():
     assert prepared is not None
     assert (prepared.family_name, prepared.given_name) == ("张", "三")
     assert split_full_name("Mary Ann Smith") == ("Smith", "Mary Ann")
+
+
+def test_compose_name_writes_east_asian_names_family_first_and_others_given_first():
+    from crmdesk.models.names import compose_name
+
+    assert compose_name(["张", "三", "", "", ""]) == "张三"
+    assert compose_name(["김", "민준", "", "", ""]) == "김민준"
+    assert compose_name(["Smith", "John", "Q", "Dr", "Jr"]) == "Dr John Q Smith Jr"
+    assert compose_name(["Li", "李明", "", "", ""]) == "李明 Li"  # mixed scripts: Western order
+    assert compose_name(["", "", "", "", ""]) == ""

@@ -94,3 +94,13 @@ def test_the_form_refuses_a_value_too_long_for_its_column(db):
     assert [(e.field, e.message) for e in refused.value.errors] == [
         ("title", "The title is too long: 101 characters, at most 100 fit.")
     ]
+
+
+def test_a_website_too_long_for_its_column_rejects_the_row_and_does_not_crash(db):
+    long_site = "https://example.com/" + "a" * 600
+    data = f"First Name,Website 1 - Value\nLei,{long_site}\nMei,https://ok.example\n".encode()
+    preview, result = _import(db, data, "sites.csv")
+    assert (preview.new, preview.rejected) == (1, 1)
+    (rejection,) = preview.rejections
+    assert rejection.line == 2 and "too long" in rejection.reason
+    assert _emails_and_phones(db, result.changes.contacts) == [("Mei", [], [])]

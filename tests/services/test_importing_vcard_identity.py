@@ -8,7 +8,8 @@ import sqlite3
 from alembic import command
 from sqlalchemy import select
 
-from crmdesk.interop.vcard import read_vcards, write_vcards
+from crmdesk.interop.vcard import read_vcards
+from crmdesk.interop.vcard_writer import write_vcards
 from crmdesk.models import Contact
 from crmdesk.services.contacts import ContactFilter, contact_ids, contact_rows, get_contact
 from crmdesk.services.exporting import contact_records

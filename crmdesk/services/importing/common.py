@@ -9,12 +9,12 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from crmdesk.core.errors import ImportFailed, KnownError
 from crmdesk.core.texts import as_text, translatable
 from crmdesk.services.history import note_batch
+from crmdesk.store.write_marks import write_mark
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -62,7 +62,7 @@ def plan_for(
     its preview does exactly what the preview showed without matching everything again (half
     the time of a 100k-row import). `take` (the import) removes it from the cache, so a retry
     after a failure plans afresh."""
-    state = _database_state(session)
+    state = write_mark(session)
     cached = batch.__dict__.pop("_plan", None) if take else batch.__dict__.get("_plan")
     if cached is not None and cached[0] == state:
         return cached[1]
@@ -72,22 +72,8 @@ def plan_for(
     return plan
 
 
-_STATE_SQL = text(
-    "SELECT (SELECT max(rowid) FROM change_log), (SELECT max(rowid) FROM contacts), "
-    "(SELECT max(rowid) FROM accounts), (SELECT max(rowid) FROM phones), "
-    "(SELECT max(rowid) FROM emails), (SELECT max(rowid) FROM orders), "
-    "(SELECT max(rowid) FROM products)"
-)
 if TYPE_CHECKING:
     from crmdesk.services.importing.files import ContactBatch, OrderBatch
-
-
-def _database_state(session: Session) -> tuple[Any, ...]:
-    """What changes whenever the rows a plan reads change: every ORM write adds change-log rows
-    and bulk loads add rows (SQLite's rowids only grow here). Elsewhere: the transaction."""
-    if session.get_bind().dialect.name != "sqlite":
-        return (session.get_transaction(),)
-    return tuple(session.execute(_STATE_SQL).one())
 
 
 _THIS_ROW = translatable("Messages", "this row could not be imported")

@@ -22,6 +22,7 @@ from crmdesk.interop.records import (
 from crmdesk.models import (
     Account,
     Address,
+    Base,
     Contact,
     Email,
     Phone,
@@ -401,15 +402,16 @@ def _merge_contacts(
                     translatable("Messages", "Import the file again."),
                     values=(target.name,),
                 )
-            for kind, model, items, values in (
-                ("phones", Phone, rec.phones, lambda p: _phone_values(plan, p)),
-                ("emails", Email, rec.emails, _email_values),
-                ("addresses", Address, rec.addresses, _address_values),
-            ):
+            added_points: tuple[tuple[str, type[Base], list[dict[str, Any]]], ...] = (
+                ("phones", Phone, [_phone_values(plan, p) for p in rec.phones]),
+                ("emails", Email, [_email_values(e) for e in rec.emails]),
+                ("addresses", Address, [_address_values(a) for a in rec.addresses]),
+            )
+            for kind, model, rows in added_points:
                 position = target.next_position[kind]
-                for offset, item in enumerate(items):
-                    row = values(item) | {"contact_id": cid, "position": position + offset}
-                    writer.add(model, row | {"is_primary": False})
+                for offset, values in enumerate(rows):
+                    where = {"contact_id": cid, "position": position + offset, "is_primary": False}
+                    writer.add(model, values | where)
             if rec.tags:
                 added = [str(tag_ids[name]) for name in rec.tags]
                 for tag_id in added:
@@ -425,4 +427,5 @@ def _merge_contacts(
     first = targets[0].first_line
     with failing_at(first, translatable("Messages", "the merged contacts could not be saved")):
         writer.flush()
-        fulltext.reindex(writer.connection(), fulltext.CONTACT, [t.existing for t in targets])
+        merged_ids = [t.existing for t in targets if t.existing]
+        fulltext.reindex(writer.connection(), fulltext.CONTACT, merged_ids)

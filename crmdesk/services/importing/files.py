@@ -11,8 +11,8 @@ from typing import Any
 from crmdesk.core.errors import ImportFailed
 from crmdesk.core.gc_pause import without_gc
 from crmdesk.core.texts import translatable
-from crmdesk.interop import contact_columns, tabular
-from crmdesk.interop.contact_columns import ColumnMapping
+from crmdesk.interop import contact_columns, mapping_guess, order_columns, tabular
+from crmdesk.interop.column_mapping import ColumnMapping
 from crmdesk.interop.records import (
     ContactRecord,
     OrderRecord,
@@ -101,7 +101,7 @@ def read_contact_data(data: bytes, filename: str, mapping: MappingGiven = None) 
     if kind == "vcard":
         return ContactBatch(read_vcards(data), source=kind, filename=name)
     table = tabular.read_table(data, filename)
-    used = _mapping(mapping) or contact_columns.guess_contact_mapping(table.headers)
+    used = _mapping(mapping) or mapping_guess.guess_contact_mapping(table.headers)
     records, problems = contact_columns.contacts_from_table(table, used)
     return ContactBatch(
         records,
@@ -127,7 +127,7 @@ def read_columns(
             _refuse_vcard_orders(str(path))
         return None, None
     table = tabular.read_table(data, str(path))
-    guess = contact_columns.guess_order_mapping if orders else contact_columns.guess_contact_mapping
+    guess = mapping_guess.guess_order_mapping if orders else mapping_guess.guess_contact_mapping
     return table, guess(table.headers)
 
 
@@ -149,8 +149,8 @@ def read_order_data(data: bytes, filename: str, mapping: MappingGiven = None) ->
     if kind == "vcard":
         _refuse_vcard_orders(filename)
     table = tabular.read_table(data, filename)
-    used = _mapping(mapping) or contact_columns.guess_order_mapping(table.headers)
-    records, problems = contact_columns.orders_from_table(table, used)
+    used = _mapping(mapping) or mapping_guess.guess_order_mapping(table.headers)
+    records, problems = order_columns.orders_from_table(table, used)
     return OrderBatch(
         records,
         [Rejection(p.line, p.reason) for p in problems],

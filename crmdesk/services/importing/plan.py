@@ -14,12 +14,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from crmdesk.core.errors import FieldError
 from crmdesk.core.texts import Text, translatable
 from crmdesk.interop.records import (
     AddressRecord,
     ContactRecord,
 )
-from crmdesk.interop.vcard import compose_name
 from crmdesk.models import (
     Account,
     Address,
@@ -30,7 +30,9 @@ from crmdesk.models import (
 )
 from crmdesk.models.customers import contact_tags
 from crmdesk.models.names import (
+    compose_name,
     display_name,
+    name_sort_key,
     split_full_name,
 )
 from crmdesk.services import duplicates
@@ -139,9 +141,9 @@ class Target:
                 self.email_keys.add(key)
                 self.record.emails.append(dataclasses.replace(email, primary=False))
                 added = True
-        for address, key in zip(rec.addresses, keys.addresses, strict=True):
-            if key not in self.address_keys:
-                self.address_keys.add(key)
+        for address, address_key in zip(rec.addresses, keys.addresses, strict=True):
+            if address_key not in self.address_keys:
+                self.address_keys.add(address_key)
                 self.record.addresses.append(dataclasses.replace(address, primary=False))
                 added = True
         for tag in rec.tags:
@@ -377,15 +379,15 @@ _CONTACT_TEXTS = operator.attrgetter(*_RECORD_LIMITS)
 _SHORTEST = min(_RECORD_LIMITS.values())
 
 
-def _length_errors(rec: ContactRecord) -> list[Any]:
+def _length_errors(rec: ContactRecord) -> list[FieldError]:
     """The record's values its columns cannot hold (the lengths checked all at once first:
     an import checks 100k records)."""
-    errors = []
+    errors: list[FieldError] = []
     if max(map(len, _CONTACT_TEXTS(rec))) > _SHORTEST:
         errors += length_errors(Contact, rec)
     errors += address_length_errors(rec.addresses) if rec.addresses else []
-    if rec.websites and len(rec.websites[0]) > column_limits(Contact)["website"]:
-        errors.append(length_problem(Contact, "website", rec.websites[0]))
+    if rec.websites and (problem := length_problem(Contact, "website", rec.websites[0])):
+        errors.append(FieldError("website", problem))
     return errors
 
 
@@ -428,7 +430,7 @@ def _existing_matches(
     contacts of its own names (in file order, every chunk read the 王伟s again: 2.3 s more)."""
     order = sorted(
         range(len(records)),
-        key=lambda i: duplicates.name_sort_key(records[i].family_name, records[i].given_name),
+        key=lambda i: name_sort_key(records[i].family_name, records[i].given_name),
     )
     matches: list[Any] = [None] * len(records)
     for chunk in in_chunks(order, MATCH_CHUNK):
@@ -576,70 +578,95 @@ def _existing_targets(
                 Contact.id.in_(chunk), Contact.deleted_at.is_(None)
             )
         )
+        held: dict[uuid.UUID, _Held] = {}
         for cid, version, has_photo, *values in rows:
             current = dict(zip(_MERGED_COLUMNS, values, strict=True))
-            name = display_name(
-                current["family_name"], current["given_name"], current["middle_name"]
-            )
-            targets[cid] = Target(
-                existing=cid,
-                record=ContactRecord(),
-                first_line=0,
-                known_name=name or current["organization"],
-                phone_keys=set(),
-                email_keys=set(),
-                address_keys=set(),
-                tags=set(),
-                empty=_empty_fields(current, current["website"], has_photo),
-                filled=set(),
-                has_account=current["account_id"] is not None,
-                version=version,
-                current=current,
-                next_position={"phones": 0, "emails": 0, "addresses": 0},
-                tag_ids=[],
-            )
-        live = [i for i in chunk if i in targets]
-        if not live:
-            continue
-        # Deleted rows are skipped in Python, not SQL: given `deleted_at IS NULL` SQLite picks
-        # the deleted_at index (every live row matches it) over the contact_id one.
-        for cid, deleted, number, e164, position in session.execute(
-            select(
-                Phone.contact_id, Phone.deleted_at, Phone.number, Phone.e164, Phone.position
-            ).where(Phone.contact_id.in_(live))
-        ):
-            if deleted is None:
-                targets[cid].phone_keys.add(e164 or phones.key(number))
-                _after(targets[cid], "phones", position)
-        for cid, deleted, normalized, position in session.execute(
-            select(Email.contact_id, Email.deleted_at, Email.normalized, Email.position).where(
-                Email.contact_id.in_(live)
-            )
-        ):
-            if deleted is None:
-                targets[cid].email_keys.add(normalized)
-                _after(targets[cid], "emails", position)
-        parts = [getattr(Address, p) for p in ADDRESS_PARTS]
-        for cid, deleted, position, *values in session.execute(
-            select(Address.contact_id, Address.deleted_at, Address.position, *parts).where(
-                Address.contact_id.in_(live)
-            )
-        ):
-            if deleted is None:
-                targets[cid].address_keys.add(tuple(squash(v or "") for v in values))
-                _after(targets[cid], "addresses", position)
-        for cid, tag_id, name in session.execute(
-            select(contact_tags.c.contact_id, Tag.id, Tag.name)
-            .join(Tag, Tag.id == contact_tags.c.tag_id)
-            .where(contact_tags.c.contact_id.in_(live))
-        ):
-            targets[cid].tags.add(name)
-            targets[cid].tag_ids.append(str(tag_id))
+            held[cid] = _Held(current=current, version=version, has_photo=has_photo)
+        if held:
+            _read_held(session, held, phones)
+        targets.update((cid, h.target(cid)) for cid, h in held.items())
     return targets
 
 
-def _after(target: Target, kind: str, position: int) -> None:
-    target.next_position[kind] = max(target.next_position[kind], position + 1)
+@dataclass(slots=True)
+class _Held:
+    """What an existing contact holds now, as a merge compares against it."""
+
+    current: dict[str, Any]
+    version: int
+    has_photo: bool
+    phone_keys: set[str] = field(default_factory=set)
+    email_keys: set[str] = field(default_factory=set)
+    address_keys: set[tuple[str, ...]] = field(default_factory=set)
+    tags: set[str] = field(default_factory=set)
+    tag_ids: list[str] = field(default_factory=list)
+    next_position: dict[str, int] = field(
+        default_factory=lambda: {"phones": 0, "emails": 0, "addresses": 0}
+    )
+
+    def after(self, kind: str, position: int) -> None:
+        self.next_position[kind] = max(self.next_position[kind], position + 1)
+
+    def target(self, cid: uuid.UUID) -> Target:
+        current = self.current
+        name = display_name(current["family_name"], current["given_name"], current["middle_name"])
+        return Target(
+            existing=cid,
+            record=ContactRecord(),
+            first_line=0,
+            known_name=name or current["organization"],
+            phone_keys=self.phone_keys,
+            email_keys=self.email_keys,
+            address_keys=self.address_keys,
+            tags=self.tags,
+            empty=_empty_fields(current, current["website"], self.has_photo),
+            filled=set(),
+            has_account=current["account_id"] is not None,
+            version=self.version,
+            current=current,
+            next_position=self.next_position,
+            tag_ids=self.tag_ids,
+        )
+
+
+def _read_held(session: Session, held: dict[uuid.UUID, _Held], phones: _PhoneKeys) -> None:
+    """The live phones, e-mails, addresses and tags of these contacts.
+
+    Deleted rows are skipped in Python, not SQL: given `deleted_at IS NULL` SQLite picks the
+    deleted_at index (every live row matches it) over the contact_id one."""
+    live = list(held)
+    for cid, deleted, number, e164, position in session.execute(
+        select(Phone.contact_id, Phone.deleted_at, Phone.number, Phone.e164, Phone.position).where(
+            Phone.contact_id.in_(live)
+        )
+    ):
+        if deleted is None and cid is not None:
+            held[cid].phone_keys.add(e164 or phones.key(number))
+            held[cid].after("phones", position)
+    for cid, deleted, normalized, position in session.execute(
+        select(Email.contact_id, Email.deleted_at, Email.normalized, Email.position).where(
+            Email.contact_id.in_(live)
+        )
+    ):
+        if deleted is None and cid is not None:
+            held[cid].email_keys.add(normalized)
+            held[cid].after("emails", position)
+    parts = [getattr(Address, p) for p in ADDRESS_PARTS]
+    for cid, deleted, position, *values in session.execute(
+        select(Address.contact_id, Address.deleted_at, Address.position, *parts).where(
+            Address.contact_id.in_(live)
+        )
+    ):
+        if deleted is None and cid is not None:
+            held[cid].address_keys.add(tuple(squash(v or "") for v in values))
+            held[cid].after("addresses", position)
+    for cid, tag_id, name in session.execute(
+        select(contact_tags.c.contact_id, Tag.id, Tag.name)
+        .join(Tag, Tag.id == contact_tags.c.tag_id)
+        .where(contact_tags.c.contact_id.in_(live))
+    ):
+        held[cid].tags.add(name)
+        held[cid].tag_ids.append(str(tag_id))
 
 
 def _account_keys(session: Session) -> dict[str, tuple[uuid.UUID, str]]:

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from crmdesk.core.texts import fill
-from crmdesk.interop.contact_columns import (
+from crmdesk.interop.column_mapping import (
     IGNORE_ROLE,
     NOTES_ROLE,
     PART_ROLE,
@@ -74,7 +74,7 @@ SAMPLES = 3
 
 
 def role_label(role: str) -> str:
-    """A column role (interop.contact_columns.column_roles) in the user's words."""
+    """A column role (interop.column_mapping.column_roles) in the user's words."""
     if role == NOTES_ROLE:
         return _tr("(keep in notes)")
     if role == IGNORE_ROLE:

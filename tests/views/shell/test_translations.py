@@ -266,7 +266,7 @@ def test_an_unmatched_order_and_the_refusal_read_in_chinese(chinese, tmp_path):
 def test_every_column_role_reads_in_chinese(chinese):
     """The mapping step's choices: field names, phone and address kinds and parts are worded
     as the rest of the program words them (they showed 'Given name', 'Phone (mobile)')."""
-    from crmdesk.interop.contact_columns import column_roles
+    from crmdesk.interop.column_mapping import column_roles
     from crmdesk.views.transfer.import_wizard import role_label
 
     roles = [*column_roles("contacts"), *column_roles("orders")]
