@@ -148,8 +148,8 @@ class ServicePane(QWidget):
         first, second = QHBoxLayout(), QHBoxLayout()
         for widget in (self.search, self.status, self.priority, self.kind):
             first.addWidget(widget, 2 if widget is self.search else 0)
-        for widget in (self.owner, self.account, self.overdue):
-            second.addWidget(widget)
+        for other in (self.owner, self.account, self.overdue):
+            second.addWidget(other)
         second.addStretch(1)
         rows.addLayout(first)
         rows.addLayout(second)
