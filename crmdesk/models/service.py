@@ -39,12 +39,12 @@ class ServiceCase(Entity):
     subject: Mapped[str] = mapped_column(String(300))
     description: Mapped[str] = mapped_column(Text, default="")
     owner: Mapped[str] = mapped_column(String(100), default="")
-    opened_at: Mapped[dt.datetime]
+    opened_at: Mapped[dt.datetime] = mapped_column(index=True)  # the list's order, the figures
     response_due_at: Mapped[dt.datetime | None]
     responded_at: Mapped[dt.datetime | None]
     due_at: Mapped[dt.datetime | None]  # the resolution target
     resolved_at: Mapped[dt.datetime | None]
-    closed_at: Mapped[dt.datetime | None]
+    closed_at: Mapped[dt.datetime | None] = mapped_column(index=True)
     resolution: Mapped[str] = mapped_column(Text, default="")
     minutes_spent: Mapped[int] = mapped_column(default=0)
     first_contact: Mapped[bool] = mapped_column(default=False)  # resolved at the first contact

@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Float, String, and_, case, cast, func, select
+from sqlalchemy import ColumnElement, String, and_, case, func, select
 from sqlalchemy.orm import QueryableAttribute, Session
 
 from crmdesk.models.customers import Account
@@ -68,59 +68,87 @@ def _hours() -> ColumnElement[float]:
 def service_figures(
     session: Session, start: dt.date | None = None, end: dt.date | None = None
 ) -> ServiceFigures:
+    """One scan of the cases opened in the period (per month, with complaints), one of those
+    resolved in it (per tier), one of those closed (per month), the 90th percentile and the
+    surveys: each figure an aggregate in SQL."""
     low, high = _bounds(start, end)
-    opened_in = _between(ServiceCase.opened_at, low, high)
     resolved_in = [*_between(ServiceCase.resolved_at, low, high),
                    ServiceCase.resolved_at.is_not(None)]  # fmt: skip
-    months = _months(session, low, high)
-    opened, complaints = session.execute(
-        select(func.count(), func.sum(case((ServiceCase.kind == CaseKind.COMPLAINT, 1), else_=0)))
-        .where(*opened_in)
-    ).one()  # fmt: skip
-    resolved, first_contact, reopened, average = session.execute(
-        select(
-            func.count(),
-            func.sum(case((ServiceCase.first_contact.is_(True), 1), else_=0)),
-            func.sum(case((ServiceCase.reopen_count > 0, 1), else_=0)),
-            func.avg(_hours()),
-        ).where(*resolved_in)
-    ).one()
+    months, opened, complaints = _opened(session, low, high)
+    by_tier = _resolved_by_tier(session, resolved_in)
+    resolved = sum(t[0] for t in by_tier.values())
+    first_contact = sum(t[1] for t in by_tier.values())
+    reopened = sum(t[2] for t in by_tier.values())
+    hours = sum(t[3] for t in by_tier.values())
     customers = session.scalar(
         select(func.count(func.distinct(Order.account_id))).join(
             Account, Account.id == Order.account_id).where(Account.deleted_at.is_(None))
     ) or 0  # fmt: skip
     c, score, surveys = _satisfaction(session, low, high)
     return ServiceFigures(
-        start, end, months, int(opened), int(resolved),
+        start, end, months, opened, resolved,
         first_contact / resolved if resolved else None,
-        float(average) if average is not None else None,
-        _p90(session, resolved_in, int(resolved)),
-        _within_target(session, resolved_in),
-        100.0 * (complaints or 0) / customers if customers else None,
+        hours / resolved if resolved else None,
+        _p90(session, resolved_in, resolved),
+        {tier.value: by_tier[tier.value][4] / by_tier[tier.value][0]
+         for tier in ValueTier if tier.value in by_tier},
+        100.0 * complaints / customers if customers else None,
         reopened / resolved if resolved else None,
         c, score, surveys,
     )  # fmt: skip
 
 
-def _months(
+def _month(column: QueryableAttribute[Any]) -> ColumnElement[str]:
+    """Stored as ISO text in UTC: the month is its first seven characters."""
+    return func.substr(column, 1, 7, type_=String)
+
+
+def _opened(
     session: Session, low: dt.datetime | None, high: dt.datetime | None
-) -> tuple[MonthCount, ...]:
-    # stored as ISO text in UTC: the month is its first seven characters
-    opened_month = func.substr(ServiceCase.opened_at, 1, 7, type_=String)
-    closed_month = func.substr(ServiceCase.closed_at, 1, 7, type_=String)
+) -> tuple[tuple[MonthCount, ...], int, int]:
+    """Per month the cases opened (and closed), the cases opened and the complaints among them."""
+    month = _month(ServiceCase.opened_at)
+    complaint = case((ServiceCase.kind == CaseKind.COMPLAINT, 1), else_=0)
     counts: dict[str, list[int]] = {}
-    for month, n in session.execute(
-        select(opened_month, func.count()).where(*_between(ServiceCase.opened_at, low, high))
-        .group_by(opened_month)
+    opened = complaints = 0
+    for m, n, k in session.execute(
+        select(month, func.count(), func.sum(complaint))
+        .where(*_between(ServiceCase.opened_at, low, high)).group_by(month)
     ):  # fmt: skip
-        counts.setdefault(month, [0, 0])[0] = n
-    for month, n in session.execute(
+        counts.setdefault(m, [0, 0])[0] = n
+        opened, complaints = opened + n, complaints + (k or 0)
+    closed_month = _month(ServiceCase.closed_at)
+    for m, n in session.execute(
         select(closed_month, func.count())
         .where(ServiceCase.closed_at.is_not(None), *_between(ServiceCase.closed_at, low, high))
         .group_by(closed_month)
     ):  # fmt: skip
-        counts.setdefault(month, [0, 0])[1] = n
-    return tuple(MonthCount(m, o, c) for m, (o, c) in sorted(counts.items()))
+        counts.setdefault(m, [0, 0])[1] = n
+    months = tuple(MonthCount(m, o, c) for m, (o, c) in sorted(counts.items()))
+    return months, opened, complaints
+
+
+def _resolved_by_tier(
+    session: Session, resolved_in: list[ColumnElement[bool]]
+) -> dict[str, tuple[int, int, int, float, int]]:
+    """Per tier: resolved, at first contact, reopened before, hours in all, within target."""
+    in_time = and_(ServiceCase.due_at.is_not(None), ServiceCase.resolved_at <= ServiceCase.due_at)
+    stmt = (
+        select(
+            ServiceCase.tier,
+            func.count(),
+            func.sum(case((ServiceCase.first_contact.is_(True), 1), else_=0)),
+            func.sum(case((ServiceCase.reopen_count > 0, 1), else_=0)),
+            func.sum(_hours()),
+            func.sum(case((in_time, 1), else_=0)),
+        )
+        .where(*resolved_in)
+        .group_by(ServiceCase.tier)
+    )
+    return {
+        str(tier): (int(n), int(fc or 0), int(re or 0), float(h or 0), int(ok or 0))
+        for tier, n, fc, re, h, ok in session.execute(stmt)
+    }
 
 
 def _p90(session: Session, resolved_in: list[ColumnElement[bool]], count: int) -> float | None:
@@ -128,26 +156,11 @@ def _p90(session: Session, resolved_in: list[ColumnElement[bool]], count: int) -
     if not count:
         return None
     hours = _hours().label("hours")
-    ranked = select(hours, func.row_number().over(order_by=hours).label("rank")).where(
-        *resolved_in
-    ).subquery()  # fmt: skip
     wanted = -(-9 * count // 10)
-    value = session.scalar(select(ranked.c.hours).where(ranked.c.rank == wanted))
+    value = session.scalar(
+        select(hours).where(*resolved_in).order_by(hours).limit(1).offset(wanted - 1)
+    )
     return float(value) if value is not None else None
-
-
-def _within_target(session: Session, resolved_in: list[ColumnElement[bool]]) -> dict[str, float]:
-    in_time = and_(ServiceCase.due_at.is_not(None), ServiceCase.resolved_at <= ServiceCase.due_at)
-    on_time = case((in_time, 1.0), else_=0.0)
-    found = {
-        str(tier): float(share)
-        for tier, share in session.execute(
-            select(ServiceCase.tier, func.avg(cast(on_time, Float)))
-            .where(*resolved_in)
-            .group_by(ServiceCase.tier)
-        )
-    }
-    return {tier.value: found[tier.value] for tier in ValueTier if tier.value in found}
 
 
 def _satisfaction(

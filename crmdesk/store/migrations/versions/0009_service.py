@@ -143,6 +143,8 @@ def upgrade() -> None:
             "satisfaction", "satisfaction IS NULL OR satisfaction BETWEEN 1 AND 10"
         )
         batch_op.create_check_constraint("minutes_spent", "minutes_spent >= 0")
+        for name in ("opened_at", "closed_at"):
+            batch_op.create_index(batch_op.f(f"ix_service_cases_{name}"), [name], unique=False)
 
     with op.batch_alter_table("survey_items", schema=None) as batch_op:
         batch_op.add_column(sa.Column("weight", sa.Double(), nullable=False, server_default="1"))
@@ -160,6 +162,8 @@ def downgrade() -> None:
         )
         batch_op.drop_column("weight")
     with op.batch_alter_table("service_cases", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_service_cases_closed_at"))
+        batch_op.drop_index(batch_op.f("ix_service_cases_opened_at"))
         batch_op.drop_constraint(op.f("ck_service_cases_minutes_spent"), type_="check")
         batch_op.drop_constraint(op.f("ck_service_cases_satisfaction"), type_="check")
         batch_op.create_check_constraint(
