@@ -22,7 +22,7 @@ from crmdesk.models.customers import Account, Contact
 from crmdesk.models.enums import CaseKind, CasePriority, CaseStatus, Channel, ValueTier
 from crmdesk.models.names import display_name
 from crmdesk.models.service import MAX_SCORE, CaseAttachment, CaseNote, ServiceCase
-from crmdesk.services import service_levels
+from crmdesk.services import records, service_levels
 
 OPEN_STATES = (CaseStatus.NEW, CaseStatus.ASSIGNED, CaseStatus.IN_PROGRESS, CaseStatus.REOPENED)
 DONE_STATES = (CaseStatus.RESOLVED, CaseStatus.CLOSED)
@@ -462,9 +462,9 @@ def add_note(
     return note.id
 
 
-def delete_case(session: Session, case_id: uuid.UUID) -> None:
-    _case(session, case_id).deleted_at = clock.now()
-    session.flush()
+def delete_cases(session: Session, ids: Sequence[uuid.UUID]) -> None:
+    """To the recycle bin (the shared one of every record kind)."""
+    records.move_to_bin(session, ServiceCase, ids)
 
 
 # -- attachments ---------------------------------------------------------------------------------
@@ -516,7 +516,7 @@ def remove_attachment(session: Session, attachment_id: uuid.UUID) -> None:
 __all__ = [
     "DONE_STATES", "OPEN_STATES", "TRANSITIONS", "AttachmentRow", "CaseDetails", "CaseDraft",
     "CaseFilter", "CaseRow", "CaseSort", "NoteKind", "NoteRow", "add_note", "attach_file",
-    "attachment_path", "case_ids", "case_rows", "delete_case", "files_folder", "find_case",
+    "attachment_path", "case_ids", "case_rows", "delete_cases", "files_folder", "find_case",
     "get_case", "move_case", "next_number", "overdue_condition", "owners", "remove_attachment",
     "save_case", "vip_complaint_condition",
 ]  # fmt: skip

@@ -124,3 +124,18 @@ def test_the_list_filters_and_sorts_in_sql(db):
         assert cases.find_case(session, rows[late].number) == late
         with pytest.raises(KnownError):
             cases.find_case(session, "CS1999-00001")
+
+
+def test_deleted_cases_go_to_the_bin_and_leave_the_list(db):
+    from crmdesk.models.service import ServiceCase
+    from crmdesk.services import records
+
+    case_id = _new(db, bj(2026, 3, 2, 10), subject="Duplicate")
+    with db.transaction() as session:
+        cases.delete_cases(session, [case_id])
+    with db.reading() as session:
+        assert cases.case_ids(session) == []
+    with db.transaction() as session:
+        records.restore_from_bin(session, ServiceCase, [case_id])
+    with db.reading() as session:
+        assert cases.case_ids(session) == [case_id]
