@@ -1,4 +1,4 @@
-"""Documents: 10,000 mailing labels, and a 100k-row customer report against pandas' to_excel.
+"""Documents: 10,000 mailing labels, 100 contracts, and a 100k-row customer report against pandas.
 
 Each measurement runs in a child process of its own, so its peak memory is its own. The report
 is written from generated rows with the customers report's columns (the database query is
@@ -24,6 +24,7 @@ from bench._memory import peak_rss_mb
 
 LABELS = 10_000
 ROWS = 100_000
+CONTRACTS = 100
 
 
 def customer_rows(count: int):
@@ -93,6 +94,52 @@ def run_pandas(rows: int) -> dict[str, float]:
     return {"rows": rows, "seconds": round(seconds, 2), "peak_rss_mb": peak_rss_mb()}
 
 
+def _deals(folder: Path, count: int) -> tuple[object, list[object]]:
+    """A database with our company and `count` deals of three lines each, at Chinese buyers."""
+    from crmdesk.interop.records import AddressRecord
+    from crmdesk.services import pipeline, settings
+    from crmdesk.services.accounts import AccountDraft, save_account
+    from crmdesk.services.company import CompanyProfile
+    from crmdesk.services.pipeline import LineDraft, OpportunityDraft
+    from crmdesk.store.db import Database
+
+    db = Database.open(folder / "bench.sqlite3")
+    ids = []
+    with db.transaction() as session:
+        settings.save(session, CompanyProfile(name="上海云帆科技有限公司", address="上海市浦东新区",
+                                              postal_code="200120", tax_id="91310115MA1K3YF001"))
+        pipeline.ensure_default_stages(session)
+        stage = pipeline.stages(session)[0].id
+        for i in range(count):
+            account, _ = save_account(session, AccountDraft(
+                name=f"广州第{i}贸易有限公司", tax_id=f"914401{i:06d}",
+                addresses=[AddressRecord(street=f"体育西路{i}号", city="广州市", region="广东省")]))
+            opp, _ = pipeline.save_opportunity(session, OpportunityDraft(
+                name=f"项目 {i}", stage_id=stage, account_id=account, owner="李娜",
+                lines=[LineDraft(f"产品 {n}", Decimal(n + 1), Decimal("1999.90"), Decimal(5),
+                                 Decimal(13), "台") for n in range(3)]))
+            ids.append(opp)
+    return db, ids  # fmt: skip
+
+
+def run_contracts(count: int) -> dict[str, float]:
+    from crmdesk.services.contracts import generate
+
+    with tempfile.TemporaryDirectory() as work:
+        db, ids = _deals(Path(work), count)
+        with db.reading() as session:
+            began = time.perf_counter()
+            written = generate(session, ids, "contract", Path(work) / "out")
+            seconds = time.perf_counter() - began
+            began = time.perf_counter()
+            pdfs = generate(session, ids[:10], "contract", Path(work) / "pdf", fmt="pdf")
+            pdf_seconds = time.perf_counter() - began
+        db.dispose()
+    return {"contracts": len(written), "seconds": round(seconds, 2),
+            "pdf_10_seconds": round(pdf_seconds, 2), "pdfs": len(pdfs),
+            "peak_rss_mb": peak_rss_mb()}  # fmt: skip
+
+
 def child(part: str, rows: int) -> dict[str, float]:
     done = subprocess.run([sys.executable, __file__, part, str(rows)], capture_output=True,
                           text=True, check=True)  # fmt: skip
@@ -103,16 +150,20 @@ def main() -> None:
     if len(sys.argv) == 3:
         part, rows = sys.argv[1], int(sys.argv[2])
         runner = {"labels": lambda: run_labels(), "report": lambda: run_report(rows),
-                  "pandas": lambda: run_pandas(rows)}[part]  # fmt: skip
+                  "pandas": lambda: run_pandas(rows),
+                  "contracts": lambda: run_contracts(rows)}[part]  # fmt: skip
         print(json.dumps(runner()))
         return
     labels = child("labels", 0)
+    contracts = child("contracts", CONTRACTS)
     small = child("report", ROWS // 5)
     ours = child("report", ROWS)
     pandas = child("pandas", ROWS)
     print(json.dumps({
         "labels_10k": labels,
         "labels_under_3s": labels["seconds"] < 3,
+        "contracts_100": contracts,
+        "contracts_under_15s": contracts["seconds"] < 15,
         "report_20k": small,
         "report_100k": ours,
         "pandas_to_excel_100k": pandas,

@@ -7,7 +7,8 @@ run_packages=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 lib
   libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0
   libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-noto-cjk)
 test_packages=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
-  fonts-noto-cjk xvfb xauth poppler-utils poppler-data glabels-data libreoffice-calc-nogui)
+  fonts-noto-cjk xvfb xauth poppler-utils poppler-data glabels-data libreoffice-calc-nogui
+  libreoffice-writer-nogui)
 
 case "${1:-}" in
   run) wanted=("${run_packages[@]}") ;;

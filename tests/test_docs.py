@@ -35,3 +35,11 @@ def test_the_architecture_is_linked_and_names_every_part():
     text = ARCHITECTURE.read_text(encoding="utf-8")
     parts = [p.name for p in (REPO / "crmdesk").iterdir() if (p / "__init__.py").exists()]
     assert [p for p in parts if f"crmdesk/{p}/" not in text] == []
+
+
+def test_the_template_fields_are_all_documented():
+    from crmdesk.export.contract_fields import FIELDS
+    from crmdesk.export.letter_fields import LETTER_FIELDS
+
+    text = (REPO / "docs" / "templates.md").read_text(encoding="utf-8")
+    assert [n for n, _ in (*FIELDS, *LETTER_FIELDS) if f"| `{n}` |" not in text] == []

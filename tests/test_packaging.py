@@ -16,6 +16,8 @@ SHIPPED = (
     "crmdesk/resources/translations/crmdesk_zh_CN.qm",
     "crmdesk/resources/icons/crmdesk.svg",
     "crmdesk/resources/crmdesk.desktop",
+    "crmdesk/resources/templates/contract-zh.docx",
+    "crmdesk/resources/templates/quote-en.docx",
     "crmdesk/demo/data/names.json",
 )
 

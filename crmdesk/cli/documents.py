@@ -51,13 +51,19 @@ def add_export_verbs(what: Any) -> None:
     _recipient_options(envelopes)
     envelopes.set_defaults(handler=_envelopes)
 
-    report = what.add_parser("report", help="an Excel report: customers, orders, activities")
-    report.add_argument("name", help="customers, orders or activities")
+    report = what.add_parser("report", help="an Excel report (customers, pipeline, forecast …)")
+    report.add_argument(
+        "name", help="customers, pipeline, forecast, activities, orders or service"
+    )
     report.add_argument("--output", "-o", metavar="FILE", required=True, help="the .xlsx file")
     report.add_argument("--from", dest="start", type=_date, help="first day (YYYY-MM-DD)")
     report.add_argument("--to", dest="end", type=_date, help="last day (YYYY-MM-DD)")
     report.add_argument("--json", action="store_true")
     report.set_defaults(handler=_report)
+
+    from crmdesk.cli.templates import add_export_verbs as add_document_verbs
+
+    add_document_verbs(what)  # contract, quote, letters
 
 
 def _recipient_options(parser: argparse.ArgumentParser) -> None:

@@ -18,17 +18,20 @@ from crmdesk.cli import (
     contacts,
     demo,
     documents,
+    events,
     forecast,
     leads,
     opportunities,
     output,
+    templates,
     transfer,
 )
 from crmdesk.core.errors import KnownError
 from crmdesk.store.db import Database, default_database_path
 
 NOUNS = (
-    demo, contacts, accounts, transfer, documents, opportunities, leads, forecast, cases, analyze,
+    demo, contacts, accounts, transfer, documents, templates, events, opportunities, leads,
+    forecast, cases, analyze,
 )  # fmt: skip
 
 

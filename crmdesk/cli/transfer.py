@@ -20,9 +20,14 @@ if TYPE_CHECKING:
 
 
 def register(verbs: Any) -> None:
-    imp = verbs.add_parser("import", help="preview, then import a contact or order file")
-    imp.add_argument("file", help=".vcf, .csv/.txt or .xlsx")
-    imp.add_argument("--kind", choices=("contacts", "orders"), default="contacts")
+    imp = verbs.add_parser(
+        "import", help="preview, then import a contact, order or calendar file"
+    )
+    imp.add_argument(
+        "file", help=".vcf, .csv/.txt, .xlsx or .ics (a calendar is known by its content)"
+    )
+    imp.add_argument("--kind", choices=("contacts", "orders", "events"), default=None,
+                     help="what the file holds (default: events for iCalendar, else contacts)")
     imp.add_argument(
         "--mapping", metavar="JSON", help="column mapping for CSV/Excel: JSON text or a .json file"
     )
@@ -47,8 +52,10 @@ def register(verbs: Any) -> None:
     contacts.add_argument("--json", action="store_true")
     contacts.set_defaults(handler=_export_contacts)
     from crmdesk.cli.documents import add_export_verbs  # labels, envelopes, report
+    from crmdesk.cli.events import add_export_parser
 
     add_export_verbs(what)
+    add_export_parser(what, "events")
 
     dup = verbs.add_parser("duplicates", help="find groups of contacts that look like one person")
     dup.add_argument(
@@ -70,8 +77,15 @@ def _mapping_argument(value: str | None) -> Any:
 
 
 def _import(db: Database, args: argparse.Namespace) -> int:
+    from crmdesk.interop.ics import looks_like_icalendar
     from crmdesk.services import importing
 
+    if args.kind in (None, "events"):
+        data = _head(args.file)
+        if args.kind == "events" or looks_like_icalendar(data):
+            from crmdesk.cli.events import import_events
+
+            return import_events(db, args, Path(args.file).read_bytes())
     mapping = _mapping_argument(args.mapping)
     orders = args.kind == "orders"
     batch: Any = (
@@ -113,6 +127,15 @@ def _import(db: Database, args: argparse.Namespace) -> int:
     else:
         print("imported: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in counts.items()))
     return 0
+
+
+def _head(path: str) -> bytes:
+    """The start of the file, to tell a calendar from a contact or order file by content."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(512)
+    except OSError as exc:
+        raise KnownError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
 
 
 def _rows(count: int) -> str:

@@ -69,7 +69,7 @@ def read_calendar(data: bytes, name: str = "") -> CalendarFile:
         raise ImportFailed(
             translatable("Messages", "The calendar cannot be read: %1"),
             _failing_line(text),
-            values=(str(error)[:200],),
+            values=(_one_line(error),),
         ) from error
     if isinstance(calendar, list):  # several VCALENDARs in one stream
         calendar = calendar[0]
@@ -80,11 +80,16 @@ def read_calendar(data: bytes, name: str = "") -> CalendarFile:
         try:
             record = _record(component, line, result.problems)
         except (ValueError, TypeError, KeyError, AttributeError) as error:
-            result.problems.append(CalendarProblem(line, Text(_SKIPPED, str(error)[:200])))
+            result.problems.append(CalendarProblem(line, Text(_SKIPPED, _one_line(error))))
             continue
         if record is not None:
             result.events.append(record)
     return result
+
+
+def _one_line(error: Exception) -> str:
+    """A library's message on one line (icalendar quotes the failing lines in it), cut short."""
+    return " ".join(str(error).split())[:200]
 
 
 def _decoded(data: bytes) -> str:
@@ -260,7 +265,10 @@ def _set_recurrence(
     if len(rules) > 1:
         problems.append(CalendarProblem(line, _FIRST_RULE_ONLY))
     if rules:
-        record.rrule = rules[0].to_ical().decode()
+        first = rules[0]
+        if not isinstance(first, icalendar.vRecur):
+            raise ValueError(f"not a recurrence rule: {first!r}")
+        record.rrule = first.to_ical().decode()
     elif component.get("RRULE") is not None:
         problems.append(CalendarProblem(line, _EMPTY_RULE))
     keep = _as_date if record.all_day else _same

@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, Column, ForeignKey, Index, String, Table, Text, event, text
+from sqlalchemy import JSON, Column, ForeignKey, Index, Row, String, Table, Text, event, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from crmdesk.models.base import Base, Entity
@@ -144,15 +144,33 @@ class EventReminder(Entity):
     event: Mapped[CalendarEvent] = relationship(back_populates="reminders")
 
 
-def event_series(row: CalendarEvent) -> Series | None:
+def event_series(row: CalendarEvent | Row[Any]) -> Series | None:
     """What expanding the event's occurrences needs (None: an undated task)."""
-    repeats = (row.rrule or "", tuple(row.exdates or ()), tuple(row.rdates or ()))
-    if row.all_day and row.start_date is not None:
-        end = row.end_date or row.start_date + dt.timedelta(days=1)
-        return Series(row.start_date, end, row.time_zone, *repeats)
-    if row.starts_at is None:
+    return series_of(
+        row.all_day, row.starts_at, row.ends_at, row.start_date, row.end_date, row.time_zone,
+        row.rrule, row.exdates, row.rdates,
+    )  # fmt: skip
+
+
+def series_of(
+    all_day: bool,
+    starts_at: dt.datetime | None,
+    ends_at: dt.datetime | None,
+    start_date: dt.date | None,
+    end_date: dt.date | None,
+    zone: str,
+    rrule: str,
+    exdates: list[str] | None,
+    rdates: list[str] | None,
+) -> Series | None:
+    """`event_series` of an event's values (a bulk writer has no row to ask)."""
+    repeats = (rrule or "", tuple(exdates or ()), tuple(rdates or ()))
+    if all_day and start_date is not None:
+        end = end_date or start_date + dt.timedelta(days=1)
+        return Series(start_date, end, zone, *repeats)
+    if starts_at is None:
         return None
-    return Series(row.starts_at, row.ends_at or row.starts_at, row.time_zone or "UTC", *repeats)
+    return Series(starts_at, ends_at or starts_at, zone or "UTC", *repeats)
 
 
 @event.listens_for(CalendarEvent, "before_insert")

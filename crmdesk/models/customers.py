@@ -50,6 +50,7 @@ class Account(Entity):
     name: Mapped[str] = mapped_column(String(200))
     sort_key: Mapped[str] = mapped_column(String(400), default="", index=True)
     code: Mapped[str] = mapped_column(String(60), default="", index=True)
+    tax_id: Mapped[str] = mapped_column(String(60), default="", server_default="")  # on contracts
     kind: Mapped[AccountKind] = mapped_column(String(20), default=AccountKind.ORGANISATION)
     industry: Mapped[str] = mapped_column(String(100), default="")
     value_tier: Mapped[ValueTier] = mapped_column(String(20), default=ValueTier.ORDINARY)

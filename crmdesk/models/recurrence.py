@@ -21,6 +21,7 @@ from dateutil import rrule as dateutil_rrule
 from dateutil.relativedelta import relativedelta
 
 _UNTIL = re.compile(r"UNTIL=(\d{8})(T\d{6}Z?)?", re.IGNORECASE)
+_ENDS = re.compile(r"(^|;)\s*(UNTIL|COUNT)\s*=", re.IGNORECASE)  # a rule that ends
 MAX_OCCURRENCES = 100_000  # a rule that would yield more is cut here, not ground through
 
 
@@ -78,7 +79,7 @@ def last_end(series: Series) -> dt.datetime | dt.date | None:
     rule = _rule(series)
     if rule is None:
         return series.end
-    if not (rule._until or rule._count):  # dateutil keeps them private
+    if not _ENDS.search(series.rrule):
         return None
     tail = collections.deque(_limited(rule), maxlen=1)
     last = tail[0] if tail else None
@@ -88,7 +89,12 @@ def last_end(series: Series) -> dt.datetime | dt.date | None:
 
 
 def _length(series: Series) -> dt.timedelta:
-    return series.end - series.start  # type: ignore[operator]  # both dates or both datetimes
+    start, end = series.start, series.end
+    if isinstance(start, dt.datetime) and isinstance(end, dt.datetime):
+        return end - start
+    if isinstance(start, dt.datetime) or isinstance(end, dt.datetime):
+        raise TypeError("a series starts and ends on dates, or at times: not one of each")
+    return end - start
 
 
 def _starts(
@@ -101,11 +107,14 @@ def _starts(
         for moment in rule.between(low, high, inc=True) if rule else [series.start]:
             yield moment.astimezone(dt.UTC)
     else:
-        low = dt.datetime.combine(_local_date(after, series.zone), dt.time())
-        high = dt.datetime.combine(_local_date(before, series.zone), dt.time())
-        rule = _rule(series, near=low)
-        for moment in rule.between(low, high, inc=True) if rule else [series.start]:
-            yield moment.date() if isinstance(moment, dt.datetime) else moment
+        first = dt.datetime.combine(_local_date(after, series.zone), dt.time())
+        last = dt.datetime.combine(_local_date(before, series.zone), dt.time())
+        day_rule = _rule(series, near=first)
+        days: list[dt.datetime] | list[dt.date] = (
+            day_rule.between(first, last, inc=True) if day_rule else [series.start]
+        )
+        for day in days:
+            yield day.date() if isinstance(day, dt.datetime) else day
     for extra in series.rdates:
         yield _parse(extra, series)
 
@@ -190,11 +199,11 @@ def _overlaps(
     timed: bool,
 ) -> bool:
     if timed:
-        return start < window_end and (end > window_start or start >= window_start)  # type: ignore[operator]
+        return start < window_end and (end > window_start or start >= window_start)
     first, last = _local_date(window_start, zone), _local_date(window_end, zone)
     if window_end.astimezone(ZoneInfo(zone or "UTC")).time() == dt.time():
         last -= dt.timedelta(days=1)  # a window ending at midnight leaves that day out
-    return start <= last and end > first  # type: ignore[operator]
+    return start <= last and end > first
 
 
 def _sort_key(value: dt.datetime | dt.date) -> tuple[dt.date, dt.time]:

@@ -36,6 +36,7 @@ from crmdesk.services.tags import set_tags
 SCALAR_FIELDS = (
     "name",
     "code",
+    "tax_id",
     "kind",
     "industry",
     "value_tier",
@@ -52,6 +53,7 @@ SCALAR_FIELDS = (
 class AccountDraft:
     name: str = ""
     code: str = ""
+    tax_id: str = ""
     kind: AccountKind = AccountKind.ORGANISATION
     industry: str = ""
     value_tier: ValueTier = ValueTier.ORDINARY

@@ -16,8 +16,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import Select, bindparam, or_, select, union_all, update
+from sqlalchemy import ColumnElement, Row, Select, bindparam, or_, select, union_all, update
 from sqlalchemy.orm import Session
 
 from crmdesk.core.errors import KnownError, RecordNotFound
@@ -107,12 +108,18 @@ _COLUMNS = (
 
 
 def window_query(
-    start: dt.datetime, end: dt.datetime, *, owner: str | None = None
-) -> Select[tuple[object, ...]]:
+    start: dt.datetime,
+    end: dt.datetime,
+    *,
+    owner: str | None = None,
+    account_id: uuid.UUID | None = None,
+) -> Select[*tuple[Any, ...]]:
     """Rows that can have an occurrence in [start, end): the two span range scans."""
-    live = [CalendarEvent.deleted_at.is_(None)]
+    live: list[ColumnElement[bool]] = [CalendarEvent.deleted_at.is_(None)]
     if owner:
         live.append(CalendarEvent.owner == owner)
+    if account_id is not None:
+        live.append(CalendarEvent.account_id == account_id)
     short = select(CalendarEvent.id).where(
         CalendarEvent.long_span.is_(False),
         CalendarEvent.span_start >= start - LONG_SPAN,
@@ -140,11 +147,13 @@ def occurrences_between(
     end: dt.datetime,
     *,
     owner: str | None = None,
+    account_id: uuid.UUID | None = None,
     include_cancelled: bool = False,
 ) -> list[EventOccurrence]:
     """Every occurrence overlapping [start, end), series expanded for the window only, in
-    start order (all-day ones first on their day)."""
-    rows = session.connection().execute(window_query(start, end, owner=owner)).all()
+    start order (all-day ones first on their day); an owner's or an account's only."""
+    query = window_query(start, end, owner=owner, account_id=account_id)
+    rows = session.connection().execute(query).all()
     series = [r for r in rows if r.rrule or r.rdates]
     moved = _moved_occurrences(session, series, start, end)
     found: list[EventOccurrence] = []
@@ -159,7 +168,7 @@ def occurrences_between(
 
 
 def _moved_occurrences(
-    session: Session, series: list, start: dt.datetime, end: dt.datetime
+    session: Session, series: list[Row[Any]], start: dt.datetime, end: dt.datetime
 ) -> dict[uuid.UUID, set[str]]:
     """The recurrence ids of the series' occurrences in the window that an override replaces
     (found by their original start, so also those moved out of the window)."""
@@ -176,20 +185,23 @@ def _moved_occurrences(
         CalendarEvent.recurrence_id < high,
     )
     for series_id, recurrence_id in session.connection().execute(query):
-        if series_id in wanted:
+        if series_id is not None and series_id in wanted:
             moved[series_id].add(recurrence_id)
     return moved
 
 
-def _length(row) -> dt.timedelta:
+def _length(row: Row[Any]) -> dt.timedelta:
+    length: dt.timedelta = dt.timedelta(0)
     if row.starts_at is not None:
-        return (row.ends_at or row.starts_at) - row.starts_at
-    if row.start_date is not None and row.end_date is not None:
-        return row.end_date - row.start_date
-    return dt.timedelta(0)
+        length = (row.ends_at or row.starts_at) - row.starts_at
+    elif row.start_date is not None and row.end_date is not None:
+        length = row.end_date - row.start_date
+    return length
 
 
-def _expanded(row, start, end, moved: set[str]) -> list[EventOccurrence]:
+def _expanded(
+    row: Row[Any], start: dt.datetime, end: dt.datetime, moved: set[str]
+) -> list[EventOccurrence]:
     series = event_series(row)
     if series is None:
         return []
@@ -200,7 +212,7 @@ def _expanded(row, start, end, moved: set[str]) -> list[EventOccurrence]:
     ]
 
 
-def _single(row, start: dt.datetime, end: dt.datetime) -> EventOccurrence | None:
+def _single(row: Row[Any], start: dt.datetime, end: dt.datetime) -> EventOccurrence | None:
     """A one-off event as its occurrence, if it really overlaps the window (the span is wider)."""
     if row.starts_at is not None:
         finish = row.ends_at or row.starts_at
@@ -214,7 +226,9 @@ def _single(row, start: dt.datetime, end: dt.datetime) -> EventOccurrence | None
     return _occurrence(row, found[0].start, found[0].end, row.recurrence_id, row.series_id)
 
 
-def _occurrence(row, begin: When, finish: When, recurrence_id: str, series_id) -> EventOccurrence:
+def _occurrence(
+    row: Row[Any], begin: When, finish: When, recurrence_id: str, series_id: uuid.UUID | None
+) -> EventOccurrence:
     return EventOccurrence(
         event_id=row.id, series_id=series_id, recurrence_id=recurrence_id, uid=row.uid,
         title=row.title, kind=EventKind(row.kind), status=EventStatus(row.status),

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from crmdesk.interop.event_records import AttendeeRecord, EventRecord
 from crmdesk.models import CalendarEvent
 from crmdesk.models.enums import EventKind, EventStatus
-from crmdesk.services.calendar import window_query
+from crmdesk.services.calendar import occurrences_between
 
 
 def events_for_export(
@@ -26,18 +26,20 @@ def events_for_export(
     end: dt.datetime | None = None,
     contact_id: uuid.UUID | None = None,
     ids: Iterable[uuid.UUID] = (),
+    everything: bool = False,
 ) -> list[EventRecord]:
-    """The records to write: events touching [start, end), a contact's, or the given ids,
-    each series with its moved occurrences, masters first."""
+    """The records to write: events touching [start, end), a contact's, the given ids, or
+    (`everything`) every live event, each series with its moved occurrences, masters first."""
     wanted: set[uuid.UUID] = set(ids)
-    if start is not None and end is not None:
-        wanted |= {row.id for row in session.execute(window_query(start, end))}
+    if start is not None and end is not None:  # what has an occurrence there, not a mere span
+        found = occurrences_between(session, start, end, include_cancelled=True)
+        wanted |= {one.series_id or one.event_id for one in found}
     query = select(CalendarEvent).where(CalendarEvent.deleted_at.is_(None))
     if contact_id is not None:
         query = query.where(CalendarEvent.contact_id == contact_id)
     elif wanted:
         query = query.where(CalendarEvent.id.in_(wanted))
-    else:
+    elif not everything:
         return []
     rows = list(session.scalars(query))
     series = {r.series_id or r.id for r in rows}

@@ -5,6 +5,10 @@ same file again updates instead of duplicating; a newer SEQUENCE wins, an older 
 it is. Attendees whose e-mail belongs to a contact link the event to that contact and account.
 The plan is made again inside the write transaction, so what another writer did in between is
 seen.
+
+New events (nearly all of a first import) and their alarms go in through the one logged bulk
+writer (`store.bulk`), their spans computed as the ORM hook would; the events a file changes
+are updated through the ORM, which logs their replaced alarms as it deletes them.
 """
 
 from __future__ import annotations
@@ -13,13 +17,17 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Row, select
+from sqlalchemy.orm import Session, selectinload
 
 from crmdesk.interop.event_records import CalendarFile, CalendarProblem, EventRecord
-from crmdesk.models import CalendarEvent, Contact, Email, EventReminder, new_id
-from crmdesk.services.changes import Changes, changes_in
+from crmdesk.models import CalendarEvent, Contact, Email, EventReminder
+from crmdesk.models.activities import series_of
+from crmdesk.models.recurrence import span_of
+from crmdesk.services.changes import Changes, changes_in, report
+from crmdesk.store.bulk import BulkWriter
 
 MAX_EVENTS = 200_000  # a file holding more is refused before anything is planned
 
@@ -59,53 +67,172 @@ class CalendarImportResult:
     changes: Changes = field(default_factory=Changes)
 
 
+_COMPARED = (
+    CalendarEvent.title, CalendarEvent.kind, CalendarEvent.status, CalendarEvent.all_day,
+    CalendarEvent.starts_at, CalendarEvent.ends_at, CalendarEvent.start_date,
+    CalendarEvent.end_date, CalendarEvent.time_zone, CalendarEvent.rrule, CalendarEvent.exdates,
+    CalendarEvent.rdates, CalendarEvent.description, CalendarEvent.location,
+    CalendarEvent.sequence,
+)  # fmt: skip
+_CHUNK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class _Stored:
+    """An event already in the database, as matching and comparing need it."""
+
+    id: uuid.UUID
+    values: tuple[Any, ...]  # _COMPARED's, in order
+    reminders: tuple[int, ...]  # sorted
+
+    @property
+    def sequence(self) -> int:
+        return int(self.values[-1])
+
+
 def plan_calendar_import(session: Session, calendar: CalendarFile) -> CalendarPlan:
     """The preview: each item new, an update of the event it matches, or unchanged."""
+    return _plan(session, calendar)[0]
+
+
+def _plan(
+    session: Session, calendar: CalendarFile
+) -> tuple[CalendarPlan, dict[tuple[str, str], _Stored]]:
     existing = _existing(session, calendar.events)
     items = []
     for record in calendar.events:
         row = existing.get((record.uid, record.recurrence_id))
         items.append(PlannedEvent(record, _action(row, record), row.id if row else None))
-    return CalendarPlan(calendar.name, tuple(items), tuple(calendar.problems))
+    return CalendarPlan(calendar.name, tuple(items), tuple(calendar.problems)), existing
 
 
 def import_calendar(session: Session, calendar: CalendarFile) -> CalendarImportResult:
     """Write the plan in the caller's transaction (all of it or, on error, nothing)."""
-    plan = plan_calendar_import(session, calendar)
+    plan, existing = _plan(session, calendar)
     contacts = _contacts_by_email(session, calendar.events)
-    masters: dict[str, CalendarEvent] = {}
-    for item in sorted(plan.items, key=lambda i: bool(i.record.recurrence_id)):  # masters first
-        if item.action == CalendarAction.UNCHANGED:
-            continue
-        row = session.get(CalendarEvent, item.existing) if item.existing else None
-        if row is None:
-            row = CalendarEvent(id=new_id())
-            session.add(row)
+    masters = {uid: row.id for (uid, rid), row in existing.items() if not rid}
+    ordered = sorted(plan.items, key=lambda i: bool(i.record.recurrence_id))  # masters first
+    created = _insert_new(session, [i for i in ordered if i.action == CalendarAction.NEW],
+                          contacts, masters)  # fmt: skip
+    updates = [i for i in ordered if i.action == CalendarAction.UPDATE]
+    rows = _rows_to_update(session, [i.existing for i in updates if i.existing])
+    for item in updates:
+        row = rows[item.existing]
         _fill(row, item.record, contacts)
         if item.record.recurrence_id:
-            master = masters.get(item.record.uid) or _master(session, item.record.uid)
-            row.series_id = master.id if master is not None else None
-        else:
-            masters[item.record.uid] = row
-    session.flush()  # one flush: the change log and the spans are written in bulk
+            row.series_id = masters.get(item.record.uid)
+    session.flush()  # one flush for the updates: their change log in bulk
+    report(session, Changes(events=created))
     return CalendarImportResult(plan, changes_in(session))
 
 
-def _existing(
-    session: Session, records: Iterable[EventRecord]
-) -> dict[tuple[str, str], CalendarEvent]:
-    uids = sorted({r.uid for r in records})
-    found: dict[tuple[str, str], CalendarEvent] = {}
-    for start in range(0, len(uids), 500):
-        query = select(CalendarEvent).where(
-            CalendarEvent.uid.in_(uids[start : start + 500]), CalendarEvent.deleted_at.is_(None)
+def _rows_to_update(
+    session: Session, ids: list[uuid.UUID]
+) -> dict[uuid.UUID | None, CalendarEvent]:
+    """The events to update, with their alarms, in a query a chunk (not one a row)."""
+    found: dict[uuid.UUID | None, CalendarEvent] = {}
+    for start in range(0, len(ids), _CHUNK):
+        query = (
+            select(CalendarEvent)
+            .where(CalendarEvent.id.in_(ids[start : start + _CHUNK]))
+            .options(selectinload(CalendarEvent.reminders))
         )
-        for row in session.scalars(query):
-            found[(row.uid, row.recurrence_id)] = row
+        found.update((row.id, row) for row in session.scalars(query))
     return found
 
 
-def _action(row: CalendarEvent | None, record: EventRecord) -> CalendarAction:
+def _insert_new(
+    session: Session,
+    items: list[PlannedEvent],
+    contacts: dict[str, tuple[uuid.UUID, uuid.UUID | None]],
+    masters: dict[str, uuid.UUID],
+) -> list[uuid.UUID]:
+    """The new events and their alarms, logged, in a bulk writer (masters before the
+    occurrences they move, so each knows its series' id)."""
+    created = []
+    with BulkWriter.for_session(session) as writer:
+        for item in items:
+            record = item.record
+            values = _values(record, contacts)
+            if record.recurrence_id:
+                values["series_id"] = masters.get(record.uid)
+            event_id = writer.add(CalendarEvent, values)
+            created.append(event_id)
+            if not record.recurrence_id:
+                masters[record.uid] = event_id
+            for minutes in sorted(set(record.reminders), reverse=True):
+                writer.add(EventReminder, {"event_id": event_id, "minutes_before": minutes})
+    if created:
+        session.expire_all()  # rows were written beside the ORM: nothing loaded may be stale
+    return created
+
+
+def _values(
+    record: EventRecord, contacts: dict[str, tuple[uuid.UUID, uuid.UUID | None]]
+) -> dict[str, Any]:
+    """A new event's columns, its span as the ORM hook computes it."""
+    span = span_of(series_of(
+        record.all_day, record.starts_at, record.ends_at, record.start_date, record.end_date,
+        record.time_zone, record.rrule, record.exdates, record.rdates,
+    ))  # fmt: skip
+    linked = _linked(record, contacts)
+    return {
+        "uid": record.uid, "recurrence_id": record.recurrence_id, "sequence": record.sequence,
+        "title": record.title[:300], "kind": record.kind, "status": record.status,
+        "all_day": record.all_day, "starts_at": record.starts_at, "ends_at": record.ends_at,
+        "start_date": record.start_date, "end_date": record.end_date,
+        "time_zone": record.time_zone, "rrule": record.rrule, "exdates": list(record.exdates),
+        "rdates": list(record.rdates), "description": record.description,
+        "location": record.location[:300], "attendees": _attendees(record),
+        "contact_id": linked[0] if linked else None,
+        "account_id": linked[1] if linked else None,
+        "span_start": span.start, "span_end": span.end, "long_span": span.long,
+    }  # fmt: skip
+
+
+def _attendees(record: EventRecord) -> list[dict[str, str]]:
+    return [
+        {"email": a.email, "name": a.name, "role": a.role, "status": a.status}
+        for a in record.attendees
+    ]
+
+
+def _linked(
+    record: EventRecord, contacts: dict[str, tuple[uuid.UUID, uuid.UUID | None]]
+) -> tuple[uuid.UUID, uuid.UUID | None] | None:
+    """The contact (and account) of the first attendee whose e-mail is a contact's."""
+    return next((contacts[a.email.lower()] for a in record.attendees
+                 if a.email.lower() in contacts), None)  # fmt: skip
+
+
+def _existing(session: Session, records: Iterable[EventRecord]) -> dict[tuple[str, str], _Stored]:
+    """The live events with the file's UIDs, by (uid, recurrence id), read with Core."""
+    uids = sorted({r.uid for r in records})
+    conn = session.connection()
+    found: dict[tuple[str, str], _Stored] = {}
+    rows: list[Row[*tuple[Any, ...]]] = []
+    for start in range(0, len(uids), _CHUNK):
+        events = select(CalendarEvent.id, CalendarEvent.uid, CalendarEvent.recurrence_id,
+                       *_COMPARED).where(
+            CalendarEvent.uid.in_(uids[start : start + _CHUNK]),
+            CalendarEvent.deleted_at.is_(None),
+        )  # fmt: skip
+        rows.extend(conn.execute(events).all())
+    ids = [row[0] for row in rows]
+    alarms: dict[uuid.UUID, list[int]] = {}
+    for start in range(0, len(ids), _CHUNK):
+        leads = select(EventReminder.event_id, EventReminder.minutes_before).where(
+            EventReminder.event_id.in_(ids[start : start + _CHUNK])
+        )
+        for event_id, minutes in conn.execute(leads):
+            alarms.setdefault(event_id, []).append(minutes)
+    for row in rows:
+        found[(row[1], row[2])] = _Stored(row[0], tuple(row[3:]),
+                                          tuple(sorted(alarms.get(row[0], ()))))  # fmt: skip
+    return found
+
+
+def _action(row: _Stored | None, record: EventRecord) -> CalendarAction:
     if row is None:
         return CalendarAction.NEW
     if record.sequence < row.sequence:
@@ -113,20 +240,20 @@ def _action(row: CalendarEvent | None, record: EventRecord) -> CalendarAction:
     return CalendarAction.UPDATE if _differs(row, record) else CalendarAction.UNCHANGED
 
 
-def _differs(row: CalendarEvent, record: EventRecord) -> bool:
-    ours = (row.title, row.kind, row.status, row.all_day, row.starts_at, row.ends_at,
-            row.start_date, row.end_date, row.time_zone, row.rrule, list(row.exdates),
-            list(row.rdates), row.description, row.location, row.sequence,
-            sorted(r.minutes_before for r in row.reminders))
+def _differs(row: _Stored, record: EventRecord) -> bool:
+    ours = (*row.values[:10], list(row.values[10]), list(row.values[11]), *row.values[12:],
+            row.reminders)  # fmt: skip
     theirs = (record.title[:300], record.kind, record.status, record.all_day,
               record.starts_at, record.ends_at, record.start_date, record.end_date,
               record.time_zone, record.rrule, record.exdates, record.rdates,
-              record.description, record.location, record.sequence, sorted(record.reminders))
+              record.description, record.location, record.sequence,
+              tuple(sorted(record.reminders)))  # fmt: skip
     return ours != theirs
 
 
-
-def _fill(row: CalendarEvent, record: EventRecord, contacts: dict[str, Contact]) -> None:
+def _fill(
+    row: CalendarEvent, record: EventRecord, contacts: dict[str, tuple[uuid.UUID, uuid.UUID | None]]
+) -> None:
     row.uid, row.recurrence_id, row.sequence = record.uid, record.recurrence_id, record.sequence
     row.title = record.title[:300]  # untitled stays empty: the view words it
     row.kind, row.status, row.all_day = record.kind, record.status, record.all_day
@@ -135,39 +262,28 @@ def _fill(row: CalendarEvent, record: EventRecord, contacts: dict[str, Contact])
     row.time_zone = record.time_zone
     row.rrule, row.exdates, row.rdates = record.rrule, record.exdates, record.rdates
     row.description, row.location = record.description, record.location[:300]
-    row.attendees = [
-        {"email": a.email, "name": a.name, "role": a.role, "status": a.status}
-        for a in record.attendees
-    ]
-    linked = next((contacts[a.email.lower()] for a in record.attendees
-                   if a.email.lower() in contacts), None)
+    row.attendees = _attendees(record)
+    linked = _linked(record, contacts)
     if linked is not None and row.contact_id is None:
-        row.contact_id, row.account_id = linked.id, linked.account_id
+        row.contact_id, row.account_id = linked
     wanted = sorted(set(record.reminders), reverse=True)
     if sorted((r.minutes_before for r in row.reminders), reverse=True) != wanted:
         row.reminders = [EventReminder(minutes_before=m) for m in wanted]
 
 
-def _master(session: Session, uid: str) -> CalendarEvent | None:
-    return session.scalars(
-        select(CalendarEvent).where(
-            CalendarEvent.uid == uid,
-            CalendarEvent.recurrence_id == "",
-            CalendarEvent.deleted_at.is_(None),
-        )
-    ).first()
-
-
-def _contacts_by_email(session: Session, records: Iterable[EventRecord]) -> dict[str, Contact]:
+def _contacts_by_email(
+    session: Session, records: Iterable[EventRecord]
+) -> dict[str, tuple[uuid.UUID, uuid.UUID | None]]:
+    """Attendees' e-mails that are contacts': (contact id, its account id) by address."""
     wanted = sorted({a.email.lower() for r in records for a in r.attendees if a.email})
-    found: dict[str, Contact] = {}
-    for start in range(0, len(wanted), 500):
+    found: dict[str, tuple[uuid.UUID, uuid.UUID | None]] = {}
+    for start in range(0, len(wanted), _CHUNK):
         query = (
-            select(Email.normalized, Contact)
+            select(Email.normalized, Contact.id, Contact.account_id)
             .join(Contact, Contact.id == Email.contact_id)
-            .where(Email.normalized.in_(wanted[start : start + 500]),
+            .where(Email.normalized.in_(wanted[start : start + _CHUNK]),
                    Contact.deleted_at.is_(None))
-        )
-        for address, contact in session.execute(query):
-            found.setdefault(address, contact)
+        )  # fmt: skip
+        for address, contact_id, account_id in session.execute(query):
+            found.setdefault(address, (contact_id, account_id))
     return found

@@ -64,6 +64,7 @@ FIELD_WORDS = {
     "owner": translatable("Validation", "The owner"),
     "name": translatable("Validation", "The name"),
     "code": translatable("Validation", "The code"),
+    "tax_id": translatable("Validation", "The tax ID"),
     "industry": translatable("Validation", "The industry"),
     "number": translatable("Validation", "The phone number"),
     "address": translatable("Validation", "The e-mail address"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -24,14 +25,24 @@ from crmdesk.export.xlsx_report import Chart, Column, Report, ReportResult, Summ
 from crmdesk.interop.tabular import neutralise
 from crmdesk.models import Account, Contact
 from crmdesk.models.activities import Activity
-from crmdesk.models.enums import ActivityKind, LoyaltyStage, OrderStatus, ValueTier
+from crmdesk.models.enums import (
+    ActivityKind,
+    CaseKind,
+    CasePriority,
+    CaseStatus,
+    LoyaltyStage,
+    OrderStatus,
+    ValueTier,
+)
 from crmdesk.models.sales import Order
+from crmdesk.models.service import ServiceCase
+from crmdesk.services.pipeline import OpportunityFilter, opportunity_ids, opportunity_rows
 
 Translate = Callable[[str], str]  # a Reports text in the reader's language
 Word = Callable[[Enum], str]
 CHUNK = 2000
 COUNTED = (OrderStatus.OPEN, OrderStatus.PAID, OrderStatus.SHIPPED)  # not cancelled or returned
-REPORTS = ("customers", "orders", "activities")
+REPORTS = ("customers", "pipeline", "forecast", "activities", "orders", "service")
 
 
 def _english(text: str) -> str:
@@ -320,6 +331,223 @@ def activities_report(
     )
 
 
+def _opportunity_rows(session: Session, period: Period, open_only: bool) -> Iterator[Any]:
+    """The deals closing in the period (open ones only for the forecast), in close-date order,
+    a chunk at a time, with the pipeline's own figures (effective probability, weighted)."""
+    flt = OpportunityFilter(open_only=open_only, close_from=period.start, close_to=period.end)
+    ids = opportunity_ids(session, flt)
+    for start in range(0, len(ids), 500):
+        yield from opportunity_rows(session, ids[start : start + 500])
+
+
+def pipeline_report(
+    session: Session, period: Period = Period(), say: Translate = _english, word: Word = _enum_word
+) -> Report:
+    """Every deal closing in the period: stage, status, amount, probability and weighted."""
+    status_words = {
+        "open": say(translatable("Reports", "Open")),
+        "won": say(translatable("Reports", "Won")),
+        "lost": say(translatable("Reports", "Lost")),
+    }
+
+    def rows() -> Iterator[tuple[Any, ...]]:
+        for r in _opportunity_rows(session, period, open_only=False):
+            yield (r.name, r.account, r.stage, status_words[str(r.status)], r.owner, r.amount,
+                   r.probability / 100, r.weighted, r.close_date, r.currency)  # fmt: skip
+
+    by_stage: dict[str, list[Decimal]] = {}
+    for r in _opportunity_rows(session, period, open_only=True):
+        figures = by_stage.setdefault(r.stage, [Decimal(0), Decimal(0)])
+        figures[0] += r.amount
+        figures[1] += r.weighted
+    columns = (
+        Column(say(translatable("Reports", "Opportunity"))),
+        Column(say(translatable("Reports", "Customer"))),
+        Column(say(translatable("Reports", "Stage"))),
+        Column(say(translatable("Reports", "Status"))),
+        Column(say(translatable("Reports", "Owner"))),
+        Column(say(translatable("Reports", "Amount")), "money", total=True, bar=True),
+        Column(
+            say(translatable("Reports", "Probability")),
+            "percent",
+            meaning=say(translatable("Reports", "The deal's own, else its stage's.")),
+        ),
+        Column(
+            say(translatable("Reports", "Weighted")),
+            "money",
+            total=True,
+            meaning=say(translatable("Reports", "Amount × probability.")),
+        ),
+        Column(say(translatable("Reports", "Close date")), "date"),
+        Column(say(translatable("Reports", "Currency"))),
+    )
+    summary = Summary(
+        say(translatable("Reports", "By stage")),
+        (
+            Column(say(translatable("Reports", "Stage"))),
+            Column(say(translatable("Reports", "Amount")), "money"),
+            Column(say(translatable("Reports", "Weighted")), "money"),
+        ),
+        tuple((stage, a, w) for stage, (a, w) in by_stage.items()),
+        Chart(
+            say(translatable("Reports", "Open pipeline by stage")),
+            "bar",
+            say(translatable("Reports", "Amount")),
+        ),
+    )
+    return _report(say, "Pipeline", "Pipeline", period, columns, rows(), summary, None)
+
+
+def forecast_report(
+    session: Session, period: Period = Period(), say: Translate = _english, word: Word = _enum_word
+) -> Report:
+    """Open deals by month of their close date, owner and stage: amount and weighted."""
+    groups: dict[tuple[dt.date | None, str, str], list[Any]] = {}
+    for r in _opportunity_rows(session, period, open_only=True):
+        month = r.close_date.replace(day=1) if r.close_date else None
+        figures = groups.setdefault((month, r.owner, r.stage), [0, Decimal(0), Decimal(0)])
+        figures[0] += 1
+        figures[1] += r.amount
+        figures[2] += r.weighted
+    undated = dt.date.max
+    ordered = sorted(groups.items(), key=lambda kv: (kv[0][0] or undated, kv[0][1], kv[0][2]))
+    owner_missing = say(translatable("Reports", "(no owner)"))
+    rows = [(m, o or owner_missing, s, n, a, w) for (m, o, s), (n, a, w) in ordered]
+    by_month: dict[dt.date | None, list[Decimal]] = {}
+    for month, _owner, _stage, _n, amount, weighted in rows:
+        figures = by_month.setdefault(month, [Decimal(0), Decimal(0)])
+        figures[0] += amount
+        figures[1] += weighted
+    columns = (
+        Column(
+            say(translatable("Reports", "Month")),
+            "month",
+            meaning=say(translatable("Reports", "The month of the expected close date.")),
+        ),
+        Column(say(translatable("Reports", "Owner"))),
+        Column(say(translatable("Reports", "Stage"))),
+        Column(say(translatable("Reports", "Opportunities")), "integer", total=True),
+        Column(say(translatable("Reports", "Amount")), "money", total=True),
+        Column(
+            say(translatable("Reports", "Weighted")),
+            "money",
+            total=True,
+            bar=True,
+            meaning=say(translatable("Reports", "Amount × probability.")),
+        ),
+    )
+    summary = Summary(
+        say(translatable("Reports", "By month")),
+        (
+            Column(say(translatable("Reports", "Month")), "month"),
+            Column(say(translatable("Reports", "Amount")), "money"),
+            Column(say(translatable("Reports", "Weighted")), "money"),
+        ),
+        tuple((m, a, w) for m, (a, w) in by_month.items()),
+        Chart(
+            say(translatable("Reports", "Forecast by month")),
+            "bar",
+            say(translatable("Reports", "Amount")),
+        ),
+    )
+    return _report(
+        say, "Forecast", "Forecast by month, owner and stage", period, columns, iter(rows),
+        summary, len(rows),
+    )  # fmt: skip
+
+
+def service_report(
+    session: Session, period: Period = Period(), say: Translate = _english, word: Word = _enum_word
+) -> Report:
+    """Service cases opened in the period with their resolution times and whether on time."""
+    stmt = (
+        select(ServiceCase, Account.name)
+        .outerjoin(Account, Account.id == ServiceCase.account_id)
+        .where(ServiceCase.deleted_at.is_(None), *_within(ServiceCase.opened_at, period, True))
+        .order_by(ServiceCase.opened_at, ServiceCase.id)
+    )
+    yes, no = say(translatable("Reports", "Yes")), say(translatable("Reports", "No"))
+    by_kind: dict[CaseKind, list[float]] = {}
+
+    def rows() -> Iterator[tuple[Any, ...]]:
+        for case_, account in session.execute(stmt.execution_options(yield_per=CHUNK)):
+            hours = _hours(case_.opened_at, case_.resolved_at)
+            on_time = None
+            if case_.due_at is not None and case_.resolved_at is not None:
+                on_time = yes if _aware(case_.resolved_at) <= _aware(case_.due_at) else no
+            yield (case_.number, case_.subject, account or "", word(CaseKind(case_.kind)),
+                   word(CasePriority(case_.priority)), word(CaseStatus(case_.status)),
+                   case_.owner, case_.opened_at.date(),
+                   case_.resolved_at.date() if case_.resolved_at else None, hours, on_time,
+                   case_.satisfaction)  # fmt: skip
+
+    for kind, opened, resolved in session.execute(
+        select(ServiceCase.kind, ServiceCase.opened_at, ServiceCase.resolved_at).where(
+            ServiceCase.deleted_at.is_(None), *_within(ServiceCase.opened_at, period, True)
+        )
+    ):
+        figures = by_kind.setdefault(CaseKind(kind), [0, 0.0, 0])
+        figures[0] += 1
+        hours = _hours(opened, resolved)
+        if hours is not None:
+            figures[1] += hours
+            figures[2] += 1
+    columns = (
+        Column(say(translatable("Reports", "Case"))),
+        Column(say(translatable("Reports", "Subject"))),
+        Column(say(translatable("Reports", "Customer"))),
+        Column(say(translatable("Reports", "Kind"))),
+        Column(say(translatable("Reports", "Priority"))),
+        Column(say(translatable("Reports", "Status"))),
+        Column(say(translatable("Reports", "Owner"))),
+        Column(say(translatable("Reports", "Opened")), "date"),
+        Column(say(translatable("Reports", "Resolved")), "date"),
+        Column(
+            say(translatable("Reports", "Hours to resolve")),
+            "number",
+            bar=True,
+            meaning=say(translatable("Reports", "From opening to resolution, in hours.")),
+        ),
+        Column(
+            say(translatable("Reports", "On time")),
+            meaning=say(translatable("Reports", "Resolved by the time it was due.")),
+        ),
+        Column(say(translatable("Reports", "Satisfaction")), "integer"),
+    )
+    summary = Summary(
+        say(translatable("Reports", "By kind")),
+        (
+            Column(say(translatable("Reports", "Kind"))),
+            Column(say(translatable("Reports", "Cases")), "integer"),
+            Column(say(translatable("Reports", "Average hours to resolve")), "number"),
+        ),
+        tuple(
+            (word(k), int(n), (total / resolved) if resolved else None)
+            for k, (n, total, resolved) in by_kind.items()
+        ),
+        Chart(
+            say(translatable("Reports", "Cases by kind")),
+            "bar",
+            say(translatable("Reports", "Cases")),
+        ),
+    )
+    count = sum(int(f[0]) for f in by_kind.values())
+    return _report(
+        say, "Service", "Service cases and resolution times", period, columns, rows(),
+        summary, count,
+    )  # fmt: skip
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def _hours(opened: dt.datetime, resolved: dt.datetime | None) -> float | None:
+    if resolved is None:
+        return None
+    return round((_aware(resolved) - _aware(opened)).total_seconds() / 3600, 1)
+
+
 def _month(ym: str) -> dt.date:
     year, month = ym.split("-")
     return dt.date(int(year), int(month), 1)
@@ -356,6 +584,11 @@ _TITLES = (
     translatable("Reports", "Activities"),
     translatable("Reports", "Revenue per customer and month"),
     translatable("Reports", "Activities per owner and week"),
+    translatable("Reports", "Pipeline"),
+    translatable("Reports", "Forecast"),
+    translatable("Reports", "Forecast by month, owner and stage"),
+    translatable("Reports", "Service"),
+    translatable("Reports", "Service cases and resolution times"),
     translatable("Reports", "Total"),
     translatable("Reports", "About this report"),
 )
@@ -364,6 +597,9 @@ BUILDERS: dict[str, Callable[..., Report]] = {
     "customers": customers_report,
     "orders": orders_report,
     "activities": activities_report,
+    "pipeline": pipeline_report,
+    "forecast": forecast_report,
+    "service": service_report,
 }
 
 

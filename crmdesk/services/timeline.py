@@ -1,5 +1,5 @@
 """A contact's or account's timeline: activities, calendar events, orders, opportunities and
-service cases, newest first, in pages."""
+service cases, newest first, in pages. An account's holds the events filed under its people too."""
 
 from __future__ import annotations
 
@@ -11,7 +11,15 @@ from decimal import Decimal
 from sqlalchemy import ColumnElement, Integer, case, func, literal, null, or_, select, union_all
 from sqlalchemy.orm import Session
 
-from crmdesk.models import Activity, CalendarEvent, Opportunity, Order, PipelineStage, ServiceCase
+from crmdesk.models import (
+    Activity,
+    CalendarEvent,
+    Contact,
+    Opportunity,
+    Order,
+    PipelineStage,
+    ServiceCase,
+)
 from crmdesk.models.activities import activity_participants
 from crmdesk.services.cases import vip_complaint_condition
 
@@ -58,6 +66,9 @@ def timeline(
                 conditions.append(Activity.id.in_(present))
         if account_id:
             conditions.append(model.account_id == account_id)
+            if model is CalendarEvent:  # filed under one of its people, as the account story has it
+                people = select(Contact.id).where(Contact.account_id == account_id)
+                conditions.append(CalendarEvent.contact_id.in_(people))
         return or_(*conditions) if conditions else literal(False)
 
     activities = select(
@@ -83,9 +94,8 @@ def timeline(
         null(),
         literal(""),
         case((CalendarEvent.starts_at.is_(None), 1), else_=0),
-    ).where(
-        about(CalendarEvent), CalendarEvent.deleted_at.is_(None), CalendarEvent.series_id.is_(None)
-    )
+    ).where(about(CalendarEvent), CalendarEvent.deleted_at.is_(None))  # a series at its first
+    # start; an occurrence moved, or marked done, on its own (it is a row of its own)
     # Money is stored in cents; a union loses the column type, so the cents travel as integers.
     orders = select(
         Order.id,

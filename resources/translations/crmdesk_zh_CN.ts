@@ -433,6 +433,10 @@
         <translation>编号</translation>
     </message>
     <message>
+        <source>Tax ID</source>
+        <translation>税号</translation>
+    </message>
+    <message>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
@@ -837,6 +841,14 @@
         <translation>删除日程 %1</translation>
     </message>
     <message>
+        <source>Done: %1</source>
+        <translation>已完成：%1</translation>
+    </message>
+    <message>
+        <source>Outcome of %1</source>
+        <translation>%1 的结果</translation>
+    </message>
+    <message>
         <source>Task done</source>
         <translation>任务完成</translation>
     </message>
@@ -860,6 +872,10 @@
         <translation>客户编号</translation>
     </message>
     <message>
+        <source>Printed on contracts</source>
+        <translation>打印在合同上</translation>
+    </message>
+    <message>
         <source>e.g. trade fair, referral</source>
         <translation>例如：展会、转介绍</translation>
     </message>
@@ -870,6 +886,10 @@
     <message>
         <source>Code</source>
         <translation>编号</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>税号</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -1509,6 +1529,18 @@
     <message>
         <source>Tasks</source>
         <translation>任务</translation>
+    </message>
+    <message>
+        <source>Whose tasks to list</source>
+        <translation>列出谁的任务</translation>
+    </message>
+    <message>
+        <source>Everyone, by owner</source>
+        <translation>所有人（按负责人）</translation>
+    </message>
+    <message>
+        <source>No owner</source>
+        <translation>无负责人</translation>
     </message>
 </context>
 <context>
@@ -2281,6 +2313,99 @@
     </message>
 </context>
 <context>
+    <name>DocumentDialog</name>
+    <message>
+        <source>Generate quote</source>
+        <translation>生成报价单</translation>
+    </message>
+    <message numerus="yes">
+        <source>Generate %n quote(s)</source>
+        <translation>
+            <numerusform>生成 %n 份报价单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Generate contract</source>
+        <translation>生成合同</translation>
+    </message>
+    <message numerus="yes">
+        <source>Generate %n contract(s)</source>
+        <translation>
+            <numerusform>生成 %n 份合同</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fields…</source>
+        <translation>字段…</translation>
+    </message>
+    <message>
+        <source>Word document (.docx)</source>
+        <translation>Word 文档（.docx）</translation>
+    </message>
+    <message>
+        <source>PDF (through LibreOffice)</source>
+        <translation>PDF（通过 LibreOffice）</translation>
+    </message>
+    <message>
+        <source>LibreOffice is not installed.</source>
+        <translation>未安装 LibreOffice。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Filled in</source>
+        <translation>填入内容</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <source>What the first opportunity fills in:</source>
+        <translation>第一个商机填入的内容：</translation>
+    </message>
+    <message>
+        <source>built in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>yours</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>This template cannot be used: %1</source>
+        <translation>此模板无法使用：%1</translation>
+    </message>
+    <message>
+        <source>Save the documents in</source>
+        <translation>文档保存位置</translation>
+    </message>
+    <message>
+        <source>Save the document</source>
+        <translation>保存文档</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n document(s).</source>
+        <translation>
+            <numerusform>已保存 %n 份文档。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled; no file was written.</source>
+        <translation>已取消，未写入任何文件。</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesDialog</name>
     <message>
         <source>Duplicate contacts</source>
@@ -2493,6 +2618,14 @@
         <translation>说明</translation>
     </message>
     <message>
+        <source>Mark done…</source>
+        <translation>标记完成…</translation>
+    </message>
+    <message>
+        <source>Record the outcome as an activity</source>
+        <translation>把结果记录为一条活动</translation>
+    </message>
+    <message>
         <source>No contact</source>
         <translation>无联系人</translation>
     </message>
@@ -2610,6 +2743,25 @@
     <message>
         <source>Stopped. No file was written.</source>
         <translation>已停止，未写入任何文件。</translation>
+    </message>
+</context>
+<context>
+    <name>FieldsDialog</name>
+    <message>
+        <source>Template fields</source>
+        <translation>模板字段</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>What it holds</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <source>Loop over the lines in a table row of its own: {%tr for line in lines %} … {%tr endfor %}</source>
+        <translation>在单独的表格行中循环明细：{%tr for line in lines %} … {%tr endfor %}</translation>
     </message>
 </context>
 <context>
@@ -3202,6 +3354,77 @@
     </message>
 </context>
 <context>
+    <name>LabelsDialog</name>
+    <message>
+        <source>Mailing labels</source>
+        <translation>邮寄标签</translation>
+    </message>
+    <message>
+        <source>Search sheets: Avery, L7160, 70 x 37 …</source>
+        <translation>搜索标签纸：Avery、L7160、70 x 37 …</translation>
+    </message>
+    <message>
+        <source>Draw outlines (for a test print on plain paper)</source>
+        <translation>画出边框（用普通纸试打印）</translation>
+    </message>
+    <message>
+        <source>Postal address</source>
+        <translation>邮寄地址</translation>
+    </message>
+    <message>
+        <source>Work address</source>
+        <translation>单位地址</translation>
+    </message>
+    <message>
+        <source>Home address</source>
+        <translation>家庭地址</translation>
+    </message>
+    <message>
+        <source>Any address</source>
+        <translation>任意地址</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Label sheet</source>
+        <translation>标签纸</translation>
+    </message>
+    <message>
+        <source>Start at label</source>
+        <translation>从第几个标签开始</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s)</source>
+        <translation>
+            <numerusform>%n 个标签</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) without an address skipped</source>
+        <translation>
+            <numerusform>已跳过 %n 位没有地址的联系人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Save the labels</source>
+        <translation>保存标签</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+</context>
+<context>
     <name>LeadStatus</name>
     <message>
         <source>New</source>
@@ -3218,6 +3441,75 @@
     <message>
         <source>Disqualified</source>
         <translation>不合格</translation>
+    </message>
+</context>
+<context>
+    <name>LettersDialog</name>
+    <message>
+        <source>Letters</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>Other file…</source>
+        <translation>其他文件…</translation>
+    </message>
+    <message>
+        <source>Fields…</source>
+        <translation>字段…</translation>
+    </message>
+    <message>
+        <source>One document, a page per letter</source>
+        <translation>合并为一个文档，每封信一页</translation>
+    </message>
+    <message>
+        <source>One file per contact</source>
+        <translation>每位联系人一个文件</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <source>Any Word document with fields such as {{ contact.salutation }} and {{ address.text }}.</source>
+        <translation>任何含有 {{ contact.salutation }}、{{ address.text }} 等字段的 Word 文档。</translation>
+    </message>
+    <message>
+        <source>Letter template</source>
+        <translation>信函模板</translation>
+    </message>
+    <message>
+        <source>Choose a letter template (.docx).</source>
+        <translation>请选择信函模板（.docx）。</translation>
+    </message>
+    <message>
+        <source>This template cannot be used: %1</source>
+        <translation>此模板无法使用：%1</translation>
+    </message>
+    <message>
+        <source>Save the letters in</source>
+        <translation>信函保存位置</translation>
+    </message>
+    <message>
+        <source>Save the letters</source>
+        <translation>保存信函</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n letter(s).</source>
+        <translation>
+            <numerusform>已保存 %n 封信函。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled; no file was written.</source>
+        <translation>已取消，未写入任何文件。</translation>
     </message>
 </context>
 <context>
@@ -3357,6 +3649,14 @@
     <message>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Mailing &amp;Labels…</source>
+        <translation>邮寄标签(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Letters…</source>
+        <translation>信函(&amp;L)…</translation>
     </message>
     <message>
         <source>New &amp;Database…</source>
@@ -4008,6 +4308,62 @@
         <source>An order needs an account; give the opportunity one first.</source>
         <translation>订单需要客户，请先为商机指定客户。</translation>
     </message>
+    <message>
+        <source>There is no template called %1.</source>
+        <translation>没有名为 %1 的模板。</translation>
+    </message>
+    <message>
+        <source>Templates: %1.</source>
+        <translation>可用模板：%1。</translation>
+    </message>
+    <message>
+        <source>Unknown document kind %1.</source>
+        <translation>未知的文档类型 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is neither a .docx nor a .pdf file name.</source>
+        <translation>%1 既不是 .docx 也不是 .pdf 文件名。</translation>
+    </message>
+    <message>
+        <source>No opportunity is selected.</source>
+        <translation>未选择商机。</translation>
+    </message>
+    <message>
+        <source>Cancelled; no file was written.</source>
+        <translation>已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>No contact is selected for the letters.</source>
+        <translation>没有为信函选择联系人。</translation>
+    </message>
+    <message>
+        <source>LibreOffice is not installed, so no PDF can be made.</source>
+        <translation>未安装 LibreOffice，无法生成 PDF。</translation>
+    </message>
+    <message>
+        <source>Save the document as .docx, or install LibreOffice.</source>
+        <translation>请保存为 .docx，或安装 LibreOffice。</translation>
+    </message>
+    <message>
+        <source>LibreOffice could not convert the document: %1.</source>
+        <translation>LibreOffice 无法转换该文档：%1。</translation>
+    </message>
+    <message>
+        <source>The template %1 has %2 problem(s); the first: %3.</source>
+        <translation>模板 %1 有 %2 处问题，第一处：%3。</translation>
+    </message>
+    <message>
+        <source>Nothing was written. Correct the template in Word.</source>
+        <translation>未写入任何文件。请在 Word 中修改模板。</translation>
+    </message>
+    <message>
+        <source>%1 is not a Word (.docx) document.</source>
+        <translation>%1 不是 Word（.docx）文档。</translation>
+    </message>
+    <message>
+        <source>Save the template as .docx in Word or LibreOffice.</source>
+        <translation>请在 Word 或 LibreOffice 中将模板另存为 .docx。</translation>
+    </message>
 </context>
 <context>
     <name>MonthGrid</name>
@@ -4095,6 +4451,14 @@
     <message>
         <source>Remove line</source>
         <translation>删除明细</translation>
+    </message>
+    <message>
+        <source>Generate contract…</source>
+        <translation>生成合同…</translation>
+    </message>
+    <message>
+        <source>Generate quote…</source>
+        <translation>生成报价单…</translation>
     </message>
     <message>
         <source>Line items</source>
@@ -4681,6 +5045,146 @@
         <translation>各负责人的活动数</translation>
     </message>
     <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>丢单</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>赢率</translation>
+    </message>
+    <message>
+        <source>The deal&apos;s own, else its stage&apos;s.</source>
+        <translation>商机自身的赢率，没有则取所处阶段的赢率。</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>加权金额</translation>
+    </message>
+    <message>
+        <source>Amount × probability.</source>
+        <translation>金额 × 赢率。</translation>
+    </message>
+    <message>
+        <source>Close date</source>
+        <translation>预计成交日期</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>By stage</source>
+        <translation>按阶段</translation>
+    </message>
+    <message>
+        <source>Open pipeline by stage</source>
+        <translation>各阶段进行中的商机</translation>
+    </message>
+    <message>
+        <source>The month of the expected close date.</source>
+        <translation>预计成交日期所在的月份。</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>商机数</translation>
+    </message>
+    <message>
+        <source>Forecast by month</source>
+        <translation>每月预测</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>创建日期</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>解决日期</translation>
+    </message>
+    <message>
+        <source>Hours to resolve</source>
+        <translation>解决用时（小时）</translation>
+    </message>
+    <message>
+        <source>From opening to resolution, in hours.</source>
+        <translation>从创建到解决所用的小时数。</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>是否按时</translation>
+    </message>
+    <message>
+        <source>Resolved by the time it was due.</source>
+        <translation>在到期时间之前解决。</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>By kind</source>
+        <translation>按类型</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>工单数</translation>
+    </message>
+    <message>
+        <source>Average hours to resolve</source>
+        <translation>平均解决用时（小时）</translation>
+    </message>
+    <message>
+        <source>Cases by kind</source>
+        <translation>各类型工单数</translation>
+    </message>
+    <message>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -4695,6 +5199,26 @@
     <message>
         <source>Activities per owner and week</source>
         <translation>各负责人每周活动</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>销售管道</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Forecast by month, owner and stage</source>
+        <translation>按月份、负责人和阶段的销售预测</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>客户服务</translation>
+    </message>
+    <message>
+        <source>Service cases and resolution times</source>
+        <translation>服务工单及解决用时</translation>
     </message>
 </context>
 <context>
@@ -5136,6 +5660,10 @@
 <context>
     <name>TaskListModel</name>
     <message>
+        <source>No owner</source>
+        <translation>无负责人</translation>
+    </message>
+    <message>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
@@ -5146,6 +5674,247 @@
     <message>
         <source>Upcoming</source>
         <translation>即将到期</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>已逾期 %n 天</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Templates</name>
+    <message>
+        <source>The contract&apos;s or quote&apos;s number.</source>
+        <translation>合同或报价单的编号。</translation>
+    </message>
+    <message>
+        <source>The date it is made.</source>
+        <translation>签订或出具日期。</translation>
+    </message>
+    <message>
+        <source>The last day a quote is valid.</source>
+        <translation>报价有效期的最后一天。</translation>
+    </message>
+    <message>
+        <source>Payment and delivery terms.</source>
+        <translation>付款及交货条款。</translation>
+    </message>
+    <message>
+        <source>Our company&apos;s name (Settings).</source>
+        <translation>我方公司名称（设置中填写）。</translation>
+    </message>
+    <message>
+        <source>Our company&apos;s address and postal code.</source>
+        <translation>我方公司的地址和邮编。</translation>
+    </message>
+    <message>
+        <source>Our taxpayer identification number.</source>
+        <translation>我方纳税人识别号。</translation>
+    </message>
+    <message>
+        <source>Our bank and account number.</source>
+        <translation>我方开户行及账号。</translation>
+    </message>
+    <message>
+        <source>Our company&apos;s phone number.</source>
+        <translation>我方公司电话。</translation>
+    </message>
+    <message>
+        <source>Our company&apos;s email address.</source>
+        <translation>我方公司邮箱。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s (account&apos;s) name.</source>
+        <translation>客户（买方）名称。</translation>
+    </message>
+    <message>
+        <source>The account&apos;s address.</source>
+        <translation>客户地址。</translation>
+    </message>
+    <message>
+        <source>The account&apos;s taxpayer identification number.</source>
+        <translation>客户的纳税人识别号。</translation>
+    </message>
+    <message>
+        <source>The deal&apos;s contact person.</source>
+        <translation>商机的联系人。</translation>
+    </message>
+    <message>
+        <source>The contact&apos;s phone number.</source>
+        <translation>联系人电话。</translation>
+    </message>
+    <message>
+        <source>The contact&apos;s email address.</source>
+        <translation>联系人邮箱。</translation>
+    </message>
+    <message>
+        <source>The account manager who owns the deal.</source>
+        <translation>负责该商机的客户经理。</translation>
+    </message>
+    <message>
+        <source>The opportunity&apos;s name.</source>
+        <translation>商机名称。</translation>
+    </message>
+    <message>
+        <source>The expected close date.</source>
+        <translation>预计成交日期。</translation>
+    </message>
+    <message>
+        <source>The line items: loop with {%tr for line in lines %}.</source>
+        <translation>产品明细：用 {%tr for line in lines %} 循环。</translation>
+    </message>
+    <message>
+        <source>The line&apos;s number: 1, 2, 3 …</source>
+        <translation>明细序号：1、2、3 …</translation>
+    </message>
+    <message>
+        <source>The product&apos;s name.</source>
+        <translation>产品名称。</translation>
+    </message>
+    <message>
+        <source>The line&apos;s description.</source>
+        <translation>明细说明。</translation>
+    </message>
+    <message>
+        <source>The quantity.</source>
+        <translation>数量。</translation>
+    </message>
+    <message>
+        <source>The unit: pcs, set, 台 …</source>
+        <translation>单位：个、套、台 …</translation>
+    </message>
+    <message>
+        <source>The price of one unit.</source>
+        <translation>单价。</translation>
+    </message>
+    <message>
+        <source>The discount in percent (empty: none).</source>
+        <translation>折扣百分比（无折扣时为空）。</translation>
+    </message>
+    <message>
+        <source>The tax (VAT) rate in percent.</source>
+        <translation>税率（增值税）百分比。</translation>
+    </message>
+    <message>
+        <source>The line&apos;s amount before tax.</source>
+        <translation>该行不含税金额。</translation>
+    </message>
+    <message>
+        <source>The line&apos;s tax.</source>
+        <translation>该行税额。</translation>
+    </message>
+    <message>
+        <source>The line&apos;s amount with tax.</source>
+        <translation>该行价税合计。</translation>
+    </message>
+    <message>
+        <source>All lines before tax.</source>
+        <translation>全部明细不含税金额。</translation>
+    </message>
+    <message>
+        <source>All lines&apos; tax.</source>
+        <translation>全部明细税额。</translation>
+    </message>
+    <message>
+        <source>The amount due, with tax.</source>
+        <translation>应付金额（含税）。</translation>
+    </message>
+    <message>
+        <source>The currency code: CNY, USD …</source>
+        <translation>币种代码：CNY、USD …</translation>
+    </message>
+    <message>
+        <source>The amount due in Chinese capitals.</source>
+        <translation>应付金额的中文大写。</translation>
+    </message>
+    <message>
+        <source>The amount due in English words.</source>
+        <translation>应付金额的英文大写。</translation>
+    </message>
+    <message>
+        <source>The date of the letter.</source>
+        <translation>信函日期。</translation>
+    </message>
+    <message>
+        <source>Dear Ms Smith, / 尊敬的王女士：</source>
+        <translation>尊敬的王女士： / Dear Ms Smith,</translation>
+    </message>
+    <message>
+        <source>The contact&apos;s full name.</source>
+        <translation>联系人全名。</translation>
+    </message>
+    <message>
+        <source>The family name.</source>
+        <translation>姓。</translation>
+    </message>
+    <message>
+        <source>The given name.</source>
+        <translation>名。</translation>
+    </message>
+    <message>
+        <source>The job title.</source>
+        <translation>职务。</translation>
+    </message>
+    <message>
+        <source>The department.</source>
+        <translation>部门。</translation>
+    </message>
+    <message>
+        <source>The address lines, in the country&apos;s order.</source>
+        <translation>地址各行，按所在国家的书写顺序。</translation>
+    </message>
+    <message>
+        <source>The address as one text, a line each.</source>
+        <translation>整段地址，每部分一行。</translation>
+    </message>
+    <message>
+        <source>The contact&apos;s account (company).</source>
+        <translation>联系人所属客户（公司）。</translation>
+    </message>
+    <message>
+        <source>The account&apos;s own code.</source>
+        <translation>客户的编号。</translation>
+    </message>
+    <message>
+        <source>The account&apos;s industry.</source>
+        <translation>客户所属行业。</translation>
+    </message>
+    <message>
+        <source>The account manager who looks after the contact.</source>
+        <translation>负责该联系人的客户经理。</translation>
+    </message>
+    <message>
+        <source>paragraph %1</source>
+        <translation>第 %1 段</translation>
+    </message>
+    <message>
+        <source>table %1, row %2, cell %3</source>
+        <translation>表格 %1 第 %2 行第 %3 格</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>header of section %1</source>
+        <translation>第 %1 节页眉</translation>
+    </message>
+    <message>
+        <source>footer of section %1</source>
+        <translation>第 %1 节页脚</translation>
+    </message>
+    <message>
+        <source>Jinja syntax error: %1</source>
+        <translation>Jinja 语法错误：%1</translation>
+    </message>
+    <message>
+        <source>unknown field %1</source>
+        <translation>未知字段 %1</translation>
+    </message>
+    <message>
+        <source>Jinja error: %1</source>
+        <translation>Jinja 错误：%1</translation>
     </message>
 </context>
 <context>
@@ -5339,6 +6108,10 @@
     <message>
         <source>The code</source>
         <translation>编号</translation>
+    </message>
+    <message>
+        <source>The tax ID</source>
+        <translation>税号</translation>
     </message>
     <message>
         <source>The industry</source>

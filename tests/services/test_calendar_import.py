@@ -99,3 +99,34 @@ def test_the_preview_writes_nothing(db):
         plan = plan_calendar_import(session, read_calendar(path.read_bytes()))
         assert plan.count(CalendarAction.NEW) == len(plan.items)
         assert session.query(CalendarEvent).count() == 0
+
+
+def test_an_import_is_logged_and_taken_back_whole(db):
+    """Events and alarms written in bulk are in the change log of the import's batch: undoing
+    it leaves nothing, and the spans the bulk writer computed find the events."""
+    from crmdesk.models import ChangeLogEntry, EventReminder
+    from crmdesk.models.changelog import session_batch
+    from crmdesk.models.recurrence import span_of
+    from crmdesk.services.calendar import event_series
+    from crmdesk.services.history import revert_batch
+
+    path = SHARED / "interop" / "calendars" / "davx5_rrule_exdate_override_alarm.ics"
+    calendar = read_calendar(path.read_bytes(), path.name)
+    with db.transaction() as session:
+        import_calendar(session, calendar)
+        batch = session_batch(session)
+    with db.reading() as session:
+        events = session.query(CalendarEvent).all()
+        reminders = session.query(EventReminder).count()
+        assert events and reminders
+        for row in events:
+            span = span_of(event_series(row))
+            assert (row.span_start, row.span_end, row.long_span) == (span.start, span.end,
+                                                                     span.long)
+        logged = {(e.entity, e.action) for e in session.query(ChangeLogEntry)
+                  .filter(ChangeLogEntry.batch_id == batch)}
+        assert {("calendar_events", "insert"), ("event_reminders", "insert")} <= logged
+    with db.transaction() as session:
+        revert_batch(session, batch)
+    with db.reading() as session:
+        assert session.query(CalendarEvent).filter(CalendarEvent.deleted_at.is_(None)).count() == 0

@@ -68,3 +68,35 @@ def test_cases_are_on_the_timeline_and_a_vip_complaint_is_marked(db):
         ("vip_complaint", "closed", "CS2026-00002 B")
     ]
     assert {i.kind for i in plain if i.source == "case"} == {"inquiry"}
+
+
+def test_an_occurrence_done_shows_beside_its_series_and_the_account_sees_its_peoples_events(
+    db, people
+):
+    """A visit of a weekly series marked done is its own item (the series at its first start);
+    an event filed under a contact of the account is in the account's timeline too."""
+    from crmdesk.services.accounts import AccountDraft, save_account
+    from crmdesk.services.calendar import EventDraft, occurrences_between, save_event
+    from crmdesk.services.calendar_tasks import mark_occurrence_done
+    from crmdesk.services.contacts import get_contact, save_contact
+
+    zhang = people["张三"]
+    with db.transaction() as session:
+        account_id, _ = save_account(session, AccountDraft(name="华东物流"))
+        draft = get_contact(session, zhang).draft
+        draft.account_id = account_id
+        save_contact(session, draft)
+        save_event(session, EventDraft(
+            title="Weekly visit", kind=EventKind.VISIT, starts_at=T0,
+            ends_at=T0 + dt.timedelta(hours=1), time_zone="UTC", rrule="FREQ=WEEKLY;COUNT=4",
+            contact_id=zhang))  # fmt: skip
+    with db.transaction() as session:
+        second = occurrences_between(session, T0 + dt.timedelta(days=6), T0 + dt.timedelta(8))
+        mark_occurrence_done(session, second[0])
+    with db.reading() as session:
+        both = (timeline(session, contact_id=zhang), timeline(session, account_id=account_id))
+        for items in both:
+            assert [(i.subject, i.when, i.outcome) for i in items] == [
+                ("Weekly visit", T0 + dt.timedelta(days=7), "done"),
+                ("Weekly visit", T0, "confirmed"),
+            ]

@@ -17,6 +17,7 @@ from crmdesk.views.calendar.painting import (
     MAKEUP_TEXT,
     TODAY_TINT,
     event_colour,
+    qdate,
 )
 from crmdesk.views.calendar.range_model import CalendarRangeModel, local_end, local_start
 
@@ -62,7 +63,8 @@ class DayHeader(QWidget):
             self._stale = True
             return
         self._stale = False
-        zone, rows = self.model.zone, []
+        zone = self.model.zone
+        rows: list[dt.date] = []  # each row's first free day
         first, last = self.days[0], self.days[-1] + dt.timedelta(days=1)
         bars = []
         for one in [] if self.owners else _all_day_candidates(self.model, self.days):
@@ -127,7 +129,7 @@ class DayHeader(QWidget):
             if self.owners:
                 name = self.owners[column]
             chinese = locale.language() == QLocale.Language.Chinese
-            date_text = locale.toString(day, "M月d日" if chinese else "d MMM")
+            date_text = locale.toString(qdate(day), "M月d日" if chinese else "d MMM")
             painter.drawText(cell.adjusted(4, 2, -4, 0), Qt.AlignmentFlag.AlignLeft
                              | Qt.AlignmentFlag.AlignTop, f"{name} {date_text}")
             note, colour = holiday, HOLIDAY_TEXT

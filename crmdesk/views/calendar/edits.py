@@ -4,14 +4,16 @@ user is asked which occurrences the change is about."""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import uuid
 from dataclasses import replace
 
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 from sqlalchemy.orm import Session
 
+from crmdesk.services.activities import ActivityDraft, SavedActivity
 from crmdesk.services.calendar import (
     EventDraft,
     EventOccurrence,
@@ -22,8 +24,14 @@ from crmdesk.services.calendar import (
     draft_of,
     save_event,
 )
-from crmdesk.services.calendar_tasks import set_task_done
+from crmdesk.services.calendar_tasks import (
+    complete_occurrence,
+    mark_occurrence_done,
+    outcome_draft,
+    set_task_done,
+)
 from crmdesk.store.db import Database
+from crmdesk.views.contacts.activity_dialog import ActivityDialog, LogActivityCommand
 from crmdesk.views.shell import writes
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.i18n import _tr
@@ -40,7 +48,7 @@ def ask_scope(parent: QWidget | None, deleting: bool = False) -> Scope | None:
         QMessageBox.StandardButton.NoButton, parent,
     )
     box.setObjectName("scope_question")
-    buttons = {
+    buttons: dict[QAbstractButton, Scope] = {
         box.addButton(_tr("This occurrence"), QMessageBox.ButtonRole.AcceptRole): Scope.THIS,
         box.addButton(_tr("This and following"), QMessageBox.ButtonRole.AcceptRole):
             Scope.FOLLOWING,
@@ -68,7 +76,8 @@ class CalendarEdits:
         if one.all_day:
             assert isinstance(one.start, dt.date) and isinstance(one.end, dt.date)
             return replace(draft, start_date=one.start, end_date=one.end)
-        return replace(draft, starts_at=one.start, ends_at=one.end)  # type: ignore[arg-type]
+        assert isinstance(one.start, dt.datetime) and isinstance(one.end, dt.datetime)
+        return replace(draft, starts_at=one.start, ends_at=one.end)
 
     def create(self, draft: EventDraft) -> bool:
         return self._push(_tr("New event %1").replace("%1", draft.title),
@@ -110,9 +119,43 @@ class CalendarEdits:
         series_id, recurrence_id = one.series_id, one.recurrence_id
         return self._push(text, lambda s: delete_occurrence(s, series_id, recurrence_id, scope))
 
+    def mark_done(self, one: EventOccurrence) -> bool:
+        """A visit, call or meeting done: the Log activity dialog asks for the outcome, and
+        saving it marks the occurrence done and logs the activity as one step. An event of
+        no customer has nowhere to log an outcome: it is only marked done."""
+        with self._db.reading() as session:
+            prefill = outcome_draft(session, one)
+        if prefill.contact_id is None and prefill.account_id is None:
+            return self._push(_tr("Done: %1").replace("%1", one.title),
+                              lambda s: mark_occurrence_done(s, one).id)
+
+        def command(draft: ActivityDraft) -> LogActivityCommand:
+            return OutcomeCommand(self._db, self._bus, one, draft)
+
+        self.outcome_dialog = ActivityDialog(
+            self._db, self._bus, self._stack, prefill=prefill, command=command,
+            parent=self._parent,
+        )  # fmt: skip
+        self.outcome_dialog.setWindowTitle(_tr("Outcome of %1").replace("%1", one.title))
+        return bool(self.outcome_dialog.exec())
+
     def set_done(self, task_id: uuid.UUID, done: bool) -> bool:
         text = _tr("Task done") if done else _tr("Task not done")
         return self._push(text, lambda s: set_task_done(s, task_id, done))
+
+
+class OutcomeCommand(LogActivityCommand):
+    """The occurrence marked done and its outcome logged: one write, one undo step."""
+
+    def __init__(
+        self, db: Database, bus: DataBus, one: EventOccurrence, draft: ActivityDraft
+    ) -> None:
+        super().__init__(db, bus, None, draft)
+        self._occurrence = one
+        self.setText(_tr("Done: %1").replace("%1", one.title))
+
+    def _save(self, session: Session) -> SavedActivity:
+        return complete_occurrence(session, self._occurrence, copy.deepcopy(self._after))
 
 
 def _shifted_series(
@@ -122,15 +165,17 @@ def _shifted_series(
     much as this occurrence moved, so earlier occurrences stay."""
     series = draft_of(session, series_id)
     if draft.all_day or series.all_day:
-        if series.start_date is None or not isinstance(one.start, dt.date):
-            return draft
-        shift = (draft.start_date or one.start) - one.start  # type: ignore[operator]
-        length = (draft.end_date or draft.start_date) - draft.start_date  # type: ignore[operator]
+        day = one.start
+        if series.start_date is None or draft.start_date is None or isinstance(day, dt.datetime):
+            return draft  # a timed occurrence made all-day: nothing to shift by
+        shift = draft.start_date - day
+        length = (draft.end_date or draft.start_date) - draft.start_date
         start = series.start_date + shift
         return replace(draft, start_date=start, end_date=start + length, version=None)
-    if series.starts_at is None or draft.starts_at is None:
+    moment = one.start
+    if series.starts_at is None or draft.starts_at is None or not isinstance(moment, dt.datetime):
         return draft
-    shift = draft.starts_at - one.start  # type: ignore[operator]
+    shift = draft.starts_at - moment
     length = (draft.ends_at or draft.starts_at) - draft.starts_at
     start = series.starts_at + shift
     return replace(draft, starts_at=start, ends_at=start + length, version=None)

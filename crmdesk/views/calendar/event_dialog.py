@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
 
 from crmdesk.core.clock import local_zone_name
 from crmdesk.core.errors import KnownError
-from crmdesk.models.enums import EventKind
+from crmdesk.models.enums import EventKind, EventStatus
 from crmdesk.services.calendar import EventDraft, EventOccurrence, check_draft, conflicts
+from crmdesk.services.calendar_tasks import DONE_WITH_OUTCOME
 from crmdesk.store.db import Database
 from crmdesk.views.calendar.repeat_rule import Repeat, RepeatChoice, choice_of, rule_of
 from crmdesk.views.contacts.contact_form import AccountPicker
@@ -50,7 +51,11 @@ def zone_names() -> list[str]:
 
 
 class EventDialog(QDialog):
-    """Edit an EventDraft; `clashes` holds what the last save check found."""
+    """Edit an EventDraft; `clashes` holds what the last save check found. A saved visit,
+    call or meeting offers Mark done…, which closes the dialog with MARK_DONE (its edits are
+    not saved): the pane then asks for the outcome."""
+
+    MARK_DONE = 2
 
     def __init__(self, db: Database, draft: EventDraft, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,6 +144,14 @@ class EventDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.done_button = buttons.addButton(self.tr("Mark done…"),
+                                             QDialogButtonBox.ButtonRole.ActionRole)
+        self.done_button.setObjectName("mark_done")
+        self.done_button.setToolTip(self.tr("Record the outcome as an activity"))
+        self.done_button.clicked.connect(lambda: self.done(self.MARK_DONE))
+        draft = self._draft
+        self.done_button.setVisible(draft.id is not None and draft.kind in DONE_WITH_OUTCOME
+                                    and draft.status != EventStatus.DONE)
         self.buttons = buttons
         form.addRow(buttons)
         self.all_day.toggled.connect(self._on_all_day_toggled)

@@ -165,9 +165,9 @@ class MonthGrid(QWidget):
             if rect.contains(point):
                 self.day_requested.emit(day)
                 return
-        day = self.day_at(point)
-        if day is not None:
-            self.focus_day = day
+        found = self.day_at(point)
+        if found is not None:
+            self.focus_day = found
             self.update()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:

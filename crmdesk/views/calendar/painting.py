@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QDate, QLocale, QTime
 from PySide6.QtGui import QColor
 
 from crmdesk.models.enums import EventKind, EventStatus
@@ -37,8 +37,16 @@ def week_start(day: dt.date, locale: QLocale | None = None) -> dt.date:
     return day - dt.timedelta(days=(day.isoweekday() - first) % 7)
 
 
+def qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def qtime(value: dt.time) -> QTime:
+    return QTime(value.hour, value.minute, value.second)
+
+
 def short_time(value: dt.datetime) -> str:
-    return QLocale().toString(value.time(), QLocale.FormatType.ShortFormat)
+    return QLocale().toString(qtime(value.time()), QLocale.FormatType.ShortFormat)
 
 
-__all__ = ["KIND_COLOURS", "event_colour", "short_time", "week_start"]
+__all__ = ["KIND_COLOURS", "event_colour", "qdate", "qtime", "short_time", "week_start"]

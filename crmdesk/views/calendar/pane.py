@@ -9,14 +9,33 @@ Ctrl+Shift+N opens a new event.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import getpass
+from collections.abc import Callable
 from enum import IntEnum
 
-from PySide6.QtCore import QDate, QLocale, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QPalette, QShortcut, QTextCharFormat, QUndoStack
+from PySide6.QtCore import (
+    QDate,
+    QEvent,
+    QKeyCombination,
+    QLocale,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QShortcut,
+    QTextCharFormat,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCalendarWidget,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -38,7 +57,7 @@ from crmdesk.views.calendar.day_marks import DayMarks, country_of
 from crmdesk.views.calendar.edits import CalendarEdits
 from crmdesk.views.calendar.event_dialog import EventDialog
 from crmdesk.views.calendar.month_grid import WEEKS, MonthGrid
-from crmdesk.views.calendar.painting import HOLIDAY_TEXT, HOLIDAY_TINT, week_start
+from crmdesk.views.calendar.painting import HOLIDAY_TEXT, HOLIDAY_TINT, qdate, week_start
 from crmdesk.views.calendar.range_model import CalendarRangeModel, OccurrenceRole
 from crmdesk.views.calendar.reminders import ReminderNotice, ReminderWatcher
 from crmdesk.views.calendar.task_list import TaskListModel
@@ -46,6 +65,9 @@ from crmdesk.views.calendar.time_grid import TimeGrid
 from crmdesk.views.shell.bus import DataBus
 
 AGENDA_DAYS = 14
+NEW_EVENT_KEYS = QKeyCombination(
+    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier, Qt.Key.Key_N
+)
 TEAM_SIZE = 8  # owners side by side in the team view, the busiest first
 
 
@@ -75,7 +97,8 @@ class CalendarPane(QWidget):
     ) -> None:
         super().__init__(parent)
         self.db, self.bus = db, bus
-        self.owner = (settings.value("calendar/owner", "") if settings else "") or getpass.getuser()
+        saved = settings.value("calendar/owner", "") if settings else ""
+        self.owner: str = str(saved or "") or getpass.getuser()
         self.view = CalendarView.WEEK
         self.current = today or dt.datetime.now(local_zone()).date()
         locale = QLocale()
@@ -134,23 +157,23 @@ class CalendarPane(QWidget):
 
         self.header = DayHeader(self.model, self.marks, self)
         self.grid = TimeGrid(self.model, self.marks, self)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidget(self.grid)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidget(self.grid)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         timed = QWidget(self)
         timed_layout = QVBoxLayout(timed)
         timed_layout.setContentsMargins(0, 0, 0, 0)
         timed_layout.setSpacing(0)
         timed_layout.addWidget(self.header)
-        timed_layout.addWidget(self.scroll, 1)
+        timed_layout.addWidget(self.scroll_area, 1)
         self.month = MonthGrid(self.model, self.marks, self)
         self.agenda = QListView(self)
         self.agenda.setModel(self.model)
         self.agenda.setUniformItemSizes(True)
         self.views = QStackedWidget(self)
-        for widget in (timed, self.month, self.agenda):
-            self.views.addWidget(widget)
+        for page in (timed, self.month, self.agenda):
+            self.views.addWidget(page)
 
         self.mini_month = QCalendarWidget(self)
         self.mini_month.setFirstDayOfWeek(QLocale().firstDayOfWeek())
@@ -169,8 +192,18 @@ class CalendarPane(QWidget):
         actions.addWidget(self.plan_button)
         side_layout.addLayout(actions)
         side_layout.addWidget(self.mini_month)
-        side_layout.addWidget(QLabel(self.tr("Tasks"), self))
+        tasks_bar = QHBoxLayout()
+        tasks_bar.addWidget(QLabel(self.tr("Tasks"), self))
+        self.task_owner = QComboBox(self)
+        self.task_owner.setToolTip(self.tr("Whose tasks to list"))
+        self.task_owner.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        tasks_bar.addWidget(self.task_owner, 1)
+        side_layout.addLayout(tasks_bar)
         side_layout.addWidget(self.task_view, 1)
+        self._fill_task_owners()
+        self.tasks.modelReset.connect(self._fill_task_owners)
+        self.task_owner.activated.connect(
+            lambda _: self.tasks.set_owner(self.task_owner.currentData()))
         self.splitter = QSplitter(self)
         self.splitter.addWidget(self.views)
         self.splitter.addWidget(side)
@@ -201,7 +234,7 @@ class CalendarPane(QWidget):
             lambda index: self.open_occurrence(index.data(OccurrenceRole)))
 
     def _build_keys(self) -> None:
-        keys = {
+        keys: dict[Qt.Key, Callable[[], object]] = {
             Qt.Key.Key_Left: lambda: self.step_days(-1),
             Qt.Key.Key_Right: lambda: self.step_days(1),
             Qt.Key.Key_Up: lambda: self.step_days(-7),
@@ -212,18 +245,37 @@ class CalendarPane(QWidget):
             Qt.Key.Key_Delete: self.delete_selected,
         }
         for number, view in zip(range(1, 7), CalendarView, strict=True):
-            keys[Qt.Key(Qt.Key.Key_0.value + number)] = (
-                lambda v=view: self.set_view(v))
+            keys[Qt.Key(Qt.Key.Key_0.value + number)] = functools.partial(self.set_view, view)
         self.shortcuts = []
         for key, slot in keys.items():
             shortcut = QShortcut(QKeySequence(key), self.views)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
             self.shortcuts.append(shortcut)
-        new = QShortcut(QKeySequence("Ctrl+Shift+N"), self)
-        new.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        new.activated.connect(self.new_event)
-        self.shortcuts.append(new)
+
+    def event(self, event: QEvent) -> bool:
+        """Ctrl+Shift+N anywhere in the pane is a new event: claimed before shortcuts are
+        looked up, so the window's New Database (the same keys elsewhere) does not take it."""
+        overriding = event.type() == QEvent.Type.ShortcutOverride
+        if overriding and isinstance(event, QKeyEvent) and event.keyCombination() == NEW_EVENT_KEYS:
+            event.accept()
+            QTimer.singleShot(0, self.new_event)
+            return True
+        return super().event(event)
+
+    def _fill_task_owners(self) -> None:
+        """Everyone, then each owner of open tasks (the chosen one kept)."""
+        chosen = self.tasks.owner
+        owners = [o for o in self.tasks.owners if o]
+        if chosen and chosen not in owners:
+            owners.append(chosen)
+        self.task_owner.blockSignals(True)
+        self.task_owner.clear()
+        self.task_owner.addItem(self.tr("Everyone, by owner"), None)
+        for owner in owners:
+            self.task_owner.addItem(owner or self.tr("No owner"), owner)
+        self.task_owner.setCurrentIndex(max(0, self.task_owner.findData(chosen)))
+        self.task_owner.blockSignals(False)
 
     def _mark_mini_month(self, year: int, month: int) -> None:
         """Holidays shaded in the mini month, make-up working days in working days' colour."""
@@ -248,7 +300,7 @@ class CalendarPane(QWidget):
             QTimer.singleShot(0, self._scroll_to_morning)
 
     def _scroll_to_morning(self) -> None:
-        self.scroll.verticalScrollBar().setValue(8 * self.grid.hour_height - 10)
+        self.scroll_area.verticalScrollBar().setValue(8 * self.grid.hour_height - 10)
 
     # -- what is shown -------------------------------------------------------------------------
 
@@ -280,7 +332,7 @@ class CalendarPane(QWidget):
                 days = [first] * len(owners)
             self.grid.set_days(days, self.current, owners)
             self.header.gutter = self.grid.gutter
-            self.header.right_margin = self.scroll.verticalScrollBar().sizeHint().width()
+            self.header.right_margin = self.scroll_area.verticalScrollBar().sizeHint().width()
             self.header.set_days(days, owners)
         elif self.view == CalendarView.MONTH:
             self.views.setCurrentIndex(1)
@@ -309,13 +361,13 @@ class CalendarPane(QWidget):
     def _period_text(self, first: dt.date, last: dt.date) -> str:
         locale = QLocale()
         if self.view == CalendarView.MONTH:
-            return locale.toString(self.current, "MMMM yyyy" if locale.language()
+            return locale.toString(qdate(self.current), "MMMM yyyy" if locale.language()
                                    != QLocale.Language.Chinese else "yyyy年M月")
         end = last - dt.timedelta(days=1)
         long = QLocale.FormatType.LongFormat
         if first == end:
-            return locale.toString(first, long)
-        return f"{locale.toString(first, long)} – {locale.toString(end, long)}"
+            return locale.toString(qdate(first), long)
+        return f"{locale.toString(qdate(first), long)} – {locale.toString(qdate(end), long)}"
 
     # -- navigation ----------------------------------------------------------------------------
 
@@ -375,7 +427,10 @@ class CalendarPane(QWidget):
         draft = self.edits.occurrence_draft(one)
         dialog = EventDialog(self.db, draft, self)
         self.dialog = dialog
-        if not dialog.exec():
+        result = dialog.exec()
+        if result == EventDialog.MARK_DONE:
+            return self.edits.mark_done(one)
+        if not result:
             return False
         return self.edits.change(one, dialog.draft())
 

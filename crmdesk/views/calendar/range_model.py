@@ -32,6 +32,7 @@ from crmdesk.core.clock import local_zone
 from crmdesk.services.calendar import EventOccurrence, occurrences_between
 from crmdesk.services.changes import Changes
 from crmdesk.store.db import Database
+from crmdesk.views.calendar.painting import qdate, qtime
 from crmdesk.views.shell import tasks
 from crmdesk.views.shell.bus import DataBus
 
@@ -41,16 +42,16 @@ EndRole = Qt.ItemDataRole.UserRole + 3
 Index = QModelIndex | QPersistentModelIndex
 
 
-def local_start(occurrence: EventOccurrence, zone: ZoneInfo) -> dt.datetime:
+def local_start(occurrence: EventOccurrence, zone: dt.tzinfo) -> dt.datetime:
     """An occurrence's start on the laptop's clock (an all-day one: its first midnight)."""
     return _local(occurrence.start, zone)
 
 
-def local_end(occurrence: EventOccurrence, zone: ZoneInfo) -> dt.datetime:
+def local_end(occurrence: EventOccurrence, zone: dt.tzinfo) -> dt.datetime:
     return _local(occurrence.end, zone)
 
 
-def _local(value: dt.datetime | dt.date, zone: ZoneInfo) -> dt.datetime:
+def _local(value: dt.datetime | dt.date, zone: dt.tzinfo) -> dt.datetime:
     if isinstance(value, dt.datetime):
         return value.astimezone(zone)
     return dt.datetime.combine(value, dt.time(), tzinfo=zone)
@@ -225,13 +226,14 @@ class CalendarRangeModel(QAbstractListModel):
         """The agenda's line: date, time span, title and account."""
         locale = QLocale()
         start = local_start(one, self.zone)
-        day = locale.toString(start.date(), QLocale.FormatType.ShortFormat)
+        day = locale.toString(qdate(start.date()), QLocale.FormatType.ShortFormat)
         if one.all_day:
             when = self.tr("all day")
         else:
             finish = local_end(one, self.zone)
             short = QLocale.FormatType.ShortFormat
-            when = f"{locale.toString(start.time(), short)}–{locale.toString(finish.time(), short)}"
+            begin, end = qtime(start.time()), qtime(finish.time())
+            when = f"{locale.toString(begin, short)}–{locale.toString(end, short)}"
         words = [day, when, one.title]
         if one.account:
             words.append(one.account)

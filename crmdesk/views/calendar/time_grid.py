@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QLocale, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QLocale, QPointF, QRectF, QSize, Qt, QTime, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -182,7 +182,7 @@ class TimeGrid(QWidget):
         painter.setPen(text)
         locale = QLocale()
         for hour in range(24):
-            label = locale.toString(dt.time(hour), "HH:mm")
+            label = locale.toString(QTime(hour, 0), "HH:mm")
             painter.drawText(
                 QRectF(0, hour * self.hour_height, self.gutter - 6, 16),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, label,
@@ -328,8 +328,9 @@ def _wall_shift(anchor: dt.datetime, here: dt.datetime) -> dt.timedelta:
 def _occurrence_times(box: Box, shift: dt.timedelta) -> tuple[dt.datetime, dt.datetime]:
     """The whole occurrence moved by a wall-clock shift (not the part shown on its day)."""
     zone = box.start.tzinfo
-    start = local_start(box.occurrence, zone)  # type: ignore[arg-type]
-    end = local_end(box.occurrence, zone)  # type: ignore[arg-type]
+    assert zone is not None  # a box's start is on the laptop's clock
+    start = local_start(box.occurrence, zone)
+    end = local_end(box.occurrence, zone)
     moved = (start.replace(tzinfo=None) + shift).replace(tzinfo=zone)
     return moved, moved + (end - start)
 

@@ -33,10 +33,11 @@ from crmdesk.views.shell.undo import SaveAccountCommand
 from crmdesk.views.widgets.fields import IndustryCombo, KindCombo, TagsEdit
 from crmdesk.views.widgets.list_editors import address_list, email_list, phone_list
 
-TEXT_FIELDS = ("name", "code", "industry", "source", "owner", "website")
+TEXT_FIELDS = ("name", "code", "tax_id", "industry", "source", "owner", "website")
 FIELD_ORDER = (
     "name",
     "code",
+    "tax_id",
     "kind",
     "industry",
     "source",
@@ -129,6 +130,7 @@ class AccountForm(RecordForm):
         account = self.add_section(self.tr("Account"))
         self.name = self._line("name", self.tr("e.g. 北京星辰科技有限公司"))
         self.code = self._line("code", self.tr("Customer number"))
+        self.tax_id = self._line("tax_id", self.tr("Printed on contracts"))
         self.kind = self._combo(AccountKind, "kind")
         self.industry = IndustryCombo(self.column)
         self.watch(self.industry)
@@ -136,6 +138,7 @@ class AccountForm(RecordForm):
         self.website = self._line("website", "https://")
         self.add_row(account, self.tr("Name"), self.name, "name")
         self.add_row(account, self.tr("Code"), self.code, "code")
+        self.add_row(account, self.tr("Tax ID"), self.tax_id, "tax_id")
         self.add_row(account, self.tr("Kind"), self.kind, "kind")
         self.add_row(account, self.tr("Industry"), self.industry, "industry")
         self.add_row(account, self.tr("Source"), self.source, "source")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import uuid
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -131,10 +132,15 @@ class ActivityDialog(QDialog):
         contact_id: uuid.UUID | None = None,
         account_id: uuid.UUID | None = None,
         activity_id: uuid.UUID | None = None,
+        prefill: ActivityDraft | None = None,
+        command: Callable[[ActivityDraft], LogActivityCommand] | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """`prefill` starts a new activity from what is known (an event marked done);
+        `command` makes the step that writes it (by default it only logs the activity)."""
         super().__init__(parent)
         self._db, self._bus, self._undo_stack = db, bus, undo_stack
+        self._command = command
         self._before: ActivityDraft | None = None
         self._duration_touched = False
         with db.reading() as session:
@@ -143,6 +149,9 @@ class ActivityDialog(QDialog):
                 self._before = detail.draft
                 draft = copy.deepcopy(detail.draft)
                 about = detail.contact_name or detail.account_name
+            elif prefill is not None:
+                draft = copy.deepcopy(prefill)
+                about = self._about(session, draft.contact_id, draft.account_id)
             else:
                 draft = ActivityDraft(
                     contact_id=contact_id,
@@ -378,7 +387,11 @@ class ActivityDialog(QDialog):
         if problems:
             self._show_errors([translated("Validation", p.message) for p in problems])
             return
-        command = LogActivityCommand(self._db, self._bus, self._before, draft)
+        command = (
+            self._command(draft)
+            if self._command is not None
+            else LogActivityCommand(self._db, self._bus, self._before, draft)
+        )
         try:
             self._undo_stack.push(command)
         except ValidationError as exc:

@@ -150,6 +150,7 @@ class OpportunityEditor(QDialog):
         self.setWindowTitle(self.tr("Opportunity") if draft.id else self.tr("New opportunity"))
         self._draft = draft
         self._stages = stages
+        self._db = db
         self.name = QLineEdit(draft.name, self)
         self.account = QComboBox(self)
         self.account.addItem(self.tr("(none)"), None)
@@ -239,6 +240,11 @@ class OpportunityEditor(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        if self._draft.id is not None:  # documents (views/documents) for a saved deal
+            for kind, text in (("contract", self.tr("Generate contract…")),
+                               ("quote", self.tr("Generate quote…"))):  # fmt: skip
+                button = buttons.addButton(text, QDialogButtonBox.ButtonRole.ActionRole)
+                button.clicked.connect(lambda _c=False, k=kind: self._generate(k))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Line items"), self))
@@ -246,6 +252,12 @@ class OpportunityEditor(QDialog):
         layout.addLayout(bar)
         layout.addWidget(buttons)
         self.resize(820, 640)
+
+    def _generate(self, kind: str) -> None:
+        from crmdesk.views.documents.document_dialog import DocumentDialog
+
+        if self._draft.id is not None:
+            DocumentDialog(self._db, [self._draft.id], kind, self).exec()
 
     def _stage_row(self) -> StageRow | None:
         stage_id = self.stage.currentData()

@@ -35,6 +35,7 @@ def field_labels() -> dict[str, str]:
         "tags": _tr("Tags"),
         "name": _tr("Name"),
         "code": _tr("Code"),
+        "tax_id": _tr("Tax ID"),
         "industry": _tr("Industry"),
         "value_tier": _tr("Value tier"),
         "loyalty_stage": _tr("Loyalty stage"),

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk import __version__
 from crmdesk.core.errors import KnownError
+from crmdesk.services.mailing import Selection
 from crmdesk.store.db import Database
 from crmdesk.views.calendar.pane import CalendarPane
 from crmdesk.views.contacts.duplicates_view import DuplicatesDialog
@@ -187,6 +188,8 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(
             self.tr("&Export…"), "Ctrl+E", self.show_export, sp.SP_DialogSaveButton
         )
+        self.labels_action = self._action(self.tr("Mailing &Labels…"), None, self.show_labels)
+        self.letters_action = self._action(self.tr("&Letters…"), None, self.show_letters)
         self.new_database_action = self._action(
             self.tr("New &Database…"), "Ctrl+Shift+N", self.choose_new_database
         )
@@ -219,6 +222,22 @@ class MainWindow(QMainWindow):
             )
             self.pane_actions.append(action)
 
+    def _mailing_selection(self) -> Selection:
+        """The selected contacts, else every contact the Contacts pane's filters show."""
+        pane = self.contacts_pane
+        chosen = pane.selected_ids() if pane.switch.currentIndex() == CONTACTS else []
+        return chosen or pane.contact_filter()
+
+    def show_labels(self) -> None:
+        from crmdesk.views.documents.labels_dialog import LabelsDialog
+
+        LabelsDialog(self.db, self._mailing_selection(), self).exec()
+
+    def show_letters(self) -> None:
+        from crmdesk.views.documents.letters_dialog import LettersDialog
+
+        LettersDialog(self.db, self._mailing_selection(), self).exec()
+
     def _build_menus(self) -> None:
         menus = self.menuBar()
         file_menu = menus.addMenu(self.tr("&File"))
@@ -230,6 +249,7 @@ class MainWindow(QMainWindow):
         self._fill_recent_menu()
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.export_action])
+        file_menu.addActions([self.labels_action, self.letters_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menus.addMenu(self.tr("&Edit"))

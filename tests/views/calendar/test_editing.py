@@ -220,3 +220,23 @@ def test_the_dialog_offers_the_chosen_accounts_contacts(qtbot, db, locale):
     qtbot.addWidget(dialog)
     assert dialog.contact.currentText() == "周敏"
     assert (dialog.draft().account_id, dialog.draft().contact_id) == (account_id, contact_id)
+
+
+def test_making_all_occurrences_of_a_timed_series_all_day_does_not_fail(qtbot, db, locale):
+    """The shift of "all occurrences" is measured between like values only: a timed series
+    made all-day takes the draft's dates."""
+    series_id = add_event(db, "Stand-up", shanghai_time(2026, 3, 2, 9), 15,
+                          rrule="FREQ=WEEKLY;COUNT=3")
+    pane = make_pane(qtbot, db)
+    [one] = [o for o in pane.model.occurrences if o.title == "Stand-up"]
+    draft = pane.edits.occurrence_draft(one)
+    draft.all_day, draft.starts_at, draft.ends_at = True, None, None
+    draft.start_date, draft.end_date = dt.date(2026, 3, 2), dt.date(2026, 3, 3)
+    when_modal("scope_question", _click("All occurrences"))
+    assert pane.edits.change(one, draft)
+    settle()
+    with db.reading() as session:
+        from crmdesk.models import CalendarEvent
+
+        row = session.get(CalendarEvent, series_id)
+        assert row.all_day and row.start_date == dt.date(2026, 3, 2)

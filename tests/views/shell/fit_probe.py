@@ -42,6 +42,30 @@ def measure(widget: QWidget, name: str = "") -> list[int]:
     return [frame.width(), frame.height(), least.width(), least.height()]
 
 
+def _document_dialogs(db: Database) -> dict[str, list[int]]:
+    """The documents wing: contract dialog, fields list, labels (with its preview), letters."""
+    from crmdesk.export.contract_fields import FIELDS
+    from crmdesk.services.contacts import ContactFilter
+    from crmdesk.views.documents.document_dialog import DocumentDialog, FieldsDialog
+    from crmdesk.views.documents.labels_dialog import LabelsDialog
+    from crmdesk.views.documents.letters_dialog import LettersDialog
+    from tests.document_data import build_deal
+
+    opp = build_deal(db)
+    seen = {}
+    for name, make in (
+        ("contract dialog", lambda: DocumentDialog(db, [opp], "contract")),
+        ("fields dialog", lambda: FieldsDialog(FIELDS)),
+        ("labels dialog", lambda: LabelsDialog(db, ContactFilter())),
+        ("letters dialog", lambda: LettersDialog(db, ContactFilter())),
+    ):
+        dialog = make()
+        dialog.show()
+        seen[name] = measure(dialog, name)
+        dialog.close()
+    return seen
+
+
 def main() -> int:
     db_path, settings_path, *vcard = sys.argv[1:]
     app = QApplication(sys.argv[:1])
@@ -87,6 +111,7 @@ def main() -> int:
         dialog = opener()
         seen[name] = measure(dialog, name)
         dialog.close()
+    seen.update(_document_dialogs(db))
     about = window.about_box()
     about.show()
     seen["about box"] = measure(about, "about box")

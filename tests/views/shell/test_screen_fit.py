@@ -20,7 +20,8 @@ DECORATION = 64  # a 32 px desktop panel and a 32 px title bar, which the offscr
 EXPECTED = {
     "pane 0", "pane 1", "pane 2", "pane 3", "contact open", "new contact", "account open",
     "import wizard", "import preview", "export dialog", "duplicates dialog", "history dialog",
-    "about box", "first start", "case editor", "main window",
+    "about box", "first start", "case editor", "main window", "contract dialog", "fields dialog",
+    "labels dialog", "letters dialog",
 }  # fmt: skip
 
 

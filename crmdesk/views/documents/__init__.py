@@ -1,0 +1,1 @@
+"""Documents: contracts, quotes, letters and labels made from the window."""
