@@ -13,16 +13,16 @@ from crmdesk.store import db as dbm
 from crmdesk.store.db import Database
 
 
-def _at_0006(path):
+def _before_service(path):
     engine = create_engine(f"sqlite:///{path}")
     config = dbm._alembic_config(engine)
-    command.upgrade(config, "0006_settings")
+    command.upgrade(config, "0014_documents")
     return engine, config
 
 
 def test_an_older_case_keeps_its_row_and_scores_go_up_to_ten(tmp_path):
     path = tmp_path / "old.sqlite3"
-    engine, _ = _at_0006(path)
+    engine, _ = _before_service(path)
     case_id, survey_id = uuid.uuid4().hex, uuid.uuid4().hex
     with sqlite3.connect(path) as conn:
         conn.execute(
@@ -72,7 +72,7 @@ def test_the_migration_goes_back(tmp_path):
     path = tmp_path / "new.sqlite3"
     Database.open(path).dispose()
     engine = create_engine(f"sqlite:///{path}")
-    command.downgrade(dbm._alembic_config(engine), "0006_settings")
+    command.downgrade(dbm._alembic_config(engine), "0014_documents")
     engine.dispose()
     with sqlite3.connect(path) as conn:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}

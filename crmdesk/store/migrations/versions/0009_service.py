@@ -2,7 +2,7 @@
 survey scores up to 10 for templates asked on 1-10.
 
 Revision ID: 0009_service
-Revises: 0006_settings
+Revises: 0014_documents
 Create Date: 2026-12-02 04:14:03
 
 """
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0009_service"
-down_revision: str | Sequence[str] | None = "0006_settings"
+down_revision: str | Sequence[str] | None = "0014_documents"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
