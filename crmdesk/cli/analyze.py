@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from crmdesk.analytics import churn, clv, pyramid, rfm, stages
-from crmdesk.cli import output
+from crmdesk.cli import analyze_service, output
 from crmdesk.core.errors import KnownError
 from crmdesk.core.texts import translatable
 from crmdesk.store.db import Database
@@ -72,7 +72,7 @@ def register_figures(analyze_verbs: Any) -> None:
 
 
 # crmdesk.cli.analyze_service.register (analyze service|satisfaction) joins this list
-REGISTRARS: list[Registrar] = [register_figures]
+REGISTRARS: list[Registrar] = [register_figures, analyze_service.register]
 
 
 def register(verbs: Any) -> None:

@@ -20,6 +20,7 @@ from crmdesk.cli import (
     backup,
     call_lists,
     campaigns,
+    cases,
     contacts,
     demo,
     documents,
@@ -41,7 +42,7 @@ from crmdesk.store.health import storage_error
 
 NOUNS = (
     demo, contacts, accounts, transfer, documents, templates, events, opportunities, leads,
-    forecast, analyze, backup, encryption, segments, campaigns, outbox, call_lists,
+    forecast, analyze, backup, encryption, segments, campaigns, outbox, call_lists, cases,
 )
 # how long a verb waits for another crmdesk's write before it gives up (an import of 100k rows
 # takes about half a minute)

@@ -71,6 +71,7 @@ from crmdesk.models import (
     Product,
     SatisfactionSurvey,
     ServiceCase,
+    Solution,
     StageChange,
     SurveyItem,
     Tag,
@@ -110,6 +111,7 @@ class DemoSummary:
     calendar_events: int
     event_reminders: int
     leads: int = 0
+    solutions: int = 0
 
     def rows(self) -> dict[str, int]:
         """Rows written per table, by table name."""
@@ -135,6 +137,7 @@ TABLES = (
     (Order.__table__, rows.OrderRow),
     (OrderLine.__table__, rows.OrderLineRow),
     (ServiceCase.__table__, rows.ServiceCaseRow),
+    (Solution.__table__, rows.SolutionRow),
     (SatisfactionSurvey.__table__, rows.SurveyRow),
     (SurveyItem.__table__, rows.SurveyItemRow),
     (Activity.__table__, rows.ActivityRow),

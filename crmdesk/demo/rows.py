@@ -209,6 +209,25 @@ class ServiceCaseRow(NamedTuple):
     resolved_at: str | None
     resolution: str
     satisfaction: int | None
+    channel: str = "phone"
+    tier: str = "ordinary"
+    response_due_at: str | None = None
+    responded_at: str | None = None
+    closed_at: str | None = None
+    minutes_spent: int = 0
+    first_contact: bool = False
+    reopen_count: int = 0
+
+
+class SolutionRow(NamedTuple):
+    id: Id
+    case_id: OptionalId
+    title: str
+    problem: str
+    cause: str
+    fix: str
+    products: str
+    published_at: str
 
 
 class SurveyRow(NamedTuple):

@@ -13,15 +13,23 @@ from crmdesk.demo.clock import day_text, workday_before
 from crmdesk.demo.contacts import Person
 from crmdesk.demo.context import DemoContext
 from crmdesk.demo.draws import DemoRandom, cumulative, pick
-from crmdesk.demo.rows import ServiceCaseRow, SurveyRow
-from crmdesk.models.enums import CaseKind, CasePriority, CaseStatus
+from crmdesk.demo.rows import ServiceCaseRow, SolutionRow, SurveyRow
+from crmdesk.models.enums import CaseKind, CasePriority, CaseStatus, Channel, ValueTier
+from crmdesk.services.service_levels import default_rules
 
-SLA_HOURS = {
-    CasePriority.LOW: 168,
-    CasePriority.NORMAL: 72,
-    CasePriority.HIGH: 24,
-    CasePriority.URGENT: 4,
+# The shipped service levels, as clock hours: a working-hours target of h hours takes about
+# h * 24 / 9 hours of the clock (nine working hours a day).
+_WORKING_DAY = 24 / 9
+TARGETS: dict[tuple[ValueTier, CasePriority], tuple[int, int]] = {
+    (rule.tier, rule.priority): (
+        int(rule.response_hours * 60 * (_WORKING_DAY if rule.working_hours else 1)),
+        int(rule.resolution_hours * 60 * (_WORKING_DAY if rule.working_hours else 1)),
+    )
+    for rule in default_rules()
 }
+_CHANNELS = list(Channel)
+_CHANNEL_CUM = cumulative((35, 15, 25, 15, 3, 5, 2))
+SOLUTION_SHARE = 0.1  # of the resolved cases, published to the solutions base
 _KINDS = list(CaseKind)
 _KIND_CUM = cumulative((40, 20, 30, 10))
 _PRIORITIES = list(CasePriority)
@@ -58,6 +66,7 @@ class _Opened:
     language: str
     account_id: str | None
     owner_cn: bool
+    tier: ValueTier = ValueTier.ORDINARY
 
 
 def write_cases(ctx: DemoContext, accounts: list[AccountPlan], people: list[Person]) -> list[Case]:
@@ -67,7 +76,7 @@ def write_cases(ctx: DemoContext, accounts: list[AccountPlan], people: list[Pers
     cum = cumulative([a.weight**0.4 for a in customers])
     planned = sorted(
         (_open_case(ctx, r, (customers, cum), people) for _ in range(max(1, ctx.size // 10))),
-        key=lambda o: (o.opened, o.contact, o.language, o.account_id or "", o.owner_cn),
+        key=lambda o: (o.opened, o.contact, o.language, o.account_id or "", o.owner_cn, o.tier),
     )
     cases = []
     year_seq: dict[int, int] = {}
@@ -92,15 +101,17 @@ def _open_case(
         contact, language = r.choice(plan.contacts)
         zone, owner_cn = plan.city.zone, plan.chinese
         account_id: str | None = plan.id
+        tier = plan.tier
     else:
         person = r.choice(people)
         contact, language, zone = person.id, person.language, person.zone
         account_id = person.plan.id if person.plan is not None else None
+        tier = person.plan.tier if person.plan is not None else ValueTier.ORDINARY
         owner_cn = language == "zh"
     opened_day = ctx.today - int(r.triangular(0, 365, 0))
     minute = 8 * 60 + r.randint(0, 600)
     opened = ctx.clock.utc_minutes(zone, workday_before(opened_day), minute)
-    return _Opened(opened, contact, language, account_id, owner_cn)
+    return _Opened(opened, contact, language, account_id, owner_cn, tier)
 
 
 def _status(r: DemoRandom, newest_first: int, age_days: int) -> CaseStatus:
@@ -132,16 +143,26 @@ def _write_case(
     priority = pick(r.random, _PRIORITIES, _PRIORITY_CUM)
     status = _status(r, newest_first, ctx.today - o.opened // 1440)
     subject = _subject(r, kind, cn)
-    due = o.opened + SLA_HOURS[priority] * 60
-    resolved = resolution = satisfaction = None
+    respond_in, resolve_in = TARGETS[(o.tier, priority)]
+    due = o.opened + resolve_in
+    now = ctx.today * 1440 - 60
+    responded = None
+    if status is not CaseStatus.NEW:
+        responded = min(o.opened + max(5, int(respond_in * r.lognormvariate(-0.5, 0.6))), now)
+    resolved = closed = resolution = satisfaction = None
+    first_contact = False
     if status in (CaseStatus.RESOLVED, CaseStatus.CLOSED):
-        took = int(SLA_HOURS[priority] * 60 * r.lognormvariate(-0.3, 0.7))
-        resolved = min(o.opened + max(20, took), ctx.today * 1440 - 60)
+        took = int(resolve_in * r.lognormvariate(-0.3, 0.7))
+        resolved = min(o.opened + max(20, took), now)
         resolution = r.choice(vocab.RESOLUTIONS_CN if cn else vocab.RESOLUTIONS_EN)
+        first_contact = took < resolve_in // 4 and r.random() < 0.7
+        if status is CaseStatus.CLOSED:
+            closed = min(resolved + r.randint(60, 5 * 1440), now)
         if r.random() < 0.8:
             # Complaints and late answers leave customers less satisfied.
             mean = 4.3 - (1.2 if kind is CaseKind.COMPLAINT else 0) - (0.8 if resolved > due else 0)
             satisfaction = max(1, min(5, round(r.gauss(mean, 0.8))))
+    reopened = 1 if status is CaseStatus.REOPENED or (closed and r.random() < 0.04) else 0
     year = dt.date.fromordinal(o.opened // 1440).year
     year_seq[year] = seq = year_seq.get(year, 0) + 1
     support = vocab.SUPPORT_CN if o.owner_cn else vocab.SUPPORT_WEST
@@ -164,8 +185,22 @@ def _write_case(
             resolved_at=clock.text(resolved) if resolved is not None else None,
             resolution=resolution or "",
             satisfaction=satisfaction,
+            channel=pick(r.random, _CHANNELS, _CHANNEL_CUM),
+            tier=o.tier,
+            response_due_at=clock.text(o.opened + respond_in),
+            responded_at=clock.text(responded) if responded is not None else None,
+            closed_at=clock.text(closed) if closed is not None else None,
+            minutes_spent=int(25 * r.lognormvariate(0, 0.8)) if responded is not None else 0,
+            first_contact=first_contact,
+            reopen_count=reopened,
         )
     )
+    if resolved is not None and resolution and r.random() < SOLUTION_SHARE:
+        causes = vocab.CASE_CAUSES_CN if cn else vocab.CASE_CAUSES_EN
+        ctx.loader.rows("solutions").append(
+            SolutionRow(ctx.ids(), case_id, subject, subject + ("。" if cn else "."),
+                        r.choice(causes), resolution, "", clock.text(resolved))
+        )
     if satisfaction is not None and resolved is not None and r.random() < 0.6:
         day = resolved // 1440 + r.randint(1, 3)
         survey(ctx, r, o.account_id, o.contact, case_id, day, cn, satisfaction)

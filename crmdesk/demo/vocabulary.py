@@ -148,3 +148,4 @@ CASE_SUBJECTS: dict[CaseKind, tuple[tuple[str, ...], tuple[str, ...]]] = {
 RESOLUTIONS_CN, RESOLUTIONS_EN = by_language(_service["resolutions"])
 SURVEY_ITEMS: tuple[tuple[str, str], ...] = tuple((zh, en) for zh, en in _service["survey_items"])
 SURVEY_COMMENTS_CN, SURVEY_COMMENTS_EN = by_language(_service["survey_comments"])
+CASE_CAUSES_CN, CASE_CAUSES_EN = by_language(_service["causes"])

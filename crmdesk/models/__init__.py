@@ -26,7 +26,16 @@ from crmdesk.models.sales import (
     Product,
     StageChange,
 )
-from crmdesk.models.service import SatisfactionSurvey, ServiceCase, SurveyItem
+from crmdesk.models.service import (
+    CaseAttachment,
+    CaseNote,
+    SatisfactionSurvey,
+    ServiceCase,
+    Solution,
+    SurveyItem,
+    SurveyTemplate,
+    SurveyTemplateItem,
+)
 from crmdesk.models.settings import Setting
 from crmdesk.models.targets import MonthlyTarget
 
@@ -42,6 +51,8 @@ __all__ = [
     "Campaign",
     "CampaignMember",
     "CampaignResponse",
+    "CaseAttachment",
+    "CaseNote",
     "ChangeLogEntry",
     "Contact",
     "Email",
@@ -65,8 +76,11 @@ __all__ = [
     "Segment",
     "ServiceCase",
     "Setting",
+    "Solution",
     "StageChange",
     "SurveyItem",
+    "SurveyTemplate",
+    "SurveyTemplateItem",
     "Tag",
     "new_id",
     "utcnow",

@@ -30,6 +30,7 @@ from crmdesk.models import (
 from crmdesk.models.base import Money
 from crmdesk.models.enums import CaseStatus, EventStatus, OrderStatus
 from crmdesk.models.names import display_name
+from crmdesk.services.cases import vip_complaint_condition
 from crmdesk.services.contacts import ContactRow, contact_rows
 
 NO_REVENUE = frozenset({OrderStatus.CANCELLED, OrderStatus.RETURNED})
@@ -78,6 +79,7 @@ class StoryCase:
     priority: str
     status: str
     opened_at: dt.datetime
+    vip_complaint: bool = False  # stands out in the story
 
 
 @dataclass(frozen=True)
@@ -228,6 +230,7 @@ def _cases(session: Session, account_id: uuid.UUID) -> list[StoryCase]:
             ServiceCase.priority,
             ServiceCase.status,
             ServiceCase.opened_at,
+            vip_complaint_condition(),
         )
         .where(
             _of_account(ServiceCase, account_id),
@@ -237,7 +240,7 @@ def _cases(session: Session, account_id: uuid.UUID) -> list[StoryCase]:
         .order_by(urgency, ServiceCase.opened_at)
         .limit(LIST_LIMIT)
     )
-    return [StoryCase(*row) for row in rows]
+    return [StoryCase(*row[:-1], vip_complaint=bool(row[-1])) for row in rows]
 
 
 def upcoming_events(

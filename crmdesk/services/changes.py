@@ -34,6 +34,9 @@ TABLE_KINDS: dict[str, str] = {
     "outbox_messages": "outbox",
     "call_lists": "call_lists",
     "call_list_entries": "call_lists",
+    "solutions": "solutions",
+    "satisfaction_surveys": "surveys",
+    "survey_templates": "survey_templates",
 }
 
 

@@ -1,5 +1,5 @@
-"""A contact's or account's timeline: activities, calendar events, orders and opportunities,
-newest first, in pages. An account's holds the events filed under its people too."""
+"""A contact's or account's timeline: activities, calendar events, orders, opportunities and
+service cases, newest first, in pages. An account's holds the events filed under its people too."""
 
 from __future__ import annotations
 
@@ -11,14 +11,25 @@ from decimal import Decimal
 from sqlalchemy import ColumnElement, Integer, case, func, literal, null, or_, select, union_all
 from sqlalchemy.orm import Session
 
-from crmdesk.models import Activity, CalendarEvent, Contact, Opportunity, Order, PipelineStage
+from crmdesk.models import (
+    Activity,
+    CalendarEvent,
+    Contact,
+    Opportunity,
+    Order,
+    PipelineStage,
+    ServiceCase,
+)
 from crmdesk.models.activities import activity_participants
+from crmdesk.services.cases import vip_complaint_condition
+
+VIP_COMPLAINT = "vip_complaint"  # a case's kind on the timeline when a VIP complains
 
 
 @dataclass(frozen=True)
 class TimelineItem:
     id: uuid.UUID
-    source: str  # "activity", "event", "order" or "opportunity"
+    source: str  # "activity", "event", "order", "opportunity" or "case"
     kind: str  # an activity's or event's kind; "order", "opportunity"
     when: dt.datetime
     subject: str  # an order's number, an opportunity's name
@@ -42,7 +53,8 @@ def timeline(
     A contact's timeline also holds the activities they were present at."""
 
     def about(
-        model: type[Activity] | type[CalendarEvent] | type[Order] | type[Opportunity],
+        model: type[Activity] | type[CalendarEvent] | type[Order] | type[Opportunity]
+        | type[ServiceCase],
     ) -> ColumnElement[bool]:
         conditions = []
         if contact_id:
@@ -113,7 +125,19 @@ def timeline(
         .join(PipelineStage, PipelineStage.id == Opportunity.stage_id)
         .where(about(Opportunity), Opportunity.deleted_at.is_(None))
     )
-    merged = union_all(activities, events, orders, opportunities).subquery()
+    cases = select(
+        ServiceCase.id,
+        literal("case"),
+        case((vip_complaint_condition(), literal(VIP_COMPLAINT)), else_=ServiceCase.kind),
+        ServiceCase.opened_at,
+        ServiceCase.number + " " + ServiceCase.subject,
+        ServiceCase.description,
+        ServiceCase.status,
+        null(),
+        literal(""),
+        literal(0),
+    ).where(about(ServiceCase), ServiceCase.deleted_at.is_(None))
+    merged = union_all(activities, events, orders, opportunities, cases).subquery()
     rows = session.execute(
         select(merged).order_by(merged.c.when.desc()).limit(limit).offset(offset)
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import itertools
 import re
 import unicodedata
 import uuid
@@ -22,7 +23,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import BindParameter, Connection, bindparam, select, text
+from sqlalchemy import BindParameter, Connection, bindparam, event, select, text
+from sqlalchemy.orm import Session, UOWTransaction
 
 from crmdesk.models.customers import (
     Account,
@@ -34,10 +36,11 @@ from crmdesk.models.customers import (
     account_tags,
     contact_tags,
 )
-from crmdesk.models.names import _CJK, name_search_terms, pinyin_search_terms
+from crmdesk.models.names import _CJK, name_search_terms, pinyin_search_terms, pinyin_syllables
+from crmdesk.models.service import Solution
 from crmdesk.store.statements import insert_rows
 
-CONTACT, ACCOUNT = "contact", "account"
+CONTACT, ACCOUNT, SOLUTION = "contact", "account", "solution"
 MIN_PHONE_FRAGMENT = 3
 # The way the index's tokens are made; raise it when they change, and every file's index is
 # rebuilt once on open (db.DERIVED_DATA records what a file follows). 2: underscores join.
@@ -316,7 +319,67 @@ def _account_bodies(conn: Connection, ids: Sequence[uuid.UUID]) -> Iterator[tupl
         )
 
 
-_BODIES = {CONTACT: _contact_bodies, ACCOUNT: _account_bodies}
+SOLUTION_TEXT = ("title", "problem", "cause", "fix", "products")
+# A pinyin word is indexed from each Han character for this many syllables, so a typed word
+# (dayinji for 打印机) is a prefix of one of them wherever it starts in the text.
+PINYIN_WORD_SYLLABLES = 6
+_HAN_RUN = re.compile(f"(?:{_CJK.pattern})+")
+
+
+def han_pinyin_words(text_: str) -> list[str]:
+    """For each Han character, the toneless pinyin of it and the characters after it (up to
+    PINYIN_WORD_SYLLABLES), run together: what a pinyin search of running text matches."""
+    words: list[str] = []
+    for run in _HAN_RUN.findall(text_):
+        syllables = pinyin_syllables(run)
+        words += [
+            "".join(syllables[i : i + PINYIN_WORD_SYLLABLES]) for i in range(len(syllables))
+        ]
+    return words
+
+
+def solution_body(solution: Mapping[str, Any]) -> str:
+    """A solution's entry: its texts, and the pinyin of its title and problem."""
+    return body(
+        [
+            *(solution[k] for k in SOLUTION_TEXT),
+            *han_pinyin_words(f"{solution['title']} {solution['problem']}"),
+        ]
+    )
+
+
+def _solution_bodies(
+    conn: Connection, ids: Sequence[uuid.UUID]
+) -> Iterator[tuple[uuid.UUID, str]]:
+    s = Solution.__table__
+    rows = conn.execute(
+        select(s.c.id, *(s.c[k] for k in SOLUTION_TEXT)).where(
+            s.c.id.in_(bindparam("ids", expanding=True))
+        ),
+        {"ids": ids},
+    )
+    for sid, *values in rows:
+        yield sid, solution_body(dict(zip(SOLUTION_TEXT, values, strict=True)))
+
+
+_BODIES = {CONTACT: _contact_bodies, ACCOUNT: _account_bodies, SOLUTION: _solution_bodies}
+_TABLES = ((CONTACT, Contact.__table__), (ACCOUNT, Account.__table__),
+           (SOLUTION, Solution.__table__))  # fmt: skip
+
+
+def _reindex_solutions(session: Session, _ctx: UOWTransaction) -> None:
+    """Solutions written through the ORM are indexed in the same transaction (whoever writes
+    them: the service, an undo)."""
+    touched = {
+        obj.id
+        for obj in (*session.new, *session.dirty, *session.deleted)
+        if isinstance(obj, Solution)
+    }
+    if touched:
+        reindex(session.connection(), SOLUTION, touched)
+
+
+event.listen(Session, "after_flush", _reindex_solutions)
 
 
 def reindex(conn: Connection, entity: str, ids: Iterable[uuid.UUID]) -> None:
@@ -395,13 +458,13 @@ def _configure(conn: Connection, settings: dict[str, int]) -> None:
 def rebuild(conn: Connection, progress: Callable[[int, int], None] | None = None) -> None:
     """Re-create the whole index from the tables (after a bulk load or a migration).
 
-    `progress(done, total)` hears of every chunk of contacts and accounts indexed (and may
-    raise to stop)."""
+    `progress(done, total)` hears of every chunk of contacts, accounts and solutions indexed
+    (and may raise to stop)."""
     for stmt in (*DROP, *DDL):
         conn.execute(text(stmt))
     work = [
         (entity, [i for (i,) in conn.execute(select(table.c.id))])
-        for entity, table in ((CONTACT, Contact.__table__), (ACCOUNT, Account.__table__))
+        for entity, table in _TABLES
     ]
     total = sum(len(ids) for _, ids in work)
     done = 0
@@ -420,3 +483,35 @@ def matching_ids_sql(entity: str) -> str:
         "SELECT ref FROM search_refs WHERE entity = '" + entity + "' AND rowid IN "
         "(SELECT rowid FROM search_fts WHERE search_fts MATCH :match)"
     )
+
+
+def ranked_refs(conn: Connection, entity: str, match: str, limit: int) -> list[uuid.UUID]:
+    """The entity's ids matching an FTS5 expression, best match (bm25) first."""
+    rows = conn.execute(
+        text(
+            "SELECT r.ref FROM search_fts f JOIN search_refs r ON r.rowid = f.rowid"
+            " WHERE search_fts MATCH :match AND r.entity = :entity ORDER BY f.rank LIMIT :limit"
+        ),
+        {"match": match, "entity": entity, "limit": limit},
+    )
+    return [uuid.UUID(hex=ref) for (ref,) in rows]
+
+
+MAX_SUGGESTION_TERMS = 24
+
+
+def suggestion_expression(text_: str) -> str | None:
+    """An FTS5 expression that finds entries sharing any word with `text_` (a subject being
+    typed): each pair of neighbouring Han characters, each other word of 3+ letters as a
+    prefix, joined by OR so the best-ranked share the most. None when there is nothing."""
+    terms: list[str] = []
+    for run in _HAN_RUN.findall(text_):
+        chars = [spaced(c).strip() for c in run]
+        if len(chars) == 1:
+            terms.append(f'"{chars[0]}"')
+        terms += [f'"{a} {b}"' for a, b in itertools.pairwise(chars)]
+    for word in _SEPARATORS.split(spaced(_HAN_RUN.sub(" ", text_))):
+        if len(word) >= 3:
+            terms.append(f'"{word}"*')
+    unique = list(dict.fromkeys(terms))[:MAX_SUGGESTION_TERMS]
+    return " OR ".join(unique) or None

@@ -2032,6 +2032,213 @@
     </message>
 </context>
 <context>
+    <name>CaseEditor</name>
+    <message>
+        <source>Case</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Type to find an account</source>
+        <translation>输入名称查找客户</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Not asked</source>
+        <translation>未调查</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Priority:</source>
+        <translation>优先级：</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>来源渠道：</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <source>Contact:</source>
+        <translation>联系人：</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>负责人：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Targets:</source>
+        <translation>服务时限：</translation>
+    </message>
+    <message>
+        <source>Time spent:</source>
+        <translation>耗时：</translation>
+    </message>
+    <message>
+        <source>Satisfaction (1-10):</source>
+        <translation>满意度（1-10）：</translation>
+    </message>
+    <message>
+        <source>Publish as solution…</source>
+        <translation>发布为解决方案…</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Thread</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Suggested solutions</source>
+        <translation>推荐解决方案</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>分派</translation>
+    </message>
+    <message>
+        <source>Start work</source>
+        <translation>开始处理</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>解决</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>What was said or done</source>
+        <translation>沟通内容或处理措施</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Attach file…</source>
+        <translation>添加附件…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Case %1</source>
+        <translation>工单 %1</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>已升级</translation>
+    </message>
+    <message>
+        <source>Given when the case is saved</source>
+        <translation>保存工单后计算</translation>
+    </message>
+    <message>
+        <source>(escalated)</source>
+        <translation>（已升级）</translation>
+    </message>
+    <message>
+        <source>respond by %1, resolve by %2</source>
+        <translation>%1 前响应，%2 前解决</translation>
+    </message>
+    <message>
+        <source>★ A complaint from a VIP customer</source>
+        <translation>★ VIP 客户投诉</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Save case %1</source>
+        <translation>保存工单 %1</translation>
+    </message>
+    <message>
+        <source>Case: %1</source>
+        <translation>工单：%1</translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation>添加处理记录</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>This database keeps no files beside it.</source>
+        <translation>此数据库旁没有可存放附件的文件夹。</translation>
+    </message>
+    <message>
+        <source>Attach %1</source>
+        <translation>添加附件 %1</translation>
+    </message>
+    <message>
+        <source>Publish a solution</source>
+        <translation>发布解决方案</translation>
+    </message>
+    <message>
+        <source>Solutions</source>
+        <translation>解决方案</translation>
+    </message>
+    <message>
+        <source>The case is in the solutions base.</source>
+        <translation>该工单已收入解决方案库。</translation>
+    </message>
+</context>
+<context>
     <name>CaseKind</name>
     <message>
         <source>Inquiry</source>
@@ -2094,6 +2301,49 @@
     <message>
         <source>Reopened</source>
         <translation>重新打开</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <source>!</source>
+        <translation>!</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>解决时限</translation>
     </message>
 </context>
 <context>
@@ -2876,6 +3126,17 @@
     <message>
         <source>Remove this email</source>
         <translation>删除此邮箱</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation</name>
+    <message>
+        <source>%1 %2 is past its resolution target.</source>
+        <translation>%1 %2 已超过解决时限。</translation>
+    </message>
+    <message>
+        <source>%1 %2 has had no response in time.</source>
+        <translation>%1 %2 未在时限内响应。</translation>
     </message>
 </context>
 <context>
@@ -4587,6 +4848,10 @@
         <translation>商机</translation>
     </message>
     <message>
+        <source>Service</source>
+        <translation>客户服务</translation>
+    </message>
+    <message>
         <source>Insights</source>
         <translation>客户洞察</translation>
     </message>
@@ -5752,10 +6017,6 @@
     <message>
         <source>Unknown way to combine criteria: %1.</source>
         <translation>未知的条件组合方式：%1。</translation>
-    </message>
-    <message>
-        <source>This data file has no RFM analysis yet.</source>
-        <translation>此数据文件还没有 RFM 分析。</translation>
     </message>
     <message>
         <source>%1 needs a number of days.</source>
@@ -7291,6 +7552,239 @@
     </message>
 </context>
 <context>
+    <name>ServiceFiguresView</name>
+    <message>
+        <source>Last 90 days</source>
+        <translation>最近 90 天</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>最近 12 个月</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Cases opened and closed</source>
+        <translation>受理与关闭的工单</translation>
+    </message>
+    <message>
+        <source>Resolved within target</source>
+        <translation>按时解决率</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>Opened: %1</source>
+        <translation>受理：%1</translation>
+    </message>
+    <message>
+        <source>Resolved: %1</source>
+        <translation>已解决：%1</translation>
+    </message>
+    <message>
+        <source>First-contact resolution: %1</source>
+        <translation>首次接触解决率：%1</translation>
+    </message>
+    <message>
+        <source>Time to resolve: %1 on average, %2 for 90%</source>
+        <translation>解决用时：平均 %1，90% 在 %2 内</translation>
+    </message>
+    <message>
+        <source>Complaints per 100 customers: %1</source>
+        <translation>每百名客户投诉：%1</translation>
+    </message>
+    <message>
+        <source>Reopened: %1</source>
+        <translation>重新打开：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Satisfaction after closing: c = %1 (%n survey(s))</source>
+        <translation>
+            <numerusform>结案后满意度：c = %1（%n 份调查）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Within target</source>
+        <translation>按时解决</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceLevelsPage</name>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Respond within (h)</source>
+        <translation>响应时限（小时）</translation>
+    </message>
+    <message>
+        <source>Resolve within (h)</source>
+        <translation>解决时限（小时）</translation>
+    </message>
+    <message>
+        <source>Working hours only</source>
+        <translation>仅计工作时间</translation>
+    </message>
+    <message>
+        <source>Whose public holidays count, e.g. CN</source>
+        <translation>按哪个国家的法定节假日计算，如 CN</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s</source>
+        <translation>本机时区</translation>
+    </message>
+    <message>
+        <source>Tell the owner&apos;s manager too</source>
+        <translation>同时通知负责人的主管</translation>
+    </message>
+    <message>
+        <source>owner = manager; owner = manager</source>
+        <translation>负责人 = 主管; 负责人 = 主管</translation>
+    </message>
+    <message>
+        <source>Working day starts:</source>
+        <translation>上班时间：</translation>
+    </message>
+    <message>
+        <source>Working day ends:</source>
+        <translation>下班时间：</translation>
+    </message>
+    <message>
+        <source>Holidays of (country):</source>
+        <translation>节假日（国家）：</translation>
+    </message>
+    <message>
+        <source>Time zone:</source>
+        <translation>时区：</translation>
+    </message>
+    <message>
+        <source>Escalate after the target by (h):</source>
+        <translation>超过时限多久后升级（小时）：</translation>
+    </message>
+    <message>
+        <source>Managers:</source>
+        <translation>主管：</translation>
+    </message>
+    <message>
+        <source>Dissatisfied below c =</source>
+        <translation>c 低于此值为不满意：</translation>
+    </message>
+    <message>
+        <source>Highly satisfied above c =</source>
+        <translation>c 高于此值为非常满意：</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>客户服务</translation>
+    </message>
+</context>
+<context>
+    <name>ServicePane</name>
+    <message>
+        <source>Cases</source>
+        <translation>服务工单</translation>
+    </message>
+    <message>
+        <source>Solutions</source>
+        <translation>解决方案库</translation>
+    </message>
+    <message>
+        <source>Surveys</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>服务指标</translation>
+    </message>
+    <message>
+        <source>Search number, subject or account</source>
+        <translation>搜索单号、主题或客户</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未完结</translation>
+    </message>
+    <message>
+        <source>Any priority</source>
+        <translation>全部优先级</translation>
+    </message>
+    <message>
+        <source>Any kind</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>新建工单</translation>
+    </message>
+    <message>
+        <source>Every owner</source>
+        <translation>全部负责人</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n 个工单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search solutions (Chinese, pinyin or English)</source>
+        <translation>搜索解决方案（中文、拼音或英文）</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>解决办法</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>相关产品</translation>
+    </message>
+    <message>
+        <source>Told: %1</source>
+        <translation>已通知：%1</translation>
+    </message>
+    <message>
+        <source>Escalated: %1</source>
+        <translation>已升级：%1</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -7409,6 +7903,133 @@
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyDialog</name>
+    <message>
+        <source>Survey</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Expected (a)</source>
+        <translation>期望 (a)</translation>
+    </message>
+    <message>
+        <source>Perceived (b)</source>
+        <translation>感知 (b)</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>问卷模板：</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>备注：</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyItems</name>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Response time</source>
+        <translation>响应速度</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Communication</source>
+        <translation>沟通</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>After-sales survey</source>
+        <translation>售后满意度调查</translation>
+    </message>
+</context>
+<context>
+    <name>SurveysView</name>
+    <message>
+        <source>New survey…</source>
+        <translation>录入调查…</translation>
+    </message>
+    <message>
+        <source>Import answers…</source>
+        <translation>导入答卷…</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Expected (a)</source>
+        <translation>期望 (a)</translation>
+    </message>
+    <message>
+        <source>Perceived (b)</source>
+        <translation>感知 (b)</translation>
+    </message>
+    <message>
+        <source>c = b / a</source>
+        <translation>c = b / a</translation>
+    </message>
+    <message>
+        <source>Band</source>
+        <translation>满意程度</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Highly satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <source>No surveys in the last 12 months.</source>
+        <translation>最近 12 个月没有满意度调查。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last 12 months, %n survey(s): overall c = %1, %2</source>
+        <translation>
+            <numerusform>最近 12 个月共 %n 份调查：总体 c = %1，%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter a survey</source>
+        <translation>录入满意度调查</translation>
+    </message>
+    <message>
+        <source>Import survey answers</source>
+        <translation>导入调查答卷</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.xlsx *.txt)</source>
+        <translation>表格 (*.csv *.xlsx *.txt)</translation>
     </message>
 </context>
 <context>
@@ -7687,6 +8308,10 @@
     <message>
         <source>Opportunity</source>
         <translation>商机</translation>
+    </message>
+    <message>
+        <source>★ VIP complaint</source>
+        <translation>★ VIP 投诉</translation>
     </message>
     <message>
         <source>Order %1</source>
@@ -8030,6 +8655,26 @@
     <message>
         <source>The end lies before the start.</source>
         <translation>结束时间早于开始时间。</translation>
+    </message>
+    <message>
+        <source>A case needs a subject.</source>
+        <translation>工单需要填写主题。</translation>
+    </message>
+    <message>
+        <source>Time spent cannot be negative.</source>
+        <translation>耗时不能为负数。</translation>
+    </message>
+    <message>
+        <source>Satisfaction is 1 to 10.</source>
+        <translation>满意度为 1 到 10。</translation>
+    </message>
+    <message>
+        <source>No such account.</source>
+        <translation>没有这个客户。</translation>
+    </message>
+    <message>
+        <source>No such contact.</source>
+        <translation>没有这个联系人。</translation>
     </message>
 </context>
 <context>

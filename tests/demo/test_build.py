@@ -52,6 +52,7 @@ TABLES = (
     "orders",
     "order_lines",
     "service_cases",
+    "solutions",
     "satisfaction_surveys",
     "survey_items",
     "activities",

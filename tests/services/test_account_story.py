@@ -225,3 +225,20 @@ def test_order_and_event_details(db, story_db):
         shown = event_detail(session, event_id)
     assert detail.lines[0].description == "扫码枪" and detail.lines[0].amount == Decimal(30)
     assert shown.attendees == ("李雷",)
+
+
+def test_a_vip_complaint_stands_out_in_the_story(db):
+    from crmdesk.models.enums import CaseKind
+    from crmdesk.services import cases
+    from crmdesk.services.account_story import account_story
+    from crmdesk.services.cases import CaseDraft
+    from tests.services.case_data import desk
+
+    accounts = desk(db)
+    with db.transaction() as session:
+        cases.save_case(session, CaseDraft(subject="漏油", kind=CaseKind.COMPLAINT,
+                                           account_id=accounts["vip"]))  # fmt: skip
+        cases.save_case(session, CaseDraft(subject="咨询", account_id=accounts["vip"]))
+    with db.reading() as session:
+        story = account_story(session, accounts["vip"])
+    assert {(c.subject, c.vip_complaint) for c in story.cases} == {("漏油", True), ("咨询", False)}

@@ -56,6 +56,20 @@ def test_no_subject_no_items(db, people):
         assert timeline(session) == []
 
 
+def test_cases_are_on_the_timeline_and_a_vip_complaint_is_marked(db):
+    from tests.services.case_data import build_worked
+
+    made = build_worked(db)
+    with db.reading() as session:
+        vip = timeline(session, account_id=made["vip"])
+        plain = timeline(session, account_id=made["plain"])
+    vip_cases = [i for i in vip if i.source == "case"]  # beside the account's order
+    assert [(i.kind, i.outcome, i.subject) for i in vip_cases] == [
+        ("vip_complaint", "closed", "CS2026-00002 B")
+    ]
+    assert {i.kind for i in plain if i.source == "case"} == {"inquiry"}
+
+
 def test_an_occurrence_done_shows_beside_its_series_and_the_account_sees_its_peoples_events(
     db, people
 ):

@@ -228,6 +228,18 @@ def _lead_table(qtbot: QtBot, db: Database, bus: DataBus) -> Iterator[QAbstractI
     _read_everything(model)
 
 
+def _case_table(qtbot: QtBot, db: Database, bus: DataBus) -> Iterator[QAbstractItemModel]:
+    from crmdesk.services.cases import CaseFilter
+    from crmdesk.views.service.table import CaseTableModel
+    from tests.services.case_data import build_worked
+
+    build_worked(db)
+    model = CaseTableModel(db, bus, load=False)
+    yield model
+    _exercise_keyed(qtbot, model, bus, CaseFilter(search="B"))
+    assert model.rowCount() == 1
+
+
 Builder = Callable[[QtBot, Database, DataBus], Iterator[QAbstractItemModel]]
 BUILDERS: dict[str, Builder] = {
     "crmdesk.views.contacts.tables.ContactTableModel": _contacts,
@@ -239,6 +251,7 @@ BUILDERS: dict[str, Builder] = {
     "crmdesk.views.pipeline.board_model.StageColumnModel": _stage_column,
     "crmdesk.views.pipeline.table.OpportunityTableModel": _opportunity_table,
     "crmdesk.views.pipeline.leads.LeadTableModel": _lead_table,
+    "crmdesk.views.service.table.CaseTableModel": _case_table,
 }
 
 

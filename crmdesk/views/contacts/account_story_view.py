@@ -266,7 +266,7 @@ class AccountStoryView(QObject):
                     c.id,
                     [
                         c.number,
-                        c.subject,
+                        f"★ VIP · {c.subject}" if c.vip_complaint else c.subject,
                         case_priority_text(c.priority),
                         case_status_text(c.status),
                     ],

@@ -52,12 +52,14 @@ from PySide6.QtWidgets import (
 
 from crmdesk.core.errors import KnownError
 from crmdesk.services.changes import Changes
-from crmdesk.services.timeline import TimelineItem, timeline
+from crmdesk.services.timeline import VIP_COMPLAINT, TimelineItem, timeline
 from crmdesk.store.db import Database
 from crmdesk.views.contacts.activity_dialog import ActivityDialog
 from crmdesk.views.contacts.record_details import (
     DetailsDialog,
     activity_kind_text,
+    case_kind_text,
+    case_status_text,
     details_dialog,
     event_kind_text,
     event_status_text,
@@ -90,6 +92,11 @@ KIND_COLORS = {
     "other": "#757575",
     "order": "#c62828",
     "opportunity": "#ad1457",
+    "inquiry": "#455a64",
+    "complaint": "#d84315",
+    "repair": "#455a64",
+    "suggestion": "#455a64",
+    VIP_COMPLAINT: "#ff8f00",  # a VIP's complaint stands out
 }
 
 
@@ -100,6 +107,10 @@ def kind_text(item: TimelineItem) -> str:
         return QApplication.translate("TimelineView", "Order")
     if item.source == "opportunity":
         return QApplication.translate("TimelineView", "Opportunity")
+    if item.source == "case":
+        if item.kind == VIP_COMPLAINT:
+            return QApplication.translate("TimelineView", "★ VIP complaint")
+        return case_kind_text(item.kind)
     return event_kind_text(item.kind)
 
 
@@ -117,6 +128,8 @@ def outcome_text(item: TimelineItem) -> str:
         status = order_status_text(item.outcome) if item.source == "order" else item.outcome
         amount = money_text(item.amount, item.currency) if item.amount is not None else ""
         return " · ".join(p for p in (status, amount) if p)
+    if item.source == "case":
+        return case_status_text(item.outcome)
     if item.source != "event":
         return item.outcome.strip()
     return event_status_text(item.outcome)
@@ -515,6 +528,8 @@ class TimelineView(QWidget):
     def open_item(self, item: TimelineItem) -> QWidget | None:
         """An activity opens in the Log activity dialog for editing, an event in its details."""
         try:
+            if item.source == "case":
+                return None  # cases open in the Service pane
             if item.source == "activity":
                 if self._undo_stack is None:
                     return None

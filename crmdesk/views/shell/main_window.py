@@ -41,6 +41,8 @@ from crmdesk.views.insights.pane import InsightsPane
 from crmdesk.views.insights.settings_page import InsightsSettingsPage
 from crmdesk.views.pipeline.pane import PipelinePane
 from crmdesk.views.pipeline.stage_settings import StageSettingsPage
+from crmdesk.views.service.pane import ServicePane
+from crmdesk.views.service.settings_page import ServiceLevelsPage
 from crmdesk.views.shell import database_files, errors
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.history_view import HistoryDialog
@@ -72,7 +74,7 @@ def first_start_geometry(available: QRect) -> QRect:
 
 # Each wing's tab in Tools > Settings, in the order shown.
 SETTINGS_PAGES: list[PageFactory] = [
-    CompanyPage, StageSettingsPage, InsightsSettingsPage, EmailPage,
+    CompanyPage, StageSettingsPage, ServiceLevelsPage, InsightsSettingsPage, EmailPage,
 ]
 
 
@@ -115,6 +117,8 @@ class MainWindow(QMainWindow):
         self.insights_pane.open_requested.connect(self.open_record)
         self.insights_pane.customers_picked.connect(self.show_customers)
         self.campaigns_pane = CampaignsPane(db, self.bus, self)
+        self.service_pane = ServicePane(db, self.bus, self.undo_stack, self)
+        self.service_pane.notices.connect(self._on_service_notices)
         self.panes = QStackedWidget(self)
         self.navigation = QListWidget(self)
         self._add_pane(self.tr("Today"), QStyle.StandardPixmap.SP_DialogYesButton, self.today_page)
@@ -132,10 +136,13 @@ class MainWindow(QMainWindow):
             self.pipeline_pane,
         )
         self._add_pane(
+            self.tr("Service"), QStyle.StandardPixmap.SP_MessageBoxInformation, self.service_pane
+        )
+        self._add_pane(
             self.tr("Insights"), QStyle.StandardPixmap.SP_FileDialogInfoView, self.insights_pane
         )
         self._add_pane(
-            self.tr("Campaigns"), QStyle.StandardPixmap.SP_MessageBoxInformation,
+            self.tr("Campaigns"), QStyle.StandardPixmap.SP_CommandLink,
             self.campaigns_pane,
         )  # fmt: skip
         self.navigation.setIconSize(QSize(24, 24))
@@ -168,6 +175,11 @@ class MainWindow(QMainWindow):
             database_files.remember_database(settings, path)
         self.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
         self._restore_state()
+
+    def _on_service_notices(self, notices: list[object]) -> None:
+        """Escalated cases, told while crmdesk runs: in the status bar for a while."""
+        texts = [self.service_pane.notice_text(n) for n in notices]  # type: ignore[arg-type]
+        self.statusBar().showMessage("  ·  ".join(texts), 60_000)
 
     def _add_pane(self, title: str, icon: QStyle.StandardPixmap, pane: QWidget) -> None:
         item = QListWidgetItem(self.style().standardIcon(icon), title)

@@ -1,0 +1,1 @@
+"""The Service pane: cases, the solutions base, surveys and the service figures."""

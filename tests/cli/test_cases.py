@@ -1,0 +1,55 @@
+"""`crmdesk cases` and `crmdesk analyze service|satisfaction`, run as a real process."""
+
+from __future__ import annotations
+
+import json
+
+from crmdesk.store.db import Database
+from tests.cli.test_main import crmdesk
+from tests.services.case_data import build_worked
+
+
+def _lines(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines()]
+
+
+def test_cases_list_filters_by_status_and_overdue(db: Database) -> None:
+    build_worked(db)
+    path = str(db.url.database)
+    everything = _lines(crmdesk("cases", "list", "--json", "--db", path).stdout)
+    assert [r["subject"] for r in everything] == ["D", "C", "B", "A"]  # newest first
+    closed = _lines(crmdesk("cases", "list", "--status", "closed", "--json", "--db", path).stdout)
+    assert [(r["subject"], r["vip_complaint"]) for r in closed] == [("B", True)]
+    overdue = _lines(crmdesk("cases", "list", "--overdue", "--json", "--db", path).stdout)
+    assert [r["subject"] for r in overdue] == ["D"]  # the only open one, long past its target
+    plain = crmdesk("cases", "list", "--db", path).stdout.splitlines()
+    assert len(plain) == 4 and "CS2026-00004" in plain[0]
+
+
+def test_cases_show_by_number_with_its_thread(db: Database) -> None:
+    build_worked(db)
+    path = str(db.url.database)
+    shown = json.loads(crmdesk("cases", "show", "CS2026-00003", "--json", "--db", path).stdout)
+    assert shown["subject"] == "C" and shown["reopen_count"] == 1
+    assert [n["text"] for n in shown["notes"]][-1] == "reopened -> resolved"
+    text = crmdesk("cases", "show", "CS2026-00002", "--db", path).stdout
+    assert text.startswith("CS2026-00002  B") and "closed" in text
+    missing = crmdesk("cases", "show", "CS1999-00001", "--db", path, check=False)
+    assert missing.returncode == 1 and missing.stderr.count("\n") == 1
+
+
+def test_analyze_service_and_satisfaction(db: Database) -> None:
+    build_worked(db)
+    path = str(db.url.database)
+    service = json.loads(crmdesk("analyze", "service", "--json", "--db", path).stdout)
+    assert service["resolved"] == 3 and service["p90_hours_to_resolve"] == 24
+    assert service["within_target"] == {"vip": 0.0, "ordinary": 1.0}
+    march = json.loads(crmdesk("analyze", "service", "--from", "2026-04-01", "--to",
+                               "2026-04-30", "--json", "--db", path).stdout)  # fmt: skip
+    assert march["opened"] == 1
+    rows = _lines(crmdesk("analyze", "satisfaction", "--json", "--db", path).stdout)
+    assert rows[0] == {"item": "Product", "expected": 5.0, "perceived": 4.0, "c": 0.8,
+                       "band": "dissatisfied", "answers": 1}  # fmt: skip
+    assert rows[-1] == {"item": "overall", "c": 0.9625, "band": "satisfied", "surveys": 1}
+    bad = crmdesk("analyze", "satisfaction", "--from", "soon", "--db", path, check=False)
+    assert bad.returncode == 1 and "soon" in bad.stderr

@@ -1,0 +1,57 @@
+"""Escalation fires when a target has passed (by the grace hours), and only once."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from crmdesk.models.enums import CasePriority, CaseStatus
+from crmdesk.services import cases, escalation
+from crmdesk.services.cases import CaseDraft
+from tests.services.case_data import bj, desk
+
+
+def test_a_case_escalates_just_after_its_target_and_once(db):
+    accounts = desk(db, managers={"王芳": "李经理"})
+    opened = bj(2026, 3, 2, 9)  # Monday; ordinary high: response 4 h, resolution 18 h
+    with db.transaction() as session:
+        case_id = cases.save_case(
+            session, CaseDraft(subject="Line stopped", priority=CasePriority.HIGH,
+                               account_id=accounts["plain"], owner="王芳"), now=opened)  # fmt: skip
+    with db.reading() as session:
+        due = cases.get_case(session, case_id).due_at
+    assert due == bj(2026, 3, 3, 18)
+    with db.transaction() as session:
+        assert escalation.escalate_due(session, due) == []  # at the target, not past it
+    with db.transaction() as session:
+        (notice,) = escalation.escalate_due(session, due + dt.timedelta(minutes=1))
+    assert notice.missed == escalation.RESOLUTION
+    assert notice.recipients == ("王芳", "李经理")
+    assert notice.number in notice.text
+    with db.transaction() as session:
+        assert escalation.escalate_due(session, due + dt.timedelta(hours=5)) == []
+        case = cases.get_case(session, case_id)
+        assert case.escalated and case.notes[-1].kind == "escalation"
+        assert escalation.escalated_open(session)[0][0] == case_id
+
+
+def test_an_unanswered_case_escalates_on_its_response_target_after_the_grace(db):
+    desk(db, escalate_after_hours=2, notify_manager=False)
+    opened = bj(2026, 3, 2, 9)  # ordinary normal: response 8 working hours -> 17:00
+    with db.transaction() as session:
+        cases.save_case(session, CaseDraft(subject="Question"), now=opened)
+    with db.transaction() as session:
+        assert escalation.escalate_due(session, bj(2026, 3, 2, 18, 59)) == []
+        (notice,) = escalation.escalate_due(session, bj(2026, 3, 2, 19, 1))
+    assert notice.missed == escalation.RESPONSE and notice.recipients == ()
+
+
+def test_a_resolved_or_answered_case_does_not_escalate(db):
+    desk(db)
+    opened = bj(2026, 3, 2, 9)
+    with db.transaction() as session:
+        answered = cases.save_case(session, CaseDraft(subject="Answered"), now=opened)
+        cases.add_note(session, answered, "Called", now=bj(2026, 3, 2, 10))
+        done = cases.save_case(session, CaseDraft(subject="Done"), now=opened)
+        cases.move_case(session, done, CaseStatus.RESOLVED, resolution="ok", now=opened)
+    with db.transaction() as session:
+        assert escalation.escalate_due(session, bj(2026, 3, 2, 20)) == []
