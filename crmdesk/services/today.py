@@ -222,13 +222,14 @@ def _deals(session: Session, owner: str, day: dt.date) -> list[TodayLine]:
 
 
 def _cases(session: Session, owner: str, now: dt.datetime) -> list[TodayLine]:
+    """Her open cases past their resolution target, or escalated (past the response one)."""
     rows = session.execute(
         select(ServiceCase.id, ServiceCase.number, ServiceCase.subject, ServiceCase.due_at,
                Account.name.label("account"),
                _channel(ServiceCase.contact_id, ServiceCase.account_id).label("channel"))
         .outerjoin(Account, Account.id == ServiceCase.account_id)
         .where(ServiceCase.owner == owner, ServiceCase.deleted_at.is_(None),
-               ServiceCase.due_at < now,
+               or_(ServiceCase.due_at < now, ServiceCase.escalated.is_(True)),
                ServiceCase.status.not_in([CaseStatus.RESOLVED.value, CaseStatus.CLOSED.value]))
         .order_by(ServiceCase.due_at)
         .limit(LIMIT)

@@ -78,6 +78,11 @@ def _morning(db: Database) -> dict[str, object]:
                         due_at=_local(y, 18)),
             ServiceCase(number="C-2", subject="Fixed", owner="Li", status=CaseStatus.RESOLVED,
                         opened_at=_local(y, 8), due_at=_local(y, 18)),
+            # past its response target, escalated, but not yet past its resolution target
+            ServiceCase(number="C-3", subject="No answer yet", owner="Li", account_id=acme.id,
+                        status=CaseStatus.NEW, opened_at=_local(y, 8), escalated=True,
+                        escalated_at=_local(y, 12),
+                        due_at=_local(AS_OF + dt.timedelta(days=3), 18)),
         ])  # fmt: skip
         found = {"acme": acme.id, "wei": wei.id}
         insights.store_scores(session, AS_OF)
@@ -100,7 +105,7 @@ def test_the_morning_of_li(db: Database) -> None:
         ("张伟", dt.date(2026, 7, 3), ""),
     ]
     assert [(d.title, d.record_id) for d in page.deals] == [("June deal", page.deals[0].record_id)]
-    assert [c.title for c in page.overdue_cases] == ["C-1 Broken pump"]
+    assert [c.title for c in page.overdue_cases] == ["C-1 Broken pump", "C-3 No answer yet"]
     assert [(c.title, c.record_id, c.note) for c in page.churn] == [
         ("Quiet Co", ids["Quiet Co"], "25")]  # fmt: skip
     assert page.targets is not None and page.targets.met == 0
