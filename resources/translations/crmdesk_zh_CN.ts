@@ -4896,6 +4896,10 @@
         <translation>信函(&amp;L)…</translation>
     </message>
     <message>
+        <source>Excel &amp;Report…</source>
+        <translation>Excel 报表(&amp;R)…</translation>
+    </message>
+    <message>
         <source>New &amp;Database…</source>
         <translation>新建数据库(&amp;D)…</translation>
     </message>
@@ -6494,6 +6498,18 @@
         <translation>产品…</translation>
     </message>
     <message>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Contracts for the selected deals…</source>
+        <translation>为所选商机生成合同…</translation>
+    </message>
+    <message>
+        <source>Quotes for the selected deals…</source>
+        <translation>为所选商机生成报价单…</translation>
+    </message>
+    <message>
         <source>Every owner</source>
         <translation>全部负责人</translation>
     </message>
@@ -6538,6 +6554,10 @@
     <message>
         <source>Save opportunity %1</source>
         <translation>保存商机 %1</translation>
+    </message>
+    <message>
+        <source>Select the deals in the board or the table first.</source>
+        <translation>请先在看板或表格中选择商机。</translation>
     </message>
 </context>
 <context>
@@ -6937,6 +6957,65 @@
         <translation>
             <numerusform>还有 %n 项</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Excel Report</source>
+        <translation>Excel 报表</translation>
+    </message>
+    <message>
+        <source>Customers (tier, loyalty, RFM)</source>
+        <translation>客户（等级、忠诚度、RFM）</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>销售管道</translation>
+    </message>
+    <message>
+        <source>Forecast by month, owner and stage</source>
+        <translation>按月份、负责人和阶段的销售预测</translation>
+    </message>
+    <message>
+        <source>Activities per owner and week</source>
+        <translation>各负责人每周活动</translation>
+    </message>
+    <message>
+        <source>Orders: revenue per customer and month</source>
+        <translation>订单：每位客户每月的收入</translation>
+    </message>
+    <message>
+        <source>Service cases and resolution times</source>
+        <translation>服务工单及解决用时</translation>
+    </message>
+    <message>
+        <source>Only this period:</source>
+        <translation>仅此期间：</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>保存报表</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Cancelled; no file was written.</source>
+        <translation>已取消，未写入任何文件。</translation>
     </message>
 </context>
 <context>

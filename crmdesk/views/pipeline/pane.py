@@ -15,9 +15,11 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QInputDialog,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -141,6 +143,13 @@ class PipelinePane(QWidget):
         self.lost_button.clicked.connect(lambda: self.close_selected(False))
         self.products_button = QPushButton(self.tr("Products…"), self)
         self.products_button.clicked.connect(self.open_products)
+        self.documents_button = QPushButton(self.tr("Documents"), self)
+        documents = QMenu(self.documents_button)
+        documents.addAction(self.tr("Contracts for the selected deals…"),
+                            lambda: self.generate_documents("contract"))
+        documents.addAction(self.tr("Quotes for the selected deals…"),
+                            lambda: self.generate_documents("quote"))  # fmt: skip
+        self.documents_button.setMenu(documents)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(250)
@@ -164,7 +173,7 @@ class PipelinePane(QWidget):
         self._actions = QWidget(self)  # beside the tabs: the pane fits a small window
         bar = QHBoxLayout(self._actions)
         bar.setContentsMargins(0, 0, 0, 2)
-        for button in (self.new_button, self.won_button, self.lost_button):
+        for button in (self.new_button, self.won_button, self.lost_button, self.documents_button):
             button.setParent(self._actions)
             bar.addWidget(button)
 
@@ -306,6 +315,19 @@ class PipelinePane(QWidget):
                 self._fill_owners()
                 break
         editor.deleteLater()
+
+    def generate_documents(self, kind: str) -> QDialog | None:
+        """One contract (or quote) per selected deal, through the documents dialog."""
+        from crmdesk.views.documents.document_dialog import DocumentDialog
+
+        ids = self.selected_ids()
+        if not ids:
+            QMessageBox.information(self, self.tr("Documents"),
+                                    self.tr("Select the deals in the board or the table first."))
+            return None
+        dialog = DocumentDialog(self._db, ids, kind, self)
+        dialog.open()
+        return dialog
 
     def open_products(self) -> None:
         """The product catalogue (the lines of deals and quotes are made from it)."""

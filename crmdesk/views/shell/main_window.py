@@ -225,6 +225,7 @@ class MainWindow(QMainWindow):
         )
         self.labels_action = self._action(self.tr("Mailing &Labels…"), None, self.show_labels)
         self.letters_action = self._action(self.tr("&Letters…"), None, self.show_letters)
+        self.report_action = self._action(self.tr("Excel &Report…"), None, self.show_report)
         self.new_database_action = self._action(
             self.tr("New &Database…"), "Ctrl+Shift+N", self.choose_new_database
         )
@@ -275,6 +276,11 @@ class MainWindow(QMainWindow):
 
         LettersDialog(self.db, self._mailing_selection(), self).exec()
 
+    def show_report(self) -> None:
+        from crmdesk.views.documents.report_dialog import ReportDialog
+
+        ReportDialog(self.db, self).exec()
+
     def _build_menus(self) -> None:
         menus = self.menuBar()
         file_menu = menus.addMenu(self.tr("&File"))
@@ -286,7 +292,7 @@ class MainWindow(QMainWindow):
         self._fill_recent_menu()
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.export_action])
-        file_menu.addActions([self.labels_action, self.letters_action])
+        file_menu.addActions([self.labels_action, self.letters_action, self.report_action])
         file_menu.addSeparator()
         file_menu.addActions([self.backup_action, self.restore_action])
         file_menu.addSeparator()
