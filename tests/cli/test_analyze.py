@@ -91,13 +91,13 @@ def test_another_module_can_add_sub_verbs() -> None:
     import argparse
 
     def register(analyze_verbs: object) -> None:
-        cmd = analyze_verbs.add_parser("service")  # type: ignore[attr-defined]
+        cmd = analyze_verbs.add_parser("example")  # type: ignore[attr-defined]
         cmd.set_defaults(handler=lambda db, args: 0)
 
     analyze.REGISTRARS.append(register)
     try:
         parser = argparse.ArgumentParser()
         analyze.register(parser.add_subparsers(dest="verb"))
-        assert parser.parse_args(["analyze", "service"]).figure == "service"
+        assert parser.parse_args(["analyze", "example"]).figure == "example"
     finally:
         analyze.REGISTRARS.remove(register)

@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 import pytest
+from alembic import command
 from sqlalchemy import text
 
 from crmdesk.services import backups
@@ -90,10 +91,9 @@ def test_a_broken_backup_is_refused_before_anything_changes(db, people, tmp_path
 
 def test_a_migration_is_preceded_by_a_backup(tmp_path):
     path = tmp_path / "old.sqlite3"
-    Database.open(path).dispose()
-    with sqlite3.connect(path) as conn:
-        conn.execute("UPDATE alembic_version SET version_num = '0005_pipeline'")
-        conn.execute("DROP TABLE settings")
+    db = Database.open(path)
+    command.downgrade(db._alembic_config(), "0006_settings")  # a file of an older crmdesk
+    db.dispose()
     Database.open(path).dispose()
     kept = list((tmp_path / "backups").glob("old-*-premigration.sqlite3"))
     assert len(kept) == 1

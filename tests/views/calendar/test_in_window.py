@@ -18,8 +18,8 @@ def test_ctrl_shift_n_in_the_calendar_opens_a_new_event_not_a_new_database(
     with qtbot.waitSignal(window.contacts_pane.model.keys_loaded, timeout=WAIT):
         window.show()
     qtbot.waitExposed(window)
-    window.navigation.setCurrentRow(1)
     pane = window.calendar_pane
+    window.show_pane(pane)
     assert window.panes.currentWidget() is pane
     pane.grid.setFocus()
     opened = []
