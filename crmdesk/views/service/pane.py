@@ -269,7 +269,10 @@ class ServicePane(QWidget):
         return editor
 
     def check_escalations(self) -> list[Notice]:
-        """Escalate what has passed its target by now; the notices (also emitted)."""
+        """Escalate what has passed its target by now; the notices (also emitted). A window
+        that opened the file read-only (another window has it) leaves that to the other."""
+        if self._db.read_only:
+            return []
         written = writes.attempt(self, self._db, self._bus,
                                  lambda s: escalation.escalate_due(s, self._now()))  # fmt: skip
         found = list(written.value) if written is not None else []
