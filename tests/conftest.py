@@ -7,7 +7,9 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
 import pytest
+from keyring.backend import KeyringBackend
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -75,3 +77,31 @@ def no_leftover_threads() -> Iterator[None]:
         t for t in threading.enumerate() if t not in before and t.is_alive() and not t.daemon
     ]
     assert not leftover, f"threads left running: {leftover}"
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keyring that lives in this process (set through keyring's API; never the user's)."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service, username):
+        return self.store.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.store[(service, username)] = password
+
+    def delete_password(self, service, username):
+        self.store.pop((service, username), None)
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    before = keyring.get_keyring()
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    yield ring
+    keyring.set_keyring(before)

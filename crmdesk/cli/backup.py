@@ -12,7 +12,6 @@ from crmdesk.core.texts import translatable
 from crmdesk.services import backups
 from crmdesk.store.backup import copy_facts, default_backup_folder
 from crmdesk.store.db import Database
-from crmdesk.store.files import sqlite_uri
 from crmdesk.store.health import examine, salvage
 
 
@@ -128,7 +127,7 @@ def _check(target: str | Path, args: argparse.Namespace) -> int:
             f"{saved} ({how}); look at it with: crmdesk --db {saved} info"
         )
         return 0
-    health = examine(sqlite_uri(database))
+    health = examine(database)
     facts = {
         "database": str(database),
         "integrity": health.integrity[0] if health.integrity == ["ok"] else "damaged",

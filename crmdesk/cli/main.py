@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sqlite3
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.exc import DBAPIError
@@ -37,7 +38,8 @@ from crmdesk.cli import (
 )
 from crmdesk.core.errors import KnownError
 from crmdesk.core.texts import translatable
-from crmdesk.store.db import Database, default_database_path
+from crmdesk.store.db import Database, database_url, default_database_path
+from crmdesk.store.encryption import PassphraseNeeded
 from crmdesk.store.health import storage_error
 
 NOUNS = (
@@ -60,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", metavar="PATH", help=db_help)
     parser.add_argument("--create", action="store_true", help=create_help)
     parser.add_argument("--wait", type=float, metavar="SECONDS", default=WRITE_WAIT, help=wait_help)
+    parser.add_argument(
+        "--passphrase-stdin", action="store_true", help=encryption.PASSPHRASE_STDIN_HELP
+    )
     # --db is also accepted after the verb: `crmdesk contacts list --db x.sqlite3`.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
@@ -69,6 +74,10 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--wait", type=float, metavar="SECONDS", default=argparse.SUPPRESS, help=wait_help
     )
+    common.add_argument(
+        "--passphrase-stdin", action="store_true", default=argparse.SUPPRESS,
+        help=encryption.PASSPHRASE_STDIN_HELP,
+    )  # fmt: skip
     verbs = parser.add_subparsers(dest="verb", metavar="COMMAND", parser_class=_parser_with(common))
     for noun in NOUNS:
         noun.register(verbs)
@@ -100,9 +109,9 @@ def run(args: argparse.Namespace) -> int:
     default_target = getattr(args, "default_target", default_database_path)
     target = args.db if args.db is not None else default_target()
     if getattr(args, "takes_target", False):
-        return _guarded(lambda: int(args.handler(target, args)), target)
+        return _guarded(lambda: int(_on_target(target, args)), target)
     try:
-        db = Database.open(target, create=args.create, program=f"crmdesk {args.verb}")
+        db = _open(target, args)
     except KnownError as exc:
         return output.fail(exc)
     except (DBAPIError, sqlite3.Error) as exc:
@@ -113,6 +122,25 @@ def run(args: argparse.Namespace) -> int:
         return _guarded(lambda: int(args.handler(db, args)), target)
     finally:
         db.dispose()
+
+
+def _on_target(target: Any, args: argparse.Namespace) -> int:
+    if args.verb != "decrypt" and (url := database_url(target)).database:
+        encryption.unlock_target(Path(url.database), args)
+    return int(args.handler(target, args))
+
+
+def _open(target: Any, args: argparse.Namespace) -> Database:
+    """The database, asking for the passphrase when the file is encrypted."""
+    try:
+        return Database.open(target, create=args.create, program=f"crmdesk {args.verb}")
+    except PassphraseNeeded:
+        path = Path(str(database_url(target).database))
+        if (passphrase := encryption.passphrase_to_open(path, args)) is None:
+            raise
+        return Database.open(
+            target, create=args.create, program=f"crmdesk {args.verb}", passphrase=passphrase
+        )
 
 
 def _guarded(work: Callable[[], int], target: object) -> int:

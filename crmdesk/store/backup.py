@@ -17,7 +17,8 @@ from pathlib import Path
 
 from crmdesk.core.errors import KnownError
 from crmdesk.core.texts import translatable
-from crmdesk.store.files import APPLICATION_ID, sqlite_uri
+from crmdesk.store import encryption
+from crmdesk.store.files import APPLICATION_ID, connect_file, is_sqlite_error
 
 BACKUP_FOLDER = "backups"
 SUFFIX = ".sqlite3"
@@ -45,15 +46,19 @@ def copy_database(source: Path, target: Path) -> None:
     partial.unlink(missing_ok=True)
     try:
         with (
-            contextlib.closing(sqlite3.connect(sqlite_uri(source), uri=True)) as src,
-            contextlib.closing(sqlite3.connect(partial)) as dst,
+            contextlib.closing(connect_file(source, "ro")) as src,
+            contextlib.closing(
+                connect_file(partial, "rwc", key=encryption.key_for_copy_of(source))
+            ) as dst,
         ):
             src.execute("PRAGMA busy_timeout = 5000")
             src.backup(dst, pages=_PAGES_A_STEP)
             dst.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
         verify(partial)
         os.replace(partial, target)
-    except (sqlite3.Error, OSError) as exc:
+    except Exception as exc:
+        if not (is_sqlite_error(exc) or isinstance(exc, OSError)):
+            raise
         partial.unlink(missing_ok=True)
         raise BackupFailed(
             translatable("Messages", "The backup to %1 failed: %2."),
@@ -66,7 +71,7 @@ def copy_database(source: Path, target: Path) -> None:
 
 def verify(path: Path) -> None:
     """A whole crmdesk database, or BackupFailed."""
-    with contextlib.closing(sqlite3.connect(sqlite_uri(path), uri=True)) as conn:
+    with contextlib.closing(connect_file(path, "ro")) as conn:
         try:
             result = conn.execute("PRAGMA integrity_check(1)").fetchall()
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -75,7 +80,9 @@ def verify(path: Path) -> None:
                     "SELECT 1 FROM sqlite_master WHERE name = 'alembic_version'"
                 ).fetchone()
             )
-        except sqlite3.DatabaseError:
+        except Exception as exc:
+            if not is_sqlite_error(exc):
+                raise
             result, ours = [], False
     if result != [("ok",)] or not ours:
         raise BackupFailed(
@@ -103,8 +110,8 @@ def copy_facts(path: Path) -> CopyFacts:
     counts: list[int | None] = [None, None]
     revision = None
     with (
-        contextlib.suppress(sqlite3.Error),
-        contextlib.closing(sqlite3.connect(sqlite_uri(path), uri=True)) as conn,
+        contextlib.suppress(sqlite3.Error, *encryption.errors()),
+        contextlib.closing(connect_file(path, "ro")) as conn,
     ):
         for n, table in enumerate(("contacts", "accounts")):
             counts[n] = conn.execute(
@@ -120,8 +127,8 @@ def copy_into(backup: Path, database: Path) -> None:
     API into the live file (SQLite takes its write lock and rewrites the log consistently, so
     a crash half-way leaves the old contents)."""
     with (
-        contextlib.closing(sqlite3.connect(sqlite_uri(backup), uri=True)) as src,
-        contextlib.closing(sqlite3.connect(database)) as dst,
+        contextlib.closing(connect_file(backup, "ro")) as src,
+        contextlib.closing(connect_file(database, "rw")) as dst,
     ):
         dst.execute("PRAGMA busy_timeout = 5000")
         src.backup(dst, pages=_PAGES_A_STEP)

@@ -42,9 +42,9 @@ from crmdesk.core.texts import Text, translatable
 from crmdesk.models import Account, Address, Contact, Email, Phone
 from crmdesk.models.changelog import record_changes, to_json_value
 from crmdesk.models.names import contact_sort_key
-from crmdesk.store import fulltext
+from crmdesk.store import encryption, fulltext
 from crmdesk.store.backup import backup_name, copy_database, default_backup_folder
-from crmdesk.store.files import APPLICATION_ID, sqlite_uri
+from crmdesk.store.files import APPLICATION_ID, connect_file, is_sqlite_error
 from crmdesk.store.health import (
     DatabaseDamaged,
     checked_clean,
@@ -136,9 +136,11 @@ class _Checkpointer:
     def _run(self) -> None:
         while True:
             try:
-                with contextlib.closing(sqlite3.connect(self._path)) as conn:
+                with contextlib.closing(connect_file(Path(self._path), "rw")) as conn:
                     conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
-            except sqlite3.Error as exc:
+            except Exception as exc:
+                if not is_sqlite_error(exc) and not isinstance(exc, KnownError):
+                    raise
                 logging.getLogger(__name__).warning("checkpoint of %s: %s", self._path, exc)
             with self._lock:
                 if not self._again:
@@ -328,20 +330,27 @@ class Database:
         read_only: bool = False,
         check: bool = True,
         program: str = "crmdesk",
+        passphrase: str | None = None,
     ) -> Database:
         """Open (creating or upgrading as needed) the database at a path or URL.
 
         A file is first looked at read-only: refused untouched when it is not ours, newer, or
         damaged (`check`: SQLite's quick check); a zero-byte or empty SQLite file not made by
-        crmdesk is taken over only with `create`. `read_only` opens without writing anything."""
+        crmdesk is taken over only with `create`. `read_only` opens without writing anything.
+        An encrypted file needs its `passphrase` (PassphraseNeeded without or with a wrong one)."""
         url = database_url(target or default_database_path())
         sqlite_file = url.get_backend_name() == "sqlite" and bool(url.database)
+        key = None
         if sqlite_file:
             path = Path(str(url.database))
-            _check_sqlite_file(path, create=create, check=check, read_only=read_only)
+            key = _check_sqlite_file(
+                path, create=create, check=check, read_only=read_only, passphrase=passphrase
+            )
             if not read_only:
                 path.parent.mkdir(parents=True, exist_ok=True)
-        engine = _engine(url, read_only=read_only and sqlite_file)
+        if key is not None:
+            encryption.unlock(key)
+        engine = _engine(url, read_only=read_only and sqlite_file, key=key)
         db = cls(engine, program=program, read_only=read_only)
         db.checked = check and sqlite_file
         if upgrade and not read_only:
@@ -503,19 +512,23 @@ def _refuse_foreign_or_newer(
         )
 
 
-def _engine(url: URL, *, read_only: bool) -> Engine:
-    """The engine for a URL; a URL without its driver, or of no known kind, in one line."""
+def _engine(url: URL, *, read_only: bool, key: str | None = None) -> Engine:
+    """The engine for a URL; a URL without its driver, or of no known kind, in one line.
+    An encrypted file (`key`) is reached through SQLCipher's DB-API, so its errors are wrapped
+    and worded as sqlite3's are."""
     from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
     try:
-        if read_only:
-            uri = sqlite_uri(Path(str(url.database)))
+        if read_only or key is not None:
+            path = Path(str(url.database))
+            mode = "ro" if read_only else "rwc"
             engine = create_engine(
                 url,
                 json_serializer=json_column_text,
-                creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+                creator=lambda: connect_file(path, mode, key=key),
+                **({"module": encryption.module()} if key is not None else {}),
             )
-            event.listen(engine, "connect", _read_only_pragmas)
+            event.listen(engine, "connect", _read_only_pragmas if read_only else _sqlite_pragmas)
             return engine
         engine = create_engine(url, json_serializer=json_column_text)
     except (NoSuchModuleError, ArgumentError) as exc:
@@ -569,16 +582,22 @@ def _empty_file(path: Path, what: str) -> EmptyDatabaseFile:
 
 
 def _check_sqlite_file(
-    path: Path, *, create: bool = False, check: bool = True, read_only: bool = False
-) -> None:
+    path: Path,
+    *,
+    create: bool = False,
+    check: bool = True,
+    read_only: bool = False,
+    passphrase: str | None = None,
+) -> str | None:
     """Refuse, through a read-only connection and before any pragma can change the file, a file
-    that is not SQLite, not ours, newer than this program, damaged, or empty and not ours."""
+    that is not SQLite, not ours, newer than this program, damaged, or empty and not ours.
+    Returns the passphrase an encrypted file opened with (None for a plain file)."""
     if not path.exists():
         if read_only:
             raise DatabaseRefused(
                 translatable("Messages", "%1 does not exist."), _CHOOSE_FILE, values=(path,)
             )
-        return
+        return None
     _check_not_a_file(path)
     try:
         with path.open("rb") as f:
@@ -590,15 +609,20 @@ def _check_sqlite_file(
     if not header and not create:
         raise _empty_file(path, translatable("Messages", "%1 is an empty file (0 bytes)."))
     if not header:
-        return
-    if header != b"SQLite format 3\x00":
+        return None
+    key = None
+    if header != b"SQLite format 3\x00" and encryption.looks_encrypted(path):
+        if not passphrase:
+            raise encryption.needs_passphrase(path)
+        key = passphrase
+    elif header != b"SQLite format 3\x00":
         raise DatabaseRefused(
             translatable("Messages", "%1 is not a crmdesk database (not an SQLite file)."),
             translatable("Messages", "Choose a crmdesk database file or a new file name."),
             values=(path,),
         )
     try:
-        with contextlib.closing(sqlite3.connect(sqlite_uri(path), uri=True)) as conn:
+        with contextlib.closing(connect_file(path, "ro", key=key)) as conn:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
             revision = (
@@ -618,9 +642,14 @@ def _check_sqlite_file(
                 if not quick_check(conn):
                     raise DatabaseDamaged(path)
                 mark_checked(path)
-    except sqlite3.DatabaseError as exc:
+    except KnownError:
+        raise
+    except Exception as exc:
+        if not is_sqlite_error(exc):
+            raise
         if is_damage(exc):
             raise DatabaseDamaged(path) from exc
         raise DatabaseRefused(
             translatable("Messages", "%1 cannot be read: %2."), values=(path, exc)
         ) from exc
+    return key

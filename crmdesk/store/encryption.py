@@ -8,14 +8,24 @@ disk; the key derivation is SQLCipher 4's (PBKDF2-HMAC-SHA512, 256,000 rounds). 
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
-from crmdesk.core.errors import KnownError
+from crmdesk.core.errors import DatabaseRefused, KnownError
 from crmdesk.core.texts import translatable
 
 _HEADER = b"SQLite format 3\x00"
+KEYRING_SERVICE = "crmdesk database"
+# The passphrase this program unlocked its database with: its backups are encrypted with it
+# too. Held in memory only, for the life of the process.
+_unlocked: str | None = None
+
+
+class PassphraseNeeded(DatabaseRefused):
+    """The file is encrypted and no passphrase (or a wrong one) was given."""
 
 
 def available() -> bool:
@@ -50,22 +60,108 @@ def is_encrypted(path: str | Path) -> bool:
     return bool(head) and head != _HEADER
 
 
+def looks_encrypted(path: Path) -> bool:
+    """A file that can be an SQLCipher database: whole pages (of at least 1 KB) of what looks
+    like random bytes (a salt, then ciphertext), no plain SQLite header. A text file or a
+    truncated one is not, so no passphrase is asked for it."""
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as file:
+            page = file.read(1024)
+    except OSError:
+        return False
+    # 1 KB of random bytes holds ~630 distinct values; text a few dozen
+    return size >= 1024 and size % 1024 == 0 and len(set(page)) > 200 and is_encrypted(path)
+
+
+def errors() -> tuple[type[BaseException], ...]:
+    """SQLCipher's error class, when it is loaded (its errors are not sqlite3's)."""
+    module = sys.modules.get("sqlcipher3.dbapi2")
+    return (module.Error,) if module is not None else ()
+
+
+def unlock(passphrase: str) -> None:
+    """Remember, in this process only, the passphrase the database was opened with."""
+    global _unlocked
+    _unlocked = passphrase
+
+
+def key_for(path: Path) -> str | None:
+    """The passphrase to open `path` with: this process's, when the file is encrypted."""
+    return _unlocked if _unlocked is not None and path.exists() and is_encrypted(path) else None
+
+
+def key_for_copy_of(source: Path) -> str | None:
+    """The passphrase a new copy of `source` gets: a backup of an encrypted file stays so."""
+    return key_for(source)
+
+
+def needs_passphrase(path: Path) -> PassphraseNeeded:
+    return PassphraseNeeded(
+        translatable("Messages", "%1 is encrypted."),
+        translatable(
+            "Messages",
+            "Give its passphrase: crmdesk asks in a terminal, or reads it with --passphrase-stdin.",
+        ),
+        values=(path,),
+    )
+
+
+def remembered(path: Path) -> str | None:
+    """The passphrase kept for `path` in the system keyring, if the user asked to keep it."""
+    import keyring
+    from keyring.errors import KeyringError
+
+    try:
+        return keyring.get_password(KEYRING_SERVICE, str(path.resolve()))
+    except KeyringError:
+        return None
+
+
+def remember(path: Path, passphrase: str | None) -> None:
+    """Keep the passphrase in the system keyring (None removes it)."""
+    import keyring
+    from keyring.errors import KeyringError, PasswordDeleteError
+
+    try:
+        if passphrase:
+            keyring.set_password(KEYRING_SERVICE, str(path.resolve()), passphrase)
+        else:
+            with contextlib.suppress(PasswordDeleteError):
+                keyring.delete_password(KEYRING_SERVICE, str(path.resolve()))
+    except KeyringError as exc:
+        raise KnownError(
+            translatable("Messages", "The system keyring cannot store it: %1."), values=(exc,)
+        ) from exc
+
+
 def _quoted(passphrase: str) -> str:
     if not passphrase:
         raise KnownError(translatable("Messages", "The passphrase is empty."))
     return "'" + passphrase.replace("'", "''") + "'"
 
 
-def connect(path: str | Path, passphrase: str) -> Any:
-    """A DB-API connection to an encrypted file, its key checked (a wrong one is refused)."""
+def module() -> Any:
+    """The SQLCipher DB-API module (for an engine over an encrypted file)."""
+    return _module()
+
+
+def connect(path: str | Path, passphrase: str, mode: str | None = None) -> Any:
+    """A DB-API connection to an encrypted file, its key checked (a wrong one is refused).
+    `mode` ("ro", "rw", "rwc") opens through a URI as the plain files do."""
     sqlcipher = _module()
-    conn = sqlcipher.connect(str(path))
+    if mode is None:
+        conn = sqlcipher.connect(str(path), check_same_thread=False)
+    else:
+        uri = f"{Path(path).absolute().as_uri()}?mode={mode}"
+        conn = sqlcipher.connect(uri, uri=True, check_same_thread=False)
+    conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our one line, not its log
     conn.execute(f"PRAGMA key = {_quoted(passphrase)}")
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher.DatabaseError as exc:
         conn.close()
-        raise KnownError(
+        raise PassphraseNeeded(
             translatable("Messages", "%1 cannot be opened with this passphrase."),
             values=(Path(path).name,),
         ) from exc

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from crmdesk.core.errors import DatabaseRefused, KnownError
 from crmdesk.core.texts import translatable
-from crmdesk.store.files import APPLICATION_ID, sqlite_uri
+from crmdesk.store.files import APPLICATION_ID, connect_file, is_sqlite_error, sqlite_uri
 
 _CORRUPT, _BUSY, _LOCKED, _NOTADB = 11, 5, 6, 26
 _DAMAGE_WORDS = ("malformed", "not a database", "database corruption", "corrupt")
@@ -55,8 +55,8 @@ def _sqlite_error(exc: BaseException) -> sqlite3.Error | None:
     for _ in range(5):
         if seen is None:
             return None
-        if isinstance(seen, sqlite3.Error):
-            return seen
+        if is_sqlite_error(seen):
+            return seen  # type: ignore[return-value]
         orig = getattr(seen, "orig", None)
         seen = orig if isinstance(orig, BaseException) else (seen.__cause__ or seen.__context__)
     return None
@@ -93,7 +93,9 @@ def quick_check(conn: sqlite3.Connection) -> bool:
     """SQLite's quick check (pages and b-trees, not index contents): True when whole."""
     try:
         rows = conn.execute("PRAGMA quick_check(1)").fetchall()
-    except sqlite3.DatabaseError:
+    except Exception as exc:
+        if not is_sqlite_error(exc):
+            raise
         return False
     return rows == [("ok",)]
 
@@ -142,23 +144,25 @@ class Health:
         return self.integrity == ["ok"] and self.search_index == "ok"
 
 
-def examine(uri: str) -> Health:
+def examine(path: Path) -> Health:
     """The full integrity check and the search index's own check, through a read-only
-    connection (`uri` as sqlite3 takes it)."""
-    with contextlib.closing(sqlite3.connect(uri, uri=True)) as conn:
+    connection (SQLCipher's for an encrypted file this process unlocked)."""
+    with contextlib.closing(connect_file(path, "ro")) as conn:
         try:
             integrity = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
-        except sqlite3.DatabaseError as exc:
+        except Exception as exc:
+            if not is_sqlite_error(exc):
+                raise
             integrity = [str(exc)]
         try:
             conn.execute("INSERT INTO search_fts (search_fts) VALUES ('integrity-check')")
             search = "ok"
-        except sqlite3.OperationalError as exc:
+        except Exception as exc:
+            if not is_sqlite_error(exc):
+                raise
             # read-only: an intact index is checked by the integrity check above; a damaged
             # one surfaces as "malformed" there or here
             search = "ok" if "readonly" in str(exc) else str(exc)
-        except sqlite3.DatabaseError as exc:
-            search = str(exc)
     return Health(integrity, search)
 
 

@@ -1006,6 +1006,26 @@
         <source>Salvage into</source>
         <translation>抢救到</translation>
     </message>
+    <message>
+        <source>Encrypted Database</source>
+        <translation>加密的数据库</translation>
+    </message>
+    <message>
+        <source>%1 is encrypted. Enter its passphrase to open it.</source>
+        <translation>%1 已加密。请输入密码短语以打开它。</translation>
+    </message>
+    <message>
+        <source>Remember it in the system keyring</source>
+        <translation>保存在系统密钥环中</translation>
+    </message>
+    <message>
+        <source>Anyone who can log in as you can then open the file without the passphrase.</source>
+        <translation>这样，任何能以您的身份登录的人都无需密码短语即可打开该文件。</translation>
+    </message>
+    <message>
+        <source>That passphrase does not open the file. Try again.</source>
+        <translation>该密码短语无法打开此文件，请重试。</translation>
+    </message>
 </context>
 <context>
     <name>AccountForm</name>
@@ -5881,6 +5901,14 @@
     <message>
         <source>Install crmdesk with its encryption extra (sqlcipher3).</source>
         <translation>请安装带加密组件（sqlcipher3）的 crmdesk。</translation>
+    </message>
+    <message>
+        <source>%1 is encrypted.</source>
+        <translation>%1 已加密。</translation>
+    </message>
+    <message>
+        <source>Give its passphrase: crmdesk asks in a terminal, or reads it with --passphrase-stdin.</source>
+        <translation>请提供其密码短语：crmdesk 会在终端中询问，或用 --passphrase-stdin 读取。</translation>
     </message>
     <message>
         <source>The passphrase is empty.</source>

@@ -12,9 +12,7 @@ import sys
 import time
 from decimal import Decimal
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 
 from crmdesk.core.errors import KnownError
 from crmdesk.models import Activity, CampaignMember, OutboxMessage, Setting
@@ -32,32 +30,6 @@ TEXT = "Dear {{ name }},\nas {{ title }} at {{ company }} in {{ city }} you get 
 HTML = "<p>Dear <b>{{ name }}</b> of {{ company }}</p>"
 
 
-class MemoryKeyring(KeyringBackend):
-    """A keyring that lives in this process (set through keyring's API; never the user's)."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.store.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.store[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.store.pop((service, username), None)
-
-
-@pytest.fixture
-def memory_keyring():
-    before = keyring.get_keyring()
-    ring = MemoryKeyring()
-    keyring.set_keyring(ring)
-    yield ring
-    keyring.set_keyring(before)
 
 
 @pytest.fixture

@@ -8,9 +8,11 @@ import sqlite3
 import pytest
 
 from crmdesk.core.errors import KnownError
-from crmdesk.services.contacts import count_contacts
+from crmdesk.services.contacts import ContactDraft, ContactFilter, count_contacts, save_contact
 from crmdesk.store import encryption
+from crmdesk.store.backup import copy_database, copy_facts
 from crmdesk.store.db import Database
+from crmdesk.store.encryption import PassphraseNeeded
 
 
 @pytest.fixture
@@ -76,3 +78,46 @@ def test_the_command_line_encrypts_and_decrypts_with_the_passphrase_on_stdin(db,
                     passphrase="pass phrase")  # fmt: skip
     assert right.returncode == 0, right.stderr
     assert "pass phrase" not in secret.read_bytes().decode("latin-1")
+
+
+def test_an_encrypted_database_opens_only_with_its_passphrase(encrypted):
+    _, secret = encrypted
+    with pytest.raises(PassphraseNeeded, match="is encrypted"):
+        Database.open(secret)
+    with pytest.raises(PassphraseNeeded, match="cannot be opened with this passphrase"):
+        Database.open(secret, passphrase="wrong horse")
+    opened = Database.open(secret, passphrase="correct horse")
+    try:
+        with opened.reading() as session:
+            assert count_contacts(session) == 4
+            assert count_contacts(session, ContactFilter(search="ouyang")) == 1  # FTS5
+        with opened.transaction() as session:
+            save_contact(session, ContactDraft(given_name="秘密", family_name="王"))
+        with opened.reading() as session:
+            assert count_contacts(session) == 5
+    finally:
+        opened.dispose()
+    assert encryption.is_encrypted(secret)
+    assert "秘密".encode() not in secret.read_bytes()
+
+
+def test_a_backup_of_an_encrypted_database_is_encrypted_and_checked(encrypted, tmp_path):
+    _, secret = encrypted
+    opened = Database.open(secret, passphrase="correct horse")
+    try:
+        copy = tmp_path / "copies" / "secret-copy.sqlite3"
+        copy_database(secret, copy)
+    finally:
+        opened.dispose()
+    assert encryption.is_encrypted(copy)
+    assert b"zhang.san@example.cn" not in copy.read_bytes()
+    assert copy_facts(copy).contacts == 4  # read with the passphrase this process unlocked
+
+
+def test_a_text_file_is_not_taken_for_an_encrypted_database(tmp_path):
+    text = tmp_path / "notes.sqlite3"
+    text.write_text("x" * 4096)  # whole pages, but text: still no passphrase is asked
+    with pytest.raises(KnownError) as refused:
+        Database.open(text)
+    assert not isinstance(refused.value, PassphraseNeeded)
+    assert "not an SQLite file" in str(refused.value)

@@ -4,6 +4,7 @@ another, restore a backup, salvage), and the Restore… dialog with a preview of
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from pathlib import Path
 
@@ -24,11 +25,14 @@ from PySide6.QtWidgets import (
 
 from crmdesk.core.errors import KnownError
 from crmdesk.services import backups
+from crmdesk.store import encryption
 from crmdesk.store.backup import default_backup_folder
 from crmdesk.store.db import Database, EmptyDatabaseFile, database_url
+from crmdesk.store.encryption import PassphraseNeeded
 from crmdesk.store.health import DatabaseDamaged, salvage
 from crmdesk.views.shell import errors
 from crmdesk.views.shell.i18n import _tr
+from crmdesk.views.shell.passphrase_dialog import PassphraseDialog
 from crmdesk.views.shell.screen_fit import fit_to_screen
 
 WINDOW_LOCK_SUFFIX = ".window-lock"
@@ -62,7 +66,10 @@ def open_for_window(
                 "make changes in the other window.").replace("%1", str(path)),
         )  # fmt: skip
     try:
-        return Database.open(target, read_only=read_only), lock
+        db = _open_asking(parent, target, path, read_only)
+        if db is None and lock is not None:
+            lock.unlock()
+        return None if db is None else (db, lock)
     except EmptyDatabaseFile:
         if lock is not None:
             lock.unlock()
@@ -78,6 +85,36 @@ def open_for_window(
             lock.unlock()
         errors.show_known_error(parent, exc)
         return None
+
+
+def _open_asking(
+    parent: QWidget | None, target: str | Path, path: Path | None, read_only: bool
+) -> Database | None:
+    """Open the database; an encrypted one with the keyring's passphrase if the user kept it
+    there, else the one the user types (asked again while it is wrong). None: the user gave up."""
+    try:
+        return Database.open(target, read_only=read_only)
+    except PassphraseNeeded:
+        if path is None:
+            raise
+    kept = encryption.remembered(path)
+    if kept is not None:
+        with contextlib.suppress(PassphraseNeeded):
+            return Database.open(target, read_only=read_only, passphrase=kept)
+    dialog = PassphraseDialog(parent, path)
+    while dialog.exec() == QDialog.DialogCode.Accepted:
+        try:
+            db = Database.open(target, read_only=read_only, passphrase=dialog.passphrase())
+        except PassphraseNeeded:
+            dialog.wrong()
+            continue
+        if dialog.remember.isChecked():
+            try:
+                encryption.remember(path, dialog.passphrase())
+            except KnownError as exc:  # the file is open; only the keeping failed
+                errors.show_known_error(parent, exc)
+        return db
+    return None
 
 
 def ask_take_over(parent: QWidget | None, path: Path | None) -> bool:

@@ -159,7 +159,7 @@ def test_the_email_settings_page_keeps_the_password_out_of_the_file(qtbot, db):
     import keyring
 
     from crmdesk.views.campaigns.email_settings import EmailPage
-    from tests.services.test_outbox import MemoryKeyring
+    from tests.conftest import MemoryKeyring
 
     before, ring = keyring.get_keyring(), MemoryKeyring()
     keyring.set_keyring(ring)

@@ -149,3 +149,50 @@ def test_salvage_copies_what_can_be_read(tmp_path, db, people):
     assert salvage(path, out) in ("recover", "copy")
     with sqlite3.connect(out) as conn:
         assert conn.execute("SELECT count(*) FROM contacts").fetchone()[0] == len(people)
+
+
+def test_an_encrypted_file_asks_its_passphrase_until_it_is_right(
+    qtbot, tmp_path, db, people, memory_keyring
+):
+    from crmdesk.store import encryption
+    from crmdesk.views.shell.passphrase_dialog import PassphraseDialog
+
+    plain = db.path
+    db.dispose()
+    secret = encryption.encrypt_copy(plain, tmp_path / "secret.sqlite3", "correct horse")
+    asked: list[str] = []
+
+    def answer(text: str, remember: bool = False) -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, PassphraseDialog)
+        asked.append(dialog.problem.text() if dialog.problem.isVisibleTo(dialog) else "")
+        dialog.entry.setText(text)
+        dialog.remember.setChecked(remember)
+        if text == "wrong":
+            QTimer.singleShot(100, lambda: answer("correct horse", remember=True))
+        dialog.accept()
+
+    QTimer.singleShot(200, lambda: answer("wrong"))
+    opened = safety.open_for_window(None, secret)
+    assert opened is not None
+    assert asked == ["", "That passphrase does not open the file. Try again."]
+    with opened[0].reading() as session:
+        assert count_contacts(session) == len(people)
+    opened[1].unlock()
+    _close(opened[0])
+    assert memory_keyring.store == {("crmdesk database", str(secret.resolve())): "correct horse"}
+    again = safety.open_for_window(None, secret)  # the keyring's passphrase: no dialog
+    assert again is not None
+    again[1].unlock()
+    _close(again[0])
+
+
+def test_giving_up_on_the_passphrase_opens_nothing(qtbot, tmp_path, db, people, memory_keyring):
+    from crmdesk.store import encryption
+
+    plain = db.path
+    db.dispose()
+    secret = encryption.encrypt_copy(plain, tmp_path / "secret.sqlite3", "correct horse")
+    QTimer.singleShot(200, lambda: QApplication.activeModalWidget().reject())
+    assert safety.open_for_window(None, secret) is None
+    assert safety.window_lock(secret) is not None  # the window's claim was let go
