@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,16 @@ def register(verbs: Any) -> None:
     listed.add_argument("--from", dest="folder", metavar="DIR", help="folder to look in")
     listed.add_argument("--json", action="store_true", help="one JSON object a backup")
     listed.set_defaults(handler=_list)
+    daily = what.add_parser("daily", help="the day's backup, if none was made today (for cron)")
+    daily.add_argument("--json", action="store_true")
+    daily.set_defaults(handler=_daily)
+    chosen = what.add_parser("settings", help="show or change where backups go, how many kept")
+    chosen.add_argument("--folder", metavar="DIR", help='backup folder ("" = beside the file)')
+    chosen.add_argument("--automatic", choices=("on", "off"), help="the daily backup at start")
+    for kind in ("daily", "weekly", "monthly"):
+        chosen.add_argument(f"--{kind}", type=int, metavar="N", help=f"{kind} backups kept")
+    chosen.add_argument("--json", action="store_true")
+    chosen.set_defaults(handler=_settings)
     restore = what.add_parser("restore", help="put a backup's contents back (current kept)")
     restore.add_argument("file", help="the backup file")
     restore.add_argument("--yes", action="store_true", help="restore without asking")
@@ -61,6 +72,37 @@ def _now(db: Database, args: argparse.Namespace) -> int:
         output.print_json(_facts(made))
     else:
         print(f"backed up {made.contacts} contacts to {made.path} ({made.size} bytes, checked)")
+    return 0
+
+
+def _daily(db: Database, args: argparse.Namespace) -> int:
+    made = backups.daily_backup(db)
+    if args.json:
+        output.print_json(_facts(made) if made else {"made": None})
+    elif made is None:
+        output.note("crmdesk: no backup needed (made today already, or switched off)")
+    else:
+        print(f"backed up {made.contacts} contacts to {made.path} ({made.size} bytes, checked)")
+    return 0
+
+
+def _settings(db: Database, args: argparse.Namespace) -> int:
+    changes: dict[str, Any] = {
+        name: getattr(args, name)
+        for name in ("folder", "daily", "weekly", "monthly")
+        if getattr(args, name) is not None
+    }
+    if args.folder:
+        changes["folder"] = str(Path(args.folder).expanduser().absolute())
+    if args.automatic is not None:
+        changes["automatic"] = args.automatic == "on"
+    chosen = backups.backup_settings(db)
+    if changes:
+        chosen = dataclasses.replace(chosen, **changes)
+        with db.transaction() as session:
+            backups.save_backup_settings(session, chosen)
+    facts = dataclasses.asdict(chosen) | {"folder_used": str(backups.backup_folder(db, chosen))}
+    output.show_facts(facts, args.json)
     return 0
 
 

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
+from sqlalchemy.orm import Session
+
 from crmdesk.core.errors import KnownError
 from crmdesk.core.texts import translatable
 from crmdesk.services import settings as stored
@@ -68,6 +70,32 @@ def database_file(db: Database) -> Path:
             translatable("Messages", "Back up a server database with its own tools."),
         )
     return db.path
+
+
+KEEP_AT_MOST = 1000  # copies of one kind: more is a typing slip, and would fill the disk
+
+
+def save_backup_settings(session: Session, chosen: BackupSettings) -> None:
+    """Store where backups go and how many are kept; a folder that is a file, or counts out
+    of range, are refused (nothing stored). A folder that does not exist yet is made at the
+    next backup (a USB stick may be out now)."""
+    folder = Path(chosen.folder).expanduser() if chosen.folder else None
+    if folder is not None and not folder.is_absolute():
+        raise KnownError(
+            translatable("Messages", "The backup folder must be a full path: %1."),
+            values=(chosen.folder,),
+        )
+    if folder is not None and folder.exists() and not folder.is_dir():
+        raise KnownError(
+            translatable("Messages", "%1 is a file, not a folder."), values=(chosen.folder,)
+        )
+    for count in (chosen.daily, chosen.weekly, chosen.monthly):
+        if not 0 <= count <= KEEP_AT_MOST:
+            raise KnownError(
+                translatable("Messages", "Keep between 0 and %1 backups of each kind."),
+                values=(KEEP_AT_MOST,),
+            )
+    stored.save(session, chosen)
 
 
 def backup_settings(db: Database) -> BackupSettings:

@@ -1636,6 +1636,49 @@
     </message>
 </context>
 <context>
+    <name>BackupsPage</name>
+    <message>
+        <source>beside the database (a backups folder)</source>
+        <translation>数据库旁边（backups 文件夹）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Back up on the first start of each day</source>
+        <translation>每天首次启动时备份</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>Daily backups kept:</source>
+        <translation>保留的每日备份：</translation>
+    </message>
+    <message>
+        <source>Weekly backups kept:</source>
+        <translation>保留的每周备份：</translation>
+    </message>
+    <message>
+        <source>Monthly backups kept:</source>
+        <translation>保留的每月备份：</translation>
+    </message>
+    <message>
+        <source>Every backup is checked after it is written. Older ones beyond these counts are deleted.</source>
+        <translation>每个备份写入后都会经过检查。超出这些数量的较旧备份会被删除。</translation>
+    </message>
+    <message>
+        <source>Backup Folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <source>Reload</source>
@@ -5817,6 +5860,18 @@
     <message>
         <source>Back up a server database with its own tools.</source>
         <translation>服务器数据库请用其自带的工具备份。</translation>
+    </message>
+    <message>
+        <source>The backup folder must be a full path: %1.</source>
+        <translation>备份文件夹必须是完整路径：%1。</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder.</source>
+        <translation>%1 是文件，不是文件夹。</translation>
+    </message>
+    <message>
+        <source>Keep between 0 and %1 backups of each kind.</source>
+        <translation>每种备份保留 0 到 %1 个。</translation>
     </message>
     <message>
         <source>%1: the database failed (%2).</source>

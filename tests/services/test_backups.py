@@ -12,6 +12,7 @@ import pytest
 from alembic import command
 from sqlalchemy import text
 
+from crmdesk.core.errors import KnownError
 from crmdesk.services import backups
 from crmdesk.services import settings as stored
 from crmdesk.services.contacts import ContactDraft, save_contact
@@ -120,3 +121,30 @@ def test_the_backup_verbs(db, people, tmp_path):
     assert done.returncode == 0, done.stderr
     checked = run("check")
     assert checked.returncode == 0 and "integrity" in checked.stdout
+
+
+def test_backup_settings_refuse_a_relative_folder_and_absurd_counts(db, tmp_path):
+    with db.transaction() as session, pytest.raises(KnownError, match="full path"):
+        backups.save_backup_settings(session, backups.BackupSettings(folder="usb/backups"))
+    with db.transaction() as session, pytest.raises(KnownError, match="between 0 and 1000"):
+        backups.save_backup_settings(session, backups.BackupSettings(daily=10**9))
+    assert backups.backup_settings(db) == backups.BackupSettings()
+
+
+def test_the_daily_and_settings_verbs(db, people, tmp_path):
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "crmdesk", "--db", str(db.path), "backup", *args]
+        return subprocess.run(command, capture_output=True, text=True, timeout=120, env=ENV)
+
+    stick = tmp_path / "stick"
+    changed = run("settings", "--folder", str(stick), "--monthly", "3", "--json")
+    assert changed.returncode == 0, changed.stderr
+    assert '"folder_used": "' + str(stick) in changed.stdout and '"monthly": 3' in changed.stdout
+    first = run("daily", "--json")
+    assert first.returncode == 0 and '"reason": "daily"' in first.stdout, first.stderr
+    assert len(list(stick.glob("*-daily.sqlite3"))) == 1
+    again = run("daily", "--json")  # once a day: cron may call it hourly
+    assert again.returncode == 0 and '"made": null' in again.stdout
+    assert len(list(stick.glob("*.sqlite3"))) == 1
+    refused = run("settings", "--daily", "-3")
+    assert refused.returncode == 1 and refused.stderr.count("\n") == 1

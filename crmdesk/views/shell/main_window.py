@@ -44,6 +44,7 @@ from crmdesk.views.pipeline.stage_settings import StageSettingsPage
 from crmdesk.views.service.pane import ServicePane
 from crmdesk.views.service.settings_page import ServiceLevelsPage
 from crmdesk.views.shell import database_files, errors
+from crmdesk.views.shell.backup_settings import BackupsPage
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.history_view import HistoryDialog
 from crmdesk.views.shell.i18n import button_text
@@ -75,6 +76,7 @@ def first_start_geometry(available: QRect) -> QRect:
 # Each wing's tab in Tools > Settings, in the order shown.
 SETTINGS_PAGES: list[PageFactory] = [
     CompanyPage, StageSettingsPage, ServiceLevelsPage, InsightsSettingsPage, EmailPage,
+    BackupsPage,
 ]
 
 
