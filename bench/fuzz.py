@@ -26,6 +26,7 @@ def fuzz(kind: str, cases: int, limit: float, db: Database) -> dict[str, object]
     counts = {"cases": 0, "imported": 0, "refused": 0, "refused_with_line": 0, "crashes": 0,
               "hangs": 0, "partial_writes": 0, "slowest_s": 0.0}  # fmt: skip
     crashes: list[str] = []
+    unlined: dict[str, str] = {}  # a refusal naming no line: its message, by mutation
 
     @settings(max_examples=cases, deadline=None, database=None, phases=[Phase.generate],
               suppress_health_check=list(HealthCheck))  # fmt: skip
@@ -43,13 +44,15 @@ def fuzz(kind: str, cases: int, limit: float, db: Database) -> dict[str, object]
             return
         counts[outcome.ending] += 1
         counts["refused_with_line"] += outcome.ending == "refused" and bool(outcome.line)
+        if outcome.ending == "refused" and not outcome.line:
+            unlined.setdefault(mutation, outcome.message[:160])
         counts["hangs"] += outcome.seconds > limit
         counts["slowest_s"] = round(max(counts["slowest_s"], outcome.seconds), 2)
         if outcome.ending == "refused" and fuzz_cases.row_counts(db) != before:
             counts["partial_writes"] += 1
 
     one()
-    return counts | {"first_crashes": crashes[:3]}
+    return counts | {"first_crashes": crashes[:3], "refused_without_line": unlined}
 
 
 def main() -> int:

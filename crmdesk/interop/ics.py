@@ -68,7 +68,7 @@ def read_calendar(data: bytes, name: str = "") -> CalendarFile:
     except ValueError as error:
         raise ImportFailed(
             translatable("Messages", "The calendar cannot be read: %1"),
-            _failing_line(text),
+            _failing_line(text) or _line_holding(text, str(error)),
             values=(_one_line(error),),
         ) from error
     if isinstance(calendar, list):  # several VCALENDARs in one stream
@@ -138,6 +138,15 @@ def _failing_line(text: str) -> int | None:
         except ValueError:
             return number
     return None
+
+
+def _line_holding(text: str, error: str) -> int | None:
+    """The first line holding the value a parser's message quotes ("…, got: +0100,x"): the
+    content lines parse, so the fault is in a value, and the message names it."""
+    quoted = error.rsplit(": ", 1)[-1].strip()[:40] if ": " in error else ""
+    if len(quoted) < 3:
+        return None
+    return next((n for n, line in enumerate(text.splitlines(), 1) if quoted in line), None)
 
 
 def _record(

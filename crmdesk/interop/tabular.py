@@ -254,7 +254,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
                 return data.decode(codec), codec
             except UnicodeDecodeError as exc:
                 body = data[len(bom):]  # the codec reports positions after the BOM
-                line = body[:exc.start].count(b"\n") + 1 if codec == "utf-8-sig" else None
+                line = body[: exc.start].decode(codec, errors="replace").count("\n") + 1
                 label = codec.removesuffix("-sig").upper()
                 raise ImportFailed(
                     translatable(
@@ -274,6 +274,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
             hint=translatable(
                 "Messages", "Export the data as CSV or Excel (.xlsx) and import that."
             ),
+            line=_first_binary_line(sample),
         )
     try:
         return data.decode("utf-8"), "utf-8"
@@ -497,3 +498,9 @@ def write_contacts_xlsx(records: Sequence[ContactRecord]) -> bytes:
     """The same columns as write_contacts_csv, as an .xlsx workbook."""
     headers, rows = google_contact_rows(records)
     return write_table_xlsx(headers, rows, title="Contacts")
+
+
+def _first_binary_line(sample: bytes) -> int:
+    """The line of the first byte no text holds (a NUL or another control character)."""
+    first = next((n for n, byte in enumerate(sample) if byte == 0 or byte in _CONTROLS), 0)
+    return sample[:first].count(b"\n") + 1

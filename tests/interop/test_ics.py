@@ -191,3 +191,11 @@ def test_an_unknown_calendar_time_zone_is_a_problem_not_a_crash():
     calendar = read_calendar(data, "x.ics")
     assert [e.title for e in calendar.events] == ["Call"]
     assert [p.line for p in calendar.problems] == [4]
+
+
+def test_a_value_no_parser_takes_is_refused_naming_its_line():
+    data = (CALENDARS / "google_weekly_across_dst.ics").read_bytes()
+    broken = data.replace(b"TZOFFSETFROM:+0100", b"TZOFFSETFROM:+0100,x,x", 1)
+    with pytest.raises(ImportFailed, match="cannot be read") as refused:
+        read_calendar(broken, "dst.ics")
+    assert refused.value.line == 12

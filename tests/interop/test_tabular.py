@@ -739,3 +739,19 @@ def test_a_header_only_file_gives_no_records(tmp_path):
     table = read(tmp_path, "t.csv", write_contacts_csv([]))
     assert table.rows == []
     assert contacts(table) == ([], [])
+
+
+def test_binary_data_is_refused_naming_the_line_it_starts_on(tmp_path):
+    data = b"name,email\nZhang,z@example.cn\nLi,l@example.cn\n" + bytes(range(256)) * 40
+    with pytest.raises(ImportFailed, match="holds binary data") as refused:
+        read(tmp_path, "t.csv", data)
+    assert refused.value.line == 4
+
+
+def test_a_utf32_file_that_breaks_off_names_the_line():
+    import codecs
+
+    data = codecs.BOM_UTF32_LE + "name,email\nZhang,z@example.cn\n".encode("utf-32-le")
+    with pytest.raises(ImportFailed, match="not all UTF-32") as refused:
+        read_table(data + b"\xff\xff\xff\xff", "u.csv")
+    assert refused.value.line == 3
