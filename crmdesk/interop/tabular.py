@@ -28,11 +28,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 from sys import intern
-
-import openpyxl
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from typing import TYPE_CHECKING
 
 from crmdesk.core.errors import ImportFailed
 from crmdesk.core.texts import as_text, translatable
@@ -41,6 +37,9 @@ from crmdesk.interop.contact_columns import google_contact_rows
 from crmdesk.interop.limits import MAX_CELL_CHARS, MAX_COLUMNS, MAX_FILE_BYTES, too_big
 from crmdesk.interop.records import ContactRecord
 from crmdesk.interop.table import Cell, Table, TableRow, cell_text
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 __all__ = [
     "neutralise",
@@ -343,6 +342,8 @@ def _read_xlsx(data: bytes, name: str, sheet: str | None) -> Table:
     # openpyxl reports a damaged workbook with whatever exception its parsers raise (KeyError,
     # BadZipFile, XML errors …), so everything it raises here is the file's fault.
     try:
+        import openpyxl  # here: 36 MB (numpy, PIL) a CSV import need not hold
+
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:
         raise ImportFailed(
@@ -447,6 +448,8 @@ def write_table_xlsx(headers: Sequence[str], rows: Iterable[Sequence[Cell]],
     """One sheet, header frozen; text stored as text (never a formula, and without the `'` a
     CSV needs, so a phone number reads +86 …), stripped of the control characters a workbook
     cannot hold; dates as dates."""
+    import openpyxl
+
     book = openpyxl.Workbook(write_only=True)
     ws = book.create_sheet(title)
     ws.freeze_panes = "A2"
@@ -461,6 +464,8 @@ def write_table_xlsx(headers: Sequence[str], rows: Iterable[Sequence[Cell]],
 def xlsx_plain(text: str) -> str:
     """User text as an xlsx string cell holds it: without the control characters a workbook
     cannot hold, and a `'` doubled only where reading it back would drop one."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
     text = ILLEGAL_CHARACTERS_RE.sub("", text)
     return _neutralise_start(text) if text.startswith("'") else text
 
@@ -471,6 +476,8 @@ def xlsx_text(ws: WriteOnlyWorksheet, text: str) -> object:
     text = xlsx_plain(text)
     if not text.startswith("="):
         return text
+    from openpyxl.cell import WriteOnlyCell
+
     cell = WriteOnlyCell(ws, value=text)
     cell.data_type = "s"
     return cell
@@ -482,6 +489,8 @@ def _xlsx_cell(ws: WriteOnlyWorksheet, cell: Cell) -> object:
     if isinstance(cell, str):
         return xlsx_text(ws, cell)
     if isinstance(cell, dt.date) and not isinstance(cell, dt.datetime):
+        from openpyxl.cell import WriteOnlyCell
+
         out = WriteOnlyCell(ws, value=cell)  # type: ignore[arg-type]  # the stubs omit date
         out.number_format = "yyyy-mm-dd"
         return out
