@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -49,6 +50,8 @@ class TodayLine:
     when: dt.date | dt.datetime | None
     channel: str  # the contact's preferred channel ("" when none is known)
     note: str = ""  # a section's own fact: "lunar", days overdue, days silent …
+    amount: Decimal | None = None  # a deal's amount, in `currency`
+    currency: str = ""
 
 
 @dataclass(frozen=True)
@@ -218,7 +221,8 @@ def _deals(session: Session, owner: str, day: dt.date) -> list[TodayLine]:
         .limit(LIMIT)
     )  # fmt: skip
     return [TodayLine("opportunity", r.id, r.name, r.account or "", r.expected_close,
-                      r.channel or "", f"{r.amount} {r.currency}") for r in rows]  # fmt: skip
+                      r.channel or "", amount=r.amount, currency=r.currency)
+            for r in rows]  # fmt: skip
 
 
 def _cases(session: Session, owner: str, now: dt.datetime) -> list[TodayLine]:

@@ -32,6 +32,8 @@ def test_sections_show_their_lines_and_open_records(qtbot, db, tmp_path) -> None
     (task,) = page.lines("tasks")
     assert "Send the quote" in task and "from Wang" in task and "[WeChat]" in task
     assert any("lunar birthday" in line for line in page.lines("birthdays"))
+    (deal,) = page.lines("deals")  # the amount before the customer, grouped, with its symbol
+    assert deal.index("5,000") < deal.index("Acme") and "¥5,000" in deal, deal
     assert "Quiet Co" in page.lines("churn")[0] and "25 day(s) silent" in page.lines("churn")[0]
     assert page.targets_summary.text().startswith("Score 0 %")
     with qtbot.waitSignal(page.open_requested) as opened:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtWidgets import (
@@ -37,10 +36,8 @@ from crmdesk.services.account_story import (
     order_detail,
 )
 from crmdesk.store.db import Database
-from crmdesk.views.shell.formatting import local_datetime_text
+from crmdesk.views.shell.formatting import local_datetime_text, money_text
 from crmdesk.views.shell.vocabulary import value_text
-
-CURRENCY_SYMBOLS = {"CNY": "¥", "EUR": "€", "GBP": "£", "USD": "$", "JPY": "JP¥", "HKD": "HK$"}
 
 
 def activity_kind_text(kind: str) -> str:
@@ -71,15 +68,6 @@ def case_priority_text(priority: str) -> str:
 
 def case_status_text(status: str) -> str:
     return value_text(CaseStatus, status)
-
-
-def money_text(amount: Decimal, currency: str, locale: QLocale | None = None) -> str:
-    """¥1,234.50 with the locale's grouping; an unknown currency keeps its code."""
-    locale = locale or QLocale()
-    locale.setNumberOptions(locale.numberOptions() & ~QLocale.NumberOption.OmitGroupSeparator)
-    number = locale.toString(float(amount), "f", 2)
-    symbol = CURRENCY_SYMBOLS.get(currency)
-    return f"{symbol}{number}" if symbol else f"{number} {currency}"
 
 
 def date_text(day: dt.date | None, locale: QLocale | None = None) -> str:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from crmdesk.services.pipeline import OpportunityRow
 from crmdesk.views.pipeline.board_model import CardRole
+from crmdesk.views.shell.formatting import money_text
 
 CARD_HEIGHT = 76
 OVERDUE = QColor("#c62828")
@@ -27,10 +28,6 @@ def initials(owner: str) -> str:
     if any("\u4e00" <= ch <= "\u9fff" for ch in owner):
         return owner[:2]
     return "".join(part[0] for part in owner.split()[:2]).upper()
-
-
-def money_text(amount: object, currency: str) -> str:
-    return f"{currency} {amount:,.0f}"
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -87,7 +84,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.setFont(small)
         bottom = QRect(inner.left(), inner.top() + 2 * line, inner.width(), line)
         painter.drawText(bottom, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                         money_text(card.amount, card.currency))  # fmt: skip
+                         money_text(card.amount, card.currency, decimals=0))  # fmt: skip
         prob = f"{card.probability:.0f}%" + ("*" if card.probability_overridden else "")
         date = card.close_date.isoformat() if card.close_date else ""
         painter.setPen(OVERDUE if overdue and not selected else ink)

@@ -1,8 +1,10 @@
-"""How stored values read on screen: times in the user's zone and locale, grouped counts."""
+"""How stored values read on screen: times in the user's zone and locale, grouped counts,
+money with its currency."""
 
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
@@ -23,3 +25,17 @@ def grouped(n: int) -> str:
     locale = QLocale()
     locale.setNumberOptions(locale.numberOptions() & ~QLocale.NumberOption.OmitGroupSeparator)
     return locale.toString(n)
+
+
+CURRENCY_SYMBOLS = {"CNY": "¥", "EUR": "€", "GBP": "£", "USD": "$", "JPY": "JP¥", "HKD": "HK$"}
+
+
+def money_text(
+    amount: Decimal | float, currency: str, locale: QLocale | None = None, decimals: int = 2
+) -> str:
+    """¥1,234.50 with the locale's grouping; an unknown currency keeps its code."""
+    locale = locale or QLocale()
+    locale.setNumberOptions(locale.numberOptions() & ~QLocale.NumberOption.OmitGroupSeparator)
+    number = locale.toString(float(amount), "f", decimals)
+    symbol = CURRENCY_SYMBOLS.get(currency)
+    return f"{symbol}{number}" if symbol else f"{number} {currency}"

@@ -37,6 +37,7 @@ from crmdesk.services.changes import Changes
 from crmdesk.store.db import Database
 from crmdesk.views.shell import tasks
 from crmdesk.views.shell.bus import DataBus
+from crmdesk.views.shell.formatting import money_text
 from crmdesk.views.shell.i18n import translated
 from crmdesk.views.shell.vocabulary import value_text
 
@@ -211,9 +212,9 @@ class TodayPage(QWidget):
             lst = self.lists[key]
             lst.clear()
             for line in lines:
-                item = QListWidgetItem(self._line_text(key, line), lst)
+                item = QListWidgetItem(text := self._line_text(key, line), lst)
                 item.setData(RECORD_ROLE, (line.record, line.record_id, line.when))
-                item.setToolTip(self.tr("Double-click or press Enter to open"))
+                item.setToolTip(text + "\n" + self.tr("Double-click or press Enter to open"))
             if not lines:
                 empty = QListWidgetItem(self.tr("Nothing here"), lst)
                 empty.setFlags(Qt.ItemFlag.NoItemFlags)
@@ -235,6 +236,8 @@ class TodayPage(QWidget):
 
     def _line_text(self, key: str, line: service.TodayLine) -> str:
         parts = [self._when_text(line.when), line.title]
+        if line.amount is not None:  # before the customer: what a narrow column must keep
+            parts.append(money_text(line.amount, line.currency, decimals=0))
         if line.detail:
             parts.append(line.detail)
         if key == "tasks" and line.note:
@@ -243,8 +246,6 @@ class TodayPage(QWidget):
             parts.insert(1, value_text(EventKind, line.note))
         elif key == "birthdays" and line.note == "lunar":
             parts.append(self.tr("lunar birthday"))
-        elif key == "deals" and line.note:
-            parts.append(line.note)
         elif key == "churn":
             parts[0] = fill(self.tr("last order %1"), [self._when_text(line.when)])
             parts.append(self.tr("%n day(s) silent", "", int(line.note or 0)))
