@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 from crmdesk.core.errors import FieldError, RecordNotFound, StaleRecordError, ValidationError
 from crmdesk.core.texts import translatable
 from crmdesk.interop.records import AddressRecord, EmailRecord, PhoneRecord
-from crmdesk.models import Account, Address, Contact, Tag
+from crmdesk.models import Account, Address, Contact
 from crmdesk.models.customers import account_tags
 from crmdesk.models.enums import AccountKind, Industry, LifecyclePhase, LoyaltyStage, ValueTier
 from crmdesk.models.names import text_sort_key
@@ -25,6 +25,7 @@ from crmdesk.services.contact_points import (
     address_length_errors,
     address_records,
     email_records,
+    has_address_in,
     length_errors,
     phone_records,
     point_errors,
@@ -33,7 +34,7 @@ from crmdesk.services.contact_points import (
 from crmdesk.services.search import search_condition
 from crmdesk.services.segments import Group
 from crmdesk.services.segments import condition as segment_condition
-from crmdesk.services.tags import set_tags
+from crmdesk.services.tags import set_tags, tagged
 from crmdesk.store.id_sets import in_id_set
 
 SCALAR_FIELDS = (
@@ -145,21 +146,9 @@ def _filtered(stmt: Select[*_Row], flt: AccountFilter) -> Select[*_Row]:
     if flt.loyalty_stage:
         conditions.append(Account.loyalty_stage == flt.loyalty_stage)
     if flt.tag:
-        conditions.append(
-            exists().where(
-                account_tags.c.account_id == Account.id,
-                account_tags.c.tag_id == Tag.id,
-                Tag.name == flt.tag,
-            )
-        )
+        conditions.append(tagged(account_tags, Account.id, flt.tag))
     if flt.city:
-        conditions.append(
-            exists().where(
-                Address.account_id == Account.id,
-                Address.deleted_at.is_(None),
-                Address.city == flt.city,
-            )
-        )
+        conditions.append(has_address_in(Address.account_id, Account.id, flt.city))
     if flt.owner:
         conditions.append(Account.owner == flt.owner)
     if flt.industry:

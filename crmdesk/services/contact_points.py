@@ -9,7 +9,7 @@ import functools
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import String
+from sqlalchemy import ColumnElement, String, exists
 
 from crmdesk.core.errors import FieldError
 from crmdesk.core.texts import Text, translatable
@@ -199,4 +199,12 @@ def format_address(a: AddressRecord | Address) -> str:
     city_line = " ".join(p for p in (a.postal_code, a.city) if p)
     return ", ".join(
         p for p in (a.street, a.extended, a.po_box, city_line, a.region, a.country) if p
+    )
+
+
+def has_address_in(owner_column: Any, owner_id: Any, city: str) -> ColumnElement[bool]:
+    """Owners with a live address in the city (`owner_column`: Address.contact_id or
+    Address.account_id)."""
+    return exists().where(
+        owner_column == owner_id, Address.deleted_at.is_(None), Address.city == city
     )

@@ -27,6 +27,7 @@ from crmdesk.services.contact_points import (
     address_length_errors,
     address_records,
     email_records,
+    has_address_in,
     length_errors,
     phone_records,
     point_errors,
@@ -35,7 +36,7 @@ from crmdesk.services.contact_points import (
 from crmdesk.services.search import search_condition
 from crmdesk.services.segments import Group
 from crmdesk.services.segments import condition as segment_condition
-from crmdesk.services.tags import set_tags
+from crmdesk.services.tags import set_tags, tagged
 from crmdesk.store.id_sets import in_id_set
 
 NAME_FIELDS = (
@@ -160,21 +161,9 @@ def _filtered(stmt: Select[*_Row], flt: ContactFilter) -> Select[*_Row]:
             account_conditions.append(Account.loyalty_stage == flt.loyalty_stage)
         conditions.append(exists().where(*account_conditions))
     if flt.tag:
-        conditions.append(
-            exists().where(
-                contact_tags.c.contact_id == Contact.id,
-                contact_tags.c.tag_id == Tag.id,
-                Tag.name == flt.tag,
-            )
-        )
+        conditions.append(tagged(contact_tags, Contact.id, flt.tag))
     if flt.city:
-        conditions.append(
-            exists().where(
-                Address.contact_id == Contact.id,
-                Address.deleted_at.is_(None),
-                Address.city == flt.city,
-            )
-        )
+        conditions.append(has_address_in(Address.contact_id, Contact.id, flt.city))
     if flt.owner:
         conditions.append(Contact.owner == flt.owner)
     if flt.account_id:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Table, exists, select
 from sqlalchemy.orm import Session
 
 from crmdesk.models import Account, Contact, Tag
@@ -27,3 +28,10 @@ def set_tags(session: Session, owner: Contact | Account, names: Sequence[str]) -
     tags = tags_named(session, names)
     if {t.name for t in owner.tags} != {t.name for t in tags}:
         owner.tags = tags
+
+
+def tagged(link: Table, owner_id: Any, tag: str) -> ColumnElement[bool]:
+    """Owners (contacts or accounts, by `owner_id`) that carry the tag, through their link
+    table (contact_tags, account_tags: an owner column and tag_id)."""
+    owner_column = next(c for c in link.c if c.name != "tag_id")
+    return exists().where(owner_column == owner_id, link.c.tag_id == Tag.id, Tag.name == tag)
