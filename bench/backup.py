@@ -57,7 +57,7 @@ def main() -> int:
         db.dispose()
         with contextlib.closing(sqlite3.connect(sqlite_uri(path), uri=True)) as conn:
             ok, quick_s = _timed(lambda: quick_check(conn))
-        health, check_s = _timed(lambda: examine(sqlite_uri(path)))
+        health, check_s = _timed(lambda: examine(path))
         opened, open_s = _timed(lambda: Database.open(path))
         opened.dispose()
         print(json.dumps({
