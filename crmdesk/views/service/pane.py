@@ -50,12 +50,16 @@ ESCALATION_CHECK_MS = 60_000
 SEARCH_DELAY_MS = 250
 
 
+# a filter's width in 'x's: 全部优先级 (five CJK characters) takes about nine
+FILTER_CHARS = 9
+
+
 def _fill(box: QComboBox, every: str, values: type[CaseStatus | CasePriority | CaseKind]) -> None:
     box.addItem(every, None)
     for value in values:
         box.addItem(enum_text(value), value.value)  # findData compares plain text
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    box.setMinimumContentsLength(4)
+    box.setMinimumContentsLength(FILTER_CHARS)
 
 
 class ServicePane(QWidget):
@@ -167,7 +171,7 @@ class ServicePane(QWidget):
         self.owner.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.owner.setMinimumContentsLength(4)
+        self.owner.setMinimumContentsLength(FILTER_CHARS)
         self.owner.blockSignals(False)
 
     def _on_account_typed(self, text: str) -> None:

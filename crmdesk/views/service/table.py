@@ -45,10 +45,10 @@ class CaseTableModel(KeyedTableModel[CaseFilter, CaseSort, CaseRow]):
         Column(translatable("CaseTableModel", "!"), "vip_complaint", formatter=_marker,
                width=6),
         Column(translatable("CaseTableModel", "Number"), "number", CaseSort.NUMBER,
-               width=12),
+               width=15),  # CS2026-00016: digits are wider than the average character
         Column(translatable("CaseTableModel", "Subject"), "subject", CaseSort.SUBJECT,
-               width=28),
-        Column(translatable("CaseTableModel", "Kind"), "kind", formatter=_enum, width=9),
+               width=26),
+        Column(translatable("CaseTableModel", "Kind"), "kind", formatter=_enum, width=11),
         Column(translatable("CaseTableModel", "Priority"), "priority", CaseSort.PRIORITY,
                formatter=_enum, width=8),
         Column(translatable("CaseTableModel", "Status"), "status", CaseSort.STATUS,
@@ -57,9 +57,9 @@ class CaseTableModel(KeyedTableModel[CaseFilter, CaseSort, CaseRow]):
                width=18),
         Column(translatable("CaseTableModel", "Owner"), "owner", CaseSort.OWNER, width=8),
         Column(translatable("CaseTableModel", "Opened"), "opened_at", CaseSort.OPENED,
-               formatter=_when, width=14),
+               formatter=_when, width=18),
         Column(translatable("CaseTableModel", "Due"), "due_at", CaseSort.DUE,
-               formatter=_when, width=14),
+               formatter=_when, width=18),
     )  # fmt: skip
     watches = ("cases", "accounts", "contacts")  # a row names its account and contact
     # (the list opens newest first)
