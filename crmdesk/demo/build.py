@@ -42,6 +42,7 @@ from crmdesk.core.texts import translatable
 from crmdesk.demo import (
     accounts,
     activities,
+    campaigns,
     contacts,
     events,
     leads,
@@ -57,6 +58,7 @@ from crmdesk.models import (
     Account,
     Activity,
     Address,
+    Base,
     CalendarEvent,
     Contact,
     Email,
@@ -112,6 +114,15 @@ class DemoSummary:
     event_reminders: int
     leads: int = 0
     solutions: int = 0
+    segments: int = 0
+    campaigns: int = 0
+    campaign_members: int = 0
+    campaign_responses: int = 0
+    opt_outs: int = 0
+    outbox_messages: int = 0
+    call_lists: int = 0
+    call_list_entries: int = 0
+    call_attempts: int = 0
 
     def rows(self) -> dict[str, int]:
         """Rows written per table, by table name."""
@@ -143,6 +154,7 @@ TABLES = (
     (Activity.__table__, rows.ActivityRow),
     (CalendarEvent.__table__, rows.EventRow),
     (EventReminder.__table__, rows.ReminderRow),
+    *((Base.metadata.tables[name], row) for name, row in campaigns.ROWS),
 )
 _CUSTOMER_TABLES = (Contact, Account, Product, PipelineStage, Opportunity, Order)
 
@@ -245,6 +257,7 @@ def generate(ctx: DemoContext) -> dict[str, int]:
     cases = service.write_cases(ctx, plans, people)
     activities.write_activities(ctx, people, opp_by_contact, cases)
     events.write_events(ctx, people)
+    campaigns.write_campaigns(ctx)
     ctx.loader.flush(everything=True)
     counts = ctx.loader.counts()
     return {f.name: counts[f.name] for f in fields(DemoSummary) if f.name in counts}
