@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from crmdesk.demo.clock import day_text
 from crmdesk.demo.context import DemoContext
 from crmdesk.demo.draws import DemoRandom, cumulative, pick
-from crmdesk.models import Contact, Order
+from crmdesk.models import Account, Address, Contact, Email, Order
 from crmdesk.models.campaigns import ALL_CHANNELS
 from crmdesk.models.enums import (
     ActivityKind,
@@ -36,9 +36,10 @@ from crmdesk.models.enums import (
     ResponseKind,
     ResponseSource,
 )
+from crmdesk.models.names import display_name
 from crmdesk.services import segments
 from crmdesk.services.campaigns import COUNTED_ORDERS, _place, _reachable
-from crmdesk.services.outbox import _recipients, fill
+from crmdesk.services.outbox import fill
 from crmdesk.services.touches import KIND_OF
 from crmdesk.store.db import json_column_text
 
@@ -395,12 +396,10 @@ def _outbox(
 ) -> None:  # fmt: skip
     """One message per e-mail member: sent for most (the member reached), a few refused with
     the server's reply, one or two cancelled; a running campaign's newest still queued."""
-    by_contact = {m.contact: m for m in members}
     rows = ctx.loader.rows("outbox_messages")
-    recipients = _recipients(session, list(by_contact), dt.date.fromordinal(start // 1440))
+    recipients = _recipients(session, members, dt.date.fromordinal(start // 1440))
     running = plan.status is CampaignStatus.RUNNING
-    for n, recipient in enumerate(recipients):
-        member = by_contact[recipient.contact_id]
+    for n, (member, address, fields) in enumerate(recipients):
         queued = start + n // 40  # queued in one go, sent at about forty a minute
         roll = r.random()
         tried: int | None = queued
@@ -410,22 +409,60 @@ def _outbox(
             status, attempts, tried, sent = OutboxStatus.QUEUED, 0, None, None
         elif roll < 0.025:
             status, attempts, sent = OutboxStatus.FAILED, r.randint(1, 3), None
-            reply = r.choice(_FAILURES).format(to=recipient.address)
+            reply = r.choice(_FAILURES).format(to=address)
         elif roll < 0.035:
             status, attempts, tried, sent = OutboxStatus.CANCELLED, 0, None, None
         if sent is not None:
             member.reached = min(sent, ended)
         message_id = ctx.ids()
-        fields = recipient.fields
         rows.append(
             OutboxRow(
-                message_id, campaign_id, member.id, member.contact.hex, recipient.address,
+                message_id, campaign_id, member.id, member.contact.hex, address,
                 fields["name"], fill(plan.subject, fields), fill(plan.body, fields), "",
                 f"<{message_id}@{MAIL_DOMAIN}>", status.value, attempts, ctx.clock.text(queued),
                 ctx.clock.text(tried) if tried is not None else None,
                 ctx.clock.text(sent) if sent is not None else None, reply,
             )
         )  # fmt: skip
+
+
+def _recipients(
+    session: Session, members: list[_Member], day: dt.date
+) -> list[tuple[_Member, str, dict[str, str]]]:
+    """Each member with an e-mail address (their primary one) and the template's fields, as
+    services/outbox.py fills them; a few set queries per chunk, as the load has no indexes."""
+    found = []
+    for start in range(0, len(members), 500):
+        chunk = members[start : start + 500]
+        ids = [m.contact for m in chunk]
+        emails: dict[uuid.UUID | None, str] = {}
+        for cid, mailbox in session.execute(
+            select(Email.contact_id, Email.address).where(Email.contact_id.in_(ids))
+            .order_by(Email.is_primary, Email.position.desc())
+        ):  # fmt: skip
+            emails[cid] = mailbox  # the last one kept: the primary, else the first
+        cities: dict[uuid.UUID | None, str] = dict(session.execute(
+            select(Address.contact_id, Address.city).where(Address.contact_id.in_(ids))
+            .order_by(Address.is_primary, Address.position.desc())
+        ).all())  # fmt: skip
+        people = {row[0]: row[1:] for row in session.execute(
+            select(Contact.id, Contact.family_name, Contact.given_name, Contact.middle_name,
+                   Contact.title, Contact.organization, Contact.owner, Account.name)
+            .outerjoin(Account, Account.id == Contact.account_id).where(Contact.id.in_(ids))
+        )}  # fmt: skip
+        for member in chunk:
+            address = emails.get(member.contact)
+            if not address:
+                continue
+            family, given, middle, title, org, owner, account = people[member.contact]
+            fields = {
+                "name": display_name(family, given, middle), "family_name": family,
+                "given_name": given, "title": title, "company": account or org,
+                "city": cities.get(member.contact) or "", "email": address, "owner": owner,
+                "today": day.isoformat(),
+            }  # fmt: skip
+            found.append((member, address, fields))
+    return found
 
 
 def _touch(
