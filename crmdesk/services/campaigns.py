@@ -199,7 +199,10 @@ def save_campaign(session: Session, draft: CampaignDraft) -> uuid.UUID:
     clash = session.scalars(select(Campaign).where(Campaign.name == name)).first()
     row = session.get(Campaign, draft.id) if draft.id else None
     if clash is not None and clash is not row:
-        raise _bad(translatable("Messages", "There is already a campaign named %1."), name)
+        if clash.deleted_at is None:
+            raise _bad(translatable("Messages", "There is already a campaign named %1."), name)
+        session.delete(clash)  # one taken back (an undone creation) gives its name up
+        session.flush()
     if row is None:
         row = Campaign(id=draft.id) if draft.id else Campaign()
         session.add(row)
