@@ -3,7 +3,8 @@
 `build_demo(db, size)` fills an empty database with `size` contacts and everything around them:
 about size/5 accounts (70% Chinese, 30% American, British and German), three years of orders with
 a Pareto skew, a year of activities, this month's and next month's calendar, a pipeline,
-products, service cases and satisfaction surveys. Each domain has its generator module here;
+products, service cases and satisfaction surveys, and saved segments with campaigns, an
+outbox and a call list over them. Each domain has its generator module here;
 the vocabulary is package data (crmdesk/demo/data/). Value tier, loyalty stage and lifecycle
 phase of each account follow analytics' rules over the order history generated for it, so
 analyses agree with them.

@@ -284,8 +284,11 @@ def write_campaigns(ctx: DemoContext) -> None:
     plans = _plans(ctx.year)
     everyone = [c for p in plans for c in chosen[p.segment]]
     out = _opt_outs(ctx, r, everyone, min(p.starts for p in plans))
-    for plan in plans:
-        _campaign(ctx, r, session, plan, segment_ids[plan.segment], chosen[plan.segment], out)
+    # Ids newest first for the first campaign, so the pane opens on the finished one with results.
+    campaign_ids = [ctx.ids() for _ in plans][::-1]
+    for plan, campaign_id in zip(plans, campaign_ids, strict=True):
+        _campaign(ctx, r, session, plan, campaign_id, (segment_ids[plan.segment],
+                  chosen[plan.segment]), out)  # fmt: skip
     session.close()
 
 
@@ -322,12 +325,12 @@ def _minutes(ctx: DemoContext, day: int, minute: int) -> int:
 
 
 def _campaign(
-    ctx: DemoContext, r: DemoRandom, session: Session, plan: _Plan, segment_id: str,
-    contacts: list[uuid.UUID], out: dict[uuid.UUID, set[str]],
+    ctx: DemoContext, r: DemoRandom, session: Session, plan: _Plan, campaign_id: str,
+    segment: tuple[str, list[uuid.UUID]], out: dict[uuid.UUID, set[str]],
 ) -> None:  # fmt: skip
-    """The campaign's row; once started, its members frozen from the segment and their
-    touches, responses, messages and calls."""
-    campaign_id = ctx.ids()
+    """The campaign's row; once started, its members frozen from the segment (its id and
+    contacts) and their touches, responses, messages and calls."""
+    segment_id, contacts = segment
     started = plan.status is not CampaignStatus.DRAFT
     start = _minutes(ctx, ctx.today + plan.starts, 9 * 60 + 30)
     ctx.loader.rows("campaigns").append(

@@ -178,7 +178,9 @@ def get_campaign(session: Session, name_or_id: str | uuid.UUID) -> CampaignInfo:
 
 def list_campaigns(session: Session) -> list[CampaignInfo]:
     rows = session.scalars(
-        select(Campaign).where(Campaign.deleted_at.is_(None)).order_by(Campaign.created_at.desc())
+        select(Campaign)
+        .where(Campaign.deleted_at.is_(None))
+        .order_by(Campaign.created_at.desc(), Campaign.id.desc())  # newest first, ties too
     )
     return [_info(session, r) for r in rows]
 
