@@ -3,7 +3,8 @@
 `build_demo(db, size)` fills an empty database with `size` contacts and everything around them:
 about size/5 accounts (70% Chinese, 30% American, British and German), three years of orders with
 a Pareto skew, a year of activities, this month's and next month's calendar, a pipeline,
-products, service cases and satisfaction surveys. Each domain has its generator module here;
+products, service cases and satisfaction surveys, and saved segments with campaigns, an
+outbox and a call list over them. Each domain has its generator module here;
 the vocabulary is package data (crmdesk/demo/data/). Value tier, loyalty stage and lifecycle
 phase of each account follow analytics' rules over the order history generated for it, so
 analyses agree with them.
@@ -42,6 +43,7 @@ from crmdesk.core.texts import translatable
 from crmdesk.demo import (
     accounts,
     activities,
+    campaigns,
     contacts,
     events,
     leads,
@@ -57,6 +59,7 @@ from crmdesk.models import (
     Account,
     Activity,
     Address,
+    Base,
     CalendarEvent,
     Contact,
     Email,
@@ -112,6 +115,15 @@ class DemoSummary:
     event_reminders: int
     leads: int = 0
     solutions: int = 0
+    segments: int = 0
+    campaigns: int = 0
+    campaign_members: int = 0
+    campaign_responses: int = 0
+    opt_outs: int = 0
+    outbox_messages: int = 0
+    call_lists: int = 0
+    call_list_entries: int = 0
+    call_attempts: int = 0
 
     def rows(self) -> dict[str, int]:
         """Rows written per table, by table name."""
@@ -143,6 +155,7 @@ TABLES = (
     (Activity.__table__, rows.ActivityRow),
     (CalendarEvent.__table__, rows.EventRow),
     (EventReminder.__table__, rows.ReminderRow),
+    *((Base.metadata.tables[name], row) for name, row in campaigns.ROWS),
 )
 _CUSTOMER_TABLES = (Contact, Account, Product, PipelineStage, Opportunity, Order)
 
@@ -245,6 +258,7 @@ def generate(ctx: DemoContext) -> dict[str, int]:
     cases = service.write_cases(ctx, plans, people)
     activities.write_activities(ctx, people, opp_by_contact, cases)
     events.write_events(ctx, people)
+    campaigns.write_campaigns(ctx)
     ctx.loader.flush(everything=True)
     counts = ctx.loader.counts()
     return {f.name: counts[f.name] for f in fields(DemoSummary) if f.name in counts}

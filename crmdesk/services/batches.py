@@ -37,6 +37,12 @@ CHILD_ENTITIES = frozenset(
         "order_lines",
         "stage_changes",
         "survey_items",
+        # a campaign's members and answers, a message it queued, a call made from a list:
+        # an undone start, queueing or call takes them out whole, so a second start is free
+        "campaign_members",
+        "campaign_responses",
+        "outbox_messages",
+        "call_attempts",
     }
 )
 # The "table" of the change log's own entries: an undo's link to the batch it took back, a

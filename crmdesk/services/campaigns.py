@@ -178,7 +178,9 @@ def get_campaign(session: Session, name_or_id: str | uuid.UUID) -> CampaignInfo:
 
 def list_campaigns(session: Session) -> list[CampaignInfo]:
     rows = session.scalars(
-        select(Campaign).where(Campaign.deleted_at.is_(None)).order_by(Campaign.created_at.desc())
+        select(Campaign)
+        .where(Campaign.deleted_at.is_(None))
+        .order_by(Campaign.created_at.desc(), Campaign.id.desc())  # newest first, ties too
     )
     return [_info(session, r) for r in rows]
 
@@ -199,7 +201,10 @@ def save_campaign(session: Session, draft: CampaignDraft) -> uuid.UUID:
     clash = session.scalars(select(Campaign).where(Campaign.name == name)).first()
     row = session.get(Campaign, draft.id) if draft.id else None
     if clash is not None and clash is not row:
-        raise _bad(translatable("Messages", "There is already a campaign named %1."), name)
+        if clash.deleted_at is None:
+            raise _bad(translatable("Messages", "There is already a campaign named %1."), name)
+        session.delete(clash)  # one taken back (an undone creation) gives its name up
+        session.flush()
     if row is None:
         row = Campaign(id=draft.id) if draft.id else Campaign()
         session.add(row)

@@ -28,7 +28,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
 from typing import ClassVar
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from crmdesk.core.errors import KnownError
@@ -45,11 +45,13 @@ from crmdesk.models import (
 )
 from crmdesk.models.base import new_id, utcnow
 from crmdesk.models.campaigns import ALL_CHANNELS
-from crmdesk.models.enums import ActivityKind, Channel, MemberStatus, OutboxStatus
+from crmdesk.models.changelog import ChangeLogEntry, batch_columns
+from crmdesk.models.enums import ActivityKind, ChangeAction, Channel, MemberStatus, OutboxStatus
 from crmdesk.models.names import display_name
 from crmdesk.services import settings
 from crmdesk.services.campaigns import opted_out
 from crmdesk.services.changes import Changes, report
+from crmdesk.store.bulk import BulkWriter
 from crmdesk.store.db import Database
 
 KEYRING_SERVICE = "crmdesk-smtp"
@@ -263,25 +265,40 @@ def queue(
     out = opted_out(session, list(contact_ids))
     wanted = [c for c in contact_ids if not out.get(c, set()) & {ALL_CHANNELS, Channel.EMAIL.value}]
     domain = _domain(sender)
-    rows: list[dict[str, object]] = []
     keys: list[uuid.UUID] = []
-    for r in _recipients(session, wanted, at.date()):
-        key = new_id()
-        keys.append(key)
-        rows.append({
-            "id": key, "created_at": at, "updated_at": at, "version": 1,
-            "campaign_id": campaign_id, "member_id": (members or {}).get(r.contact_id),
-            "contact_id": r.contact_id, "to_address": r.address, "to_name": r.fields["name"],
-            "subject": fill(template.subject, r.fields),
-            "body_text": fill(template.text, r.fields),
-            "body_html": fill(template.html, r.fields, as_html=True) if template.html else "",
-            "message_id": f"<{key.hex}@{domain}>", "status": OutboxStatus.QUEUED,
-            "attempts": 0, "queued_at": at, "server_reply": "",
-        })  # fmt: skip
-    for start in range(0, len(rows), CHUNK):
-        session.execute(insert(OutboxMessage), rows[start : start + CHUNK])
+    # Change-logged like any write (so a start or a queueing is undone with its messages),
+    # in multi-row statements.
+    with BulkWriter(session.connection(), log=batch_columns(session), indexing=False) as rows:
+        for r in _recipients(session, wanted, at.date()):
+            key = new_id()
+            keys.append(key)
+            rows.add(OutboxMessage, {
+                "id": key, "campaign_id": campaign_id,
+                "member_id": (members or {}).get(r.contact_id),
+                "contact_id": r.contact_id, "to_address": r.address, "to_name": r.fields["name"],
+                "subject": fill(template.subject, r.fields),
+                "body_text": fill(template.text, r.fields),
+                "body_html": fill(template.html, r.fields, as_html=True) if template.html else "",
+                "message_id": f"<{key.hex}@{domain}>", "status": OutboxStatus.QUEUED,
+                "attempts": 0, "queued_at": at, "server_reply": "",
+            })  # fmt: skip
     report(session, Changes(outbox=keys))
-    return len(rows)
+    return len(keys)
+
+
+def gone_out(session: Session, batch_id: uuid.UUID) -> int:
+    """How many of the messages a write queued (its change-log batch) the server has taken
+    or is taking: a write whose e-mails have gone out cannot be taken back."""
+    queued = select(ChangeLogEntry.entity_id).where(
+        ChangeLogEntry.batch_id == batch_id, ChangeLogEntry.entity == OutboxMessage.__tablename__,
+        ChangeLogEntry.action == ChangeAction.INSERT,
+    )  # fmt: skip
+    return session.scalar(
+        select(func.count(OutboxMessage.id)).where(
+            OutboxMessage.id.in_(queued),
+            OutboxMessage.status.in_((OutboxStatus.SENT, OutboxStatus.SENDING)),
+        )
+    ) or 0
 
 
 def queue_campaign(session: Session, campaign_id: uuid.UUID, sender: str = "") -> int:
@@ -291,7 +308,8 @@ def queue_campaign(session: Session, campaign_id: uuid.UUID, sender: str = "") -
     if campaign is None:
         raise KnownError(translatable("Messages", "That campaign no longer exists."))
     already = select(OutboxMessage.member_id).where(OutboxMessage.campaign_id == campaign_id,
-                                                    OutboxMessage.member_id.is_not(None))
+                                                    OutboxMessage.member_id.is_not(None),
+                                                    OutboxMessage.deleted_at.is_(None))
     pending = dict(
         session.execute(
             select(CampaignMember.contact_id, CampaignMember.id).where(
@@ -325,7 +343,11 @@ def outbox_rows(
 
 
 def counts(session: Session) -> dict[OutboxStatus, int]:
-    stmt = select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)
+    stmt = (
+        select(OutboxMessage.status, func.count())
+        .where(OutboxMessage.deleted_at.is_(None))
+        .group_by(OutboxMessage.status)
+    )
     return {OutboxStatus(s): n for s, n in session.execute(stmt)}
 
 

@@ -96,6 +96,20 @@ def touches(session: Session, campaign_id: uuid.UUID, channel: Channel) -> list[
     return found
 
 
+def post_members(session: Session, campaign_id: uuid.UUID) -> list[uuid.UUID]:
+    """The contacts a campaign reaches by post (its included members on the letter channel),
+    in name order: what its labels, envelopes and letters are printed for."""
+    stmt = (
+        select(CampaignMember.contact_id)
+        .join(Contact, Contact.id == CampaignMember.contact_id)
+        .where(CampaignMember.campaign_id == campaign_id,
+               CampaignMember.status == MemberStatus.INCLUDED,
+               CampaignMember.channel == Channel.LETTER, Contact.deleted_at.is_(None))
+        .order_by(Contact.sort_key, Contact.id)
+    )  # fmt: skip
+    return list(session.scalars(stmt))
+
+
 def sms_gateway_csv(session: Session, campaign_id: uuid.UUID, path: str | Path) -> tuple[int, int]:
     """Write `number,message` rows for the SMS members; (rows written, members skipped for
     want of a usable number)."""

@@ -1871,6 +1871,10 @@
         <source>no phone</source>
         <translation>无电话</translation>
     </message>
+    <message>
+        <source>Call %1: %2</source>
+        <translation>致电 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>CampaignDialog</name>
@@ -1946,6 +1950,10 @@
         <source>The budget is not an amount.</source>
         <translation>预算不是有效金额。</translation>
     </message>
+    <message>
+        <source>New campaign %1</source>
+        <translation>新建营销活动 %1</translation>
+    </message>
 </context>
 <context>
     <name>CampaignStatus</name>
@@ -2009,6 +2017,22 @@
         <translation>响应</translation>
     </message>
     <message>
+        <source>Record response</source>
+        <translation>记录响应</translation>
+    </message>
+    <message>
+        <source>Selected members answered:</source>
+        <translation>所选成员的响应：</translation>
+    </message>
+    <message>
+        <source>Touches to do</source>
+        <translation>待办触达</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>邮寄</translation>
+    </message>
+    <message>
         <source>No campaign yet: press New campaign… to make one.</source>
         <translation>还没有营销活动：点击“新建营销活动…”创建一个。</translation>
     </message>
@@ -2037,13 +2061,35 @@
         <translation>已成交</translation>
     </message>
     <message>
+        <source>Start campaign %1</source>
+        <translation>启动营销活动 %1</translation>
+    </message>
+    <message>
         <source>Started: %1 members, %2 left out, %3 e-mails queued.</source>
         <translation>已启动：%1 名成员，排除 %2 名，%3 封邮件已加入发件箱。</translation>
+    </message>
+    <message>
+        <source>Queue the e-mails of %1</source>
+        <translation>将 %1 的邮件加入发件箱</translation>
     </message>
     <message numerus="yes">
         <source>%n e-mail(s) queued.</source>
         <translation>
             <numerusform>%n 封邮件已加入发件箱。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select the members who answered first.</source>
+        <translation>请先选择作出响应的成员。</translation>
+    </message>
+    <message>
+        <source>Response of %1: %2</source>
+        <translation>%1 的响应：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n response(s): %2</source>
+        <translation>
+            <numerusform>%n 条响应：%2</numerusform>
         </translation>
     </message>
     <message>
@@ -6137,6 +6183,14 @@
         <source>The criteria are not JSON: %1.</source>
         <translation>条件不是有效的 JSON：%1。</translation>
     </message>
+    <message>
+        <source>The e-mails of this step have gone out already.</source>
+        <translation>这一步的邮件已经发出。</translation>
+    </message>
+    <message>
+        <source>Sent mail cannot be taken back.</source>
+        <translation>已发出的邮件无法撤回。</translation>
+    </message>
 </context>
 <context>
     <name>MonthGrid</name>
@@ -6648,6 +6702,43 @@
     <message>
         <source>Primary</source>
         <translation>首选</translation>
+    </message>
+</context>
+<context>
+    <name>PostView</name>
+    <message>
+        <source>Labels…</source>
+        <translation>标签…</translation>
+    </message>
+    <message>
+        <source>Envelopes…</source>
+        <translation>信封…</translation>
+    </message>
+    <message>
+        <source>Letters…</source>
+        <translation>信函…</translation>
+    </message>
+    <message numerus="yes">
+        <source>By post: %n member(s)</source>
+        <translation>
+            <numerusform>邮寄：%n 位成员</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the envelopes</source>
+        <translation>保存信封</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n envelope(s) written</source>
+        <translation>
+            <numerusform>已生成 %n 个信封</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n without an address</source>
+        <translation>
+            <numerusform>%n 位没有地址</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -7695,6 +7786,14 @@
             <numerusform>%n 位联系人</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Edit segment %1</source>
+        <translation>编辑客户细分 %1</translation>
+    </message>
+    <message>
+        <source>New segment %1</source>
+        <translation>新建客户细分 %1</translation>
+    </message>
 </context>
 <context>
     <name>SegmentsView</name>
@@ -8587,6 +8686,57 @@
     <message>
         <source>Score %1 %: %2</source>
         <translation>得分 %1 %：%2</translation>
+    </message>
+</context>
+<context>
+    <name>TouchesView</name>
+    <message>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Number or WeChat</source>
+        <translation>号码或微信</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息内容</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>标记为已完成</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>复制文本</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>渠道：</translation>
+    </message>
+    <message>
+        <source>%1 of %2 done</source>
+        <translation>已完成 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Mark done: %1</source>
+        <translation>标记已完成：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark %n touch(es) done</source>
+        <translation>
+            <numerusform>将 %n 次触达标记为已完成</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n text(s) on the clipboard</source>
+        <translation>
+            <numerusform>已将 %n 条文本复制到剪贴板</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -59,6 +59,15 @@ TABLES = (
     "calendar_events",
     "event_reminders",
     "leads",
+    "segments",
+    "campaigns",
+    "campaign_members",
+    "campaign_responses",
+    "opt_outs",
+    "outbox_messages",
+    "call_lists",
+    "call_list_entries",
+    "call_attempts",
 )
 
 

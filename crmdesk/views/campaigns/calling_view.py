@@ -26,16 +26,15 @@ from crmdesk.models.enums import ActivityKind, CallOutcome
 from crmdesk.services import call_lists
 from crmdesk.services.call_lists import CallCard
 from crmdesk.services.changes import Changes
-from crmdesk.store.db import Database
-from crmdesk.views.shell.bus import DataBus
+from crmdesk.views.campaigns.undoable import Undoable
 from crmdesk.views.shell.vocabulary import enum_text, value_text
-from crmdesk.views.shell.writes import attempt
 
 
 class CallingView(QWidget):
-    def __init__(self, db: Database, bus: DataBus, parent: QWidget | None = None) -> None:
+    def __init__(self, writer: Undoable, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db, self._bus = db, bus
+        self._db, self._writer = writer.db, writer
+        bus = writer.bus
         self.card: CallCard | None = None
         self.lists = QComboBox(self)
         self.lists.setObjectName("call_lists")
@@ -156,10 +155,12 @@ class CallingView(QWidget):
         if self.card is None:
             return
         entry, note, caller = self.card.entry_id, self.note.text().strip(), self.caller.text()
+        text = self.tr("Call %1: %2").replace("%1", self.card.name)
+        text = text.replace("%2", enum_text(outcome))
         when = self.callback_at.dateTime().toPython()
         assert isinstance(when, dt.datetime)
         callback = when.astimezone(dt.UTC) if outcome == CallOutcome.CALLBACK else None
-        written = attempt(self, self._db, self._bus, lambda s: call_lists.record_outcome(
+        written = self._writer.push(self, text, lambda s: call_lists.record_outcome(
             s, entry, outcome, caller=caller.strip(), note=note, callback_at=callback))  # fmt: skip
         if written is not None:
             self.note.clear()

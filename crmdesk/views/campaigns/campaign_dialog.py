@@ -26,20 +26,19 @@ from crmdesk.core.errors import KnownError
 from crmdesk.models.enums import Channel
 from crmdesk.services import campaigns, segments
 from crmdesk.services.campaigns import CampaignDraft
-from crmdesk.store.db import Database
+from crmdesk.views.campaigns.undoable import Undoable
 from crmdesk.views.shell import errors
-from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.screen_fit import fit_to_screen
 from crmdesk.views.shell.vocabulary import enum_text
-from crmdesk.views.shell.writes import attempt
 
 CHANNELS = (Channel.EMAIL, Channel.SMS, Channel.WECHAT, Channel.PHONE, Channel.LETTER)
 
 
 class CampaignDialog(QDialog):
-    def __init__(self, db: Database, bus: DataBus, parent: QWidget | None = None) -> None:
+    def __init__(self, writer: Undoable, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db, self._bus = db, bus
+        self._writer = writer
+        db = writer.db
         self.saved_id: uuid.UUID | None = None
         self.setWindowTitle(self.tr("New campaign"))
         self.name = QLineEdit(self)
@@ -119,7 +118,8 @@ class CampaignDialog(QDialog):
         except KnownError as error:
             errors.report(self, error)
             return
-        written = attempt(self, self._db, self._bus, lambda s: campaigns.save_campaign(s, draft))
+        text = self.tr("New campaign %1").replace("%1", draft.name.strip())
+        written = self._writer.push(self, text, lambda s: campaigns.save_campaign(s, draft))
         if written is not None:
             self.saved_id = written.value
             super().accept()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,11 +36,12 @@ from crmdesk.models.enums import (
 from crmdesk.services import campaigns, outbox, touches
 from crmdesk.services.campaigns import CampaignResults, MemberRow
 from crmdesk.services.changes import Changes
-from crmdesk.store.db import Database
 from crmdesk.views.campaigns.campaign_dialog import CampaignDialog
-from crmdesk.views.shell.bus import DataBus
+from crmdesk.views.campaigns.post_view import PostView
+from crmdesk.views.campaigns.touches_view import TouchesView
+from crmdesk.views.campaigns.undoable import Undoable
 from crmdesk.views.shell.vocabulary import enum_text, value_text
-from crmdesk.views.shell.writes import attempt
+from crmdesk.views.widgets.fields import KindCombo
 
 
 def _money(value: Decimal | None) -> str:
@@ -47,9 +49,10 @@ def _money(value: Decimal | None) -> str:
 
 
 class CampaignView(QWidget):
-    def __init__(self, db: Database, bus: DataBus, parent: QWidget | None = None) -> None:
+    def __init__(self, writer: Undoable, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db, self._bus = db, bus
+        self._db, self._bus, self._writer = writer.db, writer.bus, writer
+        bus = writer.bus
         self.results: CampaignResults | None = None
         self.members: list[MemberRow] = []
         self.chooser = QComboBox(self)
@@ -82,6 +85,14 @@ class CampaignView(QWidget):
             self.table.setColumnWidth(column, width)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.response = KindCombo(ResponseKind, self)
+        self.response.setObjectName("response_kind")
+        self.response.set_value(ResponseKind.INTERESTED)
+        self.response_button = QPushButton(self.tr("Record response"), self)
+        self.response_button.setObjectName("record_response")
+        self.response_button.clicked.connect(self.record_response)
+        self.touches = TouchesView(writer, self)
+        self.post = PostView(self._db, self)
         top = QHBoxLayout()
         top.addWidget(self.chooser, 1)
         top.addWidget(self.new_button)
@@ -92,7 +103,7 @@ class CampaignView(QWidget):
         bar.addStretch(1)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.chart_view)
-        split.addWidget(self.table)
+        split.addWidget(self._lower_tabs())
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(bar)
@@ -109,8 +120,31 @@ class CampaignView(QWidget):
         bus.changed.connect(self._on_changed)
         self.reload()
 
+    def _lower_tabs(self) -> QTabWidget:
+        """Members (with a response to record), the touches to do, and the post."""
+        members = QWidget(self)
+        answer = QHBoxLayout()
+        answer.addWidget(QLabel(self.tr("Selected members answered:"), members))
+        answer.addWidget(self.response)
+        answer.addWidget(self.response_button)
+        answer.addStretch(1)
+        column = QVBoxLayout(members)
+        column.setContentsMargins(0, 4, 0, 0)
+        column.addWidget(self.table, 1)
+        column.addLayout(answer)
+        post = QWidget(self)
+        post_column = QVBoxLayout(post)
+        post_column.addWidget(self.post)
+        post_column.addStretch(1)
+        self.lower_tabs = QTabWidget(self)
+        self.lower_tabs.addTab(members, self.tr("Members"))
+        self.lower_tabs.addTab(self.touches, self.tr("Touches to do"))
+        self.lower_tabs.addTab(post, self.tr("Post"))
+        return self.lower_tabs
+
     def _on_changed(self, changes: Changes) -> None:
-        if changes.ids("campaigns") or changes.ids("segments") or changes.ids("outbox"):
+        kinds = ("campaigns", "segments", "outbox", "activities", "call_lists")
+        if any(changes.ids(kind) for kind in kinds):
             self.reload()
 
     def campaign_id(self) -> uuid.UUID | None:
@@ -140,11 +174,15 @@ class CampaignView(QWidget):
                 self.members = campaigns.members(session, campaign_id)
         running = self.results is not None and self.results.campaign.status != CampaignStatus.DRAFT
         self.start_button.setEnabled(self.results is not None and not running)
-        for button in (self.queue_button, self.sms_button, self.copy_button, self.report_button):
+        for button in (self.queue_button, self.sms_button, self.copy_button, self.report_button,
+                       self.response_button):  # fmt: skip
             button.setEnabled(running)
         self._fill_figures()
         self._fill_chart()
         self._fill_members()
+        channels = self.results.campaign.channels if running and self.results else ()
+        self.touches.set_campaign(campaign_id if running else None, channels)
+        self.post.set_campaign(campaign_id if running else None)
 
     def _fill_figures(self) -> None:
         r = self.results
@@ -204,7 +242,7 @@ class CampaignView(QWidget):
 
     @Slot()
     def new_campaign(self) -> CampaignDialog:
-        dialog = CampaignDialog(self._db, self._bus, self)
+        dialog = CampaignDialog(self._writer, self)
         dialog.accepted.connect(self.reload)
         dialog.open()
         return dialog
@@ -220,8 +258,7 @@ class CampaignView(QWidget):
             sender = outbox.smtp_settings(session).from_address
             return started, outbox.queue_campaign(session, campaign_id, sender)
 
-        written = attempt(self, self._db, self._bus, run,
-                          lambda _v: Changes(campaigns=[campaign_id]))  # fmt: skip
+        written = self._writer.push(self, self._named(self.tr("Start campaign %1")), run)
         if written is not None:
             started, queued = written.value
             self.message.setText(self.tr("Started: %1 members, %2 left out, %3 e-mails queued.")
@@ -235,10 +272,38 @@ class CampaignView(QWidget):
         campaign_id = self.campaign_id()
         if campaign_id is None:
             return
-        written = attempt(self, self._db, self._bus, lambda s: outbox.queue_campaign(
-            s, campaign_id, outbox.smtp_settings(s).from_address))  # fmt: skip
+        written = self._writer.push(
+            self, self._named(self.tr("Queue the e-mails of %1")),
+            lambda s: outbox.queue_campaign(s, campaign_id, outbox.smtp_settings(s).from_address),
+        )  # fmt: skip
         if written is not None:
             self.message.setText(self.tr("%n e-mail(s) queued.", "", written.value))
+
+    def _named(self, text: str) -> str:
+        return text.replace("%1", self.results.campaign.name if self.results else "")
+
+    def selected_members(self) -> list[MemberRow]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.members[r] for r in rows if r < len(self.members)]
+
+    @Slot()
+    def record_response(self) -> bool:
+        """The selected members' answer (one undoable step); an unsubscribe opts them out."""
+        chosen = [m for m in self.selected_members() if m.status == MemberStatus.INCLUDED]
+        if not chosen:
+            self.message.setText(self.tr("Select the members who answered first."))
+            return False
+        kind = self.response.chosen()
+        if len(chosen) == 1:
+            text = self.tr("Response of %1: %2").replace("%1", chosen[0].name)
+        else:
+            text = self.tr("%n response(s): %2", "", len(chosen))
+        ids = [m.id for m in chosen]
+        written = self._writer.push(
+            self, text.replace("%2", enum_text(kind)),
+            lambda s: [campaigns.record_response(s, mid, kind) for mid in ids],
+        )  # fmt: skip
+        return written is not None
 
     @Slot()
     def sms_file(self) -> None:

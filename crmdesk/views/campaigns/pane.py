@@ -4,6 +4,7 @@ calling view, one tab each."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,15 +24,17 @@ from crmdesk.views.campaigns.calling_view import CallingView
 from crmdesk.views.campaigns.campaign_view import CampaignView
 from crmdesk.views.campaigns.outbox_view import OutboxView
 from crmdesk.views.campaigns.segment_dialog import SegmentDialog
+from crmdesk.views.campaigns.undoable import Undoable
 from crmdesk.views.shell.bus import DataBus
 
 
 class SegmentsView(QWidget):
     """The saved segments with their counts; New, Edit, Delete."""
 
-    def __init__(self, db: Database, bus: DataBus, parent: QWidget | None = None) -> None:
+    def __init__(self, writer: Undoable, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db, self._bus = db, bus
+        self._db, self._bus, self._writer = writer.db, writer.bus, writer
+        bus = writer.bus
         self.list = QListWidget(self)
         self.list.setObjectName("segments_list")
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -71,20 +74,25 @@ class SegmentsView(QWidget):
             self.open_dialog(item.data(Qt.ItemDataRole.UserRole))
 
     def open_dialog(self, segment: SegmentInfo | None) -> SegmentDialog:
-        dialog = SegmentDialog(self._db, self._bus, self, segment)
+        dialog = SegmentDialog(self._writer, self, segment)
         dialog.accepted.connect(self.reload)
         dialog.open()
         return dialog
 
 
 class CampaignsPane(QWidget):
-    def __init__(self, db: Database, bus: DataBus, parent: QWidget | None = None) -> None:
+    """Every write here is a step on the window's undo stack (views/campaigns/undoable.py)."""
+
+    def __init__(
+        self, db: Database, bus: DataBus, undo_stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        writer = Undoable(db, bus, undo_stack)
         self.tabs = QTabWidget(self)
-        self.campaigns = CampaignView(db, bus, self)
-        self.segments = SegmentsView(db, bus, self)
+        self.campaigns = CampaignView(writer, self)
+        self.segments = SegmentsView(writer, self)
         self.outbox = OutboxView(db, bus, self)
-        self.calling = CallingView(db, bus, self)
+        self.calling = CallingView(writer, self)
         self.tabs.addTab(self.campaigns, self.tr("Campaigns"))
         self.tabs.addTab(self.segments, self.tr("Segments"))
         self.tabs.addTab(self.outbox, self.tr("Outbox"))

@@ -24,12 +24,10 @@ from crmdesk.core.errors import KnownError
 from crmdesk.models.enums import Channel, LoyaltyStage, ValueTier
 from crmdesk.services import segments
 from crmdesk.services.segments import Group, Rule, SegmentDraft, SegmentInfo
-from crmdesk.store.db import Database
+from crmdesk.views.campaigns.undoable import Undoable
 from crmdesk.views.shell import errors
-from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.i18n import _tr
 from crmdesk.views.shell.screen_fit import fit_to_screen
-from crmdesk.views.shell.writes import attempt
 from crmdesk.views.widgets.fields import KindCombo
 
 COUNT_DELAY_MS = 250
@@ -52,14 +50,13 @@ def field_words() -> dict[str, str]:
 
 
 class SegmentDialog(QDialog):
-    """New or edited segment; OK saves it through the one write operation."""
+    """New or edited segment; OK saves it as one undoable step."""
 
     def __init__(
-        self, db: Database, bus: DataBus, parent: QWidget | None = None,
-        segment: SegmentInfo | None = None,
-    ) -> None:  # fmt: skip
+        self, writer: Undoable, parent: QWidget | None = None, segment: SegmentInfo | None = None
+    ) -> None:
         super().__init__(parent)
-        self._db, self._bus, self._segment = db, bus, segment
+        self._db, self._writer, self._segment = writer.db, writer, segment
         self.saved_id = segment.id if segment else None
         self.setWindowTitle(self.tr("Segment"))
         self.name = QLineEdit(segment.name if segment else "", self)
@@ -212,7 +209,11 @@ class SegmentDialog(QDialog):
             errors.report(self, error)
             return
         draft = SegmentDraft(self.name.text(), tree, self.description.text(), self.saved_id)
-        written = attempt(self, self._db, self._bus, lambda s: segments.save_segment(s, draft))
+        name = draft.name.strip()
+        text = (self.tr("Edit segment %1") if self._segment else self.tr("New segment %1"))
+        written = self._writer.push(
+            self, text.replace("%1", name), lambda s: segments.save_segment(s, draft)
+        )
         if written is not None:
             self.saved_id = written.value
             super().accept()

@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         self.insights_pane = InsightsPane(db, self.bus, self)
         self.insights_pane.open_requested.connect(self.open_record)
         self.insights_pane.customers_picked.connect(self.show_customers)
-        self.campaigns_pane = CampaignsPane(db, self.bus, self)
+        self.campaigns_pane = CampaignsPane(db, self.bus, self.undo_stack, self)
         self.service_pane = ServicePane(db, self.bus, self.undo_stack, self)
         self.service_pane.notices.connect(self._on_service_notices)
         self.panes = QStackedWidget(self)

@@ -45,7 +45,7 @@ def pane(qtbot, db, ids):
     window = QMainWindow()
     qtbot.addWidget(window)
     bus = DataBus(window)
-    widget = CampaignsPane(db, bus, window)
+    widget = CampaignsPane(db, bus, QUndoStack(window), window)
     window.setCentralWidget(widget)
     window.resize(1280, 760)
     window.show()
