@@ -2578,6 +2578,10 @@
         <translation>生日</translation>
     </message>
     <message>
+        <source>Lunar birthday</source>
+        <translation>农历生日</translation>
+    </message>
+    <message>
         <source>Preferred channel</source>
         <translation>首选联系方式</translation>
     </message>
@@ -3154,6 +3158,10 @@
         <translation>全天</translation>
     </message>
     <message>
+        <source>Who gave this task to the owner</source>
+        <translation>谁把这项任务交给负责人</translation>
+    </message>
+    <message>
         <source>every </source>
         <translation>每 </translation>
     </message>
@@ -3254,6 +3262,10 @@
     <message>
         <source>Owner</source>
         <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Assigned by</source>
+        <translation>交办人</translation>
     </message>
     <message>
         <source>Repeat</source>
@@ -4823,6 +4835,33 @@
     <message>
         <source>Loyal</source>
         <translation>忠诚客户</translation>
+    </message>
+</context>
+<context>
+    <name>LunarDayEdit</name>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Month %1</source>
+        <translation>%1月</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>No lunar birthday</source>
+        <translation>无农历生日</translation>
+    </message>
+    <message>
+        <source>A birthday in a leap month is kept as its plain month.</source>
+        <translation>闰月生日按同名的平月记。</translation>
     </message>
 </context>
 <context>
@@ -8528,6 +8567,18 @@
         <translation>生日不能晚于今天。</translation>
     </message>
     <message>
+        <source>A lunar birthday is a month (1–12) and a day (1–30).</source>
+        <translation>农历生日由月（1–12）和日（1–30）组成。</translation>
+    </message>
+    <message>
+        <source>Choose the month of the lunar birthday too.</source>
+        <translation>还请选择农历生日的月份。</translation>
+    </message>
+    <message>
+        <source>Choose the day of the lunar birthday too.</source>
+        <translation>还请选择农历生日的日子。</translation>
+    </message>
+    <message>
         <source>Not a field that can be merged.</source>
         <translation>这个字段不能合并。</translation>
     </message>
@@ -8734,6 +8785,10 @@
     <message>
         <source>The end lies before the start.</source>
         <translation>结束时间早于开始时间。</translation>
+    </message>
+    <message>
+        <source>A name has at most %1 characters.</source>
+        <translation>名字最多 %1 个字符。</translation>
     </message>
     <message>
         <source>A case needs a subject.</source>
