@@ -4362,6 +4362,12 @@
             <numerusform>要为 %n 位客户设置建议的价值等级吗？</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Apply value tiers to %n account(s)</source>
+        <translation>
+            <numerusform>为 %n 个客户设定价值等级</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>InsightsSettingsPage</name>
