@@ -1,9 +1,10 @@
 """Customer lifetime value: what each customer has brought, and a projection of what it will.
 
-Historical CLV is the revenue of the counted orders to date (margin = revenue × the margin
-rate, products holding no cost). The projection discounts the average yearly margin m over a
-horizon of T years, the customer staying each year with the retention rate r, money a year
-later being worth 1 / (1 + d):
+Historical CLV is the revenue of the counted orders to date and its margin: an order line
+whose product has a cost earns amount − quantity × cost, the rest of the revenue the margin
+rate (`orders.margin_per_account`; `costed` says how much revenue the costs covered).
+The projection discounts the average yearly margin m over a horizon of T years, the customer
+staying each year with the retention rate r, money a year later being worth 1 / (1 + d):
 
     CLV = Σ_{t=1..T} m × r^(t−1) / (1 + d)^t
 
@@ -22,7 +23,7 @@ from typing import Any
 from sqlalchemy import Float, cast, func, literal, select
 from sqlalchemy.orm import Session
 
-from crmdesk.analytics.orders import CENTS, money, per_account
+from crmdesk.analytics.orders import CENTS, margin_per_account, money, per_account
 from crmdesk.core.texts import Text, translatable
 from crmdesk.models import Account
 
@@ -47,9 +48,10 @@ class ClvRow:
     id: uuid.UUID
     name: str
     revenue: Decimal  # historical
-    margin: Decimal  # historical, revenue × margin rate
+    margin: Decimal  # historical: from product costs where known, else revenue × margin rate
     yearly_margin: Decimal  # m
     projected: Decimal
+    costed: Decimal = Decimal("0.00")  # the revenue whose margin came from product costs
 
 
 @dataclass(frozen=True)
@@ -102,31 +104,33 @@ def clv(session: Session, as_of: dt.date, terms: ClvTerms | None = None) -> Clv:
     terms = terms or ClvTerms()
     retention = terms.retention if terms.retention is not None else retention_rate(session, as_of)
     factor = terms.factor(retention)
-    base = per_account(as_of).subquery()
+    base = margin_per_account(as_of, None, terms.margin_rate).subquery()
     years = func.max(
         (func.julianday(as_of.isoformat()) - func.julianday(base.c.first) + 1) / YEAR, 1.0
     )
-    yearly = cast(base.c.cents, Float) * terms.margin_rate / years
+    yearly = cast(base.c.cents, Float) / years
     rows = session.execute(
         select(
             Account.id,
             Account.name,
+            base.c.revenue,
             base.c.cents,
+            base.c.costed,
             yearly.label("yearly"),
             (yearly * literal(factor)).label("projected"),
         )
         .join(base, base.c.account_id == Account.id)
         .order_by((yearly * literal(factor)).desc(), Account.id)
     )
-    rate = Decimal(str(terms.margin_rate))
     result = tuple(
         ClvRow(
             row.id,
             row.name,
+            money(row.revenue),
             money(row.cents),
-            _cents(money(row.cents) * rate),
             _float_money(row.yearly),
             _float_money(row.projected),
+            money(row.costed),
         )
         for row in rows
     )

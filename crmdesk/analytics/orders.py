@@ -10,10 +10,10 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, and_, func, select, type_coerce
+from sqlalchemy import BigInteger, Float, and_, cast, func, select, type_coerce
 from sqlalchemy.orm import Session
 
-from crmdesk.models import Account, Order
+from crmdesk.models import Account, Order, OrderLine, Product
 from crmdesk.models.enums import OrderStatus
 
 COUNTED = (OrderStatus.OPEN, OrderStatus.PAID, OrderStatus.SHIPPED)
@@ -45,6 +45,55 @@ def per_account(as_of: dt.date, since: dt.date | None = None) -> Any:
             func.count().label("orders"),
             func.sum(type_coerce(Order.amount, BigInteger)).label("cents"),
         )
+        .where(counted_orders(as_of, since))
+        .group_by(Order.account_id)
+        .subquery()
+    )
+    return (
+        select(grouped)
+        .join(Account, Account.id == grouped.c.account_id)
+        .where(Account.deleted_at.is_(None))
+    )
+
+
+def costed_lines() -> Any:
+    """Per order, its live lines whose product has a cost (cost > 0; 0 is the column's "not
+    entered"): their amount and their margin, amount − quantity × cost, both in cents."""
+    cents = type_coerce(OrderLine.amount, BigInteger)
+    cost_cents = type_coerce(Product.cost, BigInteger) / 100.0  # Money(scale=4) → cents
+    return (
+        select(
+            OrderLine.order_id.label("order_id"),
+            func.sum(cents).label("cents"),
+            func.sum(cents - type_coerce(OrderLine.quantity, Float) * cost_cents).label("margin"),
+        )
+        .join(Product, Product.id == OrderLine.product_id)
+        .where(OrderLine.deleted_at.is_(None), type_coerce(Product.cost, BigInteger) > 0)
+        .group_by(OrderLine.order_id)
+        .subquery()
+    )
+
+
+def margin_per_account(as_of: dt.date, since: dt.date | None, rate: float) -> Any:
+    """per_account's rows with each customer's margin in cents beside its revenue: lines with a
+    product cost give amount − quantity × cost; the rest of each order's amount (lines without
+    a cost, orders without lines) earns `rate` × amount. `costed` is the revenue the costs
+    covered, so a figure can say how much of its margin came from the rate."""
+    lines = costed_lines()
+    costed = func.coalesce(lines.c.cents, 0)
+    order_cents = type_coerce(Order.amount, BigInteger)
+    margin = func.coalesce(lines.c.margin, 0.0) + (order_cents - costed) * rate
+    grouped = (
+        select(
+            Order.account_id.label("account_id"),
+            func.max(Order.ordered_on).label("last"),
+            func.min(Order.ordered_on).label("first"),
+            func.count().label("orders"),
+            func.sum(order_cents).label("revenue"),
+            cast(func.round(func.sum(margin)), BigInteger).label("cents"),
+            func.sum(costed).label("costed"),
+        )
+        .outerjoin(lines, lines.c.order_id == Order.id)
         .where(counted_orders(as_of, since))
         .group_by(Order.account_id)
         .subquery()

@@ -4,8 +4,11 @@ Over the customers who bought in the period, ranked by revenue highest first wit
 share the best rank): a customer whose rank is within the first ⌈1 % × n⌉ is platinum, within
 ⌈5 % × n⌉ gold, within ⌈20 % × n⌉ iron, the rest lead. The cut-offs are cumulative and rounded
 up, so any buyer makes a platinum customer, and a tie across a boundary goes to the higher tier.
-The shares are configurable. The Pareto curve is the cumulative share of revenue against the
-share of customers, in 100 steps; the 80/20 check reads the top 20 % of customers' share.
+The shares are configurable. By margin instead of revenue, an order line whose product has a
+cost earns amount − quantity × cost and the rest of the revenue the configured margin rate
+(`orders.margin_per_account`); the result says how much revenue each way covered. The Pareto
+curve is the cumulative share of revenue against the share of customers, in 100 steps; the
+80/20 check reads the top 20 % of customers' share.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from typing import Any
 from sqlalchemy import case, func, literal, select
 from sqlalchemy.orm import Session
 
-from crmdesk.analytics.orders import money, per_account
+from crmdesk.analytics.orders import margin_per_account, money, per_account
 from crmdesk.models.enums import ValueTier
 
 
@@ -30,6 +33,11 @@ class Tier(StrEnum):
     GOLD = "gold"
     IRON = "iron"
     LEAD = "lead"
+
+
+class Measure(StrEnum):
+    REVENUE = "revenue"
+    MARGIN = "margin"
 
 
 SUGGESTED = {
@@ -65,8 +73,8 @@ class Shares:
 class TierFigures:
     tier: Tier
     customers: int
-    revenue: Decimal
-    threshold: Decimal | None  # the smallest revenue in the tier (None: nobody in it)
+    revenue: Decimal  # the measure: revenue, or margin when the pyramid is by margin
+    threshold: Decimal | None  # the smallest value in the tier (None: nobody in it)
     suggested: ValueTier
 
 
@@ -79,6 +87,10 @@ class Pyramid:
     tiers: tuple[TierFigures, ...]  # platinum first
     pareto: tuple[tuple[float, float], ...]  # (share of customers, share of revenue), 0..1
     top20_share: float  # the revenue share of the top 20 % of buyers
+    measure: Measure = Measure.REVENUE
+    # by margin: the revenue whose margin came from product costs, and from the margin rate
+    costed_revenue: Decimal = Decimal("0.00")
+    rated_revenue: Decimal = Decimal("0.00")
 
     @property
     def holds_80_20(self) -> bool:
@@ -97,9 +109,23 @@ def _tier_sql(rank: Any, cutoffs: tuple[int, int, int]) -> Any:
     )
 
 
-def ranked(until: dt.date, since: dt.date | None, shares: Shares, n: int) -> Any:
-    """Each buyer's revenue (cents), rank, row number and tier, as a subquery."""
-    base = per_account(until, since).subquery()
+def measured(until: dt.date, since: dt.date | None, by: Measure, rate: float) -> Any:
+    """One row per buyer whose `cents` is its revenue, or its margin."""
+    if by is Measure.MARGIN:
+        return margin_per_account(until, since, rate).subquery()
+    return per_account(until, since).subquery()
+
+
+def ranked(
+    until: dt.date,
+    since: dt.date | None,
+    shares: Shares,
+    n: int,
+    by: Measure = Measure.REVENUE,
+    rate: float = 0.3,
+) -> Any:
+    """Each buyer's revenue or margin (cents), rank, row number and tier, as a subquery."""
+    base = measured(until, since, by, rate)
     inner = select(
         base.c.account_id,
         base.c.cents,
@@ -115,12 +141,18 @@ def buyer_count(session: Session, until: dt.date, since: dt.date | None) -> int:
 
 
 def pyramid(
-    session: Session, until: dt.date, since: dt.date | None = None, shares: Shares | None = None
+    session: Session,
+    until: dt.date,
+    since: dt.date | None = None,
+    shares: Shares | None = None,
+    by: Measure = Measure.REVENUE,
+    margin_rate: float = 0.3,
 ) -> Pyramid:
-    """The pyramid of the customers who bought between `since` and `until` (both included)."""
+    """The pyramid of the customers who bought between `since` and `until` (both included),
+    by revenue or by margin (`margin_rate` for what has no product cost)."""
     shares = shares or Shares()
     n = buyer_count(session, until, since)
-    r = ranked(until, since, shares, n)
+    r = ranked(until, since, shares, n, by, margin_rate)
     by_tier = {
         row.tier: row
         for row in session.execute(
@@ -144,7 +176,21 @@ def pyramid(
     )
     total = sum((t.revenue for t in tiers), Decimal("0.00"))
     pareto, top20 = _pareto(session, r, n, total)
-    return Pyramid(since, until, n, total, tiers, pareto, top20)
+    costed, rated = _coverage(session, until, since, by)
+    return Pyramid(since, until, n, total, tiers, pareto, top20, by, costed, rated)
+
+
+def _coverage(
+    session: Session, until: dt.date, since: dt.date | None, by: Measure
+) -> tuple[Decimal, Decimal]:
+    """By margin: the revenue product costs covered and the revenue left to the rate."""
+    if by is not Measure.MARGIN:
+        return Decimal("0.00"), Decimal("0.00")
+    base = margin_per_account(until, since, 0.0).subquery()
+    revenue, costed = session.execute(
+        select(func.sum(base.c.revenue), func.sum(base.c.costed))
+    ).one()
+    return money(costed), money(int(revenue or 0) - int(costed or 0))
 
 
 def _pareto(

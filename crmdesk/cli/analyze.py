@@ -61,6 +61,12 @@ def register_figures(analyze_verbs: Any) -> None:
     cmd.add_argument(
         "--apply", action="store_true", help="set the suggested value tiers on the accounts"
     )
+    cmd.add_argument(
+        "--by",
+        choices=[m.value for m in pyramid.Measure],
+        default=pyramid.Measure.REVENUE.value,
+        help="rank by revenue, or by margin (product costs, else the margin rate)",
+    )
     _verb(analyze_verbs, "clv", "historical and projected lifetime value per account", _clv)
     _verb(analyze_verbs, "churn", "accounts silent for longer than their usual interval", _churn)
     cmd = _verb(analyze_verbs, "lifecycle", "suggested loyalty stage and lifecycle phase", _stages)
@@ -143,7 +149,8 @@ def _pyramid(db: Database, args: argparse.Namespace) -> int:
     with db.reading() as session:
         conf = insights.load_settings(session)
         since = args.since or conf.pyramid_since(day)
-        p = pyramid.pyramid(session, day, since, conf.shares)
+        by = pyramid.Measure(args.by)
+        p = pyramid.pyramid(session, day, since, conf.shares, by, conf.margin_rate / 100)
     if args.apply:
         with db.transaction() as session:
             changed = insights.apply_value_tiers(session, insights.tier_changes(session, day))
@@ -158,10 +165,13 @@ def _pyramid(db: Database, args: argparse.Namespace) -> int:
         }
     facts["top20_share"] = round(p.top20_share, 4)
     facts["holds_80_20"] = p.holds_80_20
+    facts["measure"] = p.measure.value
+    if p.measure is pyramid.Measure.MARGIN:  # which revenue had a product cost, which the rate
+        facts["costed_revenue"], facts["rated_revenue"] = p.costed_revenue, p.rated_revenue
     if args.json:
         output.print_json(facts)
         return 0
-    print(f"{'tier':10} {'count':>8} {'revenue':>16} {'threshold':>14}  suggested")
+    print(f"{'tier':10} {'count':>8} {p.measure.value:>16} {'threshold':>14}  suggested")
     for t in p.tiers:
         print(
             f"{t.tier.value:10} {t.customers:8} {t.revenue!s:>16} "
@@ -171,6 +181,9 @@ def _pyramid(db: Database, args: argparse.Namespace) -> int:
         f"top 20 % bring {p.top20_share:.1%} of {p.revenue} from {p.buyers} buyers "
         f"({'80/20 holds' if p.holds_80_20 else '80/20 does not hold'})"
     )
+    if p.measure is pyramid.Measure.MARGIN:
+        print(f"margin from product costs on {p.costed_revenue} of revenue, "
+              f"from the margin rate on {p.rated_revenue}")  # fmt: skip
     return 0
 
 
@@ -189,6 +202,7 @@ def _clv(db: Database, args: argparse.Namespace) -> int:
             "margin": row.margin,
             "yearly_margin": row.yearly_margin,
             "projected": row.projected,
+            "costed_revenue": row.costed,
         }
         if args.json:
             output.print_json({**obj, "formula": result.formula})

@@ -87,6 +87,7 @@ class EventDraft:
     location: str = ""
     description: str = ""
     owner: str = ""
+    assigned_by: str = ""  # who gave a task to its owner
     account_id: uuid.UUID | None = None
     contact_id: uuid.UUID | None = None
     opportunity_id: uuid.UUID | None = None
@@ -251,12 +252,16 @@ def _start_order(occurrence: EventOccurrence) -> tuple[dt.datetime, int, str]:
 _NO_TITLE = translatable("Validation", "An event needs a title.")
 _NO_TIME = translatable("Validation", "An event needs a start.")
 _BACKWARDS = translatable("Validation", "The end lies before the start.")
+_LONG_NAME = translatable("Validation", "A name has at most %1 characters.")
+NAME_LENGTH = 100  # the owner and assigned_by columns
 
 
 def check_draft(draft: EventDraft) -> None:
     """Refuse what no calendar can hold; a task may be undated, anything else needs a start."""
     if not draft.title.strip():
         raise KnownError(_NO_TITLE)
+    if max(len(draft.owner.strip()), len(draft.assigned_by.strip())) > NAME_LENGTH:
+        raise KnownError(_LONG_NAME, values=(NAME_LENGTH,))
     if draft.all_day:
         if draft.start_date is None and draft.kind != EventKind.TASK:
             raise KnownError(_NO_TIME)
@@ -299,7 +304,7 @@ def _get(session: Session, event_id: uuid.UUID) -> CalendarEvent:
 
 def _apply(row: CalendarEvent, draft: EventDraft) -> None:
     for name in ("title", "kind", "status", "all_day", "location", "description", "owner",
-                 "account_id", "contact_id", "opportunity_id", "case_id", "rrule"):
+                 "assigned_by", "account_id", "contact_id", "opportunity_id", "case_id", "rrule"):
         value = getattr(draft, name)
         setattr(row, name, value.strip() if isinstance(value, str) else value)
     if draft.all_day:
@@ -325,7 +330,7 @@ def draft_of(session: Session, event_id: uuid.UUID) -> EventDraft:
         all_day=row.all_day, starts_at=row.starts_at, ends_at=row.ends_at,
         start_date=row.start_date, end_date=row.end_date, time_zone=row.time_zone or "UTC",
         rrule=row.rrule, location=row.location, description=row.description, owner=row.owner,
-        account_id=row.account_id, contact_id=row.contact_id,
+        assigned_by=row.assigned_by, account_id=row.account_id, contact_id=row.contact_id,
         opportunity_id=row.opportunity_id, case_id=row.case_id,
         reminders=sorted((r.minutes_before for r in row.reminders), reverse=True),
         id=row.id, version=row.version,

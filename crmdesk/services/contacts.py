@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -77,6 +78,7 @@ class ContactDraft(ContactRecord):
     account_id: uuid.UUID | None = None
     preferred_channel: Channel | None = None
     owner: str = ""
+    lunar_birthday: str = ""  # "MM-DD" of the lunar calendar, "" when none
 
 
 @dataclass(frozen=True)
@@ -272,6 +274,7 @@ def get_contact(session: Session, contact_id: uuid.UUID) -> ContactDetail:
         account_id=c.account_id,
         preferred_channel=c.preferred_channel,
         owner=c.owner,
+        lunar_birthday=c.lunar_birthday,
     )
     return ContactDetail(
         draft=draft,
@@ -300,7 +303,27 @@ def validate_contact(draft: ContactDraft) -> list[FieldError]:
         errors.append(
             FieldError("birthday", translatable("Validation", "The birthday is in the future."))
         )
+    if problem := lunar_birthday_problem(draft.lunar_birthday):
+        errors.append(FieldError("lunar_birthday", problem))
     return errors
+
+
+_LUNAR_DAY = re.compile(r"(\d\d)-(\d\d)")
+
+
+def lunar_birthday_problem(value: str) -> str | None:
+    """What is wrong with a lunar birthday: "" or "MM-DD", month 1-12, day 1-30."""
+    if not value:
+        return None
+    found = _LUNAR_DAY.fullmatch(value)
+    month, day = (int(found[1]), int(found[2])) if found else (0, 0)
+    if not found or month > 12 or day > 30:
+        return translatable("Validation", "A lunar birthday is a month (1–12) and a day (1–30).")
+    if not month:
+        return translatable("Validation", "Choose the month of the lunar birthday too.")
+    if not day:
+        return translatable("Validation", "Choose the day of the lunar birthday too.")
+    return None
 
 
 def save_contact(session: Session, draft: ContactDraft) -> tuple[uuid.UUID, Changes]:
@@ -336,6 +359,7 @@ def apply_draft(session: Session, contact: Contact, draft: ContactDraft) -> None
     contact.website = draft.websites[0] if draft.websites else ""
     contact.account_id, contact.owner = draft.account_id, draft.owner.strip()
     contact.preferred_channel = draft.preferred_channel
+    contact.lunar_birthday = draft.lunar_birthday
     contact.sort_key = contact_sort_key(
         contact.family_name, contact.given_name, contact.organization
     )

@@ -29,7 +29,7 @@ from crmdesk.analytics.targets import Scorecard
 from crmdesk.models import Account
 from crmdesk.models.enums import ValueTier
 from crmdesk.services import settings
-from crmdesk.services.changes import Changes, changes_in
+from crmdesk.services.changes import Changes, changes_in, report
 from crmdesk.store.id_sets import in_id_set
 
 INDICATORS = ("revenue_won", "new_customers", "visits_made", "calls_made", "cases_closed")
@@ -103,15 +103,19 @@ def scores_stale(session: Session, today: dt.date) -> bool:
 
 def store_scores(session: Session, as_of: dt.date) -> int:
     """Write every live account's RFM scores as of `as_of` (cleared where it has no counted
-    order), in two set-based UPDATEs; returns how many accounts were scored. Scores are figures
-    derived from the orders, like an index, so they are not put in the change log."""
+    order), in set-based UPDATEs; returns how many accounts were scored. Scores are figures
+    derived from the orders, like an index, so they are not put in the change log; the ids
+    the first UPDATE touched (every live account) are reported as changed accounts, so open
+    lists refresh."""
     s = rfm_rules.scored(as_of)
-    session.execute(
+    touched = session.scalars(
         update(Account)
         .where(Account.deleted_at.is_(None))
         .values(rfm_r=None, rfm_f=None, rfm_m=None, rfm_cell="", rfm_segment="", scores_as_of=as_of)
+        .returning(Account.id)
         .execution_options(synchronize_session=False)
-    )
+    ).all()
+    report(session, Changes(accounts=touched))
     result = session.execute(
         update(Account)
         .where(Account.id == s.c.account_id)

@@ -2687,6 +2687,10 @@
         <translation>生日</translation>
     </message>
     <message>
+        <source>Lunar birthday</source>
+        <translation>农历生日</translation>
+    </message>
+    <message>
         <source>Preferred channel</source>
         <translation>首选联系方式</translation>
     </message>
@@ -3263,6 +3267,10 @@
         <translation>全天</translation>
     </message>
     <message>
+        <source>Who gave this task to the owner</source>
+        <translation>谁把这项任务交给负责人</translation>
+    </message>
+    <message>
         <source>every </source>
         <translation>每 </translation>
     </message>
@@ -3363,6 +3371,10 @@
     <message>
         <source>Owner</source>
         <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Assigned by</source>
+        <translation>交办人</translation>
     </message>
     <message>
         <source>Repeat</source>
@@ -4459,6 +4471,12 @@
             <numerusform>要为 %n 位客户设置建议的价值等级吗？</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Apply value tiers to %n account(s)</source>
+        <translation>
+            <numerusform>为 %n 个客户设定价值等级</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>InsightsSettingsPage</name>
@@ -4932,6 +4950,33 @@
     <message>
         <source>Loyal</source>
         <translation>忠诚客户</translation>
+    </message>
+</context>
+<context>
+    <name>LunarDayEdit</name>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Month %1</source>
+        <translation>%1月</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>No lunar birthday</source>
+        <translation>无农历生日</translation>
+    </message>
+    <message>
+        <source>A birthday in a leap month is kept as its plain month.</source>
+        <translation>闰月生日按同名的平月记。</translation>
     </message>
 </context>
 <context>
@@ -8761,6 +8806,18 @@
         <translation>生日不能晚于今天。</translation>
     </message>
     <message>
+        <source>A lunar birthday is a month (1–12) and a day (1–30).</source>
+        <translation>农历生日由月（1–12）和日（1–30）组成。</translation>
+    </message>
+    <message>
+        <source>Choose the month of the lunar birthday too.</source>
+        <translation>还请选择农历生日的月份。</translation>
+    </message>
+    <message>
+        <source>Choose the day of the lunar birthday too.</source>
+        <translation>还请选择农历生日的日子。</translation>
+    </message>
+    <message>
         <source>Not a field that can be merged.</source>
         <translation>这个字段不能合并。</translation>
     </message>
@@ -8967,6 +9024,10 @@
     <message>
         <source>The end lies before the start.</source>
         <translation>结束时间早于开始时间。</translation>
+    </message>
+    <message>
+        <source>A name has at most %1 characters.</source>
+        <translation>名字最多 %1 个字符。</translation>
     </message>
     <message>
         <source>A case needs a subject.</source>

@@ -101,3 +101,15 @@ def test_another_module_can_add_sub_verbs() -> None:
         assert parser.parse_args(["analyze", "example"]).figure == "example"
     finally:
         analyze.REGISTRARS.remove(register)
+
+
+def test_pyramid_by_margin_says_what_the_costs_covered(db: Database) -> None:
+    from tests.analytics.test_margin import _buyers
+
+    _buyers(db)
+    out = crmdesk("analyze", "pyramid", "--as-of", "2026-06-30", "--since", "2026-01-01",
+                  "--by", "margin", "--json", "--db", str(db.url.database)).stdout  # fmt: skip
+    (facts,) = _lines(out)
+    assert facts["measure"] == "margin"
+    assert facts["platinum"]["revenue"] == "270.00"  # B's margin (the default rate is 30 %)
+    assert (facts["costed_revenue"], facts["rated_revenue"]) == ("1200.00", "1500.00")

@@ -183,3 +183,17 @@ def test_the_summary_counts_what_the_filter_selects(db, people):
         assert (found.count, found.with_phone, found.with_email) == (4, 3, 2)
         assert dict(found.cities) == {"北京": 1, "London": 1}
         assert contact_summary(session, ContactFilter(city="London")).count == 1
+
+
+def test_a_lunar_birthday_is_a_month_and_a_day_or_nothing() -> None:
+    from crmdesk.services.contacts import lunar_birthday_problem
+
+    assert lunar_birthday_problem("") is None
+    assert lunar_birthday_problem("08-15") is None
+    assert lunar_birthday_problem("12-30") is None
+    assert lunar_birthday_problem("08-00") == "Choose the day of the lunar birthday too."
+    assert lunar_birthday_problem("00-15") == "Choose the month of the lunar birthday too."
+    for wrong in ("13-01", "01-31", "8-15", "闰8-15"):
+        assert lunar_birthday_problem(wrong) == (
+            "A lunar birthday is a month (1–12) and a day (1–30)."
+        )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMessageBox
 
 from crmdesk.analytics.rfm import Segment
 from crmdesk.views.insights.pane import InsightsPane
@@ -12,8 +14,8 @@ from tests.insights_data import AS_OF, rfm_example
 WAIT = 15_000
 
 
-def _pane(qtbot, db) -> InsightsPane:
-    pane = InsightsPane(db, DataBus(), today=AS_OF)
+def _pane(qtbot, db, bus: DataBus | None = None, stack: QUndoStack | None = None) -> InsightsPane:
+    pane = InsightsPane(db, bus or DataBus(), stack or QUndoStack(), today=AS_OF)
     qtbot.addWidget(pane)
     with qtbot.waitSignal(pane.work.busy_changed, timeout=WAIT, check_params_cb=lambda b: not b):
         pane.show()
@@ -43,19 +45,61 @@ def test_charts_show_the_figures_and_pick_customers(qtbot, db) -> None:
         )
 
 
-def test_store_scores_writes_them_off_the_gui_thread(qtbot, db) -> None:
+def test_store_scores_writes_them_off_the_gui_thread_and_says_so(qtbot, db) -> None:
     from sqlalchemy import select
 
     from crmdesk.models import Account
 
-    rfm_example(db)
-    pane = _pane(qtbot, db)
+    ids = rfm_example(db)
+    bus = DataBus()
+    pane = _pane(qtbot, db, bus)
     pane.as_of.setDate(QDate(AS_OF.year, AS_OF.month, AS_OF.day))
-    with qtbot.waitSignal(pane.scores_stored, timeout=WAIT):
+    qtbot.waitUntil(lambda: not pane.work.busy, timeout=WAIT)
+    with qtbot.waitSignal(bus.changed, timeout=WAIT) as published:
         pane.store_scores()
+    qtbot.waitUntil(lambda: "5 account(s)" in pane.message.text(), timeout=WAIT)
     with db.reading() as session:
         cells = {a.name: a.rfm_cell for a in session.scalars(select(Account))}
-    assert cells["A"] == "353" and "5 account(s)" in pane.message.text()
+    assert cells["A"] == "353"
+    # every live account's scores (and date) were written: open lists of them read again
+    assert published.args[0].accounts == frozenset(ids.values())
+    assert not pane.work.busy  # the pane does not recompute its figures for its own scores
+
+
+def test_applying_value_tiers_is_one_undoable_step_and_is_broadcast(
+    qtbot, db, monkeypatch
+) -> None:
+    from sqlalchemy import select
+
+    from crmdesk.models import Account
+    from crmdesk.models.enums import ValueTier
+
+    ids = rfm_example(db)
+    with db.transaction() as session:
+        session.get(Account, ids["A"]).value_tier = ValueTier.VIP  # type: ignore[union-attr]
+
+    def tiers() -> dict[str, ValueTier]:
+        with db.reading() as session:
+            return {a.name: ValueTier(a.value_tier) for a in session.scalars(select(Account))}
+
+    before = tiers()
+    bus, stack = DataBus(), QUndoStack()
+    pane = _pane(qtbot, db, bus, stack)
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)  # fmt: skip
+    with qtbot.waitSignal(bus.changed, timeout=WAIT) as published:
+        assert pane.apply_tiers()
+    after = tiers()
+    # C is platinum (VIP); A falls to ordinary; the rest stay ordinary
+    assert after["C"] is ValueTier.VIP and after["A"] is ValueTier.ORDINARY
+    assert published.args[0].accounts == frozenset({ids["A"], ids["C"]})
+    assert stack.count() == 1 and "2 account(s)" in stack.text(0)
+    with qtbot.waitSignal(bus.changed, timeout=WAIT) as undone:
+        stack.undo()  # what Ctrl+Z does
+    assert tiers() == before
+    assert undone.args[0].accounts == frozenset({ids["A"], ids["C"]})
+    stack.redo()
+    assert tiers() == after
 
 
 def test_picked_customers_open_as_a_filtered_accounts_list(qtbot, db) -> None:

@@ -32,7 +32,13 @@ from PySide6.QtWidgets import (
 from crmdesk.core.clock import local_zone_name
 from crmdesk.core.errors import KnownError
 from crmdesk.models.enums import EventKind, EventStatus
-from crmdesk.services.calendar import EventDraft, EventOccurrence, check_draft, conflicts
+from crmdesk.services.calendar import (
+    NAME_LENGTH,
+    EventDraft,
+    EventOccurrence,
+    check_draft,
+    conflicts,
+)
 from crmdesk.services.calendar_tasks import DONE_WITH_OUTCOME
 from crmdesk.store.db import Database
 from crmdesk.views.calendar.repeat_rule import Repeat, RepeatChoice, choice_of, rule_of
@@ -77,6 +83,11 @@ class EventDialog(QDialog):
         self.zone.addItems(zone_names())
         self.location = QLineEdit(self)
         self.owner = QLineEdit(self)
+        self.assigned_by = QLineEdit(self)  # a task's: who gave it to the owner
+        self.assigned_by.setObjectName("assigned_by")
+        self.assigned_by.setPlaceholderText(self.tr("Who gave this task to the owner"))
+        for name_edit in (self.owner, self.assigned_by):
+            name_edit.setMaxLength(NAME_LENGTH)
         self.account = AccountPicker(db, self)
         self.contact = QComboBox(self)  # the chosen account's contacts
         self.repeat = QComboBox(self)
@@ -133,6 +144,8 @@ class EventDialog(QDialog):
         form.addRow(self.tr("Account"), self.account)
         form.addRow(self.tr("Contact"), self.contact)
         form.addRow(self.tr("Owner"), self.owner)
+        form.addRow(self.tr("Assigned by"), self.assigned_by)
+        self._form = form
         repeat_row = QHBoxLayout()
         for widget in (self.repeat, self.interval, self.ends_by, self.until, self.count):
             repeat_row.addWidget(widget)
@@ -155,6 +168,7 @@ class EventDialog(QDialog):
         self.buttons = buttons
         form.addRow(buttons)
         self.all_day.toggled.connect(self._on_all_day_toggled)
+        self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self.repeat.currentIndexChanged.connect(self._on_repeat_changed)
         self.ends_by.currentIndexChanged.connect(self._on_repeat_changed)
         self.starts.dateTimeChanged.connect(self._on_starts_changed)
@@ -182,6 +196,8 @@ class EventDialog(QDialog):
         self.ends.setDateTime(_qt(end))
         self.location.setText(draft.location)
         self.owner.setText(draft.owner)
+        self.assigned_by.setText(draft.assigned_by)
+        self._on_kind_changed()
         if draft.account_id is not None:
             self.account.set_account(draft.account_id, self._account_name(draft.account_id))
         self._fill_contacts(draft.contact_id)
@@ -245,6 +261,7 @@ class EventDialog(QDialog):
             rrule=rule_of(choice, start.date(), zone, all_day),
             location=self.location.text().strip(),
             description=self.description.toPlainText().strip(), owner=self.owner.text().strip(),
+            assigned_by=self.assigned_by.text().strip() if self._is_task() else "",
             account_id=self.account.account_id(), contact_id=self.contact.currentData(),
             opportunity_id=base.opportunity_id, case_id=base.case_id,
             reminders=[] if minutes is None else [minutes], id=base.id, version=base.version,
@@ -264,6 +281,13 @@ class EventDialog(QDialog):
         for edit in (self.starts, self.ends):
             edit.setDisplayFormat(shown)
         self.zone.setEnabled(not checked)
+
+    def _is_task(self) -> bool:
+        return bool(self.kind.currentData() == EventKind.TASK)
+
+    def _on_kind_changed(self) -> None:
+        """Only a task is given by someone: the row shows for tasks alone."""
+        self._form.setRowVisible(self.assigned_by, self._is_task())
 
     def _on_repeat_changed(self) -> None:
         repeats = self.repeat.currentData() != Repeat.NONE

@@ -42,6 +42,7 @@ from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.undo import SaveContactCommand
 from crmdesk.views.widgets.fields import KindCombo, OptionalDateEdit, TagsEdit
 from crmdesk.views.widgets.list_editors import address_list, email_list, phone_list
+from crmdesk.views.widgets.lunar_day import LunarDayEdit
 from crmdesk.views.widgets.photo import PhotoEditor
 
 # Where each field sits on the form, top to bottom: the first error in this order gets focus.
@@ -62,6 +63,7 @@ FIELD_ORDER = (
     "department",
     "addresses",
     "birthday",
+    "lunar_birthday",
     "preferred_channel",
     "wechat",
     "websites",
@@ -266,11 +268,14 @@ class ContactForm(RecordForm[_ContactState, ContactDraft]):
         personal = self.add_section(self.tr("Personal"))
         self.birthday = OptionalDateEdit(self.column)
         self.watch(self.birthday, "birthday")
+        self.lunar_birthday = LunarDayEdit(self.column)
+        self.watch(self.lunar_birthday, "lunar_birthday")
         self.preferred_channel = KindCombo(Channel, self.column, self.tr("No preference"))
         self.watch(self.preferred_channel)
         self.wechat = self._line("wechat", self.tr("WeChat ID"))
         self.website = self._line("websites", "https://")
         self.add_row(personal, self.tr("Birthday"), self.birthday, "birthday")
+        self.add_row(personal, self.tr("Lunar birthday"), self.lunar_birthday, "lunar_birthday")
         self.add_row(personal, self.tr("Preferred channel"), self.preferred_channel)
         self.add_row(personal, self.tr("WeChat"), self.wechat, "wechat")
         self.add_row(personal, self.tr("Website"), self.website, "websites")
@@ -381,6 +386,7 @@ class ContactForm(RecordForm[_ContactState, ContactDraft]):
         self.emails.set_records(draft.emails)
         self.addresses.set_records(draft.addresses)
         self.birthday.set_date(draft.birthday)
+        self.lunar_birthday.set_value(draft.lunar_birthday)
         self.preferred_channel.set_value(draft.preferred_channel)
         self.website.setText(draft.websites[0] if draft.websites else "")
         self.tags.set_known_tags(state.tags)
@@ -412,6 +418,7 @@ class ContactForm(RecordForm[_ContactState, ContactDraft]):
         draft.emails = self.emails.records()
         draft.addresses = self.addresses.records()
         draft.birthday = self.birthday.date()
+        draft.lunar_birthday = self.lunar_birthday.value()
         draft.preferred_channel = self.preferred_channel.value()
         website = self.website.text().strip()
         draft.websites = [website, *draft.websites[1:]] if website else draft.websites[1:]

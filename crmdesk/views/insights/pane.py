@@ -4,7 +4,7 @@ funnel, CLV distribution, churn list and the team's targets, as of a chosen day.
 Figures are read off the GUI thread (`services.insights.overview`); clicking a bar or a cell
 emits `customers_picked(ids, label)`, which the window turns into the accounts list filtered
 to those customers. "Store scores" writes the RFM scores onto the accounts; "Apply value
-tiers…" sets the pyramid's suggested tiers after asking.
+tiers…" sets the pyramid's suggested tiers after asking, as one step on the undo stack.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import uuid
 from collections import defaultdict
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDateEdit,
     QGridLayout,
@@ -43,6 +43,7 @@ from crmdesk.views.shell import writes
 from crmdesk.views.shell.background import BackgroundWork
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.i18n import translated
+from crmdesk.views.shell.undo import WriteCommand
 from crmdesk.views.shell.vocabulary import enum_text
 
 WATCHED = ("orders", "accounts", "opportunities", "activities", "cases")
@@ -57,14 +58,16 @@ class InsightsPane(QWidget):
         self,
         db: Database,
         bus: DataBus,
+        undo_stack: QUndoStack,
         parent: QWidget | None = None,
         *,
         today: dt.date | None = None,
     ) -> None:
         super().__init__(parent)
-        self.db, self.bus = db, bus
+        self.db, self.bus, self.undo_stack = db, bus, undo_stack
         self.overview: insights.Overview | None = None
         self._stale = True
+        self._own_scores: Changes | None = None  # what storing the scores just published
         self._build(today or dt.date.today())
         self.work = BackgroundWork(self.progress, self.message, self)
         bus.changed.connect(self._on_changed)
@@ -167,6 +170,8 @@ class InsightsPane(QWidget):
         self.work.run(work, self.show_overview)
 
     def _on_changed(self, changes: Changes) -> None:
+        if changes is self._own_scores:
+            return  # stored scores are read from the figures shown: nothing to recompute
         if any(changes.ids(kind) for kind in WATCHED):
             self._stale = True
             if self.isVisible():
@@ -263,11 +268,13 @@ class InsightsPane(QWidget):
         """Write the RFM scores onto the accounts, off the GUI thread (a few seconds at 100k)."""
         db, day = self.db, self.day
 
-        def work(_task: object) -> int:
-            return writes.transact(db, lambda s: insights.store_scores(s, day)).value
+        def work(_task: object) -> writes.Written[int]:
+            return writes.transact(db, lambda s: insights.store_scores(s, day))
 
-        def done(count: int) -> None:
-            self.message.setText(self.tr("Scores stored on %n account(s).", "", count))
+        def done(written: writes.Written[int]) -> None:
+            self._own_scores = written.changes
+            writes.publish(self.bus, written)  # lists showing the scores read them again
+            self.message.setText(self.tr("Scores stored on %n account(s).", "", written.value))
             self.scores_stored.emit()
 
         self.work.run(work, done)
@@ -285,7 +292,8 @@ class InsightsPane(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        done = writes.attempt(
-            self, self.db, self.bus, lambda s: insights.apply_value_tiers(s, changes)
+        text = self.tr("Apply value tiers to %n account(s)", "", len(changes))
+        command = WriteCommand(
+            self.db, self.bus, text, lambda s: insights.apply_value_tiers(s, changes)
         )
-        return done is not None
+        return writes.push(self, self.undo_stack, command)

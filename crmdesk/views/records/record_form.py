@@ -46,6 +46,7 @@ from crmdesk.views.widgets.inline_errors import (
     translated_error,
 )
 from crmdesk.views.widgets.list_editors import ContactPointList, PointRow
+from crmdesk.views.widgets.lunar_day import LunarDayEdit
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -271,6 +272,7 @@ class RecordForm(QWidget, Generic[_State, _Draft]):
         column.addWidget(error)
         form.addRow(caption, box)
         target = widget.edit if isinstance(widget, OptionalDateEdit) else widget
+        target = widget.month if isinstance(widget, LunarDayEdit) else target
         self.errors.add_field(field, target, error)
         return form.rowCount() - 1
 
@@ -298,7 +300,7 @@ class RecordForm(QWidget, Generic[_State, _Draft]):
                     edit = widget.lineEdit()
                     assert edit is not None  # an editable combo has its line edit
                     edit.editingFinished.connect(lambda f=field: self._on_field_left(f))
-        elif isinstance(widget, OptionalDateEdit):
+        elif isinstance(widget, OptionalDateEdit | LunarDayEdit):
             widget.changed.connect(self._on_edited)
             if field:
                 widget.editing_finished.connect(lambda f=field: self._on_field_left(f))

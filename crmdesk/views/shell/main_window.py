@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
         self.pipeline_pane = PipelinePane(db, self.bus, self.undo_stack, self)
         self.today_page = TodayPage(db, self.bus, self, settings=settings)
         self.today_page.open_requested.connect(self.open_record)
-        self.insights_pane = InsightsPane(db, self.bus, self)
+        self.insights_pane = InsightsPane(db, self.bus, self.undo_stack, self)
         self.insights_pane.open_requested.connect(self.open_record)
         self.insights_pane.customers_picked.connect(self.show_customers)
         self.campaigns_pane = CampaignsPane(db, self.bus, self.undo_stack, self)

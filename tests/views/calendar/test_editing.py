@@ -240,3 +240,59 @@ def test_making_all_occurrences_of_a_timed_series_all_day_does_not_fail(qtbot, d
 
         row = session.get(CalendarEvent, series_id)
         assert row.all_day and row.start_date == dt.date(2026, 3, 2)
+
+
+def test_a_task_given_by_someone_keeps_the_assigner_and_today_shows_it(qtbot, db, locale):
+    """Assigned by is offered for tasks only, saved as an undoable step, read by Today."""
+    from zoneinfo import ZoneInfo
+
+    from crmdesk.services import today
+
+    pane = make_pane(qtbot, db)
+    seen: dict[str, bool] = {}
+
+    def give(dialog: EventDialog) -> None:
+        dialog.title.setText("Send the quote")
+        dialog.kind.setCurrentIndex(dialog.kind.findData(EventKind.VISIT))
+        seen["visit"] = dialog.assigned_by.isVisibleTo(dialog)
+        dialog.kind.setCurrentIndex(dialog.kind.findData(EventKind.TASK))
+        seen["task"] = dialog.assigned_by.isVisibleTo(dialog)
+        dialog.owner.setText("Li")
+        dialog.assigned_by.setText("  Wang ")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+    when_modal("EventDialog", give)
+    with qtbot.waitSignal(pane.model.range_loaded, timeout=WAIT):
+        qtbot.keyClick(pane.grid, Qt.Key.Key_N,
+                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert seen == {"visit": False, "task": True}
+    zone = ZoneInfo(ZONE)
+    with db.reading() as session:
+        page = today.today_page(session, "Li", TODAY, zone,
+                                now=shanghai_time(2026, 3, 4, 8))  # fmt: skip
+    assert [(t.title, t.note) for t in page.tasks] == [("Send the quote", "Wang")]
+    stack = pane._keep[1]
+    assert stack.count() == 1
+    stack.undo()
+    settle()
+    with db.reading() as session:
+        assert today.today_page(session, "Li", TODAY, zone).tasks == ()
+
+
+def test_a_visit_drops_an_assigner_and_a_long_one_is_refused(qtbot, db, locale):
+    from crmdesk.core.errors import KnownError
+    from crmdesk.services.calendar import NAME_LENGTH, check_draft
+
+    draft = EventDraft(title="Plan", kind=EventKind.TASK, assigned_by="Wang", owner="Li",
+                       starts_at=shanghai_time(2026, 3, 4, 9), time_zone=ZONE)
+    dialog = EventDialog(db, draft)
+    qtbot.addWidget(dialog)
+    assert dialog.assigned_by.text() == "Wang" and dialog.draft().assigned_by == "Wang"
+    dialog.kind.setCurrentIndex(dialog.kind.findData(EventKind.VISIT))
+    assert dialog.draft().assigned_by == ""
+    try:
+        check_draft(EventDraft(title="Plan", assigned_by="W" * (NAME_LENGTH + 1)))
+    except KnownError as exc:
+        assert "at most 100" in str(exc)
+    else:
+        raise AssertionError("a 101-character assigner was let through")

@@ -417,3 +417,39 @@ def test_a_photo_is_loaded_saved_and_cleared(qtbot, tmp_path, db, form, people):
     assert stored(db, people["John Smith"]).draft.photo is None
     assert not form.photo.load_file(str(tmp_path / "missing.png"))
     assert form.photo.error.isVisible()
+
+
+def test_a_lunar_birthday_is_chosen_checked_saved_undone_and_listed_today(
+    qtbot, db, form, people, stack
+):
+    """Month and day picked in the form; half a date is refused; Today lists the saved one."""
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from lunar_python import Solar
+
+    from crmdesk.services import today
+
+    day = dt.date(2026, 6, 10)
+    lunar = Solar.fromYmd(2026, 6, 12).getLunar()  # two days later
+    month, lunar_day = abs(lunar.getMonth()), lunar.getDay()
+    form.load(people["Anna Müller"])
+    replace_text(qtbot, form.owner, "Li")
+    form.lunar_birthday.month.setCurrentIndex(form.lunar_birthday.month.findData(month))
+    with qtbot.assertNotEmitted(form.saved):
+        click_save(qtbot, form)
+    assert form.errors.target("lunar_birthday")[1].text() == (
+        "Choose the day of the lunar birthday too."
+    )
+    form.lunar_birthday.day.setCurrentIndex(form.lunar_birthday.day.findData(lunar_day))
+    with qtbot.waitSignal(form.saved):
+        click_save(qtbot, form)
+    assert stored(db, people["Anna Müller"]).draft.lunar_birthday == f"{month:02d}-{lunar_day:02d}"
+    with db.reading() as session:
+        page = today.today_page(session, "Li", day, ZoneInfo("Asia/Shanghai"))
+    assert [(b.title, b.when, b.note) for b in page.birthdays] == [
+        ("Anna Müller", dt.date(2026, 6, 12), "lunar")
+    ]
+    stack.undo()
+    assert stored(db, people["Anna Müller"]).draft.lunar_birthday == ""
+    qtbot.waitUntil(lambda: form.lunar_birthday.value() == "")
