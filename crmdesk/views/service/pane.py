@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.core import clock
+from crmdesk.core.errors import KnownError
 from crmdesk.models.enums import CaseKind, CasePriority, CaseStatus
 from crmdesk.services import cases, escalation, solutions
 from crmdesk.services.cases import CaseFilter
@@ -43,7 +44,7 @@ from crmdesk.views.service.editor import CaseEditor
 from crmdesk.views.service.figures_chart import ServiceFiguresView
 from crmdesk.views.service.surveys_view import SurveysView
 from crmdesk.views.service.table import CaseTableModel
-from crmdesk.views.shell import database_files, writes
+from crmdesk.views.shell import database_files, errors, writes
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.i18n import translated
 from crmdesk.views.shell.vocabulary import enum_text
@@ -317,6 +318,16 @@ class ServicePane(QWidget):
         editor.finished.connect(lambda _r: self._fill_owners())
         editor.show()
         return editor
+
+    def show_case(self, case_id: uuid.UUID) -> CaseEditor | None:
+        """The Cases tab with this case in the editor (from a timeline); a case deleted
+        meanwhile is said so once. The editor, or None."""
+        self.tabs.setCurrentIndex(0)
+        try:
+            return self.open_case(case_id)
+        except KnownError as exc:
+            errors.report(self, exc)
+            return None
 
     def check_escalations(self) -> list[Notice]:
         """Escalate what has passed its target by now; the notices (also emitted). A window
