@@ -23,6 +23,7 @@ from crmdesk.models.enums import CaseKind, CasePriority, CaseStatus, Channel, Va
 from crmdesk.models.names import display_name
 from crmdesk.models.service import MAX_SCORE, CaseAttachment, CaseNote, ServiceCase
 from crmdesk.services import records, service_levels
+from crmdesk.services.changes import Changes
 
 OPEN_STATES = (CaseStatus.NEW, CaseStatus.ASSIGNED, CaseStatus.IN_PROGRESS, CaseStatus.REOPENED)
 DONE_STATES = (CaseStatus.RESOLVED, CaseStatus.CLOSED)
@@ -135,6 +136,7 @@ class CaseFilter:
     overdue: bool = False
     search: str = ""  # in the number, subject or account name
     at: dt.datetime | None = None  # "now" for overdue (None: the clock's)
+    deleted: bool = False  # the recycle bin's cases instead of the live ones
 
 
 @dataclass(frozen=True)
@@ -191,7 +193,8 @@ def _sort_columns(sort: CaseSort) -> tuple[ColumnElement[object], ...]:
 
 
 def _filtered(stmt: Select[tuple[uuid.UUID]], flt: CaseFilter) -> Select[tuple[uuid.UUID]]:
-    stmt = stmt.where(ServiceCase.deleted_at.is_(None))
+    gone = ServiceCase.deleted_at.is_not(None)
+    stmt = stmt.where(gone if flt.deleted else ServiceCase.deleted_at.is_(None))
     if flt.status is not None:
         stmt = stmt.where(ServiceCase.status == flt.status)
     if flt.open_only:
@@ -462,9 +465,14 @@ def add_note(
     return note.id
 
 
-def delete_cases(session: Session, ids: Sequence[uuid.UUID]) -> None:
+def delete_cases(session: Session, ids: Sequence[uuid.UUID]) -> Changes:
     """To the recycle bin (the shared one of every record kind)."""
-    records.move_to_bin(session, ServiceCase, ids)
+    return records.move_to_bin(session, ServiceCase, ids)
+
+
+def restore_cases(session: Session, ids: Sequence[uuid.UUID]) -> Changes:
+    """Back from the recycle bin, as they were."""
+    return records.restore_from_bin(session, ServiceCase, ids)
 
 
 # -- attachments ---------------------------------------------------------------------------------
@@ -518,7 +526,7 @@ __all__ = [
     "CaseFilter", "CaseRow", "CaseSort", "NoteKind", "NoteRow", "add_note", "attach_file",
     "attachment_path", "case_ids", "case_rows", "delete_cases", "files_folder", "find_case",
     "get_case", "move_case", "next_number", "overdue_condition", "owners", "remove_attachment",
-    "save_case", "vip_complaint_condition",
+    "restore_cases", "save_case", "vip_complaint_condition",
 ]  # fmt: skip
 
 

@@ -1026,6 +1026,22 @@
         <source>That passphrase does not open the file. Try again.</source>
         <translation>该密码短语无法打开此文件，请重试。</translation>
     </message>
+    <message>
+        <source>Delete case %1</source>
+        <translation>删除工单 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n case(s)</source>
+        <translation>
+            <numerusform>删除 %n 个工单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %n case(s)</source>
+        <translation>
+            <numerusform>恢复 %n 个工单</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AccountForm</name>
@@ -8048,6 +8064,14 @@
         <translation>已逾期</translation>
     </message>
     <message>
+        <source>Recycle bin</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <source>Show deleted cases, to restore them</source>
+        <translation>显示已删除的工单，以便恢复</translation>
+    </message>
+    <message>
         <source>New case</source>
         <translation>新建工单</translation>
     </message>
@@ -8060,6 +8084,22 @@
         <translation>
             <numerusform>%n 个工单</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Move the selected cases to the recycle bin</source>
+        <translation>将所选工单移到回收站</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Bring the selected cases back from the recycle bin</source>
+        <translation>从回收站恢复所选工单</translation>
     </message>
     <message>
         <source>Search solutions (Chinese, pinyin or English)</source>

@@ -135,7 +135,14 @@ def test_deleted_cases_go_to_the_bin_and_leave_the_list(db):
         cases.delete_cases(session, [case_id])
     with db.reading() as session:
         assert cases.case_ids(session) == []
+        assert cases.case_ids(session, CaseFilter(deleted=True)) == [case_id]
     with db.transaction() as session:
+        assert cases.restore_cases(session, [case_id]).ids("cases") == {case_id}
+    with db.reading() as session:
+        assert cases.case_ids(session) == [case_id]
+        assert cases.case_ids(session, CaseFilter(deleted=True)) == []
+    with db.transaction() as session:
+        cases.delete_cases(session, [case_id])
         records.restore_from_bin(session, ServiceCase, [case_id])
     with db.reading() as session:
         assert cases.case_ids(session) == [case_id]

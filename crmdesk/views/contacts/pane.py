@@ -82,6 +82,7 @@ class ContactsPane(QWidget):
     selection_changed = Signal()
     facets_loaded = Signal()
     summary_loaded = Signal()
+    case_requested = Signal(object)  # a case's id, from the timeline: for the Service pane
 
     def __init__(
         self,
@@ -117,6 +118,7 @@ class ContactsPane(QWidget):
         self.detail.addWidget(self.placeholder)
         self.timeline = TimelineView(db, bus, self, undo_stack=undo_stack)
         self.addAction(self.timeline.log_action)  # Ctrl+L anywhere in the pane
+        self.timeline.case_requested.connect(self.case_requested)
         self.detail_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.detail_splitter.addWidget(self.detail)
         self.detail_splitter.addWidget(self.timeline)

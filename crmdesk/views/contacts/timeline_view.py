@@ -404,6 +404,7 @@ class TimelineView(QWidget):
     """
 
     item_activated = Signal(object)  # the TimelineItem double-clicked or entered
+    case_requested = Signal(object)  # a service case's id: it opens in the Service pane
 
     def __init__(
         self,
@@ -496,6 +497,7 @@ class TimelineView(QWidget):
             or changes.events
             or changes.orders
             or changes.opportunities
+            or changes.ids("cases")
             or (self.contact_id is not None and self.contact_id in changes.contacts)
             or (self.account_id is not None and self.account_id in changes.accounts)
         ):
@@ -529,7 +531,8 @@ class TimelineView(QWidget):
         """An activity opens in the Log activity dialog for editing, an event in its details."""
         try:
             if item.source == "case":
-                return None  # cases open in the Service pane
+                self.case_requested.emit(item.id)  # the window opens it in the Service pane
+                return None
             if item.source == "activity":
                 if self._undo_stack is None:
                     return None

@@ -9,8 +9,8 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.core import clock
+from crmdesk.core.errors import KnownError
 from crmdesk.models.enums import CaseKind, CasePriority, CaseStatus
 from crmdesk.services import cases, escalation, solutions
 from crmdesk.services.cases import CaseFilter
@@ -37,11 +38,13 @@ from crmdesk.services.escalation import Notice
 from crmdesk.store.db import Database
 from crmdesk.views.records.keyed_table_model import ID_ROLE
 from crmdesk.views.records.record_table import record_table
+from crmdesk.views.records.selection import selected_rows
+from crmdesk.views.service import recycle
 from crmdesk.views.service.editor import CaseEditor
 from crmdesk.views.service.figures_chart import ServiceFiguresView
 from crmdesk.views.service.surveys_view import SurveysView
 from crmdesk.views.service.table import CaseTableModel
-from crmdesk.views.shell import database_files, writes
+from crmdesk.views.shell import database_files, errors, writes
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.i18n import translated
 from crmdesk.views.shell.vocabulary import enum_text
@@ -79,8 +82,9 @@ class ServicePane(QWidget):
         self.model = CaseTableModel(db, bus, self.current_filter(), self)
         self.table = record_table(self.model, "cases", self)
         self.table.setAlternatingRowColors(False)  # the VIP complaints' tint reads on its own
-        self.table.doubleClicked.connect(lambda i: self.open_case(i.data(ID_ROLE)))
+        self.table.doubleClicked.connect(self._on_double_clicked)
         self.count = QLabel(self)
+        self._build_bin_bar()
         self.model.keys_loaded.connect(self._on_keys_loaded)
         self.escalated = QLabel(self)
         self.escalated.setStyleSheet("color: #c62828; font-weight: bold;")
@@ -90,7 +94,7 @@ class ServicePane(QWidget):
         box.addLayout(self._filter_row)
         box.addWidget(self.escalated)
         box.addWidget(self.table, 1)
-        box.addWidget(self.count)
+        box.addLayout(self._bin_bar)
         self.solutions_tab = self._build_solutions()
         self.surveys = SurveysView(db, bus, undo, self)
         self.figures = ServiceFiguresView(db, self)
@@ -138,6 +142,8 @@ class ServicePane(QWidget):
         self.account.textEdited.connect(self._on_account_typed)
         self._account_completer.activated.connect(self._on_account_chosen)
         self.overdue = QCheckBox(self.tr("Overdue"), self)
+        self.bin = QCheckBox(self.tr("Recycle bin"), self)
+        self.bin.setToolTip(self.tr("Show deleted cases, to restore them"))
         self.new_button = QPushButton(self.tr("New case"), self)
         self.new_button.clicked.connect(lambda: self.open_case(None))
         self._debounce = QTimer(self)
@@ -148,11 +154,12 @@ class ServicePane(QWidget):
         for combo in (self.status, self.priority, self.kind, self.owner):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.overdue.toggled.connect(lambda _b: self.apply_filter())
+        self.bin.toggled.connect(lambda _b: self.apply_filter())
         rows = QVBoxLayout()  # two rows: the pane fits a small window
         first, second = QHBoxLayout(), QHBoxLayout()
         for widget in (self.search, self.status, self.priority, self.kind):
             first.addWidget(widget, 2 if widget is self.search else 0)
-        for other in (self.owner, self.account, self.overdue):
+        for other in (self.owner, self.account, self.overdue, self.bin):
             second.addWidget(other)
         second.addStretch(1)
         rows.addLayout(first)
@@ -202,14 +209,58 @@ class ServicePane(QWidget):
             open_only=status == "open", priority=CasePriority(priority) if priority else None,
             kind=CaseKind(kind) if kind else None, owner=self.owner.currentData(),
             account_id=self._account_id, overdue=self.overdue.isChecked(),
-            search=self.search.text(),
+            search=self.search.text(), deleted=self.bin.isChecked(),
         )  # fmt: skip
 
     def apply_filter(self) -> None:
+        in_bin = self.bin.isChecked()
+        self.delete_button.setVisible(not in_bin)
+        self.restore_button.setVisible(in_bin)
         self.model.set_filter(self.current_filter())
 
     def _on_keys_loaded(self, count: int) -> None:
         self.count.setText(self.tr("%n case(s)", "", count))
+
+    # -- the recycle bin ------------------------------------------------------------------------
+
+    def _build_bin_bar(self) -> None:
+        self.delete_button = QPushButton(self.tr("Delete"), self)
+        self.delete_button.setToolTip(self.tr("Move the selected cases to the recycle bin"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.restore_button = QPushButton(self.tr("Restore"), self)
+        self.restore_button.setToolTip(
+            self.tr("Bring the selected cases back from the recycle bin"))  # fmt: skip
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.restore_button.hide()
+        self.delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        self.delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_key.activated.connect(self.delete_selected)
+        bar = QHBoxLayout()
+        bar.addWidget(self.count, 1)
+        bar.addWidget(self.delete_button)
+        bar.addWidget(self.restore_button)
+        self._bin_bar = bar
+
+    def selected_ids(self) -> list[uuid.UUID]:
+        return [k for r in selected_rows(self.table) if (k := self.model.id_at(r)) is not None]
+
+    def delete_selected(self) -> bool:
+        """The selected cases to the recycle bin, as one undoable step."""
+        ids = self.selected_ids()
+        if self.bin.isChecked() or not ids:
+            return False
+        return writes.push(self, self._undo, recycle.delete_command(self._db, self._bus, ids))
+
+    def restore_selected(self) -> bool:
+        """The selected cases of the recycle bin back in the list, as one undoable step."""
+        ids = self.selected_ids()
+        if not self.bin.isChecked() or not ids:
+            return False
+        return writes.push(self, self._undo, recycle.restore_command(self._db, self._bus, ids))
+
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        if not self.bin.isChecked():  # a deleted case is restored, not edited
+            self.open_case(index.data(ID_ROLE))
 
     # -- solutions -----------------------------------------------------------------------------
 
@@ -271,6 +322,16 @@ class ServicePane(QWidget):
         editor.finished.connect(lambda _r: self._fill_owners())
         editor.show()
         return editor
+
+    def show_case(self, case_id: uuid.UUID) -> CaseEditor | None:
+        """The Cases tab with this case in the editor (from a timeline); a case deleted
+        meanwhile is said so once. The editor, or None."""
+        self.tabs.setCurrentIndex(0)
+        try:
+            return self.open_case(case_id)
+        except KnownError as exc:
+            errors.report(self, exc)
+            return None
 
     def check_escalations(self) -> list[Notice]:
         """Escalate what has passed its target by now; the notices (also emitted). A window

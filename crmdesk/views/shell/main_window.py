@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         self.campaigns_pane = CampaignsPane(db, self.bus, self.undo_stack, self)
         self.service_pane = ServicePane(db, self.bus, self.undo_stack, self)
         self.service_pane.notices.connect(self._on_service_notices)
+        self.contacts_pane.case_requested.connect(self.open_case)
         self.panes = QStackedWidget(self)
         self.navigation = QListWidget(self)
         self._add_pane(self.tr("Today"), QStyle.StandardPixmap.SP_DialogYesButton, self.today_page)
@@ -368,6 +369,11 @@ class MainWindow(QMainWindow):
                 when = when.astimezone(self.today_page.zone).date()
             if isinstance(when, dt.date):
                 self.calendar_pane.show_day(when)
+
+    def open_case(self, case_id: uuid.UUID) -> None:
+        """A case double-clicked on a timeline: the Service pane, with it in the editor."""
+        self.show_pane(self.service_pane)
+        self.service_pane.show_case(case_id)
 
     def offer_drafts(self) -> bool:
         """Offer back the unsaved edits a crash left (once, after the window shows)."""

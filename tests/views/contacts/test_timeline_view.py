@@ -216,3 +216,29 @@ def test_orders_and_opportunities_are_in_an_accounts_timeline(qtbot, db, bus, vi
     view.dialog.reject()
     with qtbot.waitSignal(model.modelReset):
         bus.publish(Changes(orders=frozenset({order.data(IdRole)})))
+
+
+def test_a_case_asks_for_the_service_pane_on_enter_and_leaves_after_a_delete(
+    qtbot, db, bus, view, people
+):
+    from crmdesk.services import cases
+    from crmdesk.services.cases import CaseDraft
+
+    zhang = people["张三"]
+    with db.transaction() as session:
+        case_id = cases.save_case(session, CaseDraft(subject="扫码枪不工作", contact_id=zhang))
+    view.show_for(contact_id=zhang)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    index = view.model.index(0, 0)
+    assert index.data(ItemRole).source == "case"
+    view.list.setCurrentIndex(index)
+    view.list.setFocus()
+    with qtbot.waitSignal(view.case_requested) as asked:
+        qtbot.keyClick(view.list, Qt.Key.Key_Return)
+    assert asked.args == [case_id]
+    assert view.dialog is None  # no details window: the case opens where it is worked on
+    with db.transaction() as session:
+        changed = cases.delete_cases(session, [case_id])
+    with qtbot.waitSignal(view.model.modelReset):
+        bus.publish(changed)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0)

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
+from crmdesk.models import ServiceCase
 from crmdesk.models.enums import CaseStatus
 from crmdesk.services import cases, solutions
 from crmdesk.services.cases import CaseDraft
@@ -148,3 +149,54 @@ def test_solutions_and_figures_tabs_show_the_data(qtbot, db):
     pane.surveys.today = dt.date(2026, 4, 30)
     pane.tabs.setCurrentWidget(pane.surveys)
     assert pane.surveys.table.rowCount() == 3 and "0.963" in pane.surveys.overall.text()
+
+
+def _select(qtbot, pane: ServicePane, subject: str) -> None:
+    row = _subjects(pane).index(subject)
+    pane.table.selectRow(row)
+    pane.table.setFocus()
+    qtbot.waitUntil(pane.table.hasFocus)
+
+
+def _deleted(db: Database, case_id) -> bool:
+    with db.reading() as session:
+        return session.get(ServiceCase, case_id).deleted_at is not None
+
+
+def test_delete_moves_cases_to_the_bin_and_undo_or_restore_brings_them_back(qtbot, db):
+    made = build_worked(db)
+    pane = _pane(qtbot, db)
+    number_b = _number(db, made["b"])
+    _select(qtbot, pane, "B")
+    with qtbot.waitSignal(pane.model.keys_loaded, timeout=10_000):
+        qtbot.keyClick(pane.table, Qt.Key.Key_Delete)
+    assert _deleted(db, made["b"])
+    assert _subjects(pane) == ["D", "C", "A"]
+    assert pane._undo.undoText() == "Delete case " + number_b
+    with qtbot.waitSignal(pane.model.keys_loaded, timeout=10_000):
+        pane._undo.undo()
+    assert not _deleted(db, made["b"])
+    assert _subjects(pane) == ["D", "C", "B", "A"]
+    _select(qtbot, pane, "A")
+    with qtbot.waitSignal(pane.model.keys_loaded, timeout=10_000):
+        qtbot.mouseClick(pane.delete_button, Qt.MouseButton.LeftButton)
+    assert _deleted(db, made["a"])
+    with qtbot.waitSignal(pane.model.keys_loaded, timeout=10_000):
+        pane.bin.setChecked(True)
+    assert _subjects(pane) == ["A"]
+    assert pane.restore_button.isVisible() and not pane.delete_button.isVisible()
+    assert not pane.delete_selected()  # nothing is deleted twice from the bin
+    _select(qtbot, pane, "A")
+    with qtbot.waitSignal(pane.model.keys_loaded, timeout=10_000):
+        qtbot.mouseClick(pane.restore_button, Qt.MouseButton.LeftButton)
+    assert not _deleted(db, made["a"])
+    assert _subjects(pane) == []
+    with qtbot.waitSignal(pane.model.keys_loaded, timeout=10_000):
+        pane.bin.setChecked(False)
+    assert _subjects(pane) == ["D", "C", "B", "A"]
+    assert pane._undo.undoText() == "Restore 1 case(s)"
+
+
+def _number(db: Database, case_id) -> str:
+    with db.reading() as session:
+        return cases.get_case(session, case_id).number

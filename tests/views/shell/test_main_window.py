@@ -126,3 +126,29 @@ def test_the_window_and_the_about_box_show_the_application_icon(qtbot, db, setti
     assert not about.iconPixmap().isNull() and about.iconPixmap().width() == 64
     assert "0.1" in about.text() and str(db.url.database) in about.informativeText()
     close_window(window)
+
+
+def test_a_case_on_a_timeline_opens_in_the_service_pane(qtbot, db, people, settings):
+    from crmdesk.services import cases
+    from crmdesk.services.cases import CaseDraft
+    from crmdesk.views.service.editor import CaseEditor
+
+    with db.transaction() as session:
+        case_id = cases.save_case(session, CaseDraft(subject="扫码枪不工作",
+                                                     contact_id=people["张三"]))  # fmt: skip
+        number = cases.get_case(session, case_id).number
+    window = open_window(qtbot, db, settings)
+    window.open_record("contact", people["张三"])
+    timeline = window.contacts_pane.timeline
+    qtbot.waitUntil(lambda: timeline.contact_id == people["张三"] and
+                    timeline.model.rowCount() == 1, timeout=WAIT)  # fmt: skip
+    timeline.list.setCurrentIndex(timeline.model.index(0, 0))
+    timeline.list.setFocus()
+    qtbot.keyClick(timeline.list, Qt.Key.Key_Return)
+    assert window.panes.currentWidget() is window.service_pane
+    editors = window.service_pane.findChildren(CaseEditor)
+    assert [e.saved_id for e in editors] == [case_id]
+    assert editors[0].isVisible() and editors[0].windowTitle() == f"Case {number}"
+    assert editors[0].subject.text() == "扫码枪不工作"
+    editors[0].close()
+    close_window(window)
