@@ -14,7 +14,7 @@ are updated through the ORM, which logs their replaced alarms as it deletes them
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -27,6 +27,8 @@ from crmdesk.models import CalendarEvent, Contact, Email, EventReminder
 from crmdesk.models.activities import series_of
 from crmdesk.models.recurrence import span_of
 from crmdesk.services.changes import Changes, changes_in, report
+from crmdesk.services.history import note_batch
+from crmdesk.services.importing.common import ImportCancelled
 from crmdesk.store.bulk import BulkWriter
 
 MAX_EVENTS = 200_000  # a file holding more is refused before anything is planned
@@ -106,14 +108,26 @@ def _plan(
     return CalendarPlan(calendar.name, tuple(items), tuple(calendar.problems)), existing
 
 
-def import_calendar(session: Session, calendar: CalendarFile) -> CalendarImportResult:
-    """Write the plan in the caller's transaction (all of it or, on error, nothing)."""
+def import_calendar(
+    session: Session,
+    calendar: CalendarFile,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> CalendarImportResult:
+    """Write the plan in the caller's transaction (all of it or, on error, nothing).
+
+    `progress(done, total)` hears the steps (plan, new events, updates, done); `cancelled`
+    is asked between them and raises ImportCancelled, so the caller rolls back."""
+    steps = _Steps(progress, cancelled)
+    steps.next()
     plan, existing = _plan(session, calendar)
     contacts = _contacts_by_email(session, calendar.events)
     masters = {uid: row.id for (uid, rid), row in existing.items() if not rid}
     ordered = sorted(plan.items, key=lambda i: bool(i.record.recurrence_id))  # masters first
+    steps.next()
     created = _insert_new(session, [i for i in ordered if i.action == CalendarAction.NEW],
                           contacts, masters)  # fmt: skip
+    steps.next()
     updates = [i for i in ordered if i.action == CalendarAction.UPDATE]
     rows = _rows_to_update(session, [i.existing for i in updates if i.existing])
     for item in updates:
@@ -123,7 +137,29 @@ def import_calendar(session: Session, calendar: CalendarFile) -> CalendarImportR
             row.series_id = masters.get(item.record.uid)
     session.flush()  # one flush for the updates: their change log in bulk
     report(session, Changes(events=created))
+    if created or updates:
+        counts = [("created", "events", len(created)), ("edited", "events", len(updates))]
+        note_batch(session, "import", {"file": calendar.name, "counts": counts})
+    steps.next()
     return CalendarImportResult(plan, changes_in(session))
+
+
+class _Steps:
+    """The import's four steps as progress, with a cancel check before each."""
+
+    TOTAL = 4
+
+    def __init__(
+        self, progress: Callable[[int, int], None] | None, cancelled: Callable[[], bool] | None
+    ) -> None:
+        self._progress, self._cancelled, self._done = progress, cancelled, 0
+
+    def next(self) -> None:
+        if self._cancelled is not None and self._cancelled():
+            raise ImportCancelled()
+        if self._progress is not None:
+            self._progress(self._done, self.TOTAL)
+        self._done += 1
 
 
 def _rows_to_update(
