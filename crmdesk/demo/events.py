@@ -92,6 +92,7 @@ def _write_event(
     ctx.loader.rows("calendar_events").append(
         _event_row(event_id, person, kind, status, title, when, attendees, all_day)
     )
+    ctx.loader.rows("event_contacts").append((event_id, person.id))
     if day >= ctx.today and rnd() < 0.3:
         reminders = ctx.loader.rows("event_reminders")
         before = 1440 if all_day else r.choice((10, 15, 15, 30, 60))

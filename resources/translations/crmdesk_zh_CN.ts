@@ -3340,8 +3340,12 @@
         <translation>客户</translation>
     </message>
     <message>
-        <source>Contact</source>
+        <source>Contacts</source>
         <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Choose an account to list its contacts</source>
+        <translation>选择客户后可列出其联系人</translation>
     </message>
     <message>
         <source>Owner</source>
@@ -3366,10 +3370,6 @@
     <message>
         <source>Record the outcome as an activity</source>
         <translation>把结果记录为一条活动</translation>
-    </message>
-    <message>
-        <source>No contact</source>
-        <translation>无联系人</translation>
     </message>
     <message>
         <source>Time clash</source>

@@ -58,6 +58,7 @@ TABLES = (
     "activities",
     "calendar_events",
     "event_reminders",
+    "event_contacts",
     "leads",
 )
 

@@ -500,7 +500,8 @@ class ImportWizard(QDialog):
         preview = self.preview
         self.allow_rejected.setChecked(False)
         self.allow_unmatched.setChecked(False)
-        self.allow_rejected.setVisible(not isinstance(preview, CalendarPlan) and bool(preview.rejected))
+        rejected = not isinstance(preview, CalendarPlan) and bool(preview.rejected)
+        self.allow_rejected.setVisible(rejected)
         orders = preview if isinstance(preview, OrderPreview) else None
         self.allow_unmatched.setVisible(orders is not None and bool(orders.unmatched))
         if isinstance(preview, CalendarPlan):
