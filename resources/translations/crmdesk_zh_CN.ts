@@ -733,6 +733,11 @@
         <translation>%1：%2，%3，%4，%5。</translation>
     </message>
     <message>
+        <source>Title</source>
+        <comment>of an event</comment>
+        <translation>标题</translation>
+    </message>
+    <message>
         <source>Line</source>
         <translation>行号</translation>
     </message>

@@ -216,8 +216,8 @@ class EventDialog(QDialog):
         return rows[0].name if rows else ""
 
     def _fill_contacts(self, wanted: list[uuid.UUID]) -> None:
-        """The chosen account's contacts by name, and any already linked from elsewhere; the
-        `wanted` ones ticked."""
+        """The chosen account's contacts, and any already linked from elsewhere: the `wanted`
+        ones ticked and listed first, so they show without scrolling; each part by name."""
         from crmdesk.services.activities import people_present_choices
 
         account_id = self.account.account_id()
@@ -228,6 +228,7 @@ class EventDialog(QDialog):
         with self._db.reading() as session:
             people = people_present_choices(session, None, account_id, wanted)
         ticked = set(wanted)
+        people.sort(key=lambda p: p.id not in ticked)  # stable: by name within each part
         for person in people:
             text = f"{person.name} · {person.title}" if person.title else person.name
             item = QListWidgetItem(text, self.contacts)

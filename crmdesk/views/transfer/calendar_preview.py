@@ -54,7 +54,8 @@ def counts_text(plan: CalendarPlan) -> str:
 
 
 def headers() -> list[str]:
-    return [_tr("Line"), _tr("Title"), _tr("Starts"), _tr("Kind"), _tr("What happens")]
+    title = _tr("Title", "of an event")  # not a person's job title
+    return [_tr("Line"), title, _tr("Starts"), _tr("Kind"), _tr("What happens")]
 
 
 def rows(plan: CalendarPlan) -> list[list[str]]:
