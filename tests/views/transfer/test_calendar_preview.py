@@ -7,11 +7,13 @@ import shutil
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
 from crmdesk.models import CalendarEvent
 from crmdesk.views.shell.bus import DataBus
+from crmdesk.views.shell.undo import UndoHistory
 from crmdesk.views.transfer.calendar_preview import EVENTS
 from crmdesk.views.transfer.import_wizard import PREVIEW_PAGE, ImportWizard
 from tests.conftest import SHARED
@@ -85,6 +87,27 @@ def test_a_calendar_named_txt_is_known_by_content_previewed_and_imported(
         ids = set(s.scalars(select(CalendarEvent.id)))
     assert set(published.args[0].ids("events")) == ids  # the Calendar pane hears of all four
     assert "4" in wizard.message.text()
+
+
+def test_the_import_is_one_undo_step_named_by_its_file(qtbot, db, bus):
+    stack = QUndoStack()
+    undo = UndoHistory(db, bus, stack, bus)
+    wizard = ImportWizard(db, bus, undo=undo)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.set_file(CALENDARS / "thunderbird_alarms_todos_overrides.ics")
+    to_preview(qtbot, wizard)
+    with qtbot.waitSignal(wizard.imported, timeout=WAIT):
+        click(qtbot, wizard.import_button)
+    assert len(titles(db)) == 7
+    assert stack.count() == 1
+    assert stack.text(0) == "Import thunderbird_alarms_todos_overrides.ics"
+    assert "7 events" in stack.command(0).question
+    stack.undo()
+    with db.reading() as s:
+        live = s.scalars(select(CalendarEvent.id).where(CalendarEvent.deleted_at.is_(None)))
+        assert list(live) == []
+    QThreadPool.globalInstance().waitForDone(5000)
 
 
 def test_importing_again_updates_by_uid_instead_of_duplicating(qtbot, db, wizard, tmp_path):
