@@ -27,6 +27,7 @@ from crmdesk.models import (
     Product,
     ServiceCase,
 )
+from crmdesk.models.activities import event_contacts
 from crmdesk.models.base import Money
 from crmdesk.models.enums import CaseStatus, EventStatus, OrderStatus
 from crmdesk.models.names import display_name
@@ -212,8 +213,12 @@ def revenue(session: Session, account_id: uuid.UUID, today: dt.date) -> list[Rev
 def _of_account(
     model: type[ServiceCase] | type[CalendarEvent], account_id: uuid.UUID
 ) -> ColumnElement[bool]:
-    """Filed under the account, or under one of its contacts."""
+    """Filed under the account, or under one of its contacts (an event: or about one)."""
     people = select(Contact.id).where(Contact.account_id == account_id)
+    if model is CalendarEvent:
+        linked = select(event_contacts.c.event_id).where(event_contacts.c.contact_id.in_(people))
+        return or_(model.account_id == account_id, model.contact_id.in_(people),
+                   CalendarEvent.id.in_(linked))  # fmt: skip
     return or_(model.account_id == account_id, model.contact_id.in_(people))
 
 

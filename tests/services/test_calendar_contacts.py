@@ -163,3 +163,18 @@ def test_the_cli_gives_the_contacts_as_a_list(db, account):
     assert shown["contacts"][0]["id"] == str(people["周敏"])
     listed = run("events", "list", "--from", "2026-03-04", "--to", "2026-03-05", "--json")
     assert [[c["name"] for c in o["contacts"]] for o in listed] == [["周敏", "王磊"]]
+
+
+def test_the_account_of_any_linked_contact_sees_the_event_coming(db, account):
+    from crmdesk.services.account_story import upcoming_events
+
+    account_id, people = account
+    with db.transaction() as session:
+        other_id, _ = save_account(session, AccountDraft(name="东方物流"))
+        guest, _ = save_contact(session, ContactDraft(family_name="陈", given_name="刚",
+                                                      account_id=other_id))  # fmt: skip
+    event_id = save(db, visit(account_id, people["周敏"], guest))
+    with db.reading() as session:
+        for shown_to in (account_id, other_id):
+            coming = upcoming_events(session, shown_to, START - dt.timedelta(days=1))
+            assert [e.id for e in coming] == [event_id], shown_to
