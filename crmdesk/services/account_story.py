@@ -31,6 +31,7 @@ from crmdesk.models.activities import event_contacts
 from crmdesk.models.base import Money
 from crmdesk.models.enums import CaseStatus, EventStatus, OrderStatus
 from crmdesk.models.names import display_name
+from crmdesk.services.calendar import contacts_of_events
 from crmdesk.services.cases import vip_complaint_condition
 from crmdesk.services.contacts import ContactRow, contact_rows
 
@@ -379,7 +380,8 @@ class EventDetail:
     recurring: bool
     attendees: tuple[str, ...]
     owner: str
-    contact: str
+    contact: str  # the one it is filed under
+    contacts: tuple[str, ...] = ()  # every contact it is about, that one first
 
 
 def _contact_name(session: Session, contact_id: uuid.UUID | None) -> str:
@@ -471,6 +473,7 @@ def event_detail(session: Session, event_id: uuid.UUID) -> EventDetail:
         tuple(a for a in attendees if a),
         e.owner,
         _contact_name(session, e.contact_id),
+        tuple(c.name for c in contacts_of_events(session, [e.id]).get(e.id, [])),
     )
 
 

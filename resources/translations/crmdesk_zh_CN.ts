@@ -1342,6 +1342,10 @@
         <translation>地点</translation>
     </message>
     <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
         <source>Attendees</source>
         <translation>参加人</translation>
     </message>

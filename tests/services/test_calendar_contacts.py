@@ -178,3 +178,14 @@ def test_the_account_of_any_linked_contact_sees_the_event_coming(db, account):
         for shown_to in (account_id, other_id):
             coming = upcoming_events(session, shown_to, START - dt.timedelta(days=1))
             assert [e.id for e in coming] == [event_id], shown_to
+
+
+def test_the_event_details_name_every_contact(db, account):
+    from crmdesk.services.account_story import event_detail
+
+    account_id, people = account
+    event_id = save(db, visit(account_id, people["周敏"], people["王磊"]))
+    with db.reading() as session:
+        shown = event_detail(session, event_id)
+    assert (shown.contact, shown.contacts) == ("周敏", ("周敏", "王磊"))
+
