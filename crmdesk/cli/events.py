@@ -18,7 +18,12 @@ from crmdesk.cli.output import print_json
 from crmdesk.core.clock import local_zone
 from crmdesk.core.errors import KnownError
 from crmdesk.models import Account, CalendarEvent
-from crmdesk.services.calendar import EventOccurrence, occurrences_between
+from crmdesk.services.calendar import (
+    EventOccurrence,
+    LinkedContact,
+    contacts_of_events,
+    occurrences_between,
+)
 from crmdesk.store.db import Database
 from crmdesk.store.ids import resolve_id
 
@@ -92,8 +97,11 @@ def window(args: argparse.Namespace, zone: ZoneInfo) -> tuple[dt.datetime, dt.da
     return start, end
 
 
-def occurrence_object(one: EventOccurrence, zone: ZoneInfo) -> dict[str, Any]:
-    """What `events list --json` prints for one occurrence."""
+def occurrence_object(
+    one: EventOccurrence, zone: ZoneInfo, contacts: list[LinkedContact] | None = None
+) -> dict[str, Any]:
+    """What `events list --json` prints for one occurrence (`contacts`: the ones it is about,
+    the one it is filed under first)."""
     return {
         "id": one.event_id,
         "series_id": one.series_id,
@@ -111,7 +119,12 @@ def occurrence_object(one: EventOccurrence, zone: ZoneInfo) -> dict[str, Any]:
         "account": one.account,
         "account_id": one.account_id,
         "contact_id": one.contact_id,
+        "contacts": [_contact_object(c) for c in contacts or ()],
     }
+
+
+def _contact_object(contact: LinkedContact) -> dict[str, Any]:
+    return {"id": contact.id, "name": contact.name}
 
 
 def _shown(value: dt.datetime | dt.date, zone: ZoneInfo) -> str:
@@ -128,8 +141,9 @@ def _list(db: Database, args: argparse.Namespace) -> int:
         found = occurrences_between(
             session, start, end, owner=args.owner or None, account_id=account_id
         )
+        people = contacts_of_events(session, [one.event_id for one in found])
     for one in found:
-        shown = occurrence_object(one, zone)
+        shown = occurrence_object(one, zone, people.get(one.event_id))
         if args.json:
             print_json(shown)
         else:
@@ -149,10 +163,13 @@ def _show(db: Database, args: argparse.Namespace) -> int:
             raise KnownError(f"No event with id {args.id}.")
         account = session.get(Account, row.account_id) if row.account_id else None
         shown = event_object(row, account.name if account else "", zone)
+        people = contacts_of_events(session, [row.id]).get(row.id, [])
+        shown["contacts"] = [_contact_object(c) for c in people]
     if args.json:
         print_json(shown)
         return 0
     title = shown.pop("title") or "(untitled)"
+    shown["contacts"] = ", ".join(c["name"] for c in shown["contacts"])
     output.show(title, [(k, v) for k, v in shown.items() if k != "attendees"])
     return 0
 

@@ -79,6 +79,7 @@ from crmdesk.models import (
     SurveyItem,
     Tag,
 )
+from crmdesk.models.activities import event_contacts
 from crmdesk.models.customers import account_tags, contact_tags
 from crmdesk.services.calendar import fill_missing_spans
 from crmdesk.store import fulltext
@@ -113,6 +114,7 @@ class DemoSummary:
     activities: int
     calendar_events: int
     event_reminders: int
+    event_contacts: int = 0
     leads: int = 0
     solutions: int = 0
     segments: int = 0
@@ -156,6 +158,7 @@ TABLES = (
     (CalendarEvent.__table__, rows.EventRow),
     (EventReminder.__table__, rows.ReminderRow),
     *((Base.metadata.tables[name], row) for name, row in campaigns.ROWS),
+    (event_contacts, rows.EventContactRow),
 )
 _CUSTOMER_TABLES = (Contact, Account, Product, PipelineStage, Opportunity, Order)
 

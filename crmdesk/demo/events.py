@@ -1,6 +1,7 @@
 """The calendar: about one entry per contact in this month and the next (visits, calls,
 meetings, tasks, fairs; a few weekly series), reminders, and each account manager's weekly
-team meeting."""
+team meeting. Half the meetings and visits also have a colleague of the contact there (an
+event about two contacts of one account)."""
 
 from __future__ import annotations
 
@@ -50,17 +51,42 @@ def write_events(ctx: DemoContext, people: list[Person]) -> None:
     after_next = (first + dt.timedelta(days=62)).replace(day=1)
     span = (first.toordinal(), after_next.toordinal() - 1)
     texts = {"zh": event_texts("zh"), "en": event_texts("en")}
+    colleagues = _Colleagues(ctx, people)
     for n, person in enumerate(people):
         for _ in range(r.choice(_COUNTS)):
-            _write_event(ctx, r, person, texts[person.language], span)
+            _write_event(ctx, r, person, texts[person.language], span, colleagues)
         if n % 256 == 0:
             ctx.loader.maybe_flush()
     _team_meetings(ctx, span[0])
     ctx.loader.maybe_flush()
 
 
+class _Colleagues:
+    """Who else works at a person's account, drawn from a stream of its own (so adding them
+    leaves every other draw of the demo as it was)."""
+
+    def __init__(self, ctx: DemoContext, people: list[Person]) -> None:
+        self._rng = ctx.rng("event-colleagues")
+        self._by_account: dict[str, list[str]] = {}
+        for person in people:
+            if person.plan is not None:
+                self._by_account.setdefault(person.plan.id, []).append(person.id)
+
+    def one_of(self, person: Person) -> str | None:
+        """Half the time a colleague of `person` (None without one)."""
+        if person.plan is None or self._rng.random() >= 0.5:
+            return None
+        others = [i for i in self._by_account.get(person.plan.id, ()) if i != person.id]
+        return self._rng.choice(others) if others else None
+
+
 def _write_event(
-    ctx: DemoContext, r: DemoRandom, person: Person, texts: dict[Any, Any], span: tuple[int, int]
+    ctx: DemoContext,
+    r: DemoRandom,
+    person: Person,
+    texts: dict[Any, Any],
+    span: tuple[int, int],
+    colleagues: _Colleagues,
 ) -> None:
     rnd = r.random
     plan = person.plan
@@ -92,6 +118,10 @@ def _write_event(
     ctx.loader.rows("calendar_events").append(
         _event_row(event_id, person, kind, status, title, when, attendees, all_day)
     )
+    links = ctx.loader.rows("event_contacts")
+    links.append((event_id, person.id))
+    if kind in (EventKind.MEETING, EventKind.VISIT) and (other := colleagues.one_of(person)):
+        links.append((event_id, other))
     if day >= ctx.today and rnd() < 0.3:
         reminders = ctx.loader.rows("event_reminders")
         before = 1440 if all_day else r.choice((10, 15, 15, 30, 60))

@@ -290,6 +290,11 @@ class EventRow(NamedTuple):
     owner: str
 
 
+class EventContactRow(NamedTuple):
+    event_id: Id
+    contact_id: Id
+
+
 class ReminderRow(NamedTuple):
     id: Id
     event_id: Id

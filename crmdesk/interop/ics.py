@@ -115,10 +115,21 @@ def _item_lines(data: bytes) -> list[int]:
 
 
 def _repaired(text: str) -> str:
-    """Rule lines unfolded and unescaped: `FREQ=DAILY\\;BYDAY=MO\\, TU` is what CDO writes."""
+    """Rule lines unfolded and unescaped: `FREQ=DAILY\\;BYDAY=MO\\, TU` is what CDO writes.
+
+    Properties of events, tasks and alarms that nothing reads are left out before icalendar
+    parses them (its content-line parsing is ~90 % of reading a file): a tenth to a half of
+    the lines of real exports (DTSTAMP, CREATED, Outlook's and Google's X- lines)."""
     unfolded = re.sub(r"\r?\n[ \t]", "", text)
     out = []
+    inside: list[str] = []  # the components the line is in, innermost last
     for line in unfolded.splitlines():
+        name = _NAME.match(line)
+        word = name[0].upper() if name else ""
+        if word in ("BEGIN", "END"):
+            _nest(inside, word, line)
+        elif inside and _unused(inside[-1], word):
+            continue
         match = _RULE_LINE.match(line)
         if match:
             value = match[3].replace("\\;", ";").replace("\\,", ",")
@@ -126,6 +137,31 @@ def _repaired(text: str) -> str:
             line = f"{match[1]}{match[2]}{value}"
         out.append(line)
     return "\r\n".join(out) + "\r\n"
+
+
+_NAME = re.compile(r"[A-Za-z0-9-]+")
+_UNREAD = frozenset({
+    "DTSTAMP", "CREATED", "LAST-MODIFIED", "TRANSP", "CLASS", "PRIORITY", "URL", "GEO",
+    "COMMENT", "CONTACT", "RESOURCES", "ATTACH", "REQUEST-STATUS",
+})  # fmt: skip
+_READ_X = frozenset({"X-CRMDESK-KIND"})
+
+
+def _nest(inside: list[str], word: str, line: str) -> None:
+    component = line.partition(":")[2].strip().upper()
+    if word == "BEGIN":
+        inside.append(component)
+    elif inside and inside[-1] == component:
+        inside.pop()
+
+
+def _unused(component: str, name: str) -> bool:
+    """True for a property `_record` never reads, of an event, a task or an alarm."""
+    if component == "VALARM":
+        return name != "TRIGGER"
+    if component not in _ITEMS:
+        return False  # the calendar's own lines (X-WR-TIMEZONE) and its VTIMEZONEs stay
+    return name in _UNREAD or (name.startswith("X-") and name not in _READ_X)
 
 
 def _failing_line(text: str) -> int | None:

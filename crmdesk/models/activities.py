@@ -27,6 +27,17 @@ activity_participants = Table(
     ),
 )
 
+# The contacts an event is about (a visit to three people of one account); the event's own
+# `contact_id` is the first of them, for the lists that name one person (Today, the day plan).
+event_contacts = Table(
+    "event_contacts",
+    Base.metadata,
+    Column("event_id", ForeignKey("calendar_events.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "contact_id", ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True, index=True
+    ),
+)
+
 
 class _Links:
     """What an activity or event is about: any of a contact, account, opportunity, case."""
@@ -121,6 +132,9 @@ class CalendarEvent(_Links, Entity):
         order_by="EventReminder.minutes_before",
     )
     overrides: Mapped[list[CalendarEvent]] = relationship(cascade="all, delete-orphan")
+    contacts: Mapped[list[Contact]] = relationship(
+        secondary=event_contacts, order_by="Contact.sort_key"
+    )
 
     __table_args__ = (
         Index("ix_calendar_events_span", "long_span", "span_start"),

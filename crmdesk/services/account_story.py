@@ -27,9 +27,11 @@ from crmdesk.models import (
     Product,
     ServiceCase,
 )
+from crmdesk.models.activities import event_contacts
 from crmdesk.models.base import Money
 from crmdesk.models.enums import CaseStatus, EventStatus, OrderStatus
 from crmdesk.models.names import display_name
+from crmdesk.services.calendar import contacts_of_events
 from crmdesk.services.cases import vip_complaint_condition
 from crmdesk.services.contacts import ContactRow, contact_rows
 
@@ -212,8 +214,12 @@ def revenue(session: Session, account_id: uuid.UUID, today: dt.date) -> list[Rev
 def _of_account(
     model: type[ServiceCase] | type[CalendarEvent], account_id: uuid.UUID
 ) -> ColumnElement[bool]:
-    """Filed under the account, or under one of its contacts."""
+    """Filed under the account, or under one of its contacts (an event: or about one)."""
     people = select(Contact.id).where(Contact.account_id == account_id)
+    if model is CalendarEvent:
+        linked = select(event_contacts.c.event_id).where(event_contacts.c.contact_id.in_(people))
+        return or_(model.account_id == account_id, model.contact_id.in_(people),
+                   CalendarEvent.id.in_(linked))  # fmt: skip
     return or_(model.account_id == account_id, model.contact_id.in_(people))
 
 
@@ -374,7 +380,8 @@ class EventDetail:
     recurring: bool
     attendees: tuple[str, ...]
     owner: str
-    contact: str
+    contact: str  # the one it is filed under
+    contacts: tuple[str, ...] = ()  # every contact it is about, that one first
 
 
 def _contact_name(session: Session, contact_id: uuid.UUID | None) -> str:
@@ -466,6 +473,7 @@ def event_detail(session: Session, event_id: uuid.UUID) -> EventDetail:
         tuple(a for a in attendees if a),
         e.owner,
         _contact_name(session, e.contact_id),
+        tuple(c.name for c in contacts_of_events(session, [e.id]).get(e.id, [])),
     )
 
 

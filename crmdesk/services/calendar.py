@@ -23,8 +23,8 @@ from sqlalchemy.orm import Session
 
 from crmdesk.core.errors import KnownError, RecordNotFound
 from crmdesk.core.texts import translatable
-from crmdesk.models import Account, CalendarEvent, EventReminder
-from crmdesk.models.activities import event_series
+from crmdesk.models import Account, CalendarEvent, Contact, EventReminder
+from crmdesk.models.activities import event_contacts, event_series
 from crmdesk.models.base import utcnow
 from crmdesk.models.enums import EventKind, EventStatus
 from crmdesk.models.recurrence import LONG_SPAN, occurrences, span_of
@@ -72,7 +72,11 @@ class EventOccurrence:
 @dataclass(slots=True)
 class EventDraft:
     """What the event dialog edits. Timed: `starts_at`/`ends_at` aware; all-day: dates with
-    the end exclusive. `version` guards against a stale edit."""
+    the end exclusive. `version` guards against a stale edit.
+
+    `contact_ids` are the contacts the event is about; `contact_id` (the one it is filed under,
+    as the lists that name one person show it) is the first of them — a caller that knows one
+    person gives only `contact_id`."""
 
     title: str
     kind: EventKind = EventKind.MEETING
@@ -95,6 +99,19 @@ class EventDraft:
     reminders: list[int] = field(default_factory=list)
     id: uuid.UUID | None = None
     version: int | None = None
+    contact_ids: list[uuid.UUID] = field(default_factory=list)
+
+    def linked_contacts(self) -> list[uuid.UUID]:
+        """Every contact of the event, `contact_id` first, each once."""
+        return list(dict.fromkeys(i for i in (self.contact_id, *self.contact_ids) if i))
+
+
+@dataclass(frozen=True, slots=True)
+class LinkedContact:
+    """A contact an event is about, as `events show` and the dialog name it."""
+
+    id: uuid.UUID
+    name: str
 
 
 _COLUMNS = (
@@ -289,6 +306,7 @@ def save_event(session: Session, draft: EventDraft) -> tuple[uuid.UUID, Changes]
                 values=(row.title,),
             )
     _apply(row, draft)
+    _link_contacts(session, row, draft.linked_contacts())
     session.flush()
     if not row.uid:
         row.uid = f"{row.id}@crmdesk"
@@ -304,7 +322,7 @@ def _get(session: Session, event_id: uuid.UUID) -> CalendarEvent:
 
 def _apply(row: CalendarEvent, draft: EventDraft) -> None:
     for name in ("title", "kind", "status", "all_day", "location", "description", "owner",
-                 "assigned_by", "account_id", "contact_id", "opportunity_id", "case_id", "rrule"):
+                 "assigned_by", "account_id", "opportunity_id", "case_id", "rrule"):
         value = getattr(draft, name)
         setattr(row, name, value.strip() if isinstance(value, str) else value)
     if draft.all_day:
@@ -322,6 +340,38 @@ def _apply(row: CalendarEvent, draft: EventDraft) -> None:
         row.reminders = [EventReminder(minutes_before=m) for m in wanted]
 
 
+def _link_contacts(session: Session, row: CalendarEvent, wanted: list[uuid.UUID]) -> None:
+    """The event's contacts as wanted (live ones only), the first the one it is filed under;
+    the link table written only when the set changes, so an unchanged save logs nothing."""
+    found = {c.id: c for c in session.scalars(
+        select(Contact).where(Contact.id.in_(wanted), Contact.deleted_at.is_(None)))}  # fmt: skip
+    people = [found[i] for i in wanted if i in found]
+    first = people[0].id if people else None
+    if row.contact_id != first:
+        row.contact_id = first
+    if {c.id for c in row.contacts} != {c.id for c in people}:
+        row.contacts = people
+
+
+def contacts_of_events(
+    session: Session, event_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, list[LinkedContact]]:
+    """Each event's contacts by name (the one it is filed under first), in one query a chunk."""
+    found: dict[uuid.UUID, list[tuple[bool, str, LinkedContact]]] = defaultdict(list)
+    ids = list(dict.fromkeys(event_ids))
+    for start in range(0, len(ids), 500):
+        query = (
+            select(event_contacts.c.event_id, Contact, CalendarEvent.contact_id)
+            .join(Contact, Contact.id == event_contacts.c.contact_id)
+            .join(CalendarEvent, CalendarEvent.id == event_contacts.c.event_id)
+            .where(event_contacts.c.event_id.in_(ids[start : start + 500]))
+        )
+        for event_id, contact, filed_under in session.execute(query):
+            one = LinkedContact(contact.id, contact.display_name or contact.organization)
+            found[event_id].append((contact.id != filed_under, contact.sort_key, one))
+    return {k: [one for *_key, one in sorted(v, key=lambda t: t[:2])] for k, v in found.items()}
+
+
 def draft_of(session: Session, event_id: uuid.UUID) -> EventDraft:
     """The draft the event dialog starts from."""
     row = _get(session, event_id)
@@ -334,6 +384,8 @@ def draft_of(session: Session, event_id: uuid.UUID) -> EventDraft:
         opportunity_id=row.opportunity_id, case_id=row.case_id,
         reminders=sorted((r.minutes_before for r in row.reminders), reverse=True),
         id=row.id, version=row.version,
+        contact_ids=list(dict.fromkeys(
+            i for i in (row.contact_id, *(c.id for c in row.contacts)) if i)),
     )
 
 
@@ -369,6 +421,7 @@ def _override(
     if existing is None:
         session.add(row)
     _apply(row, replace(draft, rrule=""))
+    _link_contacts(session, row, draft.linked_contacts())
     row.sequence = series.sequence
     session.flush()
     return row.id, changes_in(session)

@@ -14,9 +14,12 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from crmdesk.interop.event_records import AttendeeRecord, EventRecord
-from crmdesk.models import CalendarEvent
+from crmdesk.models import CalendarEvent, Contact, Email
+from crmdesk.models.activities import event_contacts
 from crmdesk.models.enums import EventKind, EventStatus
 from crmdesk.services.calendar import occurrences_between
+
+_CHUNK = 500
 
 
 def events_for_export(
@@ -36,7 +39,10 @@ def events_for_export(
         wanted |= {one.series_id or one.event_id for one in found}
     query = select(CalendarEvent).where(CalendarEvent.deleted_at.is_(None))
     if contact_id is not None:
-        query = query.where(CalendarEvent.contact_id == contact_id)
+        linked = select(event_contacts.c.event_id).where(event_contacts.c.contact_id == contact_id)
+        query = query.where(
+            or_(CalendarEvent.contact_id == contact_id, CalendarEvent.id.in_(linked))
+        )
     elif wanted:
         query = query.where(CalendarEvent.id.in_(wanted))
     elif not everything:
@@ -51,10 +57,40 @@ def events_for_export(
     )
     chosen = {r.id: r for r in [*rows, *family]}
     ordered = sorted(chosen.values(), key=lambda r: (bool(r.recurrence_id), r.uid, r.id))
-    return [record_of(row) for row in ordered]
+    people = contact_attendees(session, list(chosen))
+    return [record_of(row, people.get(row.id, ())) for row in ordered]
 
 
-def record_of(row: CalendarEvent) -> EventRecord:
+def contact_attendees(
+    session: Session, event_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, list[AttendeeRecord]]:
+    """Each event's contacts that have an e-mail, as ATTENDEEs (their first address), so the
+    receiving calendar invites them and our importer links them back."""
+    found: dict[uuid.UUID, dict[uuid.UUID, AttendeeRecord]] = {}
+    for start in range(0, len(event_ids), _CHUNK):
+        query = (
+            select(event_contacts.c.event_id, Contact, Email.address)
+            .join(Contact, Contact.id == event_contacts.c.contact_id)
+            .join(Email, Email.contact_id == Contact.id)
+            .where(event_contacts.c.event_id.in_(event_ids[start : start + _CHUNK]),
+                   Contact.deleted_at.is_(None), Email.deleted_at.is_(None))
+            .order_by(Contact.sort_key, Email.is_primary.desc(), Email.position)
+        )  # fmt: skip
+        for event_id, contact, address in session.execute(query):
+            people = found.setdefault(event_id, {})
+            if contact.id not in people:
+                name = contact.display_name or contact.organization
+                people[contact.id] = AttendeeRecord(address, name, "REQ-PARTICIPANT")
+    return {event_id: list(people.values()) for event_id, people in found.items()}
+
+
+def record_of(row: CalendarEvent, contacts: Iterable[AttendeeRecord] = ()) -> EventRecord:
+    """The event as a calendar record: its stored attendees, then its contacts not among them."""
+    stored = [AttendeeRecord(**{k: str(a.get(k, "")) for k in ("email", "name", "role",
+                                                                "status")})
+              for a in row.attendees]  # fmt: skip
+    known = {a.email.lower() for a in stored if a.email}
+    extra = [a for a in contacts if a.email.lower() not in known]
     return EventRecord(
         uid=row.uid or f"{row.id}@crmdesk", title=row.title, kind=EventKind(row.kind),
         status=EventStatus(row.status), all_day=row.all_day, starts_at=row.starts_at,
@@ -63,7 +99,5 @@ def record_of(row: CalendarEvent) -> EventRecord:
         rrule=row.rrule, exdates=list(row.exdates), rdates=list(row.rdates),
         recurrence_id=row.recurrence_id, sequence=row.sequence,
         reminders=sorted((r.minutes_before for r in row.reminders), reverse=True),
-        attendees=[AttendeeRecord(**{k: str(a.get(k, "")) for k in ("email", "name", "role",
-                                                                      "status")})
-                   for a in row.attendees],
+        attendees=[*stored, *extra],
     )

@@ -2,7 +2,8 @@
 
 An item is matched by its UID and recurrence id (a moved occurrence has both), so importing the
 same file again updates instead of duplicating; a newer SEQUENCE wins, an older one is left as
-it is. Attendees whose e-mail belongs to a contact link the event to that contact and account.
+it is. Attendees whose e-mail belongs to a contact link the event to those contacts (the
+first is the one it is filed under, with its account).
 The plan is made again inside the write transaction, so what another writer did in between is
 seen.
 
@@ -14,7 +15,7 @@ are updated through the ORM, which logs their replaced alarms as it deletes them
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -24,9 +25,11 @@ from sqlalchemy.orm import Session, selectinload
 
 from crmdesk.interop.event_records import CalendarFile, CalendarProblem, EventRecord
 from crmdesk.models import CalendarEvent, Contact, Email, EventReminder
-from crmdesk.models.activities import series_of
+from crmdesk.models.activities import event_contacts, series_of
 from crmdesk.models.recurrence import span_of
 from crmdesk.services.changes import Changes, changes_in, report
+from crmdesk.services.history import note_batch
+from crmdesk.services.importing.common import ImportCancelled
 from crmdesk.store.bulk import BulkWriter
 
 MAX_EVENTS = 200_000  # a file holding more is refused before anything is planned
@@ -106,24 +109,58 @@ def _plan(
     return CalendarPlan(calendar.name, tuple(items), tuple(calendar.problems)), existing
 
 
-def import_calendar(session: Session, calendar: CalendarFile) -> CalendarImportResult:
-    """Write the plan in the caller's transaction (all of it or, on error, nothing)."""
+def import_calendar(
+    session: Session,
+    calendar: CalendarFile,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> CalendarImportResult:
+    """Write the plan in the caller's transaction (all of it or, on error, nothing).
+
+    `progress(done, total)` hears the steps (plan, new events, updates, done); `cancelled`
+    is asked between them and raises ImportCancelled, so the caller rolls back."""
+    steps = _Steps(progress, cancelled)
+    steps.next()
     plan, existing = _plan(session, calendar)
     contacts = _contacts_by_email(session, calendar.events)
     masters = {uid: row.id for (uid, rid), row in existing.items() if not rid}
     ordered = sorted(plan.items, key=lambda i: bool(i.record.recurrence_id))  # masters first
+    steps.next()
     created = _insert_new(session, [i for i in ordered if i.action == CalendarAction.NEW],
                           contacts, masters)  # fmt: skip
+    steps.next()
     updates = [i for i in ordered if i.action == CalendarAction.UPDATE]
     rows = _rows_to_update(session, [i.existing for i in updates if i.existing])
     for item in updates:
         row = rows[item.existing]
-        _fill(row, item.record, contacts)
+        _fill(session, row, item.record, contacts)
         if item.record.recurrence_id:
             row.series_id = masters.get(item.record.uid)
     session.flush()  # one flush for the updates: their change log in bulk
     report(session, Changes(events=created))
+    if created or updates:
+        counts = [("created", "events", len(created)), ("edited", "events", len(updates))]
+        note_batch(session, "import", {"file": calendar.name, "counts": counts})
+    steps.next()
     return CalendarImportResult(plan, changes_in(session))
+
+
+class _Steps:
+    """The import's four steps as progress, with a cancel check before each."""
+
+    TOTAL = 4
+
+    def __init__(
+        self, progress: Callable[[int, int], None] | None, cancelled: Callable[[], bool] | None
+    ) -> None:
+        self._progress, self._cancelled, self._done = progress, cancelled, 0
+
+    def next(self) -> None:
+        if self._cancelled is not None and self._cancelled():
+            raise ImportCancelled()
+        if self._progress is not None:
+            self._progress(self._done, self.TOTAL)
+        self._done += 1
 
 
 def _rows_to_update(
@@ -135,7 +172,7 @@ def _rows_to_update(
         query = (
             select(CalendarEvent)
             .where(CalendarEvent.id.in_(ids[start : start + _CHUNK]))
-            .options(selectinload(CalendarEvent.reminders))
+            .options(selectinload(CalendarEvent.reminders), selectinload(CalendarEvent.contacts))
         )
         found.update((row.id, row) for row in session.scalars(query))
     return found
@@ -158,6 +195,8 @@ def _insert_new(
                 values["series_id"] = masters.get(record.uid)
             event_id = writer.add(CalendarEvent, values)
             created.append(event_id)
+            for contact_id, _account in _linked(record, contacts):
+                writer.link(event_contacts, {"event_id": event_id, "contact_id": contact_id})
             if not record.recurrence_id:
                 masters[record.uid] = event_id
             for minutes in sorted(set(record.reminders), reverse=True):
@@ -175,7 +214,7 @@ def _values(
         record.all_day, record.starts_at, record.ends_at, record.start_date, record.end_date,
         record.time_zone, record.rrule, record.exdates, record.rdates,
     ))  # fmt: skip
-    linked = _linked(record, contacts)
+    linked = next(iter(_linked(record, contacts)), None)
     return {
         "uid": record.uid, "recurrence_id": record.recurrence_id, "sequence": record.sequence,
         "title": record.title[:300], "kind": record.kind, "status": record.status,
@@ -199,10 +238,11 @@ def _attendees(record: EventRecord) -> list[dict[str, str]]:
 
 def _linked(
     record: EventRecord, contacts: dict[str, tuple[uuid.UUID, uuid.UUID | None]]
-) -> tuple[uuid.UUID, uuid.UUID | None] | None:
-    """The contact (and account) of the first attendee whose e-mail is a contact's."""
-    return next((contacts[a.email.lower()] for a in record.attendees
-                 if a.email.lower() in contacts), None)  # fmt: skip
+) -> list[tuple[uuid.UUID, uuid.UUID | None]]:
+    """The contacts (and their accounts) of the attendees whose e-mail is a contact's, in the
+    file's order, each once."""
+    found = (contacts[a.email.lower()] for a in record.attendees if a.email.lower() in contacts)
+    return list({contact: (contact, account) for contact, account in found}.values())
 
 
 def _existing(session: Session, records: Iterable[EventRecord]) -> dict[tuple[str, str], _Stored]:
@@ -252,7 +292,10 @@ def _differs(row: _Stored, record: EventRecord) -> bool:
 
 
 def _fill(
-    row: CalendarEvent, record: EventRecord, contacts: dict[str, tuple[uuid.UUID, uuid.UUID | None]]
+    session: Session,
+    row: CalendarEvent,
+    record: EventRecord,
+    contacts: dict[str, tuple[uuid.UUID, uuid.UUID | None]],
 ) -> None:
     row.uid, row.recurrence_id, row.sequence = record.uid, record.recurrence_id, record.sequence
     row.title = record.title[:300]  # untitled stays empty: the view words it
@@ -264,8 +307,13 @@ def _fill(
     row.description, row.location = record.description, record.location[:300]
     row.attendees = _attendees(record)
     linked = _linked(record, contacts)
-    if linked is not None and row.contact_id is None:
-        row.contact_id, row.account_id = linked
+    if linked and row.contact_id is None:
+        row.contact_id, row.account_id = linked[0]
+    known = {c.id for c in row.contacts}
+    added = [i for i, _account in linked if i not in known]
+    if added:  # the file's attendees join the contacts the user linked; none is taken away
+        people = session.scalars(select(Contact).where(Contact.id.in_(added))).all()
+        row.contacts = [*row.contacts, *people]
     wanted = sorted(set(record.reminders), reverse=True)
     if sorted((r.minutes_before for r in row.reminders), reverse=True) != wanted:
         row.reminders = [EventReminder(minutes_before=m) for m in wanted]

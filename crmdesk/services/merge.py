@@ -34,7 +34,7 @@ from crmdesk.models import (
     SatisfactionSurvey,
     ServiceCase,
 )
-from crmdesk.models.activities import activity_participants
+from crmdesk.models.activities import activity_participants, event_contacts
 from crmdesk.models.base import utcnow
 from crmdesk.models.changelog import session_batch
 from crmdesk.models.enums import ChangeAction
@@ -257,8 +257,8 @@ def _move_participants(
     survivor: Contact,
     loser_ids: list[uuid.UUID],
 ) -> None:
-    """Where a loser was among the people present, the survivor is (logged on the activity, so
-    an unmerge puts the loser back)."""
+    """Where a loser was among the people present at an activity or linked to an event, the
+    survivor is (logged on the activity or event, so an unmerge puts the loser back)."""
     present = select(activity_participants.c.activity_id).where(
         activity_participants.c.contact_id.in_(loser_ids)
     )
@@ -269,6 +269,15 @@ def _move_participants(
     for activity in activities:
         people = [survivor if p.id in losers else p for p in activity.participants]
         activity.participants = list(dict.fromkeys(people))
+    linked = select(event_contacts.c.event_id).where(event_contacts.c.contact_id.in_(loser_ids))
+    events = session.scalars(
+        select(CalendarEvent)
+        .where(CalendarEvent.id.in_(linked))
+        .options(selectinload(CalendarEvent.contacts))
+    )
+    for row in events:
+        people = [survivor if p.id in losers else p for p in row.contacts]
+        row.contacts = list(dict.fromkeys(people))
 
 
 def _take_fields(

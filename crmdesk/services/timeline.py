@@ -20,7 +20,7 @@ from crmdesk.models import (
     PipelineStage,
     ServiceCase,
 )
-from crmdesk.models.activities import activity_participants
+from crmdesk.models.activities import activity_participants, event_contacts
 from crmdesk.services.cases import vip_complaint_condition
 
 VIP_COMPLAINT = "vip_complaint"  # a case's kind on the timeline when a VIP complains
@@ -64,11 +64,20 @@ def timeline(
                     activity_participants.c.contact_id == contact_id
                 )
                 conditions.append(Activity.id.in_(present))
+            if model is CalendarEvent:  # any of the contacts the event is about
+                linked = select(event_contacts.c.event_id).where(
+                    event_contacts.c.contact_id == contact_id
+                )
+                conditions.append(CalendarEvent.id.in_(linked))
         if account_id:
             conditions.append(model.account_id == account_id)
             if model is CalendarEvent:  # filed under one of its people, as the account story has it
                 people = select(Contact.id).where(Contact.account_id == account_id)
                 conditions.append(CalendarEvent.contact_id.in_(people))
+                linked = select(event_contacts.c.event_id).where(
+                    event_contacts.c.contact_id.in_(people)
+                )
+                conditions.append(CalendarEvent.id.in_(linked))
         return or_(*conditions) if conditions else literal(False)
 
     activities = select(

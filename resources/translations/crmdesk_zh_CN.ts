@@ -78,6 +78,16 @@
         </translation>
     </message>
     <message>
+        <source>1 event</source>
+        <translation>1 个日程</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n events</source>
+        <translation>
+            <numerusform>%n 个日程</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>1 product</source>
         <translation>1 个产品</translation>
     </message>
@@ -688,9 +698,96 @@
         <source>Active (yes/no)</source>
         <translation>启用（是/否）</translation>
     </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n&lt;/b&gt; event(s) in the file</source>
+        <translation>
+            <numerusform>文件中有 &lt;b&gt;%n&lt;/b&gt; 个日程</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n&lt;/b&gt; new</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; 个新建</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n&lt;/b&gt; update(s) an event with the same UID</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; 个更新同一 UID 的已有日程</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n&lt;/b&gt; already here unchanged</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; 个已存在且无变化</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n&lt;/b&gt; line(s) skipped or read in part</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n&lt;/b&gt; 行被跳过或仅部分读取</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2, %3, %4, %5.</source>
+        <translation>%1：%2，%3，%4，%5。</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <comment>of an event</comment>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>处理方式</translation>
+    </message>
     <message>
         <source>New</source>
         <translation>新建</translation>
+    </message>
+    <message>
+        <source>Updates the event with this UID</source>
+        <translation>更新具有此 UID 的日程</translation>
+    </message>
+    <message>
+        <source>Already here, unchanged</source>
+        <translation>已存在，无变化</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>Lines skipped or read in part</source>
+        <translation>被跳过或仅部分读取的行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new event(s)</source>
+        <translation>
+            <numerusform>新建 %n 个日程</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation>
+            <numerusform>更新 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imported: %1, %2.</source>
+        <translation>已导入：%1，%2。</translation>
     </message>
     <message>
         <source>Already here</source>
@@ -1279,6 +1376,10 @@
     <message>
         <source>Where</source>
         <translation>地点</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
     </message>
     <message>
         <source>Attendees</source>
@@ -3381,8 +3482,12 @@
         <translation>客户</translation>
     </message>
     <message>
-        <source>Contact</source>
+        <source>Contacts</source>
         <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Choose an account to list its contacts</source>
+        <translation>选择客户后可列出其联系人</translation>
     </message>
     <message>
         <source>Owner</source>
@@ -3411,10 +3516,6 @@
     <message>
         <source>Record the outcome as an activity</source>
         <translation>把结果记录为一条活动</translation>
-    </message>
-    <message>
-        <source>No contact</source>
-        <translation>无联系人</translation>
     </message>
     <message>
         <source>Time clash</source>
@@ -3916,10 +4017,6 @@
         <translation>取消</translation>
     </message>
     <message>
-        <source>A .vcf, .csv or .xlsx file</source>
-        <translation>.vcf、.csv 或 .xlsx 文件</translation>
-    </message>
-    <message>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
@@ -3980,8 +4077,16 @@
         <translation>从文件导入</translation>
     </message>
     <message>
-        <source>Contacts and tables (*.vcf *.vcard *.csv *.txt *.xlsx);;All files (*)</source>
-        <translation>联系人和表格 (*.vcf *.vcard *.csv *.txt *.xlsx);;所有文件 (*)</translation>
+        <source>A .vcf, .csv, .xlsx or .ics file</source>
+        <translation>.vcf、.csv、.xlsx 或 .ics 文件</translation>
+    </message>
+    <message>
+        <source>Calendar events and tasks (iCalendar .ics)</source>
+        <translation>日程和任务（iCalendar .ics）</translation>
+    </message>
+    <message>
+        <source>Contacts, tables and calendars (*.vcf *.vcard *.csv *.txt *.xlsx *.ics);;All files (*)</source>
+        <translation>联系人、表格和日历 (*.vcf *.vcard *.csv *.txt *.xlsx *.ics);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Stopped. Nothing was imported.</source>

@@ -58,6 +58,7 @@ TABLES = (
     "activities",
     "calendar_events",
     "event_reminders",
+    "event_contacts",
     "leads",
     "segments",
     "campaigns",
@@ -334,6 +335,25 @@ def test_activities_cover_a_year_and_the_calendar_this_month_and_next(built) -> 
     recurring = [(rule, ex) for _, _, rule, ex in events if rule]
     assert recurring and all("FREQ=WEEKLY" in rule and ex != "[]" for rule, ex in recurring)
     assert reminders > 0
+
+
+def test_each_event_links_its_contact_and_some_a_colleague_too(built) -> None:
+    db, _ = built
+    with db.engine.connect() as conn:
+        unlinked = conn.exec_driver_sql(
+            "SELECT COUNT(*) FROM calendar_events e WHERE e.contact_id IS NOT NULL AND NOT EXISTS"
+            " (SELECT 1 FROM event_contacts l WHERE l.event_id = e.id"
+            " AND l.contact_id = e.contact_id)"
+        ).scalar()
+        pairs = conn.exec_driver_sql(
+            "SELECT e.kind, c.account_id = e.account_id FROM event_contacts l"
+            " JOIN calendar_events e ON e.id = l.event_id JOIN contacts c ON c.id = l.contact_id"
+            " WHERE l.contact_id != e.contact_id"
+        ).all()
+    assert unlinked == 0
+    assert len(pairs) > SIZE / 20
+    assert {kind for kind, _ in pairs} == {"meeting", "visit"}
+    assert all(same for _, same in pairs)  # a colleague at the same account
 
 
 def test_pipeline_stages_and_opportunities(built) -> None:

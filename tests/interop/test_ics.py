@@ -199,3 +199,31 @@ def test_a_value_no_parser_takes_is_refused_naming_its_line():
     with pytest.raises(ImportFailed, match="cannot be read") as refused:
         read_calendar(broken, "dst.ics")
     assert refused.value.line == 12
+
+
+UNREAD_LINES = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nX-WR-TIMEZONE:Asia/Shanghai\r\n"
+    "BEGIN:VEVENT\r\nUID:u1@t\r\nDTSTAMP:20260101T000000Z\r\nCREATED:bad value\r\n"
+    "LAST-MODIFIED:20260101T000000Z\r\nX-GOOGLE-CONFERENCE:https://meet.example/x\r\n"
+    "X-MICROSOFT-CDO-BUSYSTATUS:BUSY\r\nX-CRMDESK-KIND:visit\r\nTRANSP:OPAQUE\r\n"
+    "DTSTART:20260304T100000\r\nDTEND:20260304T110000\r\nSUMMARY:拜访\r\n"
+    "DESCRIPTION:带上报价单\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:提醒\r\n"
+    "TRIGGER:-PT30M\r\nEND:VALARM\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+)
+
+
+def test_properties_nothing_reads_are_left_out_and_the_rest_is_kept():
+    from crmdesk.interop import ics
+
+    repaired = ics._repaired(UNREAD_LINES)
+    for gone in ("DTSTAMP", "CREATED", "LAST-MODIFIED", "X-GOOGLE", "X-MICROSOFT", "TRANSP",
+                 "ACTION", "DESCRIPTION:提醒"):
+        assert gone not in repaired, gone
+    for kept in ("X-WR-TIMEZONE", "X-CRMDESK-KIND:visit", "DESCRIPTION:带上报价单",
+                 "TRIGGER:-PT30M"):
+        assert kept in repaired, kept
+    (event,) = read_calendar(UNREAD_LINES.encode()).events
+    assert (event.kind, event.description, event.reminders) == (EventKind.VISIT, "带上报价单", [30])
+    assert event.time_zone == "Asia/Shanghai"  # the calendar's own X- line still applies
+    assert event.starts_at == dt.datetime(2026, 3, 4, 2, tzinfo=dt.UTC)
+    assert read_calendar(UNREAD_LINES.encode()).problems == []  # CREATED was never parsed

@@ -1,5 +1,8 @@
 """The event dialog: what, when (in which zone), where, for whom, how often, and reminders.
 
+For whom: the account, and any of its contacts ticked (a visit to three people of one
+customer); the event is filed under the first ticked, or the one it was filed under before.
+
 Saving checks the draft and warns about clashes with the owner's other timed events
 (services.calendar.conflicts); the user may save anyway. The dialog only builds the draft: the
 pane writes it (one write operation, an undo step).
@@ -12,8 +15,9 @@ import uuid
 import zoneinfo
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -23,6 +27,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QSpinBox,
@@ -47,6 +53,8 @@ from crmdesk.views.shell import errors
 from crmdesk.views.shell.vocabulary import enum_text
 
 REMINDER_MINUTES = (0, 5, 15, 30, 60, 120, 1440)
+CONTACT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SHOWN_CONTACT_ROWS = 4
 _ZONES: list[str] = []
 
 
@@ -89,7 +97,10 @@ class EventDialog(QDialog):
         for name_edit in (self.owner, self.assigned_by):
             name_edit.setMaxLength(NAME_LENGTH)
         self.account = AccountPicker(db, self)
-        self.contact = QComboBox(self)  # the chosen account's contacts
+        self.contacts = QListWidget(self)  # the chosen account's contacts, to tick
+        self.contacts.setObjectName("event_contacts")
+        self.contacts.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.contacts.setUniformItemSizes(True)
         self.repeat = QComboBox(self)
         for repeat, text in self._repeat_words().items():
             self.repeat.addItem(text, repeat)
@@ -142,7 +153,7 @@ class EventDialog(QDialog):
         form.addRow(self.tr("Time zone"), self.zone)
         form.addRow(self.tr("Location"), self.location)
         form.addRow(self.tr("Account"), self.account)
-        form.addRow(self.tr("Contact"), self.contact)
+        form.addRow(self.tr("Contacts"), self.contacts)
         form.addRow(self.tr("Owner"), self.owner)
         form.addRow(self.tr("Assigned by"), self.assigned_by)
         self._form = form
@@ -172,7 +183,7 @@ class EventDialog(QDialog):
         self.repeat.currentIndexChanged.connect(self._on_repeat_changed)
         self.ends_by.currentIndexChanged.connect(self._on_repeat_changed)
         self.starts.dateTimeChanged.connect(self._on_starts_changed)
-        self.account.currentTextChanged.connect(lambda _: self._fill_contacts(None))
+        self.account.currentTextChanged.connect(lambda _: self._fill_contacts([]))
 
     # -- draft <-> fields ----------------------------------------------------------------------
 
@@ -200,7 +211,7 @@ class EventDialog(QDialog):
         self._on_kind_changed()
         if draft.account_id is not None:
             self.account.set_account(draft.account_id, self._account_name(draft.account_id))
-        self._fill_contacts(draft.contact_id)
+        self._fill_contacts(draft.linked_contacts())
         choice = choice_of(draft.rrule, zone)
         self.repeat.setCurrentIndex(max(0, self.repeat.findData(choice.repeat)))
         self.interval.setValue(choice.interval)
@@ -220,23 +231,49 @@ class EventDialog(QDialog):
             rows = account_rows(session, [account_id])
         return rows[0].name if rows else ""
 
-    def _fill_contacts(self, wanted: uuid.UUID | None) -> None:
-        """The contacts of the chosen account (the first 200 by name), none chosen unless
-        `wanted` is among them."""
-        from crmdesk.services.contacts import ContactFilter, contact_ids, contact_rows
+    def _fill_contacts(self, wanted: list[uuid.UUID]) -> None:
+        """The chosen account's contacts, and any already linked from elsewhere: the `wanted`
+        ones ticked and listed first, so they show without scrolling; each part by name."""
+        from crmdesk.services.activities import people_present_choices
 
         account_id = self.account.account_id()
-        self.contact.clear()
-        self.contact.addItem(self.tr("No contact"), None)
-        if account_id is None:
+        self.contacts.clear()
+        if account_id is None and not wanted:
+            self._size_contacts()
             return
         with self._db.reading() as session:
-            ids = contact_ids(session, ContactFilter(account_id=account_id))[:200]
-            rows = contact_rows(session, ids)
-        for row in rows:
-            self.contact.addItem(row.name, row.id)
-        found = [i for i in range(self.contact.count()) if self.contact.itemData(i) == wanted]
-        self.contact.setCurrentIndex(found[0] if found else 0)  # findData misses UUIDs
+            people = people_present_choices(session, None, account_id, wanted)
+        ticked = set(wanted)
+        people.sort(key=lambda p: p.id not in ticked)  # stable: by name within each part
+        for person in people:
+            text = f"{person.name} · {person.title}" if person.title else person.name
+            item = QListWidgetItem(text, self.contacts)
+            item.setData(CONTACT_ID_ROLE, person.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = person.id in ticked
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self._size_contacts()
+
+    def _size_contacts(self) -> None:
+        """A few rows high (it scrolls), or one line saying the account has no contacts."""
+        count = self.contacts.count()
+        row = self.contacts.sizeHintForRow(0) if count else self.fontMetrics().height() + 4
+        self.contacts.setFixedHeight(row * min(max(count, 1), SHOWN_CONTACT_ROWS) + 6)
+        self.contacts.setToolTip("" if count else self.tr("Choose an account to list its contacts"))
+
+    def contact_ids(self) -> list[uuid.UUID]:
+        """The ticked contacts, the one the event was filed under first if still ticked."""
+        ticked = [self.contacts.item(i).data(CONTACT_ID_ROLE) for i in range(self.contacts.count())
+                  if self.contacts.item(i).checkState() == Qt.CheckState.Checked]  # fmt: skip
+        first = self._draft.contact_id
+        return sorted(ticked, key=lambda i: i != first)
+
+    def tick_contact(self, contact_id: uuid.UUID, ticked: bool = True) -> None:
+        """Tick (or untick) a listed contact, as a click on its box does."""
+        for i in range(self.contacts.count()):
+            item = self.contacts.item(i)
+            if item.data(CONTACT_ID_ROLE) == contact_id:
+                item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
 
     def draft(self) -> EventDraft:
         """The draft as the fields say (times converted from the chosen zone to UTC)."""
@@ -255,6 +292,7 @@ class EventDialog(QDialog):
         )
         minutes = self.reminder.currentData()
         base = self._draft
+        contacts = self.contact_ids()
         draft = EventDraft(
             title=self.title.text().strip(), kind=self.kind.currentData(), status=base.status,
             all_day=all_day, time_zone=zone_name,
@@ -262,7 +300,8 @@ class EventDialog(QDialog):
             location=self.location.text().strip(),
             description=self.description.toPlainText().strip(), owner=self.owner.text().strip(),
             assigned_by=self.assigned_by.text().strip() if self._is_task() else "",
-            account_id=self.account.account_id(), contact_id=self.contact.currentData(),
+            account_id=self.account.account_id(), contact_id=contacts[0] if contacts else None,
+            contact_ids=contacts,
             opportunity_id=base.opportunity_id, case_id=base.case_id,
             reminders=[] if minutes is None else [minutes], id=base.id, version=base.version,
         )

@@ -33,6 +33,7 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QCalendarWidget,
     QComboBox,
@@ -214,6 +215,12 @@ class CalendarPane(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)
 
+        # a click on a button of the pane leaves the keyboard with the calendar (Tab still
+        # reaches them), so T, 1-6, the arrows and PgUp/PgDn keep working after it
+        pressed: QAbstractButton
+        for pressed in (self.previous_button, self.next_button, self.today_button,
+                        self.new_button, self.plan_button):
+            pressed.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.previous_button.clicked.connect(lambda: self.step_period(-1))
         self.next_button.clicked.connect(lambda: self.step_period(1))
         self.today_button.clicked.connect(self.go_today)
@@ -339,11 +346,23 @@ class CalendarPane(QWidget):
             self.month.set_month(first, self.current)
         else:
             self.views.setCurrentIndex(2)
+        self._keep_keyboard()
         self.period_label.setText(self._period_text(first, last))
         self.mini_month.setSelectedDate(QDate(self.current.year, self.current.month,
                                               self.current.day))
         self.model.set_range(first, last)
         self.range_shown.emit(first, last)
+
+    def view_widget(self) -> QWidget:
+        """The widget of the current view that takes the keyboard: the time grid, the month
+        or the agenda."""
+        return (self.grid, self.month, self.agenda)[self.views.currentIndex()]
+
+    def _keep_keyboard(self) -> None:
+        """The pane's focus proxy is the current view, so focusing the pane (the window does
+        when its entry is clicked) lands where the calendar keys work (a view switched while
+        one had the keyboard hands it on: QStackedWidget does that)."""
+        self.setFocusProxy(self.view_widget())
 
     def team(self) -> list[str]:
         """The owners of the shown day's timed occurrences, the busiest first."""

@@ -225,7 +225,10 @@ def event_dialog(e: EventDetail, parent: QWidget | None = None) -> DetailsDialog
         )
     dialog.add(QCoreApplication.translate("AccountStory", "Status"), event_status_text(e.status))
     dialog.add(QCoreApplication.translate("AccountStory", "Where"), e.location)
-    dialog.add(QCoreApplication.translate("AccountStory", "Contact"), e.contact)
+    if len(e.contacts) > 1:
+        dialog.add(QCoreApplication.translate("AccountStory", "Contacts"), ", ".join(e.contacts))
+    else:
+        dialog.add(QCoreApplication.translate("AccountStory", "Contact"), e.contact)
     dialog.add(QCoreApplication.translate("AccountStory", "Attendees"), ", ".join(e.attendees))
     dialog.add(QCoreApplication.translate("AccountStory", "Owner"), e.owner)
     dialog.add(QCoreApplication.translate("AccountStory", "Description"), e.description)

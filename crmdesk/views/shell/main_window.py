@@ -151,6 +151,8 @@ class MainWindow(QMainWindow):
         self.navigation.setIconSize(QSize(24, 24))
         self.navigation.setFixedWidth(max(150, self.navigation.sizeHintForColumn(0) + 24))
         self.navigation.currentRowChanged.connect(self.panes.setCurrentIndex)
+        self.navigation.itemClicked.connect(self._focus_pane)
+        self.navigation.itemActivated.connect(self._focus_pane)
         self.navigation.setCurrentRow(0)
 
         central = QWidget(self)
@@ -330,6 +332,14 @@ class MainWindow(QMainWindow):
 
     def show_pane(self, pane: QWidget) -> None:
         self.navigation.setCurrentRow(self.panes.indexOf(pane))
+
+    def _focus_pane(self, _item: QListWidgetItem | None = None) -> None:
+        """A pane chosen by a click (or Enter) in the navigation takes the keyboard when it
+        says where (its focus proxy: the calendar's current view), so its keys work at once;
+        arrowing through the navigation leaves the keyboard there."""
+        pane = self.panes.currentWidget()
+        if pane is not None and pane.focusProxy() is not None:
+            pane.setFocus(Qt.FocusReason.MouseFocusReason)
 
     def _on_new_triggered(self) -> None:
         self.show_pane(self.contacts_pane)

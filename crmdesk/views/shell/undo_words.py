@@ -71,6 +71,8 @@ def _records(entity: str, n: int) -> str:
         return _tr("1 order") if n == 1 else _tr("%n orders", None, n)
     if entity == "leads":
         return _tr("1 lead") if n == 1 else _tr("%n leads", None, n)
+    if entity == "events":
+        return _tr("1 event") if n == 1 else _tr("%n events", None, n)
     return _tr("1 product") if n == 1 else _tr("%n products", None, n)
 
 

@@ -45,10 +45,17 @@ from crmdesk.interop.column_mapping import (
     column_roles,
     with_column_role,
 )
+from crmdesk.interop.event_records import CalendarFile
 from crmdesk.interop.flat_columns import guess_flat_mapping
 from crmdesk.interop.table import Table, cell_text
 from crmdesk.models.enums import AddressKind, EmailKind, PhoneKind
 from crmdesk.services import importing
+from crmdesk.services.calendar_import import (
+    CalendarImportResult,
+    CalendarPlan,
+    import_calendar,
+    plan_calendar_import,
+)
 from crmdesk.services.history import batch_summary
 from crmdesk.services.importing import (
     ContactBatch,
@@ -77,6 +84,8 @@ from crmdesk.views.shell.screen_fit import fit_to_screen
 from crmdesk.views.shell.undo import ImportCommand, UndoHistory
 from crmdesk.views.shell.undo_words import import_question
 from crmdesk.views.shell.vocabulary import enum_text
+from crmdesk.views.transfer import calendar_preview
+from crmdesk.views.transfer.calendar_preview import EVENTS
 from crmdesk.views.widgets.address_words import address_part_captions
 
 CONTACTS, ORDERS, LEADS, PRODUCTS = "contacts", "orders", "leads", "products"
@@ -171,13 +180,15 @@ class ImportSource:
     mapping: ColumnMapping | None
 
 
-Batch = ContactBatch | OrderBatch | FlatBatch
-Preview = ImportPreview | OrderPreview | FlatPreview
+Batch = ContactBatch | OrderBatch | FlatBatch | CalendarFile
+Preview = ImportPreview | OrderPreview | FlatPreview | CalendarPlan
 
 
 def read_source(path: Path, kind: str) -> ImportSource:
     """Read the file once for the mapping step (vCards have no columns to map): the service
-    sniffs it and refuses what it cannot import."""
+    sniffs it and refuses what it cannot import. An iCalendar file is known by its content."""
+    if kind == EVENTS or calendar_preview.is_calendar(path):
+        return ImportSource(path, EVENTS, None, None)
     table, mapping = importing.read_columns(path, orders=kind == ORDERS)
     if kind in (LEADS, PRODUCTS):
         if table is None:
@@ -187,6 +198,8 @@ def read_source(path: Path, kind: str) -> ImportSource:
 
 
 def read_batch(source: ImportSource) -> Batch:
+    if source.kind == EVENTS:
+        return calendar_preview.read_calendar_file(source.path)
     if source.kind in (LEADS, PRODUCTS):
         return read_flat_file(source.path, source.kind, source.mapping)
     if source.kind == ORDERS:
@@ -251,7 +264,7 @@ class ImportWizard(QDialog):
     def _file_page(self) -> QWidget:
         page = QWidget(self)
         self.path_edit = QLineEdit(page)
-        self.path_edit.setPlaceholderText(self.tr("A .vcf, .csv or .xlsx file"))
+        self.path_edit.setPlaceholderText(self.tr("A .vcf, .csv, .xlsx or .ics file"))
         self.path_edit.textChanged.connect(self._on_path_edit_text_changed)
         browse = QPushButton(self.tr("&Browse…"), page)
         browse.clicked.connect(self.browse)
@@ -263,6 +276,7 @@ class ImportWizard(QDialog):
         self.kind_combo.addItem(self.tr("Orders / sales history (CSV or Excel)"), ORDERS)
         self.kind_combo.addItem(self.tr("Leads (CSV or Excel)"), LEADS)
         self.kind_combo.addItem(self.tr("Products, the catalogue (CSV or Excel)"), PRODUCTS)
+        self.kind_combo.addItem(self.tr("Calendar events and tasks (iCalendar .ics)"), EVENTS)
         form = QFormLayout(page)
         form.addRow(self.tr("File:"), row)
         form.addRow(self.tr("It holds:"), self.kind_combo)
@@ -331,6 +345,8 @@ class ImportWizard(QDialog):
         self.path_edit.setText(str(path))
         if kind is not None:
             self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind))
+        elif calendar_preview.is_calendar(Path(path)):
+            self.kind_combo.setCurrentIndex(self.kind_combo.findData(EVENTS))
         elif "order" in Path(path).stem.lower() or "订单" in Path(path).stem:
             self.kind_combo.setCurrentIndex(self.kind_combo.findData(ORDERS))
 
@@ -339,7 +355,8 @@ class ImportWizard(QDialog):
             self,
             self.tr("Import from"),
             self.path_edit.text(),
-            self.tr("Contacts and tables (*.vcf *.vcard *.csv *.txt *.xlsx);;All files (*)"),
+            self.tr("Contacts, tables and calendars (*.vcf *.vcard *.csv *.txt *.xlsx *.ics);;"
+                    "All files (*)"),
         )
         if path:
             self.set_file(path)
@@ -378,6 +395,8 @@ class ImportWizard(QDialog):
         preview = self.preview
         if preview is None:
             return False
+        if isinstance(preview, CalendarPlan):
+            return calendar_preview.can_import(preview)
         if preview.rejected and not self.allow_rejected.isChecked():
             return False
         if isinstance(preview, OrderPreview):
@@ -464,6 +483,8 @@ class ImportWizard(QDialog):
         def work(task: tasks.Task) -> tuple[Any, Any]:
             batch = read_batch(source)
             with db.reading() as session:
+                if isinstance(batch, CalendarFile):
+                    return batch, plan_calendar_import(session, batch)
                 if isinstance(batch, FlatBatch):
                     return batch, preview_flat(session, batch)
                 if isinstance(batch, OrderBatch):
@@ -479,10 +500,13 @@ class ImportWizard(QDialog):
         preview = self.preview
         self.allow_rejected.setChecked(False)
         self.allow_unmatched.setChecked(False)
-        self.allow_rejected.setVisible(bool(preview.rejected))
+        rejected = not isinstance(preview, CalendarPlan) and bool(preview.rejected)
+        self.allow_rejected.setVisible(rejected)
         orders = preview if isinstance(preview, OrderPreview) else None
         self.allow_unmatched.setVisible(orders is not None and bool(orders.unmatched))
-        if isinstance(preview, OrderPreview):
+        if isinstance(preview, CalendarPlan):
+            self._show_calendar_preview(preview)
+        elif isinstance(preview, OrderPreview):
             self._show_order_preview(preview)
         elif isinstance(preview, FlatPreview):
             self._show_flat_preview(preview)
@@ -545,6 +569,12 @@ class ImportWizard(QDialog):
             .replace("%5", self.tr("<b>%n</b> rejected", "rows", p.rejected))
             .replace("%6", accounts)
         )
+
+    def _show_calendar_preview(self, plan: CalendarPlan) -> None:
+        """An iCalendar file: new events, updates by UID, and the lines skipped or read in part."""
+        self.counts_label.setText(calendar_preview.counts_text(plan))
+        self._fill_rows(calendar_preview.headers(), calendar_preview.rows(plan))
+        self._show_problems(calendar_preview.problems(plan), calendar_preview.problems_title())
 
     def _show_order_preview(self, preview: OrderPreview) -> None:
         self.counts_label.setText(
@@ -647,6 +677,8 @@ class ImportWizard(QDialog):
         allow_unmatched = self.allow_unmatched.isChecked()
 
         def write(session: Session, task: tasks.Task) -> Any:
+            if isinstance(batch, CalendarFile):
+                return import_calendar(session, batch, task.report, task.is_cancelled)
             if isinstance(batch, FlatBatch):
                 return import_flat(session, batch, allow_rejected=allow_rejected,
                                    progress=task.report, cancelled=task.is_cancelled)  # fmt: skip
@@ -679,7 +711,9 @@ class ImportWizard(QDialog):
         writes.publish(self.bus, written)
         if self.undo is not None and self.batch is not None:
             self._push_undo_step(written)
-        if isinstance(result, FlatImportResult):
+        if isinstance(result, CalendarImportResult):
+            text = calendar_preview.result_text(result)
+        elif isinstance(result, FlatImportResult):
             text = (
                 self.tr("Imported: %1 new, %2 updated, %3 skipped.")
                 .replace("%1", str(result.new)).replace("%2", str(result.updated))
@@ -707,7 +741,8 @@ class ImportWizard(QDialog):
     def _push_undo_step(self, written: writes.Written[Any]) -> None:
         """The import as one step of the window's undo stack, named by its file."""
         assert self.undo is not None and self.batch is not None
-        name = Path(self.batch.filename).name
+        batch = self.batch
+        name = Path(batch.name if isinstance(batch, CalendarFile) else batch.filename).name
         text = self.tr("Import %1").replace("%1", name)
         with self.db.reading() as session:
             summary = batch_summary(session, written.batch_id)

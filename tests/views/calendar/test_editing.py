@@ -218,7 +218,8 @@ def test_the_dialog_offers_the_chosen_accounts_contacts(qtbot, db, locale):
                        account_id=account_id, contact_id=contact_id, time_zone=ZONE)
     dialog = EventDialog(db, draft)
     qtbot.addWidget(dialog)
-    assert dialog.contact.currentText() == "周敏"
+    assert dialog.contacts.item(0).text() == "周敏"
+    assert dialog.contacts.item(0).checkState() == Qt.CheckState.Checked
     assert (dialog.draft().account_id, dialog.draft().contact_id) == (account_id, contact_id)
 
 
