@@ -1,4 +1,5 @@
-"""File > Import: choose a file, map its columns, preview what will land, import in one go.
+"""File > Import: choose a file, map its columns, preview what will land, import in one go
+(contacts, orders, leads, products; a calendar file, known by its content, has no columns).
 
 Reading, previewing and importing all run off the GUI thread (a 100k-row file takes seconds);
 the import is one transaction, so Cancel or a failing row leaves the database as it was.
@@ -210,7 +211,7 @@ def read_batch(source: ImportSource) -> Batch:
 class ImportWizard(QDialog):
     """Three steps on one dialog: File, Columns (CSV/Excel only), Preview and import."""
 
-    imported = Signal(object)  # ImportResult or OrderImportResult
+    imported = Signal(object)  # the import's result: contacts, orders, leads, products, events
     step_ready = Signal(int)  # the page now shown, once its background work is done
 
     def __init__(

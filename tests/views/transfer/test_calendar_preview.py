@@ -74,11 +74,14 @@ def test_a_calendar_named_txt_is_known_by_content_previewed_and_imported(
     assert wizard.rows_table.item(0, 0).text() == "26"  # the BEGIN:VEVENT line
     assert titles(db) == []  # the preview writes nothing
 
+    steps: list[tuple[int, int]] = []
+    wizard.progress.valueChanged.connect(lambda v: steps.append((v, wizard.progress.maximum())))
     with (
         qtbot.waitSignal(bus.changed, timeout=WAIT) as published,
         qtbot.waitSignal(wizard.imported, timeout=WAIT),
     ):
         click(qtbot, wizard.import_button)
+    assert steps and all(total == 4 for _v, total in steps)  # the import's steps as progress
     landed = titles(db)
     assert len(landed) == 4
     assert ("Datetime", "7v3ju5ft4je5iq18nfdk2s3spk@google.com", "") in landed
