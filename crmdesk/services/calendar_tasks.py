@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from crmdesk.core.errors import RecordNotFound
@@ -200,3 +200,14 @@ def complete_occurrence(
     activity.case_id = activity.case_id or row.case_id
     session.flush()
     return replace(saved, changes=changes_in(session))
+
+
+def event_owners(session: Session) -> list[str]:
+    """Everyone with live events, the most events first (whose calendar to show)."""
+    return [
+        o for o, in session.execute(
+            select(CalendarEvent.owner)
+            .where(CalendarEvent.deleted_at.is_(None), CalendarEvent.owner != "")
+            .group_by(CalendarEvent.owner).order_by(func.count().desc(), CalendarEvent.owner)
+        )
+    ]  # fmt: skip

@@ -1857,12 +1857,24 @@
         <translation>团队</translation>
     </message>
     <message>
+        <source>Calendar of</source>
+        <translation>日历：</translation>
+    </message>
+    <message>
+        <source>Whose events the views show</source>
+        <translation>视图显示谁的日程</translation>
+    </message>
+    <message>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
         <source>Whose tasks to list</source>
         <translation>列出谁的任务</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
     </message>
     <message>
         <source>Everyone, by owner</source>

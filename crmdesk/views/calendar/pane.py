@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk.core.clock import local_zone, local_zone_name
 from crmdesk.services.calendar import EventDraft, EventOccurrence
+from crmdesk.services.calendar_tasks import event_owners
 from crmdesk.store.db import Database
 from crmdesk.views.calendar.day_header import DayHeader
 from crmdesk.views.calendar.day_marks import DayMarks, country_of
@@ -100,13 +101,15 @@ class CalendarPane(QWidget):
         self.db, self.bus = db, bus
         saved = settings.value("calendar/owner", "") if settings else ""
         self.owner: str = str(saved or "") or getpass.getuser()
+        self._settings = settings
         self.view = CalendarView.WEEK
         self.current = today or dt.datetime.now(local_zone()).date()
         locale = QLocale()
         chinese = locale.language() == QLocale.Language.Chinese
         self.marks = DayMarks(country_of(locale), lunar=chinese,
                               language="zh_CN" if chinese else "")
-        self.model = CalendarRangeModel(db, bus, parent=self)
+        shown = str(settings.value("calendar/shown", "") or "") if settings else ""
+        self.model = CalendarRangeModel(db, bus, owner=shown or None, parent=self)
         self.edits = CalendarEdits(db, bus, undo_stack, self)
         self.tasks = TaskListModel(db, bus, self)
         self.tasks.done_toggled.connect(self.edits.set_done)
@@ -192,6 +195,16 @@ class CalendarPane(QWidget):
         actions.addWidget(self.new_button)
         actions.addWidget(self.plan_button)
         side_layout.addLayout(actions)
+        whose = QHBoxLayout()
+        whose.addWidget(QLabel(self.tr("Calendar of"), self))
+        self.shown_owner = QComboBox(self)
+        self.shown_owner.setToolTip(self.tr("Whose events the views show"))
+        self.shown_owner.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # keys stay with the views
+        whose.addWidget(self.shown_owner, 1)
+        side_layout.addLayout(whose)
+        self._fill_shown_owners()
+        self.shown_owner.activated.connect(
+            lambda _: self.show_owner(self.shown_owner.currentData()))
         side_layout.addWidget(self.mini_month)
         tasks_bar = QHBoxLayout()
         tasks_bar.addWidget(QLabel(self.tr("Tasks"), self))
@@ -269,6 +282,27 @@ class CalendarPane(QWidget):
             QTimer.singleShot(0, self.new_event)
             return True
         return super().event(event)
+
+    def _fill_shown_owners(self) -> None:
+        """Everyone, then each owner of events, the busiest first (the shown one kept)."""
+        with self.db.reading() as session:
+            owners = event_owners(session)
+        shown = self.model.owner
+        if shown and shown not in owners:
+            owners.append(shown)
+        self.shown_owner.clear()
+        self.shown_owner.addItem(self.tr("Everyone"), None)
+        for owner in owners:
+            self.shown_owner.addItem(owner, owner)
+        self.shown_owner.setCurrentIndex(max(0, self.shown_owner.findData(shown)))
+
+    def show_owner(self, owner: str | None) -> None:
+        """Show one owner's events (None: everyone's), remembered for the next start."""
+        self.model.owner = None if self.view == CalendarView.TEAM else owner or None
+        if self._settings is not None:
+            self._settings.setValue("calendar/shown", owner or "")
+        self.shown_owner.setCurrentIndex(max(0, self.shown_owner.findData(owner or None)))
+        self.model.refresh()
 
     def _fill_task_owners(self) -> None:
         """Everyone, then each owner of open tasks (the chosen one kept)."""
@@ -392,6 +426,10 @@ class CalendarPane(QWidget):
 
     def set_view(self, view: CalendarView) -> None:
         self.view = view
+        wanted = None if view == CalendarView.TEAM else self.shown_owner.currentData()
+        if self.model.owner != wanted:  # the team view is everyone's, side by side
+            self.model.owner = wanted
+            self.model.refresh()
         self._show()
 
     def go_to(self, day: dt.date) -> None:

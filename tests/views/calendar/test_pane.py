@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
 
 from crmdesk.views.calendar.pane import CalendarView
 from crmdesk.views.calendar.range_model import utc_window
@@ -100,3 +101,34 @@ def test_the_team_view_puts_the_owners_of_the_day_side_by_side(qtbot, db, locale
                pane.grid.boxes}
     assert columns["Visit A"] == columns["Call C"] != columns["Visit B"]
     assert pane.visible_range() == (TODAY, TODAY + dt.timedelta(days=1))
+
+
+def test_the_calendar_of_one_owner_shows_only_hers_and_the_team_view_still_everyone(
+    qtbot, db, locale, tmp_path
+):
+    from PySide6.QtCore import QSettings
+
+    from crmdesk.views.calendar.pane import CalendarPane
+    from crmdesk.views.shell.bus import DataBus
+
+    add_event(db, "Visit A", shanghai_time(2026, 3, 4, 10), owner="li.lei")
+    add_event(db, "Visit B", shanghai_time(2026, 3, 4, 11), owner="han.meimei")
+    add_event(db, "Call C", shanghai_time(2026, 3, 5, 14), owner="li.lei")
+    pane = make_pane(qtbot, db)
+    owners = [pane.shown_owner.itemData(i) for i in range(pane.shown_owner.count())]
+    assert owners == [None, "li.lei", "han.meimei"]  # everyone, then the busiest first
+    with qtbot.waitSignal(pane.model.range_loaded, timeout=WAIT):
+        pane.show_owner("li.lei")
+    assert sorted(o.title for o in pane.model.occurrences) == ["Call C", "Visit A"]
+    with qtbot.waitSignal(pane.model.range_loaded, timeout=WAIT):
+        pane.set_view(CalendarView.TEAM)
+    assert {o.title for o in pane.model.occurrences} >= {"Visit A", "Visit B"}
+    with qtbot.waitSignal(pane.model.range_loaded, timeout=WAIT):
+        pane.set_view(CalendarView.WEEK)
+    assert "Visit B" not in {o.title for o in pane.model.occurrences}
+    settings = QSettings(str(tmp_path / "c.ini"), QSettings.Format.IniFormat)
+    settings.setValue("calendar/shown", "han.meimei")
+    again = CalendarPane(db, DataBus(), QUndoStack(), settings=settings, today=TODAY)
+    qtbot.addWidget(again)
+    assert again.model.owner == "han.meimei"
+    assert again.shown_owner.currentData() == "han.meimei"
