@@ -49,11 +49,7 @@ def per_account(as_of: dt.date, since: dt.date | None = None) -> Any:
         .group_by(Order.account_id)
         .subquery()
     )
-    return (
-        select(grouped)
-        .join(Account, Account.id == grouped.c.account_id)
-        .where(Account.deleted_at.is_(None))
-    )
+    return _of_live_accounts(grouped)
 
 
 def costed_lines() -> Any:
@@ -98,6 +94,11 @@ def margin_per_account(as_of: dt.date, since: dt.date | None, rate: float) -> An
         .group_by(Order.account_id)
         .subquery()
     )
+    return _of_live_accounts(grouped)
+
+
+def _of_live_accounts(grouped: Any) -> Any:
+    """The per-account rows of accounts not in the recycle bin."""
     return (
         select(grouped)
         .join(Account, Account.id == grouped.c.account_id)
