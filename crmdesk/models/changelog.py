@@ -173,7 +173,7 @@ ENTRY_FIELDS = ("action", "entity", "entity_id", "field", "old", "new")
 
 
 def entry(
-    action: ChangeAction, entity: str, entity_id: uuid.UUID, field: str, old: Any, new: Any
+    action: ChangeAction, entity: str, entity_id: uuid.UUID | str, field: str, old: Any, new: Any
 ) -> tuple[Any, ...]:
     """One change-log entry's own columns, in ENTRY_FIELDS order (`batch_columns` and an id
     complete the row): the ORM hook and the bulk writer both make their rows here."""

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from sqlalchemy import Column, Connection, Dialect, String, Table
+from sqlalchemy import Column, Connection, Dialect, String, Table, Uuid
 from sqlalchemy.orm import Session
 
 from crmdesk.models import Base, new_id, utcnow
@@ -54,6 +54,7 @@ _REFERENCED = frozenset(
     fk.column.table for t in Base.metadata.tables.values() for fk in t.foreign_keys
 )
 _ENTITY_COMMON = ("created_at", "updated_at", "version")
+_MOST_SHAPES = 64  # compiled row builders a table keeps (an import makes a handful)
 
 
 class Ids:
@@ -143,6 +144,10 @@ class TableRows:
         probe = new_id()
         id_processor = self.processors.get("id")
         self._hex_ids = id_processor is not None and id_processor(probe) == probe.hex
+        self._hex_keys = frozenset(
+            c.key for c in columns if isinstance(c.type, Uuid) and self._hex_ids
+        )
+        self._shapes: dict[tuple[str, ...], Callable[..., tuple[Any, ...]]] = {}
         self.table_sql = quote(table.name)
         self.columns_sql = [quote(c.name) for c in columns]
         self.params: list[tuple[Any, ...]] = []
@@ -165,7 +170,20 @@ class TableRows:
         self, values: Mapping[str, Any], row_id: uuid.UUID | str | None = None
     ) -> tuple[Any, ...]:
         """A row as bound for the driver: the template, the given values bound over it, and
-        `row_id` (a UUID, or its hex as `Ids.hex` gives it) as its id."""
+        `row_id` (a UUID, or its hex as `Ids.hex` gives it) as its id. Rows come in a few
+        shapes (the keys a job fills), each built by a function compiled once (`shaped`)."""
+        keys = tuple(values)
+        build = self._shapes.get(keys)
+        if build is None:
+            if len(self._shapes) >= _MOST_SHAPES:
+                return self._row_by_key(values, row_id)
+            build = self._shapes[keys] = self.shaped(keys)
+        return build(tuple(values.values()), row_id)
+
+    def _row_by_key(
+        self, values: Mapping[str, Any], row_id: uuid.UUID | str | None
+    ) -> tuple[Any, ...]:
+        """`row` without a compiled shape, key by key (a job of very many shapes)."""
         params = self.template.copy()
         position, processors, nulls = self.position, self.processors, self.nulls
         for key, value in values.items():
@@ -194,6 +212,8 @@ class TableRows:
         for i, (key, at) in enumerate(slots.items()):
             env[f"_p{i}"], env[f"_n{i}"] = self.processors[key], self.nulls[key]
             bound = f"v{i}" if self.processors[key] is None else f"_p{i}(v{i})"
+            if key in self._hex_keys:  # a key given as its bound hex is bound already
+                bound = f"(v{i} if v{i}.__class__ is str else {bound})"
             lines.append(f"    p[{at}] = _n{i} if v{i} is None else {bound}")
         lines += [
             "    if row_id is not None:",
@@ -202,6 +222,10 @@ class TableRows:
         ]
         exec("\n".join(lines), env)
         return env["build"]  # type: ignore[no-any-return]
+
+    def bound_id(self, row_id: uuid.UUID) -> uuid.UUID | str:
+        """The key as the id column binds it where that is its hex, so it is bound once."""
+        return row_id.hex if self._hex_ids else row_id
 
     def new_id(self, ids: Ids) -> uuid.UUID | str:
         """A key for a row of this table: its bound hex where that is what the column holds."""
@@ -306,12 +330,14 @@ class BulkWriter:
                 model if isinstance(model, Table) else model.__table__
             )
         row_id = values.get("id") or self.ids()
-        rows.params.append(rows.row(values, row_id))
+        # bound once, for the row and its log entry (a UUID's hex costs ~1 µs a call)
+        key = rows.bound_id(row_id)
+        rows.params.append(rows.row(values, key))
         if self._log_rows is not None and rows.entity:
             snapshot = (
                 rows.snapshot(values) if rows.made else new_row_snapshot(rows.defaults, values)
             )
-            self.log(ChangeAction.INSERT, rows.entity, row_id, SNAPSHOT_FIELD, None, snapshot)
+            self.log(ChangeAction.INSERT, rows.entity, key, SNAPSHOT_FIELD, None, snapshot)
         return row_id
 
     def link(self, table: Table, values: Mapping[str, Any]) -> None:
@@ -320,9 +346,11 @@ class BulkWriter:
         rows.params.append(rows.row(values))
 
     def log(
-        self, action: ChangeAction, entity: str, entity_id: uuid.UUID, name: str, old: Any, new: Any
-    ) -> None:
-        """Queue a change-log entry (`changelog.entry`) in the writer's batch."""
+        self, action: ChangeAction, entity: str, entity_id: uuid.UUID | str, name: str, old: Any,
+        new: Any,
+    ) -> None:  # fmt: skip
+        """Queue a change-log entry (`changelog.entry`) in the writer's batch (`entity_id` a
+        UUID or its bound hex)."""
         rows, build = self._log_rows, self._log_row
         if rows is not None and build is not None:
             values = entry(action, entity, entity_id, name, old, new)

@@ -78,3 +78,29 @@ def test_a_stale_update_writes_nothing(db):
             )
         ).all()
         assert logged == ["经理"]
+
+
+def test_rows_of_many_shapes_are_stored_as_given(db):
+    """Rows are built by a function compiled per set of keys (and key by key past a limit of
+    shapes): every shape, key order and None lands in its own column."""
+    fields = ("family_name", "given_name", "organization", "title", "notes", "website", "nickname")
+    given: dict = {}
+    with db.transaction() as session, BulkWriter.for_session(session) as writer:
+        for n in range(1, 2 ** len(fields)):  # 127 shapes: past the compiled ones' limit
+            chosen = [f for i, f in enumerate(fields) if n >> i & 1]
+            values: dict = {f: f"{f}-{n}" for f in (reversed(chosen) if n % 3 else chosen)}
+            if n % 2:
+                values["preferred_channel"] = None
+            cid = writer.add(Contact, values)
+            given[cid] = values
+            writer.add(Phone, {"contact_id": cid, **PHONE, "position": 0})
+    with db.reading() as session:
+        for cid, values in given.items():
+            stored = _stored(session, Contact, cid)
+            assert {k: stored[k] for k in values} == values
+            phone = session.scalars(select(Phone).where(Phone.contact_id == cid)).one()
+            assert phone.number == PHONE["number"]
+            logged = session.scalars(
+                select(ChangeLogEntry).where(ChangeLogEntry.entity_id == cid)
+            ).one()
+            assert logged.new == insert_snapshot(session.get(Contact, cid))
