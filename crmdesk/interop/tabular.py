@@ -205,7 +205,7 @@ def _read_csv(data: bytes, name: str) -> Table:
             start, end = end + 1, reader.line_num
             if start >= first:
                 cells = values
-                if quoted:
+                if quoted and "'" in "".join(values):  # one join a row, not a call a cell
                     cells = [unneutralise(v) for v in values]
                 if len(cells) > MAX_COLUMNS:
                     records.append((start, [*map(intern, cells)]))
