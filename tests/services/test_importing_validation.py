@@ -172,3 +172,20 @@ def test_an_order_number_longer_than_its_column_is_rejected_with_its_line(db):
     (rejection,) = preview.rejections
     assert rejection.line == 2
     assert rejection.reason == "The order number is too long: 61 characters, at most 60 fit."
+
+
+def test_an_address_part_too_long_for_its_column_rejects_the_row(db):
+    """The length check skips rows whose address parts are all short: the long one must still
+    be caught, in a second address as in a first."""
+    long_city = "城" * 101
+    data = (
+        "First Name,Address 1 - City,Address 2 - City\n"
+        f"Lei,北京,{long_city}\n"
+        "Mei,上海,杭州\n"
+    ).encode()
+    preview, result = _import(db, data, "cities.csv")
+    assert (preview.new, preview.rejected) == (1, 1)
+    (rejection,) = preview.rejections
+    assert rejection.line == 2
+    assert rejection.reason == "The city is too long: 101 characters, at most 100 fit."
+    assert _emails_and_phones(db, result.changes.contacts) == [("Mei", [], [])]

@@ -377,6 +377,11 @@ _RECORD_LIMITS = {
 }
 _CONTACT_TEXTS = operator.attrgetter(*_RECORD_LIMITS)
 _SHORTEST = min(_RECORD_LIMITS.values())
+_ADDRESS_LIMITS = {
+    k: n for k, n in column_limits(Address).items() if k in AddressRecord.__dataclass_fields__
+}
+_ADDRESS_TEXTS = operator.attrgetter(*_ADDRESS_LIMITS)
+_SHORTEST_ADDRESS_PART = min(_ADDRESS_LIMITS.values())
 
 
 def _length_errors(rec: ContactRecord) -> list[FieldError]:
@@ -385,7 +390,8 @@ def _length_errors(rec: ContactRecord) -> list[FieldError]:
     errors: list[FieldError] = []
     if max(map(len, _CONTACT_TEXTS(rec))) > _SHORTEST:
         errors += length_errors(Contact, rec)
-    errors += address_length_errors(rec.addresses) if rec.addresses else []
+    if any(max(map(len, _ADDRESS_TEXTS(a))) > _SHORTEST_ADDRESS_PART for a in rec.addresses):
+        errors += address_length_errors(rec.addresses)
     if rec.websites and (problem := length_problem(Contact, "website", rec.websites[0])):
         errors.append(FieldError("website", problem))
     return errors
