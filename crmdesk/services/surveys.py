@@ -216,6 +216,9 @@ def save_template(session: Session, draft: TemplateDraft) -> uuid.UUID:
             _rename_answers(session, template.id, row.item, name)
         row.position, row.item, row.weight = n, name, weight
         rows.append(row)
+    for stored_id, gone in stored.items():
+        if stored_id not in kept:
+            session.delete(gone)  # deleted, not orphaned: the change log sees it (undo)
     template.items = rows
     session.flush()
     return template.id
