@@ -128,14 +128,19 @@ def save_message(session: Session, value: SurveyMessage) -> None:
 
 # The channel's word in a task and a note (services cannot translate: the caller does).
 CHANNEL_WORDS = {
-    Channel.PHONE: translatable(CONTEXT, "phone"),
-    Channel.MOBILE: translatable(CONTEXT, "mobile phone"),
-    Channel.EMAIL: translatable(CONTEXT, "e-mail"),
-    Channel.WECHAT: translatable(CONTEXT, "WeChat"),
-    Channel.SMS: translatable(CONTEXT, "SMS"),
-    Channel.VISIT: translatable(CONTEXT, "a visit"),
-    Channel.LETTER: translatable(CONTEXT, "post"),
+    Channel.PHONE: translatable("SurveySending", "phone"),
+    Channel.MOBILE: translatable("SurveySending", "mobile phone"),
+    Channel.EMAIL: translatable("SurveySending", "e-mail"),
+    Channel.WECHAT: translatable("SurveySending", "WeChat"),
+    Channel.SMS: translatable("SurveySending", "SMS"),
+    Channel.VISIT: translatable("SurveySending", "a visit"),
+    Channel.LETTER: translatable("SurveySending", "post"),
 }
+_PREFERS_EMAIL = translatable("SurveySending", "prefers e-mail")
+_EMAIL_ON_FILE = translatable("SurveySending", "no channel preferred; has an e-mail address")
+_NO_OWNER = translatable("SurveySending", "nobody (the case has no owner)")
+_TASK_NOTE = translatable("SurveySending", "Survey task for %1, due %2: ask %3 by %4 (%5, %6).")
+_NOT_ASKED = translatable("SurveySending", "No survey: %1 %2.")
 # The order a task's channel is looked for in when the preferred one cannot be used.
 FALLBACK = (Channel.MOBILE, Channel.PHONE, Channel.WECHAT, Channel.SMS, Channel.LETTER,
             Channel.VISIT)  # fmt: skip
@@ -239,30 +244,28 @@ def _choose(contact: Contact, out: set[str]) -> tuple[Channel | None, str]:
     """The channel and why: e-mail when preferred (or nothing is) and allowed and on file;
     else the preferred channel, else the first the contact can be reached by."""
     if ALL_CHANNELS in out:
-        return None, translatable(CONTEXT, "opted out of being contacted")
+        return None, translatable("SurveySending", "opted out of being contacted")
     reach = reach_of(contact)
     preferred = Channel(contact.preferred_channel) if contact.preferred_channel else None
     email_out = Channel.EMAIL.value in out
     if preferred in (Channel.EMAIL, None) and Channel.EMAIL in reach and not email_out:
-        why = (translatable(CONTEXT, "prefers e-mail") if preferred else
-               translatable(CONTEXT, "no channel preferred; has an e-mail address"))  # fmt: skip
-        return Channel.EMAIL, why
+        return Channel.EMAIL, (_PREFERS_EMAIL if preferred else _EMAIL_ON_FILE)
     if preferred is Channel.EMAIL:
-        why = (translatable(CONTEXT, "prefers e-mail but opted out of it") if email_out else
-               translatable(CONTEXT, "prefers e-mail but has no address"))  # fmt: skip
+        why = (translatable("SurveySending", "prefers e-mail but opted out of it") if email_out else
+               translatable("SurveySending", "prefers e-mail but has no address"))  # fmt: skip
     elif preferred is not None:
         if preferred.value not in out:
-            return preferred, translatable(CONTEXT, "the preferred channel")
-        why = translatable(CONTEXT, "opted out of the preferred channel")
+            return preferred, translatable("SurveySending", "the preferred channel")
+        why = translatable("SurveySending", "opted out of the preferred channel")
     else:
-        why = translatable(CONTEXT, "no channel preferred")
+        why = translatable("SurveySending", "no channel preferred")
     allowed = [c for c in FALLBACK if c.value not in out]
     usable = [c for c in allowed if c in reach]
     if usable:
         return usable[0], why
     if allowed:
         return allowed[0], why
-    return None, translatable(CONTEXT, "opted out of every channel")
+    return None, translatable("SurveySending", "opted out of every channel")
 
 
 def plan_survey(session: Session, case_id: uuid.UUID, now: dt.datetime | None = None) -> SurveyPlan:
@@ -332,14 +335,14 @@ def send_survey(
             OutboxMessage.contact_id == plan.contact_id))) - before))  # fmt: skip
         subject = session.scalar(select(OutboxMessage.subject).where(
             OutboxMessage.id == message_id)) or ""  # fmt: skip
-        note = Text(translatable(CONTEXT, "Survey e-mailed to %1 <%2> (%3): %4"),
+        note = Text(translatable("SurveySending", "Survey e-mailed to %1 <%2> (%3): %4"),
                     plan.contact, plan.reach, as_text(plan.why), subject)  # fmt: skip
     elif channel is not None:
         word = as_text(CHANNEL_WORDS[channel])
-        title = Text(translatable(CONTEXT, "Ask %1 for a satisfaction survey on case %2"),
+        title = Text(translatable("SurveySending", "Ask %1 for a satisfaction survey on case %2"),
                      plan.contact, plan.number)  # fmt: skip
-        how = Text(translatable(CONTEXT, "By %1: %2 (%3)."), word,
-                   plan.reach or as_text(translatable(CONTEXT, "no details on file")),
+        how = Text(translatable("SurveySending", "By %1: %2 (%3)."), word,
+                   plan.reach or as_text(translatable("SurveySending", "no details on file")),
                    as_text(plan.why))  # fmt: skip
         case = _case(session, case_id)
         draft = EventDraft(
@@ -348,13 +351,13 @@ def send_survey(
             account_id=case.account_id, contact_id=plan.contact_id, case_id=case.id,
         )  # fmt: skip
         task_id, _ = save_event(session, draft)
-        owner = plan.owner or as_text(translatable(CONTEXT, "nobody (the case has no owner)"))
-        note = Text(translatable(CONTEXT, "Survey task for %1, due %2: ask %3 by %4 (%5, %6)."),
+        owner = plan.owner or as_text(_NO_OWNER)
+        note = Text(_TASK_NOTE,
                     owner, plan.due.isoformat(), plan.contact, word,
-                    plan.reach or as_text(translatable(CONTEXT, "no details on file")),
+                    plan.reach or as_text(translatable("SurveySending", "no details on file")),
                     as_text(plan.why))  # fmt: skip
     else:
-        note = Text(translatable(CONTEXT, "No survey: %1 %2."), plan.contact, as_text(plan.why))
+        note = Text(_NOT_ASKED, plan.contact, as_text(plan.why))
     body = translate(note)
     note_id = add_note(session, case_id, body, kind=NoteKind.SURVEY, author=plan.owner, now=at)
     return SurveySent(plan, note_id, message_id, task_id, body)
