@@ -8246,8 +8246,8 @@
         <translation>从不</translation>
     </message>
     <message>
-        <source>Fields: %1. A contact whose name is written in Chinese gets the Chinese message.</source>
-        <translation>可用字段：%1。姓名为中文的联系人收到中文邮件。</translation>
+        <source>{{ name }}, {{ case_number }}, {{ case_subject }} and the other fields are filled in (point at a text for all of them). A contact whose name is written in Chinese gets the Chinese e-mail.</source>
+        <translation>{{ name }}、{{ case_number }}、{{ case_subject }} 等字段会自动填入（鼠标指向正文可查看全部字段）。姓名为中文的联系人收到中文邮件。</translation>
     </message>
     <message>
         <source>Dissatisfied below c =</source>
@@ -8262,20 +8262,16 @@
         <translation>工单关闭后发送满意度调查：</translation>
     </message>
     <message>
-        <source>E-mail subject (English):</source>
-        <translation>邮件主题（英文）：</translation>
+        <source>The survey e-mail in English:</source>
+        <translation>英文调查邮件：</translation>
     </message>
     <message>
-        <source>E-mail text (English):</source>
-        <translation>邮件正文（英文）：</translation>
+        <source>The survey e-mail in Chinese:</source>
+        <translation>中文调查邮件：</translation>
     </message>
     <message>
-        <source>E-mail subject (Chinese):</source>
-        <translation>邮件主题（中文）：</translation>
-    </message>
-    <message>
-        <source>E-mail text (Chinese):</source>
-        <translation>邮件正文（中文）：</translation>
+        <source>Subject</source>
+        <translation>主题</translation>
     </message>
     <message>
         <source>Service</source>

@@ -268,6 +268,7 @@ class CaseEditor(QDialog):
             item = self.steps.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None and widget is not self.publish:
+                widget.hide()  # gone at once, even before the event loop deletes it
                 widget.deleteLater()
         self.step_buttons: dict[CaseStatus, QPushButton] = {}
         self.survey_button = None

@@ -100,21 +100,31 @@ class ServiceLevelsPage(QWidget):
             self.after_close.addItem(words, choice.value)
         self.subject_en, self.subject_zh = QLineEdit(tab), QLineEdit(tab)
         self.text_en, self.text_zh = QPlainTextEdit(tab), QPlainTextEdit(tab)
+        fields = ", ".join("{{ " + f + " }}" for f in (*FIELDS, *CASE_FIELDS))
         for box in (self.text_en, self.text_zh):
             box.setTabChangesFocus(True)
-        fields = ", ".join("{{ " + f + " }}" for f in (*FIELDS, *CASE_FIELDS))
-        hint = QLabel(self.tr("Fields: %1. A contact whose name is written in Chinese gets the "
-                              "Chinese message.").replace("%1", fields), tab)  # fmt: skip
+            box.setMinimumHeight(box.fontMetrics().lineSpacing() * 5 + 12)
+            box.setToolTip(fields)
+        hint = QLabel(self.tr("{{ name }}, {{ case_number }}, {{ case_subject }} and the other "
+                              "fields are filled in (point at a text for all of them). A contact "
+                              "whose name is written in Chinese gets the Chinese e-mail."), tab)
         hint.setWordWrap(True)
-        form = QFormLayout(tab)
+        hint.setToolTip(fields)
+        form = QFormLayout()
         form.addRow(self.tr("Dissatisfied below c ="), self.band_low)
         form.addRow(self.tr("Highly satisfied above c ="), self.band_high)
         form.addRow(self.tr("After a case is closed, send the survey:"), self.after_close)
-        form.addRow(self.tr("E-mail subject (English):"), self.subject_en)
-        form.addRow(self.tr("E-mail text (English):"), self.text_en)
-        form.addRow(self.tr("E-mail subject (Chinese):"), self.subject_zh)
-        form.addRow(self.tr("E-mail text (Chinese):"), self.text_zh)
-        form.addRow(hint)
+        layout = QVBoxLayout(tab)
+        layout.addLayout(form)
+        for label, subject, text in (
+            (self.tr("The survey e-mail in English:"), self.subject_en, self.text_en),
+            (self.tr("The survey e-mail in Chinese:"), self.subject_zh, self.text_zh),
+        ):
+            subject.setPlaceholderText(self.tr("Subject"))
+            layout.addWidget(QLabel(label, tab))
+            layout.addWidget(subject)
+            layout.addWidget(text, 1)
+        layout.addWidget(hint)
         return tab
 
     def title(self) -> str:
