@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox
@@ -150,3 +151,34 @@ def test_closing_reopening_and_closing_again_sends_once(qtbot, db):
     qtbot.wait(100)
     assert asked == []  # surveyed already: not asked again
     assert _counts(db) == (1, 0, 1)
+
+
+@pytest.fixture
+def chinese(qapp, monkeypatch):
+    from PySide6.QtCore import QLocale, QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    from crmdesk.app import install_translations
+
+    monkeypatch.setenv("CRMDESK_LANG", "zh_CN")
+    before = set(qapp.findChildren(QTranslator))
+    locale = QLocale()
+    install_translations(qapp)
+    yield
+    for translator in set(qapp.findChildren(QTranslator)) - before:
+        QApplication.removeTranslator(translator)
+    QLocale.setDefault(locale)
+
+
+def test_in_chinese_the_question_the_task_and_the_note_are_worded_in_chinese(qtbot, db, chinese):
+    ids = desk_and_people(db)
+    editor = _editor(qtbot, db, _resolved(db, ids, "tom", owner="王芳"))
+    asked: list[str] = []
+    _answer(qtbot, editor, True, asked)
+    _close(qtbot, editor)
+    assert asked[0].startswith("工单 ")
+    assert "是否通过电话（+44 20 7946 0018）请 Tom Baker" in asked[0]
+    with db.reading() as session:
+        (task,) = session.query(CalendarEvent).all()
+        assert task.title.startswith("请 Tom Baker 填写工单 ")
+    assert any("[回访] 已为 王芳 创建回访任务" in t and "首选渠道" in t for t in _thread(editor))

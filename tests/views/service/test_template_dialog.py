@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDoubleSpinBox
 
@@ -99,3 +100,30 @@ def test_a_new_template_is_added_beside_the_shipped_one(qtbot, db):
         found = {t.name: t.items for t in surveys.templates(session)}
     assert found["回访问卷"] == (("上门速度", 1.0),) and len(found) == 2
     assert dialog.current() is not None and dialog.current().name == "回访问卷"
+
+
+@pytest.fixture
+def chinese(qapp, monkeypatch):
+    from PySide6.QtCore import QLocale, QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    from crmdesk.app import install_translations
+
+    monkeypatch.setenv("CRMDESK_LANG", "zh_CN")
+    before = set(qapp.findChildren(QTranslator))
+    locale = QLocale()
+    install_translations(qapp)
+    yield
+    for translator in set(qapp.findChildren(QTranslator)) - before:
+        QApplication.removeTranslator(translator)
+    QLocale.setDefault(locale)
+
+
+def test_in_chinese_shipped_items_show_translated_and_stay_stored_in_english(qtbot, db, chinese):
+    dialog, _undo = _dialog(qtbot, db)
+    assert _names(dialog)[:2] == ["产品", "服务"] and dialog.name.text() == "售后满意度调查"
+    dialog.items.item(1, NAME).setText("上门服务")  # renamed: stored as typed
+    assert dialog.save()
+    stored = _stored(db)
+    assert stored.name == "After-sales survey"  # untouched: the English key, still translated
+    assert [n for n, _ in stored.items][:3] == ["Product", "上门服务", "Response time"]
