@@ -182,3 +182,28 @@ def test_in_chinese_the_question_the_task_and_the_note_are_worded_in_chinese(qtb
         (task,) = session.query(CalendarEvent).all()
         assert task.title.startswith("请 Tom Baker 填写工单 ")
     assert any("[回访] 已为 王芳 创建回访任务" in t and "首选渠道" in t for t in _thread(editor))
+
+
+def test_a_survey_e_mail_that_has_gone_out_cannot_be_undone(qtbot, db, monkeypatch):
+    from crmdesk.services import outbox
+    from crmdesk.services.outbox import SmtpSettings
+    from crmdesk.views.shell import errors
+    from tests.smtp_server import Received, Server, free_port
+
+    shown: list[BaseException] = []
+    monkeypatch.setattr(errors, "report", lambda parent, error: shown.append(error))
+    ids = desk_and_people(db)
+    _setting(db, "always")
+    editor = _editor(qtbot, db, _resolved(db, ids, "zhang"))
+    _close(qtbot, editor)
+    server = Server(free_port(), Received())
+    server.start()
+    try:
+        settings = SmtpSettings(host="127.0.0.1", port=server.port, security="none", timeout=5,
+                                from_address="service@seller.cn")  # fmt: skip
+        assert outbox.send_pending(db, settings).sent == 1
+    finally:
+        server.stop()
+    editor._test_undo.undo()
+    assert len(shown) == 1 and "gone out already" in str(shown[0])
+    assert _counts(db) == (1, 0, 1)  # the message and the note stay
