@@ -8680,8 +8680,8 @@
         <translation>导入答卷…</translation>
     </message>
     <message>
-        <source>Templates…</source>
-        <translation>模板…</translation>
+        <source>Survey templates…</source>
+        <translation>调查模板…</translation>
     </message>
     <message>
         <source>Item</source>

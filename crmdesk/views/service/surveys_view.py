@@ -57,7 +57,7 @@ class SurveysView(QWidget):
         self.new_button.clicked.connect(self.new_survey)
         self.import_button = QPushButton(self.tr("Import answers…"), self)
         self.import_button.clicked.connect(self.choose_import)
-        self.templates_button = QPushButton(self.tr("Templates…"), self)
+        self.templates_button = QPushButton(self.tr("Survey templates…"), self)
         self.templates_button.clicked.connect(self.edit_templates)
         self.overall = QLabel(self)
         self.table = QTableWidget(0, 5, self)
