@@ -1,4 +1,4 @@
-"""`crmdesk cases list|show`: service cases, for scripts and terminals."""
+"""`crmdesk cases list|show|survey`: service cases, for scripts and terminals."""
 
 from __future__ import annotations
 
@@ -31,6 +31,12 @@ def register(verbs: Any) -> None:
     show.add_argument("id", help="the case number (CS2026-00012) or its id (6+ hex digits)")
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=_show)
+    survey = sub.add_parser(
+        "survey", help="send a closed case's satisfaction survey (an e-mail, else a task), once"
+    )
+    survey.add_argument("id", help="the case number (CS2026-00012) or its id (6+ hex digits)")
+    survey.add_argument("--json", action="store_true")
+    survey.set_defaults(handler=_survey)
 
 
 def row_object(row: CaseRow) -> dict[str, Any]:
@@ -106,4 +112,24 @@ def _show(db: Database, args: argparse.Namespace) -> int:
         print(f"  - {note['at']:%Y-%m-%d %H:%M} [{note['kind']}] {note['text']}")
     for attachment in attachments:
         print(f"  @ {attachment['file']} ({attachment['size']} bytes)")
+    return 0
+
+
+def _survey(db: Database, args: argparse.Namespace) -> int:
+    from crmdesk.services import survey_sending
+
+    case_id = _find(db, args.id).draft.id
+    assert case_id is not None
+    with db.transaction() as session:
+        sent = survey_sending.send_survey(session, case_id)
+    plan = sent.plan
+    facts = {
+        "case": plan.number, "contact": plan.contact,
+        "channel": plan.channel.value if plan.channel else None, "reach": plan.reach,
+        "email": sent.message_id, "task": sent.task_id,
+        "due": plan.due if sent.task_id else None, "note": sent.note,
+    }  # fmt: skip
+    if not args.json:
+        facts = {k: v for k, v in facts.items() if v not in (None, "")}
+    output.show_facts(facts, args.json)
     return 0

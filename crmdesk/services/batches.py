@@ -37,6 +37,7 @@ CHILD_ENTITIES = frozenset(
         "order_lines",
         "stage_changes",
         "survey_items",
+        "survey_template_items",  # a template's items (an undone edit takes an added one out)
         # a campaign's members and answers, a message it queued, a call made from a list:
         # an undone start, queueing or call takes them out whole, so a second start is free
         "campaign_members",

@@ -46,6 +46,7 @@ class NoteKind(StrEnum):
     VISIT = "visit"
     STATUS = "status"  # written by the workflow
     ESCALATION = "escalation"  # written when a target is missed
+    SURVEY = "survey"  # how the satisfaction survey was sent (services/survey_sending.py)
 
 
 @dataclass(frozen=True)

@@ -160,6 +160,21 @@ def is_working_day(day: dt.date, country: str) -> bool:
     return not _marks(country).is_day_off(day) if country else day.isoweekday() < 6
 
 
+def next_working_day(levels: ServiceLevels, after: dt.date) -> dt.date:
+    """The first working day after `after` (the desk's holidays and make-up days counted)."""
+    day = after + dt.timedelta(days=1)
+    for _ in range(MAX_DAYS_AHEAD):
+        if is_working_day(day, levels.country):
+            return day
+        day += dt.timedelta(days=1)
+    return day
+
+
+def desk_today(levels: ServiceLevels, now: dt.datetime) -> dt.date:
+    """`now` as a date at the desk (its time zone, else the laptop's)."""
+    return now.astimezone(_zone(levels.zone)).date()
+
+
 @dataclass(frozen=True)
 class DueTimes:
     response: dt.datetime
@@ -209,8 +224,10 @@ __all__ = [
     "add_hours",
     "check",
     "default_rules",
+    "desk_today",
     "due_times",
     "is_working_day",
     "load",
+    "next_working_day",
     "save",
 ]

@@ -125,10 +125,14 @@ def score(answers: Sequence[Answer], bands: SatisfactionBands) -> Score:
 
 @dataclass(frozen=True)
 class TemplateDraft:
+    """A template to save. `item_ids` runs beside `items`: the stored item each one is (None:
+    a new item); left empty, items are matched to the stored ones by name."""
+
     name: str
     scale: int = 5
     items: tuple[tuple[str, float], ...] = ()  # (item, weight)
     id: uuid.UUID | None = None
+    item_ids: tuple[uuid.UUID | None, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -137,33 +141,95 @@ class TemplateRow:
     name: str
     scale: int
     items: tuple[tuple[str, float], ...]
+    item_ids: tuple[uuid.UUID, ...] = ()
+    surveys: int = 0  # surveys recorded on it
+
+
+_NO_NAME = translatable("Messages", "A survey template needs a name.")
+_BAD_SCALE = translatable("Messages", "A survey is scored on 1-5 or on 1-10.")
+_NO_ITEMS = translatable("Messages", "A survey template needs at least one item.")
+_BAD_WEIGHT = translatable("Messages", "An item's weight must be more than 0.")
+_TWICE = translatable("Messages", "The item %1 is in the template twice.")
+_ANSWERED = translatable(
+    "Messages", "%1 cannot be removed: %2 recorded survey(s) answer it. Rename it instead."
+)
+
+
+def answered_items(session: Session, template_id: uuid.UUID) -> dict[str, int]:
+    """How many recorded surveys on the template answer each item (by the item's name)."""
+    stmt = (
+        select(SurveyItem.item, func.count(func.distinct(SurveyItem.survey_id)))
+        .join(SatisfactionSurvey, SatisfactionSurvey.id == SurveyItem.survey_id)
+        .where(SatisfactionSurvey.template_id == template_id,
+               SatisfactionSurvey.deleted_at.is_(None), SurveyItem.deleted_at.is_(None))
+        .group_by(SurveyItem.item)
+    )  # fmt: skip
+    return {item: int(n) for item, n in session.execute(stmt)}
 
 
 def save_template(session: Session, draft: TemplateDraft) -> uuid.UUID:
+    """Create a template, or change one in place: its name, scale, items' names, weights and
+    order. A template with recorded surveys keeps its items' meaning: an item they answer
+    cannot be removed, and renaming it renames its answers on the template's surveys too."""
     if not draft.name.strip():
-        raise KnownError("A survey template needs a name.")
+        raise KnownError(_NO_NAME)
     if draft.scale not in SCALES:
-        raise KnownError("A survey is scored on 1-5 or on 1-10.")
-    items = [(i.strip(), w) for i, w in draft.items if i.strip()]
+        raise KnownError(_BAD_SCALE)
+    ids = draft.item_ids or (None,) * len(draft.items)
+    items = [(i.strip(), w, key) for (i, w), key in zip(draft.items, ids, strict=True)
+             if i.strip()]  # fmt: skip
     if not items:
-        raise KnownError("A survey template needs at least one item.")
-    if any(w <= 0 for _, w in items):
-        raise KnownError("An item's weight must be more than 0.")
+        raise KnownError(_NO_ITEMS)
+    if any(w <= 0 for _, w, _ in items):
+        raise KnownError(_BAD_WEIGHT)
+    seen: set[str] = set()
+    for name, _, _ in items:
+        if name.casefold() in seen:
+            raise KnownError(_TWICE, values=(name,))
+        seen.add(name.casefold())
     if draft.id is None:
         template = SurveyTemplate()
         session.add(template)
+        stored: dict[uuid.UUID, SurveyTemplateItem] = {}
+        answered: dict[str, int] = {}
     else:
         found = session.get(SurveyTemplate, draft.id)
-        if found is None:
-            raise KnownError("The survey template was not found.")
+        if found is None or found.deleted_at is not None:
+            raise KnownError(translatable("Messages", "The survey template was not found."))
         template = found
+        stored = {i.id: i for i in template.items}
+        if not draft.item_ids:  # matched by name
+            by_name = {i.item: i.id for i in template.items}
+            items = [(n, w, by_name.get(n)) for n, w, _ in items]
+        answered = answered_items(session, template.id)
+    kept = {key for _, _, key in items if key is not None}
+    for stored_id, gone in stored.items():
+        if stored_id not in kept and answered.get(gone.item):
+            raise KnownError(_ANSWERED, values=(gone.item, answered[gone.item]))
     template.name, template.scale = draft.name.strip(), draft.scale
-    template.items = [
-        SurveyTemplateItem(position=n, item=item, weight=weight)
-        for n, (item, weight) in enumerate(items)
-    ]
+    rows = []
+    for n, (name, weight, key) in enumerate(items):
+        row = stored.get(key) if key is not None else None
+        if row is None:
+            row = SurveyTemplateItem(item=name)
+        elif row.item != name and answered.get(row.item):
+            _rename_answers(session, template.id, row.item, name)
+        row.position, row.item, row.weight = n, name, weight
+        rows.append(row)
+    for stored_id, gone in stored.items():
+        if stored_id not in kept:
+            session.delete(gone)  # deleted, not orphaned: the change log sees it (undo)
+    template.items = rows
     session.flush()
     return template.id
+
+
+def _rename_answers(session: Session, template_id: uuid.UUID, old: str, new: str) -> None:
+    on_template = select(SatisfactionSurvey.id).where(SatisfactionSurvey.template_id == template_id)
+    for answer in session.scalars(
+        select(SurveyItem).where(SurveyItem.survey_id.in_(on_template), SurveyItem.item == old)
+    ):
+        answer.item = new
 
 
 def templates(session: Session) -> list[TemplateRow]:
@@ -171,10 +237,19 @@ def templates(session: Session) -> list[TemplateRow]:
         select(SurveyTemplate).where(SurveyTemplate.deleted_at.is_(None)).order_by(
             SurveyTemplate.name)
     )  # fmt: skip
+    counts = {
+        tid: n for tid, n in session.execute(
+            select(SatisfactionSurvey.template_id, func.count())
+            .where(SatisfactionSurvey.deleted_at.is_(None),
+                   SatisfactionSurvey.template_id.is_not(None))
+            .group_by(SatisfactionSurvey.template_id)
+        )
+    }  # fmt: skip
     return [
-        TemplateRow(t.id, t.name, t.scale, tuple((i.item, i.weight) for i in t.items))
+        TemplateRow(t.id, t.name, t.scale, tuple((i.item, i.weight) for i in t.items),
+                    tuple(i.id for i in t.items), int(counts.get(t.id, 0)))
         for t in found
-    ]
+    ]  # fmt: skip
 
 
 def ensure_default_template(session: Session) -> uuid.UUID:

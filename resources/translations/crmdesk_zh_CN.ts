@@ -2420,6 +2420,10 @@
         <translation>已升级</translation>
     </message>
     <message>
+        <source>Survey</source>
+        <translation>回访</translation>
+    </message>
+    <message>
         <source>Given when the case is saved</source>
         <translation>保存工单后计算</translation>
     </message>
@@ -2430,6 +2434,10 @@
     <message>
         <source>respond by %1, resolve by %2</source>
         <translation>%1 前响应，%2 前解决</translation>
+    </message>
+    <message>
+        <source>Send satisfaction survey…</source>
+        <translation>发送满意度调查…</translation>
     </message>
     <message>
         <source>★ A complaint from a VIP customer</source>
@@ -2446,6 +2454,46 @@
     <message>
         <source>Case: %1</source>
         <translation>工单：%1</translation>
+    </message>
+    <message>
+        <source>Case %1 is closed. Send the satisfaction survey to %2 by e-mail (%3)?</source>
+        <translation>工单 %1 已关闭。是否通过电子邮件（%3）向 %2 发送满意度调查？</translation>
+    </message>
+    <message>
+        <source>the case&apos;s owner (nobody yet)</source>
+        <translation>工单负责人（尚未指定）</translation>
+    </message>
+    <message>
+        <source>Case %1 is closed. Ask %2 for a satisfaction survey by %3 (%4)?
+
+%5 gets a task to do it, due %6.</source>
+        <translation>工单 %1 已关闭。是否通过%3（%4）请 %2 填写满意度调查？
+
+将为 %5 创建一项任务，截止日期 %6。</translation>
+    </message>
+    <message>
+        <source>no details on file</source>
+        <translation>没有登记联系方式</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <source>Send the survey</source>
+        <translation>发送调查</translation>
+    </message>
+    <message>
+        <source>Create the task</source>
+        <translation>创建任务</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>暂不</translation>
+    </message>
+    <message>
+        <source>Send the satisfaction survey of case %1</source>
+        <translation>发送工单 %1 的满意度调查</translation>
     </message>
     <message>
         <source>Add a note</source>
@@ -6314,6 +6362,34 @@
         <translation>系统密钥环无法保存：%1。</translation>
     </message>
     <message>
+        <source>The case was not found; it may have been deleted.</source>
+        <translation>找不到该工单，可能已被删除。</translation>
+    </message>
+    <message>
+        <source>Case %1 is not closed; its survey is sent once it is.</source>
+        <translation>工单 %1 尚未关闭；关闭后才会发送满意度调查。</translation>
+    </message>
+    <message>
+        <source>The survey of case %1 was sent already: %2</source>
+        <translation>工单 %1 的满意度调查已经发送过：%2</translation>
+    </message>
+    <message>
+        <source>Case %1 has no contact to ask for a survey.</source>
+        <translation>工单 %1 没有可以请其填写调查的联系人。</translation>
+    </message>
+    <message>
+        <source>The survey e-mail to %1 could not be queued.</source>
+        <translation>发给 %1 的调查邮件无法放入发件箱。</translation>
+    </message>
+    <message>
+        <source>The survey e-mail needs a subject and a text in both languages.</source>
+        <translation>调查邮件的中英文两个版本都需要主题和正文。</translation>
+    </message>
+    <message>
+        <source>Unknown choice for the survey: %1.</source>
+        <translation>未知的调查发送选项：%1。</translation>
+    </message>
+    <message>
         <source>Unknown field in the message: %1.</source>
         <translation>邮件中有未知字段：%1。</translation>
     </message>
@@ -6368,6 +6444,34 @@
     <message>
         <source>Sent mail cannot be taken back.</source>
         <translation>已发出的邮件无法撤回。</translation>
+    </message>
+    <message>
+        <source>A survey template needs a name.</source>
+        <translation>调查模板需要一个名称。</translation>
+    </message>
+    <message>
+        <source>A survey is scored on 1-5 or on 1-10.</source>
+        <translation>调查按 1–5 分或 1–10 分打分。</translation>
+    </message>
+    <message>
+        <source>A survey template needs at least one item.</source>
+        <translation>调查模板至少需要一个项目。</translation>
+    </message>
+    <message>
+        <source>An item&apos;s weight must be more than 0.</source>
+        <translation>项目的权重必须大于 0。</translation>
+    </message>
+    <message>
+        <source>The item %1 is in the template twice.</source>
+        <translation>项目“%1”在模板中出现了两次。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be removed: %2 recorded survey(s) answer it. Rename it instead.</source>
+        <translation>无法删除“%1”：已有 %2 份调查回答了该项目。可以改为重命名。</translation>
+    </message>
+    <message>
+        <source>The survey template was not found.</source>
+        <translation>找不到该调查模板。</translation>
     </message>
 </context>
 <context>
@@ -8122,12 +8226,52 @@
         <translation>主管：</translation>
     </message>
     <message>
+        <source>Service levels</source>
+        <translation>服务级别</translation>
+    </message>
+    <message>
+        <source>Surveys</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <source>ask</source>
+        <translation>询问</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation>总是</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>{{ name }}, {{ case_number }}, {{ case_subject }} and the other fields are filled in (point at a text for all of them). A contact whose name is written in Chinese gets the Chinese e-mail.</source>
+        <translation>{{ name }}、{{ case_number }}、{{ case_subject }} 等字段会自动填入（鼠标指向正文可查看全部字段）。姓名为中文的联系人收到中文邮件。</translation>
+    </message>
+    <message>
         <source>Dissatisfied below c =</source>
         <translation>c 低于此值为不满意：</translation>
     </message>
     <message>
         <source>Highly satisfied above c =</source>
         <translation>c 高于此值为非常满意：</translation>
+    </message>
+    <message>
+        <source>After a case is closed, send the survey:</source>
+        <translation>工单关闭后发送满意度调查：</translation>
+    </message>
+    <message>
+        <source>The survey e-mail in English:</source>
+        <translation>英文调查邮件：</translation>
+    </message>
+    <message>
+        <source>The survey e-mail in Chinese:</source>
+        <translation>中文调查邮件：</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
     </message>
     <message>
         <source>Service</source>
@@ -8431,6 +8575,101 @@
     </message>
 </context>
 <context>
+    <name>SurveySending</name>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>mobile phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>a visit</source>
+        <translation>上门拜访</translation>
+    </message>
+    <message>
+        <source>post</source>
+        <translation>邮寄</translation>
+    </message>
+    <message>
+        <source>opted out of being contacted</source>
+        <translation>已退订所有联系</translation>
+    </message>
+    <message>
+        <source>prefers e-mail</source>
+        <translation>首选电子邮件</translation>
+    </message>
+    <message>
+        <source>no channel preferred; has an e-mail address</source>
+        <translation>无首选渠道，有电子邮件地址</translation>
+    </message>
+    <message>
+        <source>prefers e-mail but opted out of it</source>
+        <translation>首选电子邮件，但已退订邮件</translation>
+    </message>
+    <message>
+        <source>prefers e-mail but has no address</source>
+        <translation>首选电子邮件，但没有邮件地址</translation>
+    </message>
+    <message>
+        <source>the preferred channel</source>
+        <translation>首选渠道</translation>
+    </message>
+    <message>
+        <source>opted out of the preferred channel</source>
+        <translation>已退订首选渠道</translation>
+    </message>
+    <message>
+        <source>no channel preferred</source>
+        <translation>无首选渠道</translation>
+    </message>
+    <message>
+        <source>opted out of every channel</source>
+        <translation>已退订所有渠道</translation>
+    </message>
+    <message>
+        <source>Survey e-mailed to %1 &lt;%2&gt; (%3): %4</source>
+        <translation>已通过电子邮件向 %1 &lt;%2&gt; 发送调查（%3）：%4</translation>
+    </message>
+    <message>
+        <source>Ask %1 for a satisfaction survey on case %2</source>
+        <translation>请 %1 填写工单 %2 的满意度调查</translation>
+    </message>
+    <message>
+        <source>By %1: %2 (%3).</source>
+        <translation>方式：%1，%2（%3）。</translation>
+    </message>
+    <message>
+        <source>no details on file</source>
+        <translation>没有登记联系方式</translation>
+    </message>
+    <message>
+        <source>nobody (the case has no owner)</source>
+        <translation>无人（工单没有负责人）</translation>
+    </message>
+    <message>
+        <source>Survey task for %1, due %2: ask %3 by %4 (%5, %6).</source>
+        <translation>已为 %1 创建回访任务，截止 %2：通过%4请 %3 填写调查（%5，%6）。</translation>
+    </message>
+    <message>
+        <source>No survey: %1 %2.</source>
+        <translation>不发送调查：%1%2。</translation>
+    </message>
+</context>
+<context>
     <name>SurveysView</name>
     <message>
         <source>New survey…</source>
@@ -8439,6 +8678,10 @@
     <message>
         <source>Import answers…</source>
         <translation>导入答卷…</translation>
+    </message>
+    <message>
+        <source>Survey templates…</source>
+        <translation>调查模板…</translation>
     </message>
     <message>
         <source>Item</source>
@@ -8525,6 +8768,95 @@
         <translation>
             <numerusform>已逾期 %n 天</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <source>Survey templates</source>
+        <translation>调查模板</translation>
+    </message>
+    <message>
+        <source>1 to 5</source>
+        <translation>1–5 分</translation>
+    </message>
+    <message>
+        <source>1 to 10</source>
+        <translation>1–10 分</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>添加项目</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation>新建模板</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>模板：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Scale:</source>
+        <translation>评分范围：</translation>
+    </message>
+    <message>
+        <source>A new template.</source>
+        <translation>新模板。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n survey(s) were recorded on this template: items they answer cannot be removed, and renaming one renames its answers.</source>
+        <translation>
+            <numerusform>此模板已记录 %n 份调查：被回答过的项目不能删除，重命名项目时其回答也随之改名。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No surveys were recorded on this template yet.</source>
+        <translation>此模板尚未记录任何调查。</translation>
+    </message>
+    <message>
+        <source>(new template)</source>
+        <translation>（新模板）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Answered in %n survey(s)</source>
+        <translation>
+            <numerusform>已在 %n 份调查中回答</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 cannot be removed: %n recorded survey(s) answer it. Rename it instead, or keep it.</source>
+        <translation>
+            <numerusform>无法删除“%1”：已有 %n 份调查回答了该项目。可以重命名或保留它。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save survey template %1</source>
+        <translation>保存调查模板 %1</translation>
     </message>
 </context>
 <context>

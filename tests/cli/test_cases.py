@@ -53,3 +53,31 @@ def test_analyze_service_and_satisfaction(db: Database) -> None:
     assert rows[-1] == {"item": "overall", "c": 0.9625, "band": "satisfied", "surveys": 1}
     bad = crmdesk("analyze", "satisfaction", "--from", "soon", "--db", path, check=False)
     assert bad.returncode == 1 and "soon" in bad.stderr
+
+
+def test_cases_survey_sends_once_and_refuses_an_open_or_surveyed_case(db: Database) -> None:
+    from crmdesk.models.enums import CaseStatus
+    from crmdesk.services import cases
+    from tests.services.survey_data import closed_case, desk_and_people
+
+    ids = desk_and_people(db)
+    path = str(db.url.database)
+    closed = closed_case(db, ids["tom"], owner="Wang")
+    with db.transaction() as session:
+        number = cases.get_case(session, closed).number
+        draft = cases.CaseDraft(subject="Open", contact_id=ids["tom"])
+        still_open = cases.save_case(session, draft)
+        open_number = cases.get_case(session, still_open).number
+    sent = json.loads(crmdesk("cases", "survey", number, "--json", "--db", path).stdout)
+    assert (sent["channel"], sent["contact"], sent["email"]) == ("phone", "Tom Baker", None)
+    assert sent["task"] and sent["note"].startswith("Survey task for Wang, due ")
+    again = crmdesk("cases", "survey", number, "--db", path, check=False)
+    assert again.returncode == 1 and again.stdout == ""
+    assert again.stderr.count("\n") == 1 and "was sent already" in again.stderr
+    refused = crmdesk("cases", "survey", open_number, "--db", path, check=False)
+    assert refused.returncode == 1 and refused.stderr.count("\n") == 1
+    assert f"Case {open_number} is not closed" in refused.stderr
+    with db.reading() as session:
+        notes = [n for n in cases.get_case(session, closed).notes if n.kind == "survey"]
+        assert len(notes) == 1
+        assert cases.get_case(session, still_open).status is CaseStatus.NEW

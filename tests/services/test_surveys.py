@@ -107,3 +107,56 @@ def test_a_bad_file_imports_nothing(db, text):
         surveys.import_answers(session, data, "bad.csv")
     with db.reading() as session:
         assert surveys.report(session) is None
+
+
+def _template_on_record(db):
+    """The default template and one survey recorded on it (Product, Service, Price answered)."""
+    with db.transaction() as session:
+        tid = surveys.ensure_default_template(session)
+        surveys.save_survey(session, SurveyDraft(dt.date(2026, 3, 2), HAND, template_id=tid))
+    with db.reading() as session:
+        (row,) = surveys.templates(session)
+    return row
+
+
+def test_a_template_is_edited_in_place_renamed_items_keep_their_answers(db):
+    row = _template_on_record(db)
+    assert row.surveys == 1 and len(row.item_ids) == 6
+    names = [n for n, _ in row.items]
+    # rename Product, drop Staff (never answered), weigh Price 2, add Delivery, Price first
+    items = dict(row.items)
+    order = [names.index("Price"), *[i for i, n in enumerate(names)
+                                      if n not in ("Price", "Staff")]]  # fmt: skip
+    edited = [(("Product quality" if names[i] == "Product" else names[i]),
+               2.0 if names[i] == "Price" else items[names[i]]) for i in order]  # fmt: skip
+    draft = surveys.TemplateDraft(
+        "After-sales, 2026", 10, (*edited, ("Delivery", 1.0)),
+        row.id, (*[row.item_ids[i] for i in order], None),
+    )  # fmt: skip
+    with db.transaction() as session:
+        assert surveys.save_template(session, draft) == row.id
+    with db.reading() as session:
+        (after,) = surveys.templates(session)
+        report = surveys.report(session)
+    assert after.name == "After-sales, 2026" and after.scale == 10
+    assert after.items == (("Price", 2.0), ("Product quality", 1.0), ("Service", 1.0),
+                           ("Response time", 1.0), ("Communication", 1.0), ("Delivery", 1.0))
+    assert after.item_ids[:5] == tuple(row.item_ids[i] for i in order)  # the same rows
+    assert report is not None
+    assert [i.item for i in report.items] == ["Product quality", "Service", "Price"]
+    assert report.c == pytest.approx(0.9625)  # the answers' meaning is unchanged
+
+
+def test_removing_an_answered_item_is_refused_and_nothing_changes(db):
+    row = _template_on_record(db)
+    without_service = tuple((n, w) for n, w in row.items if n != "Service")
+    ids = tuple(i for (n, _), i in zip(row.items, row.item_ids, strict=True) if n != "Service")
+    draft = surveys.TemplateDraft("Renamed", 5, without_service, row.id, ids)
+    with pytest.raises(KnownError, match="Service cannot be removed: 1 recorded survey"), \
+            db.transaction() as session:  # fmt: skip
+        surveys.save_template(session, draft)
+    with db.reading() as session:
+        assert surveys.templates(session) == [row]
+    twice = surveys.TemplateDraft("X", 5, (("Price", 1.0), ("price", 1.0)))
+    with pytest.raises(KnownError, match="twice"), db.transaction() as session:
+        surveys.save_template(session, twice)

@@ -1,6 +1,9 @@
 """The case editor: every field, the workflow's next steps as buttons, the thread of notes,
 attachments (copies in the data folder, opened with the system's viewer), and the solutions
-whose words the subject shares, suggested as it is typed. Every write is an undo step."""
+whose words the subject shares, suggested as it is typed. Every write is an undo step.
+
+Closing a case sends its satisfaction survey as the Service setting says: always, never, or
+after asking (naming the contact and the channel); it is its own undo step, after the close."""
 
 from __future__ import annotations
 
@@ -34,13 +37,18 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from crmdesk.core.errors import KnownError
+from crmdesk.core.texts import Text
 from crmdesk.models.enums import CaseKind, CasePriority, CaseStatus, Channel
-from crmdesk.services import cases, solutions
+from crmdesk.services import cases, solutions, survey_sending
 from crmdesk.services.cases import CaseDetails, CaseDraft, NoteKind
+from crmdesk.services.survey_sending import AfterClose, SurveyPlan
 from crmdesk.store.db import Database
+from crmdesk.views.campaigns.undoable import CampaignCommand
 from crmdesk.views.service.table import VIP_COMPLAINT_TINT
 from crmdesk.views.shell import writes
 from crmdesk.views.shell.bus import DataBus
+from crmdesk.views.shell.i18n import translated
 from crmdesk.views.shell.screen_fit import fit_to_screen
 from crmdesk.views.shell.undo import WriteCommand
 from crmdesk.views.shell.vocabulary import enum_text
@@ -72,6 +80,8 @@ class CaseEditor(QDialog):
         self._db, self._bus, self._undo, self._folder = db, bus, undo, folder
         self.saved_id = case_id
         self.details: CaseDetails | None = None
+        self.survey_box: QMessageBox | None = None
+        self.survey_button: QPushButton | None = None
         self._account_id: uuid.UUID | None = None
         self.setWindowTitle(self.tr("Case"))
         self._build()
@@ -249,7 +259,8 @@ class CaseEditor(QDialog):
     def _note_word(self, kind: str) -> str:
         words = {NoteKind.NOTE: self.tr("Note"), NoteKind.CALL: self.tr("Call"),
                  NoteKind.EMAIL: self.tr("E-mail"), NoteKind.VISIT: self.tr("Visit"),
-                 NoteKind.STATUS: self.tr("Status"), NoteKind.ESCALATION: self.tr("Escalated")}
+                 NoteKind.STATUS: self.tr("Status"), NoteKind.ESCALATION: self.tr("Escalated"),
+                 NoteKind.SURVEY: self.tr("Survey")}
         return words.get(kind, kind)  # type: ignore[call-overload]
 
     def _show_workflow(self, details: CaseDetails | None) -> None:
@@ -257,8 +268,10 @@ class CaseEditor(QDialog):
             item = self.steps.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None and widget is not self.publish:
+                widget.hide()  # gone at once, even before the event loop deletes it
                 widget.deleteLater()
         self.step_buttons: dict[CaseStatus, QPushButton] = {}
+        self.survey_button = None
         if details is None:
             self.status.setText(enum_text(CaseStatus.NEW))
             self.targets.setText(self.tr("Given when the case is saved"))
@@ -276,6 +289,12 @@ class CaseEditor(QDialog):
             button.clicked.connect(lambda _=False, t=target: self.take_step(t))
             self.steps.addWidget(button)
             self.step_buttons[target] = button
+        if details.status is CaseStatus.CLOSED and not any(
+            n.kind == NoteKind.SURVEY for n in details.notes
+        ):
+            self.survey_button = QPushButton(self.tr("Send satisfaction survey…"), self)
+            self.survey_button.clicked.connect(lambda: self.send_survey(AfterClose.ASK))
+            self.steps.addWidget(self.survey_button)
         self.steps.addStretch(1)
         self.publish.setParent(self)
         self.steps.addWidget(self.publish)
@@ -351,8 +370,78 @@ class CaseEditor(QDialog):
         if case_id is None:
             return
         text = self.tr("Case: %1").replace("%1", enum_text(target))
-        self._push(text, lambda s: cases.move_case(s, case_id, target))
+        moved = self._push(text, lambda s: cases.move_case(s, case_id, target))
         self.reload()
+        if moved and target is CaseStatus.CLOSED:
+            with self._db.reading() as session:
+                choice = survey_sending.after_closing(session)
+            self.send_survey(choice)
+
+    # -- the satisfaction survey ---------------------------------------------------------------
+
+    def survey_plan(self) -> SurveyPlan | None:
+        """How the closed case's survey would go out; None when it cannot (surveyed already,
+        nobody to ask)."""
+        if self.saved_id is None:
+            return None
+        with self._db.reading() as session:
+            try:
+                return survey_sending.plan_survey(session, self.saved_id)
+            except KnownError:
+                return None
+
+    def survey_question(self, plan: SurveyPlan) -> str:
+        """What the user is asked before the survey goes out, naming the contact and channel."""
+        if plan.by_email:
+            return (self.tr("Case %1 is closed. Send the satisfaction survey to %2 by e-mail "
+                            "(%3)?")
+                    .replace("%1", plan.number).replace("%2", plan.contact)
+                    .replace("%3", plan.reach))  # fmt: skip
+        assert plan.channel is not None
+        channel = translated(survey_sending.CONTEXT, survey_sending.CHANNEL_WORDS[plan.channel])
+        owner = plan.owner or self.tr("the case's owner (nobody yet)")
+        return (self.tr("Case %1 is closed. Ask %2 for a satisfaction survey by %3 (%4)?\n\n"
+                        "%5 gets a task to do it, due %6.")
+                .replace("%1", plan.number).replace("%2", plan.contact).replace("%3", channel)
+                .replace("%4", plan.reach or self.tr("no details on file"))
+                .replace("%5", owner).replace("%6", plan.due.isoformat()))  # fmt: skip
+
+    def ask_survey(self, plan: SurveyPlan) -> bool:
+        """The question box (`self.survey_box` while it is open); True to send."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Satisfaction survey"),
+                          self.survey_question(plan), QMessageBox.StandardButton.NoButton, self)
+        send = box.addButton(self.tr("Send the survey") if plan.by_email else
+                             self.tr("Create the task"), QMessageBox.ButtonRole.YesRole)
+        box.addButton(self.tr("Not now"), QMessageBox.ButtonRole.NoRole)
+        box.setDefaultButton(send)
+        self.survey_box = box
+        box.exec()
+        self.survey_box = None
+        return box.clickedButton() is send
+
+    def send_survey(self, choice: AfterClose) -> bool:
+        """Send the closed case's survey as `choice` says (asking first for ASK); its own undo
+        step, which cannot be taken back once the e-mail has gone out. True when sent."""
+        if choice is AfterClose.NEVER:
+            return False
+        plan = self.survey_plan()
+        if plan is None:
+            return False
+        if choice is AfterClose.ASK and plan.channel is not None and not self.ask_survey(plan):
+            return False
+        case_id = plan.case_id
+
+        def words(text: Text) -> str:
+            return translated(survey_sending.CONTEXT, text)
+
+        command = CampaignCommand(
+            self._db, self._bus, self.tr("Send the satisfaction survey of case %1")
+            .replace("%1", plan.number),
+            lambda s: survey_sending.send_survey(s, case_id, translate=words),
+        )  # fmt: skip
+        sent = writes.push(self, self._undo, command)
+        self.reload()
+        return sent
 
     def add_note(self) -> None:
         body = self.note_text.text().strip()

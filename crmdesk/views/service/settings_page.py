@@ -1,5 +1,6 @@
 """Tools > Settings > Service: the service-level rules per tier and priority, the working day,
-whose holidays count, escalation, and the satisfaction bands' edges."""
+whose holidays count, escalation; and on its Surveys tab the satisfaction bands' edges, whether
+a closed case's survey is sent (ask / always / never) and the survey e-mail in two languages."""
 
 from __future__ import annotations
 
@@ -8,12 +9,16 @@ import dataclasses
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -21,8 +26,10 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from crmdesk.core.jsontypes import JsonValue
-from crmdesk.services import service_levels, surveys
+from crmdesk.services import service_levels, survey_sending, surveys
+from crmdesk.services.outbox import FIELDS
 from crmdesk.services.service_levels import Rule
+from crmdesk.services.survey_sending import CASE_FIELDS, AfterClose, SurveyMessage
 from crmdesk.services.surveys import SatisfactionBands
 from crmdesk.views.shell.vocabulary import enum_text
 
@@ -72,12 +79,53 @@ class ServiceLevelsPage(QWidget):
         form.addRow(self.tr("Escalate after the target by (h):"), self.grace)
         form.addRow("", self.notify_manager)
         form.addRow(self.tr("Managers:"), self.managers)
+        levels_tab = QWidget(self)
+        levels_layout = QVBoxLayout(levels_tab)
+        levels_layout.addWidget(self.rules, 1)
+        levels_layout.addLayout(form)
+        self.sections = QTabWidget(self)
+        self.sections.addTab(levels_tab, self.tr("Service levels"))
+        self.sections.addTab(self._surveys_tab(), self.tr("Surveys"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.sections)
+        self._levels = service_levels.ServiceLevels()
+        self._message = SurveyMessage()
+
+    def _surveys_tab(self) -> QWidget:
+        tab = QWidget(self)
+        self.after_close = QComboBox(tab)
+        for choice, words in ((AfterClose.ASK, self.tr("ask")),
+                              (AfterClose.ALWAYS, self.tr("always")),
+                              (AfterClose.NEVER, self.tr("never"))):  # fmt: skip
+            self.after_close.addItem(words, choice.value)
+        self.subject_en, self.subject_zh = QLineEdit(tab), QLineEdit(tab)
+        self.text_en, self.text_zh = QPlainTextEdit(tab), QPlainTextEdit(tab)
+        fields = ", ".join("{{ " + f + " }}" for f in (*FIELDS, *CASE_FIELDS))
+        for box in (self.text_en, self.text_zh):
+            box.setTabChangesFocus(True)
+            box.setMinimumHeight(box.fontMetrics().lineSpacing() * 5 + 12)
+            box.setToolTip(fields)
+        hint = QLabel(self.tr("{{ name }}, {{ case_number }}, {{ case_subject }} and the other "
+                              "fields are filled in (point at a text for all of them). A contact "
+                              "whose name is written in Chinese gets the Chinese e-mail."), tab)
+        hint.setWordWrap(True)
+        hint.setToolTip(fields)
+        form = QFormLayout()
         form.addRow(self.tr("Dissatisfied below c ="), self.band_low)
         form.addRow(self.tr("Highly satisfied above c ="), self.band_high)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.rules, 1)
+        form.addRow(self.tr("After a case is closed, send the survey:"), self.after_close)
+        layout = QVBoxLayout(tab)
         layout.addLayout(form)
-        self._levels = service_levels.ServiceLevels()
+        for label, subject, text in (
+            (self.tr("The survey e-mail in English:"), self.subject_en, self.text_en),
+            (self.tr("The survey e-mail in Chinese:"), self.subject_zh, self.text_zh),
+        ):
+            subject.setPlaceholderText(self.tr("Subject"))
+            layout.addWidget(QLabel(label, tab))
+            layout.addWidget(subject)
+            layout.addWidget(text, 1)
+        layout.addWidget(hint)
+        return tab
 
     def title(self) -> str:
         return self.tr("Service")
@@ -110,6 +158,12 @@ class ServiceLevelsPage(QWidget):
         bands = surveys.load_bands(session)
         self.band_low.setValue(bands.low)
         self.band_high.setValue(bands.high)
+        self._message = message = survey_sending.load_message(session)
+        self.after_close.setCurrentIndex(max(0, self.after_close.findData(message.after().value)))
+        self.subject_en.setText(message.subject)
+        self.text_en.setPlainText(message.text)
+        self.subject_zh.setText(message.subject_zh)
+        self.text_zh.setPlainText(message.text_zh)
 
     def _cell(self, row: int, column: int) -> QTableWidgetItem:
         item = self.rules.item(row, column)
@@ -144,3 +198,9 @@ class ServiceLevelsPage(QWidget):
         service_levels.save(session, levels)
         bands = SatisfactionBands(self.band_low.value(), self.band_high.value())
         surveys.save_bands(session, bands)
+        message = dataclasses.replace(
+            self._message, after_close=self.after_close.currentData(),
+            subject=self.subject_en.text().strip(), text=self.text_en.toPlainText().strip(),
+            subject_zh=self.subject_zh.text().strip(), text_zh=self.text_zh.toPlainText().strip(),
+        )  # fmt: skip
+        survey_sending.save_message(session, message)

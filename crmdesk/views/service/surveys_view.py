@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from crmdesk.services import surveys
 from crmdesk.services.surveys import Answer, Band, Score, SurveyDraft, TemplateRow
 from crmdesk.store.db import Database
+from crmdesk.views.service.template_dialog import TemplateDialog
 from crmdesk.views.shell import writes
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.i18n import translated
@@ -56,6 +57,8 @@ class SurveysView(QWidget):
         self.new_button.clicked.connect(self.new_survey)
         self.import_button = QPushButton(self.tr("Import answers…"), self)
         self.import_button.clicked.connect(self.choose_import)
+        self.templates_button = QPushButton(self.tr("Survey templates…"), self)
+        self.templates_button.clicked.connect(self.edit_templates)
         self.overall = QLabel(self)
         self.table = QTableWidget(0, 5, self)
         self.table.setHorizontalHeaderLabels([
@@ -68,6 +71,7 @@ class SurveysView(QWidget):
         top.addWidget(self.overall, 1)
         top.addWidget(self.new_button)
         top.addWidget(self.import_button)
+        top.addWidget(self.templates_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
@@ -117,6 +121,13 @@ class SurveysView(QWidget):
             if writes.push(self, self._undo, command):
                 self.refresh()
         dialog.deleteLater()
+
+    def edit_templates(self) -> QDialog:
+        """The survey template editor (open until closed; saves are undo steps)."""
+        dialog = TemplateDialog(self._db, self._bus, self._undo, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def choose_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

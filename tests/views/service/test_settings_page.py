@@ -47,3 +47,35 @@ def test_a_response_slower_than_the_resolution_is_refused(qtbot, db, monkeypatch
     assert len(shown) == 1  # shown once; the dialog stays open
     with db.reading() as session:
         assert service_levels.load(session) == service_levels.ServiceLevels()
+
+
+def test_the_survey_choice_and_message_are_saved_and_a_bad_field_refused(qtbot, db, monkeypatch):
+    from crmdesk.services import survey_sending
+    from crmdesk.services.survey_sending import AfterClose
+    from crmdesk.views.shell import errors
+
+    dialog = SettingsDialog(db, [ServiceLevelsPage])
+    qtbot.addWidget(dialog)
+    page = dialog.pages[0]
+    assert isinstance(page, ServiceLevelsPage)
+    assert page.after_close.currentData() == "ask"  # the default
+    assert page.subject_zh.text().startswith("服务满意度回访")
+    page.after_close.setCurrentIndex(page.after_close.findData("always"))
+    page.subject_en.setText("Your case {{ case_number }}")
+    dialog.accept()
+    with db.reading() as session:
+        message = survey_sending.load_message(session)
+        assert message.after() is AfterClose.ALWAYS
+        assert message.subject == "Your case {{ case_number }}"
+    shown = []
+    monkeypatch.setattr(errors, "report", lambda parent, error: shown.append(error))
+    dialog = SettingsDialog(db, [ServiceLevelsPage])
+    qtbot.addWidget(dialog)
+    page = dialog.pages[0]
+    assert page.after_close.currentData() == "always"
+    page.after_close.setCurrentIndex(page.after_close.findData("never"))
+    page.text_en.setPlainText("Dear {{ nobody }}")
+    dialog.accept()
+    assert len(shown) == 1
+    with db.reading() as session:
+        assert survey_sending.load_message(session).after() is AfterClose.ALWAYS
