@@ -9010,6 +9010,10 @@
         <translation>复制文本</translation>
     </message>
     <message>
+        <source>Select the touches you have sent first.</source>
+        <translation>请先选中已发送的触达。</translation>
+    </message>
+    <message>
         <source>Channel:</source>
         <translation>渠道：</translation>
     </message>
