@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from crmdesk.services import segments
 from crmdesk.services.segments import Group, Rule, SegmentDraft
+from crmdesk.views.campaigns.pane import SegmentsView
 from crmdesk.views.campaigns.segment_dialog import BoughtEditor, SegmentDialog, rule_text
 from crmdesk.views.campaigns.undoable import Undoable
 from crmdesk.views.shell.bus import DataBus
@@ -79,3 +80,18 @@ def test_the_bought_rule_in_words_names_product_category_and_period():
     both = rule_text(Rule("bought", {"product": "S-1", "category": "扫描", "days": 30}))
     assert both == "Bought product S-1 in category 扫描 in the last 30 day(s)"
     assert rule_text(Rule("tier", "vip")).startswith("Value tier: ")
+
+
+def test_a_saved_segment_s_rules_in_words_are_its_tip_in_the_list(qtbot, db, writer):
+    build_category_buyers(db)
+    rule = Rule("bought", {"category": "扫描", "since": "2026-03-01"})
+    tree = Group("all", (rule, Rule("tier", "vip")))
+    with db.transaction() as s:
+        segments.save_segment(s, SegmentDraft("Scanners", tree))
+    view = SegmentsView(writer)
+    qtbot.addWidget(view)
+    assert view.list.item(0).toolTip().splitlines() == [
+        "All of these (AND)",
+        "• Bought a product in category 扫描 since 2026-03-01",
+        "• Value tier: VIP",
+    ]
