@@ -117,7 +117,7 @@ class BoughtEditor(QWidget):
         self, categories: Sequence[str], value: Any = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        options = dict(value) if segments._is_pairs(value) else {}
+        options = segments.rule_options(Rule("bought", value))
         self._kept = {k: v for k, v in options.items() if k not in ("product", "category",
                                                                       "since")}  # fmt: skip
         self.product = QLineEdit(str(options.get("product") or ""), self)
@@ -135,8 +135,11 @@ class BoughtEditor(QWidget):
         self.since.edit.setMinimumWidth(120)
         self.since.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
         self.since.setToolTip(self.tr("Bought on or after this day"))
-        if options.get("since"):
-            self.since.set_date(dt.date.fromisoformat(str(options["since"])))
+        try:
+            since = dt.date.fromisoformat(str(options.get("since") or ""))
+        except ValueError:  # none, or not a day: the field starts empty
+            since = None
+        self.since.set_date(since)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
