@@ -108,6 +108,8 @@ class ProductCatalogue(QDialog):
             self.tr("Price"), self.tr("Tax rate %"), self.tr("Cost"),
             self.tr("Active")])  # fmt: skip
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 80), (2, 190), (3, 50), (4, 90), (5, 80), (6, 90), (7, 50)):
+            self.table.setColumnWidth(column, width)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -132,7 +134,7 @@ class ProductCatalogue(QDialog):
         layout.addLayout(bar)
         self.rows: list[ProductRow] = []
         self.categories: list[str] = []
-        fit_to_screen(self, QSize(860, 520))
+        fit_to_screen(self, QSize(1000, 540))
         self.refresh()
 
     def refresh(self) -> None:
