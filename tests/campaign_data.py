@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from crmdesk.interop.records import AddressRecord, EmailRecord, PhoneRecord
 from crmdesk.models import Account, Opportunity, Order, OrderLine, Product, ServiceCase
-from crmdesk.models.enums import Channel, LoyaltyStage, PhoneKind, ValueTier
+from crmdesk.models.enums import Channel, LoyaltyStage, OrderStatus, PhoneKind, ValueTier
 from crmdesk.services import pipeline
 from crmdesk.services.contacts import ContactDraft, save_contact
 from crmdesk.store.db import Database
@@ -126,3 +126,30 @@ def build_customers(db: Database) -> dict[str, uuid.UUID]:
             )
         )
     return ids
+
+
+def build_category_buyers(db: Database) -> dict[str, uuid.UUID]:
+    """Four customers, each an account with one contact: 早 bought a scanner (category 扫描)
+    before 2026-03-01, 晚 one after, 阀 only a valve (category 阀门) after, 退 a scanner after
+    but that order was cancelled."""
+    found: dict[str, uuid.UUID] = {}
+    with db.transaction() as s:
+        scanner = Product(code="S-1", name="Scanner", category="扫描")
+        valve = Product(code="V-1", name="Valve", category="阀门")
+        s.add_all([scanner, valve])
+        for key, product, day, status in (
+            ("早", scanner, dt.date(2026, 2, 27), OrderStatus.PAID),
+            ("晚", scanner, dt.date(2026, 3, 1), OrderStatus.SHIPPED),
+            ("阀", valve, dt.date(2026, 4, 2), OrderStatus.PAID),
+            ("退", scanner, dt.date(2026, 4, 2), OrderStatus.CANCELLED),
+        ):
+            account = Account(name=f"{key} Co")
+            s.add(account)
+            s.flush()
+            found[key], _ = save_contact(s, ContactDraft(family_name=key, given_name="先生",
+                                                         account_id=account.id))  # fmt: skip
+            order = Order(account_id=account.id, ordered_on=day, status=status)
+            order.lines.append(OrderLine(product_id=product.id))
+            s.add(order)
+    return found
+

@@ -34,6 +34,7 @@ class ProductRow(NamedTuple):
     id: Id
     code: str
     name: str
+    category: str
     unit: str
     price: int
     currency: str

@@ -49,11 +49,13 @@ def write_products(ctx: DemoContext, products: list[dict[str, Any]]) -> None:
     for p in products:
         p["id"] = ctx.ids()
         ctx.product_ids.append(p["id"])
+        category = vocab.CATEGORY_NAMES[p["category"]]
         rows.append(
             ProductRow(
-                p["id"], p["code"], p["name"], p["unit"], p["price"], "CNY", p["tax"] * 10_000, 1
+                p["id"], p["code"], p["name"], category, p["unit"], p["price"], "CNY",
+                p["tax"] * 10_000, 1,
             )
-        )
+        )  # fmt: skip
 
 
 def plan_orders(ctx: DemoContext, accounts: list[AccountPlan]) -> None:

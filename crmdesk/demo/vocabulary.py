@@ -124,6 +124,10 @@ PRODUCTS: tuple[tuple[str, str, str, int, int, str], ...] = tuple(
     for p in _products["products"]
 )
 INDUSTRY_CATEGORIES: dict[str, dict[str, float]] = _products["industry_categories"]
+# a category key -> the product's category as written, both languages like the product names
+CATEGORY_NAMES: dict[str, str] = {
+    key: f"{words['zh']} / {words['en']}" for key, words in _products["categories"].items()
+}
 
 _pipeline = load("pipeline")
 # (name, probability %, won, lost)

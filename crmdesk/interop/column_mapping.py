@@ -41,7 +41,8 @@ ORDER_FIELDS = (
 LEAD_FIELDS = (
     "family_name", "given_name", "company", "title", "phone", "email", "city", "source",
     "campaign", "owner", "estimated_amount", "notes")
-PRODUCT_FIELDS = ("code", "name", "unit", "price", "tax_rate", "cost", "currency", "active")
+PRODUCT_FIELDS = (
+    "code", "name", "category", "unit", "price", "tax_rate", "cost", "currency", "active")
 FLAT_FIELDS = {"leads": LEAD_FIELDS, "products": PRODUCT_FIELDS}
 _KINDS: dict[str, tuple[str, ...]] = {
     "phones": tuple(PhoneKind), "emails": tuple(EmailKind), "websites": (), "ims": ()}

@@ -44,6 +44,8 @@ _WORDS = {
             "code",
         ),
         ("name|product|product name|item|description|名称|产品名称|品名|商品名称|产品", "name"),
+        ("category|product category|group|product group|类别|分类|产品类别|产品分类|品类|类目",
+         "category"),
         ("unit|uom|单位|计量单位", "unit"),
         ("price|unit price|list price|单价|价格|售价|销售价", "price"),
         ("tax|tax rate|vat|vat rate|税率|增值税率", "tax_rate"),

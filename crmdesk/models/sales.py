@@ -31,6 +31,8 @@ class Product(Entity):
 
     code: Mapped[str] = mapped_column(String(60), unique=True)
     name: Mapped[str] = mapped_column(String(200))
+    # what "bought a category" segments and the catalogue group by; free text, "" for none
+    category: Mapped[str] = mapped_column(String(100), default="", index=True)
     unit: Mapped[str] = mapped_column(String(30), default="")
     price: Mapped[Decimal] = mapped_column(Money(scale=4), default=Decimal(0))
     cost: Mapped[Decimal] = mapped_column(Money(scale=4), default=Decimal(0))

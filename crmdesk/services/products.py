@@ -21,6 +21,7 @@ from crmdesk.services.changes import Changes, changes_in, register_kind
 from crmdesk.services.pipeline.money import HUNDRED
 
 register_kind("products", "products")
+CATEGORY_LENGTH = 100  # Product.category's width
 
 
 @dataclass
@@ -34,6 +35,7 @@ class ProductDraft:
     currency: str = "CNY"
     active: bool = True
     id: uuid.UUID | None = None
+    category: str = ""
 
 
 @dataclass(frozen=True)
@@ -47,16 +49,18 @@ class ProductRow:
     cost: Decimal
     currency: str
     active: bool
+    category: str = ""
 
     @property
     def draft(self) -> ProductDraft:
         return ProductDraft(self.code, self.name, self.unit, self.price, self.tax_rate,
-                            self.cost, self.currency, self.active, self.id)  # fmt: skip
+                            self.cost, self.currency, self.active, self.id,
+                            self.category)  # fmt: skip
 
 
 def _row(p: Product) -> ProductRow:
     return ProductRow(p.id, p.code, p.name, p.unit, p.price, p.tax_rate, p.cost, p.currency,
-                      p.active)  # fmt: skip
+                      p.active, p.category)  # fmt: skip
 
 
 def products(session: Session, *, active_only: bool = False, search: str = "") -> list[ProductRow]:
@@ -66,8 +70,20 @@ def products(session: Session, *, active_only: bool = False, search: str = "") -
         stmt = stmt.where(Product.active.is_(True))
     if search.strip():
         pattern = f"%{search.strip()}%"
-        stmt = stmt.where(or_(Product.code.ilike(pattern), Product.name.ilike(pattern)))
+        stmt = stmt.where(or_(Product.code.ilike(pattern), Product.name.ilike(pattern),
+                              Product.category.ilike(pattern)))  # fmt: skip
     return [_row(p) for p in session.scalars(stmt)]
+
+
+def categories(session: Session) -> list[str]:
+    """The categories the catalogue's live products use, in order (what a choice offers)."""
+    stmt = (
+        select(Product.category)
+        .where(Product.deleted_at.is_(None), Product.category != "")
+        .distinct()
+        .order_by(Product.category)
+    )
+    return list(session.scalars(stmt))
 
 
 def check_product(draft: ProductDraft) -> None:
@@ -76,6 +92,11 @@ def check_product(draft: ProductDraft) -> None:
         raise KnownError(translatable("Messages", "A product needs a code."))
     if not draft.name.strip():
         raise KnownError(translatable("Messages", "A product needs a name."))
+    if len(" ".join(draft.category.split())) > CATEGORY_LENGTH:
+        raise KnownError(
+            translatable("Messages", "A product category has at most %1 characters."),
+            values=(CATEGORY_LENGTH,),
+        )
     if draft.price < 0 or draft.cost < 0:
         raise KnownError(translatable("Messages", "A price or cost cannot be negative."))
     if not Decimal(0) <= draft.tax_rate <= HUNDRED:
@@ -108,6 +129,7 @@ def save_product(session: Session, draft: ProductDraft) -> tuple[uuid.UUID, Chan
         session.add(product)
     product.code, product.name = draft.code.strip(), draft.name.strip()
     product.unit, product.currency = draft.unit.strip(), draft.currency.strip().upper() or "CNY"
+    product.category = " ".join(draft.category.split())
     product.price, product.tax_rate, product.cost = draft.price, draft.tax_rate, draft.cost
     product.active = draft.active
     product.deleted_at = None

@@ -280,10 +280,7 @@ def _bought(rule: Rule, day: dt.date) -> ColumnElement[bool]:
     if options.get("product"):
         product.append(Product.code == str(options["product"]))
     if options.get("category"):
-        category = getattr(Product, "category", None)
-        if category is None:
-            raise _bad(translatable("Messages", "Products have no categories in this file."))
-        product.append(category == str(options["category"]))
+        product.append(Product.category == str(options["category"]).strip())
     lines = select(OrderLine.order_id).where(
         OrderLine.deleted_at.is_(None),
         OrderLine.product_id.in_(select(Product.id).where(*product)),

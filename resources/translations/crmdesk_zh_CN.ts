@@ -567,8 +567,8 @@
         <translation>几天内过生日</translation>
     </message>
     <message>
-        <source>Bought product (code)</source>
-        <translation>购买过的产品（编码）</translation>
+        <source>Bought product or category</source>
+        <translation>购买过产品或类别</translation>
     </message>
     <message>
         <source>No order for (days)</source>
@@ -593,6 +593,58 @@
     <message>
         <source>RFM segment</source>
         <translation>RFM 分群</translation>
+    </message>
+    <message>
+        <source>product %1 in category %2</source>
+        <translation>类别为“%2”的产品 %1</translation>
+    </message>
+    <message>
+        <source>product %1</source>
+        <translation>产品 %1</translation>
+    </message>
+    <message>
+        <source>a product in category %1</source>
+        <translation>类别为“%1”的产品</translation>
+    </message>
+    <message>
+        <source>anything</source>
+        <translation>任意产品</translation>
+    </message>
+    <message>
+        <source>between %1 and %2</source>
+        <translation>在 %1 至 %2 期间</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>自 %1 起</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <source>Bought %1</source>
+        <translation>购买过%1</translation>
+    </message>
+    <message>
+        <source>Bought %1 %2</source>
+        <translation>%2购买过%1</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>All of these (AND)</source>
+        <translation>满足全部条件（且）</translation>
+    </message>
+    <message>
+        <source>Any of these (OR)</source>
+        <translation>满足任一条件（或）</translation>
     </message>
     <message>
         <source>Chat</source>
@@ -677,6 +729,10 @@
     <message>
         <source>Product name</source>
         <translation>产品名称</translation>
+    </message>
+    <message>
+        <source>Product category</source>
+        <translation>产品类别</translation>
     </message>
     <message>
         <source>Unit</source>
@@ -1804,6 +1860,29 @@
     <message>
         <source>Dismiss</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>BoughtEditor</name>
+    <message>
+        <source>Product code</source>
+        <translation>产品编码</translation>
+    </message>
+    <message>
+        <source>Any category</source>
+        <translation>任意类别</translation>
+    </message>
+    <message>
+        <source>Product category</source>
+        <translation>产品类别</translation>
+    </message>
+    <message>
+        <source>Bought on or after this day</source>
+        <translation>在此日期当天或之后购买</translation>
+    </message>
+    <message>
+        <source>since</source>
+        <translation>自</translation>
     </message>
 </context>
 <context>
@@ -6098,6 +6177,10 @@
         <translation>产品需要名称。</translation>
     </message>
     <message>
+        <source>A product category has at most %1 characters.</source>
+        <translation>产品类别最多 %1 个字符。</translation>
+    </message>
+    <message>
         <source>A price or cost cannot be negative.</source>
         <translation>单价或成本不能为负数。</translation>
     </message>
@@ -6408,10 +6491,6 @@
     <message>
         <source>%1 needs a number of days.</source>
         <translation>%1 需要填写天数。</translation>
-    </message>
-    <message>
-        <source>Products have no categories in this file.</source>
-        <translation>此文件中的产品没有分类。</translation>
     </message>
     <message>
         <source>Unknown segment criterion: %1.</source>
@@ -7030,8 +7109,8 @@
         <translation>产品目录</translation>
     </message>
     <message>
-        <source>Search code or name</source>
-        <translation>搜索编码或名称</translation>
+        <source>Search code, name or category</source>
+        <translation>搜索编码、名称或类别</translation>
     </message>
     <message>
         <source>Show inactive</source>
@@ -7048,6 +7127,10 @@
     <message>
         <source>Unit</source>
         <translation>单位</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Price</source>
@@ -7127,6 +7210,10 @@
     <message>
         <source>Unit</source>
         <translation>单位</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Price</source>
@@ -8006,6 +8093,12 @@
 </context>
 <context>
     <name>SegmentDialog</name>
+    <message numerus="yes">
+        <source>in the last %n day(s)</source>
+        <translation>
+            <numerusform>在最近 %n 天内</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Segment</source>
         <translation>客户细分</translation>
@@ -9247,6 +9340,10 @@
     <message>
         <source>Copy text</source>
         <translation>复制文本</translation>
+    </message>
+    <message>
+        <source>Select the touches you have sent first.</source>
+        <translation>请先选中已发送的触达。</translation>
     </message>
     <message>
         <source>Channel:</source>

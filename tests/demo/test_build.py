@@ -383,6 +383,28 @@ def test_pipeline_stages_and_opportunities(built) -> None:
     assert won_orders == per_stage["Won"]
 
 
+def test_products_have_categories_in_both_languages_and_segments_find_their_buyers(
+    built,
+) -> None:
+    from crmdesk.services import products, segments
+    from crmdesk.services.segments import Group, Rule
+
+    db, _ = built
+    with db.reading() as session:
+        rows = products.products(session)
+        used = products.categories(session)
+        scanners = [r.code for r in rows if r.category == "条码扫描 / Barcode scanners"]
+        buyers = segments.count(session, Group("all", (
+            Rule("bought", {"category": "条码扫描 / Barcode scanners"}),)), TODAY)  # fmt: skip
+    assert all(r.category for r in rows)
+    assert len(used) == 9 and "软件 / Software" in used
+    for category in used:
+        chinese, english = category.split(" / ")
+        assert is_cjk_name(chinese) and english.isascii(), category
+    assert scanners == ["P1011", "P1012", "P1013"]
+    assert 0 < buyers < SIZE
+
+
 def test_service_cases_of_every_kind_priority_and_status(built) -> None:
     db, _ = built
     with db.engine.connect() as conn:

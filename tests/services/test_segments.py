@@ -10,7 +10,7 @@ from crmdesk.services import insights, segments
 from crmdesk.services.accounts import AccountFilter, account_ids
 from crmdesk.services.contacts import ContactFilter, contact_ids
 from crmdesk.services.segments import Group, Rule, SegmentDraft
-from tests.campaign_data import TODAY, build_customers
+from tests.campaign_data import TODAY, build_category_buyers, build_customers
 
 
 @pytest.fixture
@@ -117,3 +117,14 @@ def test_rfm_criteria_pick_the_customers_by_their_stored_scores(db, ids):
     with db.reading() as s:
         alpha_segment = s.get(Account, ids["Alpha"]).rfm_segment
     assert alpha_segment and who(db, ids, Rule("rfm_segment", alpha_segment))[:2] == ["li", "zhang"]
+
+
+def test_bought_a_category_since_a_day_counts_exactly_its_buyers(db):
+    ids = build_category_buyers(db)
+    rule = Rule("bought", {"category": "扫描", "since": "2026-03-01"})
+    assert who(db, ids, rule) == ["晚"]
+    assert who(db, ids, Rule("bought", {"category": "扫描"})) == ["早", "晚"]
+    assert who(db, ids, Rule("bought", {"category": "阀门", "since": "2026-03-01"})) == ["阀"]
+    assert who(db, ids, Rule("bought", {"category": "扫描", "product": "V-1"})) == []
+    tree = Group("all", (rule,))
+    assert segments.from_json(segments.to_json(tree)) == tree

@@ -127,6 +127,7 @@ def _lead_fates(session: Session, batch: FlatBatch) -> list[_Fate]:
 def _product_draft(record: FlatRecord) -> ProductDraft:
     return ProductDraft(
         code=record.text("code"), name=record.text("name"), unit=record.text("unit"),
+        category=record.text("category"),
         price=record.number("price"), tax_rate=record.number("tax_rate"),
         cost=record.number("cost"), currency=record.text("currency") or "CNY",
         active=record.values.get("active", "yes") != "",
@@ -228,6 +229,9 @@ def import_flat(
         else:
             draft = _product_draft(fate.record)
             draft.id = fate.existing
+            if draft.id is not None and "category" not in fate.record.values:
+                known = session.get(Product, draft.id)  # a file without categories keeps them
+                draft.category = known.category if known is not None else ""
             save_product(session, draft)
     new, updated = _count(fates, FlatAction.NEW), _count(fates, FlatAction.UPDATED)
     entity = "leads" if batch.kind == LEADS else "products"

@@ -23,7 +23,7 @@ from crmdesk.store.db import Database
 from crmdesk.views.campaigns.calling_view import CallingView
 from crmdesk.views.campaigns.campaign_view import CampaignView
 from crmdesk.views.campaigns.outbox_view import OutboxView
-from crmdesk.views.campaigns.segment_dialog import SegmentDialog
+from crmdesk.views.campaigns.segment_dialog import SegmentDialog, tree_text
 from crmdesk.views.campaigns.undoable import Undoable
 from crmdesk.views.shell.bus import DataBus
 
@@ -66,6 +66,7 @@ class SegmentsView(QWidget):
                 item = QListWidgetItem(self.tr("%1 — %n contact(s)", "", found)
                                        .replace("%1", info.name))  # fmt: skip
                 item.setData(Qt.ItemDataRole.UserRole, info)
+                item.setToolTip(tree_text(info.criteria))
                 self.list.addItem(item)
 
     def _edit(self) -> None:

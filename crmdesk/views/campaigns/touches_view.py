@@ -1,6 +1,7 @@
 """The touches crmdesk cannot send itself (SMS, WeChat, a call, a letter): per contact the
 number or WeChat id and the message filled in, ready to copy; "Mark done" records each as an
-activity of the contact (services/touches.py), one undoable step."""
+activity of the contact (services/touches.py), one undoable step. The touches still to do come
+first, the ones done after them, each part in name order."""
 
 from __future__ import annotations
 
@@ -58,6 +59,9 @@ class TouchesView(QWidget):
         self.done_button.setObjectName("mark_done")
         self.copy_button = QPushButton(self.tr("Copy text"), self)
         self.summary = QLabel(self)
+        self.hint = QLabel(self.tr("Select the touches you have sent first."), self)
+        self.hint.setObjectName("touches_hint")
+        self.hint.hide()
         self.done_button.clicked.connect(self.mark_done)
         self.copy_button.clicked.connect(self.copy_selected)
         self.channel.currentIndexChanged.connect(self.reload)
@@ -66,12 +70,14 @@ class TouchesView(QWidget):
         row.addWidget(self.channel)
         row.addWidget(self.done_button)
         row.addWidget(self.copy_button)
+        row.addWidget(self.hint)
         row.addStretch(1)
         row.addWidget(self.summary)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
+        self.table.itemSelectionChanged.connect(self._show_hint)
 
     def set_campaign(self, campaign_id: uuid.UUID | None, channels: Sequence[Channel]) -> None:
         """Show this campaign's touches on its first offline channel (or the one shown)."""
@@ -95,7 +101,9 @@ class TouchesView(QWidget):
         self.touches = []
         if self.campaign_id is not None and channel is not None:
             with self._writer.db.reading() as session:
-                self.touches = touches.touches(session, self.campaign_id, channel)
+                found = touches.touches(session, self.campaign_id, channel)
+            self.touches = sorted(found, key=lambda t: t.done)  # still to do first (stable)
+        self.table.clearSelection()  # a row's touch may have moved: nothing stays chosen
         self.table.setRowCount(len(self.touches))
         for i, t in enumerate(self.touches):
             values = (t.name, t.wechat if channel is Channel.WECHAT and t.wechat else t.number,
@@ -111,6 +119,15 @@ class TouchesView(QWidget):
                              .replace("%2", str(len(self.touches))))  # fmt: skip
         self.done_button.setEnabled(done < len(self.touches))
         self.copy_button.setEnabled(bool(self.touches))
+        self._show_hint()
+
+    @Slot()
+    def _show_hint(self) -> None:
+        """Say how to mark touches done while some are still to do and none of those is
+        selected."""
+        to_do = any(not t.done for t in self.touches)
+        chosen = any(not t.done for t in self.selected())
+        self.hint.setVisible(to_do and not chosen)
 
     def selected(self) -> list[Touch]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
@@ -121,6 +138,7 @@ class TouchesView(QWidget):
         """Record the selected touches that are not done yet as activities, one step."""
         todo = [t for t in self.selected() if not t.done]
         if not todo:
+            self._show_hint()
             return False
         if len(todo) == 1:
             text = self.tr("Mark done: %1").replace("%1", todo[0].name)

@@ -221,6 +221,9 @@ class OpportunityEditor(QDialog):
             self._products = {p.id: p for p in products.products(session, active_only=True)}
         for p in self._products.values():
             self.product.addItem(f"{p.code} · {p.name}", p.id)
+            if p.category:  # the category as the item's tip
+                self.product.setItemData(self.product.count() - 1, p.category,
+                                         Qt.ItemDataRole.ToolTipRole)  # fmt: skip
         self.lines.set_lines(list(draft.lines))
         self.totals = QLabel(self)
         self.probability_note = QLabel(self)

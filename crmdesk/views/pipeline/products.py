@@ -1,9 +1,9 @@
-"""The product catalogue: a dialog listing the products (code, name, unit, price, tax rate,
-cost, active) with a form to add or change one, and the import of a catalogue file."""
+"""The product catalogue: a dialog listing the products (code, name, category, unit, price,
+tax rate, cost, active) with a form to add or change one, and the import of a catalogue file."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from PySide6.QtCore import QSize, Qt
@@ -34,6 +34,7 @@ from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.screen_fit import fit_to_screen
 from crmdesk.views.shell.undo import WriteCommand
 from crmdesk.views.transfer.import_wizard import PRODUCTS, ImportWizard
+from crmdesk.views.widgets.fields import ChoiceEdit
 
 _NUMBERS = ("price", "tax_rate", "cost")
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -42,11 +43,15 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 class ProductForm(QDialog):
     """One product; `draft()` is None when a figure does not read."""
 
-    def __init__(self, draft: ProductDraft, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, draft: ProductDraft, parent: QWidget | None = None, categories: Sequence[str] = ()
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Product") if draft.id else self.tr("New product"))
         self._id = draft.id
         self.code, self.name = QLineEdit(draft.code, self), QLineEdit(draft.name, self)
+        self.category = ChoiceEdit(categories, draft.category, self)
+        self.category.set_max_length(products.CATEGORY_LENGTH)
         self.unit, self.currency = QLineEdit(draft.unit, self), QLineEdit(draft.currency, self)
         self.currency.setMaxLength(3)
         self.price = QLineEdit(f"{draft.price.normalize():f}", self)
@@ -56,7 +61,8 @@ class ProductForm(QDialog):
         self.active.setChecked(draft.active)
         form = QFormLayout()
         for label, widget in ((self.tr("Code"), self.code), (self.tr("Name"), self.name),
-                              (self.tr("Unit"), self.unit), (self.tr("Price"), self.price),
+                              (self.tr("Category"), self.category), (self.tr("Unit"), self.unit),
+                              (self.tr("Price"), self.price),
                               (self.tr("Currency"), self.currency),
                               (self.tr("Tax rate %"), self.tax_rate), (self.tr("Cost"), self.cost),
                               ("", self.active)):  # fmt: skip
@@ -69,7 +75,7 @@ class ProductForm(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        fit_to_screen(self, QSize(400, 340))
+        fit_to_screen(self, QSize(400, 370))
 
     def draft(self) -> ProductDraft | None:
         figures = {n: decimal_of(getattr(self, n).text()) for n in _NUMBERS}
@@ -78,7 +84,7 @@ class ProductForm(QDialog):
         price, tax, cost = (figures[n] or Decimal(0) for n in _NUMBERS)
         return ProductDraft(self.code.text(), self.name.text(), self.unit.text(), price, tax,
                             cost, self.currency.text() or "CNY", self.active.isChecked(),
-                            self._id)  # fmt: skip
+                            self._id, self.category.text())  # fmt: skip
 
 
 class ProductCatalogue(QDialog):
@@ -90,17 +96,20 @@ class ProductCatalogue(QDialog):
         self._db, self._bus, self._undo = db, bus, undo
         self.setWindowTitle(self.tr("Product catalogue"))
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Search code or name"))
+        self.search.setPlaceholderText(self.tr("Search code, name or category"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _t: self.refresh())
         self.show_inactive = QCheckBox(self.tr("Show inactive"), self)
         self.show_inactive.setChecked(True)
         self.show_inactive.toggled.connect(lambda _on: self.refresh())
-        self.table = QTableWidget(0, 7, self)
+        self.table = QTableWidget(0, 8, self)
         self.table.setHorizontalHeaderLabels([
-            self.tr("Code"), self.tr("Name"), self.tr("Unit"), self.tr("Price"),
-            self.tr("Tax rate %"), self.tr("Cost"), self.tr("Active")])  # fmt: skip
+            self.tr("Code"), self.tr("Name"), self.tr("Category"), self.tr("Unit"),
+            self.tr("Price"), self.tr("Tax rate %"), self.tr("Cost"),
+            self.tr("Active")])  # fmt: skip
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 80), (2, 190), (3, 50), (4, 90), (5, 80), (6, 90), (7, 50)):
+            self.table.setColumnWidth(column, width)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -124,7 +133,8 @@ class ProductCatalogue(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(bar)
         self.rows: list[ProductRow] = []
-        fit_to_screen(self, QSize(860, 520))
+        self.categories: list[str] = []
+        fit_to_screen(self, QSize(1000, 540))
         self.refresh()
 
     def refresh(self) -> None:
@@ -132,13 +142,15 @@ class ProductCatalogue(QDialog):
             self.rows = products.products(
                 session, active_only=not self.show_inactive.isChecked(), search=self.search.text()
             )
+            self.categories = products.categories(session)
         self.table.setRowCount(len(self.rows))
         for n, r in enumerate(self.rows):
-            cells = (r.code, r.name, r.unit, f"{r.price:,.2f}", f"{r.tax_rate.normalize():f}",
-                     f"{r.cost:,.2f}", self.tr("Yes") if r.active else self.tr("No"))  # fmt: skip
+            cells = (r.code, r.name, r.category, r.unit, f"{r.price:,.2f}",
+                     f"{r.tax_rate.normalize():f}", f"{r.cost:,.2f}",
+                     self.tr("Yes") if r.active else self.tr("No"))  # fmt: skip
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if column in (3, 4, 5):
+                if column in (4, 5, 6):
                     item.setTextAlignment(_RIGHT)
                 self.table.setItem(n, column, item)
 
@@ -148,7 +160,7 @@ class ProductCatalogue(QDialog):
             self.edit(self.rows[n].draft)
 
     def edit(self, draft: ProductDraft) -> None:
-        form = ProductForm(draft, self)
+        form = ProductForm(draft, self, self.categories)
         while form.exec():
             if self.save_form(form):
                 break
@@ -176,3 +188,4 @@ class ProductCatalogue(QDialog):
 
 def _saving(draft: ProductDraft) -> Callable[[Session], object]:
     return lambda session: products.save_product(session, draft)
+

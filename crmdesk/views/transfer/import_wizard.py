@@ -142,6 +142,7 @@ def _field_role_labels() -> dict[str, str]:
         "estimated_amount": _tr("Estimated amount"),
         "code": _tr("Product code"),
         "name": _tr("Product name"),
+        "category": _tr("Product category"),
         "unit": _tr("Unit"),
         "price": _tr("Price"),
         "tax_rate": _tr("Tax rate %"),

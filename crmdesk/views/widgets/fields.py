@@ -201,3 +201,38 @@ class IndustryCombo(QComboBox):
             self.addItem(stored, stored)
             index = self.count() - 1
         self.setCurrentIndex(index)
+
+
+class ChoiceEdit(QComboBox):
+    """Free text with the values already in use offered (a product's category): pick one or
+    type a new one. `text()`/`setText()` read and write it, as a line edit would."""
+
+    def __init__(
+        self, values: Sequence[str] = (), text: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.set_values(values)
+        self.setText(text)
+
+    def set_values(self, values: Sequence[str]) -> None:
+        """Offer these values, keeping what is typed."""
+        typed = self.currentText()
+        self.clear()
+        self.addItems([v for v in values if v])
+        self.setCurrentText(typed)
+        view = self.view()  # the list as wide as its longest value, never elided
+        bar = view.verticalScrollBar().sizeHint().width()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + bar)
+
+    def set_max_length(self, length: int) -> None:
+        line = self.lineEdit()
+        if line is not None:
+            line.setMaxLength(length)
+
+    def text(self) -> str:
+        return self.currentText().strip()
+
+    def setText(self, value: str) -> None:
+        self.setCurrentText(value)

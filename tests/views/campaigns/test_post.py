@@ -1,5 +1,6 @@
 """The post channel of a campaign: labels, envelopes and letters for exactly the members reached
-by post, through the documents wing; read back from the PDFs with pdfplumber."""
+by post, through the documents wing; read back from the PDFs with pdfplumber, each member's
+name with every line of their address (letters as a PDF through LibreOffice)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from docx import Document
 from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMainWindow
 
+from crmdesk.export.pdf_convert import find_soffice
 from crmdesk.interop.records import AddressRecord
 from crmdesk.models.enums import Channel
 from crmdesk.services import campaigns, segments
@@ -86,3 +89,75 @@ def test_one_envelope_per_post_member_and_letters_for_them(qtbot, view, tmp_path
     qtbot.addWidget(letters)
     assert letters._selection == post.members and len(post.members) == 3
     letters.reject()
+
+
+
+# each post member's name and the address lines the PDFs must carry (Tom's address is in
+# China, so its block runs postal code, city and street, company, then his name with 收)
+POSTED = {
+    "Bob Post": ("1 Road", "London 100000"),
+    "Clara Brief": ("5 Hauptstraße", "Berlin 10115"),
+    "Tom Baker": ("100000", "上海1 Road", "Beta Ltd"),
+}
+
+
+def _blocks(path: Path, columns: int = 1, rows: int = 1) -> list[str]:
+    """The text of each cell of each page cut into columns × rows (a label, an envelope)."""
+    found = []
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            width, height = page.width / columns, page.height / rows
+            for row in range(rows):
+                for column in range(columns):
+                    box = (column * width, row * height, (column + 1) * width, (row + 1) * height)
+                    text = page.within_bbox(box).extract_text() or ""
+                    if text.strip():
+                        found.append(text)
+    return found
+
+
+def _check_blocks(blocks: list[str]) -> None:
+    """One block per post member, holding their name and every line of their address."""
+    assert len(blocks) == len(POSTED)
+    for name, lines in POSTED.items():
+        (block,) = [b for b in blocks if name in b]
+        assert all(line in block.splitlines() or line in block for line in lines), block
+
+
+def test_labels_and_envelopes_carry_each_post_member_s_name_and_address(
+    qtbot, view, tmp_path: Path
+) -> None:
+    post = view.post
+    dialog = post.open_labels()
+    qtbot.addWidget(dialog)
+    assert dialog.chosen_stock().name == "Avery L7160"  # 3 × 7 labels on A4
+    target = tmp_path / "labels.pdf"
+    dialog.save_to(target)
+    qtbot.waitUntil(lambda: dialog.saved == target, timeout=WAIT)
+    dialog.reject()
+    _check_blocks(_blocks(target, columns=3))  # three labels: the first row, one a column
+    assert post.write_envelopes(tmp_path / "envelopes.pdf") == 3
+    _check_blocks(_blocks(tmp_path / "envelopes.pdf"))  # an envelope a page
+
+
+def test_letters_to_the_post_members_are_a_real_pdf_with_name_and_address(
+    qtbot, view, tmp_path: Path
+) -> None:
+    if find_soffice() is None:
+        pytest.skip("LibreOffice converts the letters to PDF")
+    template = tmp_path / "campaign-letter.docx"
+    doc = Document()
+    doc.add_paragraph("{{ contact.name }}")
+    doc.add_paragraph("{{ address.text }}")
+    doc.add_paragraph("{{ contact.salutation }}")
+    doc.add_paragraph("Our spring offer.")
+    doc.save(str(template))
+    letters = view.post.open_letters()
+    qtbot.addWidget(letters)
+    letters.add_template(template)
+    target = tmp_path / "letters.pdf"
+    letters.save_to(target)
+    qtbot.waitUntil(lambda: letters.written is not None, timeout=120_000)
+    assert letters.written.letters == 3 and target.read_bytes().startswith(b"%PDF")
+    letters.reject()
+    _check_blocks(_blocks(target))  # a letter a page

@@ -84,11 +84,16 @@ def test_catalogue_form_saves_and_lists(qtbot, db: Database) -> None:
     form.code.setText("SC-1")
     form.name.setText("扫描仪")
     form.unit.setText("台")
+    form.category.setText("扫描设备")
     form.price.setText("1,234.50")
     form.tax_rate.setText("13")
     form.cost.setText("800")
     assert dialog.save_form(form)
-    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 3).text() == "1,234.50"
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 4).text() == "1,234.50"
+    assert dialog.table.item(0, 2).text() == "扫描设备" and dialog.categories == ["扫描设备"]
+    offered = ProductForm(ProductDraft(), dialog, dialog.categories)
+    qtbot.addWidget(offered)
+    assert offered.category.text() == "" and offered.category.itemText(0) == "扫描设备"
     form.price.setText("abc")
     assert form.draft() is None
     undo.undo()
@@ -99,11 +104,12 @@ def test_catalogue_form_saves_and_lists(qtbot, db: Database) -> None:
 def test_catalogue_import_from_xlsx_updates_and_adds(qtbot, db: Database, tmp_path) -> None:
     with db.transaction() as session:
         products.save_product(session, ProductDraft("SC-1", "Scanner", price=Decimal(100)))
+        products.save_product(session, ProductDraft("KB-1", "Keyboard", category="输入设备"))
     book = openpyxl.Workbook()
     sheet = book.active
-    sheet.append(["编码", "名称", "单位", "单价", "税率", "成本", "状态"])
-    sheet.append(["SC-1", "扫描仪", "台", 1299.5, 13, 820, "启用"])
-    sheet.append(["CB-2", "数据线", "根", 19.9, 13, 6.5, "停用"])
+    sheet.append(["编码", "名称", "产品类别", "单位", "单价", "税率", "成本", "状态"])
+    sheet.append(["SC-1", "扫描仪", "扫描设备", "台", 1299.5, 13, 820, "启用"])
+    sheet.append(["CB-2", "数据线", "配件", "根", 19.9, 13, 6.5, "停用"])
     path = tmp_path / "产品目录.xlsx"
     book.save(path)
     wizard = ImportWizard(db, DataBus())
@@ -119,6 +125,22 @@ def test_catalogue_import_from_xlsx_updates_and_adds(qtbot, db: Database, tmp_pa
         rows = {r.code: r for r in products.products(session)}
     assert rows["SC-1"].name == "扫描仪" and rows["SC-1"].price == Decimal("1299.5")
     assert rows["CB-2"].cost == Decimal("6.5") and not rows["CB-2"].active
+    assert (rows["SC-1"].category, rows["CB-2"].category) == ("扫描设备", "配件")
+    # a file without a category column keeps the categories the catalogue has
+    plain = openpyxl.Workbook()
+    plain.active.append(["编码", "名称", "单价"])
+    plain.active.append(["KB-1", "键盘", 99])
+    plain.save(tmp_path / "键盘.xlsx")
+    again = ImportWizard(db, DataBus())
+    qtbot.addWidget(again)
+    again.show()
+    again.set_file(tmp_path / "键盘.xlsx", PRODUCTS)
+    next_to(qtbot, again, MAPPING_PAGE)
+    next_to(qtbot, again, PREVIEW_PAGE)
+    import_now(qtbot, again)
+    with db.reading() as session:
+        keyboard = next(r for r in products.products(session) if r.code == "KB-1")
+    assert (keyboard.name, keyboard.category) == ("键盘", "输入设备")
 
 
 def test_a_line_from_the_catalogue_keeps_its_product(qtbot, db: Database) -> None:
