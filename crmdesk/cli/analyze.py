@@ -64,8 +64,9 @@ def register_figures(analyze_verbs: Any) -> None:
     cmd.add_argument(
         "--by",
         choices=[m.value for m in pyramid.Measure],
-        default=pyramid.Measure.REVENUE.value,
-        help="rank by revenue, or by margin (product costs, else the margin rate)",
+        default=None,
+        help="rank by revenue, or by margin (product costs, else the margin rate); "
+        "default: the choice in Tools > Settings > Insights",
     )
     _verb(analyze_verbs, "clv", "historical and projected lifetime value per account", _clv)
     _verb(analyze_verbs, "churn", "accounts silent for longer than their usual interval", _churn)
@@ -147,13 +148,13 @@ def _pyramid(db: Database, args: argparse.Namespace) -> int:
 
     day = as_of(args)
     with db.reading() as session:
-        conf = insights.load_settings(session)
-        since = args.since or conf.pyramid_since(day)
-        by = pyramid.Measure(args.by)
-        p = pyramid.pyramid(session, day, since, conf.shares, by, conf.margin_rate / 100)
-    if args.apply:
+        since = args.since or insights.load_settings(session).pyramid_since(day)
+        by = pyramid.Measure(args.by) if args.by else None  # None: the setting's measure
+        p = insights.value_pyramid(session, day, since, by)
+    if args.apply:  # the tiers just shown: same period, same measure
         with db.transaction() as session:
-            changed = insights.apply_value_tiers(session, insights.tier_changes(session, day))
+            chosen = insights.tier_changes(session, day, since, p.measure)
+            changed = insights.apply_value_tiers(session, chosen)
         output.note(f"value tiers set on {len(changed.accounts)} accounts")
     facts: dict[str, Any] = {"as_of": day, "since": since, "buyers": p.buyers, "revenue": p.revenue}
     for t in p.tiers:

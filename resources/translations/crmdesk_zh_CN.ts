@@ -4449,10 +4449,6 @@
         <translation>应用价值等级…</translation>
     </message>
     <message>
-        <source>Value pyramid (customers per tier)</source>
-        <translation>客户价值金字塔（各层客户数）</translation>
-    </message>
-    <message>
         <source>Pareto curve</source>
         <translation>帕累托曲线</translation>
     </message>
@@ -4537,6 +4533,10 @@
         <translation>铅</translation>
     </message>
     <message>
+        <source>margin</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
         <source>customers</source>
         <translation>客户</translation>
     </message>
@@ -4545,12 +4545,36 @@
         <translation>收入</translation>
     </message>
     <message>
+        <source>Share of margin</source>
+        <translation>毛利占比</translation>
+    </message>
+    <message>
+        <source>Value pyramid by margin (customers per tier)</source>
+        <translation>按毛利的客户价值金字塔（各层客户数）</translation>
+    </message>
+    <message>
+        <source>Value pyramid by revenue (customers per tier)</source>
+        <translation>按收入的客户价值金字塔（各层客户数）</translation>
+    </message>
+    <message>
         <source>The top 20 % of buyers bring %1 % of the revenue: 80/20 holds.</source>
         <translation>前 20 % 的购买客户贡献了 %1 % 的收入：符合二八法则。</translation>
     </message>
     <message>
         <source>The top 20 % of buyers bring %1 % of the revenue: 80/20 does not hold.</source>
         <translation>前 20 % 的购买客户贡献了 %1 % 的收入：不符合二八法则。</translation>
+    </message>
+    <message>
+        <source>The top 20 % of buyers bring %1 % of the margin: 80/20 holds.</source>
+        <translation>前 20 % 的购买客户贡献了 %1 % 的毛利：符合二八法则。</translation>
+    </message>
+    <message>
+        <source>The top 20 % of buyers bring %1 % of the margin: 80/20 does not hold.</source>
+        <translation>前 20 % 的购买客户贡献了 %1 % 的毛利：不符合二八法则。</translation>
+    </message>
+    <message>
+        <source>Margin from product costs on %2 of revenue, from the gross margin rate on %3.</source>
+        <translation>其中 %2 的收入按产品成本计算毛利，%3 按毛利率估算。</translation>
     </message>
     <message>
         <source>Champions</source>
@@ -4614,6 +4638,18 @@
 <context>
     <name>InsightsSettingsPage</name>
     <message>
+        <source>revenue</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>margin</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Ranks the value pyramid, the Pareto curve and the suggested value tiers. By margin: amount − quantity × cost on order lines whose product has a cost, the gross margin below on the rest.</source>
+        <translation>用于客户价值金字塔、帕累托曲线和建议的价值等级的排序。按毛利：产品有成本的订单行按 金额 − 数量 × 成本 计算，其余部分按下方的毛利率计算。</translation>
+    </message>
+    <message>
         <source>Platinum share of buyers:</source>
         <translation>铂金客户占购买客户比例：</translation>
     </message>
@@ -4628,6 +4664,10 @@
     <message>
         <source>Pyramid period (months):</source>
         <translation>金字塔统计期（月）：</translation>
+    </message>
+    <message>
+        <source>Rank customers by:</source>
+        <translation>客户排序依据：</translation>
     </message>
     <message>
         <source>Churn risk after the usual interval ×</source>

@@ -113,3 +113,31 @@ def test_pyramid_by_margin_says_what_the_costs_covered(db: Database) -> None:
     assert facts["measure"] == "margin"
     assert facts["platinum"]["revenue"] == "270.00"  # B's margin (the default rate is 30 %)
     assert (facts["costed_revenue"], facts["rated_revenue"]) == ("1200.00", "1500.00")
+
+
+def test_pyramid_by_defaults_to_the_setting_and_apply_uses_what_is_shown(db: Database) -> None:
+    """test_margin's buyers: A leads by revenue (1000), B by margin (270)."""
+    from sqlalchemy import select
+
+    from crmdesk.models import Account
+    from crmdesk.models.enums import ValueTier
+    from crmdesk.services import insights
+    from tests.analytics.test_margin import _buyers
+
+    _buyers(db)
+    base = ("analyze", "pyramid", "--as-of", "2026-06-30", "--since", "2026-01-01", "--json",
+            "--db", str(db.url.database))  # fmt: skip
+
+    def platinum(*extra: str) -> tuple[str, str]:
+        (facts,) = _lines(crmdesk(*base, *extra).stdout)
+        return facts["measure"], facts["platinum"]["threshold"]
+
+    assert platinum() == ("revenue", "1000.00")
+    with db.transaction() as session:
+        insights.save_settings(session, insights.InsightSettings(pyramid_by="margin"))
+    assert platinum() == ("margin", "270.00")  # the setting is the default
+    assert platinum("--by", "revenue") == ("revenue", "1000.00")
+    crmdesk(*base, "--by", "revenue", "--apply")  # by revenue though margin is the setting
+    with db.reading() as session:
+        vip = [a.name for a in session.scalars(select(Account)) if a.value_tier == ValueTier.VIP]
+    assert vip == ["A"]

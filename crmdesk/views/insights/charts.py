@@ -57,6 +57,12 @@ class PickingBars(QChartView):
         self.setMinimumSize(240, 230)
         self.groups: list[tuple[str, float, Ids]] = []
 
+    def title(self) -> str:
+        return self._chart.title()
+
+    def set_title(self, title: str) -> None:
+        self._chart.setTitle(title)
+
     def show_groups(self, groups: Sequence[tuple[str, float, Ids]]) -> None:
         """(label, value, customers) per bar, drawn top to bottom in the given order."""
         self.groups = list(groups)

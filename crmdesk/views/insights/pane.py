@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.analytics.clv import distribution
-from crmdesk.analytics.pyramid import Tier
+from crmdesk.analytics.pyramid import Measure, Tier
 from crmdesk.analytics.rfm import Segment
 from crmdesk.models.enums import LoyaltyStage
 from crmdesk.services import insights
@@ -98,9 +98,10 @@ class InsightsPane(QWidget):
         top.addWidget(self.message, 1)
         outer.addLayout(top)
 
-        self.pyramid = PickingBars(self.tr("Value pyramid (customers per tier)"))
+        self.pyramid = PickingBars(self.pyramid_title(Measure.REVENUE))
         self.pareto = ParetoChart(self.tr("Pareto curve"))
         self.pareto_note = QLabel(self)
+        self.pareto_note.setWordWrap(True)
         self.heat = HeatMap(self)
         self.segments = PickingBars(self.tr("RFM segments"))
         self.funnel = PickingBars(self.tr("Loyalty funnel (suggested stages)"))
@@ -142,6 +143,7 @@ class InsightsPane(QWidget):
             grid.addWidget(box, index // 2, index % 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        self.pareto_box = self.pareto.parentWidget()
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
@@ -188,20 +190,18 @@ class InsightsPane(QWidget):
             Tier.IRON: self.tr("Iron"),
             Tier.LEAD: self.tr("Lead"),
         }
+        self.pyramid.set_title(self.pyramid_title(p.measure))
         self.pyramid.show_groups(
             [(tier_words[t.tier], t.customers, view.tier_ids[t.tier]) for t in p.tiers]
         )
-        self.pareto.show_curve(p.pareto, self.tr("customers"), self.tr("revenue"))
-        share = f"{p.top20_share * 100:.1f}"
-        self.pareto_note.setText(
-            (
-                self.tr("The top 20 % of buyers bring %1 % of the revenue: 80/20 holds.")
-                if p.holds_80_20
-                else self.tr(
-                    "The top 20 % of buyers bring %1 % of the revenue: 80/20 does not hold."
-                )
-            ).replace("%1", share)
-        )
+        by_margin = p.measure is Measure.MARGIN
+        value = self.tr("margin") if by_margin else self.tr("revenue")
+        self.pareto.show_curve(p.pareto, self.tr("customers"), value)
+        if isinstance(self.pareto_box, QGroupBox):
+            self.pareto_box.setTitle(
+                self.tr("Share of margin") if by_margin else self.tr("Share of revenue")
+            )
+        self.pareto_note.setText(self._pareto_words(view))
         counts: dict[tuple[int, int], int] = defaultdict(int)
         m_sums: dict[tuple[int, int], int] = defaultdict(int)
         ids: dict[tuple[int, int], set[uuid.UUID]] = defaultdict(set)
@@ -221,6 +221,36 @@ class InsightsPane(QWidget):
         self._show_clv(view)
         self._show_churn(view)
         self.gauges.show_scores([(c.owner, float(c.score)) for c in view.team])
+
+    def pyramid_title(self, measure: Measure) -> str:
+        if measure is Measure.MARGIN:
+            return self.tr("Value pyramid by margin (customers per tier)")
+        return self.tr("Value pyramid by revenue (customers per tier)")
+
+    def _pareto_words(self, view: insights.Overview) -> str:
+        p = view.pyramid
+        share = f"{p.top20_share * 100:.1f}"
+        if p.measure is not Measure.MARGIN:
+            return (
+                self.tr("The top 20 % of buyers bring %1 % of the revenue: 80/20 holds.")
+                if p.holds_80_20
+                else self.tr(
+                    "The top 20 % of buyers bring %1 % of the revenue: 80/20 does not hold."
+                )
+            ).replace("%1", share)
+        text = (
+            self.tr("The top 20 % of buyers bring %1 % of the margin: 80/20 holds.")
+            if p.holds_80_20
+            else self.tr("The top 20 % of buyers bring %1 % of the margin: 80/20 does not hold.")
+        )
+        covered = self.tr(
+            "Margin from product costs on %2 of revenue, from the gross margin rate on %3."
+        )
+        return (
+            f"{text} {covered}".replace("%1", share)
+            .replace("%2", f"{p.costed_revenue:,.2f}")
+            .replace("%3", f"{p.rated_revenue:,.2f}")
+        )
 
     def segment_word(self, segment: Segment) -> str:
         return {
