@@ -152,3 +152,34 @@ def test_a_case_on_a_timeline_opens_in_the_service_pane(qtbot, db, people, setti
     assert editors[0].subject.text() == "扫码枪不工作"
     editors[0].close()
     close_window(window)
+
+
+def test_stale_stored_scores_are_recomputed_once_the_window_opens(qtbot, db, settings):
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from crmdesk.models import Account
+    from tests.insights_data import customers
+
+    today = dt.date.today()
+    days = [(today - dt.timedelta(days=d)).isoformat() for d in (300, 250)]
+    ids = customers(db, {"quiet": [(days[0], "10"), (days[1], "10")], "none": []})
+    window = open_window(qtbot, db, settings)
+    page = window.today_page
+    assert page.owner == "Li" and page.record_at("churn", 0) is None  # never scored
+    with qtbot.waitSignal(window.bus.changed, timeout=WAIT) as published:
+        assert window.refresh_stale_scores() is not None
+    assert published.args[0].accounts == frozenset(ids.values())
+    with db.reading() as session:
+        stored = {a.name: (a.scores_as_of, a.usual_gap_days) for a in session.scalars(
+            select(Account))}  # fmt: skip
+    assert stored == {"quiet": (today, 50.0), "none": (today, None)}
+    # the Today page reads its churn risk from them again: 250 days silent > 2 × 50
+    qtbot.waitUntil(lambda: (page.record_at("churn", 0) or (0, 0))[1] == ids["quiet"],
+                    timeout=WAIT)  # fmt: skip
+    task = window.refresh_stale_scores()  # fresh now: nothing written, nothing published
+    assert task is not None
+    with qtbot.assertNotEmitted(window.bus.changed, wait=500):
+        QThreadPool.globalInstance().waitForDone(5000)
+    close_window(window)
