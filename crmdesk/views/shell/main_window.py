@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from crmdesk import __version__
 from crmdesk.core.errors import KnownError
-from crmdesk.models import ServiceCase
 from crmdesk.services import backups, insights
 from crmdesk.services.mailing import Selection
 from crmdesk.store.db import Database
@@ -357,15 +356,10 @@ class MainWindow(QMainWindow):
 
     def open_record(self, record: str, record_id: uuid.UUID, when: object = None) -> None:
         """Open what a Today or Insights line names: a contact or account in Contacts, a deal
-        in Opportunities, an event on its day in the Calendar, a case's customer."""
+        in Opportunities, an event on its day in the Calendar, a case in the Service pane."""
         if record == "case":
-            with self.db.reading() as session:
-                case = session.get(ServiceCase, record_id)
-                customer = case.account_id if case else None
-            if customer is None:
-                return
-            record, record_id = "account", customer
-        if record == "contact":
+            self.open_case(record_id)
+        elif record == "contact":
             self.show_pane(self.contacts_pane)
             self.contacts_pane.open_contact(record_id)
         elif record == "account":

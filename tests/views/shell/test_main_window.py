@@ -154,6 +154,24 @@ def test_a_case_on_a_timeline_opens_in_the_service_pane(qtbot, db, people, setti
     close_window(window)
 
 
+def test_a_today_case_line_opens_the_case_itself(qtbot, db, people, settings):
+    """Even a case without a customer: the line opened nothing before, a case with one
+    opened its account instead of the case."""
+    from crmdesk.services import cases
+    from crmdesk.services.cases import CaseDraft
+    from crmdesk.views.service.editor import CaseEditor
+
+    with db.transaction() as session:
+        case_id = cases.save_case(session, CaseDraft(subject="打印机卡纸"))
+    window = open_window(qtbot, db, settings)
+    window.open_record("case", case_id)
+    assert window.panes.currentWidget() is window.service_pane
+    editors = window.service_pane.findChildren(CaseEditor)
+    assert [e.saved_id for e in editors] == [case_id]
+    editors[0].close()
+    close_window(window)
+
+
 def test_stale_stored_scores_are_recomputed_once_the_window_opens(qtbot, db, settings):
     import datetime as dt
 
