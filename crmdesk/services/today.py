@@ -89,9 +89,22 @@ def _day_bounds(day: dt.date, zone: ZoneInfo) -> tuple[dt.datetime, dt.datetime]
     return start, start + dt.timedelta(days=1)
 
 
-def _tasks(session: Session, owner: str, day: dt.date, zone: ZoneInfo) -> list[TodayLine]:
-    """Open one-off tasks of the owner due up to today (undated ones too), oldest first."""
-    _, end = _day_bounds(day, zone)
+def _tasks(
+    session: Session, owner: str, day: dt.date, zone: ZoneInfo, *, overdue: bool
+) -> list[TodayLine]:
+    """Open one-off tasks of the owner due today (and undated ones), or due before today
+    (`overdue`), oldest first; each section read on its own so a long overdue list cannot
+    crowd today's tasks out of the page's limit."""
+    start, end = _day_bounds(day, zone)
+    when = (
+        or_(CalendarEvent.starts_at < start, CalendarEvent.start_date < day)
+        if overdue
+        else or_(
+            and_(CalendarEvent.starts_at >= start, CalendarEvent.starts_at < end),
+            CalendarEvent.start_date == day,
+            and_(CalendarEvent.starts_at.is_(None), CalendarEvent.start_date.is_(None)),
+        )
+    )
     rows = session.execute(
         select(CalendarEvent.id, CalendarEvent.title, CalendarEvent.starts_at,
                CalendarEvent.start_date, CalendarEvent.assigned_by, Account.name,
@@ -102,11 +115,10 @@ def _tasks(session: Session, owner: str, day: dt.date, zone: ZoneInfo) -> list[T
             CalendarEvent.deleted_at.is_(None), CalendarEvent.rrule == "",
             CalendarEvent.series_id.is_(None),
             CalendarEvent.status.not_in([EventStatus.DONE.value, EventStatus.CANCELLED.value]),
-            or_(CalendarEvent.starts_at < end, CalendarEvent.start_date <= day,
-                and_(CalendarEvent.starts_at.is_(None), CalendarEvent.start_date.is_(None))),
+            when,
         )
-        .order_by(CalendarEvent.span_start)
-        .limit(LIMIT * 2)
+        .order_by(CalendarEvent.span_start, CalendarEvent.id)
+        .limit(LIMIT)
     )  # fmt: skip
     lines = []
     for row in rows:
@@ -255,13 +267,12 @@ def today_page(
     """Everything on the page for `owner` on `day` (in `zone`), one read."""
     now = now or dt.datetime.now(dt.UTC)
     conf = load_settings(session)
-    tasks = _tasks(session, owner, day, zone)
     return TodayPage(
         owner=owner,
         day=day,
-        tasks=tuple(t for t in tasks if t.when is None or t.when >= day)[:LIMIT],
+        tasks=tuple(_tasks(session, owner, day, zone, overdue=False)),
         appointments=tuple(_appointments(session, owner, day, zone)),
-        overdue_tasks=tuple(t for t in tasks if t.when is not None and t.when < day)[:LIMIT],
+        overdue_tasks=tuple(_tasks(session, owner, day, zone, overdue=True)),
         birthdays=tuple(_birthdays(session, owner, day)),
         deals=tuple(_deals(session, owner, day)),
         overdue_cases=tuple(_cases(session, owner, now)),

@@ -116,3 +116,27 @@ def test_owners_by_accounts(db: Database) -> None:
     customers(db, {"c": []}, owner="Wang")
     with db.reading() as session:
         assert today.owners(session) == ["Li", "Wang"]
+
+
+def test_a_long_overdue_list_leaves_todays_tasks_on_the_page(db: Database) -> None:
+    with db.transaction() as session:
+        start = _local(AS_OF - dt.timedelta(days=200), 9)
+        session.add_all([
+            CalendarEvent(title=f"Old {k:03d}", kind=EventKind.TASK, owner="Li",
+                          starts_at=start + dt.timedelta(days=k),
+                          ends_at=start + dt.timedelta(days=k, minutes=30),
+                          time_zone="Asia/Shanghai")
+            for k in range(today.LIMIT * 2 + 1)
+        ] + [
+            CalendarEvent(title="Due today", kind=EventKind.TASK, owner="Li",
+                          starts_at=_local(AS_OF, 17), ends_at=_local(AS_OF, 18),
+                          time_zone="Asia/Shanghai"),
+            CalendarEvent(title="Some day", kind=EventKind.TASK, owner="Li"),
+        ])  # fmt: skip
+        session.flush()
+        fill_missing_spans(session)
+    with db.reading() as session:
+        page = today.today_page(session, "Li", AS_OF, ZONE, now=_local(AS_OF, 8))
+    assert sorted(t.title for t in page.tasks) == ["Due today", "Some day"]
+    assert len(page.overdue_tasks) == today.LIMIT
+    assert page.overdue_tasks[0].title == "Old 000"  # oldest first
