@@ -8,6 +8,7 @@ names the record it opens and, where a person is involved, their preferred chann
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import uuid
 from dataclasses import dataclass
@@ -169,20 +170,35 @@ def _channels(
     return result
 
 
+def _solar_days(day: dt.date, days: int) -> dict[str, dt.date]:
+    """The "MM-DD" of each of the next days; in a year without 29 February, a 29 February
+    birthday is kept on the 28th."""
+    result: dict[str, dt.date] = {}
+    for k in range(days + 1):
+        d = day + dt.timedelta(days=k)
+        result.setdefault(d.strftime("%m-%d"), d)
+        if (d.month, d.day) == (2, 28) and not calendar.isleap(d.year):
+            result.setdefault("02-29", d)
+    return result
+
+
 def _lunar_days(day: dt.date, days: int) -> dict[str, dt.date]:
-    """The lunar "MM-DD" of each of the next days (leap months as their plain month)."""
+    """The lunar "MM-DD" of each of the next days (leap months as their plain month); in a
+    short (29-day) month, a birthday on the 30th is kept on the 29th."""
     result: dict[str, dt.date] = {}
     for k in range(days + 1):
         d = day + dt.timedelta(days=k)
         lunar = Solar.fromYmd(d.year, d.month, d.day).getLunar()
-        result.setdefault(f"{abs(lunar.getMonth()):02d}-{lunar.getDay():02d}", d)
+        month = f"{abs(lunar.getMonth()):02d}"
+        result.setdefault(f"{month}-{lunar.getDay():02d}", d)
+        if lunar.getDay() == 29 and lunar.next(1).getDay() == 1:
+            result.setdefault(f"{month}-30", d)
     return result
 
 
 def _birthdays(session: Session, owner: str, day: dt.date) -> list[TodayLine]:
     """Contacts of the owner whose birthday (or kept lunar birthday) falls in the next days."""
-    solar = {(day + dt.timedelta(days=k)).strftime("%m-%d"): day + dt.timedelta(days=k)
-             for k in range(BIRTHDAY_DAYS + 1)}  # fmt: skip
+    solar = _solar_days(day, BIRTHDAY_DAYS)
     lunar = _lunar_days(day, BIRTHDAY_DAYS)
     base = _contact_lines().where(Contact.owner == owner, Contact.deleted_at.is_(None))
     lines = []

@@ -140,3 +140,23 @@ def test_a_long_overdue_list_leaves_todays_tasks_on_the_page(db: Database) -> No
     assert sorted(t.title for t in page.tasks) == ["Due today", "Some day"]
     assert len(page.overdue_tasks) == today.LIMIT
     assert page.overdue_tasks[0].title == "Old 000"  # oldest first
+
+
+def test_birthdays_on_days_this_year_lacks(db: Database) -> None:
+    """29 February in a common year is kept on the 28th; a lunar 30th in a 29-day month on
+    its 29th (lunar 2026 month 5 has 29 days: its 29th is 13 July 2026)."""
+    with db.transaction() as session:
+        session.add_all([
+            Contact(family_name="Leap", given_name="Day", owner="Li",
+                    birthday=dt.date(1996, 2, 29)),
+            Contact(family_name="月", given_name="末", owner="Li", lunar_birthday="05-30"),
+        ])  # fmt: skip
+
+    def birthdays(day: dt.date) -> list[tuple[str, dt.date | dt.datetime | None, str]]:
+        with db.reading() as session:
+            page = today.today_page(session, "Li", day, ZONE, now=_local(day, 8))
+        return [(b.title, b.when, b.note) for b in page.birthdays]
+
+    assert birthdays(dt.date(2027, 2, 25)) == [("Day Leap", dt.date(2027, 2, 28), "")]
+    assert birthdays(dt.date(2028, 2, 25)) == [("Day Leap", dt.date(2028, 2, 29), "")]
+    assert birthdays(dt.date(2026, 7, 10)) == [("月末", dt.date(2026, 7, 13), "lunar")]
