@@ -4549,6 +4549,14 @@
         <translation>毛利占比</translation>
     </message>
     <message>
+        <source>No orders yet</source>
+        <translation>尚无订单</translation>
+    </message>
+    <message>
+        <source>R%1 F%2: %3 customer(s), revenue %4</source>
+        <translation>R%1 F%2：%3 位客户，收入 %4</translation>
+    </message>
+    <message>
         <source>Value pyramid by margin (customers per tier)</source>
         <translation>按毛利的客户价值金字塔（各层客户数）</translation>
     </message>

@@ -117,3 +117,18 @@ def test_picked_customers_open_as_a_filtered_accounts_list(qtbot, db) -> None:
     pane.clear_filters()
     qtbot.waitUntil(lambda: pane.model.rowCount() == 7, timeout=WAIT)
     assert pane.chosen is None
+
+
+def test_customers_without_orders_are_listed_apart_and_cells_say_their_revenue(
+    qtbot, db
+) -> None:
+    ids = rfm_example(db)
+    pane = _pane(qtbot, db)
+    label, count, who = pane.segments.groups[-1]
+    assert (label, count, who) == ("No orders yet", 2, frozenset({ids["F"], ids["G"]}))
+    with qtbot.waitSignal(pane.customers_picked) as picked:
+        pane.segments.pick(len(pane.segments.groups) - 1)
+    assert picked.args == [frozenset({ids["F"], ids["G"]}), "No orders yet"]
+    # C alone is R1 F4, with 2,000 of revenue
+    assert pane.heat.tips[(1, 4)] == "R1 F4: 1 customer(s), revenue 2,000.00"
+    assert pane.heat.cell_at(pane.heat.cell_rect(1, 4).center()) == (1, 4)

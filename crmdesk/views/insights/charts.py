@@ -19,9 +19,9 @@ from PySide6.QtCharts import (
     QPieSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QMargins, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
 Ids = frozenset[uuid.UUID]
 
@@ -180,12 +180,37 @@ class HeatMap(QWidget):
         super().__init__(parent)
         self.setMinimumSize(260, 200)
         self.cells: dict[tuple[int, int], tuple[int, float, Ids]] = {}
+        self.tips: dict[tuple[int, int], str] = {}
         self.setMouseTracking(True)
 
-    def show_cells(self, cells: dict[tuple[int, int], tuple[int, float, Ids]]) -> None:
-        """(r, f) -> (customers, mean m, their ids)."""
+    def show_cells(
+        self,
+        cells: dict[tuple[int, int], tuple[int, float, Ids]],
+        tips: dict[tuple[int, int], str] | None = None,
+    ) -> None:
+        """(r, f) -> (customers, mean m, their ids); `tips`: what a cell's tooltip says."""
         self.cells = cells
+        self.tips = tips or {}
         self.update()
+
+    def cell_at(self, point: QPointF) -> tuple[int, int] | None:
+        for r in range(1, 6):
+            for f in range(1, 6):
+                if self.cell_rect(r, f).contains(point):
+                    return r, f
+        return None
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            cell = self.cell_at(QPointF(event.pos()))
+            tip = self.tips.get(cell) if cell else None
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
 
     def _grid(self) -> tuple[QRectF, float, float]:
         margin = 28.0

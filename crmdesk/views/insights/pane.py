@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections import defaultdict
+from decimal import Decimal
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QShowEvent, QUndoStack
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 from crmdesk.analytics.clv import distribution
 from crmdesk.analytics.pyramid import Measure, Tier
 from crmdesk.analytics.rfm import Segment
+from crmdesk.core.texts import fill
 from crmdesk.models.enums import LoyaltyStage
 from crmdesk.services import insights
 from crmdesk.services.changes import Changes
@@ -204,16 +206,23 @@ class InsightsPane(QWidget):
         self.pareto_note.setText(self._pareto_words(view))
         counts: dict[tuple[int, int], int] = defaultdict(int)
         m_sums: dict[tuple[int, int], int] = defaultdict(int)
+        revenue: dict[tuple[int, int], Decimal] = defaultdict(Decimal)
         ids: dict[tuple[int, int], set[uuid.UUID]] = defaultdict(set)
         by_segment: dict[Segment, set[uuid.UUID]] = defaultdict(set)
         for row in view.rfm.rows:
             counts[(row.r, row.f)] += 1
             m_sums[(row.r, row.f)] += row.m
+            revenue[(row.r, row.f)] += row.monetary
             ids[(row.r, row.f)].add(row.id)
             by_segment[row.segment].add(row.id)
-        self.heat.show_cells({k: (n, m_sums[k] / n, frozenset(ids[k])) for k, n in counts.items()})
+        self.heat.show_cells(
+            {k: (n, m_sums[k] / n, frozenset(ids[k])) for k, n in counts.items()},
+            {k: self._cell_words(k, n, revenue[k]) for k, n in counts.items()},
+        )
+        apart = frozenset(aid for aid, _name in view.rfm.without_orders)
         self.segments.show_groups(
             [(self.segment_word(s), len(by_segment[s]), frozenset(by_segment[s])) for s in Segment]
+            + [(self.tr("No orders yet"), len(apart), apart)]  # not scored: listed apart
         )
         loyalty = view.stages["loyalty"]
         stages = [(stage, loyalty.get(stage.value, frozenset())) for stage in LoyaltyStage]
@@ -221,6 +230,12 @@ class InsightsPane(QWidget):
         self._show_clv(view)
         self._show_churn(view)
         self.gauges.show_scores([(c.owner, float(c.score)) for c in view.team])
+
+    def _cell_words(self, cell: tuple[int, int], customers: int, revenue: Decimal) -> str:
+        return fill(
+            self.tr("R%1 F%2: %3 customer(s), revenue %4"),
+            [str(cell[0]), str(cell[1]), str(customers), f"{revenue:,.2f}"],
+        )
 
     def pyramid_title(self, measure: Measure) -> str:
         if measure is Measure.MARGIN:
