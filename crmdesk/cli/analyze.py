@@ -51,6 +51,9 @@ def register_figures(analyze_verbs: Any) -> None:
     """The customer figures of issue #24."""
     cmd = _verb(analyze_verbs, "rfm", "recency, frequency and monetary scores per account", _rfm)
     cmd.add_argument("--store", action="store_true", help="also store the scores on the accounts")
+    cmd.add_argument(
+        "--cells", action="store_true", help="one line per RFM cell: its customers and revenue"
+    )
     cmd = _verb(analyze_verbs, "pyramid", "the value pyramid and the 80/20 check", _pyramid)
     cmd.add_argument(
         "--since",
@@ -100,6 +103,8 @@ def _rfm(db: Database, args: argparse.Namespace) -> int:
             store_scores(session, day)
     with db.reading() as session:
         result = rfm.rfm(session, day)
+    if args.cells:
+        return _rfm_cells(result, args.json)
     for row in result.rows:
         obj = {
             "id": row.id,
@@ -140,6 +145,25 @@ def _rfm(db: Database, args: argparse.Namespace) -> int:
             )
         else:
             print(f"{aid.hex}\t-\tno orders\t\t0\t0.00\t{name}")
+    return 0
+
+
+def _rfm_cells(result: rfm.Rfm, as_json: bool) -> int:
+    """Customers and revenue per cell, best cell first; those without orders last."""
+    for cell in result.cells():
+        segment = rfm.segment_of(*(int(digit) for digit in cell.cell))
+        obj = {"cell": cell.cell, "segment": segment, "customers": cell.customers,
+               "revenue": cell.revenue}  # fmt: skip
+        if as_json:
+            output.print_json(obj)
+        else:
+            print(f"{cell.cell}\t{segment}\t{cell.customers}\t{cell.revenue}")
+    apart = len(result.without_orders)
+    if as_json:
+        output.print_json({"cell": None, "segment": None, "customers": apart,
+                           "revenue": Decimal("0.00")})  # fmt: skip
+    else:
+        print(f"-\tno orders\t{apart}\t0.00")
     return 0
 
 

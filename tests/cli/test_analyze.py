@@ -141,3 +141,16 @@ def test_pyramid_by_defaults_to_the_setting_and_apply_uses_what_is_shown(db: Dat
     with db.reading() as session:
         vip = [a.name for a in session.scalars(select(Account)) if a.value_tier == ValueTier.VIP]
     assert vip == ["A"]
+
+
+def test_rfm_cells_give_customers_and_revenue(db: Database) -> None:
+    rfm_example(db)
+    out = crmdesk("analyze", "rfm", "--cells", "--as-of", "2026-06-30", "--json",
+                  "--db", str(db.url.database)).stdout  # fmt: skip
+    cells = _lines(out)
+    by_cell = {c["cell"]: c for c in cells}
+    assert by_cell["145"] == {"cell": "145", "segment": "cant_lose", "customers": 1,
+                              "revenue": "2000.00"}  # fmt: skip
+    assert [c["cell"] for c in cells[:-1]] == sorted(by_cell.keys() - {None}, reverse=True)
+    assert cells[-1] == {"cell": None, "segment": None, "customers": 2, "revenue": "0.00"}
+    assert sum(c["customers"] for c in cells) == 7
