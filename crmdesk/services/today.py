@@ -1,8 +1,9 @@
 """The Today page: what an account manager has on her plate this morning, in one read.
 
-Tasks given to her (and by whom), today's visits and calls, overdue tasks, customers'
-birthdays in the next 7 days (lunar ones too where a contact keeps one), deals closing this
-month, overdue service cases, customers at churn risk and her targets for the month. Each line
+Her open tasks (and who gave them), soonest first, today's visits and calls, overdue tasks,
+customers' birthdays in the next 7 days (lunar ones too where a contact keeps one), deals
+closing this month, overdue service cases, customers at churn risk and her targets for the
+month. Each line
 names the record it opens and, where a person is involved, their preferred channel.
 """
 
@@ -93,16 +94,16 @@ def _day_bounds(day: dt.date, zone: ZoneInfo) -> tuple[dt.datetime, dt.datetime]
 def _tasks(
     session: Session, owner: str, day: dt.date, zone: ZoneInfo, *, overdue: bool
 ) -> list[TodayLine]:
-    """Open one-off tasks of the owner due today (and undated ones), or due before today
-    (`overdue`), oldest first; each section read on its own so a long overdue list cannot
-    crowd today's tasks out of the page's limit."""
-    start, end = _day_bounds(day, zone)
+    """Open one-off tasks of the owner due from today on (undated ones after them), or due
+    before today (`overdue`), soonest (oldest) first; each section read on its own so a long
+    overdue list cannot crowd today's tasks out of the page's limit."""
+    start, _end = _day_bounds(day, zone)
     when = (
         or_(CalendarEvent.starts_at < start, CalendarEvent.start_date < day)
         if overdue
         else or_(
-            and_(CalendarEvent.starts_at >= start, CalendarEvent.starts_at < end),
-            CalendarEvent.start_date == day,
+            CalendarEvent.starts_at >= start,
+            CalendarEvent.start_date >= day,
             and_(CalendarEvent.starts_at.is_(None), CalendarEvent.start_date.is_(None)),
         )
     )
@@ -118,7 +119,7 @@ def _tasks(
             CalendarEvent.status.not_in([EventStatus.DONE.value, EventStatus.CANCELLED.value]),
             when,
         )
-        .order_by(CalendarEvent.span_start, CalendarEvent.id)
+        .order_by(CalendarEvent.span_start.is_(None), CalendarEvent.span_start, CalendarEvent.id)
         .limit(LIMIT)
     )  # fmt: skip
     lines = []

@@ -118,7 +118,7 @@ def test_owners_by_accounts(db: Database) -> None:
         assert today.owners(session) == ["Li", "Wang"]
 
 
-def test_a_long_overdue_list_leaves_todays_tasks_on_the_page(db: Database) -> None:
+def test_her_tasks_from_today_on_and_a_long_overdue_list_apart(db: Database) -> None:
     with db.transaction() as session:
         start = _local(AS_OF - dt.timedelta(days=200), 9)
         session.add_all([
@@ -132,12 +132,18 @@ def test_a_long_overdue_list_leaves_todays_tasks_on_the_page(db: Database) -> No
                           starts_at=_local(AS_OF, 17), ends_at=_local(AS_OF, 18),
                           time_zone="Asia/Shanghai"),
             CalendarEvent(title="Some day", kind=EventKind.TASK, owner="Li"),
+            CalendarEvent(title="Next week", kind=EventKind.TASK, owner="Li",
+                          starts_at=_local(AS_OF + dt.timedelta(days=7), 9),
+                          ends_at=_local(AS_OF + dt.timedelta(days=7), 10),
+                          time_zone="Asia/Shanghai", assigned_by="Wang"),
         ])  # fmt: skip
         session.flush()
         fill_missing_spans(session)
     with db.reading() as session:
         page = today.today_page(session, "Li", AS_OF, ZONE, now=_local(AS_OF, 8))
-    assert sorted(t.title for t in page.tasks) == ["Due today", "Some day"]
+    # from today on, soonest first, undated last: tasks given to her, not only today's
+    assert [(t.title, t.note) for t in page.tasks] == [
+        ("Due today", ""), ("Next week", "Wang"), ("Some day", "")]  # fmt: skip
     assert len(page.overdue_tasks) == today.LIMIT
     assert page.overdue_tasks[0].title == "Old 000"  # oldest first
 
