@@ -55,3 +55,18 @@ def test_the_page_reads_again_when_the_data_changes(qtbot, db, tmp_path) -> None
     qtbot.waitUntil(lambda: page.page is not None, timeout=WAIT)
     assert page.page.day == AS_OF
     assert isinstance(page.page.day, dt.date)
+
+
+def test_a_long_line_wraps_in_a_narrow_column_and_keeps_its_channel(qtbot, db, tmp_path) -> None:
+    _morning(db)
+    page = _page(qtbot, db, tmp_path)
+    page.resize(520, 700)  # two columns of about 230 pixels: "Send the quote … [WeChat]" is longer
+    page.show()
+    qtbot.waitExposed(page)
+    lst = page.lists["tasks"]
+    (text,) = page.lines("tasks")
+    assert lst.fontMetrics().horizontalAdvance(text) > lst.viewport().width()
+    rect = lst.visualItemRect(lst.item(0))
+    assert rect.right() <= lst.viewport().width()  # nothing beyond the visible width
+    assert rect.height() > lst.fontMetrics().height() * 1.5  # the rest on a second line
+    assert not lst.horizontalScrollBar().isVisible()

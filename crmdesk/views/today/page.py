@@ -134,6 +134,10 @@ class TodayPage(QWidget):
             lst.setObjectName(f"today_{key}")
             lst.setMinimumHeight(110)
             lst.setAlternatingRowColors(True)
+            # a long line wraps in a narrow column rather than losing its end (the channel)
+            lst.setWordWrap(True)
+            lst.setResizeMode(QListWidget.ResizeMode.Adjust)
+            lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             lst.itemActivated.connect(self._on_activated)
             lay.addWidget(lst)
             self.lists[key], self.boxes[key] = lst, box
