@@ -4553,6 +4553,10 @@
         <translation>尚无订单</translation>
     </message>
     <message>
+        <source>No targets are set for this month.</source>
+        <translation>本月尚未设定目标。</translation>
+    </message>
+    <message>
         <source>R%1 F%2: %3 customer(s), revenue %4</source>
         <translation>R%1 F%2：%3 位客户，收入 %4</translation>
     </message>

@@ -132,3 +132,26 @@ def test_customers_without_orders_are_listed_apart_and_cells_say_their_revenue(
     # C alone is R1 F4, with 2,000 of revenue
     assert pane.heat.tips[(1, 4)] == "R1 F4: 1 customer(s), revenue 2,000.00"
     assert pane.heat.cell_at(pane.heat.cell_rect(1, 4).center()) == (1, 4)
+
+
+def test_short_bars_keep_their_number_and_the_churn_list_fits_its_box(qtbot, db) -> None:
+    from PySide6.QtCharts import QHorizontalBarSeries
+
+    from tests.insights_data import customers
+
+    rfm_example(db)
+    long_name = "Shanghai Very Long Name Precision Instruments and Machinery Trading Co., Ltd."
+    customers(db, {long_name: [("2026-01-01", "5"), ("2026-01-11", "5")]})  # silent 170 days
+    pane = _pane(qtbot, db)
+    (series,) = pane.pyramid.chart().series()
+    assert isinstance(series, QHorizontalBarSeries)
+    # beyond the bar's end, in a dark colour: a bar a few pixels long still shows its count
+    assert series.labelsPosition() is QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd
+    assert series.barSets()[0].labelColor().lightness() < 64
+    assert pane.gauges.names.text() == "No targets are set for this month."
+    pane.resize(900, 700)
+    names = [pane.churn.item(row, 0).text() for row in range(pane.churn.rowCount())]
+    assert long_name in names
+    header = pane.churn.horizontalHeader()
+    qtbot.waitUntil(lambda: header.length() <= pane.churn.viewport().width(), timeout=WAIT)
+    assert not pane.churn.horizontalScrollBar().isVisible()

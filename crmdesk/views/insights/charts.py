@@ -71,9 +71,12 @@ class PickingBars(QChartView):
         bars.setColor(QColor("#3c78b4"))
         for _, value, _ in reversed(self.groups):
             bars.append(value)
+        bars.setLabelColor(QColor("#202020"))
         series = QHorizontalBarSeries()
         series.append(bars)
         series.setLabelsVisible(True)
+        # beyond the bar's end: a short bar's number stays readable (not white on white)
+        series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
         self._chart.addSeries(series)
         axis = QBarCategoryAxis()
         axis.append([label for label, _, _ in reversed(self.groups)])
@@ -85,6 +88,7 @@ class PickingBars(QChartView):
         series.attachAxis(axis)
         values = QValueAxis()
         values.setRange(0, max([v for _, v, _ in self.groups] + [1]) * 1.15)
+        values.applyNiceNumbers()  # ticks on round numbers (0, 100, 200 …), room for labels
         values.setLabelFormat("%.0f")
         self._chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(values)
@@ -153,8 +157,12 @@ class Gauges(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.names)
 
-    def show_scores(self, scores: Sequence[tuple[str, float]]) -> None:
+    def show_scores(self, scores: Sequence[tuple[str, float]], empty: str = "") -> None:
+        """One donut per (owner, score); `empty` is said when there is none."""
         clear(self._chart)
+        if not scores:
+            self.names.setText(empty)
+            return
         n = max(1, len(scores))
         size = min(0.8, 1.8 / n)
         for k, (_owner, score) in enumerate(scores):

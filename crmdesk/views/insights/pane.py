@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QProgressBar,
@@ -116,7 +117,10 @@ class InsightsPane(QWidget):
         )
         self.churn.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.churn.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.churn.horizontalHeader().setStretchLastSection(True)
+        header = self.churn.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # the customer's name takes the room left (elided when long): no sideways scrolling
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.churn.cellDoubleClicked.connect(self._on_churn_opened)
         self.gauges = Gauges(self.tr("Targets met this month (weighted)"))
         for chart in (self.pyramid, self.segments, self.funnel, self.clv_chart):
@@ -229,7 +233,10 @@ class InsightsPane(QWidget):
         self.funnel.show_groups([(enum_text(st), len(who), who) for st, who in stages])
         self._show_clv(view)
         self._show_churn(view)
-        self.gauges.show_scores([(c.owner, float(c.score)) for c in view.team])
+        self.gauges.show_scores(
+            [(c.owner, float(c.score)) for c in view.team],
+            self.tr("No targets are set for this month."),
+        )
 
     def _cell_words(self, cell: tuple[int, int], customers: int, revenue: Decimal) -> str:
         return fill(
@@ -300,7 +307,6 @@ class InsightsPane(QWidget):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, c.id)
                 self.churn.setItem(row, col, item)
-        self.churn.resizeColumnsToContents()
 
     def _on_churn_opened(self, row: int, _column: int) -> None:
         item = self.churn.item(row, 0)
