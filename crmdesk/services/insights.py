@@ -13,6 +13,7 @@ import datetime as dt
 import uuid
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import ClassVar
 
 from sqlalchemy import func, select, update
@@ -258,10 +259,12 @@ class Overview:
     churn: list[churn.ChurnRow]
     stages: dict[str, dict[str, frozenset[uuid.UUID]]]  # "loyalty"/"lifecycle" -> value -> ids
     team: list[Scorecard]
+    trend_months: tuple[str, ...] = ()  # the 12 months up to as_of's, oldest first
+    trend: dict[str, list[Decimal | None]] = field(default_factory=dict)  # owner -> scores
 
 
 def overview(session: Session, as_of: dt.date) -> Overview:
-    from crmdesk.analytics.targets import month_label, scorecards
+    from crmdesk.analytics.targets import month_label, months_back, scorecards, trend
 
     conf = load_settings(session)
     tiers = value_tiers(session, as_of)
@@ -281,4 +284,6 @@ def overview(session: Session, as_of: dt.date) -> Overview:
         churn=churn.at_risk(session, as_of, conf.churn_factor, limit=500),
         stages={k: {v: frozenset(i) for v, i in d.items()} for k, d in stage_ids.items()},
         team=scorecards(session, [month_label(as_of)], conf.indicators),
+        trend_months=tuple(months_back(month_label(as_of), 12)),
+        trend=trend(session, month_label(as_of), conf.indicators),
     )

@@ -4485,6 +4485,10 @@
         <translation>本月目标达成（加权）</translation>
     </message>
     <message>
+        <source>Team: targets met, last 12 months</source>
+        <translation>团队：近 12 个月目标达成（加权）</translation>
+    </message>
+    <message>
         <source>Customer value</source>
         <translation>客户价值</translation>
     </message>

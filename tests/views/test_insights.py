@@ -155,3 +155,30 @@ def test_short_bars_keep_their_number_and_the_churn_list_fits_its_box(qtbot, db)
     header = pane.churn.horizontalHeader()
     qtbot.waitUntil(lambda: header.length() <= pane.churn.viewport().width(), timeout=WAIT)
     assert not pane.churn.horizontalScrollBar().isVisible()
+
+
+def test_the_team_view_draws_every_owners_score_over_twelve_months(qtbot, db) -> None:
+    """Li: a call target met in April, missed in June (weight 1 of 1); Wang: June only."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from crmdesk.models import Activity
+    from crmdesk.models.enums import ActivityKind
+    from crmdesk.services import targets
+    from crmdesk.services.targets import TargetDraft
+
+    rfm_example(db)
+    with db.transaction() as session:
+        session.add(Activity(kind=ActivityKind.CALL, owner="Li", subject="call",
+                             occurred_at=dt.datetime(2026, 4, 10, 9, tzinfo=dt.UTC)))  # fmt: skip
+        one = Decimal(1)
+        targets.set_targets(session, [
+            TargetDraft("Li", "2026-04", "calls_made", one, one),
+            TargetDraft("Li", "2026-06", "calls_made", one, one),
+            TargetDraft("Wang", "2026-06", "calls_made", Decimal(0), one),
+        ])  # fmt: skip
+    pane = _pane(qtbot, db)
+    assert pane.trend.lines == {"Li": [(9, 100.0), (11, 0.0)], "Wang": [(11, 100.0)]}
+    (axis,) = [a for a in pane.trend.chart().axes() if a.orientation() == Qt.Orientation.Horizontal]
+    assert axis.categories()[0] == "25-07" and axis.categories()[-1] == "26-06"
+    assert sorted(s.name() for s in pane.trend.chart().series()) == ["Li", "Wang"]

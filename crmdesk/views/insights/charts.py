@@ -178,6 +178,50 @@ class Gauges(QWidget):
         self.names.setText("   ".join(f"{owner} {score:.0f} %" for owner, score in scores))
 
 
+class TrendChart(QChartView):
+    """Each owner's weighted target score (0–100 %) over the months, one line per owner; a
+    month without targets is left out of the owner's line."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        self._chart = QChart()
+        self._chart.setTitle(title)
+        super().__init__(self._chart, parent)
+        self._chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self._chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+        self._chart.setMargins(QMargins(4, 4, 4, 4))
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumSize(240, 200)
+        self.lines: dict[str, list[tuple[int, float]]] = {}
+
+    def show_trend(
+        self, months: Sequence[str], scores: dict[str, Sequence[float | None]]
+    ) -> None:
+        """`months` oldest first ("2026-06"); owner -> a score or None per month."""
+        clear(self._chart)
+        self.lines = {
+            owner: [(k, float(v)) for k, v in enumerate(values) if v is not None]
+            for owner, values in scores.items()
+        }
+        axis = QBarCategoryAxis()
+        axis.append([m[2:] for m in months])  # "26-06": short enough for twelve under a box
+        values = QValueAxis()
+        values.setRange(0, 100)
+        values.setTickCount(5)
+        values.setLabelFormat("%d %%")
+        self._chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
+        self._chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+        for owner, points in self.lines.items():
+            line = QLineSeries()
+            line.setName(owner)
+            line.setPointsVisible(True)
+            for k, v in points:
+                line.append(k, v)
+            self._chart.addSeries(line)
+            line.attachAxis(axis)
+            line.attachAxis(values)
+        self._chart.legend().setVisible(bool(self.lines))
+
+
 class HeatMap(QWidget):
     """R (rows, 5 at the top) × F (columns, 1 on the left), each cell coloured by the mean M
     score of its customers and showing how many they are; a click picks the cell."""

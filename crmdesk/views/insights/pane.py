@@ -41,7 +41,7 @@ from crmdesk.models.enums import LoyaltyStage
 from crmdesk.services import insights
 from crmdesk.services.changes import Changes
 from crmdesk.store.db import Database
-from crmdesk.views.insights.charts import Gauges, HeatMap, ParetoChart, PickingBars
+from crmdesk.views.insights.charts import Gauges, HeatMap, ParetoChart, PickingBars, TrendChart
 from crmdesk.views.shell import writes
 from crmdesk.views.shell.background import BackgroundWork
 from crmdesk.views.shell.bus import DataBus
@@ -123,6 +123,7 @@ class InsightsPane(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.churn.cellDoubleClicked.connect(self._on_churn_opened)
         self.gauges = Gauges(self.tr("Targets met this month (weighted)"))
+        self.trend = TrendChart(self.tr("Team: targets met, last 12 months"))
         for chart in (self.pyramid, self.segments, self.funnel, self.clv_chart):
             chart.picked.connect(self.customers_picked)
         self.heat.picked.connect(self.customers_picked)
@@ -137,14 +138,14 @@ class InsightsPane(QWidget):
             (self.tr("Lifecycle"), [self.funnel]),
             (self.tr("Customer lifetime value"), [self.clv_chart, self.clv_note]),
             (self.tr("Churn risk"), [self.churn]),
-            (self.tr("Targets"), [self.gauges]),
+            (self.tr("Targets"), [self.gauges, self.trend]),
         ]
         for index, (title, widgets) in enumerate(boxes):
             box = QGroupBox(title, body)
             lay = QVBoxLayout(box)
             for widget in widgets:
                 widget.setParent(box)
-                lay.addWidget(widget, 1 if widget is widgets[0] else 0)
+                lay.addWidget(widget, 0 if isinstance(widget, QLabel) else 1)
             box.setMinimumHeight(300)
             grid.addWidget(box, index // 2, index % 2)
         grid.setColumnStretch(0, 1)
@@ -236,6 +237,10 @@ class InsightsPane(QWidget):
         self.gauges.show_scores(
             [(c.owner, float(c.score)) for c in view.team],
             self.tr("No targets are set for this month."),
+        )
+        self.trend.show_trend(
+            view.trend_months,
+            {o: [None if v is None else float(v) for v in vals] for o, vals in view.trend.items()},
         )
 
     def _cell_words(self, cell: tuple[int, int], customers: int, revenue: Decimal) -> str:
