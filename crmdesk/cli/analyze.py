@@ -10,16 +10,18 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from collections.abc import Callable
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from crmdesk.analytics import churn, clv, pyramid, rfm, stages
+from crmdesk.analytics.targets import INDICATORS as TARGET_INDICATORS
 from crmdesk.cli import analyze_service, output
 from crmdesk.core.errors import KnownError
 from crmdesk.core.texts import translatable
 from crmdesk.store.db import Database
 
 Registrar = Callable[[Any], None]
+INDICATOR_KEYS = tuple(TARGET_INDICATORS)
 
 
 def _day(text: str) -> dt.date:
@@ -79,6 +81,13 @@ def register_figures(analyze_verbs: Any) -> None:
     cmd.add_argument("--month", help="YYYY-MM (default: the month of --as-of)")
     cmd.add_argument("--owner", help="one owner's scorecard (default: the team)")
     cmd.add_argument("--trend", action="store_true", help="each owner's score over 12 months")
+    cmd.add_argument(
+        "--set",
+        nargs="+",
+        metavar="INDICATOR=TARGET[:WEIGHT]",
+        help="set --owner's targets for the month first (weight 1 unless given), e.g. "
+        f"calls_made=40:2; indicators: {', '.join(INDICATOR_KEYS)}",
+    )
 
 
 # crmdesk.cli.analyze_service.register (analyze service|satisfaction) joins this list
@@ -287,6 +296,22 @@ def _stages(db: Database, args: argparse.Namespace) -> int:
     return 0
 
 
+def _target_draft(owner: str, month: str, text: str) -> Any:
+    """One INDICATOR=TARGET[:WEIGHT] of --set (the service checks the values)."""
+    from crmdesk.services.targets import TargetDraft
+
+    indicator, sep, values = text.partition("=")
+    target, _, weight = values.partition(":")
+    try:
+        if not sep:
+            raise InvalidOperation(text)
+        return TargetDraft(owner, month, indicator.strip(), Decimal(target), Decimal(weight or 1))
+    except InvalidOperation:
+        raise KnownError(
+            translatable("Messages", "%1 is not INDICATOR=TARGET[:WEIGHT]."), values=(text,)
+        ) from None
+
+
 def _targets(db: Database, args: argparse.Namespace) -> int:
     from crmdesk.analytics.targets import month_label, month_start
     from crmdesk.services import targets
@@ -298,6 +323,13 @@ def _targets(db: Database, args: argparse.Namespace) -> int:
         raise KnownError(
             translatable("Messages", "%1 is not a month (YYYY-MM)."), values=(month,)
         ) from None
+    if args.set:
+        if not args.owner:
+            raise KnownError(translatable("Messages", "Say whose targets they are (--owner)."))
+        drafts = [_target_draft(args.owner, month, text) for text in args.set]
+        with db.transaction() as session:
+            targets.set_targets(session, drafts)
+        output.note(f"{len(drafts)} targets set for {args.owner.strip()} in {month}")
     with db.reading() as session:
         if args.trend:
             for owner, scores in targets.trend(session, month, args.owner).items():

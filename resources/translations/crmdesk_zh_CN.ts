@@ -6425,6 +6425,14 @@
         <source>Sent mail cannot be taken back.</source>
         <translation>已发出的邮件无法撤回。</translation>
     </message>
+    <message>
+        <source>%1 is not INDICATOR=TARGET[:WEIGHT].</source>
+        <translation>%1 不是 指标=目标值[:权重] 的格式。</translation>
+    </message>
+    <message>
+        <source>Say whose targets they are (--owner).</source>
+        <translation>请指明这些目标属于谁（--owner）。</translation>
+    </message>
 </context>
 <context>
     <name>MonthGrid</name>

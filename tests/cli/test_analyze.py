@@ -154,3 +154,26 @@ def test_rfm_cells_give_customers_and_revenue(db: Database) -> None:
     assert [c["cell"] for c in cells[:-1]] == sorted(by_cell.keys() - {None}, reverse=True)
     assert cells[-1] == {"cell": None, "segment": None, "customers": 2, "revenue": "0.00"}
     assert sum(c["customers"] for c in cells) == 7
+
+
+def test_targets_are_set_from_the_command_line(db: Database) -> None:
+    rfm_example(db)
+    path = str(db.url.database)
+    out = crmdesk("analyze", "targets", "--month", "2026-06", "--owner", "Li", "--set",
+                  "calls_made=2:3", "revenue_won=1000", "--json", "--db", path)  # fmt: skip
+    assert "2 targets set for Li in 2026-06" in out.stderr
+    (card,) = _lines(out.stdout)
+    assert [(i["indicator"], i["target"], i["weight"]) for i in card["indicators"]] == [
+        ("revenue_won", "1000.00", "1.00"), ("calls_made", "2.00", "3.00")]  # fmt: skip
+    again = crmdesk("analyze", "targets", "--month", "2026-06", "--owner", "Li", "--set",
+                    "calls_made=5", "--json", "--db", path)  # fmt: skip
+    (card,) = _lines(again.stdout)  # replaced, not added
+    assert [(i["indicator"], i["target"]) for i in card["indicators"]] == [
+        ("revenue_won", "1000.00"), ("calls_made", "5.00")]  # fmt: skip
+    for bad, said in ((["--set", "calls_made"], "not INDICATOR=TARGET"),
+                      (["--set", "naps=3"], "not an indicator"),
+                      (["--owner", "", "--set", "calls_made=1"], "whose targets")):  # fmt: skip
+        args = ["--owner", "Li", *bad] if "--owner" not in bad else bad
+        result = crmdesk("analyze", "targets", "--month", "2026-06", *args, "--db", path,
+                         check=False)  # fmt: skip
+        assert result.returncode == 1 and said in result.stderr, result.stderr
