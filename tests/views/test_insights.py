@@ -180,5 +180,8 @@ def test_the_team_view_draws_every_owners_score_over_twelve_months(qtbot, db) ->
     pane = _pane(qtbot, db)
     assert pane.trend.lines == {"Li": [(9, 100.0), (11, 0.0)], "Wang": [(11, 100.0)]}
     (axis,) = [a for a in pane.trend.chart().axes() if a.orientation() == Qt.Orientation.Horizontal]
-    assert axis.categories()[0] == "25-07" and axis.categories()[-1] == "26-06"
+    assert axis.categories()[0] == "07" and axis.categories()[-1] == "06"
+    assert axis.titleText() == "2025-07 – 2026-06"
+    assert pane.gauges.scores == [("Li", 0.0), ("Wang", 100.0)]  # June: Li missed, Wang met
+    assert not pane.gauges.names.isVisibleTo(pane)
     assert sorted(s.name() for s in pane.trend.chart().series()) == ["Li", "Wang"]

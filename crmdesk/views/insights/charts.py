@@ -15,8 +15,8 @@ from PySide6.QtCharts import (
     QChart,
     QChartView,
     QHorizontalBarSeries,
+    QHorizontalStackedBarSeries,
     QLineSeries,
-    QPieSeries,
     QValueAxis,
 )
 from PySide6.QtCore import QEvent, QMargins, QPointF, QRectF, Qt, Signal
@@ -138,7 +138,8 @@ class ParetoChart(QChartView):
 
 
 class Gauges(QWidget):
-    """One donut per owner, the share of the month's weighted targets met, named beneath."""
+    """One gauge per owner: a bar filled to the share of the month's weighted targets met,
+    the rest grey, the owner's name beside it (readable for a whole team, unlike donuts)."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -146,36 +147,56 @@ class Gauges(QWidget):
         self._chart.setTitle(title)
         self._chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self._chart.legend().hide()
+        self._chart.setMargins(QMargins(4, 4, 4, 4))
         self.view = QChartView(self._chart, self)
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setMinimumSize(240, 160)
-        self.names = QLabel(self)
+        self.names = QLabel(self)  # what is said when no targets are set
         self.names.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.names.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.names)
+        self.scores: list[tuple[str, float]] = []
 
     def show_scores(self, scores: Sequence[tuple[str, float]], empty: str = "") -> None:
-        """One donut per (owner, score); `empty` is said when there is none."""
+        """One gauge per (owner, score in percent), top to bottom; `empty` is said when there
+        is none."""
         clear(self._chart)
+        self.scores = list(scores)
+        self.names.setText("" if scores else empty)
+        self.names.setVisible(not scores)
         if not scores:
-            self.names.setText(empty)
             return
-        n = max(1, len(scores))
-        size = min(0.8, 1.8 / n)
-        for k, (_owner, score) in enumerate(scores):
-            pie = QPieSeries()
-            met = pie.append("", max(score, 0.0001))
-            met.setColor(QColor("#3a9a5b"))
-            rest = pie.append("", max(100 - score, 0.0001))
-            rest.setColor(QColor("#e4e4e4"))
-            pie.setPieSize(size)
-            pie.setHoleSize(size * 0.55)
-            pie.setHorizontalPosition((k + 0.5) / n)
-            self._chart.addSeries(pie)
-        self.names.setText("   ".join(f"{owner} {score:.0f} %" for owner, score in scores))
+        self.view.setMinimumHeight(max(160, 70 + 24 * len(self.scores)))  # a bar per owner
+        met, rest = QBarSet(""), QBarSet("")
+        met.setColor(QColor("#3a9a5b"))
+        rest.setColor(QColor("#e4e4e4"))
+        rest.setBorderColor(QColor("#e4e4e4"))
+        met.setLabelColor(QColor("#202020"))
+        for _owner, score in reversed(self.scores):
+            met.append(max(0.0, min(score, 100.0)))
+            rest.append(max(0.0, 100.0 - score))
+        series = QHorizontalStackedBarSeries()
+        series.append(met)
+        series.append(rest)
+        series.setLabelsVisible(True)
+        series.setLabelsFormat("@value %")
+        series.setLabelsPosition(QHorizontalStackedBarSeries.LabelsPosition.LabelsInsideBase)
+        rest.setLabelColor(QColor(0, 0, 0, 0))  # the grey remainder says nothing
+        self._chart.addSeries(series)
+        axis = QBarCategoryAxis()
+        axis.append([owner for owner, _ in reversed(self.scores)])
+        axis.setTruncateLabels(False)
+        self._chart.addAxis(axis, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis)
+        values = QValueAxis()
+        values.setRange(0, 100)
+        values.setTickCount(5)
+        values.setLabelFormat("%d %%")
+        self._chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(values)
 
 
 class TrendChart(QChartView):
@@ -187,10 +208,10 @@ class TrendChart(QChartView):
         self._chart.setTitle(title)
         super().__init__(self._chart, parent)
         self._chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        self._chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+        self._chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)  # a team's names fit
         self._chart.setMargins(QMargins(4, 4, 4, 4))
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumSize(240, 200)
+        self.setMinimumSize(240, 280)
         self.lines: dict[str, list[tuple[int, float]]] = {}
 
     def show_trend(
@@ -203,7 +224,8 @@ class TrendChart(QChartView):
             for owner, values in scores.items()
         }
         axis = QBarCategoryAxis()
-        axis.append([m[2:] for m in months])  # "26-06": short enough for twelve under a box
+        axis.append([m[5:] for m in months])  # the month's number: twelve fit under a box
+        axis.setTitleText(f"{months[0]} – {months[-1]}" if months else "")
         values = QValueAxis()
         values.setRange(0, 100)
         values.setTickCount(5)
