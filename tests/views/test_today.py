@@ -70,3 +70,19 @@ def test_a_long_line_wraps_in_a_narrow_column_and_keeps_its_channel(qtbot, db, t
     assert rect.right() <= lst.viewport().width()  # nothing beyond the visible width
     assert rect.height() > lst.fontMetrics().height() * 1.5  # the rest on a second line
     assert not lst.horizontalScrollBar().isVisible()
+
+
+def test_targets_read_as_counts_and_grouped_amounts(qtbot, db, tmp_path) -> None:
+    from decimal import Decimal
+
+    from crmdesk.services import targets
+    from crmdesk.services.targets import TargetDraft
+
+    _morning(db)
+    with db.transaction() as session:
+        targets.set_targets(session, [TargetDraft("Li", "2026-06", "revenue_won",
+                                                  Decimal("85000"), Decimal(1))])  # fmt: skip
+    page = _page(qtbot, db, tmp_path)
+    lines = page.lines("targets")
+    assert any(line.endswith("Revenue won: 0 / 85,000  (0 %)") for line in lines), lines
+    assert any(line.endswith("Visits made: 0 / 1  (0 %)") for line in lines), lines

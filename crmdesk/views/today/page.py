@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import uuid
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QLocale, QSettings, Qt, QTime, QTimer, Signal
@@ -37,7 +38,7 @@ from crmdesk.services.changes import Changes
 from crmdesk.store.db import Database
 from crmdesk.views.shell import tasks
 from crmdesk.views.shell.bus import DataBus
-from crmdesk.views.shell.formatting import money_text
+from crmdesk.views.shell.formatting import grouped, money_text
 from crmdesk.views.shell.i18n import translated
 from crmdesk.views.shell.vocabulary import value_text
 
@@ -45,6 +46,14 @@ RECORD_ROLE = Qt.ItemDataRole.UserRole
 WATCHED = ("events", "accounts", "contacts", "opportunities", "cases", "orders", "activities")
 SECTIONS = ("tasks", "appointments", "overdue_tasks", "birthdays", "deals", "overdue_cases",
             "churn")  # fmt: skip
+
+
+def _figure(value: Decimal, money: bool) -> str:
+    """A target or an actual as a person reads it: a count whole (26, not 26.00), an amount
+    grouped without cents (85,000; the sum of deals in any currency, so no symbol)."""
+    if money:
+        return money_text(value, "", decimals=0).strip()
+    return grouped(int(value)) if value == value.to_integral_value() else f"{value:f}"
 
 
 class TodayPage(QWidget):
@@ -269,9 +278,9 @@ class TodayPage(QWidget):
             label = translated("Insights", INDICATORS[result.indicator].label)
             percent = "–" if result.percent is None else f"{result.percent:.0f} %"
             mark = "✔" if result.met else "✘"
-            item = QListWidgetItem(
-                f"{mark}  {label}: {result.actual:n} / {result.target:n}  ({percent})", lst
-            )
+            money = INDICATORS[result.indicator].is_money
+            actual, target = (_figure(v, money) for v in (result.actual, result.target))
+            item = QListWidgetItem(f"{mark}  {label}: {actual} / {target}  ({percent})", lst)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
         summary = translated("Insights", card.summary())
         score = f"{card.score:.0f}"
