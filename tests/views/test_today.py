@@ -86,3 +86,14 @@ def test_targets_read_as_counts_and_grouped_amounts(qtbot, db, tmp_path) -> None
     lines = page.lines("targets")
     assert any(line.endswith("Revenue won: 0 / 85,000  (0 %)") for line in lines), lines
     assert any(line.endswith("Visits made: 0 / 1  (0 %)") for line in lines), lines
+
+
+def test_a_page_left_open_overnight_turns_to_the_new_day(qtbot, db, tmp_path) -> None:
+    _morning(db)
+    page = _page(qtbot, db, tmp_path)
+    assert page._day_timer.isActive() and not page.check_day()  # the same day: nothing read
+    page._fixed_day = AS_OF + dt.timedelta(days=1)  # what the clock says after midnight
+    with qtbot.waitSignal(page.loaded, timeout=WAIT):
+        assert page.check_day()
+    assert page.page is not None and page.page.day == AS_OF + dt.timedelta(days=1)
+    assert "1 July 2026" in page.heading.text()

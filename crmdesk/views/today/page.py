@@ -84,6 +84,10 @@ class TodayPage(QWidget):
         self._build()
         self._refresh_timer = QTimer(self, singleShot=True, interval=300)
         self._refresh_timer.timeout.connect(self.reload)
+        # a window left open overnight turns to the new day's page (checked each minute)
+        self._day_timer = QTimer(self, interval=60_000)
+        self._day_timer.timeout.connect(self.check_day)
+        self._day_timer.start()
         bus.changed.connect(self._on_changed)
         self._fill_owners()
         self.reload()
@@ -203,6 +207,13 @@ class TodayPage(QWidget):
         if page is not None:
             self.show_page(page)
         self.loaded.emit()
+
+    def check_day(self) -> bool:
+        """Read the page again when the day it shows is over; True when it did."""
+        if self.page is None or self.page.day == self.day:
+            return False
+        self.reload()
+        return True
 
     def _on_changed(self, changes: Changes) -> None:
         if any(changes.ids(kind) for kind in WATCHED):
