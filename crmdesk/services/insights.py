@@ -226,6 +226,11 @@ def apply_value_tiers(session: Session, chosen: Collection[TierChange]) -> Chang
     return changes_in(session)
 
 
+def stage_changes(session: Session, as_of: dt.date) -> list[uuid.UUID]:
+    """Accounts whose suggested loyalty stage or lifecycle phase differs from theirs."""
+    return [s.id for s in suggestions(session, as_of) if s.changes]
+
+
 def apply_stage_suggestions(
     session: Session, as_of: dt.date, ids: Collection[uuid.UUID] | None = None
 ) -> Changes:

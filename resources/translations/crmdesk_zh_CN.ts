@@ -4449,6 +4449,14 @@
         <translation>应用价值等级…</translation>
     </message>
     <message>
+        <source>Apply stages…</source>
+        <translation>应用客户阶段…</translation>
+    </message>
+    <message>
+        <source>Set the suggested loyalty stage and lifecycle phase on the accounts</source>
+        <translation>将建议的忠诚度阶段和生命周期阶段写入客户</translation>
+    </message>
+    <message>
         <source>Pareto curve</source>
         <translation>帕累托曲线</translation>
     </message>
@@ -4459,6 +4467,10 @@
     <message>
         <source>Loyalty funnel (suggested stages)</source>
         <translation>忠诚度漏斗（建议阶段）</translation>
+    </message>
+    <message>
+        <source>Lifecycle phases (suggested)</source>
+        <translation>生命周期阶段（建议）</translation>
     </message>
     <message>
         <source>Projected lifetime value</source>
@@ -4628,6 +4640,26 @@
         <source>Scores stored on %n account(s).</source>
         <translation>
             <numerusform>已将评分写入 %n 位客户。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every stage already matches the suggestions.</source>
+        <translation>所有客户的阶段已与建议一致。</translation>
+    </message>
+    <message>
+        <source>Apply stages</source>
+        <translation>应用客户阶段</translation>
+    </message>
+    <message numerus="yes">
+        <source>Set the suggested loyalty stage and lifecycle phase on %n account(s)?</source>
+        <translation>
+            <numerusform>要为 %n 位客户设置建议的忠诚度阶段和生命周期阶段吗？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply stages to %n account(s)</source>
+        <translation>
+            <numerusform>为 %n 位客户应用阶段</numerusform>
         </translation>
     </message>
     <message>

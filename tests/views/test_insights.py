@@ -185,3 +185,42 @@ def test_the_team_view_draws_every_owners_score_over_twelve_months(qtbot, db) ->
     assert pane.gauges.scores == [("Li", 0.0), ("Wang", 100.0)]  # June: Li missed, Wang met
     assert not pane.gauges.names.isVisibleTo(pane)
     assert sorted(s.name() for s in pane.trend.chart().series()) == ["Li", "Wang"]
+
+
+def test_lifecycle_phases_are_drawn_and_stages_apply_as_one_undoable_step(
+    qtbot, db, monkeypatch
+) -> None:
+    from sqlalchemy import select
+
+    from crmdesk.models import Account
+    from crmdesk.models.enums import LifecyclePhase, LoyaltyStage
+
+    ids = rfm_example(db)
+
+    def stages() -> dict[str, tuple[str, str]]:
+        with db.reading() as session:
+            return {a.name: (a.loyalty_stage, a.lifecycle_phase)
+                    for a in session.scalars(select(Account))}  # fmt: skip
+
+    before = stages()
+    bus, stack = DataBus(), QUndoStack()
+    pane = _pane(qtbot, db, bus, stack)
+    phases = {label: who for label, _, who in pane.phases.groups}
+    assert sum(len(who) for who in phases.values()) == len(ids)  # every account in one phase
+    assert len(pane.phases.groups) == len(LifecyclePhase)
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a, **k: (
+        asked.append(text), QMessageBox.StandardButton.Yes)[1])  # fmt: skip
+    with qtbot.waitSignal(bus.changed, timeout=WAIT) as published:
+        assert pane.apply_stages()
+    after = stages()
+    assert after != before and after["B"] == (LoyaltyStage.NEW, LifecyclePhase.ACQUISITION)
+    assert published.args[0].accounts == {ids[n] for n in after if after[n] != before[n]}
+    assert f"on {len(published.args[0].accounts)} account(s)" in asked[0]
+    assert stack.count() == 1
+    stack.undo()
+    assert stages() == before
+    stack.redo()
+    assert stages() == after
+    assert not pane.apply_stages()  # nothing left to suggest: not asked again
+    assert len(asked) == 1 and "already matches" in pane.message.text()

@@ -37,7 +37,7 @@ from crmdesk.analytics.clv import distribution
 from crmdesk.analytics.pyramid import Measure, Tier
 from crmdesk.analytics.rfm import Segment
 from crmdesk.core.texts import fill
-from crmdesk.models.enums import LoyaltyStage
+from crmdesk.models.enums import LifecyclePhase, LoyaltyStage
 from crmdesk.services import insights
 from crmdesk.services.changes import Changes
 from crmdesk.store.db import Database
@@ -91,7 +91,13 @@ class InsightsPane(QWidget):
         self.store_button.clicked.connect(self.store_scores)
         self.tiers_button = QPushButton(self.tr("Apply value tiers…"), self)
         self.tiers_button.clicked.connect(self.apply_tiers)
-        for button in (self.refresh_button, self.store_button, self.tiers_button):
+        self.stages_button = QPushButton(self.tr("Apply stages…"), self)
+        self.stages_button.setToolTip(
+            self.tr("Set the suggested loyalty stage and lifecycle phase on the accounts")
+        )
+        self.stages_button.clicked.connect(self.apply_stages)
+        buttons = (self.refresh_button, self.store_button, self.tiers_button, self.stages_button)
+        for button in buttons:
             top.addWidget(button)
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(90)
@@ -108,6 +114,7 @@ class InsightsPane(QWidget):
         self.heat = HeatMap(self)
         self.segments = PickingBars(self.tr("RFM segments"))
         self.funnel = PickingBars(self.tr("Loyalty funnel (suggested stages)"))
+        self.phases = PickingBars(self.tr("Lifecycle phases (suggested)"))
         self.clv_chart = PickingBars(self.tr("Projected lifetime value"))
         self.clv_note = QLabel(self)
         self.clv_note.setWordWrap(True)
@@ -124,7 +131,7 @@ class InsightsPane(QWidget):
         self.churn.cellDoubleClicked.connect(self._on_churn_opened)
         self.gauges = Gauges(self.tr("Targets met this month (weighted)"))
         self.trend = TrendChart(self.tr("Team: targets met, last 12 months"))
-        for chart in (self.pyramid, self.segments, self.funnel, self.clv_chart):
+        for chart in (self.pyramid, self.segments, self.funnel, self.phases, self.clv_chart):
             chart.picked.connect(self.customers_picked)
         self.heat.picked.connect(self.customers_picked)
 
@@ -135,7 +142,7 @@ class InsightsPane(QWidget):
             (self.tr("Share of revenue"), [self.pareto, self.pareto_note]),
             (self.tr("RFM: recency × frequency, coloured by monetary"), [self.heat]),
             (self.tr("Segments"), [self.segments]),
-            (self.tr("Lifecycle"), [self.funnel]),
+            (self.tr("Lifecycle"), [self.funnel, self.phases]),
             (self.tr("Customer lifetime value"), [self.clv_chart, self.clv_note]),
             (self.tr("Churn risk"), [self.churn]),
             (self.tr("Targets"), [self.gauges, self.trend]),
@@ -232,6 +239,9 @@ class InsightsPane(QWidget):
         loyalty = view.stages["loyalty"]
         stages = [(stage, loyalty.get(stage.value, frozenset())) for stage in LoyaltyStage]
         self.funnel.show_groups([(enum_text(st), len(who), who) for st, who in stages])
+        lifecycle = view.stages["lifecycle"]
+        phases = [(phase, lifecycle.get(phase.value, frozenset())) for phase in LifecyclePhase]
+        self.phases.show_groups([(enum_text(ph), len(who), who) for ph, who in phases])
         self._show_clv(view)
         self._show_churn(view)
         self.gauges.show_scores(
@@ -334,6 +344,33 @@ class InsightsPane(QWidget):
             self.scores_stored.emit()
 
         self.work.run(work, done)
+
+    def apply_stages(self) -> bool:
+        """Set the suggested loyalty stages and lifecycle phases after asking, as one step on
+        the undo stack (the reasons are in `crmdesk analyze lifecycle`)."""
+        day = self.day
+        with self.db.reading() as session:
+            wanted = insights.stage_changes(session, day)
+        if not wanted:
+            self.message.setText(self.tr("Every stage already matches the suggestions."))
+            return False
+        answer = QMessageBox.question(
+            self,
+            self.tr("Apply stages"),
+            self.tr(
+                "Set the suggested loyalty stage and lifecycle phase on %n account(s)?",
+                "",
+                len(wanted),
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        text = self.tr("Apply stages to %n account(s)", "", len(wanted))
+        command = WriteCommand(
+            self.db, self.bus, text,
+            lambda s: insights.apply_stage_suggestions(s, day, wanted),
+        )  # fmt: skip
+        return writes.push(self, self.undo_stack, command)
 
     def apply_tiers(self) -> bool:
         with self.db.reading() as session:
