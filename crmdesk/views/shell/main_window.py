@@ -356,7 +356,8 @@ class MainWindow(QMainWindow):
 
     def open_record(self, record: str, record_id: uuid.UUID, when: object = None) -> None:
         """Open what a Today or Insights line names: a contact or account in Contacts, a deal
-        in Opportunities, an event on its day in the Calendar, a case in the Service pane."""
+        in Opportunities, an event opened on its day in the Calendar, a case in the Service
+        pane."""
         if record == "case":
             self.open_case(record_id)
         elif record == "contact":
@@ -372,8 +373,8 @@ class MainWindow(QMainWindow):
             self.show_pane(self.calendar_pane)
             if isinstance(when, dt.datetime):
                 when = when.astimezone(self.today_page.zone).date()
-            if isinstance(when, dt.date):
-                self.calendar_pane.show_day(when)
+            if isinstance(when, dt.date):  # the event itself, on its day (undated: the pane)
+                self.calendar_pane.open_event(record_id, when)
 
     def open_case(self, case_id: uuid.UUID) -> None:
         """A case double-clicked on a timeline: the Service pane, with it in the editor."""

@@ -201,3 +201,32 @@ def test_stale_stored_scores_are_recomputed_once_the_window_opens(qtbot, db, set
     with qtbot.assertNotEmitted(window.bus.changed, wait=500):
         QThreadPool.globalInstance().waitForDone(5000)
     close_window(window)
+
+
+def test_a_today_event_line_opens_the_event_on_its_day(qtbot, db, settings):
+    """A daily series too: the occurrence of the line's day opens, not only the day."""
+    import datetime as dt
+
+    from crmdesk.views.calendar.pane import CalendarView
+    from tests.views.calendar.conftest import add_event, shanghai_time, when_modal
+
+    visit = add_event(db, "Visit Acme", shanghai_time(2026, 3, 4, 10))
+    standup = add_event(db, "Stand-up", shanghai_time(2026, 3, 2, 9), 15,
+                        rrule="FREQ=DAILY;COUNT=5")  # fmt: skip
+    window = open_window(qtbot, db, settings)
+    seen: list[tuple[str, object]] = []
+
+    def note_and_close(dialog) -> None:
+        seen.append((dialog.title.text(), dialog.draft().starts_at))
+        dialog.reject()
+
+    when_modal("EventDialog", note_and_close)
+    window.open_record("event", visit, shanghai_time(2026, 3, 4, 10))
+    assert window.panes.currentWidget() is window.calendar_pane
+    assert window.calendar_pane.view == CalendarView.DAY
+    assert window.calendar_pane.current == dt.date(2026, 3, 4)
+    when_modal("EventDialog", note_and_close)
+    window.open_record("event", standup, dt.date(2026, 3, 5))
+    assert seen == [("Visit Acme", shanghai_time(2026, 3, 4, 10)),
+                    ("Stand-up", shanghai_time(2026, 3, 5, 9))]  # fmt: skip
+    close_window(window)
