@@ -4441,10 +4441,6 @@
         <translation>重新计算</translation>
     </message>
     <message>
-        <source>Store scores on the accounts</source>
-        <translation>将评分写入客户</translation>
-    </message>
-    <message>
         <source>Apply value tiers…</source>
         <translation>应用价值等级…</translation>
     </message>
@@ -4559,6 +4555,14 @@
     <message>
         <source>revenue</source>
         <translation>收入</translation>
+    </message>
+    <message>
+        <source>Store scores</source>
+        <translation>写入评分</translation>
+    </message>
+    <message>
+        <source>Write the RFM scores onto the accounts, for lists, filters and labels</source>
+        <translation>将 RFM 评分写入客户，供列表、筛选和标签使用</translation>
     </message>
     <message>
         <source>Share of margin</source>

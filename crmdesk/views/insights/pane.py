@@ -80,6 +80,7 @@ class InsightsPane(QWidget):
     def _build(self, day: dt.date) -> None:
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
+        top.setSpacing(4)  # the date, four buttons and the progress fit a 760-pixel window
         top.addWidget(QLabel(self.tr("As of:"), self))
         self.as_of = QDateEdit(QDate(day), self)
         self.as_of.setCalendarPopup(True)
@@ -87,7 +88,10 @@ class InsightsPane(QWidget):
         top.addWidget(self.as_of)
         self.refresh_button = QPushButton(self.tr("Recompute"), self)
         self.refresh_button.clicked.connect(self.reload)
-        self.store_button = QPushButton(self.tr("Store scores on the accounts"), self)
+        self.store_button = QPushButton(self.tr("Store scores"), self)
+        self.store_button.setToolTip(
+            self.tr("Write the RFM scores onto the accounts, for lists, filters and labels")
+        )
         self.store_button.clicked.connect(self.store_scores)
         self.tiers_button = QPushButton(self.tr("Apply value tiers…"), self)
         self.tiers_button.clicked.connect(self.apply_tiers)
