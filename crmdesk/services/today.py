@@ -32,7 +32,7 @@ from crmdesk.models import (
     ServiceCase,
 )
 from crmdesk.models.enums import CaseStatus, EventKind, EventStatus
-from crmdesk.services.calendar import occurrences_between
+from crmdesk.services.calendar import EventOccurrence, occurrences_between
 from crmdesk.services.insights import load_settings
 from crmdesk.services.targets import scorecard
 
@@ -134,12 +134,33 @@ def _tasks(
     return lines
 
 
-def _appointments(session: Session, owner: str, day: dt.date, zone: ZoneInfo) -> list[TodayLine]:
-    start, end = _day_bounds(day, zone)
-    found = [
-        o for o in occurrences_between(session, start, end, owner=owner)
-        if o.kind in (EventKind.VISIT, EventKind.CALL)
+def _repeating_tasks(
+    session: Session, occurring: list[EventOccurrence], day: dt.date
+) -> list[TodayLine]:
+    """Today's occurrences of her repeating tasks ("send the weekly report"), not done: the
+    one-off query leaves series out, as their rows hold only the first occurrence."""
+    found = [o for o in occurring if o.kind == EventKind.TASK and o.repeats
+             and o.status not in (EventStatus.DONE, EventStatus.CANCELLED)]  # fmt: skip
+    if not found:
+        return []
+    given = {event_id: by for event_id, by in session.execute(
+        select(CalendarEvent.id, CalendarEvent.assigned_by)
+        .where(CalendarEvent.id.in_({o.event_id for o in found}))
+    )}  # fmt: skip
+    channels = _channels(session, {o.contact_id for o in found if o.contact_id},
+                         {o.account_id for o in found if o.account_id})  # fmt: skip
+    return [
+        TodayLine("event", o.event_id, o.title, o.account, day,
+                  channels.get(o.contact_id or _NO_ID) or channels.get(o.account_id or _NO_ID)
+                  or "", given.get(o.event_id) or "")
+        for o in found
     ]  # fmt: skip
+
+
+def _appointments(
+    session: Session, occurring: list[EventOccurrence], day: dt.date
+) -> list[TodayLine]:
+    found = [o for o in occurring if o.kind in (EventKind.VISIT, EventKind.CALL)]
     contacts = {o.contact_id for o in found if o.contact_id}
     accounts = {o.account_id for o in found if o.account_id}
     channels = _channels(session, contacts, accounts)
@@ -285,11 +306,16 @@ def today_page(
     """Everything on the page for `owner` on `day` (in `zone`), one read."""
     now = now or dt.datetime.now(dt.UTC)
     conf = load_settings(session)
+    occurring = occurrences_between(session, *_day_bounds(day, zone), owner=owner)
+    tasks = _repeating_tasks(session, occurring, day) + _tasks(
+        session, owner, day, zone, overdue=False
+    )
+    tasks.sort(key=lambda t: (t.when is None, t.when or day))  # stable: today's first
     return TodayPage(
         owner=owner,
         day=day,
-        tasks=tuple(_tasks(session, owner, day, zone, overdue=False)),
-        appointments=tuple(_appointments(session, owner, day, zone)),
+        tasks=tuple(tasks[:LIMIT]),
+        appointments=tuple(_appointments(session, occurring, day)),
         overdue_tasks=tuple(_tasks(session, owner, day, zone, overdue=True)),
         birthdays=tuple(_birthdays(session, owner, day)),
         deals=tuple(_deals(session, owner, day)),

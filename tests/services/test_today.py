@@ -166,3 +166,30 @@ def test_birthdays_on_days_this_year_lacks(db: Database) -> None:
     assert birthdays(dt.date(2027, 2, 25)) == [("Day Leap", dt.date(2027, 2, 28), "")]
     assert birthdays(dt.date(2028, 2, 25)) == [("Day Leap", dt.date(2028, 2, 29), "")]
     assert birthdays(dt.date(2026, 7, 10)) == [("月末", dt.date(2026, 7, 13), "lunar")]
+
+
+def test_todays_occurrence_of_a_repeating_task_is_among_her_tasks(db: Database) -> None:
+    week_ago = AS_OF - dt.timedelta(days=7)
+    with db.transaction() as session:
+        session.add_all([
+            CalendarEvent(title="Daily report", kind=EventKind.TASK, owner="Li",
+                          assigned_by="Wang", rrule="FREQ=DAILY;COUNT=30",
+                          starts_at=_local(week_ago, 17), ends_at=_local(week_ago, 18),
+                          time_zone="Asia/Shanghai"),
+            CalendarEvent(title="Weekly call list", kind=EventKind.TASK, owner="Li",
+                          rrule="FREQ=WEEKLY;COUNT=10",  # Wednesdays: not today (a Tuesday)
+                          starts_at=_local(week_ago + dt.timedelta(days=1), 9),
+                          ends_at=_local(week_ago + dt.timedelta(days=1), 10),
+                          time_zone="Asia/Shanghai"),
+            CalendarEvent(title="Later", kind=EventKind.TASK, owner="Li",
+                          starts_at=_local(AS_OF + dt.timedelta(days=2), 9),
+                          ends_at=_local(AS_OF + dt.timedelta(days=2), 10),
+                          time_zone="Asia/Shanghai"),
+        ])  # fmt: skip
+        session.flush()
+        fill_missing_spans(session)
+    with db.reading() as session:
+        page = today.today_page(session, "Li", AS_OF, ZONE, now=_local(AS_OF, 8))
+    assert [(t.title, t.when, t.note) for t in page.tasks] == [
+        ("Daily report", AS_OF, "Wang"), ("Later", AS_OF + dt.timedelta(days=2), "")]  # fmt: skip
+    assert page.overdue_tasks == ()  # a series' past occurrences are not overdue one-offs
