@@ -166,7 +166,8 @@ def _appointments(
     channels = _channels(session, contacts, accounts)
     return [
         TodayLine("event", o.event_id, o.title, o.account, o.start if not o.all_day else day,
-                  channels.get(o.contact_id or o.account_id or _NO_ID, ""), str(o.kind))
+                  channels.get(o.contact_id or _NO_ID) or channels.get(o.account_id or _NO_ID)
+                  or "", str(o.kind))
         for o in found[:LIMIT]
     ]  # fmt: skip
 

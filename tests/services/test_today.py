@@ -193,3 +193,26 @@ def test_todays_occurrence_of_a_repeating_task_is_among_her_tasks(db: Database) 
     assert [(t.title, t.when, t.note) for t in page.tasks] == [
         ("Daily report", AS_OF, "Wang"), ("Later", AS_OF + dt.timedelta(days=2), "")]  # fmt: skip
     assert page.overdue_tasks == ()  # a series' past occurrences are not overdue one-offs
+
+
+def test_a_visit_to_someone_without_a_channel_takes_the_accounts(db: Database) -> None:
+    """As tasks, deals and cases do: the contact's own channel, else the account's."""
+    with db.transaction() as session:
+        acme = Account(name="Acme", sort_key="acme", owner="Li")
+        session.add(acme)
+        session.flush()
+        quiet = Contact(family_name="Quiet", given_name="Q", owner="Li", account_id=acme.id,
+                        sort_key="b")  # fmt: skip
+        chatty = Contact(family_name="Chatty", given_name="C", owner="Li", account_id=acme.id,
+                         sort_key="a", preferred_channel=Channel.WECHAT)  # fmt: skip
+        session.add_all([quiet, chatty])
+        session.flush()
+        session.add(CalendarEvent(title="Visit Q", kind=EventKind.VISIT, owner="Li",
+                                  starts_at=_local(AS_OF, 10), ends_at=_local(AS_OF, 11),
+                                  time_zone="Asia/Shanghai", contact_id=quiet.id,
+                                  account_id=acme.id))  # fmt: skip
+        session.flush()
+        fill_missing_spans(session)
+    with db.reading() as session:
+        page = today.today_page(session, "Li", AS_OF, ZONE, now=_local(AS_OF, 8))
+    assert [(a.title, a.channel) for a in page.appointments] == [("Visit Q", "wechat")]
