@@ -39,6 +39,8 @@ from crmdesk.services.targets import scorecard
 BIRTHDAY_DAYS = 7
 _NO_ID = uuid.UUID(int=0)
 LIMIT = 50  # lines per section at most: a page to read, not a list to page through
+CHURN_LIMIT = 10
+# each section reads one line more than it shows, to know that there are more ("50+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +70,7 @@ class TodayPage:
     overdue_cases: tuple[TodayLine, ...]
     churn: tuple[TodayLine, ...]
     targets: Scorecard | None
+    more: frozenset[str] = frozenset()  # the sections with more lines than they show
 
 
 def _channel_of_account(account_id: Any) -> Any:
@@ -116,7 +119,7 @@ def _tasks(
             when,
         )
         .order_by(CalendarEvent.span_start.is_(None), CalendarEvent.span_start, CalendarEvent.id)
-        .limit(LIMIT)
+        .limit(LIMIT + 1)
     ).all()  # fmt: skip
     # channels for the lines kept, not in the query: it would look them up for every open
     # task before sorting (an owner's whole future: 170 ms on the 100k demo)
@@ -168,7 +171,7 @@ def _appointments(
         TodayLine("event", o.event_id, o.title, o.account, o.start if not o.all_day else day,
                   channels.get(o.contact_id or _NO_ID) or channels.get(o.account_id or _NO_ID)
                   or "", str(o.kind))
-        for o in found[:LIMIT]
+        for o in found[:LIMIT + 1]
     ]  # fmt: skip
 
 
@@ -227,12 +230,13 @@ def _birthdays(session: Session, owner: str, day: dt.date) -> list[TodayLine]:
     base = _contact_lines().where(Contact.owner == owner, Contact.deleted_at.is_(None))
     lines = []
     month_day = func.strftime("%m-%d", Contact.birthday)
-    for row in session.execute(base.where(month_day.in_(list(solar))).limit(LIMIT)):
+    more = LIMIT + 1
+    for row in session.execute(base.where(month_day.in_(list(solar))).limit(more)):
         lines.append(_birthday_line(row, solar[row.birthday.strftime("%m-%d")], ""))
-    for row in session.execute(base.where(Contact.lunar_birthday.in_(list(lunar))).limit(LIMIT)):
+    for row in session.execute(base.where(Contact.lunar_birthday.in_(list(lunar))).limit(more)):
         lines.append(_birthday_line(row, lunar[row.lunar_birthday], "lunar"))
     lines.sort(key=lambda line: (line.when or day, line.title))
-    return lines[:LIMIT]
+    return lines[:LIMIT + 1]
 
 
 def _contact_lines() -> Any:
@@ -270,7 +274,7 @@ def _deals(session: Session, owner: str, day: dt.date) -> list[TodayLine]:
                PipelineStage.is_won.is_(False), PipelineStage.is_lost.is_(False),
                Opportunity.expected_close >= first, Opportunity.expected_close < after)
         .order_by(Opportunity.expected_close, Opportunity.amount.desc())
-        .limit(LIMIT)
+        .limit(LIMIT + 1)
     )  # fmt: skip
     return [TodayLine("opportunity", r.id, r.name, r.account or "", r.expected_close,
                       r.channel or "", amount=r.amount, currency=r.currency)
@@ -288,14 +292,14 @@ def _cases(session: Session, owner: str, now: dt.datetime) -> list[TodayLine]:
                or_(ServiceCase.due_at < now, ServiceCase.escalated.is_(True)),
                ServiceCase.status.not_in([CaseStatus.RESOLVED.value, CaseStatus.CLOSED.value]))
         .order_by(ServiceCase.due_at)
-        .limit(LIMIT)
+        .limit(LIMIT + 1)
     )  # fmt: skip
     return [TodayLine("case", r.id, f"{r.number} {r.subject}".strip(), r.account or "",
                       r.due_at, r.channel or "") for r in rows]  # fmt: skip
 
 
 def _churn(session: Session, owner: str, day: dt.date, factor: float) -> list[TodayLine]:
-    rows = stored_at_risk(session, day, factor, owner=owner, limit=10)
+    rows = stored_at_risk(session, day, factor, owner=owner, limit=CHURN_LIMIT + 1)
     channels = _channels(session, set(), {r.id for r in rows})
     return [TodayLine("account", r.id, r.name, "", r.last_order, channels.get(r.id, ""),
                       str(r.days_silent)) for r in rows]  # fmt: skip
@@ -312,17 +316,22 @@ def today_page(
         session, owner, day, zone, overdue=False
     )
     tasks.sort(key=lambda t: (t.when is None, t.when or day))  # stable: today's first
+    read = {
+        "tasks": tasks,
+        "appointments": _appointments(session, occurring, day),
+        "overdue_tasks": _tasks(session, owner, day, zone, overdue=True),
+        "birthdays": _birthdays(session, owner, day),
+        "deals": _deals(session, owner, day),
+        "overdue_cases": _cases(session, owner, now),
+        "churn": _churn(session, owner, day, conf.churn_factor),
+    }
+    limits = {key: CHURN_LIMIT if key == "churn" else LIMIT for key in read}
     return TodayPage(
         owner=owner,
         day=day,
-        tasks=tuple(tasks[:LIMIT]),
-        appointments=tuple(_appointments(session, occurring, day)),
-        overdue_tasks=tuple(_tasks(session, owner, day, zone, overdue=True)),
-        birthdays=tuple(_birthdays(session, owner, day)),
-        deals=tuple(_deals(session, owner, day)),
-        overdue_cases=tuple(_cases(session, owner, now)),
-        churn=tuple(_churn(session, owner, day, conf.churn_factor)),
+        **{key: tuple(lines[: limits[key]]) for key, lines in read.items()},
         targets=scorecard(session, owner, month_label(day)),
+        more=frozenset(key for key, lines in read.items() if len(lines) > limits[key]),
     )
 
 

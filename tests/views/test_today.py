@@ -97,3 +97,25 @@ def test_a_page_left_open_overnight_turns_to_the_new_day(qtbot, db, tmp_path) ->
         assert page.check_day()
     assert page.page is not None and page.page.day == AS_OF + dt.timedelta(days=1)
     assert "1 July 2026" in page.heading.text()
+
+
+def test_a_full_section_says_there_are_more(qtbot, db, tmp_path) -> None:
+    from crmdesk.models import CalendarEvent
+    from crmdesk.models.enums import EventKind
+    from crmdesk.services import today as service
+    from crmdesk.services.calendar import fill_missing_spans
+
+    _morning(db)
+    with db.transaction() as session:
+        at = dt.datetime(2026, 5, 1, 1, tzinfo=dt.UTC)
+        session.add_all([CalendarEvent(title=f"Old {k}", kind=EventKind.TASK, owner="Li",
+                                       starts_at=at + dt.timedelta(hours=k),
+                                       ends_at=at + dt.timedelta(hours=k, minutes=5),
+                                       time_zone="Asia/Shanghai")
+                         for k in range(service.LIMIT)])  # with Chase payment: 51 overdue
+        session.flush()
+        fill_missing_spans(session)
+    page = _page(qtbot, db, tmp_path)
+    assert len(page.lines("overdue_tasks")) == service.LIMIT
+    assert page.boxes["overdue_tasks"].title() == f"Overdue tasks ({service.LIMIT}+)"
+    assert page.boxes["tasks"].title() == "Tasks for me (1)"  # all of them shown: no +

@@ -242,7 +242,8 @@ class TodayPage(QWidget):
             if not lines:
                 empty = QListWidgetItem(self.tr("Nothing here"), lst)
                 empty.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.boxes[key].setTitle(f"{self._titles[key]} ({len(lines)})")
+            count = f"{len(lines)}+" if key in page.more else str(len(lines))  # "50+": more
+            self.boxes[key].setTitle(f"{self._titles[key]} ({count})")
         self._show_targets(page.targets)
 
     def _when_text(self, when: dt.date | dt.datetime | None) -> str:
