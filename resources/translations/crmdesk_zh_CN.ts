@@ -4640,6 +4640,10 @@
         <source>Lost</source>
         <translation>已流失客户</translation>
     </message>
+    <message>
+        <source>Historical: revenue %1, margin %2 from %3 customer(s); projected %4.</source>
+        <translation>历史价值：%3 位客户的收入 %1、毛利 %2；预测 %4。</translation>
+    </message>
     <message numerus="yes">
         <source>Scores stored on %n account(s).</source>
         <translation>

@@ -224,3 +224,11 @@ def test_lifecycle_phases_are_drawn_and_stages_apply_as_one_undoable_step(
     assert stages() == after
     assert not pane.apply_stages()  # nothing left to suggest: not asked again
     assert len(asked) == 1 and "already matches" in pane.message.text()
+
+
+def test_the_clv_box_gives_the_historical_value_beside_the_projection(qtbot, db) -> None:
+    rfm_example(db)  # counted: A 300, B 50, C 2,000, D 300, E 10; no product costs: 30 %
+    pane = _pane(qtbot, db)
+    first, formula = pane.clv_note.text().split("\n")
+    assert first.startswith("Historical: revenue 2,660.00, margin 798.00 from 5 customer(s);")
+    assert formula.startswith("CLV =")

@@ -316,7 +316,14 @@ class InsightsPane(QWidget):
             )
             groups.append((f"{low:,.0f}–{high:,.0f}", len(members), members))
         self.clv_chart.show_groups(list(reversed(groups)))
-        self.clv_note.setText(translated("Insights", view.clv.formula))
+        revenue = sum((r.revenue for r in rows), Decimal(0))
+        margin = sum((r.margin for r in rows), Decimal(0))
+        projected = sum((r.projected for r in rows), Decimal(0))
+        history = fill(
+            self.tr("Historical: revenue %1, margin %2 from %3 customer(s); projected %4."),
+            [f"{revenue:,.2f}", f"{margin:,.2f}", str(len(rows)), f"{projected:,.2f}"],
+        )
+        self.clv_note.setText(history + "\n" + translated("Insights", view.clv.formula))
 
     def _show_churn(self, view: insights.Overview) -> None:
         self.churn.setRowCount(len(view.churn))
