@@ -66,6 +66,7 @@ def test_pyramid_keys(db: Database) -> None:
         "suggested": "vip",
     }
     assert facts["lead"]["count"] == 4 and facts["gold"]["threshold"] is None
+    assert facts["measure"] == "revenue"  # nothing chosen in the settings: by revenue
 
 
 def test_clv_churn_lifecycle_targets_run(db: Database) -> None:
@@ -117,14 +118,15 @@ def test_pyramid_by_margin_says_what_the_costs_covered(db: Database) -> None:
 
 def test_pyramid_by_defaults_to_the_setting_and_apply_uses_what_is_shown(db: Database) -> None:
     """test_margin's buyers: A leads by revenue (1000), B by margin (270)."""
-    from sqlalchemy import select
+    import sqlite3
 
-    from crmdesk.models import Account
     from crmdesk.models.enums import ValueTier
     from crmdesk.services import insights
     from tests.analytics.test_margin import _buyers
 
     _buyers(db)
+    with db.transaction() as session:
+        insights.save_settings(session, insights.InsightSettings(pyramid_by="margin"))
     base = ("analyze", "pyramid", "--as-of", "2026-06-30", "--since", "2026-01-01", "--json",
             "--db", str(db.url.database))  # fmt: skip
 
@@ -132,14 +134,15 @@ def test_pyramid_by_defaults_to_the_setting_and_apply_uses_what_is_shown(db: Dat
         (facts,) = _lines(crmdesk(*base, *extra).stdout)
         return facts["measure"], facts["platinum"]["threshold"]
 
-    assert platinum() == ("revenue", "1000.00")
-    with db.transaction() as session:
-        insights.save_settings(session, insights.InsightSettings(pyramid_by="margin"))
     assert platinum() == ("margin", "270.00")  # the setting is the default
     assert platinum("--by", "revenue") == ("revenue", "1000.00")
     crmdesk(*base, "--by", "revenue", "--apply")  # by revenue though margin is the setting
-    with db.reading() as session:
-        vip = [a.name for a in session.scalars(select(Account)) if a.value_tier == ValueTier.VIP]
+    # read back by a connection of its own: after tests/views/shell in the same run, this
+    # process's pooled connection was seen missing the other process's write (disk I/O error
+    # at its checkpoint); not understood yet, see the h-ins report
+    with sqlite3.connect(str(db.url.database)) as con:
+        vip = [n for (n,) in con.execute("SELECT name FROM accounts WHERE value_tier = ?",
+                                         (ValueTier.VIP.value,))]  # fmt: skip
     assert vip == ["A"]
 
 
