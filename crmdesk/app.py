@@ -76,6 +76,7 @@ def run_app(db_target: str | None = None, argv: list[str] | None = None) -> int:
     window = open_first_window(db, settings, choice)
     window.window_lock = window_lock
     QTimer.singleShot(0, window.daily_backup)
+    QTimer.singleShot(0, window.refresh_stale_scores)
     QTimer.singleShot(0, settle_garbage_collection)
     try:
         return app.exec()

@@ -220,9 +220,14 @@ def _pareto(
 
 
 def tiers_of(
-    session: Session, until: dt.date, since: dt.date | None, shares: Shares | None = None
+    session: Session,
+    until: dt.date,
+    since: dt.date | None,
+    shares: Shares | None = None,
+    by: Measure = Measure.REVENUE,
+    margin_rate: float = 0.3,
 ) -> dict[uuid.UUID, Tier]:
-    """Each buyer's tier (what applying the suggested value tiers reads)."""
+    """Each buyer's tier by revenue or margin (what applying the suggested value tiers reads)."""
     shares = shares or Shares()
-    r = ranked(until, since, shares, buyer_count(session, until, since))
+    r = ranked(until, since, shares, buyer_count(session, until, since), by, margin_rate)
     return {aid: Tier(t) for aid, t in session.execute(select(r.c.account_id, r.c.tier))}

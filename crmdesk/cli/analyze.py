@@ -10,16 +10,18 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from collections.abc import Callable
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from crmdesk.analytics import churn, clv, pyramid, rfm, stages
+from crmdesk.analytics.targets import INDICATORS as TARGET_INDICATORS
 from crmdesk.cli import analyze_service, output
 from crmdesk.core.errors import KnownError
 from crmdesk.core.texts import translatable
 from crmdesk.store.db import Database
 
 Registrar = Callable[[Any], None]
+INDICATOR_KEYS = tuple(TARGET_INDICATORS)
 
 
 def _day(text: str) -> dt.date:
@@ -51,6 +53,9 @@ def register_figures(analyze_verbs: Any) -> None:
     """The customer figures of issue #24."""
     cmd = _verb(analyze_verbs, "rfm", "recency, frequency and monetary scores per account", _rfm)
     cmd.add_argument("--store", action="store_true", help="also store the scores on the accounts")
+    cmd.add_argument(
+        "--cells", action="store_true", help="one line per RFM cell: its customers and revenue"
+    )
     cmd = _verb(analyze_verbs, "pyramid", "the value pyramid and the 80/20 check", _pyramid)
     cmd.add_argument(
         "--since",
@@ -64,8 +69,9 @@ def register_figures(analyze_verbs: Any) -> None:
     cmd.add_argument(
         "--by",
         choices=[m.value for m in pyramid.Measure],
-        default=pyramid.Measure.REVENUE.value,
-        help="rank by revenue, or by margin (product costs, else the margin rate)",
+        default=None,
+        help="rank by revenue, or by margin (product costs, else the margin rate); "
+        "default: the choice in Tools > Settings > Insights",
     )
     _verb(analyze_verbs, "clv", "historical and projected lifetime value per account", _clv)
     _verb(analyze_verbs, "churn", "accounts silent for longer than their usual interval", _churn)
@@ -75,6 +81,13 @@ def register_figures(analyze_verbs: Any) -> None:
     cmd.add_argument("--month", help="YYYY-MM (default: the month of --as-of)")
     cmd.add_argument("--owner", help="one owner's scorecard (default: the team)")
     cmd.add_argument("--trend", action="store_true", help="each owner's score over 12 months")
+    cmd.add_argument(
+        "--set",
+        nargs="+",
+        metavar="INDICATOR=TARGET[:WEIGHT]",
+        help="set --owner's targets for the month first (weight 1 unless given), e.g. "
+        f"calls_made=40:2; indicators: {', '.join(INDICATOR_KEYS)}",
+    )
 
 
 # crmdesk.cli.analyze_service.register (analyze service|satisfaction) joins this list
@@ -99,6 +112,8 @@ def _rfm(db: Database, args: argparse.Namespace) -> int:
             store_scores(session, day)
     with db.reading() as session:
         result = rfm.rfm(session, day)
+    if args.cells:
+        return _rfm_cells(result, args.json)
     for row in result.rows:
         obj = {
             "id": row.id,
@@ -142,18 +157,37 @@ def _rfm(db: Database, args: argparse.Namespace) -> int:
     return 0
 
 
+def _rfm_cells(result: rfm.Rfm, as_json: bool) -> int:
+    """Customers and revenue per cell, best cell first; those without orders last."""
+    for cell in result.cells():
+        segment = rfm.segment_of(*(int(digit) for digit in cell.cell))
+        obj = {"cell": cell.cell, "segment": segment, "customers": cell.customers,
+               "revenue": cell.revenue}  # fmt: skip
+        if as_json:
+            output.print_json(obj)
+        else:
+            print(f"{cell.cell}\t{segment}\t{cell.customers}\t{cell.revenue}")
+    apart = len(result.without_orders)
+    if as_json:
+        output.print_json({"cell": None, "segment": None, "customers": apart,
+                           "revenue": Decimal("0.00")})  # fmt: skip
+    else:
+        print(f"-\tno orders\t{apart}\t0.00")
+    return 0
+
+
 def _pyramid(db: Database, args: argparse.Namespace) -> int:
     from crmdesk.services import insights
 
     day = as_of(args)
     with db.reading() as session:
-        conf = insights.load_settings(session)
-        since = args.since or conf.pyramid_since(day)
-        by = pyramid.Measure(args.by)
-        p = pyramid.pyramid(session, day, since, conf.shares, by, conf.margin_rate / 100)
-    if args.apply:
+        since = args.since or insights.load_settings(session).pyramid_since(day)
+        by = pyramid.Measure(args.by) if args.by else None  # None: the setting's measure
+        p = insights.value_pyramid(session, day, since, by)
+    if args.apply:  # the tiers just shown: same period, same measure
         with db.transaction() as session:
-            changed = insights.apply_value_tiers(session, insights.tier_changes(session, day))
+            chosen = insights.tier_changes(session, day, since, p.measure)
+            changed = insights.apply_value_tiers(session, chosen)
         output.note(f"value tiers set on {len(changed.accounts)} accounts")
     facts: dict[str, Any] = {"as_of": day, "since": since, "buyers": p.buyers, "revenue": p.revenue}
     for t in p.tiers:
@@ -262,6 +296,22 @@ def _stages(db: Database, args: argparse.Namespace) -> int:
     return 0
 
 
+def _target_draft(owner: str, month: str, text: str) -> Any:
+    """One INDICATOR=TARGET[:WEIGHT] of --set (the service checks the values)."""
+    from crmdesk.services.targets import TargetDraft
+
+    indicator, sep, values = text.partition("=")
+    target, _, weight = values.partition(":")
+    try:
+        if not sep:
+            raise InvalidOperation(text)
+        return TargetDraft(owner, month, indicator.strip(), Decimal(target), Decimal(weight or 1))
+    except InvalidOperation:
+        raise KnownError(
+            translatable("Messages", "%1 is not INDICATOR=TARGET[:WEIGHT]."), values=(text,)
+        ) from None
+
+
 def _targets(db: Database, args: argparse.Namespace) -> int:
     from crmdesk.analytics.targets import month_label, month_start
     from crmdesk.services import targets
@@ -273,6 +323,13 @@ def _targets(db: Database, args: argparse.Namespace) -> int:
         raise KnownError(
             translatable("Messages", "%1 is not a month (YYYY-MM)."), values=(month,)
         ) from None
+    if args.set:
+        if not args.owner:
+            raise KnownError(translatable("Messages", "Say whose targets they are (--owner)."))
+        drafts = [_target_draft(args.owner, month, text) for text in args.set]
+        with db.transaction() as session:
+            targets.set_targets(session, drafts)
+        output.note(f"{len(drafts)} targets set for {args.owner.strip()} in {month}")
     with db.reading() as session:
         if args.trend:
             for owner, scores in targets.trend(session, month, args.owner).items():

@@ -51,6 +51,7 @@ from crmdesk.demo import (
     rows,
     sales,
     service,
+    targets,
 )
 from crmdesk.demo.context import DemoContext
 from crmdesk.demo.duplicates import DUPLICATE_SHARE, plant_duplicates
@@ -65,6 +66,7 @@ from crmdesk.models import (
     Email,
     EventReminder,
     Lead,
+    MonthlyTarget,
     Opportunity,
     OpportunityLine,
     Order,
@@ -126,6 +128,7 @@ class DemoSummary:
     call_lists: int = 0
     call_list_entries: int = 0
     call_attempts: int = 0
+    monthly_targets: int = 0
 
     def rows(self) -> dict[str, int]:
         """Rows written per table, by table name."""
@@ -159,6 +162,7 @@ TABLES = (
     (EventReminder.__table__, rows.ReminderRow),
     *((Base.metadata.tables[name], row) for name, row in campaigns.ROWS),
     (event_contacts, rows.EventContactRow),
+    (MonthlyTarget.__table__, targets.TargetRow),
 )
 _CUSTOMER_TABLES = (Contact, Account, Product, PipelineStage, Opportunity, Order)
 
@@ -262,6 +266,8 @@ def generate(ctx: DemoContext) -> dict[str, int]:
     activities.write_activities(ctx, people, opp_by_contact, cases)
     events.write_events(ctx, people)
     campaigns.write_campaigns(ctx)
+    ctx.loader.flush(everything=True)
+    targets.write_targets(ctx, Session(ctx.loader.conn))  # read from the rows just written
     ctx.loader.flush(everything=True)
     counts = ctx.loader.counts()
     return {f.name: counts[f.name] for f in fields(DemoSummary) if f.name in counts}

@@ -13,6 +13,7 @@ import datetime as dt
 import uuid
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import ClassVar
 
 from sqlalchemy import func, select, update
@@ -22,7 +23,7 @@ from crmdesk.analytics import churn
 from crmdesk.analytics import rfm as rfm_rules
 from crmdesk.analytics.clv import Clv, ClvTerms
 from crmdesk.analytics.clv import clv as clv_figures
-from crmdesk.analytics.pyramid import SUGGESTED, Pyramid, Shares, Tier, tiers_of
+from crmdesk.analytics.pyramid import SUGGESTED, Measure, Pyramid, Shares, Tier, tiers_of
 from crmdesk.analytics.pyramid import pyramid as pyramid_figures
 from crmdesk.analytics.stages import suggestions
 from crmdesk.analytics.targets import Scorecard
@@ -44,6 +45,7 @@ class InsightSettings:
     gold_share: float = 4.0
     iron_share: float = 15.0
     pyramid_months: int = 12  # the pyramid's period: the months up to the day it is taken
+    pyramid_by: str = Measure.REVENUE.value  # customers ranked by revenue or by margin
     churn_factor: float = 2.0
     margin_rate: float = 30.0  # percent of revenue
     discount_rate: float = 10.0  # percent a year
@@ -59,6 +61,15 @@ class InsightSettings:
     def clv_terms(self) -> ClvTerms:
         return ClvTerms(self.margin_rate / 100, self.discount_rate / 100, self.horizon_years)
 
+    @property
+    def measure(self) -> Measure:
+        """What the pyramid, its Pareto curve and the suggested tiers rank by (a value this
+        version does not know, from a newer file, reads as revenue)."""
+        try:
+            return Measure(self.pyramid_by)
+        except ValueError:
+            return Measure.REVENUE
+
     def pyramid_since(self, until: dt.date) -> dt.date:
         months = until.year * 12 + until.month - 1 - self.pyramid_months
         return dt.date(months // 12, months % 12 + 1, 1) if self.pyramid_months > 0 else until
@@ -70,6 +81,29 @@ def load_settings(session: Session) -> InsightSettings:
 
 def save_settings(session: Session, value: InsightSettings) -> None:
     settings.save(session, value)
+
+
+def value_pyramid(
+    session: Session, as_of: dt.date, since: dt.date | None = None, by: Measure | None = None
+) -> Pyramid:
+    """The pyramid on the settings' terms: over the configured months (or from `since`), by
+    the measure chosen in the settings (or `by`)."""
+    conf = load_settings(session)
+    return pyramid_figures(
+        session, as_of, since or conf.pyramid_since(as_of), conf.shares, by or conf.measure,
+        conf.margin_rate / 100,
+    )  # fmt: skip
+
+
+def value_tiers(
+    session: Session, as_of: dt.date, since: dt.date | None = None, by: Measure | None = None
+) -> dict[uuid.UUID, Tier]:
+    """Each buyer's tier in `value_pyramid` (same terms)."""
+    conf = load_settings(session)
+    return tiers_of(
+        session, as_of, since or conf.pyramid_since(as_of), conf.shares, by or conf.measure,
+        conf.margin_rate / 100,
+    )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,10 +195,15 @@ class TierChange:
     suggested: ValueTier
 
 
-def tier_changes(session: Session, as_of: dt.date) -> list[TierChange]:
-    """Accounts whose value tier the pyramid would change (non-buyers become ordinary)."""
-    conf = load_settings(session)
-    tiers = tiers_of(session, as_of, conf.pyramid_since(as_of), conf.shares)
+def tier_changes(
+    session: Session,
+    as_of: dt.date,
+    since: dt.date | None = None,
+    by: Measure | None = None,
+) -> list[TierChange]:
+    """Accounts whose value tier the pyramid would change (non-buyers become ordinary): the
+    pyramid over the configured period (or from `since`), by the chosen measure (or `by`)."""
+    tiers = value_tiers(session, as_of, since, by)
     changes = []
     for aid, name, now in session.execute(
         select(Account.id, Account.name, Account.value_tier)
@@ -185,6 +224,11 @@ def apply_value_tiers(session: Session, chosen: Collection[TierChange]) -> Chang
         account.value_tier = by_id[account.id]
     session.flush()
     return changes_in(session)
+
+
+def stage_changes(session: Session, as_of: dt.date) -> list[uuid.UUID]:
+    """Accounts whose suggested loyalty stage or lifecycle phase differs from theirs."""
+    return [s.id for s in suggestions(session, as_of) if s.changes]
 
 
 def apply_stage_suggestions(
@@ -220,14 +264,15 @@ class Overview:
     churn: list[churn.ChurnRow]
     stages: dict[str, dict[str, frozenset[uuid.UUID]]]  # "loyalty"/"lifecycle" -> value -> ids
     team: list[Scorecard]
+    trend_months: tuple[str, ...] = ()  # the 12 months up to as_of's, oldest first
+    trend: dict[str, list[Decimal | None]] = field(default_factory=dict)  # owner -> scores
 
 
 def overview(session: Session, as_of: dt.date) -> Overview:
-    from crmdesk.analytics.targets import month_label, scorecards
+    from crmdesk.analytics.targets import month_label, months_back, scorecards, trend
 
     conf = load_settings(session)
-    since = conf.pyramid_since(as_of)
-    tiers = tiers_of(session, as_of, since, conf.shares)
+    tiers = value_tiers(session, as_of)
     by_tier: dict[Tier, set[uuid.UUID]] = {t: set() for t in Tier}
     for aid, tier in tiers.items():
         by_tier[tier].add(aid)
@@ -238,10 +283,12 @@ def overview(session: Session, as_of: dt.date) -> Overview:
     return Overview(
         as_of=as_of,
         rfm=rfm_rules.rfm(session, as_of),
-        pyramid=pyramid_figures(session, as_of, since, conf.shares),
+        pyramid=value_pyramid(session, as_of),
         tier_ids={t: frozenset(ids) for t, ids in by_tier.items()},
         clv=clv_figures(session, as_of, conf.clv_terms),
         churn=churn.at_risk(session, as_of, conf.churn_factor, limit=500),
         stages={k: {v: frozenset(i) for v, i in d.items()} for k, d in stage_ids.items()},
         team=scorecards(session, [month_label(as_of)], conf.indicators),
+        trend_months=tuple(months_back(month_label(as_of), 12)),
+        trend=trend(session, month_label(as_of), conf.indicators),
     )

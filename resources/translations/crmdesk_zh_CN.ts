@@ -4568,16 +4568,8 @@
         <translation>重新计算</translation>
     </message>
     <message>
-        <source>Store scores on the accounts</source>
-        <translation>将评分写入客户</translation>
-    </message>
-    <message>
         <source>Apply value tiers…</source>
         <translation>应用价值等级…</translation>
-    </message>
-    <message>
-        <source>Value pyramid (customers per tier)</source>
-        <translation>客户价值金字塔（各层客户数）</translation>
     </message>
     <message>
         <source>Pareto curve</source>
@@ -4590,6 +4582,10 @@
     <message>
         <source>Loyalty funnel (suggested stages)</source>
         <translation>忠诚度漏斗（建议阶段）</translation>
+    </message>
+    <message>
+        <source>Lifecycle phases (suggested)</source>
+        <translation>生命周期阶段（建议）</translation>
     </message>
     <message>
         <source>Projected lifetime value</source>
@@ -4614,6 +4610,10 @@
     <message>
         <source>Targets met this month (weighted)</source>
         <translation>本月目标达成（加权）</translation>
+    </message>
+    <message>
+        <source>Team: targets met, last 12 months</source>
+        <translation>团队：近 12 个月目标达成（加权）</translation>
     </message>
     <message>
         <source>Customer value</source>
@@ -4664,6 +4664,10 @@
         <translation>铅</translation>
     </message>
     <message>
+        <source>margin</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
         <source>customers</source>
         <translation>客户</translation>
     </message>
@@ -4672,12 +4676,64 @@
         <translation>收入</translation>
     </message>
     <message>
+        <source>Store scores</source>
+        <translation>写入评分</translation>
+    </message>
+    <message>
+        <source>Write the RFM scores onto the accounts, for lists, filters and labels</source>
+        <translation>将 RFM 评分写入客户，供列表、筛选和标签使用</translation>
+    </message>
+    <message>
+        <source>Apply stages…</source>
+        <translation>应用客户阶段…</translation>
+    </message>
+    <message>
+        <source>Set the suggested loyalty stage and lifecycle phase on the accounts</source>
+        <translation>将建议的忠诚度阶段和生命周期阶段写入客户</translation>
+    </message>
+    <message>
+        <source>Share of margin</source>
+        <translation>毛利占比</translation>
+    </message>
+    <message>
+        <source>No orders yet</source>
+        <translation>尚无订单</translation>
+    </message>
+    <message>
+        <source>No targets are set for this month.</source>
+        <translation>本月尚未设定目标。</translation>
+    </message>
+    <message>
+        <source>R%1 F%2: %3 customer(s), revenue %4</source>
+        <translation>R%1 F%2：%3 位客户，收入 %4</translation>
+    </message>
+    <message>
+        <source>Value pyramid by margin (customers per tier)</source>
+        <translation>按毛利的客户价值金字塔（各层客户数）</translation>
+    </message>
+    <message>
+        <source>Value pyramid by revenue (customers per tier)</source>
+        <translation>按收入的客户价值金字塔（各层客户数）</translation>
+    </message>
+    <message>
         <source>The top 20 % of buyers bring %1 % of the revenue: 80/20 holds.</source>
         <translation>前 20 % 的购买客户贡献了 %1 % 的收入：符合二八法则。</translation>
     </message>
     <message>
         <source>The top 20 % of buyers bring %1 % of the revenue: 80/20 does not hold.</source>
         <translation>前 20 % 的购买客户贡献了 %1 % 的收入：不符合二八法则。</translation>
+    </message>
+    <message>
+        <source>The top 20 % of buyers bring %1 % of the margin: 80/20 holds.</source>
+        <translation>前 20 % 的购买客户贡献了 %1 % 的毛利：符合二八法则。</translation>
+    </message>
+    <message>
+        <source>The top 20 % of buyers bring %1 % of the margin: 80/20 does not hold.</source>
+        <translation>前 20 % 的购买客户贡献了 %1 % 的毛利：不符合二八法则。</translation>
+    </message>
+    <message>
+        <source>Margin from product costs on %2 of revenue, from the gross margin rate on %3.</source>
+        <translation>其中 %2 的收入按产品成本计算毛利，%3 按毛利率估算。</translation>
     </message>
     <message>
         <source>Champions</source>
@@ -4711,10 +4767,34 @@
         <source>Lost</source>
         <translation>已流失客户</translation>
     </message>
+    <message>
+        <source>Historical: revenue %1, margin %2 from %3 customer(s); projected %4.</source>
+        <translation>历史价值：%3 位客户的收入 %1、毛利 %2；预测 %4。</translation>
+    </message>
     <message numerus="yes">
         <source>Scores stored on %n account(s).</source>
         <translation>
             <numerusform>已将评分写入 %n 位客户。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every stage already matches the suggestions.</source>
+        <translation>所有客户的阶段已与建议一致。</translation>
+    </message>
+    <message>
+        <source>Apply stages</source>
+        <translation>应用客户阶段</translation>
+    </message>
+    <message numerus="yes">
+        <source>Set the suggested loyalty stage and lifecycle phase on %n account(s)?</source>
+        <translation>
+            <numerusform>要为 %n 位客户设置建议的忠诚度阶段和生命周期阶段吗？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply stages to %n account(s)</source>
+        <translation>
+            <numerusform>为 %n 位客户应用阶段</numerusform>
         </translation>
     </message>
     <message>
@@ -4741,6 +4821,18 @@
 <context>
     <name>InsightsSettingsPage</name>
     <message>
+        <source>revenue</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>margin</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Ranks the value pyramid, the Pareto curve and the suggested value tiers. By margin: amount − quantity × cost on order lines whose product has a cost, the gross margin below on the rest.</source>
+        <translation>用于客户价值金字塔、帕累托曲线和建议的价值等级的排序。按毛利：产品有成本的订单行按 金额 − 数量 × 成本 计算，其余部分按下方的毛利率计算。</translation>
+    </message>
+    <message>
         <source>Platinum share of buyers:</source>
         <translation>铂金客户占购买客户比例：</translation>
     </message>
@@ -4755,6 +4847,10 @@
     <message>
         <source>Pyramid period (months):</source>
         <translation>金字塔统计期（月）：</translation>
+    </message>
+    <message>
+        <source>Rank customers by:</source>
+        <translation>客户排序依据：</translation>
     </message>
     <message>
         <source>Churn risk after the usual interval ×</source>
@@ -6551,6 +6647,14 @@
     <message>
         <source>The survey template was not found.</source>
         <translation>找不到该调查模板。</translation>
+    </message>
+    <message>
+        <source>%1 is not INDICATOR=TARGET[:WEIGHT].</source>
+        <translation>%1 不是 指标=目标值[:权重] 的格式。</translation>
+    </message>
+    <message>
+        <source>Say whose targets they are (--owner).</source>
+        <translation>请指明这些目标属于谁（--owner）。</translation>
     </message>
 </context>
 <context>

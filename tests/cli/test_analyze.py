@@ -66,6 +66,7 @@ def test_pyramid_keys(db: Database) -> None:
         "suggested": "vip",
     }
     assert facts["lead"]["count"] == 4 and facts["gold"]["threshold"] is None
+    assert facts["measure"] == "revenue"  # nothing chosen in the settings: by revenue
 
 
 def test_clv_churn_lifecycle_targets_run(db: Database) -> None:
@@ -113,3 +114,69 @@ def test_pyramid_by_margin_says_what_the_costs_covered(db: Database) -> None:
     assert facts["measure"] == "margin"
     assert facts["platinum"]["revenue"] == "270.00"  # B's margin (the default rate is 30 %)
     assert (facts["costed_revenue"], facts["rated_revenue"]) == ("1200.00", "1500.00")
+
+
+def test_pyramid_by_defaults_to_the_setting_and_apply_uses_what_is_shown(db: Database) -> None:
+    """test_margin's buyers: A leads by revenue (1000), B by margin (270)."""
+    import sqlite3
+
+    from crmdesk.models.enums import ValueTier
+    from crmdesk.services import insights
+    from tests.analytics.test_margin import _buyers
+
+    _buyers(db)
+    with db.transaction() as session:
+        insights.save_settings(session, insights.InsightSettings(pyramid_by="margin"))
+    base = ("analyze", "pyramid", "--as-of", "2026-06-30", "--since", "2026-01-01", "--json",
+            "--db", str(db.url.database))  # fmt: skip
+
+    def platinum(*extra: str) -> tuple[str, str]:
+        (facts,) = _lines(crmdesk(*base, *extra).stdout)
+        return facts["measure"], facts["platinum"]["threshold"]
+
+    assert platinum() == ("margin", "270.00")  # the setting is the default
+    assert platinum("--by", "revenue") == ("revenue", "1000.00")
+    crmdesk(*base, "--by", "revenue", "--apply")  # by revenue though margin is the setting
+    # read back by a connection of its own: after tests/views/shell in the same run, this
+    # process's pooled connection was seen missing the other process's write (disk I/O error
+    # at its checkpoint); not understood yet, see the h-ins report
+    with sqlite3.connect(str(db.url.database)) as con:
+        vip = [n for (n,) in con.execute("SELECT name FROM accounts WHERE value_tier = ?",
+                                         (ValueTier.VIP.value,))]  # fmt: skip
+    assert vip == ["A"]
+
+
+def test_rfm_cells_give_customers_and_revenue(db: Database) -> None:
+    rfm_example(db)
+    out = crmdesk("analyze", "rfm", "--cells", "--as-of", "2026-06-30", "--json",
+                  "--db", str(db.url.database)).stdout  # fmt: skip
+    cells = _lines(out)
+    by_cell = {c["cell"]: c for c in cells}
+    assert by_cell["145"] == {"cell": "145", "segment": "cant_lose", "customers": 1,
+                              "revenue": "2000.00"}  # fmt: skip
+    assert [c["cell"] for c in cells[:-1]] == sorted(by_cell.keys() - {None}, reverse=True)
+    assert cells[-1] == {"cell": None, "segment": None, "customers": 2, "revenue": "0.00"}
+    assert sum(c["customers"] for c in cells) == 7
+
+
+def test_targets_are_set_from_the_command_line(db: Database) -> None:
+    rfm_example(db)
+    path = str(db.url.database)
+    out = crmdesk("analyze", "targets", "--month", "2026-06", "--owner", "Li", "--set",
+                  "calls_made=2:3", "revenue_won=1000", "--json", "--db", path)  # fmt: skip
+    assert "2 targets set for Li in 2026-06" in out.stderr
+    (card,) = _lines(out.stdout)
+    assert [(i["indicator"], i["target"], i["weight"]) for i in card["indicators"]] == [
+        ("revenue_won", "1000.00", "1.00"), ("calls_made", "2.00", "3.00")]  # fmt: skip
+    again = crmdesk("analyze", "targets", "--month", "2026-06", "--owner", "Li", "--set",
+                    "calls_made=5", "--json", "--db", path)  # fmt: skip
+    (card,) = _lines(again.stdout)  # replaced, not added
+    assert [(i["indicator"], i["target"]) for i in card["indicators"]] == [
+        ("revenue_won", "1000.00"), ("calls_made", "5.00")]  # fmt: skip
+    for bad, said in ((["--set", "calls_made"], "not INDICATOR=TARGET"),
+                      (["--set", "naps=3"], "not an indicator"),
+                      (["--owner", "", "--set", "calls_made=1"], "whose targets")):  # fmt: skip
+        args = ["--owner", "Li", *bad] if "--owner" not in bad else bad
+        result = crmdesk("analyze", "targets", "--month", "2026-06", *args, "--db", path,
+                         check=False)  # fmt: skip
+        assert result.returncode == 1 and said in result.stderr, result.stderr

@@ -14,6 +14,7 @@ from sqlalchemy import select, text
 
 from crmdesk.core.errors import KnownError
 from crmdesk.demo import build as demo
+from crmdesk.demo import targets as demo_targets
 from crmdesk.demo.build import DemoSummary, build_demo
 from crmdesk.demo.loader import Loader
 from crmdesk.models import Account, CalendarEvent, Contact, Opportunity, Order
@@ -69,6 +70,7 @@ TABLES = (
     "call_lists",
     "call_list_entries",
     "call_attempts",
+    "monthly_targets",
 )
 
 
@@ -592,3 +594,19 @@ def test_a_demo_beyond_the_documented_maximum_is_refused_before_any_work(db):
 
     with pytest.raises(KnownError, match="at most"):
         build_demo(db, MAX_DEMO_SIZE + 1)
+
+
+def test_every_account_manager_has_targets_for_twelve_months_about_half_met(built) -> None:
+    from crmdesk.analytics.targets import month_label, months_back, scorecards
+    from crmdesk.services import today
+
+    db, _ = built
+    months = months_back(month_label(TODAY), 12)
+    with db.reading() as session:
+        cards = scorecards(session, months, list(demo_targets.WEIGHTS))
+        owners = set(today.owners(session))
+    assert owners <= {c.owner for c in cards}  # service colleagues too (cases, calls)
+    assert {c.month for c in cards} == set(months)
+    past = [i for c in cards if c.month != months[-1] for i in c.indicators]
+    assert 0.25 <= sum(i.met for i in past) / len(past) <= 0.75
+    assert all(i.weight == demo_targets.WEIGHTS[i.indicator] for i in past)

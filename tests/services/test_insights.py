@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from sqlalchemy import select
 
@@ -111,3 +112,45 @@ def test_stored_churn_inputs_match_the_live_figure(db: Database) -> None:
     assert stored == live
     assert once is not None and once.usual_gap_days is None
     assert once.last_order_on == dt.date(2025, 1, 1)
+
+
+def test_the_chosen_measure_ranks_the_pyramid_and_the_suggested_tiers(db: Database) -> None:
+    """test_margin's buyers: A leads by revenue (1000), B by margin (270)."""
+    import dataclasses
+
+    from crmdesk.analytics.pyramid import Measure, Tier
+    from tests.analytics.test_margin import SINCE, _buyers
+
+    ids = _buyers(db)
+
+    def platinum() -> tuple[object, object, list[str]]:
+        with db.reading() as session:
+            p = insights.value_pyramid(session, AS_OF, SINCE)
+            tiers = insights.value_tiers(session, AS_OF, SINCE)
+            vip = [c.name for c in insights.tier_changes(session, AS_OF, SINCE)
+                   if c.suggested is ValueTier.VIP]  # fmt: skip
+        (top,) = [aid for aid, t in tiers.items() if t is Tier.PLATINUM]
+        return p.measure, top, vip
+
+    assert platinum() == (Measure.REVENUE, ids["A"], ["A"])
+    with db.transaction() as session:
+        conf = insights.load_settings(session)
+        insights.save_settings(session, dataclasses.replace(conf, pyramid_by="margin"))
+    assert platinum() == (Measure.MARGIN, ids["B"], ["B"])
+    with db.reading() as session:
+        assert insights.value_pyramid(session, AS_OF, SINCE).tier(Tier.PLATINUM).revenue == (
+            Decimal("270.00"))  # fmt: skip
+        # asked for explicitly, the other measure
+        assert insights.value_pyramid(session, AS_OF, SINCE, Measure.REVENUE).tier(
+            Tier.PLATINUM).threshold == Decimal("1000.00")  # fmt: skip
+        assert insights.overview(session, AS_OF).pyramid.measure is Measure.MARGIN
+
+
+def test_an_unknown_measure_reads_as_revenue(db: Database) -> None:
+    from crmdesk.analytics.pyramid import Measure
+    from crmdesk.services import settings
+
+    with db.transaction() as session:
+        settings.write_value(session, "insights", {"pyramid_by": "profit"})
+    with db.reading() as session:
+        assert insights.load_settings(session).measure is Measure.REVENUE

@@ -116,3 +116,103 @@ def test_owners_by_accounts(db: Database) -> None:
     customers(db, {"c": []}, owner="Wang")
     with db.reading() as session:
         assert today.owners(session) == ["Li", "Wang"]
+
+
+def test_her_tasks_from_today_on_and_a_long_overdue_list_apart(db: Database) -> None:
+    with db.transaction() as session:
+        start = _local(AS_OF - dt.timedelta(days=200), 9)
+        session.add_all([
+            CalendarEvent(title=f"Old {k:03d}", kind=EventKind.TASK, owner="Li",
+                          starts_at=start + dt.timedelta(days=k),
+                          ends_at=start + dt.timedelta(days=k, minutes=30),
+                          time_zone="Asia/Shanghai")
+            for k in range(today.LIMIT * 2 + 1)
+        ] + [
+            CalendarEvent(title="Due today", kind=EventKind.TASK, owner="Li",
+                          starts_at=_local(AS_OF, 17), ends_at=_local(AS_OF, 18),
+                          time_zone="Asia/Shanghai"),
+            CalendarEvent(title="Some day", kind=EventKind.TASK, owner="Li"),
+            CalendarEvent(title="Next week", kind=EventKind.TASK, owner="Li",
+                          starts_at=_local(AS_OF + dt.timedelta(days=7), 9),
+                          ends_at=_local(AS_OF + dt.timedelta(days=7), 10),
+                          time_zone="Asia/Shanghai", assigned_by="Wang"),
+        ])  # fmt: skip
+        session.flush()
+        fill_missing_spans(session)
+    with db.reading() as session:
+        page = today.today_page(session, "Li", AS_OF, ZONE, now=_local(AS_OF, 8))
+    # from today on, soonest first, undated last: tasks given to her, not only today's
+    assert [(t.title, t.note) for t in page.tasks] == [
+        ("Due today", ""), ("Next week", "Wang"), ("Some day", "")]  # fmt: skip
+    assert len(page.overdue_tasks) == today.LIMIT
+    assert page.overdue_tasks[0].title == "Old 000"  # oldest first
+
+
+def test_birthdays_on_days_this_year_lacks(db: Database) -> None:
+    """29 February in a common year is kept on the 28th; a lunar 30th in a 29-day month on
+    its 29th (lunar 2026 month 5 has 29 days: its 29th is 13 July 2026)."""
+    with db.transaction() as session:
+        session.add_all([
+            Contact(family_name="Leap", given_name="Day", owner="Li",
+                    birthday=dt.date(1996, 2, 29)),
+            Contact(family_name="月", given_name="末", owner="Li", lunar_birthday="05-30"),
+        ])  # fmt: skip
+
+    def birthdays(day: dt.date) -> list[tuple[str, dt.date | dt.datetime | None, str]]:
+        with db.reading() as session:
+            page = today.today_page(session, "Li", day, ZONE, now=_local(day, 8))
+        return [(b.title, b.when, b.note) for b in page.birthdays]
+
+    assert birthdays(dt.date(2027, 2, 25)) == [("Day Leap", dt.date(2027, 2, 28), "")]
+    assert birthdays(dt.date(2028, 2, 25)) == [("Day Leap", dt.date(2028, 2, 29), "")]
+    assert birthdays(dt.date(2026, 7, 10)) == [("月末", dt.date(2026, 7, 13), "lunar")]
+
+
+def test_todays_occurrence_of_a_repeating_task_is_among_her_tasks(db: Database) -> None:
+    week_ago = AS_OF - dt.timedelta(days=7)
+    with db.transaction() as session:
+        session.add_all([
+            CalendarEvent(title="Daily report", kind=EventKind.TASK, owner="Li",
+                          assigned_by="Wang", rrule="FREQ=DAILY;COUNT=30",
+                          starts_at=_local(week_ago, 17), ends_at=_local(week_ago, 18),
+                          time_zone="Asia/Shanghai"),
+            CalendarEvent(title="Weekly call list", kind=EventKind.TASK, owner="Li",
+                          rrule="FREQ=WEEKLY;COUNT=10",  # Wednesdays: not today (a Tuesday)
+                          starts_at=_local(week_ago + dt.timedelta(days=1), 9),
+                          ends_at=_local(week_ago + dt.timedelta(days=1), 10),
+                          time_zone="Asia/Shanghai"),
+            CalendarEvent(title="Later", kind=EventKind.TASK, owner="Li",
+                          starts_at=_local(AS_OF + dt.timedelta(days=2), 9),
+                          ends_at=_local(AS_OF + dt.timedelta(days=2), 10),
+                          time_zone="Asia/Shanghai"),
+        ])  # fmt: skip
+        session.flush()
+        fill_missing_spans(session)
+    with db.reading() as session:
+        page = today.today_page(session, "Li", AS_OF, ZONE, now=_local(AS_OF, 8))
+    assert [(t.title, t.when, t.note) for t in page.tasks] == [
+        ("Daily report", AS_OF, "Wang"), ("Later", AS_OF + dt.timedelta(days=2), "")]  # fmt: skip
+    assert page.overdue_tasks == ()  # a series' past occurrences are not overdue one-offs
+
+
+def test_a_visit_to_someone_without_a_channel_takes_the_accounts(db: Database) -> None:
+    """As tasks, deals and cases do: the contact's own channel, else the account's."""
+    with db.transaction() as session:
+        acme = Account(name="Acme", sort_key="acme", owner="Li")
+        session.add(acme)
+        session.flush()
+        quiet = Contact(family_name="Quiet", given_name="Q", owner="Li", account_id=acme.id,
+                        sort_key="b")  # fmt: skip
+        chatty = Contact(family_name="Chatty", given_name="C", owner="Li", account_id=acme.id,
+                         sort_key="a", preferred_channel=Channel.WECHAT)  # fmt: skip
+        session.add_all([quiet, chatty])
+        session.flush()
+        session.add(CalendarEvent(title="Visit Q", kind=EventKind.VISIT, owner="Li",
+                                  starts_at=_local(AS_OF, 10), ends_at=_local(AS_OF, 11),
+                                  time_zone="Asia/Shanghai", contact_id=quiet.id,
+                                  account_id=acme.id))  # fmt: skip
+        session.flush()
+        fill_missing_spans(session)
+    with db.reading() as session:
+        page = today.today_page(session, "Li", AS_OF, ZONE, now=_local(AS_OF, 8))
+    assert [(a.title, a.channel) for a in page.appointments] == [("Visit Q", "wechat")]

@@ -55,3 +55,67 @@ def test_the_page_reads_again_when_the_data_changes(qtbot, db, tmp_path) -> None
     qtbot.waitUntil(lambda: page.page is not None, timeout=WAIT)
     assert page.page.day == AS_OF
     assert isinstance(page.page.day, dt.date)
+
+
+def test_a_long_line_wraps_in_a_narrow_column_and_keeps_its_channel(qtbot, db, tmp_path) -> None:
+    _morning(db)
+    page = _page(qtbot, db, tmp_path)
+    page.resize(520, 700)  # two columns of about 230 pixels: "Send the quote … [WeChat]" is longer
+    page.show()
+    qtbot.waitExposed(page)
+    lst = page.lists["tasks"]
+    (text,) = page.lines("tasks")
+    assert lst.fontMetrics().horizontalAdvance(text) > lst.viewport().width()
+    rect = lst.visualItemRect(lst.item(0))
+    assert rect.right() <= lst.viewport().width()  # nothing beyond the visible width
+    assert rect.height() > lst.fontMetrics().height() * 1.5  # the rest on a second line
+    assert not lst.horizontalScrollBar().isVisible()
+
+
+def test_targets_read_as_counts_and_grouped_amounts(qtbot, db, tmp_path) -> None:
+    from decimal import Decimal
+
+    from crmdesk.services import targets
+    from crmdesk.services.targets import TargetDraft
+
+    _morning(db)
+    with db.transaction() as session:
+        targets.set_targets(session, [TargetDraft("Li", "2026-06", "revenue_won",
+                                                  Decimal("85000"), Decimal(1))])  # fmt: skip
+    page = _page(qtbot, db, tmp_path)
+    lines = page.lines("targets")
+    assert any(line.endswith("Revenue won: 0 / 85,000  (0 %)") for line in lines), lines
+    assert any(line.endswith("Visits made: 0 / 1  (0 %)") for line in lines), lines
+
+
+def test_a_page_left_open_overnight_turns_to_the_new_day(qtbot, db, tmp_path) -> None:
+    _morning(db)
+    page = _page(qtbot, db, tmp_path)
+    assert page._day_timer.isActive() and not page.check_day()  # the same day: nothing read
+    page._fixed_day = AS_OF + dt.timedelta(days=1)  # what the clock says after midnight
+    with qtbot.waitSignal(page.loaded, timeout=WAIT):
+        assert page.check_day()
+    assert page.page is not None and page.page.day == AS_OF + dt.timedelta(days=1)
+    assert "1 July 2026" in page.heading.text()
+
+
+def test_a_full_section_says_there_are_more(qtbot, db, tmp_path) -> None:
+    from crmdesk.models import CalendarEvent
+    from crmdesk.models.enums import EventKind
+    from crmdesk.services import today as service
+    from crmdesk.services.calendar import fill_missing_spans
+
+    _morning(db)
+    with db.transaction() as session:
+        at = dt.datetime(2026, 5, 1, 1, tzinfo=dt.UTC)
+        session.add_all([CalendarEvent(title=f"Old {k}", kind=EventKind.TASK, owner="Li",
+                                       starts_at=at + dt.timedelta(hours=k),
+                                       ends_at=at + dt.timedelta(hours=k, minutes=5),
+                                       time_zone="Asia/Shanghai")
+                         for k in range(service.LIMIT)])  # with Chase payment: 51 overdue
+        session.flush()
+        fill_missing_spans(session)
+    page = _page(qtbot, db, tmp_path)
+    assert len(page.lines("overdue_tasks")) == service.LIMIT
+    assert page.boxes["overdue_tasks"].title() == f"Overdue tasks ({service.LIMIT}+)"
+    assert page.boxes["tasks"].title() == "Tasks for me (1)"  # all of them shown: no +

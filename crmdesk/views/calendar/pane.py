@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import getpass
+import uuid
 from collections.abc import Callable
 from enum import IntEnum
 
@@ -51,7 +52,7 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.core.clock import local_zone, local_zone_name
-from crmdesk.services.calendar import EventDraft, EventOccurrence
+from crmdesk.services.calendar import EventDraft, EventOccurrence, occurrences_between
 from crmdesk.services.calendar_tasks import event_owners
 from crmdesk.store.db import Database
 from crmdesk.views.calendar.day_header import DayHeader
@@ -490,6 +491,26 @@ class CalendarPane(QWidget):
         if not result:
             return False
         return self.edits.change(one, dialog.draft())
+
+    def open_event(self, event_id: uuid.UUID, day: dt.date) -> bool:
+        """Show `day` and open the event on it (a Today line: a task, a visit, a call; a
+        series' occurrence of that day). False when it is not there (deleted meanwhile)."""
+        self.show_day(day)
+        zone = local_zone()
+        start = dt.datetime.combine(day - dt.timedelta(days=1), dt.time(), tzinfo=zone)
+        with self.db.reading() as session:
+            found = [
+                o for o in occurrences_between(session, start.astimezone(dt.UTC),
+                                               (start + dt.timedelta(days=3)).astimezone(dt.UTC))
+                if event_id in (o.event_id, o.series_id)
+            ]  # fmt: skip
+
+        def local_day(one: EventOccurrence) -> dt.date:
+            when = one.start
+            return when.astimezone(zone).date() if isinstance(when, dt.datetime) else when
+
+        on_day = [o for o in found if local_day(o) == day] or found
+        return self.open_occurrence(on_day[0]) if on_day else False
 
     def show_day_plan(self) -> None:
         """The current day's plan for this pane's owner (everyone's when they have none)."""

@@ -15,13 +15,13 @@ from PySide6.QtCharts import (
     QChart,
     QChartView,
     QHorizontalBarSeries,
+    QHorizontalStackedBarSeries,
     QLineSeries,
-    QPieSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QMargins, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
 Ids = frozenset[uuid.UUID]
 
@@ -57,6 +57,12 @@ class PickingBars(QChartView):
         self.setMinimumSize(240, 230)
         self.groups: list[tuple[str, float, Ids]] = []
 
+    def title(self) -> str:
+        return self._chart.title()
+
+    def set_title(self, title: str) -> None:
+        self._chart.setTitle(title)
+
     def show_groups(self, groups: Sequence[tuple[str, float, Ids]]) -> None:
         """(label, value, customers) per bar, drawn top to bottom in the given order."""
         self.groups = list(groups)
@@ -65,9 +71,12 @@ class PickingBars(QChartView):
         bars.setColor(QColor("#3c78b4"))
         for _, value, _ in reversed(self.groups):
             bars.append(value)
+        bars.setLabelColor(QColor("#202020"))
         series = QHorizontalBarSeries()
         series.append(bars)
         series.setLabelsVisible(True)
+        # beyond the bar's end: a short bar's number stays readable (not white on white)
+        series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
         self._chart.addSeries(series)
         axis = QBarCategoryAxis()
         axis.append([label for label, _, _ in reversed(self.groups)])
@@ -79,6 +88,7 @@ class PickingBars(QChartView):
         series.attachAxis(axis)
         values = QValueAxis()
         values.setRange(0, max([v for _, v, _ in self.groups] + [1]) * 1.15)
+        values.applyNiceNumbers()  # ticks on round numbers (0, 100, 200 …), room for labels
         values.setLabelFormat("%.0f")
         self._chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(values)
@@ -128,7 +138,8 @@ class ParetoChart(QChartView):
 
 
 class Gauges(QWidget):
-    """One donut per owner, the share of the month's weighted targets met, named beneath."""
+    """One gauge per owner: a bar filled to the share of the month's weighted targets met,
+    the rest grey, the owner's name beside it (readable for a whole team, unlike donuts)."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -136,32 +147,101 @@ class Gauges(QWidget):
         self._chart.setTitle(title)
         self._chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self._chart.legend().hide()
+        self._chart.setMargins(QMargins(4, 4, 4, 4))
         self.view = QChartView(self._chart, self)
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setMinimumSize(240, 160)
-        self.names = QLabel(self)
+        self.names = QLabel(self)  # what is said when no targets are set
         self.names.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.names.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.names)
+        self.scores: list[tuple[str, float]] = []
 
-    def show_scores(self, scores: Sequence[tuple[str, float]]) -> None:
+    def show_scores(self, scores: Sequence[tuple[str, float]], empty: str = "") -> None:
+        """One gauge per (owner, score in percent), top to bottom; `empty` is said when there
+        is none."""
         clear(self._chart)
-        n = max(1, len(scores))
-        size = min(0.8, 1.8 / n)
-        for k, (_owner, score) in enumerate(scores):
-            pie = QPieSeries()
-            met = pie.append("", max(score, 0.0001))
-            met.setColor(QColor("#3a9a5b"))
-            rest = pie.append("", max(100 - score, 0.0001))
-            rest.setColor(QColor("#e4e4e4"))
-            pie.setPieSize(size)
-            pie.setHoleSize(size * 0.55)
-            pie.setHorizontalPosition((k + 0.5) / n)
-            self._chart.addSeries(pie)
-        self.names.setText("   ".join(f"{owner} {score:.0f} %" for owner, score in scores))
+        self.scores = list(scores)
+        self.names.setText("" if scores else empty)
+        self.names.setVisible(not scores)
+        if not scores:
+            return
+        self.view.setMinimumHeight(max(160, 70 + 24 * len(self.scores)))  # a bar per owner
+        met, rest = QBarSet(""), QBarSet("")
+        met.setColor(QColor("#3a9a5b"))
+        rest.setColor(QColor("#e4e4e4"))
+        rest.setBorderColor(QColor("#e4e4e4"))
+        met.setLabelColor(QColor("#202020"))
+        for _owner, score in reversed(self.scores):
+            met.append(max(0.0, min(score, 100.0)))
+            rest.append(max(0.0, 100.0 - score))
+        series = QHorizontalStackedBarSeries()
+        series.append(met)
+        series.append(rest)
+        series.setLabelsVisible(True)
+        series.setLabelsFormat("@value %")
+        series.setLabelsPosition(QHorizontalStackedBarSeries.LabelsPosition.LabelsInsideBase)
+        rest.setLabelColor(QColor(0, 0, 0, 0))  # the grey remainder says nothing
+        self._chart.addSeries(series)
+        axis = QBarCategoryAxis()
+        axis.append([owner for owner, _ in reversed(self.scores)])
+        axis.setTruncateLabels(False)
+        self._chart.addAxis(axis, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis)
+        values = QValueAxis()
+        values.setRange(0, 100)
+        values.setTickCount(5)
+        values.setLabelFormat("%d %%")
+        self._chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(values)
+
+
+class TrendChart(QChartView):
+    """Each owner's weighted target score (0–100 %) over the months, one line per owner; a
+    month without targets is left out of the owner's line."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        self._chart = QChart()
+        self._chart.setTitle(title)
+        super().__init__(self._chart, parent)
+        self._chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self._chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)  # a team's names fit
+        self._chart.setMargins(QMargins(4, 4, 4, 4))
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumSize(240, 280)
+        self.lines: dict[str, list[tuple[int, float]]] = {}
+
+    def show_trend(
+        self, months: Sequence[str], scores: dict[str, Sequence[float | None]]
+    ) -> None:
+        """`months` oldest first ("2026-06"); owner -> a score or None per month."""
+        clear(self._chart)
+        self.lines = {
+            owner: [(k, float(v)) for k, v in enumerate(values) if v is not None]
+            for owner, values in scores.items()
+        }
+        axis = QBarCategoryAxis()
+        axis.append([m[5:] for m in months])  # the month's number: twelve fit under a box
+        axis.setTitleText(f"{months[0]} – {months[-1]}" if months else "")
+        values = QValueAxis()
+        values.setRange(0, 100)
+        values.setTickCount(5)
+        values.setLabelFormat("%d %%")
+        self._chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
+        self._chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+        for owner, points in self.lines.items():
+            line = QLineSeries()
+            line.setName(owner)
+            line.setPointsVisible(True)
+            for k, v in points:
+                line.append(k, v)
+            self._chart.addSeries(line)
+            line.attachAxis(axis)
+            line.attachAxis(values)
+        self._chart.legend().setVisible(bool(self.lines))
 
 
 class HeatMap(QWidget):
@@ -174,12 +254,37 @@ class HeatMap(QWidget):
         super().__init__(parent)
         self.setMinimumSize(260, 200)
         self.cells: dict[tuple[int, int], tuple[int, float, Ids]] = {}
+        self.tips: dict[tuple[int, int], str] = {}
         self.setMouseTracking(True)
 
-    def show_cells(self, cells: dict[tuple[int, int], tuple[int, float, Ids]]) -> None:
-        """(r, f) -> (customers, mean m, their ids)."""
+    def show_cells(
+        self,
+        cells: dict[tuple[int, int], tuple[int, float, Ids]],
+        tips: dict[tuple[int, int], str] | None = None,
+    ) -> None:
+        """(r, f) -> (customers, mean m, their ids); `tips`: what a cell's tooltip says."""
         self.cells = cells
+        self.tips = tips or {}
         self.update()
+
+    def cell_at(self, point: QPointF) -> tuple[int, int] | None:
+        for r in range(1, 6):
+            for f in range(1, 6):
+                if self.cell_rect(r, f).contains(point):
+                    return r, f
+        return None
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            cell = self.cell_at(QPointF(event.pos()))
+            tip = self.tips.get(cell) if cell else None
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
 
     def _grid(self) -> tuple[QRectF, float, float]:
         margin = 28.0

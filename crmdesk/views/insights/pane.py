@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections import defaultdict
+from decimal import Decimal
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QShowEvent, QUndoStack
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QProgressBar,
@@ -32,13 +34,14 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.analytics.clv import distribution
-from crmdesk.analytics.pyramid import Tier
+from crmdesk.analytics.pyramid import Measure, Tier
 from crmdesk.analytics.rfm import Segment
-from crmdesk.models.enums import LoyaltyStage
+from crmdesk.core.texts import fill
+from crmdesk.models.enums import LifecyclePhase, LoyaltyStage
 from crmdesk.services import insights
 from crmdesk.services.changes import Changes
 from crmdesk.store.db import Database
-from crmdesk.views.insights.charts import Gauges, HeatMap, ParetoChart, PickingBars
+from crmdesk.views.insights.charts import Gauges, HeatMap, ParetoChart, PickingBars, TrendChart
 from crmdesk.views.shell import writes
 from crmdesk.views.shell.background import BackgroundWork
 from crmdesk.views.shell.bus import DataBus
@@ -77,6 +80,7 @@ class InsightsPane(QWidget):
     def _build(self, day: dt.date) -> None:
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
+        top.setSpacing(4)  # the date, four buttons and the progress fit a 760-pixel window
         top.addWidget(QLabel(self.tr("As of:"), self))
         self.as_of = QDateEdit(QDate(day), self)
         self.as_of.setCalendarPopup(True)
@@ -84,11 +88,20 @@ class InsightsPane(QWidget):
         top.addWidget(self.as_of)
         self.refresh_button = QPushButton(self.tr("Recompute"), self)
         self.refresh_button.clicked.connect(self.reload)
-        self.store_button = QPushButton(self.tr("Store scores on the accounts"), self)
+        self.store_button = QPushButton(self.tr("Store scores"), self)
+        self.store_button.setToolTip(
+            self.tr("Write the RFM scores onto the accounts, for lists, filters and labels")
+        )
         self.store_button.clicked.connect(self.store_scores)
         self.tiers_button = QPushButton(self.tr("Apply value tiers…"), self)
         self.tiers_button.clicked.connect(self.apply_tiers)
-        for button in (self.refresh_button, self.store_button, self.tiers_button):
+        self.stages_button = QPushButton(self.tr("Apply stages…"), self)
+        self.stages_button.setToolTip(
+            self.tr("Set the suggested loyalty stage and lifecycle phase on the accounts")
+        )
+        self.stages_button.clicked.connect(self.apply_stages)
+        buttons = (self.refresh_button, self.store_button, self.tiers_button, self.stages_button)
+        for button in buttons:
             top.addWidget(button)
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(90)
@@ -98,12 +111,14 @@ class InsightsPane(QWidget):
         top.addWidget(self.message, 1)
         outer.addLayout(top)
 
-        self.pyramid = PickingBars(self.tr("Value pyramid (customers per tier)"))
+        self.pyramid = PickingBars(self.pyramid_title(Measure.REVENUE))
         self.pareto = ParetoChart(self.tr("Pareto curve"))
         self.pareto_note = QLabel(self)
+        self.pareto_note.setWordWrap(True)
         self.heat = HeatMap(self)
         self.segments = PickingBars(self.tr("RFM segments"))
         self.funnel = PickingBars(self.tr("Loyalty funnel (suggested stages)"))
+        self.phases = PickingBars(self.tr("Lifecycle phases (suggested)"))
         self.clv_chart = PickingBars(self.tr("Projected lifetime value"))
         self.clv_note = QLabel(self)
         self.clv_note.setWordWrap(True)
@@ -113,10 +128,14 @@ class InsightsPane(QWidget):
         )
         self.churn.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.churn.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.churn.horizontalHeader().setStretchLastSection(True)
+        header = self.churn.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # the customer's name takes the room left (elided when long): no sideways scrolling
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.churn.cellDoubleClicked.connect(self._on_churn_opened)
         self.gauges = Gauges(self.tr("Targets met this month (weighted)"))
-        for chart in (self.pyramid, self.segments, self.funnel, self.clv_chart):
+        self.trend = TrendChart(self.tr("Team: targets met, last 12 months"))
+        for chart in (self.pyramid, self.segments, self.funnel, self.phases, self.clv_chart):
             chart.picked.connect(self.customers_picked)
         self.heat.picked.connect(self.customers_picked)
 
@@ -127,21 +146,22 @@ class InsightsPane(QWidget):
             (self.tr("Share of revenue"), [self.pareto, self.pareto_note]),
             (self.tr("RFM: recency × frequency, coloured by monetary"), [self.heat]),
             (self.tr("Segments"), [self.segments]),
-            (self.tr("Lifecycle"), [self.funnel]),
+            (self.tr("Lifecycle"), [self.funnel, self.phases]),
             (self.tr("Customer lifetime value"), [self.clv_chart, self.clv_note]),
             (self.tr("Churn risk"), [self.churn]),
-            (self.tr("Targets"), [self.gauges]),
+            (self.tr("Targets"), [self.gauges, self.trend]),
         ]
         for index, (title, widgets) in enumerate(boxes):
             box = QGroupBox(title, body)
             lay = QVBoxLayout(box)
             for widget in widgets:
                 widget.setParent(box)
-                lay.addWidget(widget, 1 if widget is widgets[0] else 0)
+                lay.addWidget(widget, 0 if isinstance(widget, QLabel) else 1)
             box.setMinimumHeight(300)
             grid.addWidget(box, index // 2, index % 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        self.pareto_box = self.pareto.parentWidget()
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
@@ -188,39 +208,90 @@ class InsightsPane(QWidget):
             Tier.IRON: self.tr("Iron"),
             Tier.LEAD: self.tr("Lead"),
         }
+        self.pyramid.set_title(self.pyramid_title(p.measure))
         self.pyramid.show_groups(
             [(tier_words[t.tier], t.customers, view.tier_ids[t.tier]) for t in p.tiers]
         )
-        self.pareto.show_curve(p.pareto, self.tr("customers"), self.tr("revenue"))
+        by_margin = p.measure is Measure.MARGIN
+        value = self.tr("margin") if by_margin else self.tr("revenue")
+        self.pareto.show_curve(p.pareto, self.tr("customers"), value)
+        if isinstance(self.pareto_box, QGroupBox):
+            self.pareto_box.setTitle(
+                self.tr("Share of margin") if by_margin else self.tr("Share of revenue")
+            )
+        self.pareto_note.setText(self._pareto_words(view))
+        counts: dict[tuple[int, int], int] = defaultdict(int)
+        m_sums: dict[tuple[int, int], int] = defaultdict(int)
+        revenue: dict[tuple[int, int], Decimal] = defaultdict(Decimal)
+        ids: dict[tuple[int, int], set[uuid.UUID]] = defaultdict(set)
+        by_segment: dict[Segment, set[uuid.UUID]] = defaultdict(set)
+        for row in view.rfm.rows:
+            counts[(row.r, row.f)] += 1
+            m_sums[(row.r, row.f)] += row.m
+            revenue[(row.r, row.f)] += row.monetary
+            ids[(row.r, row.f)].add(row.id)
+            by_segment[row.segment].add(row.id)
+        self.heat.show_cells(
+            {k: (n, m_sums[k] / n, frozenset(ids[k])) for k, n in counts.items()},
+            {k: self._cell_words(k, n, revenue[k]) for k, n in counts.items()},
+        )
+        apart = frozenset(aid for aid, _name in view.rfm.without_orders)
+        self.segments.show_groups(
+            [(self.segment_word(s), len(by_segment[s]), frozenset(by_segment[s])) for s in Segment]
+            + [(self.tr("No orders yet"), len(apart), apart)]  # not scored: listed apart
+        )
+        loyalty = view.stages["loyalty"]
+        stages = [(stage, loyalty.get(stage.value, frozenset())) for stage in LoyaltyStage]
+        self.funnel.show_groups([(enum_text(st), len(who), who) for st, who in stages])
+        lifecycle = view.stages["lifecycle"]
+        phases = [(phase, lifecycle.get(phase.value, frozenset())) for phase in LifecyclePhase]
+        self.phases.show_groups([(enum_text(ph), len(who), who) for ph, who in phases])
+        self._show_clv(view)
+        self._show_churn(view)
+        self.gauges.show_scores(
+            [(c.owner, float(c.score)) for c in view.team],
+            self.tr("No targets are set for this month."),
+        )
+        self.trend.show_trend(
+            view.trend_months,
+            {o: [None if v is None else float(v) for v in vals] for o, vals in view.trend.items()},
+        )
+
+    def _cell_words(self, cell: tuple[int, int], customers: int, revenue: Decimal) -> str:
+        return fill(
+            self.tr("R%1 F%2: %3 customer(s), revenue %4"),
+            [str(cell[0]), str(cell[1]), str(customers), f"{revenue:,.2f}"],
+        )
+
+    def pyramid_title(self, measure: Measure) -> str:
+        if measure is Measure.MARGIN:
+            return self.tr("Value pyramid by margin (customers per tier)")
+        return self.tr("Value pyramid by revenue (customers per tier)")
+
+    def _pareto_words(self, view: insights.Overview) -> str:
+        p = view.pyramid
         share = f"{p.top20_share * 100:.1f}"
-        self.pareto_note.setText(
-            (
+        if p.measure is not Measure.MARGIN:
+            return (
                 self.tr("The top 20 % of buyers bring %1 % of the revenue: 80/20 holds.")
                 if p.holds_80_20
                 else self.tr(
                     "The top 20 % of buyers bring %1 % of the revenue: 80/20 does not hold."
                 )
             ).replace("%1", share)
+        text = (
+            self.tr("The top 20 % of buyers bring %1 % of the margin: 80/20 holds.")
+            if p.holds_80_20
+            else self.tr("The top 20 % of buyers bring %1 % of the margin: 80/20 does not hold.")
         )
-        counts: dict[tuple[int, int], int] = defaultdict(int)
-        m_sums: dict[tuple[int, int], int] = defaultdict(int)
-        ids: dict[tuple[int, int], set[uuid.UUID]] = defaultdict(set)
-        by_segment: dict[Segment, set[uuid.UUID]] = defaultdict(set)
-        for row in view.rfm.rows:
-            counts[(row.r, row.f)] += 1
-            m_sums[(row.r, row.f)] += row.m
-            ids[(row.r, row.f)].add(row.id)
-            by_segment[row.segment].add(row.id)
-        self.heat.show_cells({k: (n, m_sums[k] / n, frozenset(ids[k])) for k, n in counts.items()})
-        self.segments.show_groups(
-            [(self.segment_word(s), len(by_segment[s]), frozenset(by_segment[s])) for s in Segment]
+        covered = self.tr(
+            "Margin from product costs on %2 of revenue, from the gross margin rate on %3."
         )
-        loyalty = view.stages["loyalty"]
-        stages = [(stage, loyalty.get(stage.value, frozenset())) for stage in LoyaltyStage]
-        self.funnel.show_groups([(enum_text(st), len(who), who) for st, who in stages])
-        self._show_clv(view)
-        self._show_churn(view)
-        self.gauges.show_scores([(c.owner, float(c.score)) for c in view.team])
+        return (
+            f"{text} {covered}".replace("%1", share)
+            .replace("%2", f"{p.costed_revenue:,.2f}")
+            .replace("%3", f"{p.rated_revenue:,.2f}")
+        )
 
     def segment_word(self, segment: Segment) -> str:
         return {
@@ -245,7 +316,14 @@ class InsightsPane(QWidget):
             )
             groups.append((f"{low:,.0f}–{high:,.0f}", len(members), members))
         self.clv_chart.show_groups(list(reversed(groups)))
-        self.clv_note.setText(translated("Insights", view.clv.formula))
+        revenue = sum((r.revenue for r in rows), Decimal(0))
+        margin = sum((r.margin for r in rows), Decimal(0))
+        projected = sum((r.projected for r in rows), Decimal(0))
+        history = fill(
+            self.tr("Historical: revenue %1, margin %2 from %3 customer(s); projected %4."),
+            [f"{revenue:,.2f}", f"{margin:,.2f}", str(len(rows)), f"{projected:,.2f}"],
+        )
+        self.clv_note.setText(history + "\n" + translated("Insights", view.clv.formula))
 
     def _show_churn(self, view: insights.Overview) -> None:
         self.churn.setRowCount(len(view.churn))
@@ -255,7 +333,6 @@ class InsightsPane(QWidget):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, c.id)
                 self.churn.setItem(row, col, item)
-        self.churn.resizeColumnsToContents()
 
     def _on_churn_opened(self, row: int, _column: int) -> None:
         item = self.churn.item(row, 0)
@@ -278,6 +355,33 @@ class InsightsPane(QWidget):
             self.scores_stored.emit()
 
         self.work.run(work, done)
+
+    def apply_stages(self) -> bool:
+        """Set the suggested loyalty stages and lifecycle phases after asking, as one step on
+        the undo stack (the reasons are in `crmdesk analyze lifecycle`)."""
+        day = self.day
+        with self.db.reading() as session:
+            wanted = insights.stage_changes(session, day)
+        if not wanted:
+            self.message.setText(self.tr("Every stage already matches the suggestions."))
+            return False
+        answer = QMessageBox.question(
+            self,
+            self.tr("Apply stages"),
+            self.tr(
+                "Set the suggested loyalty stage and lifecycle phase on %n account(s)?",
+                "",
+                len(wanted),
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        text = self.tr("Apply stages to %n account(s)", "", len(wanted))
+        command = WriteCommand(
+            self.db, self.bus, text,
+            lambda s: insights.apply_stage_suggestions(s, day, wanted),
+        )  # fmt: skip
+        return writes.push(self, self.undo_stack, command)
 
     def apply_tiers(self) -> bool:
         with self.db.reading() as session:

@@ -1,13 +1,21 @@
-"""Tools > Settings > Insights: the pyramid's shares, churn factor, CLV terms, the indicators
-monthly targets count."""
+"""Tools > Settings > Insights: the pyramid's shares, period and measure (revenue or margin),
+churn factor, CLV terms, the indicators monthly targets count."""
 
 from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QFormLayout, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QSpinBox,
+    QWidget,
+)
 from sqlalchemy.orm import Session
 
+from crmdesk.analytics.pyramid import Measure
 from crmdesk.analytics.targets import INDICATORS
 from crmdesk.services import insights
 from crmdesk.views.shell.i18n import translated
@@ -27,6 +35,16 @@ class InsightsSettingsPage(QWidget):
         self.platinum, self.gold, self.iron = _percent(self), _percent(self), _percent(self)
         self.months = QSpinBox(self)
         self.months.setRange(1, 120)
+        self.measure = QComboBox(self)
+        self.measure.addItem(self.tr("revenue"), Measure.REVENUE.value)
+        self.measure.addItem(self.tr("margin"), Measure.MARGIN.value)
+        self.measure.setToolTip(
+            self.tr(
+                "Ranks the value pyramid, the Pareto curve and the suggested value tiers. By "
+                "margin: amount − quantity × cost on order lines whose product has a cost, the "
+                "gross margin below on the rest."
+            )
+        )
         self.churn = QDoubleSpinBox(self)
         self.churn.setRange(1.0, 10.0)
         self.churn.setSingleStep(0.5)
@@ -44,6 +62,7 @@ class InsightsSettingsPage(QWidget):
         form.addRow(self.tr("Gold share of buyers:"), self.gold)
         form.addRow(self.tr("Iron share of buyers:"), self.iron)
         form.addRow(self.tr("Pyramid period (months):"), self.months)
+        form.addRow(self.tr("Rank customers by:"), self.measure)
         form.addRow(self.tr("Churn risk after the usual interval ×"), self.churn)
         form.addRow(self.tr("Gross margin:"), self.margin)
         form.addRow(self.tr("Discount rate a year:"), self.discount)
@@ -62,6 +81,7 @@ class InsightsSettingsPage(QWidget):
         self.gold.setValue(conf.gold_share)
         self.iron.setValue(conf.iron_share)
         self.months.setValue(conf.pyramid_months)
+        self.measure.setCurrentIndex(max(0, self.measure.findData(conf.measure.value)))
         self.churn.setValue(conf.churn_factor)
         self.margin.setValue(conf.margin_rate)
         self.discount.setValue(conf.discount_rate)
@@ -75,6 +95,7 @@ class InsightsSettingsPage(QWidget):
             insights.load_settings(session),
             platinum_share=self.platinum.value(), gold_share=self.gold.value(),
             iron_share=self.iron.value(), pyramid_months=self.months.value(),
+            pyramid_by=str(self.measure.currentData()),
             churn_factor=self.churn.value(), margin_rate=self.margin.value(),
             discount_rate=self.discount.value(), horizon_years=self.horizon.value(),
             stale_days=self.stale.value(),

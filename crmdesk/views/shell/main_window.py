@@ -9,7 +9,7 @@ import datetime as dt
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QRect, QSettings, QSize, Qt
+from PySide6.QtCore import QLockFile, QRect, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk import __version__
 from crmdesk.core.errors import KnownError
-from crmdesk.models import ServiceCase
-from crmdesk.services import backups
+from crmdesk.services import backups, insights
 from crmdesk.services.mailing import Selection
 from crmdesk.store.db import Database
 from crmdesk.views.calendar.pane import CalendarPane
@@ -43,7 +42,7 @@ from crmdesk.views.pipeline.pane import PipelinePane
 from crmdesk.views.pipeline.stage_settings import StageSettingsPage
 from crmdesk.views.service.pane import ServicePane
 from crmdesk.views.service.settings_page import ServiceLevelsPage
-from crmdesk.views.shell import database_files, errors
+from crmdesk.views.shell import database_files, errors, tasks, writes
 from crmdesk.views.shell.backup_settings import BackupsPage
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.history_view import HistoryDialog
@@ -102,6 +101,7 @@ class MainWindow(QMainWindow):
         self.undo_history.reported.connect(self._on_undo_history_reported)
         self.duplicates_dialog: DuplicatesDialog | None = None
         self.history_dialog: HistoryDialog | None = None
+        self.scores_task: tasks.Task | None = None  # recomputing stale stored scores
         self.window_lock: QLockFile | None = None  # this window's claim on the file
         title = database_files.window_title(db)
         self.setWindowTitle(
@@ -356,15 +356,11 @@ class MainWindow(QMainWindow):
 
     def open_record(self, record: str, record_id: uuid.UUID, when: object = None) -> None:
         """Open what a Today or Insights line names: a contact or account in Contacts, a deal
-        in Opportunities, an event on its day in the Calendar, a case's customer."""
+        in Opportunities, an event opened on its day in the Calendar, a case in the Service
+        pane."""
         if record == "case":
-            with self.db.reading() as session:
-                case = session.get(ServiceCase, record_id)
-                customer = case.account_id if case else None
-            if customer is None:
-                return
-            record, record_id = "account", customer
-        if record == "contact":
+            self.open_case(record_id)
+        elif record == "contact":
             self.show_pane(self.contacts_pane)
             self.contacts_pane.open_contact(record_id)
         elif record == "account":
@@ -377,8 +373,8 @@ class MainWindow(QMainWindow):
             self.show_pane(self.calendar_pane)
             if isinstance(when, dt.datetime):
                 when = when.astimezone(self.today_page.zone).date()
-            if isinstance(when, dt.date):
-                self.calendar_pane.show_day(when)
+            if isinstance(when, dt.date):  # the event itself, on its day (undated: the pane)
+                self.calendar_pane.open_event(record_id, when)
 
     def open_case(self, case_id: uuid.UUID) -> None:
         """A case double-clicked on a timeline: the Service pane, with it in the editor."""
@@ -486,8 +482,37 @@ class MainWindow(QMainWindow):
         successor = MainWindow(opened[0], self.settings)
         successor.window_lock = opened[1]
         successor.show()
+        QTimer.singleShot(0, successor.refresh_stale_scores)
         self.close()
         return successor
+
+    def refresh_stale_scores(self) -> tasks.Task | None:
+        """Recompute the scores stored on the accounts (RFM, last order, usual interval: what
+        lists, filters and the Today page's churn risk read) when they are older than the
+        settings allow, off the GUI thread; what it wrote is published so those read again."""
+        if self.db.read_only:
+            return None
+        db, day = self.db, self.today_page.day
+
+        def work(_task: tasks.Task) -> writes.Written[bool]:
+            return writes.transact(db, lambda session: insights.ensure_scores(session, day))
+
+        def done(written: writes.Written[bool]) -> None:
+            if written.value:
+                writes.publish(self.bus, written)
+
+        def failed(error: BaseException, details: str) -> None:
+            if isinstance(error, KnownError):  # the file busy or damaged: said, not in the way
+                self.statusBar().showMessage(errors.known_error_line(error), 15000)
+            else:
+                errors.report(self, error, details)
+
+        def connect(task: tasks.Task) -> None:
+            task.signals.finished.connect(done)
+            task.signals.failed.connect(failed)
+
+        self.scores_task = tasks.start(work, connect)
+        return self.scores_task
 
     def daily_backup(self) -> None:
         """The first start of a day backs the file up; a failure is said, not in the way."""

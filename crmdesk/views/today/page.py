@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import uuid
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QLocale, QSettings, Qt, QTime, QTimer, Signal
@@ -37,7 +38,7 @@ from crmdesk.services.changes import Changes
 from crmdesk.store.db import Database
 from crmdesk.views.shell import tasks
 from crmdesk.views.shell.bus import DataBus
-from crmdesk.views.shell.formatting import money_text
+from crmdesk.views.shell.formatting import grouped, money_text
 from crmdesk.views.shell.i18n import translated
 from crmdesk.views.shell.vocabulary import value_text
 
@@ -45,6 +46,14 @@ RECORD_ROLE = Qt.ItemDataRole.UserRole
 WATCHED = ("events", "accounts", "contacts", "opportunities", "cases", "orders", "activities")
 SECTIONS = ("tasks", "appointments", "overdue_tasks", "birthdays", "deals", "overdue_cases",
             "churn")  # fmt: skip
+
+
+def _figure(value: Decimal, money: bool) -> str:
+    """A target or an actual as a person reads it: a count whole (26, not 26.00), an amount
+    grouped without cents (85,000; the sum of deals in any currency, so no symbol)."""
+    if money:
+        return money_text(value, "", decimals=0).strip()
+    return grouped(int(value)) if value == value.to_integral_value() else f"{value:f}"
 
 
 class TodayPage(QWidget):
@@ -75,6 +84,10 @@ class TodayPage(QWidget):
         self._build()
         self._refresh_timer = QTimer(self, singleShot=True, interval=300)
         self._refresh_timer.timeout.connect(self.reload)
+        # a window left open overnight turns to the new day's page (checked each minute)
+        self._day_timer = QTimer(self, interval=60_000)
+        self._day_timer.timeout.connect(self.check_day)
+        self._day_timer.start()
         bus.changed.connect(self._on_changed)
         self._fill_owners()
         self.reload()
@@ -134,6 +147,10 @@ class TodayPage(QWidget):
             lst.setObjectName(f"today_{key}")
             lst.setMinimumHeight(110)
             lst.setAlternatingRowColors(True)
+            # a long line wraps in a narrow column rather than losing its end (the channel)
+            lst.setWordWrap(True)
+            lst.setResizeMode(QListWidget.ResizeMode.Adjust)
+            lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             lst.itemActivated.connect(self._on_activated)
             lay.addWidget(lst)
             self.lists[key], self.boxes[key] = lst, box
@@ -191,6 +208,13 @@ class TodayPage(QWidget):
             self.show_page(page)
         self.loaded.emit()
 
+    def check_day(self) -> bool:
+        """Read the page again when the day it shows is over; True when it did."""
+        if self.page is None or self.page.day == self.day:
+            return False
+        self.reload()
+        return True
+
     def _on_changed(self, changes: Changes) -> None:
         if any(changes.ids(kind) for kind in WATCHED):
             self._refresh_timer.start()
@@ -218,7 +242,8 @@ class TodayPage(QWidget):
             if not lines:
                 empty = QListWidgetItem(self.tr("Nothing here"), lst)
                 empty.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.boxes[key].setTitle(f"{self._titles[key]} ({len(lines)})")
+            count = f"{len(lines)}+" if key in page.more else str(len(lines))  # "50+": more
+            self.boxes[key].setTitle(f"{self._titles[key]} ({count})")
         self._show_targets(page.targets)
 
     def _when_text(self, when: dt.date | dt.datetime | None) -> str:
@@ -265,9 +290,9 @@ class TodayPage(QWidget):
             label = translated("Insights", INDICATORS[result.indicator].label)
             percent = "–" if result.percent is None else f"{result.percent:.0f} %"
             mark = "✔" if result.met else "✘"
-            item = QListWidgetItem(
-                f"{mark}  {label}: {result.actual:n} / {result.target:n}  ({percent})", lst
-            )
+            money = INDICATORS[result.indicator].is_money
+            actual, target = (_figure(v, money) for v in (result.actual, result.target))
+            item = QListWidgetItem(f"{mark}  {label}: {actual} / {target}  ({percent})", lst)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
         summary = translated("Insights", card.summary())
         score = f"{card.score:.0f}"

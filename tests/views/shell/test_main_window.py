@@ -152,3 +152,81 @@ def test_a_case_on_a_timeline_opens_in_the_service_pane(qtbot, db, people, setti
     assert editors[0].subject.text() == "扫码枪不工作"
     editors[0].close()
     close_window(window)
+
+
+def test_a_today_case_line_opens_the_case_itself(qtbot, db, people, settings):
+    """Even a case without a customer: the line opened nothing before, a case with one
+    opened its account instead of the case."""
+    from crmdesk.services import cases
+    from crmdesk.services.cases import CaseDraft
+    from crmdesk.views.service.editor import CaseEditor
+
+    with db.transaction() as session:
+        case_id = cases.save_case(session, CaseDraft(subject="打印机卡纸"))
+    window = open_window(qtbot, db, settings)
+    window.open_record("case", case_id)
+    assert window.panes.currentWidget() is window.service_pane
+    editors = window.service_pane.findChildren(CaseEditor)
+    assert [e.saved_id for e in editors] == [case_id]
+    editors[0].close()
+    close_window(window)
+
+
+def test_stale_stored_scores_are_recomputed_once_the_window_opens(qtbot, db, settings):
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from crmdesk.models import Account
+    from tests.insights_data import customers
+
+    today = dt.date.today()
+    days = [(today - dt.timedelta(days=d)).isoformat() for d in (300, 250)]
+    ids = customers(db, {"quiet": [(days[0], "10"), (days[1], "10")], "none": []})
+    window = open_window(qtbot, db, settings)
+    page = window.today_page
+    assert page.owner == "Li" and page.record_at("churn", 0) is None  # never scored
+    with qtbot.waitSignal(window.bus.changed, timeout=WAIT) as published:
+        assert window.refresh_stale_scores() is not None
+    assert published.args[0].accounts == frozenset(ids.values())
+    with db.reading() as session:
+        stored = {a.name: (a.scores_as_of, a.usual_gap_days) for a in session.scalars(
+            select(Account))}  # fmt: skip
+    assert stored == {"quiet": (today, 50.0), "none": (today, None)}
+    # the Today page reads its churn risk from them again: 250 days silent > 2 × 50
+    qtbot.waitUntil(lambda: (page.record_at("churn", 0) or (0, 0))[1] == ids["quiet"],
+                    timeout=WAIT)  # fmt: skip
+    task = window.refresh_stale_scores()  # fresh now: nothing written, nothing published
+    assert task is not None
+    with qtbot.assertNotEmitted(window.bus.changed, wait=500):
+        QThreadPool.globalInstance().waitForDone(5000)
+    close_window(window)
+
+
+def test_a_today_event_line_opens_the_event_on_its_day(qtbot, db, settings):
+    """A daily series too: the occurrence of the line's day opens, not only the day."""
+    import datetime as dt
+
+    from crmdesk.views.calendar.pane import CalendarView
+    from tests.views.calendar.conftest import add_event, shanghai_time, when_modal
+
+    visit = add_event(db, "Visit Acme", shanghai_time(2026, 3, 4, 10))
+    standup = add_event(db, "Stand-up", shanghai_time(2026, 3, 2, 9), 15,
+                        rrule="FREQ=DAILY;COUNT=5")  # fmt: skip
+    window = open_window(qtbot, db, settings)
+    seen: list[tuple[str, object]] = []
+
+    def note_and_close(dialog) -> None:
+        seen.append((dialog.title.text(), dialog.draft().starts_at))
+        dialog.reject()
+
+    when_modal("EventDialog", note_and_close)
+    window.open_record("event", visit, shanghai_time(2026, 3, 4, 10))
+    assert window.panes.currentWidget() is window.calendar_pane
+    assert window.calendar_pane.view == CalendarView.DAY
+    assert window.calendar_pane.current == dt.date(2026, 3, 4)
+    when_modal("EventDialog", note_and_close)
+    window.open_record("event", standup, dt.date(2026, 3, 5))
+    assert seen == [("Visit Acme", shanghai_time(2026, 3, 4, 10)),
+                    ("Stand-up", shanghai_time(2026, 3, 5, 9))]  # fmt: skip
+    close_window(window)
