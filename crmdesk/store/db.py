@@ -348,6 +348,7 @@ class Database:
             )
             if not read_only:
                 path.parent.mkdir(parents=True, exist_ok=True)
+            encryption.opened(path, encrypted=key is not None)
         if key is not None:
             encryption.unlock(key)
         engine = _engine(url, read_only=read_only and sqlite_file, key=key)

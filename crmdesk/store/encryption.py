@@ -22,6 +22,11 @@ KEYRING_SERVICE = "crmdesk database"
 # The passphrase this program unlocked its database with: its backups are encrypted with it
 # too. Held in memory only, for the life of the process.
 _unlocked: str | None = None
+# Whether each database file this process opened is encrypted, decided once when it was opened:
+# reading its header again while SQLite holds it (each checkpoint connects anew) would close a
+# descriptor of the file, and closing any descriptor drops every POSIX lock the process holds
+# on it (SQLite's "How To Corrupt", 2.2): another process then removes the write-ahead log.
+_opened: dict[Path, bool] = {}
 
 
 class PassphraseNeeded(DatabaseRefused):
@@ -80,15 +85,27 @@ def errors() -> tuple[type[BaseException], ...]:
     return (module.Error,) if module is not None else ()
 
 
-def unlock(passphrase: str) -> None:
-    """Remember, in this process only, the passphrase the database was opened with."""
+def unlock(passphrase: str | None) -> None:
+    """Remember, in this process only, the passphrase the database was opened with (None:
+    forget it)."""
     global _unlocked
     _unlocked = passphrase
 
 
+def opened(path: Path, encrypted: bool) -> None:
+    """Note how a database file this process now holds open is stored (see `_opened`)."""
+    _opened[path.resolve()] = encrypted
+
+
 def key_for(path: Path) -> str | None:
-    """The passphrase to open `path` with: this process's, when the file is encrypted."""
-    return _unlocked if _unlocked is not None and path.exists() and is_encrypted(path) else None
+    """The passphrase to open `path` with: this process's, when the file is encrypted. A file
+    this process opened as its database is not read again to tell."""
+    if _unlocked is None:
+        return None
+    encrypted = _opened.get(path.resolve())
+    if encrypted is None:
+        encrypted = path.exists() and is_encrypted(path)
+    return _unlocked if encrypted else None
 
 
 def key_for_copy_of(source: Path) -> str | None:

@@ -118,8 +118,9 @@ def test_pyramid_by_margin_says_what_the_costs_covered(db: Database) -> None:
 
 def test_pyramid_by_defaults_to_the_setting_and_apply_uses_what_is_shown(db: Database) -> None:
     """test_margin's buyers: A leads by revenue (1000), B by margin (270)."""
-    import sqlite3
+    from sqlalchemy import select
 
+    from crmdesk.models import Account
     from crmdesk.models.enums import ValueTier
     from crmdesk.services import insights
     from tests.analytics.test_margin import _buyers
@@ -137,12 +138,8 @@ def test_pyramid_by_defaults_to_the_setting_and_apply_uses_what_is_shown(db: Dat
     assert platinum() == ("margin", "270.00")  # the setting is the default
     assert platinum("--by", "revenue") == ("revenue", "1000.00")
     crmdesk(*base, "--by", "revenue", "--apply")  # by revenue though margin is the setting
-    # read back by a connection of its own: after tests/views/shell in the same run, this
-    # process's pooled connection was seen missing the other process's write (disk I/O error
-    # at its checkpoint); not understood yet, see the h-ins report
-    with sqlite3.connect(str(db.url.database)) as con:
-        vip = [n for (n,) in con.execute("SELECT name FROM accounts WHERE value_tier = ?",
-                                         (ValueTier.VIP.value,))]  # fmt: skip
+    with db.reading() as session:
+        vip = [a.name for a in session.scalars(select(Account)) if a.value_tier == ValueTier.VIP]
     assert vip == ["A"]
 
 

@@ -121,3 +121,36 @@ def test_a_text_file_is_not_taken_for_an_encrypted_database(tmp_path):
         Database.open(text)
     assert not isinstance(refused.value, PassphraseNeeded)
     assert "not an SQLite file" in str(refused.value)
+
+
+def _count_elsewhere(path: str) -> int:
+    """The contacts another process sees in the file (it opens, reads and closes it)."""
+    import subprocess
+    import sys
+
+    query = "SELECT count(*) FROM contacts"
+    code = f"import sqlite3; print(sqlite3.connect({path!r}).execute({query!r}).fetchone()[0])"
+    return int(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                              check=True, timeout=60).stdout)  # fmt: skip
+
+
+def test_a_plain_file_opened_after_an_encrypted_one_keeps_its_writes(encrypted, tmp_path):
+    """Once a passphrase was unlocked, each checkpoint connection read the file's header to
+    see whether it was encrypted: closing that descriptor dropped every POSIX lock this
+    process's SQLite held on the file, so another process took itself to be alone, removed
+    the write-ahead log, and this process's next writes went to the deleted log."""
+    _, secret = encrypted
+    Database.open(secret, passphrase="correct horse").dispose()
+    db = Database.open(tmp_path / "plain-after.sqlite3")
+    try:
+        with db.transaction() as session:
+            save_contact(session, ContactDraft(given_name="Ann"))
+        db.wait_for_checkpoint()
+        assert _count_elsewhere(db.url.database) == 1
+        with db.transaction() as session:
+            save_contact(session, ContactDraft(given_name="Bo"))
+        db.wait_for_checkpoint()
+        assert _count_elsewhere(db.url.database) == 2
+    finally:
+        db.dispose()
+        encryption.unlock(None)
