@@ -50,7 +50,9 @@ def test_analyze_service_and_satisfaction(db: Database) -> None:
     rows = _lines(crmdesk("analyze", "satisfaction", "--json", "--db", path).stdout)
     assert rows[0] == {"item": "Product", "expected": 5.0, "perceived": 4.0, "c": 0.8,
                        "band": "dissatisfied", "answers": 1}  # fmt: skip
-    assert rows[-1] == {"item": "overall", "c": 0.9625, "band": "satisfied", "surveys": 1}
+    # weighted by the items' weights (2, 1, 1): a = (2*5 + 4 + 3) / 4, b = (2*4 + 5 + 3) / 4
+    assert rows[-1] == {"item": "overall", "expected": 4.25, "perceived": 4.0, "c": 0.9625,
+                        "band": "satisfied", "surveys": 1}  # fmt: skip
     bad = crmdesk("analyze", "satisfaction", "--from", "soon", "--db", path, check=False)
     assert bad.returncode == 1 and "soon" in bad.stderr
 
