@@ -19,6 +19,11 @@ from crmdesk.services import service_levels
 from crmdesk.services.cases import OPEN_STATES, NoteKind
 
 RESPONSE, RESOLUTION = "response", "resolution"
+# What the thread and the notice say (a note keeps the English; the window translates it).
+MISSED_TEXTS = {
+    RESOLUTION: translatable("Escalation", "%1 %2 is past its resolution target."),
+    RESPONSE: translatable("Escalation", "%1 %2 has had no response in time."),
+}
 
 
 @dataclass(frozen=True)
@@ -56,13 +61,7 @@ def escalate_due(session: Session, now: dt.datetime) -> list[Notice]:
         resolution_late = case.due_at is not None and case.due_at < cutoff
         missed = RESOLUTION if resolution_late else RESPONSE
         case.escalated, case.escalated_at = True, now
-        text = (
-            Text(translatable("Escalation", "%1 %2 is past its resolution target."),
-                 case.number, case.subject)
-            if missed == RESOLUTION
-            else Text(translatable("Escalation", "%1 %2 has had no response in time."),
-                      case.number, case.subject)
-        )  # fmt: skip
+        text = Text(MISSED_TEXTS[missed], case.number, case.subject)
         case.notes.append(CaseNote(kind=NoteKind.ESCALATION, written_at=now, author="",
                                    body=str(text)))  # fmt: skip
         notices.append(
@@ -90,4 +89,4 @@ def escalated_open(session: Session, limit: int = 50) -> list[tuple[uuid.UUID, s
     return [(i, n, s) for i, n, s in session.execute(stmt)]
 
 
-__all__ = ["RESOLUTION", "RESPONSE", "Notice", "escalate_due", "escalated_open"]
+__all__ = ["MISSED_TEXTS", "RESOLUTION", "RESPONSE", "Notice", "escalate_due", "escalated_open"]

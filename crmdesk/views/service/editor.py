@@ -38,9 +38,9 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from crmdesk.core.errors import KnownError
-from crmdesk.core.texts import Text
+from crmdesk.core.texts import Text, fill
 from crmdesk.models.enums import CaseKind, CasePriority, CaseStatus, Channel
-from crmdesk.services import cases, solutions, survey_sending
+from crmdesk.services import cases, escalation, solutions, survey_sending
 from crmdesk.services.cases import CaseDetails, CaseDraft, NoteKind
 from crmdesk.services.survey_sending import AfterClose, SurveyPlan
 from crmdesk.store.db import Database
@@ -247,7 +247,8 @@ class CaseEditor(QDialog):
         for note in details.notes:
             when = note.written_at.astimezone().strftime("%Y-%m-%d %H:%M")
             author = f" {note.author}" if note.author else ""
-            self.notes.addItem(f"{when}{author} [{self._note_word(note.kind)}] {note.body}")
+            body = self.note_body(note.kind, note.body)
+            self.notes.addItem(f"{when}{author} [{self._note_word(note.kind)}] {body}")
         self.attachments.clear()
         for attachment in details.attachments:
             item = QListWidgetItem(f"{attachment.file_name} ({attachment.size:,} B)")
@@ -262,6 +263,23 @@ class CaseEditor(QDialog):
                  NoteKind.STATUS: self.tr("Status"), NoteKind.ESCALATION: self.tr("Escalated"),
                  NoteKind.SURVEY: self.tr("Survey")}
         return words.get(kind, kind)  # type: ignore[call-overload]
+
+    def note_body(self, kind: str, body: str) -> str:
+        """A note in the user's language: the workflow's "new -> assigned" in the status
+        words, an escalation's English sentence in the catalogue's; what a person wrote as is."""
+        if kind == NoteKind.STATUS:
+            before, _, after = body.partition(" -> ")
+            try:
+                return f"{enum_text(CaseStatus(before))} → {enum_text(CaseStatus(after))}"
+            except ValueError:
+                return body
+        if kind == NoteKind.ESCALATION:
+            for template in escalation.MISSED_TEXTS.values():
+                tail = template.split("%2", 1)[1]
+                if body.endswith(tail):
+                    number, _, subject = body[: -len(tail)].partition(" ")
+                    return fill(translated("Escalation", template), (number, subject))
+        return body
 
     def _show_workflow(self, details: CaseDetails | None) -> None:
         while self.steps.count():
