@@ -8684,6 +8684,14 @@
         <translation>调查模板…</translation>
     </message>
     <message>
+        <source>Every customer</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <source>Type a customer&apos;s name to see only their surveys</source>
+        <translation>输入客户名称，只看该客户的调查</translation>
+    </message>
+    <message>
         <source>Item</source>
         <translation>项目</translation>
     </message>
@@ -8702,6 +8710,10 @@
     <message>
         <source>Band</source>
         <translation>满意程度</translation>
+    </message>
+    <message>
+        <source>Satisfaction c month by month</source>
+        <translation>各月满意度 c</translation>
     </message>
     <message>
         <source>Dissatisfied</source>
