@@ -7825,6 +7825,74 @@
         <translation>各类型工单数</translation>
     </message>
     <message>
+        <source>Service figures</source>
+        <translation>服务指标</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Cases per month</source>
+        <translation>每月工单</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Cases opened and closed</source>
+        <translation>受理与关闭的工单</translation>
+    </message>
+    <message>
+        <source>Within target</source>
+        <translation>按时解决</translation>
+    </message>
+    <message>
+        <source>Value tier</source>
+        <translation>价值等级</translation>
+    </message>
+    <message>
+        <source>Resolved within target</source>
+        <translation>按时解决率</translation>
+    </message>
+    <message>
+        <source>Cases opened</source>
+        <translation>受理工单数</translation>
+    </message>
+    <message>
+        <source>Cases resolved</source>
+        <translation>解决工单数</translation>
+    </message>
+    <message>
+        <source>First-contact resolution (%)</source>
+        <translation>首次接触解决率（%）</translation>
+    </message>
+    <message>
+        <source>90th percentile of hours to resolve</source>
+        <translation>解决用时第 90 百分位（小时）</translation>
+    </message>
+    <message>
+        <source>Complaints per 100 customers</source>
+        <translation>每百名客户投诉数</translation>
+    </message>
+    <message>
+        <source>Reopened (% of resolved)</source>
+        <translation>重新打开率（占已解决 %）</translation>
+    </message>
+    <message>
+        <source>Satisfaction c after closing</source>
+        <translation>结案后满意度 c</translation>
+    </message>
+    <message>
+        <source>Surveys after closing</source>
+        <translation>结案后调查份数</translation>
+    </message>
+    <message>
         <source>Total</source>
         <translation>合计</translation>
     </message>
