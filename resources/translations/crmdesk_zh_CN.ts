@@ -2440,6 +2440,10 @@
         <translation>发送满意度调查…</translation>
     </message>
     <message>
+        <source>Edit the solution…</source>
+        <translation>编辑解决方案…</translation>
+    </message>
+    <message>
         <source>★ A complaint from a VIP customer</source>
         <translation>★ VIP 客户投诉</translation>
     </message>
@@ -2514,14 +2518,6 @@
     <message>
         <source>Publish a solution</source>
         <translation>发布解决方案</translation>
-    </message>
-    <message>
-        <source>Solutions</source>
-        <translation>解决方案</translation>
-    </message>
-    <message>
-        <source>The case is in the solutions base.</source>
-        <translation>该工单已收入解决方案库。</translation>
     </message>
 </context>
 <context>
@@ -8464,6 +8460,45 @@
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>SolutionDialog</name>
+    <message>
+        <source>Publish as solution</source>
+        <translation>发布为解决方案</translation>
+    </message>
+    <message>
+        <source>Edit the solution</source>
+        <translation>编辑解决方案</translation>
+    </message>
+    <message>
+        <source>Why it happened</source>
+        <translation>问题产生的原因</translation>
+    </message>
+    <message>
+        <source>The products it concerns, e.g. RFID reader R2</source>
+        <translation>涉及的产品，例如 RFID 读写器 R2</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <source>Problem:</source>
+        <translation>问题：</translation>
+    </message>
+    <message>
+        <source>Cause:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Fix:</source>
+        <translation>解决办法：</translation>
+    </message>
+    <message>
+        <source>Products:</source>
+        <translation>相关产品：</translation>
     </message>
 </context>
 <context>

@@ -200,3 +200,39 @@ def test_delete_moves_cases_to_the_bin_and_undo_or_restore_brings_them_back(qtbo
 def _number(db: Database, case_id) -> str:
     with db.reading() as session:
         return cases.get_case(session, case_id).number
+
+
+def test_publishing_a_resolved_case_asks_for_cause_and_products_once(qtbot, db):
+    with db.transaction() as session:
+        case_id = cases.save_case(session, CaseDraft(
+            subject="打印机卡纸", description="每天卡纸三次", owner="王芳"),
+            now=bj(2026, 3, 2, 9))  # fmt: skip
+        cases.move_case(session, case_id, CaseStatus.RESOLVED, bj(2026, 3, 2, 11),
+                        resolution="更换进纸辊")  # fmt: skip
+    pane = _pane(qtbot, db)
+    editor = pane.open_case(case_id)
+    qtbot.addWidget(editor)
+    assert editor.publish.isEnabled() and editor.publish.text() == "Publish as solution…"
+    dialog = editor.solution_dialog()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert (dialog.title.text(), dialog.problem.toPlainText(), dialog.fix.toPlainText()) == (
+        "打印机卡纸", "每天卡纸三次", "更换进纸辊")  # fmt: skip
+    dialog.cause.setPlainText("进纸辊磨损")
+    qtbot.keyClicks(dialog.products, "LP-200")
+    assert editor.store_solution(dialog.draft())
+    with db.reading() as session:
+        (found,) = solutions.search(session, "kazhi")  # 卡纸, in pinyin
+    assert (found.cause, found.products, found.case_id) == ("进纸辊磨损", "LP-200", case_id)
+    assert editor.publish.text() == "Edit the solution…"
+    again = editor.solution_dialog()  # the published one, to edit: not a second solution
+    assert again is not None and again.cause.toPlainText() == "进纸辊磨损"
+    qtbot.addWidget(again)
+    again.products.setText("LP-200, LP-300")
+    assert editor.store_solution(again.draft())
+    with db.reading() as session:
+        (only,) = solutions.search(session, "")
+    assert only.id == found.id and only.products == "LP-200, LP-300"
+    pane._undo.undo()
+    with db.reading() as session:
+        assert solutions.search(session, "")[0].products == "LP-200"
