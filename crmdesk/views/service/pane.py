@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -43,7 +44,7 @@ from crmdesk.views.service import recycle
 from crmdesk.views.service.editor import CaseEditor
 from crmdesk.views.service.figures_chart import ServiceFiguresView
 from crmdesk.views.service.surveys_view import SurveysView
-from crmdesk.views.service.table import CaseTableModel
+from crmdesk.views.service.table import ACCOUNT_COLUMN, SUBJECT_COLUMN, CaseTableModel
 from crmdesk.views.shell import database_files, errors, writes
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.i18n import translated
@@ -82,6 +83,10 @@ class ServicePane(QWidget):
         self.model = CaseTableModel(db, bus, self.current_filter(), self)
         self.table = record_table(self.model, "cases", self)
         self.table.setAlternatingRowColors(False)  # the VIP complaints' tint reads on its own
+        header = self.table.horizontalHeader()  # subject and account share a wide window
+        header.setStretchLastSection(False)
+        for column in (SUBJECT_COLUMN, ACCOUNT_COLUMN):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self._on_double_clicked)
         self.count = QLabel(self)
         self._build_bin_bar()

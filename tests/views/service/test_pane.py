@@ -236,3 +236,24 @@ def test_publishing_a_resolved_case_asks_for_cause_and_products_once(qtbot, db):
     pane._undo.undo()
     with db.reading() as session:
         assert solutions.search(session, "")[0].products == "LP-200"
+
+
+def test_a_wide_window_widens_the_subject_and_account_not_an_empty_margin(qtbot, db):
+    from crmdesk.views.service.table import ACCOUNT_COLUMN, SUBJECT_COLUMN
+
+    build_worked(db)
+    pane = _pane(qtbot, db)
+    header = pane.table.horizontalHeader()
+    hinted = {c: pane.model.columns[c].width * pane.table.fontMetrics().averageCharWidth() + 16
+              for c in (SUBJECT_COLUMN, ACCOUNT_COLUMN)}  # fmt: skip
+    for width in (1366, 1920):
+        pane.resize(width, 700)
+        qtbot.waitUntil(lambda w=width: pane.width() == w)
+        qtbot.wait(20)
+        sections = sum(header.sectionSize(c) for c in range(header.count()))
+        assert abs(sections - pane.table.viewport().width()) <= 2  # filled, nothing scrolls
+        assert not pane.table.horizontalScrollBar().isVisible()
+        if width == 1920:
+            for column, hint in hinted.items():
+                assert header.sectionSize(column) > hint + 100
+    assert header.sectionSize(SUBJECT_COLUMN) == header.sectionSize(ACCOUNT_COLUMN)
