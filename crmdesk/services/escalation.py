@@ -40,19 +40,26 @@ class Notice:
 
 def escalate_due(session: Session, now: dt.datetime) -> list[Notice]:
     """Escalate every open case whose target passed `now` by more than the grace; the
-    notices, oldest target first. A case is escalated once (until it is reopened)."""
+    notices, oldest target first. A case is escalated once for each target it misses: for the
+    response, then again for the resolution (and anew once reopened)."""
     levels = service_levels.load(session)
     cutoff = now - dt.timedelta(hours=levels.escalate_after_hours)
     late_response = and_(
         ServiceCase.responded_at.is_(None), ServiceCase.response_due_at < cutoff
     )
+    # escalated before its resolution target passed: that was the response; now the resolution
+    response_only = and_(ServiceCase.escalated.is_(True), ServiceCase.escalated_at.is_not(None),
+                         ServiceCase.escalated_at <= ServiceCase.due_at)  # fmt: skip
     stmt = (
         select(ServiceCase)
         .where(
             ServiceCase.deleted_at.is_(None),
-            ServiceCase.escalated.is_(False),
             ServiceCase.status.in_(OPEN_STATES),
-            or_(ServiceCase.due_at < cutoff, late_response),
+            or_(
+                and_(ServiceCase.escalated.is_(False),
+                     or_(ServiceCase.due_at < cutoff, late_response)),
+                and_(response_only, ServiceCase.due_at < cutoff),
+            ),
         )
         .order_by(ServiceCase.due_at, ServiceCase.id)
     )

@@ -73,3 +73,17 @@ def test_a_reopened_case_gets_a_fresh_target_and_escalates_again(db):
         assert escalation.escalate_due(session, bj(2026, 3, 26, 18)) == []  # not yet
         (again,) = escalation.escalate_due(session, bj(2026, 3, 26, 18, 1))
     assert first.case_id == again.case_id == case_id and again.missed == escalation.RESOLUTION
+
+
+def test_a_case_escalated_for_its_response_escalates_again_for_its_resolution(db):
+    desk(db)
+    opened = bj(2026, 3, 2, 9)  # ordinary normal: response 8 h -> 17:00, resolution 36 h
+    with db.transaction() as session:
+        case_id = cases.save_case(session, CaseDraft(subject="Question"), now=opened)
+        (response,) = escalation.escalate_due(session, bj(2026, 3, 2, 17, 1))
+        cases.add_note(session, case_id, "Called back", now=bj(2026, 3, 2, 17, 30))
+        assert escalation.escalate_due(session, bj(2026, 3, 5, 18)) == []  # at the target
+        (resolution,) = escalation.escalate_due(session, bj(2026, 3, 5, 18, 1))
+        assert escalation.escalate_due(session, bj(2026, 3, 9, 9)) == []  # once each
+    assert (response.missed, resolution.missed) == (escalation.RESPONSE, escalation.RESOLUTION)
+    assert resolution.case_id == case_id
