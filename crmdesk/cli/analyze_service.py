@@ -87,7 +87,7 @@ def _satisfaction(db: Database, args: argparse.Namespace) -> int:
         output.print_json(overall)
         return 0
     for row in rows:
-        print(f"{output.pad(row['item'], 20)} expected {row['expected']:.2f}  perceived "
+        print(f"{output.pad(str(row['item']), 20)} expected {row['expected']:.2f}  perceived "
               f"{row['perceived']:.2f}  c {row['c']:.3f}  {row['band']}")  # fmt: skip
     print(f"{'overall':<20} expected {score.expected:.2f}  perceived {score.perceived:.2f}  "
           f"c {score.c:.3f}  {overall['band']}  ({score.surveys} surveys)")
