@@ -10,7 +10,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from crmdesk.core.texts import Text, translatable
@@ -84,6 +84,15 @@ def _recipients(levels: service_levels.ServiceLevels, owner: str) -> tuple[str, 
     return tuple(name for name in dict.fromkeys((owner, manager)) if name)
 
 
+def escalated_count(session: Session) -> int:
+    """How many open cases are escalated."""
+    return session.scalar(
+        select(func.count()).select_from(ServiceCase)
+        .where(ServiceCase.deleted_at.is_(None), ServiceCase.escalated.is_(True),
+               ServiceCase.status.in_(OPEN_STATES))
+    ) or 0  # fmt: skip
+
+
 def escalated_open(session: Session, limit: int = 50) -> list[tuple[uuid.UUID, str, str]]:
     """(id, number, subject) of open escalated cases, for the Today page and the pane."""
     stmt = (
@@ -96,4 +105,5 @@ def escalated_open(session: Session, limit: int = 50) -> list[tuple[uuid.UUID, s
     return [(i, n, s) for i, n, s in session.execute(stmt)]
 
 
-__all__ = ["MISSED_TEXTS", "RESOLUTION", "RESPONSE", "Notice", "escalate_due", "escalated_open"]
+__all__ = ["MISSED_TEXTS", "RESOLUTION", "RESPONSE", "Notice", "escalate_due", "escalated_count",
+           "escalated_open"]

@@ -8450,9 +8450,17 @@
         <source>Told: %1</source>
         <translation>已通知：%1</translation>
     </message>
-    <message>
-        <source>Escalated: %1</source>
-        <translation>已升级：%1</translation>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 等，另有 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n escalated: %1</source>
+        <translation>
+            <numerusform>%n 个已升级：%1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

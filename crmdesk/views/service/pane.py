@@ -51,6 +51,7 @@ from crmdesk.views.shell.i18n import translated
 from crmdesk.views.shell.vocabulary import enum_text
 
 ESCALATION_CHECK_MS = 60_000
+ESCALATED_SHOWN = 4  # cases named above the list
 SEARCH_DELAY_MS = 250
 
 
@@ -361,11 +362,13 @@ class ServicePane(QWidget):
 
     def _show_escalated(self) -> None:
         with self._db.reading() as session:
-            found = escalation.escalated_open(session, limit=4)
+            found = escalation.escalated_open(session, limit=ESCALATED_SHOWN)
+            count = escalation.escalated_count(session)
         self.escalated.setVisible(bool(found))
-        self.escalated.setText(
-            self.tr("Escalated: %1").replace("%1", "; ".join(f"{n} {s}" for _, n, s in found))
-        )
+        named = "; ".join(f"{n} {s}" for _, n, s in found)
+        if count > len(found):
+            named = self.tr("%1 and %n more", "", count - len(found)).replace("%1", named)
+        self.escalated.setText(self.tr("%n escalated: %1", "", count).replace("%1", named))
 
     def _refresh_tab(self) -> None:
         current = self.tabs.currentWidget()

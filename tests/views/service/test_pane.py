@@ -257,3 +257,15 @@ def test_a_wide_window_widens_the_subject_and_account_not_an_empty_margin(qtbot,
             for column, hint in hinted.items():
                 assert header.sectionSize(column) > hint + 100
     assert header.sectionSize(SUBJECT_COLUMN) == header.sectionSize(ACCOUNT_COLUMN)
+
+
+def test_the_escalated_line_counts_what_it_does_not_name(qtbot, db):
+    with db.transaction() as session:
+        for n in range(6):
+            cases.save_case(session, CaseDraft(subject=f"Line {n} stopped"),
+                            now=bj(2026, 3, 2, 9))  # fmt: skip
+    pane = _pane(qtbot, db, now=lambda: bj(2026, 3, 20, 9))
+    pane.check_escalations()  # (the first ran at start: nothing twice)
+    text = pane.escalated.text()
+    assert text.startswith("6 escalated: ") and text.endswith(" and 2 more")
+    assert text.count("stopped") == 4
