@@ -78,15 +78,17 @@ def _satisfaction(db: Database, args: argparse.Namespace) -> int:
          "c": _round(i.c), "band": i.band.value, "answers": i.answers}
         for i in score.items
     ]  # fmt: skip
-    overall = {"item": "overall", "c": _round(score.c), "band": score.band.value,
-               "surveys": score.surveys}  # fmt: skip
+    overall = {"item": "overall", "expected": _round(score.expected, 3),
+               "perceived": _round(score.perceived, 3), "c": _round(score.c),
+               "band": score.band.value, "surveys": score.surveys}  # fmt: skip
     if args.json:
         for row in rows:
             output.print_json(row)
         output.print_json(overall)
         return 0
     for row in rows:
-        print(f"{row['item']:<20} expected {row['expected']:.2f}  perceived "
+        print(f"{output.pad(str(row['item']), 20)} expected {row['expected']:.2f}  perceived "
               f"{row['perceived']:.2f}  c {row['c']:.3f}  {row['band']}")  # fmt: skip
-    print(f"{'overall':<20} c {overall['c']:.3f}  {overall['band']}  ({score.surveys} surveys)")
+    print(f"{'overall':<20} expected {score.expected:.2f}  perceived {score.perceived:.2f}  "
+          f"c {score.c:.3f}  {overall['band']}  ({score.surveys} surveys)")
     return 0

@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 import json
 import sys
+import unicodedata
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
@@ -53,6 +54,12 @@ def print_rows(rows: Iterable[Any], as_json: bool, columns: Sequence[str]) -> No
         else:
             values = [str(getattr(row, c) or "") for c in columns]
             print("\t".join([row.id.hex, *values]))
+
+
+def pad(text: str, width: int) -> str:
+    """`text` padded to `width` terminal columns: a Chinese character takes two."""
+    wide = sum(1 for ch in text if unicodedata.east_asian_width(ch) in "WF")
+    return text + " " * max(0, width - len(text) - wide)
 
 
 def show(title: str, fields: Iterable[tuple[str, Any]]) -> None:

@@ -97,6 +97,7 @@ class Report:
     total_label: str = "Total"
     currency: str = "CNY"
     summary: Summary | None = None
+    more_summaries: tuple[Summary, ...] = ()  # further small tables, a sheet each
     about_sheet: str = "About"
     about: tuple[tuple[str, str], ...] = field(default_factory=tuple)  # (label, value) lines
     expected_rows: int | None = None  # for the progress callback
@@ -319,8 +320,9 @@ def render_report(
             rule = DataBarRule(start_type="min", end_type="max", color="5B9BD5")
             sheet.conditional_formatting.add(f"{letter}{first}:{letter}{last}", rule)
     _totals(sheet, report, first, last)
-    if report.summary:
-        _summary_sheet(workbook, report.summary, report.currency, neutralise)
+    for summary in (report.summary, *report.more_summaries):
+        if summary is not None:
+            _summary_sheet(workbook, summary, report.currency, neutralise)
     _about_sheet(workbook, report, neutralise)
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -435,8 +435,20 @@ def move_case(
         raise KnownError("Say how the case was resolved before resolving it.")
     if target is CaseStatus.ASSIGNED and not case.owner.strip():
         raise KnownError("Give the case an owner before assigning it.")
-    _move(case, target, now or clock.now())
+    now = now or clock.now()
+    _move(case, target, now)
+    if target is CaseStatus.REOPENED:
+        _new_round(session, case, now)
     session.flush()
+
+
+def _new_round(session: Session, case: ServiceCase, now: dt.datetime) -> None:
+    """A reopened case is worked again: a fresh resolution target counted from now (its
+    rule's hours), and no longer escalated, so missing that target escalates it anew."""
+    levels = service_levels.load(session)
+    rule = levels.rule(ValueTier(case.tier), CasePriority(case.priority))
+    case.due_at = service_levels.add_hours(levels, now, rule.resolution_hours, rule.working_hours)
+    case.escalated, case.escalated_at = False, None
 
 
 def add_note(

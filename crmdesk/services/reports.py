@@ -8,6 +8,7 @@ language, as the views do; the command line writes English.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ from crmdesk.models.enums import (
 from crmdesk.models.sales import Order
 from crmdesk.models.service import ServiceCase
 from crmdesk.services.pipeline import OpportunityFilter, opportunity_ids, opportunity_rows
+from crmdesk.services.service_figures import service_figures
 
 Translate = Callable[[str], str]  # a Reports text in the reader's language
 Word = Callable[[Enum], str]
@@ -532,10 +534,74 @@ def service_report(
         ),
     )
     count = sum(int(f[0]) for f in by_kind.values())
-    return _report(
+    report = _report(
         say, "Service", "Service cases and resolution times", period, columns, rows(),
         summary, count,
     )  # fmt: skip
+    return dataclasses.replace(report, more_summaries=_service_figures(session, period, say,
+                                                                       word))  # fmt: skip
+
+
+def _service_figures(
+    session: Session, period: Period, say: Translate, word: Word
+) -> tuple[Summary, ...]:
+    """The service figures of the period (services/service_figures.py): a sheet of the
+    figures, one of cases opened and closed per month, one of the share on time per tier."""
+    f = service_figures(session, period.start, period.end)
+
+    def percent(value: float | None) -> float | None:
+        return None if value is None else round(100 * value, 2)
+
+    figures = (
+        ("Cases opened", f.opened), ("Cases resolved", f.resolved),
+        ("First-contact resolution (%)", percent(f.first_contact_rate)),
+        ("Average hours to resolve", f.average_hours),
+        ("90th percentile of hours to resolve", f.p90_hours),
+        ("Complaints per 100 customers", f.complaints_per_100),
+        ("Reopened (% of resolved)", percent(f.reopen_rate)),
+        ("Satisfaction c after closing", f.satisfaction_c),
+        ("Surveys after closing", f.surveys_after_closing),
+    )  # fmt: skip
+    return (
+        Summary(
+            say(translatable("Reports", "Service figures")),
+            (Column(say(translatable("Reports", "Figure"))),
+             Column(say(translatable("Reports", "Value")), "number")),
+            tuple((say(name), None if value is None else round(float(value), 4))
+                  for name, value in figures),
+        ),
+        Summary(
+            say(translatable("Reports", "Cases per month")),
+            (Column(say(translatable("Reports", "Month"))),
+             Column(say(translatable("Reports", "Opened")), "integer"),
+             Column(say(translatable("Reports", "Closed")), "integer")),
+            tuple((m.month, m.opened, m.closed) for m in f.months),
+            Chart(say(translatable("Reports", "Cases opened and closed")), "bar",
+                  say(translatable("Reports", "Cases"))),
+        ),
+        Summary(
+            say(translatable("Reports", "Within target")),
+            (Column(say(translatable("Reports", "Value tier"))),
+             Column(say(translatable("Reports", "Resolved within target")), "percent")),
+            tuple((word(tier), f.within_target[tier.value]) for tier in ValueTier
+                  if tier.value in f.within_target),
+            Chart(say(translatable("Reports", "Resolved within target")), "bar"),
+        ),
+    )  # fmt: skip
+
+
+# lupdate reads the literal texts here; _service_figures translates them by value.
+_FIGURES = (
+    translatable("Reports", "Cases opened"),
+    translatable("Reports", "Cases resolved"),
+    translatable("Reports", "First-contact resolution (%)"),
+    translatable("Reports", "Average hours to resolve"),
+    translatable("Reports", "90th percentile of hours to resolve"),
+    translatable("Reports", "Complaints per 100 customers"),
+    translatable("Reports", "Reopened (% of resolved)"),
+    translatable("Reports", "Satisfaction c after closing"),
+    translatable("Reports", "Surveys after closing"),
+)
 
 
 def _aware(moment: dt.datetime) -> dt.datetime:

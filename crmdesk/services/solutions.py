@@ -64,13 +64,27 @@ def save_solution(
     return solution.id
 
 
+def solution_of_case(session: Session, case_id: uuid.UUID) -> uuid.UUID | None:
+    """The solution published from the case (the latest), if any."""
+    return session.scalar(
+        select(Solution.id).where(Solution.case_id == case_id, Solution.deleted_at.is_(None))
+        .order_by(Solution.published_at.desc()).limit(1)
+    )  # fmt: skip
+
+
 def draft_from_case(session: Session, case_id: uuid.UUID) -> SolutionDraft:
-    """A solution as a resolved case tells it: its subject, description and resolution."""
+    """A solution as a resolved case tells it: its subject, description and resolution; the
+    solution published from the case before, when there is one (to edit, not to repeat)."""
     case = session.get(ServiceCase, case_id)
     if case is None or case.deleted_at is not None:
         raise KnownError("The case was not found; it may have been deleted.")
     if case.status not in DONE_STATES:
         raise KnownError("Only a resolved or closed case can be published as a solution.")
+    found = solution_of_case(session, case.id)
+    published = session.get(Solution, found) if found is not None else None
+    if published is not None:
+        return SolutionDraft(published.title, published.problem, published.cause, published.fix,
+                             published.products, case.id, published.id)  # fmt: skip
     return SolutionDraft(
         title=case.subject, problem=case.description or case.subject, fix=case.resolution,
         case_id=case.id,
@@ -84,9 +98,10 @@ def publish_case(
     draft = draft_from_case(session, case_id)
     return save_solution(
         session,
-        SolutionDraft(draft.title, draft.problem, cause, draft.fix, products, case_id),
+        SolutionDraft(draft.title, draft.problem, cause or draft.cause, draft.fix,
+                      products or draft.products, case_id, draft.id),
         now,
-    )
+    )  # fmt: skip
 
 
 def delete_solution(session: Session, solution_id: uuid.UUID) -> None:
@@ -142,5 +157,5 @@ def suggestions(session: Session, subject: str, limit: int = 5) -> list[Solution
 
 __all__ = [
     "SolutionDraft", "SolutionRow", "delete_solution", "draft_from_case", "publish_case",
-    "save_solution", "search", "suggestions",
+    "save_solution", "search", "solution_of_case", "suggestions",
 ]  # fmt: skip

@@ -103,10 +103,15 @@ class ItemScore:
 
 @dataclass(frozen=True)
 class Score:
+    """Per item and overall; the overall expected and perceived are the answers' scores
+    weighted by the items' weights (on a 1-5 footing across surveys)."""
+
     items: tuple[ItemScore, ...]
     c: float
     band: Band
     surveys: int = 1
+    expected: float = 0.0
+    perceived: float = 0.0
 
 
 def score(answers: Sequence[Answer], bands: SatisfactionBands) -> Score:
@@ -116,8 +121,11 @@ def score(answers: Sequence[Answer], bands: SatisfactionBands) -> Score:
     items = tuple(
         ItemScore(a.item, a.expected, a.perceived, a.c, bands.band(a.c)) for a in answers
     )
-    overall = sum(a.weight * a.c for a in answers) / sum(a.weight for a in answers)
-    return Score(items, overall, bands.band(overall))
+    weights = sum(a.weight for a in answers)
+    overall = sum(a.weight * a.c for a in answers) / weights
+    expected = sum(a.weight * a.expected for a in answers) / weights
+    perceived = sum(a.weight * a.perceived for a in answers) / weights
+    return Score(items, overall, bands.band(overall), 1, expected, perceived)
 
 
 # -- templates ---------------------------------------------------------------------------------
@@ -377,7 +385,18 @@ def report(
     ).one()
     if not count:
         return None
-    return Score(items, float(overall), bands.band(float(overall)), int(count))
+    weights = func.sum(SurveyItem.weight)
+    expected, perceived = session.execute(
+        _in_period(
+            select(func.sum(SurveyItem.weight * SurveyItem.expected * footing) / weights,
+                   func.sum(SurveyItem.weight * SurveyItem.perceived * footing) / weights)
+            .join(SatisfactionSurvey, SatisfactionSurvey.id == SurveyItem.survey_id)
+            .where(SurveyItem.deleted_at.is_(None)),
+            start, end, account_id,
+        )
+    ).one()  # fmt: skip
+    return Score(items, float(overall), bands.band(float(overall)), int(count),
+                 float(expected), float(perceived))  # fmt: skip
 
 
 @dataclass(frozen=True)

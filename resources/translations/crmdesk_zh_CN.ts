@@ -2519,6 +2519,10 @@
         <translation>发送满意度调查…</translation>
     </message>
     <message>
+        <source>Edit the solution…</source>
+        <translation>编辑解决方案…</translation>
+    </message>
+    <message>
         <source>★ A complaint from a VIP customer</source>
         <translation>★ VIP 客户投诉</translation>
     </message>
@@ -2593,14 +2597,6 @@
     <message>
         <source>Publish a solution</source>
         <translation>发布解决方案</translation>
-    </message>
-    <message>
-        <source>Solutions</source>
-        <translation>解决方案</translation>
-    </message>
-    <message>
-        <source>The case is in the solutions base.</source>
-        <translation>该工单已收入解决方案库。</translation>
     </message>
 </context>
 <context>
@@ -8016,6 +8012,74 @@
         <translation>各类型工单数</translation>
     </message>
     <message>
+        <source>Service figures</source>
+        <translation>服务指标</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Cases per month</source>
+        <translation>每月工单</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Cases opened and closed</source>
+        <translation>受理与关闭的工单</translation>
+    </message>
+    <message>
+        <source>Within target</source>
+        <translation>按时解决</translation>
+    </message>
+    <message>
+        <source>Value tier</source>
+        <translation>价值等级</translation>
+    </message>
+    <message>
+        <source>Resolved within target</source>
+        <translation>按时解决率</translation>
+    </message>
+    <message>
+        <source>Cases opened</source>
+        <translation>受理工单数</translation>
+    </message>
+    <message>
+        <source>Cases resolved</source>
+        <translation>解决工单数</translation>
+    </message>
+    <message>
+        <source>First-contact resolution (%)</source>
+        <translation>首次接触解决率（%）</translation>
+    </message>
+    <message>
+        <source>90th percentile of hours to resolve</source>
+        <translation>解决用时第 90 百分位（小时）</translation>
+    </message>
+    <message>
+        <source>Complaints per 100 customers</source>
+        <translation>每百名客户投诉数</translation>
+    </message>
+    <message>
+        <source>Reopened (% of resolved)</source>
+        <translation>重新打开率（占已解决 %）</translation>
+    </message>
+    <message>
+        <source>Satisfaction c after closing</source>
+        <translation>结案后满意度 c</translation>
+    </message>
+    <message>
+        <source>Surveys after closing</source>
+        <translation>结案后调查份数</translation>
+    </message>
+    <message>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -8583,9 +8647,17 @@
         <source>Told: %1</source>
         <translation>已通知：%1</translation>
     </message>
-    <message>
-        <source>Escalated: %1</source>
-        <translation>已升级：%1</translation>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 等，另有 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n escalated: %1</source>
+        <translation>
+            <numerusform>%n 个已升级：%1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -8593,6 +8665,45 @@
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>SolutionDialog</name>
+    <message>
+        <source>Publish as solution</source>
+        <translation>发布为解决方案</translation>
+    </message>
+    <message>
+        <source>Edit the solution</source>
+        <translation>编辑解决方案</translation>
+    </message>
+    <message>
+        <source>Why it happened</source>
+        <translation>问题产生的原因</translation>
+    </message>
+    <message>
+        <source>The products it concerns, e.g. RFID reader R2</source>
+        <translation>涉及的产品，例如 RFID 读写器 R2</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <source>Problem:</source>
+        <translation>问题：</translation>
+    </message>
+    <message>
+        <source>Cause:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Fix:</source>
+        <translation>解决办法：</translation>
+    </message>
+    <message>
+        <source>Products:</source>
+        <translation>相关产品：</translation>
     </message>
 </context>
 <context>
@@ -8881,6 +8992,14 @@
         <translation>调查模板…</translation>
     </message>
     <message>
+        <source>Every customer</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <source>Type a customer&apos;s name to see only their surveys</source>
+        <translation>输入客户名称，只看该客户的调查</translation>
+    </message>
+    <message>
         <source>Item</source>
         <translation>项目</translation>
     </message>
@@ -8899,6 +9018,10 @@
     <message>
         <source>Band</source>
         <translation>满意程度</translation>
+    </message>
+    <message>
+        <source>Satisfaction c month by month</source>
+        <translation>各月满意度 c</translation>
     </message>
     <message>
         <source>Dissatisfied</source>

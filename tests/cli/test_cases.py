@@ -50,7 +50,9 @@ def test_analyze_service_and_satisfaction(db: Database) -> None:
     rows = _lines(crmdesk("analyze", "satisfaction", "--json", "--db", path).stdout)
     assert rows[0] == {"item": "Product", "expected": 5.0, "perceived": 4.0, "c": 0.8,
                        "band": "dissatisfied", "answers": 1}  # fmt: skip
-    assert rows[-1] == {"item": "overall", "c": 0.9625, "band": "satisfied", "surveys": 1}
+    # weighted by the items' weights (2, 1, 1): a = (2*5 + 4 + 3) / 4, b = (2*4 + 5 + 3) / 4
+    assert rows[-1] == {"item": "overall", "expected": 4.25, "perceived": 4.0, "c": 0.9625,
+                        "band": "satisfied", "surveys": 1}  # fmt: skip
     bad = crmdesk("analyze", "satisfaction", "--from", "soon", "--db", path, check=False)
     assert bad.returncode == 1 and "soon" in bad.stderr
 
@@ -81,3 +83,19 @@ def test_cases_survey_sends_once_and_refuses_an_open_or_surveyed_case(db: Databa
         notes = [n for n in cases.get_case(session, closed).notes if n.kind == "survey"]
         assert len(notes) == 1
         assert cases.get_case(session, still_open).status is CaseStatus.NEW
+
+
+def test_analyze_satisfaction_lines_up_chinese_items(db: Database) -> None:
+    import datetime as dt
+
+    from crmdesk.services import surveys
+    from crmdesk.services.surveys import Answer, SurveyDraft
+
+    with db.transaction() as session:
+        surveys.save_survey(session, SurveyDraft(dt.date(2026, 3, 2), (
+            Answer("Product", 5, 4), Answer("服务响应速度", 4, 4))))  # fmt: skip
+    lines = crmdesk("analyze", "satisfaction", "--db", str(db.url.database)).stdout.splitlines()
+    product, chinese = lines[0], lines[1]
+    assert chinese.startswith("服务响应速度")
+    # the same terminal column: six wide characters take twelve columns, so six fewer spaces
+    assert product.index("expected") == chinese.index("expected") + 6

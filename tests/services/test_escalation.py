@@ -55,3 +55,35 @@ def test_a_resolved_or_answered_case_does_not_escalate(db):
         cases.move_case(session, done, CaseStatus.RESOLVED, resolution="ok", now=opened)
     with db.transaction() as session:
         assert escalation.escalate_due(session, bj(2026, 3, 2, 20)) == []
+
+
+def test_a_reopened_case_gets_a_fresh_target_and_escalates_again(db):
+    desk(db)
+    opened = bj(2026, 3, 2, 9)  # Monday; ordinary normal: resolution 36 working hours
+    with db.transaction() as session:
+        case_id = cases.save_case(session, CaseDraft(subject="Pump leaks", owner="Li"),
+                                  now=opened)  # fmt: skip
+        (first,) = escalation.escalate_due(session, bj(2026, 3, 20, 9))
+        cases.move_case(session, case_id, CaseStatus.RESOLVED, bj(2026, 3, 20, 10),
+                        resolution="Seal replaced")  # fmt: skip
+        # reopened Monday 23 March 9:00: 36 working hours (9 a day) -> Thursday 26th 18:00
+        cases.move_case(session, case_id, CaseStatus.REOPENED, bj(2026, 3, 23, 9))
+        case = cases.get_case(session, case_id)
+        assert not case.escalated and case.due_at == bj(2026, 3, 26, 18)
+        assert escalation.escalate_due(session, bj(2026, 3, 26, 18)) == []  # not yet
+        (again,) = escalation.escalate_due(session, bj(2026, 3, 26, 18, 1))
+    assert first.case_id == again.case_id == case_id and again.missed == escalation.RESOLUTION
+
+
+def test_a_case_escalated_for_its_response_escalates_again_for_its_resolution(db):
+    desk(db)
+    opened = bj(2026, 3, 2, 9)  # ordinary normal: response 8 h -> 17:00, resolution 36 h
+    with db.transaction() as session:
+        case_id = cases.save_case(session, CaseDraft(subject="Question"), now=opened)
+        (response,) = escalation.escalate_due(session, bj(2026, 3, 2, 17, 1))
+        cases.add_note(session, case_id, "Called back", now=bj(2026, 3, 2, 17, 30))
+        assert escalation.escalate_due(session, bj(2026, 3, 5, 18)) == []  # at the target
+        (resolution,) = escalation.escalate_due(session, bj(2026, 3, 5, 18, 1))
+        assert escalation.escalate_due(session, bj(2026, 3, 9, 9)) == []  # once each
+    assert (response.missed, resolution.missed) == (escalation.RESPONSE, escalation.RESOLUTION)
+    assert resolution.case_id == case_id

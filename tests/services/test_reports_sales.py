@@ -83,6 +83,21 @@ def test_the_service_report_has_resolution_times_and_on_time(db, tmp_path):
     assert sheet["J5"].number_format == "#,##0.00" and sheet["H5"].is_date
     kinds = {r[0]: r[1:] for r in book["By kind"].iter_rows(min_row=2, values_only=True)}
     assert kinds["Repair"] == (2, pytest.approx(27.75)) and kinds["Inquiry"] == (1, None)
+    # the service figures: S-1 on time in 6.5 h, S-2 late in 49 h, S-3 open; no buyers
+    assert book.sheetnames == ["Service", "By kind", "Service figures", "Cases per month",
+                               "Within target", "About this report"]  # fmt: skip
+    figures = dict(book["Service figures"].iter_rows(min_row=2, values_only=True))
+    assert figures == {
+        "Cases opened": 3, "Cases resolved": 2, "First-contact resolution (%)": 0,
+        "Average hours to resolve": 27.75, "90th percentile of hours to resolve": 49,
+        "Complaints per 100 customers": None, "Reopened (% of resolved)": 0,
+        "Satisfaction c after closing": None, "Surveys after closing": 0,
+    }  # fmt: skip
+    months = list(book["Cases per month"].iter_rows(min_row=2, values_only=True))
+    assert months == [("2026-01", 3, 0)]  # closed_at was never set
+    tiers = list(book["Within target"].iter_rows(min_row=2, values_only=True))
+    assert tiers == [("Ordinary", 0.5)]
+    assert book["Within target"]["B2"].number_format == "0.0%"
 
 
 def test_report_headings_in_chinese(db, tmp_path):

@@ -24,6 +24,7 @@ def test_c_per_item_and_overall_weighted_with_bands():
         Band.DISSATISFIED, Band.HIGHLY_SATISFIED, Band.SATISFIED,
     ]  # fmt: skip
     assert score.c == pytest.approx(0.9625)
+    assert (score.expected, score.perceived) == (4.25, 4.0)  # (2*5+4+3)/4, (2*4+5+3)/4
     assert score.band is Band.SATISFIED  # 0.95 <= 0.9625 <= 1.05
     assert surveys.score(HAND, SatisfactionBands(low=0.97, high=1.1)).band is Band.DISSATISFIED
 
@@ -41,6 +42,8 @@ def test_the_report_of_stored_surveys_matches_the_hand_worked_one(db):
     assert report is not None and march is not None
     assert march.c == pytest.approx(0.9625)
     assert report.c == pytest.approx((0.9625 + 1.025) / 2)
+    # overall a and b weighted on 1-5: (2*5+4+3 + 5+4) / 6 and (2*4+5+3 + 4+5) / 6
+    assert report.expected == pytest.approx(26 / 6) and report.perceived == pytest.approx(25 / 6)
     product = report.items[0]
     assert product.item == "Product"
     assert product.expected == pytest.approx((5 + 5) / 2)  # 10 on 1-10 is 5 on 1-5

@@ -38,15 +38,17 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from crmdesk.core.errors import KnownError
-from crmdesk.core.texts import Text
+from crmdesk.core.texts import Text, fill
 from crmdesk.models.enums import CaseKind, CasePriority, CaseStatus, Channel
-from crmdesk.services import cases, solutions, survey_sending
+from crmdesk.services import cases, escalation, solutions, survey_sending
 from crmdesk.services.cases import CaseDetails, CaseDraft, NoteKind
+from crmdesk.services.solutions import SolutionDraft
 from crmdesk.services.survey_sending import AfterClose, SurveyPlan
 from crmdesk.store.db import Database
 from crmdesk.views.campaigns.undoable import CampaignCommand
+from crmdesk.views.service.solution_dialog import SolutionDialog
 from crmdesk.views.service.table import VIP_COMPLAINT_TINT
-from crmdesk.views.shell import writes
+from crmdesk.views.shell import errors, writes
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.i18n import translated
 from crmdesk.views.shell.screen_fit import fit_to_screen
@@ -247,7 +249,8 @@ class CaseEditor(QDialog):
         for note in details.notes:
             when = note.written_at.astimezone().strftime("%Y-%m-%d %H:%M")
             author = f" {note.author}" if note.author else ""
-            self.notes.addItem(f"{when}{author} [{self._note_word(note.kind)}] {note.body}")
+            body = self.note_body(note.kind, note.body)
+            self.notes.addItem(f"{when}{author} [{self._note_word(note.kind)}] {body}")
         self.attachments.clear()
         for attachment in details.attachments:
             item = QListWidgetItem(f"{attachment.file_name} ({attachment.size:,} B)")
@@ -262,6 +265,23 @@ class CaseEditor(QDialog):
                  NoteKind.STATUS: self.tr("Status"), NoteKind.ESCALATION: self.tr("Escalated"),
                  NoteKind.SURVEY: self.tr("Survey")}
         return words.get(kind, kind)  # type: ignore[call-overload]
+
+    def note_body(self, kind: str, body: str) -> str:
+        """A note in the user's language: the workflow's "new -> assigned" in the status
+        words, an escalation's English sentence in the catalogue's; what a person wrote as is."""
+        if kind == NoteKind.STATUS:
+            before, _, after = body.partition(" -> ")
+            try:
+                return f"{enum_text(CaseStatus(before))} → {enum_text(CaseStatus(after))}"
+            except ValueError:
+                return body
+        if kind == NoteKind.ESCALATION:
+            for template in escalation.MISSED_TEXTS.values():
+                tail = template.split("%2", 1)[1]
+                if body.endswith(tail):
+                    number, _, subject = body[: -len(tail)].partition(" ")
+                    return fill(translated("Escalation", template), (number, subject))
+        return body
 
     def _show_workflow(self, details: CaseDetails | None) -> None:
         while self.steps.count():
@@ -299,6 +319,12 @@ class CaseEditor(QDialog):
         self.publish.setParent(self)
         self.steps.addWidget(self.publish)
         self.publish.setEnabled(details.status in cases.DONE_STATES)
+        published = None
+        if details.draft.id is not None:
+            with self._db.reading() as session:
+                published = solutions.solution_of_case(session, details.draft.id)
+        self.publish.setText(self.tr("Edit the solution…") if published is not None
+                             else self.tr("Publish as solution…"))  # fmt: skip
         self.banner.setVisible(details.vip_complaint)
         self.banner.setText(self.tr("★ A complaint from a VIP customer"))
 
@@ -483,14 +509,32 @@ class CaseEditor(QDialog):
         if url is not None:
             QDesktopServices.openUrl(url)
 
-    def publish_solution(self) -> None:
+    def solution_dialog(self) -> SolutionDialog | None:
+        """The solution as the case tells it (or as published before), to finish; None for a
+        case that cannot be published."""
         if self.saved_id is None:
-            return
-        case_id = self.saved_id
-        if self._push(self.tr("Publish a solution"),
-                      lambda s: solutions.publish_case(s, case_id)):  # fmt: skip
-            QMessageBox.information(self, self.tr("Solutions"),
-                                    self.tr("The case is in the solutions base."))  # fmt: skip
+            return None
+        with self._db.reading() as session:
+            try:
+                draft = solutions.draft_from_case(session, self.saved_id)
+            except KnownError as exc:
+                errors.report(self, exc)
+                return None
+        return SolutionDialog(draft, self)
+
+    def publish_solution(self) -> None:
+        dialog = self.solution_dialog()
+        if dialog is not None and dialog.exec():
+            self.store_solution(dialog.draft())
+        if dialog is not None:
+            dialog.deleteLater()
+
+    def store_solution(self, draft: SolutionDraft) -> bool:
+        """Into the solutions base (one undo step); True when stored."""
+        done = self._push(self.tr("Publish a solution"),
+                          lambda s: solutions.save_solution(s, draft))  # fmt: skip
+        self.reload()
+        return done
 
     # -- suggestions ---------------------------------------------------------------------------
 

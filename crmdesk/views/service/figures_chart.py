@@ -19,6 +19,19 @@ PERIOD_DAYS = (90, 365, 0)  # 0: everything
 MONTHS_SHOWN = 12
 
 
+def count_axis(highest: int, most_ticks: int = 6) -> tuple[int, int]:
+    """An axis for counts up to `highest`: its top and number of ticks, a whole step of 1, 2 or
+    5 times a power of ten apart (0, 10, 20 … 60 for 55, not 0, 13, 27 … 55)."""
+    step = 1
+    while True:
+        for factor in (1, 2, 5):
+            if -(-highest // (step * factor)) <= most_ticks - 1:
+                size = step * factor
+                top = size * -(-highest // size)
+                return top, top // size + 1
+        step *= 10
+
+
 def _chart() -> tuple[QChart, QChartView]:
     chart = QChart()
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
@@ -112,7 +125,9 @@ class ServiceFiguresView(QWidget):
         axis_x.append([m.month[2:] for m in months])
         axis_y = QValueAxis()
         axis_y.setLabelFormat("%d")
-        axis_y.setRange(0, max([1, *(max(m.opened, m.closed) for m in months)]))
+        top, ticks = count_axis(max([1, *(max(m.opened, m.closed) for m in months)]))
+        axis_y.setRange(0, top)
+        axis_y.setTickCount(ticks)
         self.volume.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         self.volume.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_x)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -43,13 +44,14 @@ from crmdesk.views.service import recycle
 from crmdesk.views.service.editor import CaseEditor
 from crmdesk.views.service.figures_chart import ServiceFiguresView
 from crmdesk.views.service.surveys_view import SurveysView
-from crmdesk.views.service.table import CaseTableModel
+from crmdesk.views.service.table import ACCOUNT_COLUMN, SUBJECT_COLUMN, CaseTableModel
 from crmdesk.views.shell import database_files, errors, writes
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.i18n import translated
 from crmdesk.views.shell.vocabulary import enum_text
 
 ESCALATION_CHECK_MS = 60_000
+ESCALATED_SHOWN = 4  # cases named above the list
 SEARCH_DELAY_MS = 250
 
 
@@ -82,6 +84,10 @@ class ServicePane(QWidget):
         self.model = CaseTableModel(db, bus, self.current_filter(), self)
         self.table = record_table(self.model, "cases", self)
         self.table.setAlternatingRowColors(False)  # the VIP complaints' tint reads on its own
+        header = self.table.horizontalHeader()  # subject and account share a wide window
+        header.setStretchLastSection(False)
+        for column in (SUBJECT_COLUMN, ACCOUNT_COLUMN):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self._on_double_clicked)
         self.count = QLabel(self)
         self._build_bin_bar()
@@ -356,11 +362,13 @@ class ServicePane(QWidget):
 
     def _show_escalated(self) -> None:
         with self._db.reading() as session:
-            found = escalation.escalated_open(session, limit=4)
+            found = escalation.escalated_open(session, limit=ESCALATED_SHOWN)
+            count = escalation.escalated_count(session)
         self.escalated.setVisible(bool(found))
-        self.escalated.setText(
-            self.tr("Escalated: %1").replace("%1", "; ".join(f"{n} {s}" for _, n, s in found))
-        )
+        named = "; ".join(f"{n} {s}" for _, n, s in found)
+        if count > len(found):
+            named = self.tr("%1 and %n more", "", count - len(found)).replace("%1", named)
+        self.escalated.setText(self.tr("%n escalated: %1", "", count).replace("%1", named))
 
     def _refresh_tab(self) -> None:
         current = self.tabs.currentWidget()

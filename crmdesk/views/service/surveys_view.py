@@ -1,5 +1,6 @@
-"""Surveys: satisfaction per item and overall (c = b / a, banded) over a period, a survey
-entered on a template's items, and answers imported from a CSV or xlsx file."""
+"""Surveys: satisfaction per item and overall (c = b / a, banded) over a period, its trend month
+by month (everyone's, or one customer's), a survey entered on a template's items, and answers
+imported from a CSV or xlsx file."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ import datetime as dt
 import uuid
 from pathlib import Path
 
+from PySide6.QtCharts import QBarCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QBrush, QColor, QUndoStack
+from PySide6.QtGui import QBrush, QColor, QPainter, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -22,14 +25,15 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from crmdesk.services import surveys
-from crmdesk.services.surveys import Answer, Band, Score, SurveyDraft, TemplateRow
+from crmdesk.services import cases, surveys
+from crmdesk.services.surveys import Answer, Band, Score, SurveyDraft, TemplateRow, TrendPoint
 from crmdesk.store.db import Database
 from crmdesk.views.service.template_dialog import TemplateDialog
 from crmdesk.views.shell import writes
@@ -43,6 +47,7 @@ BAND_COLOURS = {
     Band.SATISFIED: QColor("#37474f"),
     Band.HIGHLY_SATISFIED: QColor("#2e7d32"),
 }
+TREND_MONTHS = 12
 
 
 class SurveysView(QWidget):
@@ -60,6 +65,19 @@ class SurveysView(QWidget):
         self.templates_button = QPushButton(self.tr("Survey templates…"), self)
         self.templates_button.clicked.connect(self.edit_templates)
         self.overall = QLabel(self)
+        self.overall.setWordWrap(True)
+        self.account = QLineEdit(self)
+        self.account.setPlaceholderText(self.tr("Every customer"))
+        self.account.setToolTip(self.tr("Type a customer's name to see only their surveys"))
+        self.account.setClearButtonEnabled(True)
+        self.account.setMaximumWidth(260)
+        self._account_completer = QCompleter([], self)
+        self._account_completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.account.setCompleter(self._account_completer)
+        self._account_ids: dict[str, uuid.UUID] = {}
+        self.account_id: uuid.UUID | None = None
+        self.account.textEdited.connect(self._on_account_typed)
+        self._account_completer.activated.connect(self._on_account_chosen)
         self.table = QTableWidget(0, 5, self)
         self.table.setHorizontalHeaderLabels([
             self.tr("Item"), self.tr("Expected (a)"), self.tr("Perceived (b)"),
@@ -67,15 +85,48 @@ class SurveysView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.chart = QChart()
+        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self.chart.legend().hide()
+        self.chart.setTitle(self.tr("Satisfaction c month by month"))
+        chart_view = QChartView(self.chart, self)
+        chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        chart_view.setMinimumHeight(240)
         top = QHBoxLayout()
+        top.addWidget(self.account)
         top.addWidget(self.overall, 1)
         top.addWidget(self.new_button)
         top.addWidget(self.import_button)
         top.addWidget(self.templates_button)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.table)
+        split.addWidget(chart_view)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(split, 1)
         self.score: Score | None = None
+        self.trend: list[TrendPoint] = []
+
+    def _on_account_typed(self, text: str) -> None:
+        with self._db.reading() as session:
+            found = cases.account_choices(session, text)
+        self._account_ids = {name: i for i, name in found}
+        self._account_completer.model().setStringList(list(self._account_ids))  # type: ignore[attr-defined]
+        if not text.strip() and self.account_id is not None:
+            self.show_account(None)
+
+    def _on_account_chosen(self, name: str) -> None:
+        if name in self._account_ids:
+            self.show_account(self._account_ids[name], name)
+
+    def show_account(self, account_id: uuid.UUID | None, name: str = "") -> None:
+        """One customer's surveys and trend (None: everyone's)."""
+        self.account_id = account_id
+        if self.account.text() != name:
+            self.account.setText(name)
+        self.refresh()
 
     def band_word(self, band: Band) -> str:
         return {Band.DISSATISFIED: self.tr("Dissatisfied"), Band.SATISFIED: self.tr("Satisfied"),
@@ -84,8 +135,10 @@ class SurveysView(QWidget):
     def refresh(self) -> None:
         start = self.today - dt.timedelta(days=365)
         with self._db.reading() as session:
-            self.score = surveys.report(session, start, self.today)
+            self.score = surveys.report(session, start, self.today, self.account_id)
+            self.trend = surveys.trend(session, start, self.today, self.account_id)
         self.table.setRowCount(0)
+        self._draw_trend(self.trend)
         if self.score is None:
             self.overall.setText(self.tr("No surveys in the last 12 months."))
             return
@@ -107,6 +160,36 @@ class SurveysView(QWidget):
                 if column == 4:
                     cell.setForeground(QBrush(BAND_COLOURS[item.band]))
                 self.table.setItem(row, column, cell)
+
+    def _draw_trend(self, points: list[TrendPoint]) -> None:
+        """The mean overall c per month (the last twelve), with the line c = 1 to read it by."""
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        points = points[-TREND_MONTHS:]
+        if not points:
+            return
+        line, even = QLineSeries(), QLineSeries()
+        even.setColor(QColor("#9e9e9e"))
+        for n, point in enumerate(points):
+            line.append(n, point.c)
+        even.append(0, 1.0)
+        even.append(max(1, len(points) - 1), 1.0)
+        line.setPointsVisible(True)
+        for series in (even, line):
+            self.chart.addSeries(series)
+        axis_x = QBarCategoryAxis()
+        axis_x.append([p.month[2:] for p in points])
+        axis_y = QValueAxis()
+        values = [p.c for p in points]
+        low, high = min([*values, 1.0]), max([*values, 1.0])
+        axis_y.setRange(round(low - 0.05, 1), round(high + 0.05, 1))
+        axis_y.setLabelFormat("%.2f")
+        self.chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        for series in (even, line):
+            series.attachAxis(axis_x)
+            series.attachAxis(axis_y)
 
     def new_survey(self) -> None:
         with self._db.transaction() as session:

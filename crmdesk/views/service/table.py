@@ -35,7 +35,7 @@ def _enum(value: CaseKind | CasePriority | CaseStatus) -> str:
     return enum_text(value)
 
 
-OPENED_COLUMN = 8
+SUBJECT_COLUMN, ACCOUNT_COLUMN, OPENED_COLUMN = 2, 6, 8
 
 
 class CaseTableModel(KeyedTableModel[CaseFilter, CaseSort, CaseRow]):
@@ -54,8 +54,8 @@ class CaseTableModel(KeyedTableModel[CaseFilter, CaseSort, CaseRow]):
         Column(translatable("CaseTableModel", "Status"), "status", CaseSort.STATUS,
                formatter=_enum, width=10),
         Column(translatable("CaseTableModel", "Account"), "account", CaseSort.ACCOUNT,
-               width=18),
-        Column(translatable("CaseTableModel", "Owner"), "owner", CaseSort.OWNER, width=8),
+               width=20),
+        Column(translatable("CaseTableModel", "Owner"), "owner", CaseSort.OWNER, width=13),
         Column(translatable("CaseTableModel", "Opened"), "opened_at", CaseSort.OPENED,
                formatter=_when, width=18),
         Column(translatable("CaseTableModel", "Due"), "due_at", CaseSort.DUE,

@@ -200,3 +200,72 @@ def test_delete_moves_cases_to_the_bin_and_undo_or_restore_brings_them_back(qtbo
 def _number(db: Database, case_id) -> str:
     with db.reading() as session:
         return cases.get_case(session, case_id).number
+
+
+def test_publishing_a_resolved_case_asks_for_cause_and_products_once(qtbot, db):
+    with db.transaction() as session:
+        case_id = cases.save_case(session, CaseDraft(
+            subject="打印机卡纸", description="每天卡纸三次", owner="王芳"),
+            now=bj(2026, 3, 2, 9))  # fmt: skip
+        cases.move_case(session, case_id, CaseStatus.RESOLVED, bj(2026, 3, 2, 11),
+                        resolution="更换进纸辊")  # fmt: skip
+    pane = _pane(qtbot, db)
+    editor = pane.open_case(case_id)
+    qtbot.addWidget(editor)
+    assert editor.publish.isEnabled() and editor.publish.text() == "Publish as solution…"
+    dialog = editor.solution_dialog()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert (dialog.title.text(), dialog.problem.toPlainText(), dialog.fix.toPlainText()) == (
+        "打印机卡纸", "每天卡纸三次", "更换进纸辊")  # fmt: skip
+    dialog.cause.setPlainText("进纸辊磨损")
+    qtbot.keyClicks(dialog.products, "LP-200")
+    assert editor.store_solution(dialog.draft())
+    with db.reading() as session:
+        (found,) = solutions.search(session, "kazhi")  # 卡纸, in pinyin
+    assert (found.cause, found.products, found.case_id) == ("进纸辊磨损", "LP-200", case_id)
+    assert editor.publish.text() == "Edit the solution…"
+    again = editor.solution_dialog()  # the published one, to edit: not a second solution
+    assert again is not None and again.cause.toPlainText() == "进纸辊磨损"
+    qtbot.addWidget(again)
+    again.products.setText("LP-200, LP-300")
+    assert editor.store_solution(again.draft())
+    with db.reading() as session:
+        (only,) = solutions.search(session, "")
+    assert only.id == found.id and only.products == "LP-200, LP-300"
+    pane._undo.undo()
+    with db.reading() as session:
+        assert solutions.search(session, "")[0].products == "LP-200"
+
+
+def test_a_wide_window_widens_the_subject_and_account_not_an_empty_margin(qtbot, db):
+    from crmdesk.views.service.table import ACCOUNT_COLUMN, SUBJECT_COLUMN
+
+    build_worked(db)
+    pane = _pane(qtbot, db)
+    header = pane.table.horizontalHeader()
+    hinted = {c: pane.model.columns[c].width * pane.table.fontMetrics().averageCharWidth() + 16
+              for c in (SUBJECT_COLUMN, ACCOUNT_COLUMN)}  # fmt: skip
+    for width in (1366, 1920):
+        pane.resize(width, 700)
+        qtbot.waitUntil(lambda w=width: pane.width() == w)
+        qtbot.wait(20)
+        sections = sum(header.sectionSize(c) for c in range(header.count()))
+        assert abs(sections - pane.table.viewport().width()) <= 2  # filled, nothing scrolls
+        assert not pane.table.horizontalScrollBar().isVisible()
+        if width == 1920:
+            for column, hint in hinted.items():
+                assert header.sectionSize(column) > hint + 100
+    assert header.sectionSize(SUBJECT_COLUMN) == header.sectionSize(ACCOUNT_COLUMN)
+
+
+def test_the_escalated_line_counts_what_it_does_not_name(qtbot, db):
+    with db.transaction() as session:
+        for n in range(6):
+            cases.save_case(session, CaseDraft(subject=f"Line {n} stopped"),
+                            now=bj(2026, 3, 2, 9))  # fmt: skip
+    pane = _pane(qtbot, db, now=lambda: bj(2026, 3, 20, 9))
+    pane.check_escalations()  # (the first ran at start: nothing twice)
+    text = pane.escalated.text()
+    assert text.startswith("6 escalated: ") and text.endswith(" and 2 more")
+    assert text.count("stopped") == 4

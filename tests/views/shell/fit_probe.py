@@ -150,6 +150,13 @@ def main() -> int:
     editor = window.service_pane.open_case(None)
     seen["case editor"] = measure(editor, "case editor")
     editor.close()
+    from crmdesk.services.solutions import SolutionDraft
+    from crmdesk.views.service.solution_dialog import SolutionDialog
+
+    solution = SolutionDialog(SolutionDraft("打印机经常卡纸", fix="更换进纸辊"), window)
+    solution.show()
+    seen["solution dialog"] = measure(solution, "solution dialog")
+    solution.close()
     templates = window.service_pane.surveys.edit_templates()
     seen["survey templates"] = measure(templates, "survey templates")
     templates.close()

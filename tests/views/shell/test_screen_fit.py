@@ -23,7 +23,7 @@ EXPECTED = {
     "duplicates dialog", "history dialog", "about box", "first start", "case editor",
     "main window", "contract dialog", "fields dialog", "labels dialog", "letters dialog",
     "opportunity editor", "product catalogue", "settings dialog", "restore dialog",
-    "segment dialog", "campaign dialog", "survey templates",
+    "segment dialog", "campaign dialog", "survey templates", "solution dialog",
 }  # fmt: skip
 
 
