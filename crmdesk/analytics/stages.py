@@ -1,9 +1,11 @@
 """Loyalty stage and lifecycle phase suggested for every customer, each with its reason.
 
 The rules are `loyalty.loyalty_stage` and `lifecycle.lifecycle_phase`; this reads each live
-customer's counted order days in one grouped query and says, beside the suggestion, the facts
-the rules looked at (years as a customer, purchases, days since the last, this year against
-the year before), so a person can see why before confirming.
+customer's counted order days and its last contact (the newest activity with the account or
+one of its people; for a prospect, at least the day it was entered) in grouped queries and says, beside the
+suggestion, the facts the rules looked at (years as a customer, purchases, days since the last,
+this year against the year before, days since the last contact), so a person can see why
+before confirming.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -20,7 +23,7 @@ from crmdesk.analytics.loyalty import loyalty_stage
 from crmdesk.analytics.orders import counted_orders
 from crmdesk.analytics.purchases import bought_in_year, purchase_days
 from crmdesk.core.texts import Text, translatable
-from crmdesk.models import Account, Order
+from crmdesk.models import Account, Activity, Contact, Order
 from crmdesk.models.enums import LifecyclePhase, LoyaltyStage
 
 
@@ -39,8 +42,16 @@ class StageSuggestion:
         return self.loyalty != self.loyalty_now or self.lifecycle != self.lifecycle_now
 
 
-def reason_for(days: list[dt.date], today: dt.date) -> Text:
+def reason_for(days: list[dt.date], today: dt.date, last_contact: dt.date | None = None) -> Text:
     """The facts the loyalty and lifecycle rules read, in words."""
+    bought = _bought_reason(days, today)
+    if last_contact is None:
+        return bought
+    silent = max(0, (today - last_contact).days)
+    return Text(translatable("Insights", "%1; last contact %2 days ago"), bought, silent)
+
+
+def _bought_reason(days: list[dt.date], today: dt.date) -> Text:
     if not days:
         return Text(translatable("Insights", "no purchase yet"))
     ordinals = purchase_days(days)
@@ -59,6 +70,32 @@ def reason_for(days: list[dt.date], today: dt.date) -> Text:
     )
 
 
+def _last_contacts(as_of: dt.date) -> Any:
+    """Per account, the day of its newest activity up to `as_of`, logged on the account or on
+    one of its people."""
+    account = func.coalesce(Activity.account_id, Contact.account_id)
+    return (
+        select(account.label("account_id"), func.max(Activity.occurred_at).label("last"))
+        .outerjoin(Contact, Contact.id == Activity.contact_id)
+        .where(
+            Activity.deleted_at.is_(None),
+            Activity.occurred_at < dt.datetime.combine(as_of + dt.timedelta(days=1), dt.time(), dt.UTC),
+        )
+        .group_by(account)
+        .subquery()
+    )
+
+
+def _day_of(value: Any) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
 def suggestions(session: Session, as_of: dt.date) -> list[StageSuggestion]:
     """Every live customer's suggested stage and phase (those without orders too)."""
     days = (
@@ -67,17 +104,24 @@ def suggestions(session: Session, as_of: dt.date) -> list[StageSuggestion]:
         .group_by(Order.account_id)
         .subquery()
     )
+    contacts = _last_contacts(as_of)
     rows = session.execute(
         select(
-            Account.id, Account.name, Account.loyalty_stage, Account.lifecycle_phase, days.c.days
+            Account.id, Account.name, Account.loyalty_stage, Account.lifecycle_phase,
+            Account.created_at, days.c.days, contacts.c.last,
         )
         .outerjoin(days, days.c.account_id == Account.id)
+        .outerjoin(contacts, contacts.c.account_id == Account.id)
         .where(Account.deleted_at.is_(None))
         .order_by(Account.sort_key, Account.id)
     )
     result = []
     for row in rows:
         bought = [dt.date.fromisoformat(d) for d in row.days.split(",")] if row.days else []
+        # the day a prospect was entered starts its acquisition; a buyer's comes from its orders
+        entered = None if bought else _day_of(row.created_at)
+        touched = [d for d in (_day_of(row.last), entered) if d is not None and d <= as_of]
+        last_contact = max(touched) if touched else None
         result.append(
             StageSuggestion(
                 row.id,
@@ -85,8 +129,8 @@ def suggestions(session: Session, as_of: dt.date) -> list[StageSuggestion]:
                 LoyaltyStage(row.loyalty_stage),
                 loyalty_stage(bought, as_of),
                 LifecyclePhase(row.lifecycle_phase),
-                lifecycle_phase(bought, as_of),
-                reason_for(bought, as_of),
+                lifecycle_phase(bought, as_of, last_contact),
+                reason_for(bought, as_of, last_contact),
             )
         )
     return result

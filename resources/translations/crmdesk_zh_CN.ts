@@ -4517,6 +4517,10 @@
 <context>
     <name>Insights</name>
     <message>
+        <source>%1; last contact %2 days ago</source>
+        <translation>%1；上次联系在 %2 天前</translation>
+    </message>
+    <message>
         <source>no purchase yet</source>
         <translation>尚无购买</translation>
     </message>

@@ -42,3 +42,16 @@ def test_the_year_boundaries() -> None:
     # 365 days ago counts as the year before, 364 as this year.
     assert lifecycle_phase(ago(365, 100), TODAY) is LifecyclePhase.RETENTION
     assert lifecycle_phase(ago(364, 200, 100), TODAY) is LifecyclePhase.GROWTH
+
+
+def test_contact_decides_for_prospects_and_for_customers_gone_a_year() -> None:
+    """The issue's "from purchase history and contact": a prospect nobody spoke to for a year
+    is lost; a customer gone a year but contacted lately is being won back (decline)."""
+    (recent,) = ago(30)
+    (long_ago,) = ago(400)
+    assert lifecycle_phase([], TODAY, recent) is LifecyclePhase.ACQUISITION
+    assert lifecycle_phase([], TODAY, long_ago) is LifecyclePhase.LOST
+    assert lifecycle_phase(ago(900, 366), TODAY, recent) is LifecyclePhase.DECLINE
+    assert lifecycle_phase(ago(900, 366), TODAY, ago(91)[0]) is LifecyclePhase.LOST
+    assert lifecycle_phase(ago(900, 366), TODAY, ago(90)[0]) is LifecyclePhase.DECLINE
+    assert lifecycle_phase(ago(500, 400, 10), TODAY, long_ago) is LifecyclePhase.DECLINE
