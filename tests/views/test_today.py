@@ -119,3 +119,25 @@ def test_a_full_section_says_there_are_more(qtbot, db, tmp_path) -> None:
     assert len(page.lines("overdue_tasks")) == service.LIMIT
     assert page.boxes["overdue_tasks"].title() == f"Overdue tasks ({service.LIMIT}+)"
     assert page.boxes["tasks"].title() == "Tasks for me (1)"  # all of them shown: no +
+
+
+def test_a_vip_complaint_is_starred_and_tinted_and_a_teams_case_named(
+    qtbot, db, tmp_path
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from crmdesk.views.service.table import VIP_COMPLAINT_TINT
+    from tests.services.test_today import TEAM, _cases
+
+    _cases(db, TEAM)
+    page = _page(qtbot, db, tmp_path)
+    lines = page.lines("overdue_cases")
+    starred = [line for line in lines if line.startswith("★ VIP")]
+    assert len(starred) == 2 and "V-1 Pump" in starred[0] and "T-1 Pump" in starred[1], lines
+    assert starred[1].endswith("T-1 Pump  ·  Wang Fang's case"), starred
+    (zhao,) = [line for line in lines if "T-3" in line]
+    assert zhao.endswith("Zhao Lei's case") and "★" not in zhao
+    lst = page.lists["overdue_cases"]
+    tints = {lst.item(i).text(): lst.item(i).background() for i in range(lst.count())}
+    assert all(tints[line].color() == VIP_COMPLAINT_TINT for line in starred)
+    assert tints[zhao].style() == Qt.BrushStyle.NoBrush

@@ -14,6 +14,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QLocale, QSettings, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -36,6 +37,7 @@ from crmdesk.models.enums import Channel, EventKind
 from crmdesk.services import today as service
 from crmdesk.services.changes import Changes
 from crmdesk.store.db import Database
+from crmdesk.views.service.table import VIP_COMPLAINT_TINT, vip_marker
 from crmdesk.views.shell import tasks
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.formatting import grouped, money_text
@@ -239,6 +241,8 @@ class TodayPage(QWidget):
                 item = QListWidgetItem(text := self._line_text(key, line), lst)
                 item.setData(RECORD_ROLE, (line.record, line.record_id, line.when))
                 item.setToolTip(text + "\n" + self.tr("Double-click or press Enter to open"))
+                if line.vip_complaint:  # tinted as in the case list
+                    item.setBackground(QBrush(VIP_COMPLAINT_TINT))
             if not lines:
                 empty = QListWidgetItem(self.tr("Nothing here"), lst)
                 empty.setFlags(Qt.ItemFlag.NoItemFlags)
@@ -274,6 +278,10 @@ class TodayPage(QWidget):
         elif key == "churn":
             parts[0] = fill(self.tr("last order %1"), [self._when_text(line.when)])
             parts.append(self.tr("%n day(s) silent", "", int(line.note or 0)))
+        if line.vip_complaint:  # starred first, as in the case list
+            parts.insert(0, vip_marker(True))
+        if line.owner:  # a team member's escalated case on her manager's page
+            parts.append(fill(self.tr("%1's case"), [line.owner]))
         text = "  ·  ".join(p for p in parts if p)
         if line.channel:
             text += "   [" + value_text(Channel, line.channel) + "]"
