@@ -28,7 +28,7 @@ def _when(value: dt.datetime) -> str:
 
 
 def vip_marker(vip_complaint: bool) -> str:
-    """"★ VIP" for a VIP customer's complaint (the list's first column, the Today page)."""
+    """The "★ VIP" marker of a VIP customer's complaint (the case list's first column, Today)."""
     return translated("CaseTableModel", "★ VIP") if vip_complaint else ""
 
 
