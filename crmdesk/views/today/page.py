@@ -13,7 +13,18 @@ import uuid
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QLocale, QSettings, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import (
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSettings,
+    QSize,
+    Qt,
+    QTime,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,6 +37,8 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QScrollArea,
     QSizePolicy,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -56,6 +69,21 @@ def _figure(value: Decimal, money: bool) -> str:
     if money:
         return money_text(value, "", decimals=0).strip()
     return grouped(int(value)) if value == value.to_integral_value() else f"{value:f}"
+
+
+class _WrappedLine(QStyledItemDelegate):
+    """A wrapped line's row a little taller than Qt makes it: Qt measures a line with Chinese
+    in it at the Chinese font's height but draws every line that tall, so a first line in
+    Chinese and a Latin second line ("[WeChat]") did not fit and the line was cut to one."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        line = option.fontMetrics.height()
+        if size.height() > line * 1.5:  # wrapped
+            size.setHeight(size.height() + line // 3)
+        return size
 
 
 class TodayPage(QWidget):
@@ -153,6 +181,7 @@ class TodayPage(QWidget):
             lst.setWordWrap(True)
             lst.setResizeMode(QListWidget.ResizeMode.Adjust)
             lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            lst.setItemDelegate(_WrappedLine(lst))
             lst.itemActivated.connect(self._on_activated)
             lay.addWidget(lst)
             self.lists[key], self.boxes[key] = lst, box
