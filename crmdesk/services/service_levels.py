@@ -111,6 +111,11 @@ class ServiceLevels:
         manager = self.managers.get(owner, "")
         return manager if isinstance(manager, str) else ""
 
+    def reports_of(self, manager: str) -> list[str]:
+        """The owners whose manager is `manager` (not `manager` themself)."""
+        return [owner for owner in self.managers
+                if manager and owner != manager and self.manager_of(owner) == manager]  # fmt: skip
+
 
 def load(session: Session) -> ServiceLevels:
     return settings.load(session, ServiceLevels)

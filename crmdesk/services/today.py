@@ -4,7 +4,8 @@ Her open tasks (and who gave them), soonest first, today's visits and calls, ove
 customers' birthdays in the next 7 days (lunar ones too where a contact keeps one), deals
 closing this month, overdue service cases, customers at churn risk and her targets for the
 month. Each line
-names the record it opens and, where a person is involved, their preferred channel.
+names the record it opens and, where a person is involved, their preferred channel. A manager
+(as the service levels name one) also sees her team's escalated cases, each with its owner.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from lunar_python import Solar
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from crmdesk.analytics.churn import stored_at_risk
@@ -32,9 +33,12 @@ from crmdesk.models import (
     ServiceCase,
 )
 from crmdesk.models.enums import CaseStatus, EventKind, EventStatus
+from crmdesk.services import service_levels
 from crmdesk.services.calendar import EventOccurrence, occurrences_between
+from crmdesk.services.cases import vip_complaint_condition
 from crmdesk.services.insights import load_settings
 from crmdesk.services.targets import scorecard
+from crmdesk.store.value_lists import bound, in_listed
 
 BIRTHDAY_DAYS = 7
 _NO_ID = uuid.UUID(int=0)
@@ -56,6 +60,8 @@ class TodayLine:
     note: str = ""  # a section's own fact: "lunar", days overdue, days silent …
     amount: Decimal | None = None  # a deal's amount, in `currency`
     currency: str = ""
+    vip_complaint: bool = False  # a case: a complaint from a VIP customer (the case list's rule)
+    owner: str = ""  # a case of her team on a manager's page: whose it is ("" her own)
 
 
 @dataclass(frozen=True)
@@ -282,20 +288,28 @@ def _deals(session: Session, owner: str, day: dt.date) -> list[TodayLine]:
 
 
 def _cases(session: Session, owner: str, now: dt.datetime) -> list[TodayLine]:
-    """Her open cases past their resolution target, or escalated (past the response one)."""
+    """Her open cases past their resolution target, or escalated (past the response one), and
+    the escalated open cases of those whose manager she is (each case once)."""
+    mine = and_(ServiceCase.owner == owner,
+                or_(ServiceCase.due_at < now, ServiceCase.escalated.is_(True)))  # fmt: skip
+    team = service_levels.load(session).reports_of(owner)
+    theirs = and_(in_listed(ServiceCase.owner, "team"), ServiceCase.escalated.is_(True))
     rows = session.execute(
         select(ServiceCase.id, ServiceCase.number, ServiceCase.subject, ServiceCase.due_at,
+               ServiceCase.owner, vip_complaint_condition().label("vip"),
                Account.name.label("account"),
                _channel(ServiceCase.contact_id, ServiceCase.account_id).label("channel"))
         .outerjoin(Account, Account.id == ServiceCase.account_id)
-        .where(ServiceCase.owner == owner, ServiceCase.deleted_at.is_(None),
-               or_(ServiceCase.due_at < now, ServiceCase.escalated.is_(True)),
+        .where(or_(mine, theirs) if team else mine, ServiceCase.deleted_at.is_(None),
                ServiceCase.status.not_in([CaseStatus.RESOLVED.value, CaseStatus.CLOSED.value]))
-        .order_by(ServiceCase.due_at)
-        .limit(LIMIT + 1)
+        .order_by(ServiceCase.due_at, ServiceCase.id)
+        .limit(LIMIT + 1),
+        {"team": bound(team)} if team else {},
     )  # fmt: skip
     return [TodayLine("case", r.id, f"{r.number} {r.subject}".strip(), r.account or "",
-                      r.due_at, r.channel or "") for r in rows]  # fmt: skip
+                      r.due_at, r.channel or "", vip_complaint=bool(r.vip),
+                      owner="" if r.owner == owner else r.owner)
+            for r in rows]  # fmt: skip
 
 
 def _churn(session: Session, owner: str, day: dt.date, factor: float) -> list[TodayLine]:

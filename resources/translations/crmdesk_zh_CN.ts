@@ -9538,6 +9538,10 @@
         </translation>
     </message>
     <message>
+        <source>%1&apos;s case</source>
+        <translation>%1 的工单</translation>
+    </message>
+    <message>
         <source>No targets are set for this month.</source>
         <translation>本月尚未设定目标。</translation>
     </message>

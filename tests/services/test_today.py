@@ -216,3 +216,74 @@ def test_a_visit_to_someone_without_a_channel_takes_the_accounts(db: Database) -
     with db.reading() as session:
         page = today.today_page(session, "Li", AS_OF, ZONE, now=_local(AS_OF, 8))
     assert [(a.title, a.channel) for a in page.appointments] == [("Visit Q", "wechat")]
+
+
+def _cases(db: Database, managers: dict[str, str]) -> None:
+    """Open cases of a small desk, all opened yesterday: (owner, number, kind, tier, escalated,
+    past its resolution target)."""
+    from crmdesk.models.enums import CaseKind, ValueTier
+    from crmdesk.services import service_levels
+
+    y = AS_OF - dt.timedelta(days=1)
+    made = [
+        ("Li", "V-1", CaseKind.COMPLAINT, ValueTier.VIP, False, True),
+        ("Li", "V-2", CaseKind.INQUIRY, ValueTier.VIP, False, True),
+        ("Li", "V-3", CaseKind.COMPLAINT, ValueTier.ORDINARY, False, True),
+        ("Wang Fang", "T-1", CaseKind.COMPLAINT, ValueTier.VIP, True, True),
+        ("Wang Fang", "T-2", CaseKind.REPAIR, ValueTier.ORDINARY, False, True),
+        ("Zhao Lei", "T-3", CaseKind.INQUIRY, ValueTier.ORDINARY, True, False),
+        ("Sun", "T-4", CaseKind.INQUIRY, ValueTier.ORDINARY, True, True),  # not Li's team
+    ]
+    with db.transaction() as session:
+        service_levels.save(session, service_levels.ServiceLevels(managers=dict(managers)))
+        for k, (owner, number, kind, tier, escalated, late) in enumerate(made):
+            due = _local(y, 10 + k) if late else _local(AS_OF + dt.timedelta(days=2), 18)
+            session.add(ServiceCase(number=number, subject="Pump", owner=owner, kind=kind,
+                                    tier=tier, status=CaseStatus.IN_PROGRESS,
+                                    opened_at=_local(y, 8), due_at=due, escalated=escalated,
+                                    escalated_at=_local(y, 12) if escalated else None))  # fmt: skip
+
+
+TEAM = {"Wang Fang": "Li", "Zhao Lei": "Li", "Sun": "Qian"}
+
+
+def _page_cases(db: Database, owner: str) -> list[tuple[str, bool, str]]:
+    with db.reading() as session:
+        page = today.today_page(session, owner, AS_OF, ZONE, now=_local(AS_OF, 8))
+    return [(c.title, c.vip_complaint, c.owner) for c in page.overdue_cases]
+
+
+def test_a_complaint_from_a_vip_customer_stands_out(db: Database) -> None:
+    """The case list's rule: a complaint, from a customer who was VIP when it was opened."""
+    _cases(db, {})
+    mine = [(title, vip) for title, vip, _owner in _page_cases(db, "Li")]
+    assert mine == [("V-1 Pump", True), ("V-2 Pump", False), ("V-3 Pump", False)]
+
+
+def test_a_manager_sees_her_teams_escalated_cases(db: Database) -> None:
+    """Li manages Wang Fang and Zhao Lei: their escalated cases are on her page, each with its
+    owner; Wang Fang's late one not escalated yet is not, nor Sun's (another team)."""
+    _cases(db, TEAM)
+    assert [(t, o) for t, _vip, o in _page_cases(db, "Li") if o] == [
+        ("T-1 Pump", "Wang Fang"), ("T-3 Pump", "Zhao Lei")]  # fmt: skip
+    assert ("T-1 Pump", True, "Wang Fang") in _page_cases(db, "Li")  # still starred
+    # a report sees her own cases only, not marked as anyone else's
+    assert _page_cases(db, "Wang Fang") == [("T-1 Pump", True, ""), ("T-2 Pump", False, "")]
+    assert _page_cases(db, "Zhao Lei") == [("T-3 Pump", False, "")]
+
+
+def test_a_manager_with_no_cases_of_her_own_sees_exactly_the_teams(db: Database) -> None:
+    _cases(db, {"Wang Fang": "Qian", "Zhao Lei": "Qian", "Qian": "Qian"})
+    assert _page_cases(db, "Qian") == [("T-1 Pump", True, "Wang Fang"),
+                                       ("T-3 Pump", False, "Zhao Lei")]  # fmt: skip
+
+
+def test_her_own_escalated_case_is_listed_once(db: Database) -> None:
+    """Named as her own manager, her own escalated case is still one line, not marked."""
+    _cases(db, {"Li": "Li", "Wang Fang": "Li", "Zhao Lei": "Li"})
+    with db.transaction() as session:
+        session.add(ServiceCase(number="E-1", subject="Pump", owner="Li",
+                                status=CaseStatus.NEW, opened_at=_local(AS_OF, 7),
+                                escalated=True, due_at=_local(AS_OF, 9)))  # fmt: skip
+    titles = [t for t, _vip, _o in _page_cases(db, "Li")]
+    assert titles.count("E-1 Pump") == 1 and len(titles) == len(set(titles)) == 6

@@ -119,3 +119,54 @@ def test_a_full_section_says_there_are_more(qtbot, db, tmp_path) -> None:
     assert len(page.lines("overdue_tasks")) == service.LIMIT
     assert page.boxes["overdue_tasks"].title() == f"Overdue tasks ({service.LIMIT}+)"
     assert page.boxes["tasks"].title() == "Tasks for me (1)"  # all of them shown: no +
+
+
+def test_a_vip_complaint_is_starred_and_tinted_and_a_teams_case_named(
+    qtbot, db, tmp_path
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from crmdesk.views.service.table import VIP_COMPLAINT_TINT
+    from tests.services.test_today import TEAM, _cases
+
+    _cases(db, TEAM)
+    page = _page(qtbot, db, tmp_path)
+    lines = page.lines("overdue_cases")
+    starred = [line for line in lines if line.startswith("★ VIP")]
+    assert len(starred) == 2 and "V-1 Pump" in starred[0] and "T-1 Pump" in starred[1], lines
+    assert starred[1].endswith("T-1 Pump  ·  Wang Fang's case"), starred
+    (zhao,) = [line for line in lines if "T-3" in line]
+    assert zhao.endswith("Zhao Lei's case") and "★" not in zhao
+    lst = page.lists["overdue_cases"]
+    tints = {lst.item(i).text(): lst.item(i).background() for i in range(lst.count())}
+    assert all(tints[line].color() == VIP_COMPLAINT_TINT for line in starred)
+    assert tints[zhao].style() == Qt.BrushStyle.NoBrush
+
+
+def test_a_wrapped_line_of_chinese_and_latin_shows_its_second_line(qtbot, db, tmp_path) -> None:
+    """A first line with Chinese in it is taller than a Latin one: the row leaves room for
+    both, so Qt does not elide the line to one ("孙丽's …") and lose its channel."""
+    from PySide6.QtCore import QRect
+
+    from tests.services.test_today import TEAM, _cases
+
+    _cases(db, TEAM)
+    page = _page(qtbot, db, tmp_path)
+    page.resize(1100, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    lst = page.lists["overdue_cases"]
+    width, metrics = lst.viewport().width(), lst.fontMetrics()
+    text = "25 02 2026  ·  CS2026-00016 平板电脑屏幕损坏  ·  "
+    while metrics.horizontalAdvance(text + "孙丽's case") < width - 30:
+        text += "武汉"
+    text += "孙丽's case"  # the first line full, with Chinese in it; only the channel on line two
+    lst.item(0).setText(text + "   [WeChat]")
+    qtbot.wait(50)
+    rect = lst.visualItemRect(lst.item(0))
+    image = lst.viewport().grab(QRect(0, rect.top(), width, rect.height())).toImage()
+    background = image.pixelColor(width - 2, rect.height() - 2)
+    # "[WeChat]" is drawn at the start of the row's lower third
+    lower = [image.pixelColor(x, y) for x in range(4, 60)
+             for y in range(rect.height() * 2 // 3, rect.height())]  # fmt: skip
+    assert any(colour != background for colour in lower)

@@ -27,7 +27,8 @@ def _when(value: dt.datetime) -> str:
     return value.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def _marker(vip_complaint: bool) -> str:
+def vip_marker(vip_complaint: bool) -> str:
+    """The "★ VIP" marker of a VIP customer's complaint (the case list's first column, Today)."""
     return translated("CaseTableModel", "★ VIP") if vip_complaint else ""
 
 
@@ -42,7 +43,7 @@ class CaseTableModel(KeyedTableModel[CaseFilter, CaseSort, CaseRow]):
     """Cases filtered and sorted in SQL; rows a page at a time."""
 
     columns = (
-        Column(translatable("CaseTableModel", "!"), "vip_complaint", formatter=_marker,
+        Column(translatable("CaseTableModel", "!"), "vip_complaint", formatter=vip_marker,
                width=6),
         Column(translatable("CaseTableModel", "Number"), "number", CaseSort.NUMBER,
                width=15),  # CS2026-00016: digits are wider than the average character

@@ -13,7 +13,19 @@ import uuid
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QLocale, QSettings, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import (
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSettings,
+    QSize,
+    Qt,
+    QTime,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -25,6 +37,8 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QScrollArea,
     QSizePolicy,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +50,7 @@ from crmdesk.models.enums import Channel, EventKind
 from crmdesk.services import today as service
 from crmdesk.services.changes import Changes
 from crmdesk.store.db import Database
+from crmdesk.views.service.table import VIP_COMPLAINT_TINT, vip_marker
 from crmdesk.views.shell import tasks
 from crmdesk.views.shell.bus import DataBus
 from crmdesk.views.shell.formatting import grouped, money_text
@@ -54,6 +69,21 @@ def _figure(value: Decimal, money: bool) -> str:
     if money:
         return money_text(value, "", decimals=0).strip()
     return grouped(int(value)) if value == value.to_integral_value() else f"{value:f}"
+
+
+class _WrappedLine(QStyledItemDelegate):
+    """A wrapped line's row a little taller than Qt makes it: Qt measures a line with Chinese
+    in it at the Chinese font's height but draws every line that tall, so a first line in
+    Chinese and a Latin second line ("[WeChat]") did not fit and the line was cut to one."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        line = option.fontMetrics.height()
+        if size.height() > line * 1.5:  # wrapped
+            size.setHeight(size.height() + line // 3)
+        return size
 
 
 class TodayPage(QWidget):
@@ -151,6 +181,7 @@ class TodayPage(QWidget):
             lst.setWordWrap(True)
             lst.setResizeMode(QListWidget.ResizeMode.Adjust)
             lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            lst.setItemDelegate(_WrappedLine(lst))
             lst.itemActivated.connect(self._on_activated)
             lay.addWidget(lst)
             self.lists[key], self.boxes[key] = lst, box
@@ -239,6 +270,8 @@ class TodayPage(QWidget):
                 item = QListWidgetItem(text := self._line_text(key, line), lst)
                 item.setData(RECORD_ROLE, (line.record, line.record_id, line.when))
                 item.setToolTip(text + "\n" + self.tr("Double-click or press Enter to open"))
+                if line.vip_complaint:  # tinted as in the case list
+                    item.setBackground(QBrush(VIP_COMPLAINT_TINT))
             if not lines:
                 empty = QListWidgetItem(self.tr("Nothing here"), lst)
                 empty.setFlags(Qt.ItemFlag.NoItemFlags)
@@ -274,6 +307,10 @@ class TodayPage(QWidget):
         elif key == "churn":
             parts[0] = fill(self.tr("last order %1"), [self._when_text(line.when)])
             parts.append(self.tr("%n day(s) silent", "", int(line.note or 0)))
+        if line.vip_complaint:  # starred first, as in the case list
+            parts.insert(0, vip_marker(True))
+        if line.owner:  # a team member's escalated case on her manager's page
+            parts.append(fill(self.tr("%1's case"), [line.owner]))
         text = "  ·  ".join(p for p in parts if p)
         if line.channel:
             text += "   [" + value_text(Channel, line.channel) + "]"
