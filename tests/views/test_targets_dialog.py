@@ -89,7 +89,11 @@ def test_copy_from_last_month_fills_the_grid_for_saving(qtbot, db) -> None:
     assert stored[("Li", "calls_made")] == (D(30), D(1))
 
 
-def test_a_negative_value_is_refused_with_a_clear_message(qtbot, db) -> None:
+def test_a_negative_value_is_refused_with_a_clear_message(qtbot, db, monkeypatch) -> None:
+    from crmdesk.views.shell import errors
+
+    shown: list[BaseException] = []
+    monkeypatch.setattr(errors, "report", lambda parent, error: shown.append(error))
     _setup(db)
     stack = QUndoStack()
     dialog = _dialog(qtbot, db, stack=stack)
@@ -101,6 +105,7 @@ def test_a_negative_value_is_refused_with_a_clear_message(qtbot, db) -> None:
     assert "Nothing was saved." in dialog.message.text()
     assert edit.styleSheet()  # marked
     assert _stored(db) == before and stack.count() == 0
+    assert shown == []  # said in the dialog, before any write is tried
 
 
 def test_the_insights_pane_opens_it_for_its_month_and_shows_what_is_saved(qtbot, db) -> None:
