@@ -9128,8 +9128,10 @@
         <translation>%1，%2：“%3”不是数字。</translation>
     </message>
     <message>
-        <source>Nothing was saved.</source>
-        <translation>未保存任何内容。</translation>
+        <source>Nothing was saved:
+%1</source>
+        <translation>未保存任何内容：
+%1</translation>
     </message>
     <message>
         <source>Nothing has changed.</source>

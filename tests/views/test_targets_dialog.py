@@ -102,7 +102,7 @@ def test_a_negative_value_is_refused_with_a_clear_message(qtbot, db, monkeypatch
     edit.setText("-5")
     assert not dialog.save()
     assert "Wang, Visits made: a target cannot be negative." in dialog.message.text()
-    assert "Nothing was saved." in dialog.message.text()
+    assert dialog.message.text().startswith("Nothing was saved:\n")
     assert edit.styleSheet()  # marked
     assert _stored(db) == before and stack.count() == 0
     assert shown == []  # said in the dialog, before any write is tried

@@ -244,7 +244,8 @@ class TargetsDialog(QDialog):
     def save(self) -> bool:
         found, problems = self.cells()
         if problems:
-            self._say(self.tr("Nothing was saved.") + " " + " ".join(problems), error=True)
+            said = "\n".join(problems[:4] + (["…"] if len(problems) > 4 else []))
+            self._say(fill(self.tr("Nothing was saved:\n%1"), [said]), error=True)
             return False
         stored = dict(self.grid_data.cells) if self.grid_data else {}
         changed = {k: v for k, v in found.items() if v != stored.get(k)}
