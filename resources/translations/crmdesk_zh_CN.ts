@@ -946,6 +946,14 @@
         <translation>阶段</translation>
     </message>
     <message>
+        <source>target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>targets</source>
+        <translation>目标</translation>
+    </message>
+    <message>
         <source>phone</source>
         <translation>电话</translation>
     </message>
@@ -9077,7 +9085,7 @@
     <name>TargetsDialog</name>
     <message>
         <source>Monthly targets</source>
-        <translation>月度目标</translation>
+        <translation>目标</translation>
     </message>
     <message>
         <source>Month:</source>
