@@ -9085,7 +9085,7 @@
     <name>TargetsDialog</name>
     <message>
         <source>Monthly targets</source>
-        <translation>目标</translation>
+        <translation>月度目标</translation>
     </message>
     <message>
         <source>Month:</source>
