@@ -120,6 +120,9 @@ def test_the_insights_pane_opens_it_for_its_month_and_shows_what_is_saved(qtbot,
     with qtbot.waitSignal(pane.work.busy_changed, timeout=15_000, check_params_cb=lambda b: not b):
         pane.show()
     assert pane.gauges.scores == [("Li", 0.0), ("Wang", 0.0)]
+    box = pane.gauges.parentWidget()  # in the Targets box, below the charts
+    assert pane.targets_button.parentWidget() is box
+    assert box.layout().indexOf(pane.targets_button) == 2
     pane.targets_button.click()
     (dialog,) = pane.findChildren(TargetsDialog)
     assert dialog.month == "2026-06" and dialog.month_edit.text() == "2026-06"

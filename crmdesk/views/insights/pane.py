@@ -164,15 +164,13 @@ class InsightsPane(QWidget):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         self.pareto_box = self.pareto.parentWidget()
-        self.targets_button = QPushButton(self.tr("Monthly targets…"), body)
+        targets_box = self.gauges.parentWidget()
+        self.targets_button = QPushButton(self.tr("Monthly targets…"), targets_box)
         self.targets_button.setToolTip(self.tr("Set each owner's targets and weights for a month"))
         self.targets_button.clicked.connect(self.edit_targets)
-        targets_box = self.gauges.parentWidget()
-        if targets_box is not None and (box_layout := targets_box.layout()) is not None:
-            row = QHBoxLayout()
-            row.addStretch(1)
-            row.addWidget(self.targets_button)
-            box_layout.addItem(row)
+        box_layout = targets_box.layout() if targets_box is not None else None
+        if isinstance(box_layout, QVBoxLayout):  # below the trend, at the right
+            box_layout.addWidget(self.targets_button, 0, Qt.AlignmentFlag.AlignRight)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
