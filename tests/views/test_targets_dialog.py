@@ -130,3 +130,22 @@ def test_the_insights_pane_opens_it_for_its_month_and_shows_what_is_saved(qtbot,
     dialog.fields[("Wang", "calls_made")][0].setText("0")  # met with none made
     assert dialog.save()
     qtbot.waitUntil(lambda: pane.gauges.scores == [("Li", 0.0), ("Wang", 100.0)], timeout=15_000)
+
+
+def test_another_month_is_read_and_unsaved_edits_are_asked_about(qtbot, db, monkeypatch) -> None:
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QMessageBox
+
+    _setup(db)
+    dialog = _dialog(qtbot, db)
+    edit = dialog.fields[("Li", "calls_made")][0]
+    qtbot.keyClicks(edit, "7")  # typed, so unsaved
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
+    dialog.month_edit.setDate(QDate(2026, 5, 1))
+    assert dialog.month == "2026-06" and dialog.month_edit.text() == "2026-06"
+    assert dialog.fields[("Li", "calls_made")][0].text() == "7"  # kept
+    dialog.month_edit.setDate(QDate(2026, 5, 1))
+    assert dialog.month == "2026-05" and not answers
+    assert dialog.fields[("Li", "calls_made")][0].text() == "30"
+    assert dialog.fields[("Li", "revenue_won")][0].text() == "80,000"
