@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
+from functools import cmp_to_key
 
-from PySide6.QtCore import QDate, QSize, Qt
+from PySide6.QtCore import QCollator, QDate, QLocale, QSize, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -148,7 +149,9 @@ class TargetsDialog(QDialog):
         last = 1 + 2 * len(data.indicators)
         grid.addWidget(self._bold(self.tr("Weight shares"), body), 0, last)
         self.fields, self.shares = {}, {}
-        for r, owner in enumerate(data.owners, start=2):
+        collator = QCollator(QLocale())  # 陈静 before 王芳 in Chinese (by pinyin)
+        owners = sorted(data.owners, key=cmp_to_key(collator.compare))
+        for r, owner in enumerate(owners, start=2):
             grid.addWidget(QLabel(owner, body), r, 0)
             for k, key in enumerate(data.indicators):
                 target, weight = QLineEdit(body), QLineEdit(body)
