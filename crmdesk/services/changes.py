@@ -37,6 +37,7 @@ TABLE_KINDS: dict[str, str] = {
     "solutions": "solutions",
     "satisfaction_surveys": "surveys",
     "survey_templates": "survey_templates",
+    "monthly_targets": "targets",
 }
 
 

@@ -7,6 +7,7 @@ scorecard counts are the configured list (`InsightSettings.indicators`).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -16,7 +17,8 @@ from sqlalchemy.orm import Session
 from crmdesk.analytics import targets as rules
 from crmdesk.core.errors import KnownError
 from crmdesk.core.texts import translatable
-from crmdesk.models import MonthlyTarget
+from crmdesk.models import Account, MonthlyTarget
+from crmdesk.models.base import utcnow
 from crmdesk.services.changes import Changes, changes_in
 from crmdesk.services.insights import load_settings
 
@@ -77,6 +79,63 @@ def set_targets(session: Session, drafts: list[TargetDraft]) -> Changes:
         else:
             row.target, row.weight = d.target, d.weight
     session.flush()
+    return changes_in(session)
+
+
+Cell = tuple[Decimal, Decimal]  # target, weight
+
+
+@dataclass(frozen=True)
+class MonthGrid:
+    """A month's targets as the dialog edits them: owners × the configured indicators."""
+
+    month: str
+    indicators: tuple[str, ...]
+    owners: tuple[str, ...]  # account owners and whoever has targets this month or the last
+    cells: Mapping[tuple[str, str], Cell]  # (owner, indicator) -> target, weight
+
+
+def _stored(session: Session, month: str) -> dict[tuple[str, str], MonthlyTarget]:
+    rows = session.scalars(
+        select(MonthlyTarget).where(
+            MonthlyTarget.month == month, MonthlyTarget.deleted_at.is_(None)
+        )
+    )
+    return {(r.owner, r.indicator): r for r in rows}
+
+
+def month_grid(session: Session, month: str) -> MonthGrid:
+    indicators = tuple(k for k in load_settings(session).indicators if k in rules.INDICATORS)
+    stored = _stored(session, month)
+    owners = set(session.scalars(select(Account.owner).where(Account.deleted_at.is_(None))))
+    owners |= {o for o, _ in stored} | set(
+        owners_with_targets(session, rules.shift_month(month, -1))
+    )
+    return MonthGrid(
+        month,
+        indicators,
+        tuple(sorted(o for o in owners if o)),
+        {k: (r.target, r.weight) for k, r in stored.items() if k[1] in indicators},
+    )
+
+
+def save_month(
+    session: Session, month: str, cells: Mapping[tuple[str, str], Cell | None]
+) -> Changes:
+    """Set a month's targets at once: a cell with a value sets (or replaces) that target, a
+    None removes it. All are checked before anything is written."""
+    drafts = [
+        _checked(TargetDraft(owner, month, indicator, *cell))
+        for (owner, indicator), cell in cells.items()
+        if cell is not None
+    ]
+    stored = _stored(session, month)
+    now = utcnow()
+    for (owner, indicator), cell in cells.items():
+        row = stored.get((owner.strip(), indicator))
+        if cell is None and row is not None:
+            row.deleted_at = now
+    set_targets(session, drafts)
     return changes_in(session)
 
 

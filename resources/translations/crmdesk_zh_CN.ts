@@ -946,6 +946,14 @@
         <translation>阶段</translation>
     </message>
     <message>
+        <source>target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>targets</source>
+        <translation>目标</translation>
+    </message>
+    <message>
         <source>phone</source>
         <translation>电话</translation>
     </message>
@@ -4690,6 +4698,14 @@
     <message>
         <source>Set the suggested loyalty stage and lifecycle phase on the accounts</source>
         <translation>将建议的忠诚度阶段和生命周期阶段写入客户</translation>
+    </message>
+    <message>
+        <source>Monthly targets…</source>
+        <translation>月度目标…</translation>
+    </message>
+    <message>
+        <source>Set each owner&apos;s targets and weights for a month</source>
+        <translation>设置每位负责人某个月的目标和权重</translation>
     </message>
     <message>
         <source>Share of margin</source>
@@ -9067,6 +9083,91 @@
     <message>
         <source>Tags, separated by commas</source>
         <translation>标签，用逗号分隔</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsDialog</name>
+    <message>
+        <source>Monthly targets</source>
+        <translation>月度目标</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>Copy from last month</source>
+        <translation>复制上月目标</translation>
+    </message>
+    <message>
+        <source>Weights are relative: each owner&apos;s weights count as shares of their total (2, 1, 1 count 50 %, 25 %, 25 %); an empty weight counts 1. An empty target sets none.</source>
+        <translation>权重为相对值：每位负责人的各项权重按其总和折算占比（2、1、1 即 50 %、25 %、25 %）；权重留空按 1 计。目标留空即不设该项目标。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Weight shares</source>
+        <translation>权重占比</translation>
+    </message>
+    <message>
+        <source>No owners yet: accounts name them.</source>
+        <translation>还没有负责人：负责人来自客户的负责人字段。</translation>
+    </message>
+    <message>
+        <source>%1, %2: a target cannot be negative.</source>
+        <translation>%1，%2：目标不能为负数。</translation>
+    </message>
+    <message>
+        <source>%1, %2: a weight cannot be negative.</source>
+        <translation>%1，%2：权重不能为负数。</translation>
+    </message>
+    <message>
+        <source>%1, %2: “%3” is not a number.</source>
+        <translation>%1，%2：“%3”不是数字。</translation>
+    </message>
+    <message>
+        <source>Nothing was saved:
+%1</source>
+        <translation>未保存任何内容：
+%1</translation>
+    </message>
+    <message>
+        <source>Nothing has changed.</source>
+        <translation>没有任何改动。</translation>
+    </message>
+    <message>
+        <source>Set the targets of %1</source>
+        <translation>设置 %1 的目标</translation>
+    </message>
+    <message>
+        <source>The targets of %1 are saved.</source>
+        <translation>%1 的目标已保存。</translation>
+    </message>
+    <message>
+        <source>No targets were set in %1.</source>
+        <translation>%1 没有设置目标。</translation>
+    </message>
+    <message>
+        <source>Copied from %1: save to keep them.</source>
+        <translation>已从 %1 复制：保存后生效。</translation>
+    </message>
+    <message>
+        <source>Discard the unsaved targets of %1?</source>
+        <translation>放弃 %1 未保存的目标吗？</translation>
     </message>
 </context>
 <context>

@@ -36,12 +36,14 @@ from PySide6.QtWidgets import (
 from crmdesk.analytics.clv import distribution
 from crmdesk.analytics.pyramid import Measure, Tier
 from crmdesk.analytics.rfm import Segment
+from crmdesk.analytics.targets import month_label
 from crmdesk.core.texts import fill
 from crmdesk.models.enums import LifecyclePhase, LoyaltyStage
 from crmdesk.services import insights
 from crmdesk.services.changes import Changes
 from crmdesk.store.db import Database
 from crmdesk.views.insights.charts import Gauges, HeatMap, ParetoChart, PickingBars, TrendChart
+from crmdesk.views.insights.targets_dialog import TargetsDialog
 from crmdesk.views.shell import writes
 from crmdesk.views.shell.background import BackgroundWork
 from crmdesk.views.shell.bus import DataBus
@@ -49,7 +51,7 @@ from crmdesk.views.shell.i18n import translated
 from crmdesk.views.shell.undo import WriteCommand
 from crmdesk.views.shell.vocabulary import enum_text
 
-WATCHED = ("orders", "accounts", "opportunities", "activities", "cases")
+WATCHED = ("orders", "accounts", "opportunities", "activities", "cases", "targets")
 
 
 class InsightsPane(QWidget):
@@ -162,6 +164,13 @@ class InsightsPane(QWidget):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         self.pareto_box = self.pareto.parentWidget()
+        targets_box = self.gauges.parentWidget()
+        self.targets_button = QPushButton(self.tr("Monthly targets…"), targets_box)
+        self.targets_button.setToolTip(self.tr("Set each owner's targets and weights for a month"))
+        self.targets_button.clicked.connect(self.edit_targets)
+        box_layout = targets_box.layout() if targets_box is not None else None
+        if isinstance(box_layout, QVBoxLayout):  # below the trend, at the right
+            box_layout.addWidget(self.targets_button, 0, Qt.AlignmentFlag.AlignRight)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
@@ -340,6 +349,13 @@ class InsightsPane(QWidget):
             self.open_requested.emit("account", item.data(Qt.ItemDataRole.UserRole), None)
 
     # -- writing -----------------------------------------------------------------------------
+
+    def edit_targets(self) -> TargetsDialog:
+        """The month's targets (the as-of day's month), in a window beside the pane."""
+        dialog = TargetsDialog(self.db, self.bus, self.undo_stack, month_label(self.day), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def store_scores(self) -> None:
         """Write the RFM scores onto the accounts, off the GUI thread (a few seconds at 100k)."""

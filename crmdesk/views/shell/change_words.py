@@ -22,6 +22,7 @@ def change_words() -> ChangeWords:
         "tags": (_tr("tag"), _tr("tags")),
         "products": (_tr("product"), _tr("products")),
         "pipeline_stages": (_tr("stage"), _tr("stages")),
+        "monthly_targets": (_tr("target"), _tr("targets")),
         "phones": (_tr("phone"), _tr("phones")),
         "emails": (_tr("email"), _tr("emails")),
         "addresses": (_tr("address"), _tr("addresses")),

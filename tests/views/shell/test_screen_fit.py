@@ -23,7 +23,7 @@ EXPECTED = {
     "duplicates dialog", "history dialog", "about box", "first start", "case editor",
     "main window", "contract dialog", "fields dialog", "labels dialog", "letters dialog",
     "opportunity editor", "product catalogue", "settings dialog", "restore dialog",
-    "segment dialog", "campaign dialog", "survey templates", "solution dialog",
+    "segment dialog", "campaign dialog", "survey templates", "solution dialog", "targets dialog",
 }  # fmt: skip
 
 
@@ -45,9 +45,20 @@ def measure_on(width: int, height: int, db_path: str, tmp_path) -> dict[str, lis
 
 @pytest.mark.parametrize(("width", "height"), [(1366, 768), (1280, 720)])
 def test_every_pane_and_dialog_fits_a_laptop_screen(db, people, tmp_path, width, height):
-    from crmdesk.services.accounts import AccountDraft, save_account
+    import datetime as dt
+    from decimal import Decimal
 
+    from crmdesk.services.accounts import AccountDraft, save_account
+    from crmdesk.services.targets import TargetDraft, set_targets, this_month
+
+    month, n = this_month(dt.date.today()), Decimal(100000)
     with db.transaction() as session:
+        set_targets(session, [  # a team of owners, every indicator with a target
+            TargetDraft(owner, month, key, n, Decimal(1))
+            for owner in ("欧阳娜娜", "Alexander Montgomery", "张伟", "Li", "Wang", "陈静")
+            for key in ("revenue_won", "new_customers", "visits_made", "calls_made",
+                        "cases_closed")
+        ])  # fmt: skip
         save_account(
             session, AccountDraft(name="广州锐新电气设备有限公司", industry="Manufacturing")
         )
