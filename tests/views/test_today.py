@@ -170,3 +170,14 @@ def test_a_wrapped_line_of_chinese_and_latin_shows_its_second_line(qtbot, db, tm
     lower = [image.pixelColor(x, y) for x in range(4, 60)
              for y in range(rect.height() * 2 // 3, rect.height())]  # fmt: skip
     assert any(colour != background for colour in lower)
+
+
+def test_a_saved_monthly_target_reads_the_page_again(qtbot, db, tmp_path) -> None:
+    """The targets section follows the Monthly targets dialog and the CLI without a restart."""
+    import uuid
+
+    _morning(db)
+    page = _page(qtbot, db, tmp_path)
+    page.page = None
+    page.bus.publish(Changes(targets=[uuid.uuid4()]))
+    qtbot.waitUntil(lambda: page.page is not None, timeout=WAIT)

@@ -58,7 +58,8 @@ from crmdesk.views.shell.i18n import translated
 from crmdesk.views.shell.vocabulary import value_text
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole
-WATCHED = ("events", "accounts", "contacts", "opportunities", "cases", "orders", "activities")
+WATCHED = ("events", "accounts", "contacts", "opportunities", "cases", "orders", "activities",
+           "targets")
 SECTIONS = ("tasks", "appointments", "overdue_tasks", "birthdays", "deals", "overdue_cases",
             "churn")  # fmt: skip
 
