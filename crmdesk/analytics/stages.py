@@ -2,10 +2,10 @@
 
 The rules are `loyalty.loyalty_stage` and `lifecycle.lifecycle_phase`; this reads each live
 customer's counted order days and its last contact (the newest activity with the account or
-one of its people; for a prospect, at least the day it was entered) in grouped queries and says, beside the
-suggestion, the facts the rules looked at (years as a customer, purchases, days since the last,
-this year against the year before, days since the last contact), so a person can see why
-before confirming.
+one of its people; for a prospect, at least the day it was entered) in grouped queries and
+says, beside the suggestion, the facts the rules looked at (years as a customer, purchases,
+days since the last, this year against the year before, days since the last contact), so a
+person can see why before confirming.
 """
 
 from __future__ import annotations
@@ -79,11 +79,15 @@ def _last_contacts(as_of: dt.date) -> Any:
         .outerjoin(Contact, Contact.id == Activity.contact_id)
         .where(
             Activity.deleted_at.is_(None),
-            Activity.occurred_at < dt.datetime.combine(as_of + dt.timedelta(days=1), dt.time(), dt.UTC),
+            Activity.occurred_at < _start_of(as_of + dt.timedelta(days=1)),
         )
         .group_by(account)
         .subquery()
     )
+
+
+def _start_of(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(), dt.UTC)
 
 
 def _day_of(value: Any) -> dt.date | None:

@@ -48,7 +48,8 @@ def test_the_last_contact_counts_and_is_given_as_a_reason(db: Database) -> None:
         person = Contact(given_name="Wu", sort_key="wu", account_id=ids["quiet"])
         session.add(person)
         session.flush()
-        session.add(Activity(contact_id=person.id, occurred_at=dt.datetime(2026, 6, 1, 9, tzinfo=dt.UTC)))
+        when = dt.datetime(2026, 6, 1, 9, tzinfo=dt.UTC)
+        session.add(Activity(contact_id=person.id, occurred_at=when))
         session.execute(
             update(Account)
             .where(Account.id == ids["prospect"])
