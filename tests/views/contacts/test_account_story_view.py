@@ -8,11 +8,10 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QThreadPool, QTranslator
+from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QMainWindow
 
-from crmdesk.app import install_translations
 from crmdesk.models import CalendarEvent, Order, ServiceCase
 from crmdesk.models.enums import CaseStatus, EventKind, OrderStatus
 from crmdesk.services.accounts import AccountDraft, save_account
@@ -140,18 +139,6 @@ def test_double_clicking_a_contact_opens_it_in_the_pane(qtbot, db, people, acme,
     assert pane.timeline.contact_id == people["张三"]
     QThreadPool.globalInstance().waitForDone(5000)
     QCoreApplication.processEvents()
-
-
-@pytest.fixture
-def chinese(qapp, monkeypatch):
-    monkeypatch.setenv("CRMDESK_LANG", "zh_CN")
-    before = set(qapp.findChildren(QTranslator))
-    locale = QLocale()
-    install_translations(qapp)
-    yield
-    for translator in set(qapp.findChildren(QTranslator)) - before:
-        QApplication.removeTranslator(translator)
-    QLocale.setDefault(locale)
 
 
 def test_an_e_mail_activity_is_youjian_and_the_tabs_read_chinese(chinese, form):

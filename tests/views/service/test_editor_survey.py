@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox
@@ -151,23 +150,6 @@ def test_closing_reopening_and_closing_again_sends_once(qtbot, db):
     qtbot.wait(100)
     assert asked == []  # surveyed already: not asked again
     assert _counts(db) == (1, 0, 1)
-
-
-@pytest.fixture
-def chinese(qapp, monkeypatch):
-    from PySide6.QtCore import QLocale, QTranslator
-    from PySide6.QtWidgets import QApplication
-
-    from crmdesk.app import install_translations
-
-    monkeypatch.setenv("CRMDESK_LANG", "zh_CN")
-    before = set(qapp.findChildren(QTranslator))
-    locale = QLocale()
-    install_translations(qapp)
-    yield
-    for translator in set(qapp.findChildren(QTranslator)) - before:
-        QApplication.removeTranslator(translator)
-    QLocale.setDefault(locale)
 
 
 def test_in_chinese_the_question_the_task_and_the_note_are_worded_in_chinese(qtbot, db, chinese):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDoubleSpinBox
 
@@ -100,23 +99,6 @@ def test_a_new_template_is_added_beside_the_shipped_one(qtbot, db):
         found = {t.name: t.items for t in surveys.templates(session)}
     assert found["回访问卷"] == (("上门速度", 1.0),) and len(found) == 2
     assert dialog.current() is not None and dialog.current().name == "回访问卷"
-
-
-@pytest.fixture
-def chinese(qapp, monkeypatch):
-    from PySide6.QtCore import QLocale, QTranslator
-    from PySide6.QtWidgets import QApplication
-
-    from crmdesk.app import install_translations
-
-    monkeypatch.setenv("CRMDESK_LANG", "zh_CN")
-    before = set(qapp.findChildren(QTranslator))
-    locale = QLocale()
-    install_translations(qapp)
-    yield
-    for translator in set(qapp.findChildren(QTranslator)) - before:
-        QApplication.removeTranslator(translator)
-    QLocale.setDefault(locale)
 
 
 def test_in_chinese_shipped_items_show_translated_and_stay_stored_in_english(qtbot, db, chinese):

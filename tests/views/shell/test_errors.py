@@ -3,25 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QLocale, QTimer, QTranslator
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from crmdesk.app import install_translations
 from crmdesk.core.errors import KnownError
 from crmdesk.core.texts import translatable
 from crmdesk.views.shell import errors
-
-
-@pytest.fixture
-def chinese(qapp, monkeypatch):
-    monkeypatch.setenv("CRMDESK_LANG", "zh_CN")
-    before = set(qapp.findChildren(QTranslator))
-    locale = QLocale()
-    install_translations(qapp)
-    yield
-    for translator in set(qapp.findChildren(QTranslator)) - before:
-        QApplication.removeTranslator(translator)
-    QLocale.setDefault(locale)
 
 
 @pytest.fixture

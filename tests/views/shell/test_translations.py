@@ -7,11 +7,10 @@ import subprocess
 import xml.etree.ElementTree as ET
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QThreadPool, QTranslator
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QThreadPool, QTranslator
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication
 
-from crmdesk.app import TRANSLATIONS, install_translations
+from crmdesk.app import TRANSLATIONS
 from crmdesk.views.shell.main_window import MainWindow
 from tests.conftest import REPO
 
@@ -67,18 +66,6 @@ def test_the_compiled_catalogue_matches_the_source_one():
         assert translator.translate(context, source, message.findtext("comment")) == expected, (
             source
         )
-
-
-@pytest.fixture
-def chinese(qapp, monkeypatch):
-    monkeypatch.setenv("CRMDESK_LANG", "zh_CN")
-    before = set(qapp.findChildren(QTranslator))
-    locale = QLocale()
-    install_translations(qapp)
-    yield
-    for translator in set(qapp.findChildren(QTranslator)) - before:
-        QApplication.removeTranslator(translator)
-    QLocale.setDefault(locale)
 
 
 def test_the_window_speaks_chinese(qtbot, db, people, chinese, tmp_path):

@@ -4,10 +4,9 @@ say what came back in the user's words, and take an import back as one step."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from crmdesk.app import install_translations
 from crmdesk.interop.records import PhoneRecord
 from crmdesk.services.contacts import (
     ContactDraft,
@@ -211,20 +210,6 @@ def test_an_undo_names_the_fields_it_left_alone_as_the_form_does(qtbot, db, twin
     assert draft_of(db, twins[0]).title == "总监"  # never clobbered
     history = open_history(qtbot, window)
     assert history.batches[0].description.startswith("Undid: Edited contact 张三")
-
-
-@pytest.fixture
-def chinese(qapp, monkeypatch):
-    from PySide6.QtCore import QTranslator
-
-    monkeypatch.setenv("CRMDESK_LANG", "zh_CN")
-    before = set(qapp.findChildren(QTranslator))
-    locale = QLocale()
-    install_translations(qapp)
-    yield
-    for translator in set(qapp.findChildren(QTranslator)) - before:
-        QApplication.removeTranslator(translator)
-    QLocale.setDefault(locale)
 
 
 def test_in_chinese_an_undo_names_the_fields_in_chinese(qtbot, db, twins, chinese, settings):
