@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.core.errors import KnownError
+from crmdesk.core.texts import fill
 from crmdesk.models.enums import Channel, LoyaltyStage, ValueTier
 from crmdesk.services import products, segments
 from crmdesk.services.segments import Group, Rule, SegmentDraft, SegmentInfo
@@ -58,27 +59,27 @@ def field_words() -> dict[str, str]:
 def _bought_text(options: dict[str, Any]) -> str:
     product, category = str(options.get("product") or ""), str(options.get("category") or "")
     if product and category:
-        what = _tr("product %1 in category %2").replace("%1", product).replace("%2", category)
+        what = fill(_tr("product %1 in category %2"), [product, category])
     elif product:
-        what = _tr("product %1").replace("%1", product)
+        what = fill(_tr("product %1"), [product])
     elif category:
-        what = _tr("a product in category %1").replace("%1", category)
+        what = fill(_tr("a product in category %1"), [category])
     else:
         what = _tr("anything")
     since, until = str(options.get("since") or ""), str(options.get("until") or "")
     if since and until:
-        when = _tr("between %1 and %2").replace("%1", since).replace("%2", until)
+        when = fill(_tr("between %1 and %2"), [since, until])
     elif since:
-        when = _tr("since %1").replace("%1", since)
+        when = fill(_tr("since %1"), [since])
     elif until:
-        when = _tr("until %1").replace("%1", until)
+        when = fill(_tr("until %1"), [until])
     elif options.get("days") is not None:
         when = QCoreApplication.translate(
             "SegmentDialog", "in the last %n day(s)", "", int(options["days"])
         )
     else:
-        return _tr("Bought %1").replace("%1", what)
-    return _tr("Bought %1 %2").replace("%1", what).replace("%2", when)
+        return fill(_tr("Bought %1"), [what])
+    return fill(_tr("Bought %1 %2"), [what, when])
 
 
 def rule_text(rule: Rule) -> str:
@@ -95,7 +96,7 @@ def rule_text(rule: Rule) -> str:
         shown = [_tr("No") if rule.value is False else _tr("Yes")]
     else:
         shown = [str(v) for v in values]
-    return _tr("%1: %2").replace("%1", word).replace("%2", ", ".join(shown))
+    return fill(_tr("%1: %2"), [word, ", ".join(shown)])
 
 
 def tree_text(group: Group) -> str:
@@ -346,7 +347,7 @@ class SegmentDialog(QDialog):
         name = draft.name.strip()
         text = (self.tr("Edit segment %1") if self._segment else self.tr("New segment %1"))
         written = self._writer.push(
-            self, text.replace("%1", name), lambda s: segments.save_segment(s, draft)
+            self, fill(text, [name]), lambda s: segments.save_segment(s, draft)
         )
         if written is not None:
             self.saved_id = written.value

@@ -80,6 +80,8 @@ def test_the_bought_rule_in_words_names_product_category_and_period():
     both = rule_text(Rule("bought", {"product": "S-1", "category": "扫描", "days": 30}))
     assert both == "Bought product S-1 in category 扫描 in the last 30 day(s)"
     assert rule_text(Rule("tier", "vip")).startswith("Value tier: ")
+    odd = rule_text(Rule("bought", {"product": "X%2", "category": "Y"}))
+    assert odd == "Bought product X%2 in category Y"  # a value's %2 is not a place
 
 
 def test_a_saved_segment_s_rules_in_words_are_its_tip_in_the_list(qtbot, db, writer):
