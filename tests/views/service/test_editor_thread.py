@@ -11,7 +11,6 @@ from crmdesk.services.cases import CaseDraft
 from crmdesk.views.service.editor import CaseEditor
 from crmdesk.views.shell.bus import DataBus
 from tests.services.case_data import bj
-from tests.views.service.test_editor_survey import chinese  # noqa: F401  (a fixture)
 
 
 def _thread(qtbot, db) -> list[str]:
@@ -36,7 +35,7 @@ def test_the_thread_in_english(qtbot, db):
     ]  # fmt: skip
 
 
-def test_the_thread_in_chinese(qtbot, db, chinese):  # noqa: F811
+def test_the_thread_in_chinese(qtbot, db, chinese):
     thread = _thread(qtbot, db)
     assert [t.split("] ", 1)[1] for t in thread] == [
         "新建 → 已分派", "Called back", "已分派 → 处理中",
