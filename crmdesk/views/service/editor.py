@@ -302,8 +302,7 @@ class CaseEditor(QDialog):
             "  " + self.tr("(escalated)") if details.escalated else ""))  # fmt: skip
         response = _local(details.response_due_at)
         resolution = _local(details.due_at)
-        self.targets.setText(self.tr("respond by %1, resolve by %2").replace("%1", response)
-                             .replace("%2", resolution))  # fmt: skip
+        self.targets.setText(fill(self.tr("respond by %1, resolve by %2"), [response, resolution]))
         for target in details.next_states():
             button = QPushButton(self._step_words(target), self)
             button.clicked.connect(lambda _=False, t=target: self.take_step(t))
@@ -419,18 +418,15 @@ class CaseEditor(QDialog):
     def survey_question(self, plan: SurveyPlan) -> str:
         """What the user is asked before the survey goes out, naming the contact and channel."""
         if plan.by_email:
-            return (self.tr("Case %1 is closed. Send the satisfaction survey to %2 by e-mail "
-                            "(%3)?")
-                    .replace("%1", plan.number).replace("%2", plan.contact)
-                    .replace("%3", plan.reach))  # fmt: skip
+            return fill(self.tr("Case %1 is closed. Send the satisfaction survey to %2 by e-mail "
+                                "(%3)?"), [plan.number, plan.contact, plan.reach])  # fmt: skip
         assert plan.channel is not None
         channel = translated(survey_sending.CONTEXT, survey_sending.CHANNEL_WORDS[plan.channel])
         owner = plan.owner or self.tr("the case's owner (nobody yet)")
-        return (self.tr("Case %1 is closed. Ask %2 for a satisfaction survey by %3 (%4)?\n\n"
-                        "%5 gets a task to do it, due %6.")
-                .replace("%1", plan.number).replace("%2", plan.contact).replace("%3", channel)
-                .replace("%4", plan.reach or self.tr("no details on file"))
-                .replace("%5", owner).replace("%6", plan.due.isoformat()))  # fmt: skip
+        reach = plan.reach or self.tr("no details on file")
+        values: list[object] = [plan.number, plan.contact, channel, reach, owner, plan.due]
+        return fill(self.tr("Case %1 is closed. Ask %2 for a satisfaction survey by %3 (%4)?\n\n"
+                            "%5 gets a task to do it, due %6."), values)  # fmt: skip
 
     def ask_survey(self, plan: SurveyPlan) -> bool:
         """The question box (`self.survey_box` while it is open); True to send."""
@@ -461,8 +457,8 @@ class CaseEditor(QDialog):
             return translated(survey_sending.CONTEXT, text)
 
         command = CampaignCommand(
-            self._db, self._bus, self.tr("Send the satisfaction survey of case %1")
-            .replace("%1", plan.number),
+            self._db, self._bus, fill(self.tr("Send the satisfaction survey of case %1"),
+                                      [plan.number]),
             lambda s: survey_sending.send_survey(s, case_id, translate=words),
         )  # fmt: skip
         sent = writes.push(self, self._undo, command)

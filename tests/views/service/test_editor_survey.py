@@ -189,3 +189,18 @@ def test_a_survey_e_mail_that_has_gone_out_cannot_be_undone(qtbot, db, monkeypat
     editor._test_undo.undo()
     assert len(shown) == 1 and "gone out already" in str(shown[0])
     assert _counts(db) == (1, 0, 1)  # the message and the note stay
+
+
+def test_a_name_holding_a_place_marker_is_asked_about_as_written(qtbot, db):
+    """The question is filled in one pass: a contact called "Tom %4" keeps the "%4"."""
+    import dataclasses
+
+    ids = desk_and_people(db)
+    case_id = _resolved(db, ids, "tom")
+    with db.transaction() as session:
+        cases.move_case(session, case_id, CaseStatus.CLOSED, CLOSED_AT)
+    editor = _editor(qtbot, db, case_id)
+    plan = editor.survey_plan()
+    assert plan is not None
+    question = editor.survey_question(dataclasses.replace(plan, contact="Tom %4"))
+    assert "Ask Tom %4 for a satisfaction survey" in question or "to Tom %4 by" in question
